@@ -1,0 +1,91 @@
+# Makefile -- the front door of relapselab: `make run` and `make test` on a fresh Debian 12.
+#
+#   make deps       check (and, as root, install) the Debian packages the build and tests need
+#   make build      configure (once) and build into build/
+#   make run        build, then simulate the seed study (examples/gutierrez2014.yaml)
+#   make test       build, run the whole test suite, then again under ASan/UBSan (build-asan/)
+#   make test-fast  the test suite without the sanitizer pass
+#   make bench      build, then run the benchmark (build/bench_seed)
+#   make clean      remove the build directories
+#
+# With CI set in the environment (CI=true), warnings are errors (-DRL_WERROR=ON).
+
+# The Debian packages the build and the tests need: ONE list, used by `deps`.
+DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3
+
+BUILD_DIR := build
+ASAN_DIR  := build-asan
+JOBS      := $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS :=
+ifneq ($(filter-out 0 false no off,$(CI)),)
+CMAKE_ARGS += -DRL_WERROR=ON
+endif
+
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+EXAMPLE := examples/gutierrez2014.yaml
+EXAMPLE_ARGS := --seed 20141219 --threads 2
+
+# Steps must run in order (deps before build, build before tests).
+.NOTPARALLEL:
+.PHONY: all deps build run test test-fast test-asan build-asan bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	    case "$$(dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null)" in \
+	        "install ok installed") ;; \
+	        *) missing="$$missing $$p" ;; \
+	    esac; \
+	done; \
+	if [ -z "$$missing" ]; then \
+	    echo "deps: all Debian packages present ($(DEB_PACKAGES))"; \
+	elif [ "$$(id -u)" -eq 0 ]; then \
+	    echo "deps: installing missing Debian packages:$$missing"; \
+	    apt-get update && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $$missing; \
+	else \
+	    echo "deps: missing Debian packages:$$missing" >&2; \
+	    echo "deps: install them with:" >&2; \
+	    echo "  sudo apt-get install -y$$missing" >&2; \
+	    exit 1; \
+	fi
+
+# Configure only if not configured yet (or, under CI, if the cache lacks -DRL_WERROR=ON).
+build: deps
+	@if [ ! -f $(BUILD_DIR)/CMakeCache.txt ] || \
+	    { [ -n "$(CMAKE_ARGS)" ] && ! grep -q '^RL_WERROR:BOOL=ON' $(BUILD_DIR)/CMakeCache.txt; }; then \
+	    echo "cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS)"; \
+	    cmake -S . -B $(BUILD_DIR) -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_ARGS); \
+	fi
+	cmake --build $(BUILD_DIR) -j$(JOBS)
+
+run: build
+	./$(BUILD_DIR)/relapselab run $(EXAMPLE) $(EXAMPLE_ARGS)
+
+test-fast: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+
+# The same suite built with -fsanitize=address,undefined (Debug) in its own directory.
+build-asan: deps
+	@if [ ! -f $(ASAN_DIR)/CMakeCache.txt ] || \
+	    { [ -n "$(CMAKE_ARGS)" ] && ! grep -q '^RL_WERROR:BOOL=ON' $(ASAN_DIR)/CMakeCache.txt; }; then \
+	    echo "cmake -S . -B $(ASAN_DIR) -DRL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS)"; \
+	    cmake -S . -B $(ASAN_DIR) -DRL_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS); \
+	fi
+	cmake --build $(ASAN_DIR) -j$(JOBS)
+
+test-asan: build-asan
+	$(SAN_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j2
+
+# One command for everything CI requires: the suite, then the suite under ASan/UBSan
+# (in this order: .NOTPARALLEL makes the prerequisites run one after the other).
+test: test-fast test-asan
+
+bench: build
+	./$(BUILD_DIR)/bench_seed
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -1,0 +1,104 @@
+/* mouse.h -- the virtual mouse: body, brain and learning (docs/MODEL.md [BEH-*], [LRN-*],
+** [BEL-*]; the layers below are pk.h, dopamine.h, opioid.h).
+**
+** A mouse carries its individual parameters, its gene products, the reinforcer it works
+** for, and two kinds of state: persistent (learned values, latent-cause experience,
+** induced dynorphin) that survives between sessions, and within-session (cocaine in body
+** and brain, peptide levels, belief about the current latent cause). The chamber
+** (session.c) drives it: advance the clock, ask for response rates, report what a response
+** produced. Rates are exact functions of brain cocaine between calls to rl_mouse_advance();
+** the slower peptide-driven signals are held at their value at the last advance, which the
+** session loop calls at least every peptide_step_s seconds.
+*/
+#ifndef RELAPSELAB_MOUSE_H
+#define RELAPSELAB_MOUSE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "relapselab/genotype.h"
+#include "relapselab/opioid.h"
+#include "relapselab/params.h"
+#include "relapselab/pk.h"
+#include "relapselab/protocol.h"
+
+enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
+
+typedef struct rl_mouse {
+    rl_params_t p;
+    rl_gene_products_t g;
+    /* the reinforcer this mouse works for */
+    bool works_for_drug;
+    double dose_mg_per_kg;
+    double infusion_s;
+    double palatability;
+    /* derived constants */
+    rl_pk_t pk;
+    double da_base_nM;       /* tonic DA at rest */
+    double d1_base;          /* D1 occupancy at rest */
+    /* persistent state */
+    double v[RL_N_CAUSES];   /* value of completing the response requirement, per cause, RU */
+    double n_hat;            /* expected counted responses per completion */
+    double v_cue;            /* Pavlovian value of the cue, RU */
+    double n_cause[RL_N_CAUSES]; /* decayed experience of each latent cause, sessions */
+    double completions[RL_N_CAUSES]; /* belief-weighted completions seen in each cause */
+    double cue_seen[RL_N_CAUSES];    /* ... of which the cue followed */
+    double dyn_induced;      /* cocaine-induced dynorphin pool */
+    /* within-session state */
+    double t_s;              /* the mouse's clock, s from session start */
+    rl_pk_state_t pk_state;
+    rl_peptides_t pep;
+    rl_receptor_signals_t sig;  /* held between advances */
+    double release_gain;        /* KOR inhibition of DA release, held between advances */
+    double logodds;             /* log P(drug cause) / P(extinction cause) */
+    double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
+    int64_t pellets;            /* eaten this session */
+    int64_t n_run;              /* counted responses since the last completion */
+} rl_mouse_t;
+
+/* What an active response produced. */
+typedef struct rl_outcome {
+    bool counted;        /* outside timeout/delivery: the schedule counted it */
+    bool completed;      /* it completed the response requirement */
+    bool reinforcer;     /* a drug infusion or pellet was delivered */
+    bool cue;            /* the cue light came on */
+} rl_outcome_t;
+
+/* Set up a naive mouse. p and g are copied; reinforcer gives what the mouse works for. */
+void rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *g,
+    const rl_reinforcer_t *reinforcer);
+
+/* Start a session hours_since_last hours after the start of the previous one (ignored for
+** the first session): the body clears, slow processes decay, the belief starts at the
+** latent-cause prior, the clock is set to 0. [BEL-1] */
+void rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first);
+
+/* Advance the clock to t_s >= self->t_s: cocaine exactly, peptides and dynorphin induction
+** by exponential steps of at most peptide_step_s. */
+void rl_mouse_advance(rl_mouse_t *self, double t_s);
+
+/* Response rates (1/s) at time t_s >= self->t_s, from brain cocaine at t_s and signals
+** held since the last advance. Returns active + inactive. [BEH-1], [BEH-2] */
+double rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out,
+    double *inactive_out);
+
+/* An upper bound of the total response rate on [self->t_s, t_end_s] (rates fall as brain
+** cocaine rises, so the bound is the rate at the lowest concentration). [PK-4], [BEH-3] */
+double rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s);
+
+/* Learning and belief after an active response at the current clock. Call before starting
+** the infusion it triggers. [LRN-1]..[LRN-4], [BEL-2] */
+void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
+
+/* Start (on = true) or stop the drug infusion at the current clock. */
+void rl_mouse_infusion(rl_mouse_t *self, bool on);
+
+/* Close the session: latent-cause experience grows by the session's mean belief. [BEL-3] */
+void rl_mouse_end_session(rl_mouse_t *self);
+
+/* Observables at the current clock. */
+double rl_mouse_brain_cocaine_uM(const rl_mouse_t *self);
+double rl_mouse_tonic_da_nM(const rl_mouse_t *self);
+double rl_mouse_belief_drug(const rl_mouse_t *self);
+
+#endif

@@ -1,0 +1,50 @@
+/* opioid.h -- opioid peptides and receptor signals (docs/MODEL.md [OP-1]..[OP-8]).
+**
+** Peptide levels are extracellular concentrations in units of their receptor Kd, so a
+** level of 1 alone occupies half the receptors. Each peptide relaxes toward a steady state
+** set by its synthesis (gene product x basal tone + D1-driven release); dynorphin release
+** also scales with a releasable pool that repeated cocaine induces. Receptor signals are
+** Bmax (gene product) x competitive occupancy at four sites:
+**   MOR  (VTA GABA interneurons): beta-endorphin + enkephalin     -> phasic DA gain  [OP-4]
+**   DOR  (NAc, incentive):        enkephalin + beta-endorphin     -> incentive gain  [OP-5]
+**   DOR  (amygdala/hippocampus):  beta-endorphin + enkephalin     -> cue learning    [OP-6]
+**   KOR  (DA terminals):          dynorphin                       -> release, frustration [OP-7,8]
+*/
+#ifndef RELAPSELAB_OPIOID_H
+#define RELAPSELAB_OPIOID_H
+
+#include "relapselab/genotype.h"
+#include "relapselab/params.h"
+
+typedef struct rl_peptides {
+    double bend;   /* beta-endorphin, Kd units */
+    double enk;    /* enkephalins */
+    double dyn;    /* dynorphins */
+} rl_peptides_t;
+
+typedef struct rl_receptor_signals {
+    double mor;        /* Bmax x occupancy, 0..1 */
+    double dor_nac;
+    double dor_assoc;
+    double kor;
+} rl_receptor_signals_t;
+
+/* Peptide levels at rest (no D1 drive) for a mouse with gene products g and dynorphin pool
+** pool. [OP-1] */
+void rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+    rl_peptides_t *out);
+
+/* Advance peptides by dt_s with a constant D1 drive d1_excess (occupancy above basal).
+** Exact exponential relaxation. [OP-1] */
+void rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+    double d1_excess, double dt_s, rl_peptides_t *pep);
+
+/* Add the release caused by a D1 dose (occupancy x s) of a phasic transient. [OP-1] */
+void rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+    double d1_dose, rl_peptides_t *pep);
+
+/* Receptor signals for the current peptide levels. [OP-2] */
+void rl_opioid_signals(const rl_params_t *p, const rl_gene_products_t *g,
+    const rl_peptides_t *pep, rl_receptor_signals_t *out);
+
+#endif

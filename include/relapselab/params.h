@@ -1,0 +1,204 @@
+/* params.h -- the model's parameters: one table, one struct, individual variability.
+**
+** Every parameter has a value, a unit, a source, a plausible range and an individual
+** coefficient of variation (CV) in one table (params.c), which docs/MODEL.md reproduces
+** (`relapselab params --markdown` prints it; a test checks the two agree). Each mouse gets
+** its own rl_params_t: the table's value times a log-normal factor with the table's CV,
+** drawn from the mouse's own random stream, clipped to the plausible range. No parameter
+** depends on the genotype: genotypes act only through rl_gene_products_t (genotype.h).
+*/
+#ifndef RELAPSELAB_PARAMS_H
+#define RELAPSELAB_PARAMS_H
+
+#include <stddef.h>
+
+#include <gsl/gsl_rng.h>
+
+/* The X-macro lists every parameter once: field, value, unit, CV, low, high, equation ID,
+** source, meaning. Times inside a session are in seconds; between sessions in hours.
+** "RU" = reward units: the value scale of the learning layer (1 RU = the instrumental value
+** of a 1 mg/kg cocaine infusion that doubles accumbal dopamine, see docs/MODEL.md). */
+#define RL_PARAMS(X)                                                                        \
+    /* --- pharmacokinetics --- */                                                         \
+    X(coc_half_life_min, 8.1, "min", 0.27, 4.0, 16.0, "PK-1",                              \
+        "Tsibulsky & Norman 2005 (mouse, 8.1 +/- 2.2 min)",                                \
+        "functional elimination half-life of cocaine during self-administration")          \
+    X(coc_ke0_per_min, 1.5, "1/min", 0.25, 0.5, 4.0, "PK-2",                               \
+        "chosen so brain Tmax after an i.v. bolus is ~2 min (Benuck 1987; Pan 1991: 1-3 min)", \
+        "brain effect-site equilibration rate constant")                                   \
+    X(coc_uM_per_mg_kg, 0.9, "uM per mg/kg", 0.20, 0.3, 2.0, "PK-2",                       \
+        "Vd ~3 L/kg (1 mg/kg -> ~1.1 uM plasma) x brain ECF:blood ~0.7-0.8 (no-net-flux)",  \
+        "brain extracellular cocaine at equilibrium per mg/kg in the body")                \
+    /* --- dopamine --- */                                                                  \
+    X(da_release_nM_per_s, 800.0, "nM/s", 0.15, 300.0, 2000.0, "DA-1",                     \
+        "Dreyer 2010 toolbox: 4 Hz x 100 neurons x 2 nM/spike (VTA->NAc)",                  \
+        "tonic DA release rate before autoreceptor and KOR feedback")                      \
+    X(da_vmax_nM_per_s, 1500.0, "nM/s", 0.20, 800.0, 4000.0, "DA-1",                       \
+        "NAc Vmax 1-2 uM/s (Jones, Garris & Wightman 1995; Dreyer toolbox 1500)",           \
+        "maximal DAT uptake rate")                                                         \
+    X(da_km_nM, 160.0, "nM", 0.10, 100.0, 300.0, "DA-1",                                   \
+        "Km ~0.16-0.2 uM (Jones 1995; Dreyer toolbox 160 nM)", "DAT Michaelis constant")    \
+    X(da_knon_per_s, 0.04, "1/s", 0.0, 0.0, 0.2, "DA-1", "Budygin 2002 (Dreyer-type models)", \
+        "non-DAT first-order DA clearance")                                                \
+    X(coc_ki_uM, 0.4, "uM", 0.20, 0.2, 0.7, "DA-1", "Han & Gu 2006: 0.2-0.7 uM",            \
+        "cocaine inhibition constant at DAT (competitive)")                                \
+    X(d2_ec50_nM, 100.0, "nM", 0.0, 30.0, 300.0, "DA-2",                                   \
+        "terminal D2: kon 0.003/nM/s, koff 0.3/s -> 100 nM (Dreyer 2010)",                  \
+        "D2 autoreceptor EC50")                                                            \
+    X(d2_gain, 3.0, "1", 0.0, 1.0, 5.0, "DA-2", "Dreyer 2010: release x 1/(1 + 3 occupancy)", \
+        "D2 autoreceptor feedback strength")                                               \
+    X(d1_ec50_nM, 1000.0, "nM", 0.0, 300.0, 3000.0, "DA-3", "Dreyer 2010: D1 EC50 ~1 uM",    \
+        "D1 receptor EC50 (accumbal MSNs)")                                                \
+    X(da_set_nM, 150.0, "nM", 0.30, 80.0, 400.0, "BEH-2",                                  \
+        "accumbal DA at the mouse satiety threshold 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman "  \
+        "2005) through PK-2 and DA-1", "dopamine set point of the homeostatic drug drive")  \
+    X(da_set_width, 0.04, "fraction of set point", 0.0, 0.03, 0.3, "BEH-2",                 \
+        "assumed (sharpness of the satiety threshold; IIT regularity)",                     \
+        "width of the drive's sigmoid around the set point")                               \
+    X(burst_drug, 1.0, "RU", 0.0, 0.3, 3.0, "DA-4",                                        \
+        "assumed; cocaine infusion-locked DA swings ~50% of the elevation (Wise 1995)",      \
+        "phasic DA response to a drug infusion before opioid modulation")                  \
+    X(burst_food, 1.0, "RU per palatability", 0.0, 0.3, 3.0, "DA-4",                       \
+        "assumed equal to the drug burst (Schultz: reward-evoked bursts)",                  \
+        "phasic DA response to a pellet before opioid modulation")                         \
+    X(burst_s, 1.0, "s", 0.0, 0.2, 3.0, "DA-4", "phasic DA transients last ~0.5-2 s (FSCV)", \
+        "duration of a phasic DA transient (its D1 dose)")                                 \
+    /* --- opioid peptides (levels in units of their receptor Kd) --- */                   \
+    X(pep_clear_per_min, 0.14, "1/min", 0.20, 0.05, 0.5, "OP-1",                           \
+        "cocaine-evoked NAc endorphin release is transient, tens of minutes (Olive 2001)",  \
+        "extracellular opioid peptide clearance rate (t1/2 ~5 min)")                       \
+    X(pep_basal, 0.05, "Kd", 0.30, 0.01, 0.2, "OP-1",                                      \
+        "assumed: basal extracellular peptide tone gives low receptor occupancy",           \
+        "basal extracellular level of each peptide")                                       \
+    X(pep_d1_gain, 8.0, "Kd per D1 occupancy", 0.30, 2.0, 30.0, "OP-1",                     \
+        "cocaine raises NAc beta-endorphin via D1 (Roth-Deri 2003); set so 1 mg/kg SA gives " \
+        "~0.5 receptor occupancy", "peptide release per unit of D1 occupancy above basal")  \
+    X(bend_mor_affinity, 1.0, "1/Kd", 0.0, 0.5, 2.0, "OP-2", "beta-endorphin: MOR ~ DOR",    \
+        "relative affinity of beta-endorphin at MOR")                                      \
+    X(enk_mor_affinity, 0.1, "1/Kd", 0.0, 0.02, 0.5, "OP-2",                               \
+        "enkephalins prefer DOR ~10x over MOR", "relative affinity of enkephalin at MOR")   \
+    X(bend_dor_nac_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                          \
+        "little beta-endorphin reaches NAc DOR relative to local MSN enkephalin (assumed)",  \
+        "relative weight of beta-endorphin at the NAc (incentive) DOR site")               \
+    X(enk_dor_assoc_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                         \
+        "hypothesis: the cue-drug association site is driven by beta-endorphin (Pomc "      \
+        "projections); enkephalin contributes little there", "relative weight of "          \
+        "enkephalin at the association (amygdala/hippocampal) DOR site")                   \
+    X(dyn_basal_pool, 0.3, "1", 0.30, 0.1, 1.0, "OP-3",                                    \
+        "assumed: releasable dynorphin pool before cocaine (relative units)",               \
+        "basal releasable dynorphin pool")                                                 \
+    X(dyn_induction_per_d1_h, 0.25, "pool per D1-occupancy-hour", 0.30, 0.1, 2.0, "OP-3",  \
+        "repeated cocaine induces Pdyn via D1-CREB; striatal dynorphin +40-100% after "      \
+        "binges (Martinez 2019)", "dynorphin pool induction by D1 occupancy above basal")   \
+    X(dyn_induction_decay_h, 168.0, "h", 0.30, 48.0, 720.0, "OP-3",                        \
+        "assumed: induced Pdyn mRNA/peptide returns to baseline over ~1-4 weeks",          \
+        "time constant of the decay of induced dynorphin")                                 \
+    X(dyn_frustration_release, 1.0, "Kd per RU", 0.30, 0.2, 4.0, "OP-3",                   \
+        "non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
+        "dynorphin released per unit of negative prediction error, per unit pool")         \
+    /* --- receptor effects --- */                                                          \
+    X(mor_burst_gain, 1.5, "1", 0.25, 0.3, 4.0, "OP-4",                                    \
+        "MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
+        "gain of the phasic DA burst per unit MOR signal")                                 \
+    X(dor_incentive_gain, 1.5, "1", 0.25, 0.3, 4.0, "OP-5",                                \
+        "enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
+        "gain of incentive motivation per unit NAc DOR signal")                            \
+    X(dor_assoc_gain, 2.0, "1", 0.25, 0.3, 5.0, "OP-6",                                    \
+        "DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
+        "gain of cue-drug associative learning per unit DOR signal")                       \
+    X(kor_release_gain, 0.5, "1", 0.25, 0.2, 3.0, "OP-7",                                  \
+        "KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
+        ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
+    X(kor_frustration_gain, 2.0, "1", 0.25, 0.3, 5.0, "OP-8",                              \
+        "KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
+        "deepening of negative prediction errors per unit KOR signal")                     \
+    /* --- learning and choice --- */                                                       \
+    X(reward_drug, 1.0, "RU per relative DA rise", 0.25, 0.3, 3.0, "LRN-1",                \
+        "homeostatic reinforcement: reward = drive reduction (Keramati & Gutkin 2014)",     \
+        "instrumental value of a drug infusion per relative rise of tonic DA")             \
+    X(reward_food, 1.5, "RU per palatability", 0.25, 0.3, 5.0, "LRN-1",                  \
+        "assumed (chocolate pellets maintain high responding, Martin-Garcia 2011)",         \
+        "instrumental value of a pellet to a non-sated mouse")                             \
+    X(food_satiety_pellets, 15.0, "pellets", 0.25, 5.0, 60.0, "LRN-1",                     \
+        "assumed: 20-mg pellets; mice earn ~30-60 palatable pellets in a 1-h FR1 session",  \
+        "pellets eaten in a session that lower the value of the next one by 1/e")          \
+    X(alpha_v, 0.03, "1 per completion", 0.30, 0.005, 0.3, "LRN-2",                        \
+        "assumed; TD learning rates 0.05-0.2 (Dezfouli 2009); mice acquire over days",       \
+        "learning rate of the value of completing the response requirement")               \
+    X(alpha_ratio, 0.2, "1 per completion", 0.0, 0.02, 0.5, "BEH-1",                        \
+        "assumed", "learning rate of the expected number of responses per completion")     \
+    X(alpha_cue, 0.006, "1 per pairing", 0.30, 0.001, 0.05, "LRN-3",                       \
+        "assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
+        "learning rate of the cue's Pavlovian value")                                      \
+    X(cue_conditioned_reinforcement, 0.3, "1", 0.25, 0.1, 1.0, "LRN-4",                    \
+        "conditioned reinforcement by drug-paired cues (Di Ciano & Everitt 2004)",          \
+        "fraction of the cue-evoked DA that reinforces the response producing it")         \
+    X(lc_prior_new, 0.5, "sessions", 0.30, 0.05, 3.0, "BEL-1",                             \
+        "CRP concentration alpha 0.1-1 (Gershman 2010/2017)",                               \
+        "prior weight of a not-yet-experienced latent cause")                              \
+    X(lc_memory_h, 240.0, "h", 0.30, 24.0, 2000.0, "BEL-1",                                \
+        "assumed; temporal kernel of latent-cause priors (Gershman 2017)",                  \
+        "time constant of the decay of latent-cause experience")                           \
+    X(lc_evidence_reward, 1.0, "log-odds", 0.25, 0.2, 3.0, "BEL-2",                        \
+        "assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
+    X(lc_evidence_surprise, 0.5, "log-odds per RU", 0.30, 0.05, 1.0, "BEL-2",             \
+        "persistent negative PEs split off a new state (Redish 2007)",                      \
+        "log-odds shift toward the extinction cause per unit of negative PE")              \
+    X(lc_evidence_cue, 0.1, "log-odds per RU", 0.30, 0.2, 3.0, "BEL-2",                    \
+        "a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
+        "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
+    X(explore_per_min, 0.06, "1/min", 0.40, 0.01, 0.3, "BEH-1",                            \
+        "assumed: untrained mice poke each hole a few times per hour",                      \
+        "baseline (exploratory) poke rate at each hole")                                   \
+    X(max_rate_per_min, 4.0, "1/min", 0.25, 1.0, 20.0, "BEH-1",                            \
+        "loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
+        "maximal rate of motivated active responding")                                     \
+    X(effort_cost, 0.05, "RU per response", 0.30, 0.01, 0.3, "BEH-1",                      \
+        "PR breakpoints emerge where the value per response falls below its cost",          \
+        "cost of one response")                                                            \
+    X(choice_beta, 4.0, "1/RU", 0.0, 1.0, 50.0, "BEH-1", "assumed",                      \
+        "steepness of the response-rate sigmoid")                                          \
+    X(generalization, 0.06, "1", 0.40, 0.0, 0.3, "BEH-1",                                   \
+        "assumed: trained mice still make some inactive pokes (BRIEF 3)",                   \
+        "fraction of motivated responding that goes to the inactive hole")                 \
+    X(peptide_step_s, 30.0, "s", 0.0, 5.0, 120.0, "OP-1",                                   \
+        "numerical: peptides change over minutes", "longest step of the peptide integrator")
+
+#define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, source, meaning) double name;
+typedef struct rl_params {
+    RL_PARAMS(RL_PARAM_FIELD_)
+} rl_params_t;
+#undef RL_PARAM_FIELD_
+
+/* One row of the parameter table. */
+typedef struct rl_param_info {
+    const char *name;
+    double value;
+    const char *unit;
+    double cv;       /* between-mouse coefficient of variation (log-normal); 0 = fixed */
+    double lo, hi;   /* plausible range; individual draws are clipped to it */
+    const char *eq;  /* equation ID in docs/MODEL.md */
+    const char *source;
+    const char *meaning;
+    size_t offset;   /* offsetof(rl_params_t, name) */
+} rl_param_info_t;
+
+/* Number of parameters, and row i of the table. */
+size_t rl_param_count(void);
+const rl_param_info_t *rl_param_info(size_t i);
+
+/* Index of the parameter called name, or -1. */
+int rl_param_find(const char *name);
+
+/* The table's values (the "average mouse"). */
+void rl_params_default(rl_params_t *out);
+
+/* An individual mouse: each parameter with cv > 0 is value * exp(sigma Z - sigma^2/2),
+** sigma^2 = ln(1 + cv^2), Z ~ N(0,1) from r, clipped to [lo, hi]. Draws are made in table
+** order, so adding a parameter at the end does not change earlier draws. */
+void rl_params_draw(rl_params_t *out, gsl_rng *r);
+
+/* Value of parameter i in p. */
+double rl_params_get(const rl_params_t *p, size_t i);
+
+#endif

@@ -1,0 +1,45 @@
+/* pk.h -- cocaine pharmacokinetics in closed form (docs/MODEL.md [PK-1]..[PK-4]).
+**
+** Two linear compartments: the body load A (mg/kg; first-order elimination, the
+** functional half-life of self-administration) and the brain effect site C (uM of
+** extracellular cocaine; first-order equilibration with q*A). Infusions are zero-order
+** inputs of dose/duration. Between events the solution is exact:
+**   C(t) = g + a e^{-k t} + b e^{-ke0 t}
+** so the brain concentration and its range over an interval are computed, never
+** integrated numerically.
+*/
+#ifndef RELAPSELAB_PK_H
+#define RELAPSELAB_PK_H
+
+typedef struct rl_pk {
+    double k_el_per_s;     /* elimination rate constant */
+    double ke0_per_s;      /* effect-site equilibration rate constant */
+    double uM_per_mg_kg;   /* q: brain uM at equilibrium per mg/kg body load */
+} rl_pk_t;
+
+typedef struct rl_pk_state {
+    double body_mg_per_kg;         /* A */
+    double brain_uM;               /* C */
+    double input_mg_per_kg_per_s;  /* infusion rate now (0 between infusions) */
+} rl_pk_state_t;
+
+/* Set up rate constants from the half-life (min), ke0 (1/min) and q (uM per mg/kg).
+** If ke0 is within 1e-6 relative of k it is nudged by 0.1 % (the closed form has a removable
+** singularity there). */
+void rl_pk_init(rl_pk_t *self, double half_life_min, double ke0_per_min, double uM_per_mg_kg);
+
+/* Advance st by dt_s >= 0 seconds with its current input rate [PK-3]. */
+void rl_pk_advance(const rl_pk_t *self, rl_pk_state_t *st, double dt_s);
+
+/* Brain concentration dt_s seconds after st (st unchanged). */
+double rl_pk_brain_at(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s);
+
+/* Minimum and maximum brain concentration over [0, dt_s] after st [PK-4]. */
+void rl_pk_brain_range(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s,
+    double *lo_out, double *hi_out);
+
+/* Time (s) of the brain peak after an instantaneous bolus into an empty body:
+** ln(ke0/k)/(ke0 - k). */
+double rl_pk_bolus_tmax_s(const rl_pk_t *self);
+
+#endif

@@ -1,0 +1,81 @@
+/* results.h -- plain-data records that leave the simulator: events, sessions, subjects.
+**
+** These are the boundary between the simulation (chamber, mouse, cohort) and everything
+** downstream (the SQLite store, CSV export, the summary). They hold no pointers into
+** simulator state. Times are seconds from session start.
+*/
+#ifndef RELAPSELAB_RESULTS_H
+#define RELAPSELAB_RESULTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Event kinds, with the names used in the database and CSV. The X-macro keeps the enum and
+** the name table in one place. */
+#define RL_EVENT_KINDS(X)                                              \
+    X(RL_EV_SESSION_START, "session_start")                            \
+    X(RL_EV_SESSION_END, "session_end")                                \
+    X(RL_EV_POKE_ACTIVE, "poke_active")                                \
+    X(RL_EV_POKE_INACTIVE, "poke_inactive")                            \
+    X(RL_EV_INFUSION_START, "infusion_start")                          \
+    X(RL_EV_INFUSION_END, "infusion_end")                              \
+    X(RL_EV_PELLET, "pellet")                                          \
+    X(RL_EV_CUE_ON, "cue_on")                                          \
+    X(RL_EV_CUE_OFF, "cue_off")                                        \
+    X(RL_EV_TIMEOUT_END, "timeout_end")
+
+#define RL_EV_ENUM_(id, name) id,
+typedef enum { RL_EVENT_KINDS(RL_EV_ENUM_) RL_EV_COUNT } rl_event_kind_t;
+#undef RL_EV_ENUM_
+
+/* Why a session ended (stored as text). */
+#define RL_END_REASONS(X)                        \
+    X(RL_END_TIME, "time")                       \
+    X(RL_END_MAX_REINFORCERS, "max_reinforcers") \
+    X(RL_END_NO_REINFORCER, "no_reinforcer")
+
+#define RL_END_ENUM_(id, name) id,
+typedef enum { RL_END_REASONS(RL_END_ENUM_) RL_END_COUNT } rl_end_reason_t;
+#undef RL_END_ENUM_
+
+/* One logged event. For pokes, in_timeout tells whether the poke fell in a timeout (or
+** during an infusion/pellet delivery) and so had no programmed consequence. */
+typedef struct rl_event {
+    double t_s;
+    int32_t kind;      /* rl_event_kind_t */
+    int32_t in_timeout;
+} rl_event_t;
+
+/* One session of one mouse: the per-session measures plus its events (owned). */
+typedef struct rl_session_result {
+    int subject_id;
+    int phase;              /* index in the subject's procedure */
+    int session_in_phase;   /* 0-based */
+    int day;                /* 0-based running session number for this subject */
+    int64_t active;         /* active pokes, timeout ones included */
+    int64_t inactive;
+    int64_t active_timeout; /* active pokes during timeouts/deliveries */
+    int64_t reinforcers;    /* deliveries (infusions or pellets, or cues when only a cue) */
+    double duration_min;
+    int end_reason;         /* rl_end_reason_t */
+    bool criterion_met;     /* the phase criterion holds at the end of this session */
+    int breakpoint;         /* PR: last ratio completed (0 if none); -1 otherwise */
+    double drug_mg_per_kg;  /* total drug self-administered this session */
+    size_t n_events;
+    rl_event_t *events;     /* owned; rl_session_result_free() releases */
+} rl_session_result_t;
+
+/* Release the events of r (safe twice). */
+void rl_session_result_free(rl_session_result_t *r);
+
+/* A named individual parameter of a mouse (value in the unit given in docs/MODEL.md). */
+typedef struct rl_named_value {
+    const char *name;  /* static string from the parameter table */
+    double value;
+} rl_named_value_t;
+
+const char *rl_event_kind_name(int kind);
+const char *rl_end_reason_name(int reason);
+
+#endif

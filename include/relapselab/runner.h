@@ -1,0 +1,41 @@
+/* runner.h -- a cohort through a protocol, on one or more threads, results in order.
+**
+** Subjects are numbered group by group (group 0 first), 0-based. Worker threads take the
+** next subject, simulate it (subject.h) and park the result; the calling thread hands
+** results to the sink strictly in subject order. Because every random stream is derived
+** from (seed, subject, session), the sink sees identical results for any thread count.
+*/
+#ifndef RELAPSELAB_RUNNER_H
+#define RELAPSELAB_RUNNER_H
+
+#include <stdint.h>
+
+#include "relapselab/error.h"
+#include "relapselab/protocol.h"
+#include "relapselab/subject.h"
+
+/* Called on the calling thread, once per subject, in subject order. The result is borrowed
+** for the call. Return 0 to go on, < 0 (an RL_ERR_* code, with err set) to stop the run. */
+typedef int (*rl_subject_sink_fn)(void *ctx, const rl_subject_result_t *subject,
+    rl_error_t *err);
+
+/* Called on the calling thread after each subject is handed over: done of total. */
+typedef void (*rl_progress_fn)(void *ctx, int done, int total, int64_t sessions,
+    int64_t events);
+
+typedef struct rl_runner_options {
+    uint64_t seed;
+    int threads;                   /* >= 1 */
+    const volatile int *cancel;    /* non-zero stops the run between sessions; may be NULL */
+    rl_subject_sink_fn sink;
+    void *sink_ctx;
+    rl_progress_fn progress;       /* may be NULL */
+    void *progress_ctx;
+} rl_runner_options_t;
+
+/* Run every subject of protocol. Returns 0, the sink's error, RL_ERR_NOMEM,
+** RL_ERR_INTERRUPTED, or a simulation error (with err set). */
+int rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt,
+    rl_error_t *err);
+
+#endif

@@ -1,0 +1,41 @@
+/* session.h -- the operant chamber: one mouse, one session, event-driven.
+**
+** The chamber has two nose-poke holes (active/inactive), a cue light, an infusion pump
+** and a pellet dispenser. It runs the phase's schedule (FR n, or PR through a series),
+** timeouts, and ends the session on time, on the reinforcer cap, or after a set time
+** without a reinforcer. Every event is logged with its time.
+**
+** Responses are sampled exactly from the mouse's time-varying rates by thinning: a bound
+** on the rate over a window (rl_mouse_rate_bound) proposes exponential gaps, each accepted
+** with probability rate/bound. Windows end at the next scheduled event (timeout end, cue
+** off, infusion end, session end) or after peptide_step_s, when the mouse's slow signals
+** are refreshed. The cost of a session therefore grows with its events, not its length.
+*/
+#ifndef RELAPSELAB_SESSION_H
+#define RELAPSELAB_SESSION_H
+
+#include <gsl/gsl_rng.h>
+
+#include "relapselab/error.h"
+#include "relapselab/mouse.h"
+#include "relapselab/protocol.h"
+#include "relapselab/results.h"
+
+/* A reusable event buffer (allocated once per worker, grown by doubling). */
+typedef struct rl_session_workspace {
+    rl_event_t *events;
+    size_t n, cap;
+} rl_session_workspace_t;
+
+void rl_session_workspace_init(rl_session_workspace_t *self);
+void rl_session_workspace_free(rl_session_workspace_t *self);
+
+/* Run one session of phase for mouse (already begun with rl_mouse_begin_session), drawing
+** every random number from r. Fills out (measures and an owned copy of the events; the
+** caller sets subject_id/phase/session_in_phase/day and criterion_met). The mouse is left
+** at the session end and rl_mouse_end_session() has been called.
+** Returns 0, or RL_ERR_NOMEM. */
+int rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
+    rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err);
+
+#endif

@@ -1,0 +1,43 @@
+/* subject.h -- one mouse through its whole procedure, phase after phase.
+**
+** Draws the mouse's individual parameters from its own stream, builds it from its group's
+** genotype (gene products) and reinforcer, then runs the procedure's phases: a fixed
+** number of sessions, or sessions until the phase criterion is met (at least `sessions`,
+** at most `max_sessions`). Criteria are evaluated after each session; the extinction
+** reference comes from the named earlier phase. Sessions are separated by the protocol's
+** intersession interval.
+*/
+#ifndef RELAPSELAB_SUBJECT_H
+#define RELAPSELAB_SUBJECT_H
+
+#include <stdint.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "relapselab/error.h"
+#include "relapselab/params.h"
+#include "relapselab/protocol.h"
+#include "relapselab/results.h"
+#include "relapselab/session.h"
+
+typedef struct rl_subject_result {
+    int subject_id;
+    int group;
+    int index_in_group;
+    rl_params_t params;           /* the individual parameters drawn */
+    int n_sessions;
+    int cap;
+    rl_session_result_t *sessions; /* owned, in the order run */
+} rl_subject_result_t;
+
+/* Simulate subject subject_id (member index_in_group of group) with master seed. r and w
+** are scratch (reseeded/reused here). On success out owns its sessions; free with
+** rl_subject_result_free() in all cases. Returns 0, RL_ERR_NOMEM, or RL_ERR_INTERRUPTED
+** if *cancel becomes non-zero between sessions (cancel may be NULL). */
+int rl_subject_simulate(const rl_protocol_t *protocol, int subject_id, int group,
+    int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
+    const volatile int *cancel, rl_subject_result_t *out, rl_error_t *err);
+
+void rl_subject_result_free(rl_subject_result_t *self);
+
+#endif

@@ -1,0 +1,339 @@
+/* mouse.c -- learning, belief and response rates of a virtual mouse (docs/MODEL.md).
+**
+** Three layers meet here:
+**  - choice [BEH-1..3]: the active-hole rate is exploration plus a saturating function of
+**    motivation M = V x incentive gain x drive / N - cost, V the belief-weighted learned
+**    value of completing the response requirement, N the responses it is expected to take
+**    (at least those already made in the current run: PR breakpoints come where the value
+**    per response falls below its cost), the incentive gain set by NAc DOR signalling, the
+**    drive homeostatic (tonic DA below its set point, for cocaine; satiety, for food).
+**    Inactive pokes are exploration plus a small generalised share.
+**  - learning [LRN-1..4]: the value of completing the requirement learns from the reward
+**    it produced (the tonic-DA rise of an infusion -- DAT blockade, no opioid gene needed --
+**    or a pellet's value, or the conditioned reinforcement of a cue); negative prediction
+**    errors are deepened by KOR signalling (frustration). The cue's Pavlovian value learns
+**    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
+**    signalling raises.
+**  - belief [BEL-1..3]: two latent causes, "drug available" and "extinction", each with its
+**    own instrumental value; learning goes to each in proportion to the belief in it.
+**    Rewards and cues are evidence for the drug cause, surprising omissions for the
+**    extinction cause; between sessions the belief restarts at a prior set by the decayed
+**    experience of each cause. Extinction thus writes new learning instead of erasing the
+**    old, and a cue can bring the old cause back (reinstatement).
+** Nothing here knows the genotype: it sees gene products only through opioid.c.
+*/
+#include "relapselab/mouse.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "relapselab/dopamine.h"
+
+#define LOGODDS_MAX 12.0
+
+static double
+sigmoid(double x)
+{
+    return 1.0 / (1.0 + exp(-x));
+}
+
+static double
+belief_drug(double logodds)
+{
+    return sigmoid(logodds);
+}
+
+static double
+pool(const rl_mouse_t *self)
+{
+    return self->p.dyn_basal_pool + self->dyn_induced; /* [OP-3] */
+}
+
+static void
+refresh_signals(rl_mouse_t *self)
+{
+    rl_opioid_signals(&self->p, &self->g, &self->pep, &self->sig);
+    self->release_gain = 1.0 / (1.0 + self->p.kor_release_gain * self->sig.kor); /* [OP-7] */
+}
+
+void
+rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *g,
+    const rl_reinforcer_t *reinforcer)
+{
+    memset(self, 0, sizeof *self);
+    self->p = *p;
+    self->g = *g;
+    self->works_for_drug = reinforcer->kind == RL_REINFORCER_DRUG;
+    self->dose_mg_per_kg = reinforcer->dose_mg_per_kg;
+    self->infusion_s = reinforcer->infusion_s;
+    self->palatability = reinforcer->kind == RL_REINFORCER_PELLET ? reinforcer->palatability : 0.0;
+    rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
+    self->da_base_nM = rl_da_tonic_nM(p, 0.0, 1.0);
+    self->d1_base = rl_da_d1_occupancy(p, self->da_base_nM);
+    self->n_hat = 1.0;
+    rl_opioid_basal(p, g, pool(self), &self->pep);
+    refresh_signals(self);
+}
+
+void
+rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
+{
+    int k;
+    if (!first) {
+        double gap_s = hours_since_last * 3600.0 - self->t_s;
+        if (gap_s > 0.0) {
+            self->pk_state.input_mg_per_kg_per_s = 0.0;
+            rl_pk_advance(&self->pk, &self->pk_state, gap_s);
+        }
+        for (k = 0; k < RL_N_CAUSES; k++) { /* [BEL-1] temporal decay of experience */
+            double decay = exp(-hours_since_last / self->p.lc_memory_h);
+            self->n_cause[k] *= decay;
+            self->completions[k] *= decay;
+            self->cue_seen[k] *= decay;
+        }
+        self->dyn_induced *= exp(-hours_since_last / self->p.dyn_induction_decay_h); /* [OP-3] */
+    }
+    /* Hours in the home cage are many peptide clearance times: back to rest. */
+    rl_opioid_basal(&self->p, &self->g, pool(self), &self->pep);
+    refresh_signals(self);
+    /* [BEL-1] prior: P(cause k) proportional to experience + the weight of a new cause. */
+    self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + self->p.lc_prior_new) /
+        (self->n_cause[RL_CAUSE_EXTINCTION] + self->p.lc_prior_new));
+    self->belief_s[0] = self->belief_s[1] = 0.0;
+    self->pellets = 0;
+    self->n_run = 0;
+    self->t_s = 0.0;
+}
+
+void
+rl_mouse_advance(rl_mouse_t *self, double t_s)
+{
+    double remaining = t_s - self->t_s;
+    double b = belief_drug(self->logodds);
+
+    if (remaining <= 0.0) {
+        return;
+    }
+    self->belief_s[RL_CAUSE_DRUG] += b * remaining;
+    self->belief_s[RL_CAUSE_EXTINCTION] += (1.0 - b) * remaining;
+    while (remaining > 0.0) {
+        double dt = remaining;
+        double c_mid, da, x;
+        bool drug_free = self->pk_state.brain_uM < 1e-6 && self->pk_state.body_mg_per_kg < 1e-6 &&
+            self->pk_state.input_mg_per_kg_per_s == 0.0;
+        if (!drug_free && dt > self->p.peptide_step_s) {
+            dt = self->p.peptide_step_s;
+        }
+        /* [OP-1] D1 drive at the midpoint of the step, cocaine exact. */
+        c_mid = rl_pk_brain_at(&self->pk, &self->pk_state, 0.5 * dt);
+        da = rl_da_tonic_nM(&self->p, c_mid, self->release_gain);
+        x = rl_da_d1_occupancy(&self->p, da) - self->d1_base;
+        rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
+        if (x > 0.0) { /* [OP-3] D1 -> CREB -> Pdyn induction */
+            self->dyn_induced += self->p.dyn_induction_per_d1_h * x * dt / 3600.0;
+        }
+        rl_pk_advance(&self->pk, &self->pk_state, dt);
+        remaining -= dt;
+    }
+    self->t_s = t_s;
+    refresh_signals(self);
+}
+
+/* [BEH-2] the drive: homeostatic for cocaine, satiety for food. */
+static double
+drive_at(const rl_mouse_t *self, double coc_uM)
+{
+    if (self->works_for_drug) {
+        double da = rl_da_tonic_nM(&self->p, coc_uM, self->release_gain);
+        double w = self->p.da_set_width * self->p.da_set_nM;
+        return sigmoid((self->p.da_set_nM - da) / w);
+    }
+    return exp(-(double) self->pellets / self->p.food_satiety_pellets);
+}
+
+/* Belief-weighted value per expected response. [BEH-1] */
+static double
+value_now(const rl_mouse_t *self)
+{
+    double b = belief_drug(self->logodds);
+    double v = b * self->v[RL_CAUSE_DRUG] + (1.0 - b) * self->v[RL_CAUSE_EXTINCTION];
+    double n = fmax(self->n_hat, (double) self->n_run + 1.0);
+    return v / n;
+}
+
+static double
+incentive_gain(const rl_mouse_t *self)
+{
+    return 1.0 + self->p.dor_incentive_gain * self->sig.dor_nac; /* [OP-5] */
+}
+
+/* [BEH-1] rates at a given brain cocaine concentration. */
+static double
+rates_at(const rl_mouse_t *self, double coc_uM, double *active, double *inactive)
+{
+    const rl_params_t *p = &self->p;
+    double m = value_now(self) * incentive_gain(self) * drive_at(self, coc_uM);
+    double floor = sigmoid(-p->choice_beta * p->effort_cost);
+    double s = (sigmoid(p->choice_beta * (m - p->effort_cost)) - floor) / (1.0 - floor);
+    double explore = p->explore_per_min / 60.0;
+    double motivated = p->max_rate_per_min / 60.0 * (s > 0.0 ? s : 0.0);
+    *active = explore + motivated;
+    *inactive = explore + p->generalization * motivated;
+    return *active + *inactive;
+}
+
+double
+rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out, double *inactive_out)
+{
+    double c = rl_pk_brain_at(&self->pk, &self->pk_state, t_s - self->t_s);
+    return rates_at(self, c, active_out, inactive_out);
+}
+
+double
+rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s)
+{
+    double lo, hi, a, i;
+    /* [BEH-3] rates fall monotonically with brain cocaine (drive falls as DA rises). */
+    rl_pk_brain_range(&self->pk, &self->pk_state, t_end_s - self->t_s, &lo, &hi);
+    return rates_at(self, lo, &a, &i);
+}
+
+/* Phasic DA burst of relative size base, through MOR disinhibition and KOR damping. */
+static double
+phasic(const rl_mouse_t *self, double base)
+{
+    double mor_gain = 1.0 + self->p.mor_burst_gain * self->sig.mor; /* [OP-4] */
+    return base * mor_gain * self->release_gain;                    /* [OP-7] */
+}
+
+void
+rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
+{
+    const rl_params_t *p = &self->p;
+    double r = 0.0, primary = 0.0, burst = 0.0, cue_da = 0.0, d1_dose = 0.0;
+    double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
+    double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc;      /* [OP-6] */
+    double b = belief_drug(self->logodds);
+    double da_now = rl_mouse_tonic_da_nM(self);
+    int k;
+
+    if (!o->counted) {
+        return; /* a poke in timeout: no programmed consequence, nothing learned */
+    }
+    self->n_run++;
+    if (!o->completed) {
+        return; /* [LRN-2] values are learned at completions only */
+    }
+    /* [BEH-1] the expected number of responses per completion. */
+    self->n_hat += p->alpha_ratio * ((double) self->n_run - self->n_hat);
+    self->n_run = 0;
+    /* [LRN-1] primary reward of the delivered reinforcer. */
+    if (o->reinforcer) {
+        if (self->works_for_drug) {
+            double c = self->pk_state.brain_uM;
+            double c_after = c + self->pk.uM_per_mg_kg * self->dose_mg_per_kg;
+            double da_after = rl_da_tonic_nM(p, c_after, self->release_gain);
+            r = p->reward_drug * (da_after - da_now) / self->da_base_nM;
+            burst = phasic(self, p->burst_drug);
+        } else {
+            r = p->reward_food * self->palatability * drive_at(self, 0.0);
+            burst = phasic(self, p->burst_food * self->palatability);
+            self->pellets++;
+        }
+        d1_dose += rl_da_burst_d1_dose(p, da_now, burst);
+        primary = r;
+    }
+    /* [LRN-4] a cue evokes DA in proportion to its value; part of it reinforces. */
+    if (o->cue) {
+        cue_da = phasic(self, self->v_cue);
+        if (!o->reinforcer) {
+            d1_dose += rl_da_burst_d1_dose(p, da_now, cue_da);
+        }
+        r += p->cue_conditioned_reinforcement * cue_da;
+        /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none). */
+        self->v_cue += p->alpha_cue * assoc * (burst - self->v_cue);
+    }
+    /* [BEL-2] evidence about the latent cause. */
+    {
+        /* the omission of the expected primary reward (a cue does not replace it) */
+        double surprise = self->v[RL_CAUSE_DRUG] - primary;
+        if (o->reinforcer) {
+            self->logodds += p->lc_evidence_reward;
+        } else if (surprise > 0.0) {
+            self->logodds -= p->lc_evidence_surprise * surprise * frustration;
+            /* [OP-3] omission recruits dynorphin in proportion to the releasable pool. */
+            self->pep.dyn += self->g.pdyn * pool(self) * p->dyn_frustration_release * surprise;
+        }
+        if (o->cue) {
+            /* [BEL-2] the cue's likelihood under each cause (Beta(1/2,1/2) counts), its
+            ** log ratio weighted by the cue's salience (the DA it evokes). */
+            double pa = (self->cue_seen[RL_CAUSE_DRUG] + 0.5) / (self->completions[RL_CAUSE_DRUG] + 1.0);
+            double pe = (self->cue_seen[RL_CAUSE_EXTINCTION] + 0.5) /
+                (self->completions[RL_CAUSE_EXTINCTION] + 1.0);
+            self->logodds += p->lc_evidence_cue * cue_da * log(pa / pe);
+        }
+        if (self->logodds > LOGODDS_MAX) {
+            self->logodds = LOGODDS_MAX;
+        } else if (self->logodds < -LOGODDS_MAX) {
+            self->logodds = -LOGODDS_MAX;
+        }
+    }
+    /* [LRN-2] values of completion, each cause in proportion to its belief; [BEL-2] the
+    ** cause's record of what follows a completion. */
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+        self->completions[k] += w;
+        if (o->cue) {
+            self->cue_seen[k] += w;
+        }
+        double delta = r - self->v[k];
+        if (delta < 0.0) {
+            delta *= frustration;
+        }
+        self->v[k] += p->alpha_v * w * delta;
+        if (self->v[k] < 0.0) {
+            self->v[k] = 0.0;
+        }
+    }
+    if (d1_dose > 0.0) {
+        rl_opioid_impulse(p, &self->g, pool(self), d1_dose, &self->pep);
+    }
+    refresh_signals(self);
+}
+
+void
+rl_mouse_infusion(rl_mouse_t *self, bool on)
+{
+    self->pk_state.input_mg_per_kg_per_s = on ? self->dose_mg_per_kg / self->infusion_s : 0.0;
+}
+
+void
+rl_mouse_end_session(rl_mouse_t *self)
+{
+    double total = self->belief_s[0] + self->belief_s[1];
+    int k;
+    if (total <= 0.0) {
+        return;
+    }
+    for (k = 0; k < RL_N_CAUSES; k++) { /* [BEL-3] */
+        self->n_cause[k] += self->belief_s[k] / total;
+    }
+}
+
+double
+rl_mouse_brain_cocaine_uM(const rl_mouse_t *self)
+{
+    return self->pk_state.brain_uM;
+}
+
+double
+rl_mouse_tonic_da_nM(const rl_mouse_t *self)
+{
+    return rl_da_tonic_nM(&self->p, self->pk_state.brain_uM, self->release_gain);
+}
+
+double
+rl_mouse_belief_drug(const rl_mouse_t *self)
+{
+    return belief_drug(self->logodds);
+}

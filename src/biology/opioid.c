@@ -1,0 +1,75 @@
+/* opioid.c -- peptide kinetics and receptor occupancy ([OP-1], [OP-2], docs/MODEL.md).
+**
+** Receptor binding equilibrates in seconds to minutes, peptides change over minutes, so
+** occupancy is computed at quasi-equilibrium from the current peptide levels (competitive
+** binding, one site per receptor and region). Gene products enter only as multipliers:
+** synthesis (Pomc, Penk, Pdyn) scales release, density (Oprm1, Oprd1, Oprk1) scales the
+** signal -- the knockout rule of BRIEF section 2.
+*/
+#include "relapselab/opioid.h"
+
+#include <math.h>
+
+static double
+clear_per_s(const rl_params_t *p)
+{
+    return p->pep_clear_per_min / 60.0;
+}
+
+/* Steady state of each peptide under D1 drive x. [OP-1] */
+static void
+steady_state(const rl_params_t *p, const rl_gene_products_t *g, double pool, double x,
+    rl_peptides_t *out)
+{
+    double drive = p->pep_basal + p->pep_d1_gain * (x > 0.0 ? x : 0.0);
+    out->bend = g->pomc * drive;
+    out->enk = g->penk * drive;
+    out->dyn = g->pdyn * pool * drive;
+}
+
+void
+rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+    rl_peptides_t *out)
+{
+    steady_state(p, g, pool, 0.0, out);
+}
+
+void
+rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+    double d1_excess, double dt_s, rl_peptides_t *pep)
+{
+    rl_peptides_t ss;
+    double e = exp(-clear_per_s(p) * dt_s);
+    steady_state(p, g, pool, d1_excess, &ss);
+    pep->bend = ss.bend + (pep->bend - ss.bend) * e;
+    pep->enk = ss.enk + (pep->enk - ss.enk) * e;
+    pep->dyn = ss.dyn + (pep->dyn - ss.dyn) * e;
+}
+
+void
+rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+    double d1_dose, rl_peptides_t *pep)
+{
+    /* A D1 dose of x occupancy-seconds releases what a steady drive x would release in
+    ** x seconds: d1_gain * k * dose per unit synthesis. */
+    double amount = p->pep_d1_gain * clear_per_s(p) * (d1_dose > 0.0 ? d1_dose : 0.0);
+    pep->bend += g->pomc * amount;
+    pep->enk += g->penk * amount;
+    pep->dyn += g->pdyn * pool * amount;
+}
+
+void
+rl_opioid_signals(const rl_params_t *p, const rl_gene_products_t *g, const rl_peptides_t *pep,
+    rl_receptor_signals_t *out)
+{
+    double x;
+    /* [OP-2] competitive occupancy: sum_i w_i L_i / (1 + sum_i w_i L_i), times Bmax. */
+    x = p->bend_mor_affinity * pep->bend + p->enk_mor_affinity * pep->enk;
+    out->mor = g->oprm1 * x / (1.0 + x);
+    x = pep->enk + p->bend_dor_nac_affinity * pep->bend;
+    out->dor_nac = g->oprd1 * x / (1.0 + x);
+    x = pep->bend + p->enk_dor_assoc_affinity * pep->enk;
+    out->dor_assoc = g->oprd1 * x / (1.0 + x);
+    x = pep->dyn;
+    out->kor = g->oprk1 * x / (1.0 + x);
+}

@@ -1,0 +1,87 @@
+/* params.c -- the parameter table and individual variability.
+**
+** The table is generated from the RL_PARAMS X-macro in params.h so that the struct, the
+** documentation and the draws cannot disagree. Individual values are log-normal around the
+** table value with the table's CV (mean preserved), clipped to the plausible range.
+*/
+#include "relapselab/params.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <string.h>
+
+#include <gsl/gsl_randist.h>
+
+#define RL_PARAM_ROW_(name, value, unit, cv, lo, hi, eq, source, meaning) \
+    {#name, value, unit, cv, lo, hi, eq, source, meaning, offsetof(rl_params_t, name)},
+static const rl_param_info_t param_table[] = {RL_PARAMS(RL_PARAM_ROW_)};
+#undef RL_PARAM_ROW_
+
+size_t
+rl_param_count(void)
+{
+    return sizeof param_table / sizeof param_table[0];
+}
+
+const rl_param_info_t *
+rl_param_info(size_t i)
+{
+    return i < rl_param_count() ? &param_table[i] : NULL;
+}
+
+int
+rl_param_find(const char *name)
+{
+    size_t i;
+    for (i = 0; i < rl_param_count(); i++) {
+        if (strcmp(param_table[i].name, name) == 0) {
+            return (int) i;
+        }
+    }
+    return -1;
+}
+
+static double *
+slot(rl_params_t *p, size_t i)
+{
+    return (double *) (void *) ((char *) p + param_table[i].offset);
+}
+
+double
+rl_params_get(const rl_params_t *p, size_t i)
+{
+    return *(const double *) (const void *) ((const char *) p + param_table[i].offset);
+}
+
+void
+rl_params_default(rl_params_t *out)
+{
+    size_t i;
+    memset(out, 0, sizeof *out);
+    for (i = 0; i < rl_param_count(); i++) {
+        *slot(out, i) = param_table[i].value;
+    }
+}
+
+void
+rl_params_draw(rl_params_t *out, gsl_rng *r)
+{
+    size_t i;
+    rl_params_default(out);
+    for (i = 0; i < rl_param_count(); i++) {
+        const rl_param_info_t *row = &param_table[i];
+        double sigma, v;
+        if (row->cv <= 0.0) {
+            continue;
+        }
+        sigma = sqrt(log1p(row->cv * row->cv));
+        v = row->value * exp(sigma * gsl_ran_ugaussian(r) - 0.5 * sigma * sigma);
+        if (v < row->lo) {
+            v = row->lo;
+        }
+        if (v > row->hi) {
+            v = row->hi;
+        }
+        *slot(out, i) = v;
+    }
+}

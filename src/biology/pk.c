@@ -1,0 +1,93 @@
+/* pk.c -- closed-form two-compartment cocaine kinetics ([PK-1]..[PK-4] in docs/MODEL.md).
+**
+** With a constant input u over an interval the body load relaxes to u/k and the brain
+** concentration is the sum of a constant and two exponentials; that form has at most one
+** stationary point, which gives the exact range of C over an interval (needed to bound the
+** response hazard for thinning). Numerical ODE solvers were rejected: the system is linear,
+** and exactness makes the event loop's cost independent of session length.
+*/
+#include "relapselab/pk.h"
+
+#include <math.h>
+
+void
+rl_pk_init(rl_pk_t *self, double half_life_min, double ke0_per_min, double uM_per_mg_kg)
+{
+    self->k_el_per_s = log(2.0) / (half_life_min * 60.0); /* [PK-1] */
+    self->ke0_per_s = ke0_per_min / 60.0;                 /* [PK-2] */
+    self->uM_per_mg_kg = uM_per_mg_kg;
+    if (fabs(self->ke0_per_s - self->k_el_per_s) < 1e-6 * self->k_el_per_s) {
+        self->ke0_per_s *= 1.001;
+    }
+}
+
+/* Coefficients of C(t) = g + a e^{-kt} + b e^{-ke0 t} for the current input. [PK-3] */
+static void
+coefficients(const rl_pk_t *self, const rl_pk_state_t *st, double *g, double *a, double *b)
+{
+    double k = self->k_el_per_s, ke0 = self->ke0_per_s, q = self->uM_per_mg_kg;
+    double a_inf = st->input_mg_per_kg_per_s / k;
+    *g = q * a_inf;
+    *a = q * (st->body_mg_per_kg - a_inf) * ke0 / (ke0 - k);
+    *b = st->brain_uM - *g - *a;
+}
+
+void
+rl_pk_advance(const rl_pk_t *self, rl_pk_state_t *st, double dt_s)
+{
+    double g, a, b, k = self->k_el_per_s, ke0 = self->ke0_per_s;
+    double a_inf = st->input_mg_per_kg_per_s / k;
+    double ek = exp(-k * dt_s);
+    coefficients(self, st, &g, &a, &b);
+    st->body_mg_per_kg = a_inf + (st->body_mg_per_kg - a_inf) * ek;
+    st->brain_uM = g + a * ek + b * exp(-ke0 * dt_s);
+    if (st->brain_uM < 0.0) { /* rounding near zero */
+        st->brain_uM = 0.0;
+    }
+    if (st->body_mg_per_kg < 0.0) {
+        st->body_mg_per_kg = 0.0;
+    }
+}
+
+double
+rl_pk_brain_at(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s)
+{
+    double g, a, b, c;
+    coefficients(self, st, &g, &a, &b);
+    c = g + a * exp(-self->k_el_per_s * dt_s) + b * exp(-self->ke0_per_s * dt_s);
+    return c > 0.0 ? c : 0.0;
+}
+
+void
+rl_pk_brain_range(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s, double *lo_out,
+    double *hi_out)
+{
+    double g, a, b, k = self->k_el_per_s, ke0 = self->ke0_per_s;
+    double c0, c1, lo, hi, ratio;
+    coefficients(self, st, &g, &a, &b);
+    c0 = st->brain_uM;
+    c1 = rl_pk_brain_at(self, st, dt_s);
+    lo = fmin(c0, c1);
+    hi = fmax(c0, c1);
+    /* [PK-4] C'(t) = 0  <=>  e^{(ke0-k) t} = -ke0 b / (k a): at most one root. */
+    if (a != 0.0) {
+        ratio = -ke0 * b / (k * a);
+        if (ratio > 0.0) {
+            double ts = log(ratio) / (ke0 - k);
+            if (ts > 0.0 && ts < dt_s) {
+                double cs = rl_pk_brain_at(self, st, ts);
+                lo = fmin(lo, cs);
+                hi = fmax(hi, cs);
+            }
+        }
+    }
+    *lo_out = lo;
+    *hi_out = hi;
+}
+
+double
+rl_pk_bolus_tmax_s(const rl_pk_t *self)
+{
+    double k = self->k_el_per_s, ke0 = self->ke0_per_s;
+    return log(ke0 / k) / (ke0 - k);
+}

@@ -1,0 +1,270 @@
+/* session.c -- the operant chamber's event loop (one mouse, one session).
+**
+** Loop invariant: `t` is the current time; the mouse's clock is <= t and nothing has
+** happened in (mouse clock, t]. Each turn computes the next scheduled event, bounds the
+** response rate up to the earlier of that event and the end of the signal window, and
+** draws an exponential gap from the bound. A proposal before the window end is accepted
+** with probability rate/bound (thinning; a rejected proposal just moves t, the exponential
+** being memoryless); otherwise the clock moves to the window end and scheduled events due
+** then are handled in a fixed order. Handlers only change state and log; all randomness
+** comes from r in a fixed order, so a session is a pure function of its stream.
+*/
+#include "relapselab/session.h"
+
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+void
+rl_session_workspace_init(rl_session_workspace_t *self)
+{
+    memset(self, 0, sizeof *self);
+}
+
+void
+rl_session_workspace_free(rl_session_workspace_t *self)
+{
+    free(self->events);
+    memset(self, 0, sizeof *self);
+}
+
+static int
+log_event(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
+{
+    if (w->n == w->cap) {
+        size_t cap = w->cap ? 2 * w->cap : 256;
+        rl_event_t *e = realloc(w->events, cap * sizeof *e);
+        if (e == NULL) {
+            return RL_ERR_NOMEM;
+        }
+        w->events = e;
+        w->cap = cap;
+    }
+    w->events[w->n].t_s = t_s;
+    w->events[w->n].kind = (int32_t) kind;
+    w->events[w->n].in_timeout = (int32_t) in_timeout;
+    w->n++;
+    return 0;
+}
+
+/* Chamber state for one session. */
+typedef struct chamber {
+    const rl_phase_t *phase;
+    double end_s;            /* session time limit */
+    double infusion_end_s;   /* INFINITY when no infusion runs */
+    double cue_off_s;
+    double timeout_end_s;
+    double stop_deadline_s;  /* no-reinforcer stop, INFINITY if off */
+    int64_t toward;          /* counted responses toward the current requirement */
+    int pr_step;             /* index of the current PR requirement */
+    int last_completed;      /* PR: last requirement completed */
+    double busy_until_s;     /* end of the current timeout or delivery (0 if none yet) */
+} chamber_t;
+
+static int64_t
+requirement(const chamber_t *c)
+{
+    const rl_schedule_t *s = &c->phase->schedule;
+    if (s->type == RL_SCHEDULE_FR) {
+        return s->ratio;
+    }
+    /* Past the end of the series the last requirement repeats. */
+    return s->pr_series[c->pr_step < s->pr_n ? c->pr_step : s->pr_n - 1];
+}
+
+static double
+next_scheduled(const chamber_t *c)
+{
+    double t = c->end_s;
+    t = fmin(t, c->infusion_end_s);
+    t = fmin(t, c->cue_off_s);
+    t = fmin(t, c->timeout_end_s);
+    t = fmin(t, c->stop_deadline_s);
+    return t;
+}
+
+/* An active poke at t: schedule, delivery, learning. Returns 0, 1 if the reinforcer cap
+** ends the session, or an error. */
+static int
+on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session_result_t *out,
+    double t)
+{
+    const rl_phase_t *ph = c->phase;
+    rl_outcome_t o = {false, false, false, false};
+    int ret;
+    bool in_timeout = t < c->busy_until_s;
+
+    out->active++;
+    if (in_timeout) {
+        out->active_timeout++;
+    }
+    ret = log_event(w, t, RL_EV_POKE_ACTIVE, in_timeout);
+    if (ret != 0) {
+        return ret;
+    }
+    o.counted = !in_timeout;
+    if (o.counted) {
+        c->toward++;
+        o.completed = c->toward >= requirement(c);
+    }
+    if (o.completed) {
+        o.reinforcer = ph->deliver_reinforcer;
+        o.cue = ph->deliver_cue && ph->cue_s > 0.0;
+    }
+    rl_mouse_on_active(mouse, &o);
+    if (!o.completed) {
+        return 0;
+    }
+    c->last_completed = (int) requirement(c);
+    c->toward = 0;
+    c->pr_step++;
+    if (o.reinforcer) {
+        if (mouse->works_for_drug) {
+            rl_mouse_infusion(mouse, true);
+            out->drug_mg_per_kg += mouse->dose_mg_per_kg;
+            c->infusion_end_s = t + mouse->infusion_s;
+            c->busy_until_s = fmax(c->busy_until_s, c->infusion_end_s);
+            ret = log_event(w, t, RL_EV_INFUSION_START, 0);
+        } else {
+            ret = log_event(w, t, RL_EV_PELLET, 0);
+        }
+        if (ret != 0) {
+            return ret;
+        }
+    }
+    if (o.cue) {
+        c->cue_off_s = t + ph->cue_s;
+        ret = log_event(w, t, RL_EV_CUE_ON, 0);
+        if (ret != 0) {
+            return ret;
+        }
+    }
+    if (o.reinforcer || o.cue) {
+        out->reinforcers++;
+        if (ph->timeout_s > 0.0) {
+            c->timeout_end_s = t + ph->timeout_s;
+            c->busy_until_s = fmax(c->busy_until_s, c->timeout_end_s);
+        }
+        if (ph->no_reinforcer_stop_min > 0.0) {
+            c->stop_deadline_s = t + ph->no_reinforcer_stop_min * 60.0;
+        }
+        if (ph->max_reinforcers > 0 && out->reinforcers >= ph->max_reinforcers) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Scheduled events due at t, in a fixed order. Returns 1 if the session ends. */
+static int
+on_scheduled(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w,
+    rl_session_result_t *out, double t, int *ret)
+{
+    if (c->infusion_end_s <= t) {
+        rl_mouse_infusion(mouse, false);
+        c->infusion_end_s = INFINITY;
+        if ((*ret = log_event(w, t, RL_EV_INFUSION_END, 0)) != 0) {
+            return 1;
+        }
+    }
+    if (c->cue_off_s <= t) {
+        c->cue_off_s = INFINITY;
+        if ((*ret = log_event(w, t, RL_EV_CUE_OFF, 0)) != 0) {
+            return 1;
+        }
+    }
+    if (c->timeout_end_s <= t) {
+        c->timeout_end_s = INFINITY;
+        if ((*ret = log_event(w, t, RL_EV_TIMEOUT_END, 0)) != 0) {
+            return 1;
+        }
+    }
+    if (c->stop_deadline_s <= t) {
+        out->end_reason = RL_END_NO_REINFORCER;
+        return 1;
+    }
+    if (c->end_s <= t) {
+        out->end_reason = RL_END_TIME;
+        return 1;
+    }
+    return 0;
+}
+
+int
+rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
+    rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err)
+{
+    chamber_t c;
+    double t = 0.0;
+    int ret = 0, done = 0;
+
+    memset(out, 0, sizeof *out);
+    out->breakpoint = -1;
+    out->end_reason = RL_END_TIME;
+    w->n = 0;
+    memset(&c, 0, sizeof c);
+    c.phase = phase;
+    c.end_s = phase->session_min * 60.0;
+    c.infusion_end_s = c.cue_off_s = c.timeout_end_s = INFINITY;
+    c.stop_deadline_s = phase->no_reinforcer_stop_min > 0.0 ?
+        phase->no_reinforcer_stop_min * 60.0 : INFINITY;
+
+    ret = log_event(w, 0.0, RL_EV_SESSION_START, 0);
+    while (ret == 0 && !done) {
+        double t_sched = next_scheduled(&c);
+        double t_win = fmin(t_sched, mouse->t_s + mouse->p.peptide_step_s);
+        double bound = rl_mouse_rate_bound(mouse, t_win);
+        double t_prop = bound > 0.0 ? t + gsl_ran_exponential(r, 1.0 / bound) : INFINITY;
+
+        if (t_prop < t_win) {
+            double ra, ri, rate = rl_mouse_rates(mouse, t_prop, &ra, &ri);
+            double u = gsl_rng_uniform(r);
+            if (rate > bound * (1.0 + 1e-9)) {
+                return rl_error_set(err, RL_ERR_INTERNAL, NULL, 0, 0,
+                    "response rate %g/s above its thinning bound %g/s at t = %g s", rate,
+                    bound, t_prop);
+            }
+            t = t_prop;
+            if (u * bound >= rate) {
+                continue; /* rejected proposal */
+            }
+            rl_mouse_advance(mouse, t);
+            if (u * bound < ra) {
+                ret = on_active(&c, mouse, w, out, t);
+                if (ret == 1) {
+                    out->end_reason = RL_END_MAX_REINFORCERS;
+                    done = 1;
+                    ret = 0;
+                }
+            } else {
+                out->inactive++;
+                ret = log_event(w, t, RL_EV_POKE_INACTIVE, t < c.busy_until_s);
+            }
+            continue;
+        }
+        t = t_win;
+        rl_mouse_advance(mouse, t);
+        if (t >= t_sched) {
+            done = on_scheduled(&c, mouse, w, out, t, &ret);
+        }
+    }
+    if (ret == 0) {
+        ret = log_event(w, t, RL_EV_SESSION_END, 0);
+    }
+    if (ret != 0) {
+        return rl_error_set(err, ret, NULL, 0, 0, "out of memory logging session events");
+    }
+    rl_mouse_end_session(mouse);
+    out->duration_min = t / 60.0;
+    if (phase->schedule.type == RL_SCHEDULE_PR) {
+        out->breakpoint = c.last_completed;
+    }
+    out->events = malloc(w->n * sizeof *out->events);
+    if (out->events == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory copying events");
+    }
+    memcpy(out->events, w->events, w->n * sizeof *out->events);
+    out->n_events = w->n;
+    return 0;
+}

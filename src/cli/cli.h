@@ -1,0 +1,19 @@
+/* cli.h -- subcommands of the relapselab tool (each in its own cmd_*.c). Each takes the
+** arguments after the tool name (argv[0] is the command name) and returns the exit code. */
+#ifndef RL_CLI_H
+#define RL_CLI_H
+
+#include "relapselab/error.h"
+
+enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2, RL_EXIT_INTERRUPTED = 130 };
+
+int rl_cmd_run(int argc, char **argv);
+int rl_cmd_export(int argc, char **argv);
+int rl_cmd_params(int argc, char **argv);
+int rl_cmd_genotypes(int argc, char **argv);
+int rl_cmd_version(int argc, char **argv);
+
+/* Print "relapselab: <formatted error>" to stderr and return the exit code for it. */
+int rl_cli_report(const rl_error_t *err);
+
+#endif

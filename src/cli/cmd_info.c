@@ -1,0 +1,88 @@
+/* cmd_info.c -- informational commands: version, params, genotypes. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "relapselab/genotype.h"
+#include "relapselab/params.h"
+
+int
+rl_cli_report(const rl_error_t *err)
+{
+    char buf[1024];
+    fprintf(stderr, "relapselab: error: %s\n", rl_error_format(err, buf, sizeof buf));
+    if (err->code == RL_ERR_INTERRUPTED) {
+        return RL_EXIT_INTERRUPTED;
+    }
+    return err->code == RL_ERR_USAGE ? RL_EXIT_USAGE : RL_EXIT_FAIL;
+}
+
+int
+rl_cmd_version(int argc, char **argv)
+{
+    (void) argc;
+    (void) argv;
+    printf("relapselab %s\n", RL_VERSION);
+    return 0;
+}
+
+/* Markdown-safe: '|' in a table cell would split it. */
+static void
+cell(const char *s)
+{
+    for (; *s; s++) {
+        if (*s == '|') {
+            fputs("\\|", stdout);
+        } else {
+            putchar(*s);
+        }
+    }
+}
+
+int
+rl_cmd_params(int argc, char **argv)
+{
+    size_t i;
+    int markdown = argc > 1 && strcmp(argv[1], "--markdown") == 0;
+    if (argc > 1 && !markdown) {
+        fprintf(stderr, "usage: relapselab params [--markdown]\n");
+        return RL_EXIT_USAGE;
+    }
+    if (markdown) {
+        printf("| Parameter | Value | Unit | CV | Plausible range | Eq. | Meaning | Source |\n");
+        printf("|---|---|---|---|---|---|---|---|\n");
+    }
+    for (i = 0; i < rl_param_count(); i++) {
+        const rl_param_info_t *p = rl_param_info(i);
+        if (markdown) {
+            printf("| `%s` | %g | ", p->name, p->value);
+            cell(p->unit);
+            printf(" | %g | %g – %g | %s | ", p->cv, p->lo, p->hi, p->eq);
+            cell(p->meaning);
+            fputs(" | ", stdout);
+            cell(p->source);
+            fputs(" |\n", stdout);
+        } else {
+            printf("%-32s %10g %-24s cv %-5g [%g, %g] %s\n", p->name, p->value, p->unit, p->cv,
+                p->lo, p->hi, p->eq);
+        }
+    }
+    return 0;
+}
+
+int
+rl_cmd_genotypes(int argc, char **argv)
+{
+    int i;
+    (void) argc;
+    (void) argv;
+    printf("%-10s %6s %6s %6s %6s %6s %6s  %s\n", "genotype", "Oprm1", "Oprd1", "Oprk1", "Pomc",
+        "Penk", "Pdyn", "description");
+    for (i = 0; i < rl_genotype_count(); i++) {
+        const rl_genotype_t *g = rl_genotype_get(i);
+        printf("%-10s %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f  %s\n", g->name, g->products.oprm1,
+            g->products.oprd1, g->products.oprk1, g->products.pomc, g->products.penk,
+            g->products.pdyn, g->description);
+    }
+    return 0;
+}

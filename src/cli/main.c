@@ -1,0 +1,62 @@
+/* main.c -- the relapselab command-line tool: a table of subcommands over the library.
+**
+** This is the only place that prints to the user, installs signal handlers, decides exit
+** codes and keeps process-wide state (the SIGINT flag). Exit codes: 0 success, 1 failure
+** (bad input, I/O, database), 2 usage error, 130 interrupted.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *help;
+} command_t;
+
+static int cmd_help(int argc, char **argv);
+
+static const command_t commands[] = {
+    {"run", rl_cmd_run, "simulate a protocol: run [PROTOCOL] [--seed S] [--threads N] [--out DB]"},
+    {"export", rl_cmd_export, "write tidy CSV tables: export DB --csv DIR"},
+    {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},
+    {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},
+    {"version", rl_cmd_version, "print the version"},
+    {"help", cmd_help, "this help"},
+};
+
+static int
+cmd_help(int argc, char **argv)
+{
+    size_t i;
+    (void) argc;
+    (void) argv;
+    printf("relapselab %s -- an in-silico relapse laboratory\n\n", RL_VERSION);
+    printf("usage: relapselab COMMAND [ARGS]\n\ncommands:\n");
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        printf("  %-10s %s\n", commands[i].name, commands[i].help);
+    }
+    printf("\nDocumentation: README.md, docs/PROTOCOL.md, docs/MODEL.md, docs/SCHEMA.md\n");
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    size_t i;
+    if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        cmd_help(argc, argv);
+        return argc < 2 ? RL_EXIT_USAGE : 0;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        return rl_cmd_version(argc - 1, argv + 1);
+    }
+    for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            return commands[i].run(argc - 1, argv + 1);
+        }
+    }
+    fprintf(stderr, "relapselab: unknown command '%s' (try 'relapselab help')\n", argv[1]);
+    return RL_EXIT_USAGE;
+}

@@ -1,0 +1,134 @@
+/* subject.c -- a mouse's path through its procedure (see subject.h).
+**
+** Sessions of one mouse depend on each other (learning carries over), so a subject is the
+** unit of parallel work; within it everything is sequential. Each session draws from its
+** own stream (subject, running session number), so adding a session at the end of a
+** protocol does not change the sessions before it.
+*/
+#include "relapselab/subject.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "relapselab/criteria.h"
+#include "relapselab/genotype.h"
+#include "relapselab/mouse.h"
+#include "relapselab/rng.h"
+
+static int
+push_session(rl_subject_result_t *self, const rl_session_result_t *s)
+{
+    if (self->n_sessions == self->cap) {
+        int cap = self->cap ? 2 * self->cap : 32;
+        rl_session_result_t *p = realloc(self->sessions, (size_t) cap * sizeof *p);
+        if (p == NULL) {
+            return RL_ERR_NOMEM;
+        }
+        self->sessions = p;
+        self->cap = cap;
+    }
+    self->sessions[self->n_sessions++] = *s;
+    return 0;
+}
+
+/* Evaluate phase's criterion on the mouse's sessions of this phase (phase_first..end). */
+static bool
+criterion_met(const rl_procedure_t *proc, const rl_phase_t *phase, const int *phase_first,
+    const int *phase_count, const rl_subject_result_t *self, int first)
+{
+    const rl_criterion_t *c = &phase->criterion;
+    const rl_session_result_t *s = &self->sessions[first];
+    int n = self->n_sessions - first;
+    switch (c->type) {
+    case RL_CRITERION_ACQUISITION:
+        return rl_criterion_acquisition_met(c, s, n);
+    case RL_CRITERION_EXTINCTION: {
+        int ref = c->reference_phase_id;
+        const rl_criterion_t *rc = &proc->phases[ref].criterion;
+        double level = rl_criterion_reference(rc, &self->sessions[phase_first[ref]],
+            phase_count[ref]);
+        return rl_criterion_extinction_met(c, level, s, n);
+    }
+    case RL_CRITERION_NONE:
+    default:
+        return false;
+    }
+}
+
+int
+rl_subject_simulate(const rl_protocol_t *protocol, int subject_id, int group,
+    int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
+    const volatile int *cancel, rl_subject_result_t *out, rl_error_t *err)
+{
+    const rl_group_t *g = &protocol->groups[group];
+    const rl_procedure_t *proc = &protocol->procedures[g->procedure];
+    const rl_genotype_t *gt = rl_genotype_get(g->genotype_id);
+    rl_mouse_t mouse;
+    int phase_first[RL_MAX_PHASES], phase_count[RL_MAX_PHASES];
+    int ph, day = 0, ret = 0;
+
+    memset(out, 0, sizeof *out);
+    out->subject_id = subject_id;
+    out->group = group;
+    out->index_in_group = index_in_group;
+    if (gt == NULL) {
+        return rl_error_set(err, RL_ERR_INTERNAL, NULL, 0, 0, "group %s: bad genotype id",
+            g->name);
+    }
+    rl_stream_set(r, seed, RL_STREAM_PARAMS, (uint64_t) subject_id, 0);
+    rl_params_draw(&out->params, r);
+    rl_mouse_init(&mouse, &out->params, &gt->products, &protocol->reinforcers[g->reinforcer]);
+
+    for (ph = 0; ph < proc->n_phases; ph++) {
+        const rl_phase_t *phase = &proc->phases[ph];
+        int limit = phase->until_criterion ? phase->max_sessions : phase->sessions;
+        int i;
+        phase_first[ph] = out->n_sessions;
+        phase_count[ph] = 0;
+        for (i = 0; i < limit; i++) {
+            rl_session_result_t s;
+            if (cancel != NULL && *cancel) {
+                return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
+            }
+            rl_mouse_begin_session(&mouse, protocol->intersession_h, day == 0);
+            rl_stream_set(r, seed, RL_STREAM_BEHAVIOUR, (uint64_t) subject_id, (uint64_t) day);
+            ret = rl_session_run(phase, &mouse, r, w, &s, err);
+            if (ret != 0) {
+                rl_session_result_free(&s);
+                return ret;
+            }
+            s.subject_id = subject_id;
+            s.phase = ph;
+            s.session_in_phase = i;
+            s.day = day++;
+            ret = push_session(out, &s);
+            if (ret != 0) {
+                rl_session_result_free(&s);
+                return rl_error_set(err, ret, NULL, 0, 0, "out of memory");
+            }
+            phase_count[ph]++;
+            out->sessions[out->n_sessions - 1].criterion_met =
+                criterion_met(proc, phase, phase_first, phase_count, out, phase_first[ph]);
+            if (phase->until_criterion && i + 1 >= phase->sessions &&
+                out->sessions[out->n_sessions - 1].criterion_met) {
+                break;
+            }
+        }
+    }
+    return 0;
+}
+
+void
+rl_subject_result_free(rl_subject_result_t *self)
+{
+    int i;
+    if (self == NULL) {
+        return;
+    }
+    for (i = 0; i < self->n_sessions; i++) {
+        rl_session_result_free(&self->sessions[i]);
+    }
+    free(self->sessions);
+    self->sessions = NULL;
+    self->n_sessions = self->cap = 0;
+}

@@ -1,0 +1,1001 @@
+/* store_sqlite.c -- writes a run to SQLite (with export_csv.c, the only user of <sqlite3.h>).
+**
+** Design. A run goes into "<final_path>.tmp-<pid>" and reaches final_path only through
+** rename() in rl_store_commit(), so a database at final_path is always a complete run (or
+** whatever was there before). The temporary file is written with journal_mode=OFF and
+** synchronous=OFF: it has no value until the rename, so crash safety inside SQLite buys
+** nothing; instead commit closes the connection, fsync()s the file and then renames it.
+** Because there is no journal a failed statement cannot be rolled back, so the first
+** failure marks the store as failed: later writes and commit refuse, and the temporary file
+** is deleted. One transaction spans open..commit, every insert uses a prepared statement
+** that is reset and rebound, and events go in multi-row INSERTs (64 rows per step): 5,000
+** sessions of 300 events (1.5 million rows) take about half a second.
+**
+** Determinism: the file depends only on the calls (and on the SQLite library version, which
+** SQLite writes in the header). Page size, auto-vacuum, encoding, application_id and
+** user_version are set explicitly; no time, PID, host name or thread count is stored
+** (the PID is only in the temporary file's name).
+**
+** Ownership: the protocol is read during rl_store_open() only; what later calls need (the
+** procedure of each group, phase names and kinds) is copied into the store. A store is
+** used by one thread at a time.
+**
+** Schema (documented column by column in docs/SCHEMA.md): schema_sql below.
+*/
+#include "relapselab/store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "relapselab/genotype.h"
+
+/* Bump when the schema changes; export_csv.c checks it (STORE_SCHEMA_VERSION there). */
+#define SCHEMA_VERSION 1
+/* PRAGMA application_id: "RLAB", so `file` and tools can tell our databases apart. */
+#define APPLICATION_ID 0x524C4142
+
+/* The schema, one statement per table; docs/SCHEMA.md documents every column. Foreign keys
+** are declared (PRAGMA foreign_key_check passes) but not enforced while writing. */
+static const char schema_sql[] =
+    "CREATE TABLE run (\n"
+    "  run_id INTEGER PRIMARY KEY CHECK (run_id = 1), schema_version INTEGER NOT NULL,\n"
+    "  relapselab_version TEXT NOT NULL, seed TEXT NOT NULL, seed_int INTEGER,\n"
+    "  generator TEXT NOT NULL, rng_scheme INTEGER NOT NULL, command TEXT,\n"
+    "  protocol_path TEXT, protocol_text TEXT, study TEXT, intersession_h REAL,\n"
+    "  status TEXT NOT NULL CHECK (status IN ('running', 'complete')));\n"
+    "CREATE TABLE reinforcers (\n"
+    "  reinforcer_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('drug', 'pellet')),\n"
+    "  drug TEXT, dose_mg_per_kg REAL, infusion_s REAL, volume_ul REAL,\n"
+    "  pellet_mg REAL, palatability REAL);\n"
+    "CREATE TABLE procedures (\n"
+    "  procedure_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,\n"
+    "  n_phases INTEGER NOT NULL);\n"
+    "CREATE TABLE phases (\n"
+    "  procedure_id INTEGER NOT NULL REFERENCES procedures (procedure_id),\n"
+    "  phase_index INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,\n"
+    "  schedule_type TEXT NOT NULL CHECK (schedule_type IN ('FR', 'PR')),\n"
+    "  ratio INTEGER, pr_series TEXT, pr_from_formula INTEGER,\n"
+    "  session_min REAL NOT NULL, timeout_s REAL NOT NULL, cue_s REAL NOT NULL,\n"
+    "  deliver_reinforcer INTEGER NOT NULL, deliver_cue INTEGER NOT NULL,\n"
+    "  max_reinforcers INTEGER NOT NULL, no_reinforcer_stop_min REAL NOT NULL,\n"
+    "  sessions INTEGER NOT NULL, until_criterion INTEGER NOT NULL, max_sessions INTEGER,\n"
+    "  criterion_type TEXT NOT NULL, criterion_consecutive INTEGER,\n"
+    "  criterion_min_reinforcers INTEGER, criterion_min_active_fraction REAL,\n"
+    "  criterion_max_deviation REAL, criterion_max_fraction_of_reference REAL,\n"
+    "  criterion_reference_phase TEXT,\n"
+    "  PRIMARY KEY (procedure_id, phase_index)) WITHOUT ROWID;\n"
+    "CREATE TABLE groups (\n"
+    "  group_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, line TEXT,\n"
+    "  genotype TEXT NOT NULL, sex TEXT NOT NULL, n INTEGER NOT NULL,\n"
+    "  reinforcer_id INTEGER NOT NULL REFERENCES reinforcers (reinforcer_id),\n"
+    "  reinforcer TEXT NOT NULL,\n"
+    "  procedure_id INTEGER NOT NULL REFERENCES procedures (procedure_id),\n"
+    "  procedure TEXT NOT NULL);\n"
+    "CREATE TABLE subjects (\n"
+    "  subject_id INTEGER PRIMARY KEY,\n"
+    "  group_id INTEGER NOT NULL REFERENCES groups (group_id),\n"
+    "  index_in_group INTEGER NOT NULL, UNIQUE (group_id, index_in_group));\n"
+    "CREATE INDEX subjects_group ON subjects (group_id);\n"
+    "CREATE TABLE subject_params (\n"
+    "  subject_id INTEGER NOT NULL REFERENCES subjects (subject_id),\n"
+    "  name TEXT NOT NULL, value REAL,\n"
+    "  PRIMARY KEY (subject_id, name)) WITHOUT ROWID;\n"
+    "CREATE TABLE sessions (\n"
+    "  session_id INTEGER PRIMARY KEY,\n"
+    "  subject_id INTEGER NOT NULL REFERENCES subjects (subject_id),\n"
+    "  phase_index INTEGER NOT NULL, phase_name TEXT NOT NULL, phase_kind TEXT NOT NULL,\n"
+    "  session_in_phase INTEGER NOT NULL, day INTEGER NOT NULL,\n"
+    "  active INTEGER NOT NULL, inactive INTEGER NOT NULL,\n"
+    "  active_timeout INTEGER NOT NULL, reinforcers INTEGER NOT NULL,\n"
+    "  duration_min REAL NOT NULL, end_reason TEXT NOT NULL,\n"
+    "  criterion_met INTEGER NOT NULL CHECK (criterion_met IN (0, 1)),\n"
+    "  breakpoint INTEGER, drug_mg_per_kg REAL NOT NULL, n_events INTEGER NOT NULL);\n"
+    "CREATE UNIQUE INDEX sessions_subject_day ON sessions (subject_id, day);\n"
+    "CREATE TABLE events (\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
+    "  seq INTEGER NOT NULL, t_s REAL NOT NULL, kind TEXT NOT NULL,\n"
+    "  in_timeout INTEGER NOT NULL,\n"
+    "  PRIMARY KEY (session_id, seq)) WITHOUT ROWID;\n"
+    "CREATE VIEW sessions_tidy AS\n"
+    "  SELECT s.session_id, s.subject_id, g.group_id, g.name AS group_name, g.line,\n"
+    "         g.genotype, g.sex, g.reinforcer, g.procedure, sub.index_in_group,\n"
+    "         s.phase_index, s.phase_name, s.phase_kind, s.session_in_phase, s.day,\n"
+    "         s.active, s.inactive, s.active_timeout, s.reinforcers, s.duration_min,\n"
+    "         s.end_reason, s.criterion_met, s.breakpoint, s.drug_mg_per_kg, s.n_events\n"
+    "  FROM sessions s JOIN subjects sub USING (subject_id)\n"
+    "       JOIN groups g ON g.group_id = sub.group_id;\n";
+
+/* Settings for the temporary file, applied before the first write (page_size and
+** auto_vacuum must precede it). Explicit values keep the bytes independent of SQLite's
+** compile-time defaults. */
+static const char pragma_sql[] =
+    "PRAGMA page_size = 4096;\n"
+    "PRAGMA auto_vacuum = NONE;\n"
+    "PRAGMA encoding = 'UTF-8';\n"
+    "PRAGMA journal_mode = OFF;\n"
+    "PRAGMA synchronous = OFF;\n"
+    "PRAGMA locking_mode = EXCLUSIVE;\n"
+    "PRAGMA temp_store = MEMORY;\n"
+    "PRAGMA cache_size = -32768;\n"
+    "PRAGMA foreign_keys = OFF;\n";
+
+static const char insert_subject_sql[] =
+    "INSERT INTO subjects (subject_id, group_id, index_in_group) VALUES (?, ?, ?)";
+static const char insert_param_sql[] =
+    "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)";
+static const char insert_session_sql[] =
+    "INSERT INTO sessions (session_id, subject_id, phase_index, phase_name, phase_kind,"
+    " session_in_phase, day, active, inactive, active_timeout, reinforcers, duration_min,"
+    " end_reason, criterion_met, breakpoint, drug_mg_per_kg, n_events)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+/* Events go in multi-row INSERTs of 64, then 8, then 1 row(s): one sqlite3_step() per
+** 64 events halves the insert time compared with one row per step. */
+#define EVENT_BATCH_LARGE 64
+#define EVENT_BATCH_SMALL 8
+#define EVENT_COLUMNS 5
+static const int event_batch[3] = {1, EVENT_BATCH_SMALL, EVENT_BATCH_LARGE};
+
+/* What the store keeps of the protocol (copied at open) and of the subjects. */
+typedef struct phase_label {
+    char name[RL_NAME_MAX];
+    const char *kind;          /* static string */
+} phase_label_t;
+
+struct rl_store {
+    sqlite3 *db;
+    char *final_path;
+    char *tmp_path;
+    sqlite3_stmt *ins_subject;
+    sqlite3_stmt *ins_param;
+    sqlite3_stmt *ins_session;
+    sqlite3_stmt *ins_events[3];   /* rows per statement: event_batch[] */
+    bool failed;               /* a write failed: the file is not trustworthy */
+    int64_t next_session_id;   /* 1-based, in write order */
+    int n_groups;
+    int group_procedure[RL_MAX_GROUPS];
+    int n_phases[RL_MAX_PROCEDURES];
+    phase_label_t phases[RL_MAX_PROCEDURES][RL_MAX_PHASES];
+    int *subject_procedure;    /* by subject_id; -1 = not written */
+    size_t subject_cap;
+};
+
+/* ---- names as stored: the YAML spellings (rl_phase_kind_name() etc. in protocol.c) ---- */
+
+/* criterion.type has no public name function: the words of docs/PROTOCOL.md. */
+static const char *
+criterion_name(rl_criterion_type_t t)
+{
+    switch (t) {
+    case RL_CRITERION_NONE: return "none";
+    case RL_CRITERION_ACQUISITION: return "acquisition";
+    case RL_CRITERION_EXTINCTION: return "extinction";
+    }
+    return "unknown";
+}
+
+/* ---- binding helper: binds parameters in order, remembers the first failure ---- */
+
+typedef struct binder {
+    sqlite3_stmt *st;
+    int i;
+    int rc;
+} binder_t;
+
+static void
+bind_begin(binder_t *b, sqlite3_stmt *st)
+{
+    b->st = st;
+    b->i = 0;
+    b->rc = SQLITE_OK;
+}
+
+static void
+bind_int(binder_t *b, int64_t v)
+{
+    b->i++;
+    if (b->rc == SQLITE_OK) {
+        b->rc = sqlite3_bind_int64(b->st, b->i, v);
+    }
+}
+
+static void
+bind_double(binder_t *b, double v)
+{
+    b->i++;
+    if (b->rc == SQLITE_OK) {
+        b->rc = sqlite3_bind_double(b->st, b->i, v);
+    }
+}
+
+static void
+bind_null(binder_t *b)
+{
+    b->i++;
+    if (b->rc == SQLITE_OK) {
+        b->rc = sqlite3_bind_null(b->st, b->i);
+    }
+}
+
+/* Binds s (which must outlive the step), or NULL when s is NULL or empty. */
+static void
+bind_text(binder_t *b, const char *s)
+{
+    b->i++;
+    if (b->rc == SQLITE_OK) {
+        b->rc = (s == NULL || s[0] == '\0') ? sqlite3_bind_null(b->st, b->i)
+                                            : sqlite3_bind_text(b->st, b->i, s, -1,
+                                                  SQLITE_STATIC);
+    }
+}
+
+/* Step a fully bound INSERT and reset it for reuse. Returns the SQLite code (SQLITE_DONE
+** on success); the bindings are cleared so no borrowed text pointer survives the call. */
+static int
+bind_step(binder_t *b)
+{
+    int rc = b->rc == SQLITE_OK ? sqlite3_step(b->st) : b->rc;
+    sqlite3_reset(b->st);
+    sqlite3_clear_bindings(b->st);
+    return rc;
+}
+
+/* ---- errors ---- */
+
+static int
+db_error(rl_store_t *self, rl_error_t *err, const char *what)
+{
+    self->failed = true;
+    return rl_error_set(err, RL_ERR_DB, self->final_path, 0, 0, "%s: %s", what,
+        self->db != NULL ? sqlite3_errmsg(self->db) : "cannot open database");
+}
+
+/* ---- open ---- */
+
+static char *
+dup_string(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p != NULL) {
+        memcpy(p, s, n);
+    }
+    return p;
+}
+
+/* The directory part of path ("." when there is none), malloc'ed; NULL if out of memory. */
+static char *
+dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    size_t n = slash == NULL ? 0 : slash == path ? 1 : (size_t) (slash - path);
+    char *dir;
+
+    if (slash == NULL) {
+        return dup_string(".");
+    }
+    if ((dir = malloc(n + 1)) != NULL) {
+        memcpy(dir, path, n);
+        dir[n] = '\0';
+    }
+    return dir;
+}
+
+/* RL_ERR_IO unless the directory that will hold path exists and is writable, and path is
+** not itself a directory. */
+static int
+check_target(const char *path, rl_error_t *err)
+{
+    size_t len = strlen(path);
+    char *dir;
+    struct stat st;
+    int ret = 0;
+
+    if (len == 0 || path[len - 1] == '/') {
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "not a file name");
+    }
+    dir = dir_of(path);
+    if (dir == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    if (stat(dir, &st) != 0) {
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
+            "cannot write database: directory %s: %s", dir, strerror(errno));
+    } else if (!S_ISDIR(st.st_mode)) {
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
+            "cannot write database: %s is not a directory", dir);
+    } else if (access(dir, W_OK | X_OK) != 0) {
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
+            "cannot write database: directory %s is not writable: %s", dir, strerror(errno));
+    } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
+            "cannot write database: the path is a directory");
+    }
+    free(dir);
+    return ret;
+}
+
+static int
+prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_t *err)
+{
+    if (sqlite3_prepare_v3(self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL)
+        != SQLITE_OK) {
+        return db_error(self, err, "preparing a statement");
+    }
+    return 0;
+}
+
+/* The three event INSERTs, of event_batch[k] rows each. */
+static int
+prepare_events(rl_store_t *self, rl_error_t *err)
+{
+    static const char head[] = "INSERT INTO events (session_id, seq, t_s, kind, in_timeout)"
+                               " VALUES (?, ?, ?, ?, ?)";
+    static const char row[] = ", (?, ?, ?, ?, ?)";
+    char *sql = malloc(sizeof head + EVENT_BATCH_LARGE * sizeof row);
+    int k, j, ret = 0;
+
+    if (sql == NULL) {
+        self->failed = true;
+        return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");
+    }
+    for (k = 0; k < 3 && ret == 0; k++) {
+        size_t used = sizeof head - 1;
+        memcpy(sql, head, sizeof head);
+        for (j = 1; j < event_batch[k]; j++) {
+            memcpy(sql + used, row, sizeof row);
+            used += sizeof row - 1;
+        }
+        ret = prepare(self, sql, &self->ins_events[k], err);
+    }
+    free(sql);
+    return ret;
+}
+
+static int
+write_run(rl_store_t *self, const rl_protocol_t *p, const rl_run_info_t *run,
+    rl_error_t *err)
+{
+    static const char sql[] =
+        "INSERT INTO run (run_id, schema_version, relapselab_version, seed, seed_int,"
+        " generator, rng_scheme, command, protocol_path, protocol_text, study,"
+        " intersession_h, status) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')";
+    sqlite3_stmt *st = NULL;
+    binder_t b;
+    char seed[24];
+    int ret = 0;
+
+    snprintf(seed, sizeof seed, "%" PRIu64, run->seed);
+    if ((ret = prepare(self, sql, &st, err)) != 0) {
+        goto out;
+    }
+    bind_begin(&b, st);
+    bind_int(&b, SCHEMA_VERSION);
+    bind_text(&b, run->version != NULL ? run->version : "unknown");
+    bind_text(&b, seed);
+    if (run->seed <= (uint64_t) INT64_MAX) {
+        bind_int(&b, (int64_t) run->seed);
+    } else {
+        bind_null(&b);
+    }
+    bind_text(&b, run->generator != NULL ? run->generator : "unknown");
+    bind_int(&b, run->rng_scheme);
+    bind_text(&b, run->command);
+    bind_text(&b, p->path);
+    if (p->source_text != NULL && b.rc == SQLITE_OK) {
+        b.i++;
+        b.rc = sqlite3_bind_text64(st, b.i, p->source_text, p->source_len, SQLITE_STATIC,
+            SQLITE_UTF8);
+    } else {
+        bind_null(&b);
+    }
+    bind_text(&b, p->study);
+    bind_double(&b, p->intersession_h);
+    if (bind_step(&b) != SQLITE_DONE) {
+        ret = db_error(self, err, "writing the run table");
+    }
+out:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+static int
+write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
+{
+    static const char sql[] =
+        "INSERT INTO reinforcers (reinforcer_id, name, kind, drug, dose_mg_per_kg,"
+        " infusion_s, volume_ul, pellet_mg, palatability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt *st = NULL;
+    binder_t b;
+    int i, ret = 0;
+
+    if ((ret = prepare(self, sql, &st, err)) != 0) {
+        goto out;
+    }
+    for (i = 0; i < p->n_reinforcers; i++) {
+        const rl_reinforcer_t *r = &p->reinforcers[i];
+        bool drug = r->kind == RL_REINFORCER_DRUG;
+        bind_begin(&b, st);
+        bind_int(&b, i);
+        bind_text(&b, r->name);
+        bind_text(&b, drug ? "drug" : "pellet");
+        if (drug) {
+            bind_text(&b, r->drug);
+            bind_double(&b, r->dose_mg_per_kg);
+            bind_double(&b, r->infusion_s);
+            bind_double(&b, r->volume_ul);
+            bind_null(&b);
+            bind_null(&b);
+        } else {
+            bind_null(&b);
+            bind_null(&b);
+            bind_null(&b);
+            bind_null(&b);
+            bind_double(&b, r->pellet_mg);
+            bind_double(&b, r->palatability);
+        }
+        if (bind_step(&b) != SQLITE_DONE) {
+            ret = db_error(self, err, "writing the reinforcers table");
+            goto out;
+        }
+    }
+out:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* "1,2,4,6" into buf (large enough for RL_MAX_PR_STEPS ints). */
+static void
+format_series(const rl_schedule_t *s, char *buf, size_t n)
+{
+    size_t used = 0;
+    int j;
+
+    buf[0] = '\0';
+    for (j = 0; j < s->pr_n && j < RL_MAX_PR_STEPS && used < n; j++) {
+        int w = snprintf(buf + used, n - used, j == 0 ? "%d" : ",%d", s->pr_series[j]);
+        if (w < 0) {
+            break;
+        }
+        used += (size_t) w;
+    }
+}
+
+static int
+write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_phase_t *ph,
+    rl_error_t *err)
+{
+    char series[RL_MAX_PR_STEPS * 12 + 1];
+    const rl_criterion_t *c = &ph->criterion;
+    binder_t b;
+
+    format_series(&ph->schedule, series, sizeof series);
+    bind_begin(&b, st);
+    bind_int(&b, proc);
+    bind_int(&b, index);
+    bind_text(&b, ph->name);
+    bind_text(&b, rl_phase_kind_name(ph->kind));
+    bind_text(&b, rl_schedule_type_name(ph->schedule.type));
+    if (ph->schedule.type == RL_SCHEDULE_FR) {
+        bind_int(&b, ph->schedule.ratio);
+        bind_null(&b);
+        bind_null(&b);
+    } else {
+        bind_null(&b);
+        bind_text(&b, series);
+        bind_int(&b, ph->schedule.pr_from_formula);
+    }
+    bind_double(&b, ph->session_min);
+    bind_double(&b, ph->timeout_s);
+    bind_double(&b, ph->cue_s);
+    bind_int(&b, ph->deliver_reinforcer);
+    bind_int(&b, ph->deliver_cue);
+    bind_int(&b, ph->max_reinforcers);
+    bind_double(&b, ph->no_reinforcer_stop_min);
+    bind_int(&b, ph->sessions);
+    bind_int(&b, ph->until_criterion);
+    if (ph->until_criterion) {
+        bind_int(&b, ph->max_sessions);
+    } else {
+        bind_null(&b);
+    }
+    bind_text(&b, criterion_name(c->type));
+    if (c->type == RL_CRITERION_NONE) {
+        bind_null(&b);
+    } else {
+        bind_int(&b, c->consecutive);
+    }
+    if (c->type == RL_CRITERION_ACQUISITION) {
+        bind_int(&b, c->min_reinforcers);
+        bind_double(&b, c->min_active_fraction);
+        bind_double(&b, c->max_deviation);
+    } else {
+        bind_null(&b);
+        bind_null(&b);
+        bind_null(&b);
+    }
+    if (c->type == RL_CRITERION_EXTINCTION) {
+        bind_double(&b, c->max_fraction_of_reference);
+        bind_text(&b, c->reference_phase);
+    } else {
+        bind_null(&b);
+        bind_null(&b);
+    }
+    if (bind_step(&b) != SQLITE_DONE) {
+        return db_error(self, err, "writing the phases table");
+    }
+    return 0;
+}
+
+/* Procedures and their phases; also copies the phase labels into the store. */
+static int
+write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
+{
+    static const char proc_sql[] =
+        "INSERT INTO procedures (procedure_id, name, n_phases) VALUES (?, ?, ?)";
+    static const char phase_sql[] =
+        "INSERT INTO phases (procedure_id, phase_index, name, kind, schedule_type, ratio,"
+        " pr_series, pr_from_formula, session_min, timeout_s, cue_s, deliver_reinforcer,"
+        " deliver_cue, max_reinforcers, no_reinforcer_stop_min, sessions, until_criterion,"
+        " max_sessions, criterion_type, criterion_consecutive, criterion_min_reinforcers,"
+        " criterion_min_active_fraction, criterion_max_deviation,"
+        " criterion_max_fraction_of_reference, criterion_reference_phase)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
+    binder_t b;
+    int i, j, ret = 0;
+
+    if ((ret = prepare(self, proc_sql, &proc_st, err)) != 0
+        || (ret = prepare(self, phase_sql, &phase_st, err)) != 0) {
+        goto out;
+    }
+    for (i = 0; i < p->n_procedures; i++) {
+        const rl_procedure_t *pr = &p->procedures[i];
+        bind_begin(&b, proc_st);
+        bind_int(&b, i);
+        bind_text(&b, pr->name);
+        bind_int(&b, pr->n_phases);
+        if (bind_step(&b) != SQLITE_DONE) {
+            ret = db_error(self, err, "writing the procedures table");
+            goto out;
+        }
+        self->n_phases[i] = pr->n_phases;
+        for (j = 0; j < pr->n_phases; j++) {
+            if ((ret = write_phase(self, phase_st, i, j, &pr->phases[j], err)) != 0) {
+                goto out;
+            }
+            snprintf(self->phases[i][j].name, RL_NAME_MAX, "%s", pr->phases[j].name);
+            self->phases[i][j].kind = rl_phase_kind_name(pr->phases[j].kind);
+        }
+    }
+out:
+    sqlite3_finalize(proc_st);
+    sqlite3_finalize(phase_st);
+    return ret;
+}
+
+static int
+write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
+{
+    static const char sql[] =
+        "INSERT INTO groups (group_id, name, line, genotype, sex, n, reinforcer_id,"
+        " reinforcer, procedure_id, procedure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    sqlite3_stmt *st = NULL;
+    binder_t b;
+    int i, ret = 0;
+
+    if ((ret = prepare(self, sql, &st, err)) != 0) {
+        goto out;
+    }
+    for (i = 0; i < p->n_groups; i++) {
+        const rl_group_t *g = &p->groups[i];
+        const rl_genotype_t *gt = rl_genotype_get(g->genotype_id);
+        bind_begin(&b, st);
+        bind_int(&b, i);
+        bind_text(&b, g->name);
+        bind_text(&b, g->line);
+        bind_text(&b, gt != NULL ? gt->name : g->genotype);
+        bind_text(&b, rl_sex_name(g->sex));
+        bind_int(&b, g->n);
+        bind_int(&b, g->reinforcer);
+        bind_text(&b, p->reinforcers[g->reinforcer].name);
+        bind_int(&b, g->procedure);
+        bind_text(&b, p->procedures[g->procedure].name);
+        if (bind_step(&b) != SQLITE_DONE) {
+            ret = db_error(self, err, "writing the groups table");
+            goto out;
+        }
+        self->group_procedure[i] = g->procedure;
+    }
+    self->n_groups = p->n_groups;
+out:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* The indices a protocol must hold for the store to index its arrays safely. A loaded
+** protocol always passes (rl_protocol_load_* validates); this guards hand-built ones. */
+static int
+check_protocol(const rl_protocol_t *p, const char *path, rl_error_t *err)
+{
+    int i;
+
+    if (p->n_reinforcers < 0 || p->n_reinforcers > RL_MAX_REINFORCERS
+        || p->n_procedures < 0 || p->n_procedures > RL_MAX_PROCEDURES
+        || p->n_groups < 0 || p->n_groups > RL_MAX_GROUPS) {
+        return rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "protocol counts out of range");
+    }
+    for (i = 0; i < p->n_procedures; i++) {
+        if (p->procedures[i].n_phases < 0 || p->procedures[i].n_phases > RL_MAX_PHASES) {
+            return rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
+                "procedure %d has an invalid number of phases", i);
+        }
+    }
+    for (i = 0; i < p->n_groups; i++) {
+        const rl_group_t *g = &p->groups[i];
+        if (g->reinforcer < 0 || g->reinforcer >= p->n_reinforcers || g->procedure < 0
+            || g->procedure >= p->n_procedures) {
+            return rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
+                "group %d refers to a reinforcer or procedure that does not exist", i);
+        }
+    }
+    return 0;
+}
+
+/* Close the connection and free everything; deletes the temporary file if it exists and
+** remove_tmp is set. Returns the sqlite3_close() code. */
+static int
+store_destroy(rl_store_t *self, bool remove_tmp)
+{
+    int i, rc = SQLITE_OK;
+
+    sqlite3_finalize(self->ins_subject);
+    sqlite3_finalize(self->ins_param);
+    sqlite3_finalize(self->ins_session);
+    for (i = 0; i < 3; i++) {
+        sqlite3_finalize(self->ins_events[i]);
+    }
+    if (self->db != NULL) {
+        rc = sqlite3_close(self->db);
+    }
+    if (remove_tmp && self->tmp_path != NULL) {
+        unlink(self->tmp_path);
+    }
+    free(self->subject_procedure);
+    free(self->final_path);
+    free(self->tmp_path);
+    free(self);
+    return rc;
+}
+
+int
+rl_store_open(const char *final_path, const rl_protocol_t *protocol,
+    const rl_run_info_t *run, rl_store_t **out, rl_error_t *err)
+{
+    rl_store_t *self = NULL;
+    size_t n;
+    int ret;
+
+    *out = NULL;
+    if ((ret = check_target(final_path, err)) != 0
+        || (ret = check_protocol(protocol, final_path, err)) != 0) {
+        return ret;
+    }
+    self = calloc(1, sizeof *self);
+    n = strlen(final_path) + 32;
+    if (self == NULL || (self->final_path = dup_string(final_path)) == NULL
+        || (self->tmp_path = malloc(n)) == NULL) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, final_path, 0, 0, "out of memory");
+        goto out;
+    }
+    self->next_session_id = 1;
+    snprintf(self->tmp_path, n, "%s.tmp-%ld", final_path, (long) getpid());
+    /* A file of this name is left over by a dead process that had our PID. */
+    if (unlink(self->tmp_path) != 0 && errno != ENOENT) {
+        ret = rl_error_set(err, RL_ERR_IO, self->tmp_path, 0, 0,
+            "cannot remove stale temporary file: %s", strerror(errno));
+        goto out;
+    }
+    if (sqlite3_open_v2(self->tmp_path, &self->db,
+            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL)
+        != SQLITE_OK) {
+        ret = rl_error_set(err, RL_ERR_IO, final_path, 0, 0, "cannot create %s: %s",
+            self->tmp_path, self->db != NULL ? sqlite3_errmsg(self->db) : "out of memory");
+        goto out;
+    }
+    if (sqlite3_exec(self->db, pragma_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        ret = db_error(self, err, "configuring the database");
+        goto out;
+    }
+    if (sqlite3_exec(self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
+        || sqlite3_exec(self->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        ret = db_error(self, err, "creating the schema");
+        goto out;
+    }
+    {
+        char sql[96];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
+            SCHEMA_VERSION, APPLICATION_ID);
+        if (sqlite3_exec(self->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+            ret = db_error(self, err, "setting the schema version");
+            goto out;
+        }
+    }
+    if ((ret = write_run(self, protocol, run, err)) != 0
+        || (ret = write_reinforcers(self, protocol, err)) != 0
+        || (ret = write_procedures(self, protocol, err)) != 0
+        || (ret = write_groups(self, protocol, err)) != 0
+        || (ret = prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
+        || (ret = prepare(self, insert_param_sql, &self->ins_param, err)) != 0
+        || (ret = prepare(self, insert_session_sql, &self->ins_session, err)) != 0
+        || (ret = prepare_events(self, err)) != 0) {
+        goto out;
+    }
+    *out = self;
+    self = NULL;
+out:
+    if (self != NULL) {
+        store_destroy(self, true);
+    }
+    return ret;
+}
+
+/* ---- subjects and sessions ---- */
+
+int
+rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
+    rl_error_t *err)
+{
+    binder_t b;
+    size_t i;
+
+    if (self->failed) {
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "the store has already failed; abort it");
+    }
+    if (subject->subject_id < 0 || subject->group < 0 || subject->group >= self->n_groups) {
+        self->failed = true;
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "subject %d: invalid subject id or group %d", subject->subject_id, subject->group);
+    }
+    if ((size_t) subject->subject_id >= self->subject_cap) {
+        size_t cap = self->subject_cap > 0 ? self->subject_cap : 64;
+        int *p;
+        while (cap <= (size_t) subject->subject_id) {
+            cap *= 2;
+        }
+        p = realloc(self->subject_procedure, cap * sizeof *p);
+        if (p == NULL) {
+            self->failed = true;
+            return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");
+        }
+        for (i = self->subject_cap; i < cap; i++) {
+            p[i] = -1;
+        }
+        self->subject_procedure = p;
+        self->subject_cap = cap;
+    }
+    bind_begin(&b, self->ins_subject);
+    bind_int(&b, subject->subject_id);
+    bind_int(&b, subject->group);
+    bind_int(&b, subject->index_in_group);
+    if (bind_step(&b) != SQLITE_DONE) {
+        return db_error(self, err, "writing a subject");
+    }
+    for (i = 0; i < subject->n_params; i++) {
+        bind_begin(&b, self->ins_param);
+        bind_int(&b, subject->subject_id);
+        bind_text(&b, subject->params[i].name);
+        bind_double(&b, subject->params[i].value);
+        if (bind_step(&b) != SQLITE_DONE) {
+            return db_error(self, err, "writing a subject parameter");
+        }
+    }
+    self->subject_procedure[subject->subject_id] = self->group_procedure[subject->group];
+    return 0;
+}
+
+/* Insert events[first .. first+n-1] of a session with st, a statement of n rows. Returns
+** SQLITE_DONE on success. Every parameter is rebound, so bindings are not cleared (the kind
+** names are static strings). */
+static int
+insert_events(sqlite3_stmt *st, int64_t session_id, const rl_event_t *events, size_t first,
+    int n)
+{
+    int j, rc = SQLITE_OK;
+
+    for (j = 0; j < n && rc == SQLITE_OK; j++) {
+        const rl_event_t *e = &events[first + (size_t) j];
+        int b = j * EVENT_COLUMNS;
+        rc = sqlite3_bind_int64(st, b + 1, session_id);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_bind_int64(st, b + 2, (int64_t) (first + (size_t) j));
+        }
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_bind_double(st, b + 3, e->t_s);
+        }
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_bind_text(st, b + 4, rl_event_kind_name(e->kind), -1, SQLITE_STATIC);
+        }
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_bind_int(st, b + 5, e->in_timeout ? 1 : 0);
+        }
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+int
+rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_t *err)
+{
+    const phase_label_t *label;
+    int64_t session_id = self->next_session_id;
+    binder_t b;
+    size_t i;
+    int proc, rc;
+
+    if (self->failed) {
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "the store has already failed; abort it");
+    }
+    proc = (s->subject_id >= 0 && (size_t) s->subject_id < self->subject_cap)
+        ? self->subject_procedure[s->subject_id] : -1;
+    if (proc < 0) {
+        self->failed = true;
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "session of subject %d: the subject was not written", s->subject_id);
+    }
+    if (s->phase < 0 || s->phase >= self->n_phases[proc]) {
+        self->failed = true;
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "session of subject %d: phase %d does not exist", s->subject_id, s->phase);
+    }
+    if (s->end_reason < 0 || s->end_reason >= RL_END_COUNT) {
+        self->failed = true;
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "session of subject %d: invalid end reason %d", s->subject_id, s->end_reason);
+    }
+    for (i = 0; i < s->n_events; i++) {
+        if (s->events[i].kind < 0 || s->events[i].kind >= RL_EV_COUNT) {
+            self->failed = true;
+            return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+                "session of subject %d: event %zu has invalid kind %d", s->subject_id, i,
+                (int) s->events[i].kind);
+        }
+    }
+    label = &self->phases[proc][s->phase];
+
+    bind_begin(&b, self->ins_session);
+    bind_int(&b, session_id);
+    bind_int(&b, s->subject_id);
+    bind_int(&b, s->phase);
+    bind_text(&b, label->name);
+    bind_text(&b, label->kind);
+    bind_int(&b, s->session_in_phase);
+    bind_int(&b, s->day);
+    bind_int(&b, s->active);
+    bind_int(&b, s->inactive);
+    bind_int(&b, s->active_timeout);
+    bind_int(&b, s->reinforcers);
+    bind_double(&b, s->duration_min);
+    bind_text(&b, rl_end_reason_name(s->end_reason));
+    bind_int(&b, s->criterion_met ? 1 : 0);
+    if (s->breakpoint >= 0) {
+        bind_int(&b, s->breakpoint);
+    } else {
+        bind_null(&b);
+    }
+    bind_double(&b, s->drug_mg_per_kg);
+    bind_int(&b, (int64_t) s->n_events);
+    if (bind_step(&b) != SQLITE_DONE) {
+        return db_error(self, err, "writing a session");
+    }
+
+    for (i = 0; i < s->n_events;) {
+        size_t left = s->n_events - i;
+        int k = left >= EVENT_BATCH_LARGE ? 2 : left >= EVENT_BATCH_SMALL ? 1 : 0;
+        if ((rc = insert_events(self->ins_events[k], session_id, s->events, i,
+                 event_batch[k])) != SQLITE_DONE) {
+            return db_error(self, err, "writing events");
+        }
+        i += (size_t) event_batch[k];
+    }
+    self->next_session_id++;
+    return 0;
+}
+
+/* ---- commit / abort ---- */
+
+/* fsync the file at path: with synchronous=OFF SQLite never does. */
+static int
+sync_file(const char *path, rl_error_t *err)
+{
+    int fd = open(path, O_RDONLY);
+    int ret = 0;
+
+    if (fd < 0) {
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot open to sync: %s",
+            strerror(errno));
+    }
+    if (fsync(fd) != 0) {
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "fsync failed: %s", strerror(errno));
+    }
+    close(fd);
+    return ret;
+}
+
+int
+rl_store_commit(rl_store_t *self, rl_error_t *err)
+{
+    char *dir;
+    int i, ret = 0;
+
+    if (self->failed) {
+        ret = rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "a write to the store failed; the run is not committed");
+        goto fail;
+    }
+    if (sqlite3_exec(self->db,
+            "UPDATE run SET status = 'complete' WHERE run_id = 1; COMMIT;", NULL, NULL, NULL)
+        != SQLITE_OK) {
+        ret = db_error(self, err, "committing the run");
+        goto fail;
+    }
+    sqlite3_finalize(self->ins_subject);
+    sqlite3_finalize(self->ins_param);
+    sqlite3_finalize(self->ins_session);
+    self->ins_subject = self->ins_param = self->ins_session = NULL;
+    for (i = 0; i < 3; i++) {
+        sqlite3_finalize(self->ins_events[i]);
+        self->ins_events[i] = NULL;
+    }
+    if (sqlite3_close(self->db) != SQLITE_OK) {
+        ret = db_error(self, err, "closing the database");
+        goto fail;
+    }
+    self->db = NULL;
+    if ((ret = sync_file(self->tmp_path, err)) != 0) {
+        goto fail;
+    }
+    if (rename(self->tmp_path, self->final_path) != 0) {
+        ret = rl_error_set(err, RL_ERR_IO, self->final_path, 0, 0,
+            "cannot rename %s onto the database: %s", self->tmp_path, strerror(errno));
+        goto fail;
+    }
+    /* The rename is durable once the directory is synced; best effort, as some file
+    ** systems refuse fsync on directories and the data itself is already on disk. */
+    if ((dir = dir_of(self->final_path)) != NULL) {
+        int fd = open(dir, O_RDONLY);
+        if (fd >= 0) {
+            (void) fsync(fd);
+            close(fd);
+        }
+        free(dir);
+    }
+    store_destroy(self, false);
+    return 0;
+fail:
+    store_destroy(self, true);
+    return ret;
+}
+
+void
+rl_store_abort(rl_store_t *self)
+{
+    if (self != NULL) {
+        store_destroy(self, true);
+    }
+}

@@ -1,0 +1,153 @@
+# lib.sh -- helpers shared by the command-line tests (tests/cli/test_*.sh).
+#
+# Each test is run by CTest as `sh tests/cli/test_NAME.sh /path/to/relapselab` from the
+# repository root, and sources this file with `. "$(dirname "$0")/lib.sh"`. POSIX sh only.
+#
+# After sourcing: $RL is the relapselab binary, $tmp a private temporary directory that is
+# removed on exit, and `failures` counts failed checks; call `finish` at the end.
+
+test_name=$(basename "$0" .sh)
+failures=0
+
+RL=${1:-}
+if [ -z "$RL" ]; then
+    echo "$test_name: usage: sh $0 /path/to/relapselab" >&2
+    exit 2
+fi
+case $RL in
+    /*) ;;
+    *) RL=$(pwd)/$RL ;;
+esac
+if [ ! -x "$RL" ]; then
+    echo "$test_name: FAIL: relapselab binary '$RL' is not an executable file" >&2
+    exit 1
+fi
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/rl-$test_name.XXXXXX") || exit 1
+cleanup() {
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'cleanup; exit 130' INT
+trap 'cleanup; exit 143' TERM
+
+# fail MESSAGE...: record a failed check (the test goes on, and exits 1 at `finish`).
+fail() {
+    echo "$test_name: FAIL: $*" >&2
+    failures=$((failures + 1))
+}
+
+# die MESSAGE...: a failure after which the test cannot go on.
+die() {
+    echo "$test_name: FAIL: $*" >&2
+    exit 1
+}
+
+note() {
+    echo "$test_name: $*"
+}
+
+# finish: print the verdict and exit with it.
+finish() {
+    if [ "$failures" -ne 0 ]; then
+        echo "$test_name: $failures check(s) failed" >&2
+        exit 1
+    fi
+    echo "$test_name: all checks passed"
+    exit 0
+}
+
+# show_file LABEL FILE: print a file (indented) to stderr, to explain a failure.
+show_file() {
+    echo "  --- $1:" >&2
+    sed -e 's/^/  | /' "$2" >&2
+}
+
+have_sqlite3() {
+    command -v sqlite3 >/dev/null 2>&1
+}
+
+# sql DB QUERY: run a query with the sqlite3 shell; prints the result.
+sql() {
+    sqlite3 -batch "$1" "$2"
+}
+
+# expect_eq WHAT GOT WANT
+expect_eq() {
+    if [ "$2" != "$3" ]; then
+        fail "$1: got '$2', expected '$3'"
+    fi
+}
+
+# no_db PATH: no database and no temporary database file may exist at PATH.
+no_db() {
+    if [ -e "$1" ]; then
+        fail "database '$1' exists but should not"
+    fi
+    for leftover in "$1".tmp*; do
+        if [ -e "$leftover" ]; then
+            fail "temporary file '$leftover' was left behind"
+        fi
+    done
+}
+
+# write_small_protocol FILE: a tiny protocol (2 groups x 3 mice: WT and Pdyn-/-, cocaine;
+# acquisition, progressive ratio, extinction to criterion, cue-induced reinstatement) that
+# runs in a fraction of a second.
+write_small_protocol() {
+    cat >"$1" <<'EOF'
+# Tiny protocol for the command-line tests: 2 groups x 3 mice, short sessions.
+study: relapselab CLI test (tiny protocol)
+intersession_h: 24
+
+reinforcers:
+  cocaine:
+    type: drug
+    drug: cocaine
+    dose_mg_per_kg: 1.0
+    infusion_s: 2
+    volume_ul: 23.5
+
+procedures:
+  cocaine:
+    - name: acquisition
+      kind: acquisition
+      schedule: {type: FR, ratio: 1}
+      session_min: 30
+      timeout_s: 15
+      cue_s: 4
+      active_response: [reinforcer, cue]
+      sessions: 3
+      criterion: {type: acquisition, min_reinforcers: 5, min_active_fraction: 0.75,
+                  max_deviation: 0.20, consecutive: 2}
+    - name: progressive_ratio
+      kind: progressive_ratio
+      schedule: {type: PR, series: [1, 2, 4, 6, 9, 12, 15, 20, 25, 32]}
+      session_min: 30
+      timeout_s: 15
+      cue_s: 4
+      active_response: [reinforcer, cue]
+      limits: {no_reinforcer_stop_min: 10}
+      sessions: 1
+    - name: extinction
+      kind: extinction
+      schedule: {type: FR, ratio: 1}
+      session_min: 30
+      active_response: []
+      sessions: {until: criterion, max: 5}
+      criterion: {type: extinction, max_fraction_of_reference: 0.30,
+                  reference_phase: acquisition, consecutive: 2}
+    - name: cue_reinstatement
+      kind: reinstatement
+      schedule: {type: FR, ratio: 1}
+      session_min: 30
+      timeout_s: 15
+      cue_s: 4
+      active_response: [cue]
+      sessions: 1
+
+groups:
+  - {name: Pdyn-WT, line: Pdyn, genotype: WT,      reinforcer: cocaine, procedure: cocaine, n: 3, sex: male}
+  - {name: Pdyn-KO, line: Pdyn, genotype: Pdyn-/-, reinforcer: cocaine, procedure: cocaine, n: 3, sex: male}
+EOF
+}

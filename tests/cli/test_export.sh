@@ -1,0 +1,51 @@
+#!/bin/sh
+# test_export.sh -- `relapselab export DB --csv DIR` writes the tidy CSV tables.
+#
+# usage: sh tests/cli/test_export.sh /path/to/relapselab   (from the repository root)
+. "$(dirname "$0")/lib.sh"
+
+write_small_protocol "$tmp/small.yaml"
+if ! "$RL" run "$tmp/small.yaml" --seed 7 --threads 2 --out "$tmp/a.db" --quiet \
+    >"$tmp/out" 2>"$tmp/err"; then
+    show_file "stderr" "$tmp/err"
+    die "relapselab run of the tiny protocol failed"
+fi
+
+if ! "$RL" export "$tmp/a.db" --csv "$tmp/csv" >"$tmp/out" 2>"$tmp/err"; then
+    show_file "stderr" "$tmp/err"
+    die "relapselab export $tmp/a.db --csv $tmp/csv failed"
+fi
+
+for t in sessions events subjects subject_params groups phases runs; do
+    f=$tmp/csv/$t.csv
+    if [ ! -f "$f" ]; then
+        fail "export wrote no $t.csv"
+        continue
+    fi
+    header=$(head -n 1 "$f")
+    case $header in
+        *[A-Za-z]*,*) ;;
+        *) fail "$t.csv: first line '$header' is not a header line" ;;
+    esac
+done
+
+if [ -f "$tmp/csv/sessions.csv" ]; then
+    csv_rows=$(($(wc -l <"$tmp/csv/sessions.csv") - 1))
+    [ "$csv_rows" -gt 0 ] || fail "sessions.csv has no data lines"
+    if have_sqlite3; then
+        db_rows=$(sql "$tmp/a.db" 'select count(*) from sessions')
+        expect_eq "data lines of sessions.csv vs select count(*) from sessions" "$csv_rows" \
+            "$db_rows"
+    else
+        note "sqlite3 is not installed: skipping the row count against the database"
+    fi
+fi
+
+# Exporting a database that does not exist fails (exit 1) and names it.
+"$RL" export "$tmp/no_such.db" --csv "$tmp/csv2" >"$tmp/out" 2>"$tmp/err"
+code=$?
+expect_eq "export of a missing database: exit status" "$code" 1
+grep -qF "$tmp/no_such.db" "$tmp/err" || fail "export of a missing database: stderr does not name it"
+[ -e "$tmp/no_such.db" ] && fail "export of a missing database created '$tmp/no_such.db'"
+
+finish

@@ -1,0 +1,165 @@
+/* test_model.c -- the parameter and genotype tables, and the biology layers' contracts.
+**
+** Tables: every parameter value lies in its plausible range, has a unit, a source, a
+** meaning and an equation ID that docs/MODEL.md defines; the genotype table changes gene
+** products only, one gene per knockout, 0 for -/- and 0.5 for +/-.
+** Layers: tonic DA rises with cocaine through DAT inhibition (and only through it),
+** within the physiological ranges of physiology.md; receptor signals vanish when the
+** receptor or every ligand is knocked out.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relapselab/dopamine.h"
+#include "relapselab/genotype.h"
+#include "relapselab/opioid.h"
+#include "relapselab/params.h"
+#include "testlib.h"
+
+static char *
+slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (f == NULL) {
+        return NULL;
+    }
+    fseek(f, 0, SEEK_END);
+    n = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    buf = malloc((size_t) n + 1);
+    if (buf != NULL && fread(buf, 1, (size_t) n, f) == (size_t) n) {
+        buf[n] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+static void
+parameter_table(void)
+{
+    size_t i;
+    char *model = slurp("docs/MODEL.md");
+    CHECK(model != NULL);
+    for (i = 0; i < rl_param_count(); i++) {
+        const rl_param_info_t *p = rl_param_info(i);
+        char id[32], name[80];
+        CHECK(p->lo <= p->value && p->value <= p->hi);
+        CHECK(p->cv >= 0.0 && p->cv < 1.0);
+        CHECK(p->unit[0] != '\0' && p->source[0] != '\0' && p->meaning[0] != '\0');
+        CHECK(rl_param_find(p->name) == (int) i);
+        snprintf(id, sizeof id, "[%s]", p->eq);
+        snprintf(name, sizeof name, "`%s`", p->name);
+        if (model != NULL) {
+            if (strstr(model, id) == NULL) {
+                fprintf(stderr, "docs/MODEL.md does not define %s (used by %s)\n", id, p->name);
+            }
+            CHECK(strstr(model, id) != NULL);
+            if (strstr(model, name) == NULL) {
+                fprintf(stderr, "docs/MODEL.md's parameter table lacks %s\n", name);
+            }
+            CHECK(strstr(model, name) != NULL);
+        }
+    }
+    free(model);
+}
+
+static void
+genotype_table(void)
+{
+    const rl_gene_products_t *wt = &rl_genotype_get(rl_genotype_find("WT"))->products;
+    int i, j;
+    CHECK(wt->oprm1 == 1.0 && wt->oprd1 == 1.0 && wt->oprk1 == 1.0 && wt->pomc == 1.0 &&
+        wt->penk == 1.0 && wt->pdyn == 1.0);
+    CHECK(rl_genotype_find("Oprm1-/-") >= 0 && rl_genotype_find("Pdyn+/-") >= 0);
+    CHECK(rl_genotype_find("oprm1-/-") == -1 && rl_genotype_find("") == -1);
+    for (i = 0; i < rl_genotype_count(); i++) {
+        const rl_genotype_t *g = rl_genotype_get(i);
+        const double *v = &g->products.oprm1;
+        int changed = 0;
+        for (j = 0; j < 6; j++) {
+            if (v[j] != 1.0) {
+                changed++;
+                CHECK(v[j] == (strstr(g->name, "+/-") != NULL ? 0.5 : 0.0));
+            }
+        }
+        CHECK(changed == (i == 0 ? 0 : 1));
+        for (j = 0; j < i; j++) {
+            CHECK(strcmp(g->name, rl_genotype_get(j)->name) != 0);
+        }
+    }
+    CHECK(rl_genotype_get(-1) == NULL && rl_genotype_get(rl_genotype_count()) == NULL);
+}
+
+static void
+dopamine(void)
+{
+    rl_params_t p;
+    double base, c, prev;
+    rl_params_default(&p);
+    base = rl_da_tonic_nM(&p, 0.0, 1.0);
+    /* Resting accumbal DA: tens of nM (FSCV/microdialysis ranges, physiology.md). */
+    CHECK(base > 10.0 && base < 100.0);
+    prev = base;
+    for (c = 0.25; c <= 4.0; c += 0.25) {
+        double d = rl_da_tonic_nM(&p, c, 1.0);
+        CHECK(d > prev);
+        prev = d;
+    }
+    /* Self-administration brain levels (~1-2 uM) raise DA 2-5x (Pettit & Justice 1991:
+    ** 269-464 % of baseline). */
+    CHECK(rl_da_tonic_nM(&p, 1.5, 1.0) / base > 2.0 && rl_da_tonic_nM(&p, 1.5, 1.0) / base < 5.0);
+    /* The balance is solved exactly: release = uptake at the returned level. */
+    c = 1.2;
+    {
+        double d = rl_da_tonic_nM(&p, c, 0.7);
+        double rel = 0.7 * p.da_release_nM_per_s / (1.0 + p.d2_gain * d / (d + p.d2_ec50_nM));
+        double upt = p.da_vmax_nM_per_s * d / (p.da_km_nM * (1.0 + c / p.coc_ki_uM) + d) +
+            p.da_knon_per_s * d;
+        CHECK_CLOSE(rel, upt, 1e-6, 1e-9);
+    }
+    /* KOR inhibition of release lowers DA. */
+    CHECK(rl_da_tonic_nM(&p, 1.0, 0.5) < rl_da_tonic_nM(&p, 1.0, 1.0));
+}
+
+static void
+opioid_knockouts(void)
+{
+    rl_params_t p;
+    rl_peptides_t pep;
+    rl_receptor_signals_t s;
+    const rl_gene_products_t *g;
+    rl_params_default(&p);
+    g = &rl_genotype_get(rl_genotype_find("Oprm1-/-"))->products;
+    rl_opioid_basal(&p, g, 1.0, &pep);
+    rl_opioid_step(&p, g, 1.0, 0.1, 600.0, &pep);
+    rl_opioid_signals(&p, g, &pep, &s);
+    CHECK(s.mor == 0.0 && s.dor_nac > 0.0 && s.kor > 0.0);
+    g = &rl_genotype_get(rl_genotype_find("Pdyn-/-"))->products;
+    rl_opioid_basal(&p, g, 1.0, &pep);
+    rl_opioid_step(&p, g, 1.0, 0.1, 600.0, &pep);
+    rl_opioid_impulse(&p, g, 1.0, 5.0, &pep);
+    rl_opioid_signals(&p, g, &pep, &s);
+    CHECK(pep.dyn == 0.0 && s.kor == 0.0 && s.mor > 0.0);
+    g = &rl_genotype_get(rl_genotype_find("Penk-/-"))->products;
+    rl_opioid_basal(&p, g, 1.0, &pep);
+    rl_opioid_signals(&p, g, &pep, &s);
+    CHECK(pep.enk == 0.0 && s.dor_nac > 0.0); /* beta-endorphin still binds DOR */
+    /* D1 drive raises every peptide toward its steady state, exactly exponentially. */
+    g = &rl_genotype_get(rl_genotype_find("WT"))->products;
+    rl_opioid_basal(&p, g, 1.0, &pep);
+    rl_opioid_step(&p, g, 1.0, 0.1, 1e6, &pep);
+    CHECK_CLOSE(pep.bend, p.pep_basal + p.pep_d1_gain * 0.1, 1e-12, 1e-9);
+}
+
+int
+main(void)
+{
+    rl_test_run("parameter_table", parameter_table);
+    rl_test_run("genotype_table", genotype_table);
+    rl_test_run("dopamine", dopamine);
+    rl_test_run("opioid_knockouts", opioid_knockouts);
+    return rl_test_summary();
+}

@@ -1,0 +1,152 @@
+/* test_pk.c -- closed-form cocaine kinetics against known answers ([PK-1]..[PK-4]).
+**
+** Known answers: (1) first-order elimination halves the body load in one half-life;
+** (2) the Tsibulsky & Norman satiety-threshold law: after an infusion D at the threshold
+** A_ST, the load is back at A_ST after T = (t1/2 / ln 2) ln(1 + D/A_ST) -- for the mouse
+** values A_ST = 1.3 mg/kg, t1/2 = 8.1 min, D = 1 mg/kg, T = 6.67 min (table in
+** ../shared/research/model-anchors.md section 3A); (3) the effect-site solution after a
+** bolus, q D ke0/(ke0 - k) (e^{-kt} - e^{-ke0 t}), peaking at ln(ke0/k)/(ke0 - k);
+** (4) an independent reference: the same ODEs integrated by GSL's rk8pd; (5) the
+** interval range equals a dense scan.
+*/
+#include <math.h>
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_odeiv2.h>
+
+#include "relapselab/pk.h"
+#include "testlib.h"
+
+static void
+half_life(void)
+{
+    rl_pk_t pk;
+    rl_pk_state_t st = {2.0, 0.0, 0.0};
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    rl_pk_advance(&pk, &st, 8.1 * 60.0);
+    CHECK_CLOSE(st.body_mg_per_kg, 1.0, 0.0, 1e-12);
+}
+
+static void
+satiety_threshold_law(void)
+{
+    rl_pk_t pk;
+    double a_st = 1.3, d = 1.0, t_min = 8.1 / log(2.0) * log(1.0 + d / a_st);
+    rl_pk_state_t st = {a_st + d, 0.0, 0.0};
+    CHECK_CLOSE(t_min, 6.67, 0.005, 0.0); /* the published table rounds to 0.01 min */
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    rl_pk_advance(&pk, &st, t_min * 60.0);
+    CHECK_CLOSE(st.body_mg_per_kg, a_st, 0.0, 1e-12);
+}
+
+static void
+bolus_effect_site(void)
+{
+    rl_pk_t pk;
+    double q = 0.9, dose = 1.0, k, ke0, t;
+    rl_pk_init(&pk, 8.1, 1.5, q);
+    k = pk.k_el_per_s;
+    ke0 = pk.ke0_per_s;
+    for (t = 0.0; t <= 3600.0; t += 97.0) {
+        rl_pk_state_t st = {dose, 0.0, 0.0};
+        double want = q * dose * ke0 / (ke0 - k) * (exp(-k * t) - exp(-ke0 * t));
+        CHECK_CLOSE(rl_pk_brain_at(&pk, &st, t), want, 1e-12, 1e-10);
+    }
+    /* Brain Tmax after an i.v. bolus: ~1-3 min in the mouse (BRIEF 3.1). */
+    CHECK(rl_pk_bolus_tmax_s(&pk) > 60.0 && rl_pk_bolus_tmax_s(&pk) < 180.0);
+    {
+        rl_pk_state_t st = {dose, 0.0, 0.0};
+        double tm = rl_pk_bolus_tmax_s(&pk);
+        CHECK(rl_pk_brain_at(&pk, &st, tm) > rl_pk_brain_at(&pk, &st, tm - 1.0));
+        CHECK(rl_pk_brain_at(&pk, &st, tm) > rl_pk_brain_at(&pk, &st, tm + 1.0));
+    }
+}
+
+static int
+rhs(double t, const double y[], double f[], void *params)
+{
+    const double *c = params; /* k, ke0, q, u */
+    (void) t;
+    f[0] = c[3] - c[0] * y[0];
+    f[1] = c[1] * (c[2] * y[0] - y[1]);
+    return GSL_SUCCESS;
+}
+
+static void
+against_ode_solver(void)
+{
+    rl_pk_t pk;
+    rl_pk_state_t st = {0.4, 0.7, 1.0 / 2.0}; /* mid-infusion of 1 mg/kg over 2 s */
+    double c[4], y[2], t = 0.0, step;
+    gsl_odeiv2_system sys;
+    gsl_odeiv2_driver *drv;
+    rl_pk_init(&pk, 7.3, 2.1, 1.1);
+    c[0] = pk.k_el_per_s;
+    c[1] = pk.ke0_per_s;
+    c[2] = pk.uM_per_mg_kg;
+    c[3] = st.input_mg_per_kg_per_s;
+    y[0] = st.body_mg_per_kg;
+    y[1] = st.brain_uM;
+    sys.function = rhs;
+    sys.jacobian = NULL;
+    sys.dimension = 2;
+    sys.params = c;
+    drv = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_rk8pd, 1e-3, 1e-12, 1e-12);
+    for (step = 0; step < 20; step++) {
+        double dt = step < 5 ? 0.37 : 41.0; /* through the infusion and well after */
+        if (step == 5) {
+            c[3] = 0.0; /* the infusion stops */
+            st.input_mg_per_kg_per_s = 0.0;
+            gsl_odeiv2_driver_reset(drv);
+        }
+        CHECK(gsl_odeiv2_driver_apply(drv, &t, t + dt, y) == GSL_SUCCESS);
+        rl_pk_advance(&pk, &st, dt);
+        CHECK_CLOSE(st.body_mg_per_kg, y[0], 1e-10, 1e-8);
+        CHECK_CLOSE(st.brain_uM, y[1], 1e-10, 1e-8);
+    }
+    gsl_odeiv2_driver_free(drv);
+}
+
+static void
+range_matches_scan(void)
+{
+    rl_pk_t pk;
+    int trial;
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    for (trial = 0; trial < 4; trial++) {
+        rl_pk_state_t st[4] = {{1.0, 0.0, 0.0}, {0.2, 1.5, 0.0}, {0.5, 0.1, 0.5}, {2.0, 1.8, 0.0}};
+        double lo, hi, slo = 1e300, shi = -1e300, dt = 400.0, t;
+        rl_pk_brain_range(&pk, &st[trial], dt, &lo, &hi);
+        for (t = 0.0; t <= dt; t += 0.01) {
+            double c = rl_pk_brain_at(&pk, &st[trial], t);
+            slo = fmin(slo, c);
+            shi = fmax(shi, c);
+        }
+        CHECK(lo <= slo + 1e-12 && hi >= shi - 1e-12);
+        CHECK_CLOSE(lo, slo, 1e-6, 0.0);
+        CHECK_CLOSE(hi, shi, 1e-6, 0.0);
+    }
+}
+
+static void
+infusion_steady_state(void)
+{
+    rl_pk_t pk;
+    rl_pk_state_t st = {0.0, 0.0, 0.01};
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    rl_pk_advance(&pk, &st, 1e6);
+    CHECK_CLOSE(st.body_mg_per_kg, 0.01 / pk.k_el_per_s, 0.0, 1e-9);
+    CHECK_CLOSE(st.brain_uM, 0.9 * 0.01 / pk.k_el_per_s, 0.0, 1e-9);
+}
+
+int
+main(void)
+{
+    gsl_set_error_handler_off();
+    rl_test_run("half_life", half_life);
+    rl_test_run("satiety_threshold_law", satiety_threshold_law);
+    rl_test_run("bolus_effect_site", bolus_effect_site);
+    rl_test_run("against_ode_solver", against_ode_solver);
+    rl_test_run("range_matches_scan", range_matches_scan);
+    rl_test_run("infusion_steady_state", infusion_steady_state);
+    return rl_test_summary();
+}

@@ -1,0 +1,295 @@
+/* test_session.c -- the operant chamber: schedule logic and event logs.
+**
+** Sessions are run with real mice (parameter table values) and their event logs are
+** checked against the rules of the schedule: deliveries after exactly `ratio` counted
+** pokes (or the PR series), timeouts, cue and infusion durations, session ends, counts
+** that match the log. A drug-free untrained mouse has constant exploration rates, so its
+** poke counts over a long session must match the Poisson expectation (a check of the
+** thinning sampler).
+*/
+#include <math.h>
+#include <string.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "relapselab/genotype.h"
+#include "relapselab/mouse.h"
+#include "relapselab/params.h"
+#include "relapselab/session.h"
+#include "testlib.h"
+
+static rl_reinforcer_t cocaine = {"cocaine", RL_REINFORCER_DRUG, "cocaine", 1.0, 2.0, 23.5, 0.0, 0.0, 0};
+
+static void
+fr_phase(rl_phase_t *ph, int ratio)
+{
+    memset(ph, 0, sizeof *ph);
+    strcpy(ph->name, "fr");
+    ph->kind = RL_PHASE_ACQUISITION;
+    ph->schedule.type = RL_SCHEDULE_FR;
+    ph->schedule.ratio = ratio;
+    ph->session_min = 120.0;
+    ph->timeout_s = 15.0;
+    ph->cue_s = 4.0;
+    ph->deliver_reinforcer = true;
+    ph->deliver_cue = true;
+    ph->sessions = 1;
+    ph->max_sessions = 1;
+}
+
+/* A mouse that has learned the task well (values set directly). */
+static void
+trained_mouse(rl_mouse_t *m)
+{
+    rl_params_t p;
+    rl_params_default(&p);
+    rl_mouse_init(m, &p, &rl_genotype_get(rl_genotype_find("WT"))->products, &cocaine);
+    m->v[RL_CAUSE_DRUG] = 1.5;
+    m->v_cue = 1.0;
+    m->n_cause[RL_CAUSE_DRUG] = 10.0;
+    m->completions[RL_CAUSE_DRUG] = 300.0;
+    m->cue_seen[RL_CAUSE_DRUG] = 300.0;
+    rl_mouse_begin_session(m, 24.0, true);
+}
+
+/* Check the log of one session against the schedule; returns the number of deliveries. */
+static int64_t
+verify_log(const rl_phase_t *ph, const rl_session_result_t *s, const int *series, int n_series)
+{
+    size_t i;
+    int64_t counted = 0, deliveries = 0, active = 0, inactive = 0, infusions = 0;
+    double busy_until = 0.0, last_t = 0.0, last_delivery = 0.0;
+    CHECK(s->n_events >= 2);
+    CHECK(s->events[0].kind == RL_EV_SESSION_START && s->events[0].t_s == 0.0);
+    CHECK(s->events[s->n_events - 1].kind == RL_EV_SESSION_END);
+    for (i = 0; i < s->n_events; i++) {
+        const rl_event_t *e = &s->events[i];
+        CHECK(e->t_s >= last_t);
+        last_t = e->t_s;
+        switch (e->kind) {
+        case RL_EV_POKE_ACTIVE:
+            active++;
+            CHECK(e->in_timeout == (e->t_s < busy_until));
+            if (!e->in_timeout) {
+                counted++;
+            }
+            break;
+        case RL_EV_POKE_INACTIVE:
+            inactive++;
+            CHECK(e->in_timeout == (e->t_s < busy_until));
+            break;
+        case RL_EV_INFUSION_START: {
+            int64_t need = ph->schedule.type == RL_SCHEDULE_FR ? ph->schedule.ratio :
+                series[deliveries < n_series ? deliveries : n_series - 1];
+            CHECK(counted == need);
+            CHECK(i > 0 && s->events[i - 1].kind == RL_EV_POKE_ACTIVE &&
+                s->events[i - 1].t_s == e->t_s);
+            counted = 0;
+            deliveries++;
+            infusions++;
+            last_delivery = e->t_s;
+            busy_until = e->t_s + fmax(ph->timeout_s, 2.0);
+            break;
+        }
+        case RL_EV_INFUSION_END:
+            CHECK_CLOSE(e->t_s, last_delivery + 2.0, 1e-9, 0.0);
+            break;
+        case RL_EV_CUE_ON:
+            CHECK(e->t_s == last_delivery);
+            break;
+        case RL_EV_CUE_OFF:
+            CHECK_CLOSE(e->t_s, last_delivery + ph->cue_s, 1e-9, 0.0);
+            break;
+        default:
+            break;
+        }
+    }
+    CHECK(active == s->active && inactive == s->inactive && deliveries == s->reinforcers);
+    CHECK_CLOSE(s->drug_mg_per_kg, (double) infusions * 1.0, 1e-12, 0.0);
+    CHECK(s->duration_min <= ph->session_min + 1e-9);
+    return deliveries;
+}
+
+static void
+fixed_ratio(void)
+{
+    int ratio;
+    for (ratio = 1; ratio <= 5; ratio += 2) {
+        rl_phase_t ph;
+        rl_mouse_t m;
+        rl_session_workspace_t w;
+        rl_session_result_t s;
+        gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+        rl_error_t err;
+        gsl_rng_set(r, (unsigned long) ratio);
+        fr_phase(&ph, ratio);
+        trained_mouse(&m);
+        rl_session_workspace_init(&w);
+        CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+        CHECK(verify_log(&ph, &s, NULL, 0) > 5); /* a trained mouse takes drug */
+        CHECK(s.end_reason == RL_END_TIME);
+        CHECK_CLOSE(s.duration_min, 120.0, 1e-9, 0.0);
+        CHECK(s.breakpoint == -1);
+        rl_session_result_free(&s);
+        rl_session_workspace_free(&w);
+        gsl_rng_free(r);
+    }
+}
+
+static void
+reinforcer_cap(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    fr_phase(&ph, 1);
+    ph.max_reinforcers = 3;
+    trained_mouse(&m);
+    rl_session_workspace_init(&w);
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    CHECK(s.reinforcers == 3);
+    CHECK(s.end_reason == RL_END_MAX_REINFORCERS);
+    CHECK(s.duration_min < 120.0);
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
+static void
+progressive_ratio(void)
+{
+    static const int series[] = {1, 2, 3, 5, 12, 18, 27, 40, 60, 90, 135, 200};
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    int64_t n;
+    fr_phase(&ph, 1);
+    ph.kind = RL_PHASE_PROGRESSIVE_RATIO;
+    ph.schedule.type = RL_SCHEDULE_PR;
+    ph.schedule.pr_n = 12;
+    memcpy(ph.schedule.pr_series, series, sizeof series);
+    ph.no_reinforcer_stop_min = 20.0;
+    trained_mouse(&m);
+    rl_session_workspace_init(&w);
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    n = verify_log(&ph, &s, series, 12);
+    CHECK(n >= 1 && n <= 12);
+    CHECK(s.breakpoint == series[n - 1]); /* the last ratio completed */
+    if (s.end_reason == RL_END_NO_REINFORCER) {
+        /* the session ended exactly 20 min after the last delivery */
+        double last = 0.0;
+        size_t i;
+        for (i = 0; i < s.n_events; i++) {
+            if (s.events[i].kind == RL_EV_INFUSION_START) {
+                last = s.events[i].t_s;
+            }
+        }
+        CHECK_CLOSE(s.duration_min * 60.0, last + 20.0 * 60.0, 1e-6, 0.0);
+    } else {
+        CHECK(s.end_reason == RL_END_TIME);
+    }
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
+static void
+extinction_delivers_nothing(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    size_t i;
+    fr_phase(&ph, 1);
+    ph.kind = RL_PHASE_EXTINCTION;
+    ph.deliver_reinforcer = ph.deliver_cue = false;
+    ph.timeout_s = ph.cue_s = 0.0;
+    trained_mouse(&m);
+    rl_session_workspace_init(&w);
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    CHECK(s.reinforcers == 0 && s.drug_mg_per_kg == 0.0 && s.active > 0);
+    for (i = 0; i < s.n_events; i++) {
+        CHECK(s.events[i].kind != RL_EV_INFUSION_START && s.events[i].kind != RL_EV_CUE_ON);
+        CHECK(s.events[i].in_timeout == 0);
+    }
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
+/* A naive, drug-free mouse pokes each hole at its exploration rate: over a 20,000-min
+** session the counts must be within 4 SD of the Poisson mean (thinning is exact). */
+static void
+thinning_poisson_rates(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_params_t p;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    double mean;
+    fr_phase(&ph, 1);
+    ph.kind = RL_PHASE_EXTINCTION;
+    ph.deliver_reinforcer = ph.deliver_cue = false;
+    ph.session_min = 20000.0;
+    rl_params_default(&p);
+    rl_mouse_init(&m, &p, &rl_genotype_get(0)->products, &cocaine);
+    rl_mouse_begin_session(&m, 24.0, true);
+    rl_session_workspace_init(&w);
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    mean = p.explore_per_min * ph.session_min;
+    CHECK(fabs((double) s.active - mean) < 4.0 * sqrt(mean));
+    CHECK(fabs((double) s.inactive - mean) < 4.0 * sqrt(mean));
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
+/* The same stream gives the same session. */
+static void
+deterministic(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t a, b;
+    rl_session_workspace_t w;
+    rl_session_result_t s1, s2;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    fr_phase(&ph, 1);
+    trained_mouse(&a);
+    trained_mouse(&b);
+    rl_session_workspace_init(&w);
+    gsl_rng_set(r, 99);
+    CHECK(rl_session_run(&ph, &a, r, &w, &s1, &err) == 0);
+    gsl_rng_set(r, 99);
+    CHECK(rl_session_run(&ph, &b, r, &w, &s2, &err) == 0);
+    CHECK(s1.n_events == s2.n_events);
+    CHECK(memcmp(s1.events, s2.events, s1.n_events * sizeof *s1.events) == 0);
+    rl_session_result_free(&s1);
+    rl_session_result_free(&s2);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
+int
+main(void)
+{
+    rl_test_run("fixed_ratio", fixed_ratio);
+    rl_test_run("reinforcer_cap", reinforcer_cap);
+    rl_test_run("progressive_ratio", progressive_ratio);
+    rl_test_run("extinction_delivers_nothing", extinction_delivers_nothing);
+    rl_test_run("thinning_poisson_rates", thinning_poisson_rates);
+    rl_test_run("deterministic", deterministic);
+    return rl_test_summary();
+}

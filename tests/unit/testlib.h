@@ -1,0 +1,23 @@
+/* testlib.h -- a minimal test harness: CHECK macros that count and report, no framework.
+**
+** Each test executable calls rl_test_run("name", fn) per case and returns rl_test_summary().
+** Numeric checks state their tolerance; known answers state their provenance in a comment
+** beside the expected value.
+*/
+#ifndef RL_TESTLIB_H
+#define RL_TESTLIB_H
+
+#include <stdbool.h>
+
+void rl_test_check(bool ok, const char *expr, const char *file, int line);
+void rl_test_close(double got, double want, double abs_tol, double rel_tol,
+    const char *expr, const char *file, int line);
+void rl_test_run(const char *name, void (*fn)(void));
+int rl_test_summary(void);
+
+#define CHECK(cond) rl_test_check((cond), #cond, __FILE__, __LINE__)
+/* |got - want| <= abs_tol + rel_tol * |want| */
+#define CHECK_CLOSE(got, want, abs_tol, rel_tol) \
+    rl_test_close((got), (want), (abs_tol), (rel_tol), #got, __FILE__, __LINE__)
+
+#endif
