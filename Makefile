@@ -21,6 +21,11 @@ ifneq ($(filter-out 0 false no off,$(CI)),)
 CMAKE_ARGS += -DRL_WERROR=ON
 endif
 
+# A hung test fails after this many seconds instead of eating CI's time (ctest's default is
+# 1500 s per test). The slowest test takes seconds, and under the sanitizers a minute at most.
+CTEST_TIMEOUT := 600
+CTEST := ctest --output-on-failure -j2 --timeout $(CTEST_TIMEOUT)
+
 SAN_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 EXAMPLE := examples/gutierrez2014.yaml
@@ -66,7 +71,7 @@ run: build
 	./$(BUILD_DIR)/relapselab run $(EXAMPLE) $(EXAMPLE_ARGS)
 
 test-fast: build
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j2
+	$(CTEST) --test-dir $(BUILD_DIR)
 
 # The same suite built with -fsanitize=address,undefined (Debug) in its own directory.
 build-asan: deps
@@ -78,7 +83,7 @@ build-asan: deps
 	cmake --build $(ASAN_DIR) -j$(JOBS)
 
 test-asan: build-asan
-	$(SAN_ENV) ctest --test-dir $(ASAN_DIR) --output-on-failure -j2
+	$(SAN_ENV) $(CTEST) --test-dir $(ASAN_DIR)
 
 # One command for everything CI requires: the suite, then the suite under ASan/UBSan
 # (in this order: .NOTPARALLEL makes the prerequisites run one after the other).

@@ -39,10 +39,12 @@ typedef struct rl_mouse {
     /* persistent state */
     double v[RL_N_CAUSES];   /* value of completing the response requirement, per cause, RU */
     double n_hat;            /* expected counted responses per completion */
-    double v_cue;            /* Pavlovian value of the cue, RU */
+    double v_cue[RL_N_CAUSES]; /* Pavlovian value of the cue in each cause, RU */
     double n_cause[RL_N_CAUSES]; /* decayed experience of each latent cause, sessions */
     double completions[RL_N_CAUSES]; /* belief-weighted completions seen in each cause */
+    double drug_seen[RL_N_CAUSES];   /* ... of which the reinforcer followed */
     double cue_seen[RL_N_CAUSES];    /* ... of which the cue followed */
+    bool ext_cause_open;             /* a surprising omission has opened the second cause */
     double dyn_induced;      /* cocaine-induced dynorphin pool */
     /* within-session state */
     double t_s;              /* the mouse's clock, s from session start */

@@ -14,6 +14,8 @@
 
 #include <gsl/gsl_rng.h>
 
+struct rl_error;
+
 /* The X-macro lists every parameter once: field, value, unit, CV, low, high, equation ID,
 ** source, meaning. Times inside a session are in seconds; between sessions in hours.
 ** "RU" = reward units: the value scale of the learning layer (1 RU = the instrumental value
@@ -49,7 +51,7 @@
         "D2 autoreceptor feedback strength")                                               \
     X(d1_ec50_nM, 1000.0, "nM", 0.0, 300.0, 3000.0, "DA-3", "Dreyer 2010: D1 EC50 ~1 uM",    \
         "D1 receptor EC50 (accumbal MSNs)")                                                \
-    X(da_set_nM, 150.0, "nM", 0.30, 80.0, 400.0, "BEH-2",                                  \
+    X(da_set_nM, 120.0, "nM", 0.30, 80.0, 400.0, "BEH-2",                                  \
         "accumbal DA at the mouse satiety threshold 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman "  \
         "2005) through PK-2 and DA-1", "dopamine set point of the homeostatic drug drive")  \
     X(da_set_width, 0.04, "fraction of set point", 0.0, 0.03, 0.3, "BEH-2",                 \
@@ -130,34 +132,34 @@
     X(alpha_cue, 0.006, "1 per pairing", 0.30, 0.001, 0.05, "LRN-3",                       \
         "assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
         "learning rate of the cue's Pavlovian value")                                      \
-    X(cue_conditioned_reinforcement, 0.3, "1", 0.25, 0.1, 1.0, "LRN-4",                    \
+    X(cue_conditioned_reinforcement, 0.02, "1", 0.25, 0.005, 0.5, "LRN-4",                    \
         "conditioned reinforcement by drug-paired cues (Di Ciano & Everitt 2004)",          \
         "fraction of the cue-evoked DA that reinforces the response producing it")         \
     X(lc_prior_new, 0.5, "sessions", 0.30, 0.05, 3.0, "BEL-1",                             \
         "CRP concentration alpha 0.1-1 (Gershman 2010/2017)",                               \
         "prior weight of a not-yet-experienced latent cause")                              \
-    X(lc_memory_h, 240.0, "h", 0.30, 24.0, 2000.0, "BEL-1",                                \
+    X(lc_memory_h, 120.0, "h", 0.30, 24.0, 2000.0, "BEL-1",                                \
         "assumed; temporal kernel of latent-cause priors (Gershman 2017)",                  \
         "time constant of the decay of latent-cause experience")                           \
     X(lc_evidence_reward, 1.0, "log-odds", 0.25, 0.2, 3.0, "BEL-2",                        \
         "assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
-    X(lc_evidence_surprise, 0.5, "log-odds per RU", 0.30, 0.05, 1.0, "BEL-2",             \
+    X(lc_evidence_surprise, 0.3, "log-odds per RU", 0.30, 0.05, 1.0, "BEL-2",             \
         "persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
-    X(lc_evidence_cue, 0.1, "log-odds per RU", 0.30, 0.2, 3.0, "BEL-2",                    \
+    X(lc_evidence_cue, 0.2, "log-odds per RU per nat", 0.30, 0.01, 1.0, "BEL-2",                    \
         "a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
-    X(explore_per_min, 0.06, "1/min", 0.40, 0.01, 0.3, "BEH-1",                            \
+    X(explore_per_min, 0.03, "1/min", 0.40, 0.01, 0.3, "BEH-1",                            \
         "assumed: untrained mice poke each hole a few times per hour",                      \
         "baseline (exploratory) poke rate at each hole")                                   \
-    X(max_rate_per_min, 4.0, "1/min", 0.25, 1.0, 20.0, "BEH-1",                            \
+    X(max_rate_per_min, 8.0, "1/min", 0.25, 1.0, 20.0, "BEH-1",                            \
         "loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
         "maximal rate of motivated active responding")                                     \
     X(effort_cost, 0.05, "RU per response", 0.30, 0.01, 0.3, "BEH-1",                      \
         "PR breakpoints emerge where the value per response falls below its cost",          \
         "cost of one response")                                                            \
-    X(choice_beta, 4.0, "1/RU", 0.0, 1.0, 50.0, "BEH-1", "assumed",                      \
-        "steepness of the response-rate sigmoid")                                          \
+    X(rate_half_value, 0.2, "RU", 0.0, 0.02, 2.0, "BEH-1", "assumed",                    \
+        "net motivation (value minus cost) at which responding is half its maximum")       \
     X(generalization, 0.06, "1", 0.40, 0.0, 0.3, "BEH-1",                                   \
         "assumed: trained mice still make some inactive pokes (BRIEF 3)",                   \
         "fraction of motivated responding that goes to the inactive hole")                 \
@@ -193,10 +195,17 @@ int rl_param_find(const char *name);
 /* The table's values (the "average mouse"). */
 void rl_params_default(rl_params_t *out);
 
-/* An individual mouse: each parameter with cv > 0 is value * exp(sigma Z - sigma^2/2),
-** sigma^2 = ln(1 + cv^2), Z ~ N(0,1) from r, clipped to [lo, hi]. Draws are made in table
-** order, so adding a parameter at the end does not change earlier draws. */
-void rl_params_draw(rl_params_t *out, gsl_rng *r);
+/* An individual mouse: each parameter with cv > 0 is m * exp(sigma Z - sigma^2/2),
+** sigma^2 = ln(1 + cv^2), Z ~ N(0,1) from r, clipped to [lo, hi], where m is the
+** population value: base's value if base is not NULL (see rl_params_set), else the
+** table's. Draws are made in table order, so adding a parameter at the end does not change
+** earlier draws. */
+void rl_params_draw(rl_params_t *out, const rl_params_t *base, gsl_rng *r);
+
+/* Set the population value of parameter `name` in p from "name=value" text (as given to
+** `relapselab run --set`). Returns 0, or RL_ERR_INVALID (unknown name, bad number, or a
+** value outside the plausible range) with a message in err. */
+int rl_params_set(rl_params_t *p, const char *assignment, struct rl_error *err);
 
 /* Value of parameter i in p. */
 double rl_params_get(const rl_params_t *p, size_t i);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "relapselab/error.h"
+#include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/subject.h"
 
@@ -25,6 +26,7 @@ typedef void (*rl_progress_fn)(void *ctx, int done, int total, int64_t sessions,
 
 typedef struct rl_runner_options {
     uint64_t seed;
+    const rl_params_t *params;     /* population parameter values; NULL = the table's */
     int threads;                   /* >= 1 */
     const volatile int *cancel;    /* non-zero stops the run between sessions; may be NULL */
     rl_subject_sink_fn sink;

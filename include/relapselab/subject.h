@@ -30,12 +30,14 @@ typedef struct rl_subject_result {
     rl_session_result_t *sessions; /* owned, in the order run */
 } rl_subject_result_t;
 
-/* Simulate subject subject_id (member index_in_group of group) with master seed. r and w
+/* Simulate subject subject_id (member index_in_group of group) with master seed, drawing
+** its parameters around base (NULL = the parameter table, see rl_params_draw). r and w
 ** are scratch (reseeded/reused here). On success out owns its sessions; free with
 ** rl_subject_result_free() in all cases. Returns 0, RL_ERR_NOMEM, or RL_ERR_INTERRUPTED
 ** if *cancel becomes non-zero between sessions (cancel may be NULL). */
-int rl_subject_simulate(const rl_protocol_t *protocol, int subject_id, int group,
-    int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
+int rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base,
+    int subject_id, int group, int index_in_group, uint64_t seed, gsl_rng *r,
+    rl_session_workspace_t *w,
     const volatile int *cancel, rl_subject_result_t *out, rl_error_t *err);
 
 void rl_subject_result_free(rl_subject_result_t *self);

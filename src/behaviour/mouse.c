@@ -89,6 +89,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
             double decay = exp(-hours_since_last / self->p.lc_memory_h);
             self->n_cause[k] *= decay;
             self->completions[k] *= decay;
+            self->drug_seen[k] *= decay;
             self->cue_seen[k] *= decay;
         }
         self->dyn_induced *= exp(-hours_since_last / self->p.dyn_induction_decay_h); /* [OP-3] */
@@ -109,7 +110,7 @@ void
 rl_mouse_advance(rl_mouse_t *self, double t_s)
 {
     double remaining = t_s - self->t_s;
-    double b = belief_drug(self->logodds);
+    double b = rl_mouse_belief_drug(self);
 
     if (remaining <= 0.0) {
         return;
@@ -155,7 +156,7 @@ drive_at(const rl_mouse_t *self, double coc_uM)
 static double
 value_now(const rl_mouse_t *self)
 {
-    double b = belief_drug(self->logodds);
+    double b = rl_mouse_belief_drug(self);
     double v = b * self->v[RL_CAUSE_DRUG] + (1.0 - b) * self->v[RL_CAUSE_EXTINCTION];
     double n = fmax(self->n_hat, (double) self->n_run + 1.0);
     return v / n;
@@ -173,10 +174,10 @@ rates_at(const rl_mouse_t *self, double coc_uM, double *active, double *inactive
 {
     const rl_params_t *p = &self->p;
     double m = value_now(self) * incentive_gain(self) * drive_at(self, coc_uM);
-    double floor = sigmoid(-p->choice_beta * p->effort_cost);
-    double s = (sigmoid(p->choice_beta * (m - p->effort_cost)) - floor) / (1.0 - floor);
+    double net = m - p->effort_cost; /* motivated responding only when value beats cost */
+    double s = net > 0.0 ? net / (net + p->rate_half_value) : 0.0;
     double explore = p->explore_per_min / 60.0;
-    double motivated = p->max_rate_per_min / 60.0 * (s > 0.0 ? s : 0.0);
+    double motivated = p->max_rate_per_min / 60.0 * s;
     *active = explore + motivated;
     *inactive = explore + p->generalization * motivated;
     return *active + *inactive;
@@ -198,6 +199,16 @@ rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s)
     return rates_at(self, lo, &a, &i);
 }
 
+/* [BEL-2] log P_drug(x)/P_ext(x) for a binary feature x of a completion's outcome, each
+** cause's probability from its (belief-weighted) counts with a Beta(1/2, 1/2) prior. */
+static double
+log_ratio(const double *seen, const double *total, bool present)
+{
+    double pa = (seen[RL_CAUSE_DRUG] + 0.5) / (total[RL_CAUSE_DRUG] + 1.0);
+    double pe = (seen[RL_CAUSE_EXTINCTION] + 0.5) / (total[RL_CAUSE_EXTINCTION] + 1.0);
+    return present ? log(pa / pe) : log((1.0 - pa) / (1.0 - pe));
+}
+
 /* Phasic DA burst of relative size base, through MOR disinhibition and KOR damping. */
 static double
 phasic(const rl_mouse_t *self, double base)
@@ -213,7 +224,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     double r = 0.0, primary = 0.0, burst = 0.0, cue_da = 0.0, d1_dose = 0.0;
     double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
     double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc;      /* [OP-6] */
-    double b = belief_drug(self->logodds);
+    double b = rl_mouse_belief_drug(self);
     double da_now = rl_mouse_tonic_da_nM(self);
     int k;
 
@@ -245,48 +256,55 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     }
     /* [LRN-4] a cue evokes DA in proportion to its value; part of it reinforces. */
     if (o->cue) {
-        cue_da = phasic(self, self->v_cue);
+        cue_da = phasic(self, b * self->v_cue[RL_CAUSE_DRUG] +
+            (1.0 - b) * self->v_cue[RL_CAUSE_EXTINCTION]);
         if (!o->reinforcer) {
             d1_dose += rl_da_burst_d1_dose(p, da_now, cue_da);
         }
         r += p->cue_conditioned_reinforcement * cue_da;
-        /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none). */
-        self->v_cue += p->alpha_cue * assoc * (burst - self->v_cue);
+        /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none), in each
+        ** cause in proportion to the belief in it. */
+        for (k = 0; k < RL_N_CAUSES; k++) {
+            double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+            self->v_cue[k] += p->alpha_cue * assoc * w * (burst - self->v_cue[k]);
+        }
     }
-    /* [BEL-2] evidence about the latent cause. */
+    /* [BEL-2] evidence about the latent cause: salience-weighted log likelihood ratios of
+    ** what followed the completion. */
     {
-        /* the omission of the expected primary reward (a cue does not replace it) */
-        double surprise = self->v[RL_CAUSE_DRUG] - primary;
-        if (o->reinforcer) {
-            self->logodds += p->lc_evidence_reward;
-        } else if (surprise > 0.0) {
-            self->logodds -= p->lc_evidence_surprise * surprise * frustration;
+        double surprise = self->v[RL_CAUSE_DRUG] - primary; /* a cue does not replace it */
+        if (!self->ext_cause_open && !o->reinforcer && surprise > 0.0) {
+            /* [BEL-1] the first surprising omission opens the extinction cause, with the
+            ** prior weight of a new cause. */
+            self->ext_cause_open = true;
+            self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + p->lc_prior_new) /
+                p->lc_prior_new);
+        }
+        if (self->ext_cause_open) {
+            self->logodds += (o->reinforcer ? p->lc_evidence_reward :
+                p->lc_evidence_surprise * frustration) *
+                log_ratio(self->drug_seen, self->completions, o->reinforcer);
+            if (o->cue) {
+                double salience = phasic(self, self->v_cue[RL_CAUSE_DRUG]);
+                self->logodds += p->lc_evidence_cue * salience *
+                    log_ratio(self->cue_seen, self->completions, true);
+            }
+            self->logodds = fmin(fmax(self->logodds, -LOGODDS_MAX), LOGODDS_MAX);
+        }
+        if (!o->reinforcer && surprise > 0.0) {
             /* [OP-3] omission recruits dynorphin in proportion to the releasable pool. */
             self->pep.dyn += self->g.pdyn * pool(self) * p->dyn_frustration_release * surprise;
-        }
-        if (o->cue) {
-            /* [BEL-2] the cue's likelihood under each cause (Beta(1/2,1/2) counts), its
-            ** log ratio weighted by the cue's salience (the DA it evokes). */
-            double pa = (self->cue_seen[RL_CAUSE_DRUG] + 0.5) / (self->completions[RL_CAUSE_DRUG] + 1.0);
-            double pe = (self->cue_seen[RL_CAUSE_EXTINCTION] + 0.5) /
-                (self->completions[RL_CAUSE_EXTINCTION] + 1.0);
-            self->logodds += p->lc_evidence_cue * cue_da * log(pa / pe);
-        }
-        if (self->logodds > LOGODDS_MAX) {
-            self->logodds = LOGODDS_MAX;
-        } else if (self->logodds < -LOGODDS_MAX) {
-            self->logodds = -LOGODDS_MAX;
         }
     }
     /* [LRN-2] values of completion, each cause in proportion to its belief; [BEL-2] the
     ** cause's record of what follows a completion. */
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+        double delta;
         self->completions[k] += w;
-        if (o->cue) {
-            self->cue_seen[k] += w;
-        }
-        double delta = r - self->v[k];
+        self->drug_seen[k] += o->reinforcer ? w : 0.0;
+        self->cue_seen[k] += o->cue ? w : 0.0;
+        delta = r - self->v[k];
         if (delta < 0.0) {
             delta *= frustration;
         }
@@ -335,5 +353,5 @@ rl_mouse_tonic_da_nM(const rl_mouse_t *self)
 double
 rl_mouse_belief_drug(const rl_mouse_t *self)
 {
-    return belief_drug(self->logodds);
+    return self->ext_cause_open ? belief_drug(self->logodds) : 1.0;
 }

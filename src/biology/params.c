@@ -6,11 +6,16 @@
 */
 #include "relapselab/params.h"
 
+#include <errno.h>
+#include <stdlib.h>
+
 #include <math.h>
 #include <stddef.h>
 #include <string.h>
 
 #include <gsl/gsl_randist.h>
+
+#include "relapselab/error.h"
 
 #define RL_PARAM_ROW_(name, value, unit, cv, lo, hi, eq, source, meaning) \
     {#name, value, unit, cv, lo, hi, eq, source, meaning, offsetof(rl_params_t, name)},
@@ -64,10 +69,14 @@ rl_params_default(rl_params_t *out)
 }
 
 void
-rl_params_draw(rl_params_t *out, gsl_rng *r)
+rl_params_draw(rl_params_t *out, const rl_params_t *base, gsl_rng *r)
 {
     size_t i;
-    rl_params_default(out);
+    if (base != NULL) {
+        *out = *base;
+    } else {
+        rl_params_default(out);
+    }
     for (i = 0; i < rl_param_count(); i++) {
         const rl_param_info_t *row = &param_table[i];
         double sigma, v;
@@ -75,7 +84,7 @@ rl_params_draw(rl_params_t *out, gsl_rng *r)
             continue;
         }
         sigma = sqrt(log1p(row->cv * row->cv));
-        v = row->value * exp(sigma * gsl_ran_ugaussian(r) - 0.5 * sigma * sigma);
+        v = *slot(out, i) * exp(sigma * gsl_ran_ugaussian(r) - 0.5 * sigma * sigma);
         if (v < row->lo) {
             v = row->lo;
         }
@@ -84,4 +93,38 @@ rl_params_draw(rl_params_t *out, gsl_rng *r)
         }
         *slot(out, i) = v;
     }
+}
+
+int
+rl_params_set(rl_params_t *p, const char *assignment, struct rl_error *err)
+{
+    const char *eq = strchr(assignment, '=');
+    char name[64], *end;
+    size_t len;
+    double v;
+    int i;
+    if (eq == NULL || eq == assignment || (len = (size_t) (eq - assignment)) >= sizeof name) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "parameter setting '%s' is not NAME=VALUE", assignment);
+    }
+    memcpy(name, assignment, len);
+    name[len] = '\0';
+    i = rl_param_find(name);
+    if (i < 0) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "unknown parameter '%s' (see relapselab params)", name);
+    }
+    errno = 0;
+    v = strtod(eq + 1, &end);
+    if (errno != 0 || end == eq + 1 || *end != '\0' || !isfinite(v)) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "parameter %s: '%s' is not a number", name, eq + 1);
+    }
+    if (v < param_table[i].lo || v > param_table[i].hi) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "parameter %s = %g is outside its plausible range [%g, %g] %s", name, v,
+            param_table[i].lo, param_table[i].hi, param_table[i].unit);
+    }
+    *slot(p, (size_t) i) = v;
+    return 0;
 }

@@ -156,6 +156,8 @@ usage(void)
         "  --seed S   master seed, a non-negative integer (default: a fresh one, printed)\n"
         "  --threads N  worker threads, 1-256 (default 2; results do not depend on it)\n"
         "  --out DB   results database (default results/<protocol name>.db)\n"
+        "  --set NAME=VALUE  change a parameter's population value (repeatable; see\n"
+        "             relapselab params); it applies to every mouse, whatever its genotype\n"
         "  --quiet    no progress line and no summary\n", DEFAULT_PROTOCOL);
     return RL_EXIT_USAGE;
 }
@@ -164,7 +166,8 @@ int
 rl_cmd_run(int argc, char **argv)
 {
     const char *protocol_path = NULL, *out_path = NULL;
-    char out_buf[512], command[1024];
+    char out_buf[512], command[2048], settings[1024] = "";
+    rl_params_t base;
     uint64_t seed = 0;
     int have_seed = 0, threads = 2, quiet = 0, i, ret, code = RL_EXIT_OK;
     rl_protocol_t *protocol = NULL;
@@ -176,6 +179,7 @@ rl_cmd_run(int argc, char **argv)
 
     memset(&ctx, 0, sizeof ctx);
     rl_error_clear(&err);
+    rl_params_default(&base);
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
             if (parse_u64(argv[++i], &seed) != 0) {
@@ -194,6 +198,15 @@ rl_cmd_run(int argc, char **argv)
             threads = (int) v;
         } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             out_path = argv[++i];
+        } else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
+            if (rl_params_set(&base, argv[++i], &err) != 0) {
+                rl_cli_report(&err);
+                return RL_EXIT_USAGE;
+            }
+            if (strlen(settings) + strlen(argv[i]) + 8 < sizeof settings) {
+                strcat(settings, " --set ");
+                strcat(settings, argv[i]);
+            }
         } else if (strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
         } else if (strcmp(argv[i], "--help") == 0) {
@@ -228,7 +241,13 @@ rl_cmd_run(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64, protocol_path, seed);
+    snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s", protocol_path,
+        seed, settings);
+    /* Handlers first: from here on a signal stops the run cleanly (no temporary file). */
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     info.seed = seed;
     info.generator = rl_rng_type()->name;
     info.rng_scheme = RL_RNG_SCHEME;
@@ -243,11 +262,6 @@ rl_cmd_run(int argc, char **argv)
         goto out;
     }
 
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-
     ctx.show_progress = !quiet && isatty(STDERR_FILENO);
     clock_gettime(CLOCK_MONOTONIC, &ctx.start);
     if (!quiet) {
@@ -257,6 +271,7 @@ rl_cmd_run(int argc, char **argv)
     }
     memset(&opt, 0, sizeof opt);
     opt.seed = seed;
+    opt.params = &base;
     opt.threads = threads;
     opt.cancel = &interrupted;
     opt.sink = sink;

@@ -67,7 +67,7 @@ worker(void *arg)
         if (i < 0) {
             break;
         }
-        ret = rl_subject_simulate(sh->protocol, i, sh->group_of[i], sh->index_of[i],
+        ret = rl_subject_simulate(sh->protocol, sh->opt->params, i, sh->group_of[i], sh->index_of[i],
             sh->opt->seed, r, &w, &sh->stop, &res, &err);
         if (ret == 0 && sh->opt->cancel != NULL && *sh->opt->cancel) {
             ret = rl_error_set(&err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");

@@ -56,8 +56,8 @@ criterion_met(const rl_procedure_t *proc, const rl_phase_t *phase, const int *ph
 }
 
 int
-rl_subject_simulate(const rl_protocol_t *protocol, int subject_id, int group,
-    int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
+rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
+    int group, int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
     const volatile int *cancel, rl_subject_result_t *out, rl_error_t *err)
 {
     const rl_group_t *g = &protocol->groups[group];
@@ -76,7 +76,7 @@ rl_subject_simulate(const rl_protocol_t *protocol, int subject_id, int group,
             g->name);
     }
     rl_stream_set(r, seed, RL_STREAM_PARAMS, (uint64_t) subject_id, 0);
-    rl_params_draw(&out->params, r);
+    rl_params_draw(&out->params, base, r);
     rl_mouse_init(&mouse, &out->params, &gt->products, &protocol->reinforcers[g->reinforcer]);
 
     for (ph = 0; ph < proc->n_phases; ph++) {

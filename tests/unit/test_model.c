@@ -46,6 +46,9 @@ parameter_table(void)
     for (i = 0; i < rl_param_count(); i++) {
         const rl_param_info_t *p = rl_param_info(i);
         char id[32], name[80];
+        if (!(p->lo <= p->value && p->value <= p->hi)) {
+            fprintf(stderr, "%s = %g outside [%g, %g]\n", p->name, p->value, p->lo, p->hi);
+        }
         CHECK(p->lo <= p->value && p->value <= p->hi);
         CHECK(p->cv >= 0.0 && p->cv < 1.0);
         CHECK(p->unit[0] != '\0' && p->source[0] != '\0' && p->meaning[0] != '\0');

@@ -45,7 +45,7 @@ trained_mouse(rl_mouse_t *m)
     rl_params_default(&p);
     rl_mouse_init(m, &p, &rl_genotype_get(rl_genotype_find("WT"))->products, &cocaine);
     m->v[RL_CAUSE_DRUG] = 1.5;
-    m->v_cue = 1.0;
+    m->v_cue[RL_CAUSE_DRUG] = 1.0;
     m->n_cause[RL_CAUSE_DRUG] = 10.0;
     m->completions[RL_CAUSE_DRUG] = 300.0;
     m->cue_seen[RL_CAUSE_DRUG] = 300.0;

@@ -1,0 +1,135 @@
+/* bench_seed.c -- throughput of the seed study (examples/gutierrez2014.yaml).
+**
+** Runs the whole study (16 groups x 10 mice) R times per configuration and prints the
+** best wall time, mouse-sessions per second and events per second for:
+**   simulate  -- the simulator alone (results counted and dropped), 1 thread;
+**   simulate  -- the same on 2 threads;
+**   + SQLite  -- the full `relapselab run` pipeline on 1 thread (database in /tmp).
+** Usage: bench_seed [PROTOCOL] [REPEATS]. The seed is fixed (20141219) so runs compare.
+*/
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "relapselab/params.h"
+#include "relapselab/protocol.h"
+#include "relapselab/rng.h"
+#include "relapselab/runner.h"
+#include "relapselab/store.h"
+
+typedef struct counts {
+    int64_t sessions, events;
+    rl_store_t *store;
+} counts_t;
+
+static int
+sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
+{
+    counts_t *c = ctx;
+    int i, ret = 0;
+    if (c->store != NULL) {
+        rl_named_value_t params[128];
+        rl_subject_record_t rec;
+        size_t k, n = rl_param_count();
+        for (k = 0; k < n && k < 128; k++) {
+            params[k].name = rl_param_info(k)->name;
+            params[k].value = rl_params_get(&s->params, k);
+        }
+        rec.subject_id = s->subject_id;
+        rec.group = s->group;
+        rec.index_in_group = s->index_in_group;
+        rec.n_params = k;
+        rec.params = params;
+        ret = rl_store_write_subject(c->store, &rec, err);
+    }
+    for (i = 0; ret == 0 && i < s->n_sessions; i++) {
+        c->sessions++;
+        c->events += (int64_t) s->sessions[i].n_events;
+        if (c->store != NULL) {
+            ret = rl_store_write_session(c->store, &s->sessions[i], err);
+        }
+    }
+    return ret;
+}
+
+static double
+now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+}
+
+static int
+bench(const char *label, const rl_protocol_t *p, int threads, int with_store, int repeats)
+{
+    double best = 1e300;
+    counts_t c = {0, 0, NULL};
+    int r;
+    for (r = 0; r < repeats; r++) {
+        rl_runner_options_t opt;
+        rl_error_t err;
+        rl_run_info_t info = {20141219, "mt19937", RL_RNG_SCHEME, RL_VERSION, "bench"};
+        char path[64];
+        double t0;
+        memset(&c, 0, sizeof c);
+        memset(&opt, 0, sizeof opt);
+        opt.seed = 20141219;
+        opt.threads = threads;
+        opt.sink = sink;
+        opt.sink_ctx = &c;
+        snprintf(path, sizeof path, "/tmp/relapselab-bench-%ld.db", (long) getpid());
+        t0 = now_s();
+        if (with_store && rl_store_open(path, p, &info, &c.store, &err) != 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            return 1;
+        }
+        if (rl_runner_run(p, &opt, &err) != 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            rl_store_abort(c.store);
+            return 1;
+        }
+        if (with_store && rl_store_commit(c.store, &err) != 0) {
+            fprintf(stderr, "bench: %s\n", err.msg);
+            return 1;
+        }
+        t0 = now_s() - t0;
+        if (t0 < best) {
+            best = t0;
+        }
+        if (with_store) {
+            unlink(path);
+        }
+    }
+    printf("%-22s %2d thread%s  %7.3f s  %9.0f mouse-sessions/s  %11.0f events/s  "
+           "(%" PRId64 " sessions, %" PRId64 " events, best of %d)\n",
+        label, threads, threads == 1 ? " " : "s", best, (double) c.sessions / best,
+        (double) c.events / best, c.sessions, c.events, repeats);
+    return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+    const char *path = argc > 1 ? argv[1] : "examples/gutierrez2014.yaml";
+    int repeats = argc > 2 ? atoi(argv[2]) : 5;
+    rl_protocol_t *p = malloc(sizeof *p);
+    rl_error_t err;
+    int ret = 0;
+    if (p == NULL || rl_protocol_load_file(p, path, &err) != 0) {
+        fprintf(stderr, "bench: cannot load %s: %s\n", path, p ? err.msg : "out of memory");
+        return 1;
+    }
+    printf("relapselab %s seed-study benchmark: %s, %d mice\n", RL_VERSION, path,
+        rl_protocol_n_subjects(p));
+    ret |= bench("simulate", p, 1, 0, repeats);
+    ret |= bench("simulate", p, 2, 0, repeats);
+    ret |= bench("simulate + SQLite", p, 1, 1, repeats);
+    ret |= bench("simulate + SQLite", p, 2, 1, repeats);
+    rl_protocol_free(p);
+    free(p);
+    return ret;
+}

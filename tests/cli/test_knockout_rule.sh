@@ -1,0 +1,16 @@
+#!/bin/sh
+# The knockout rule (BRIEF section 2): no code outside the genotype table may branch on a
+# genotype. We look in the library and tool sources (outside src/biology/genotype.c) for
+# string comparisons or table look-ups with a genotype or gene name, and for comparisons of
+# a genotype id with a constant.
+set -eu
+names='WT|Oprm1|Oprd1|Oprk1|Penk|Pdyn|Pomc|MOR|DOR|KOR|PENK|PDYN'
+hits=$( (grep -rnE "(strcmp|strcasecmp|strncmp|strstr|rl_genotype_find)\([^)]*\"($names)" src include || true;
+         grep -rnE 'genotype_id *(==|!=) *[0-9]|switch *\([^)]*genotype' src include || true) |
+       grep -v '^src/biology/genotype.c:' || true)
+if [ -n "$hits" ]; then
+    echo "code outside the genotype table branches on a genotype:" >&2
+    echo "$hits" >&2
+    exit 1
+fi
+echo "1 passed, 0 failed"
