@@ -1,0 +1,134 @@
+/* test_stats.c -- t-tests and the mixed ANOVA against R on the same data.
+**
+** Data: tests/data/stats_ref.csv (20 mice, WT/KO, 3 sessions of active pokes; generated
+** once with a fixed seed). Expected values: R 4.2.2 with afex 1.2.1 (Debian 12 packages
+** r-base-core, r-cran-afex), from `Rscript tests/data/stats_ref.R` -- t.test(var.equal =
+** TRUE / FALSE) on session 1, afex::aov_ez(type = 3) with correction "none" and "GG" on
+** sessions 1-3, and on sessions 1 and 3 (a 2 x 2 design). R is not needed to run this
+** test; the script documents where each number came from.
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relapselab/stats.h"
+#include "testlib.h"
+
+#define N 20
+#define K 3
+
+static double y[N * K];
+static int group[N];
+
+static int
+load(void)
+{
+    FILE *f = fopen("tests/data/stats_ref.csv", "r");
+    char line[256];
+    int rows = 0;
+    if (f == NULL) {
+        return -1;
+    }
+    if (fgets(line, sizeof line, f) == NULL) { /* header */
+        fclose(f);
+        return -1;
+    }
+    while (fgets(line, sizeof line, f) != NULL) {
+        int subject, session;
+        char g[8];
+        double v;
+        if (sscanf(line, "m%d,%7[^,],%d,%lf", &subject, g, &session, &v) != 4) {
+            continue;
+        }
+        y[(subject - 1) * K + (session - 1)] = v;
+        group[subject - 1] = strcmp(g, "KO") == 0;
+        rows++;
+    }
+    fclose(f);
+    return rows == N * K ? 0 : -1;
+}
+
+static void
+t_tests(void)
+{
+    double wt[10], ko[10];
+    rl_ttest_t t;
+    rl_error_t err;
+    int i, a = 0, b = 0;
+    for (i = 0; i < N; i++) {
+        if (group[i]) {
+            ko[b++] = y[i * K];
+        } else {
+            wt[a++] = y[i * K];
+        }
+    }
+    CHECK(rl_ttest_student(wt, a, ko, b, &t, &err) == 0);
+    /* R: t.test(wt, ko, var.equal = TRUE) */
+    CHECK_CLOSE(t.t, 0.864676287836, 0.0, 1e-9);
+    CHECK_CLOSE(t.df, 18.0, 0.0, 0.0);
+    CHECK_CLOSE(t.p, 0.398593745313, 0.0, 1e-8);
+    CHECK(rl_ttest_welch(wt, a, ko, b, &t, &err) == 0);
+    /* R: t.test(wt, ko, var.equal = FALSE) */
+    CHECK_CLOSE(t.t, 0.864676287836, 0.0, 1e-9);
+    CHECK_CLOSE(t.df, 16.5096385585, 0.0, 1e-8);
+    CHECK_CLOSE(t.p, 0.399606210008, 0.0, 1e-8);
+    CHECK(rl_ttest_student(wt, 1, ko, b, &t, &err) == RL_ERR_INVALID);
+}
+
+static void
+mixed_anova_three_levels(void)
+{
+    rl_anova_mixed_t a;
+    rl_error_t err;
+    CHECK(rl_anova_mixed(y, group, N, 2, K, &a, &err) == 0);
+    /* R: afex::aov_ez(..., type = 3), correction = "none" */
+    CHECK_CLOSE(a.group.f, 1.15301726845, 0.0, 1e-9);
+    CHECK_CLOSE(a.group.df, 1.0, 0.0, 0.0);
+    CHECK_CLOSE(a.group.df_error, 18.0, 0.0, 0.0);
+    CHECK_CLOSE(a.group.p, 0.297103123479, 0.0, 1e-8);
+    CHECK_CLOSE(a.level.f, 8.73787911379, 0.0, 1e-9);
+    CHECK_CLOSE(a.level.df_error, 36.0, 0.0, 0.0);
+    CHECK_CLOSE(a.level.p, 0.000806528825726, 0.0, 1e-8);
+    CHECK_CLOSE(a.interaction.f, 0.941621854162, 0.0, 1e-9);
+    CHECK_CLOSE(a.interaction.p, 0.399389066817, 0.0, 1e-8);
+    /* R: correction = "GG": df 1.95701149353 = eps x 2 */
+    CHECK_CLOSE(a.gg_epsilon * 2.0, 1.95701149353, 0.0, 1e-9);
+    CHECK_CLOSE(a.level.p_gg, 0.000891289584571, 0.0, 1e-8);
+    CHECK_CLOSE(a.interaction.p_gg, 0.397820933722, 0.0, 1e-8);
+}
+
+static void
+mixed_anova_two_levels(void)
+{
+    double y2[N * 2];
+    rl_anova_mixed_t a;
+    rl_error_t err;
+    int i;
+    for (i = 0; i < N; i++) {
+        y2[i * 2] = y[i * K];
+        y2[i * 2 + 1] = y[i * K + 2];
+    }
+    CHECK(rl_anova_mixed(y2, group, N, 2, 2, &a, &err) == 0);
+    /* R: the same on sessions 1 and 3 */
+    CHECK_CLOSE(a.group.f, 0.178209979759, 0.0, 1e-9);
+    CHECK_CLOSE(a.group.p, 0.67791540235, 0.0, 1e-8);
+    CHECK_CLOSE(a.level.f, 14.1872727273, 0.0, 1e-9);
+    CHECK_CLOSE(a.level.p, 0.00141271605864, 0.0, 1e-8);
+    CHECK_CLOSE(a.interaction.f, 0.785454545455, 0.0, 1e-9);
+    CHECK_CLOSE(a.interaction.p, 0.38716572989, 0.0, 1e-8);
+    CHECK_CLOSE(a.gg_epsilon, 1.0, 0.0, 0.0);
+    CHECK(rl_anova_mixed(y2, group, N, 2, 1, &a, &err) == RL_ERR_INVALID);
+}
+
+int
+main(void)
+{
+    if (load() != 0) {
+        fprintf(stderr, "cannot read tests/data/stats_ref.csv\n");
+        return 1;
+    }
+    rl_test_run("t_tests", t_tests);
+    rl_test_run("mixed_anova_three_levels", mixed_anova_three_levels);
+    rl_test_run("mixed_anova_two_levels", mixed_anova_two_levels);
+    return rl_test_summary();
+}
