@@ -21,6 +21,7 @@
 #include "relapselab/params.h"
 #include "relapselab/pk.h"
 #include "relapselab/protocol.h"
+#include "relapselab/results.h"
 
 enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 
@@ -56,6 +57,7 @@ typedef struct rl_mouse {
     double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
     int64_t pellets;            /* eaten this session */
     int64_t n_run;              /* counted responses since the last completion */
+    double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
 } rl_mouse_t;
 
 /* What an active response produced. */

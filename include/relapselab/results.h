@@ -39,6 +39,24 @@ typedef enum { RL_EVENT_KINDS(RL_EV_ENUM_) RL_EV_COUNT } rl_event_kind_t;
 typedef enum { RL_END_REASONS(RL_END_ENUM_) RL_END_COUNT } rl_end_reason_t;
 #undef RL_END_ENUM_
 
+/* Brain regions with a predicted activity (c-Fos) index, with their database names.
+** Definitions: docs/MODEL.md [FOS-1]. */
+#define RL_REGIONS(X)                              \
+    X(RL_REGION_PL, "prelimbic_cortex")            \
+    X(RL_REGION_IL, "infralimbic_cortex")          \
+    X(RL_REGION_NAC_CORE, "nac_core")              \
+    X(RL_REGION_NAC_SHELL, "nac_shell")            \
+    X(RL_REGION_DS, "dorsal_striatum")             \
+    X(RL_REGION_BLA, "basolateral_amygdala")       \
+    X(RL_REGION_CEA, "central_amygdala")           \
+    X(RL_REGION_HPC, "hippocampus")                \
+    X(RL_REGION_VTA, "vta")                        \
+    X(RL_REGION_BNST, "bnst")
+
+#define RL_REGION_ENUM_(id, name) id,
+typedef enum { RL_REGIONS(RL_REGION_ENUM_) RL_N_REGIONS } rl_region_t;
+#undef RL_REGION_ENUM_
+
 /* One logged event. For pokes, in_timeout tells whether the poke fell in a timeout (or
 ** during an infusion/pellet delivery) and so had no programmed consequence. */
 typedef struct rl_event {
@@ -62,6 +80,7 @@ typedef struct rl_session_result {
     bool criterion_met;     /* the phase criterion holds at the end of this session */
     int breakpoint;         /* PR: last ratio completed (0 if none); -1 otherwise */
     double drug_mg_per_kg;  /* total drug self-administered this session */
+    double activity[RL_N_REGIONS]; /* predicted activity (c-Fos) index per region [FOS-1] */
     size_t n_events;
     rl_event_t *events;     /* owned; rl_session_result_free() releases */
 } rl_session_result_t;
@@ -77,5 +96,6 @@ typedef struct rl_named_value {
 
 const char *rl_event_kind_name(int kind);
 const char *rl_end_reason_name(int reason);
+const char *rl_region_name(int region);
 
 #endif

@@ -31,6 +31,8 @@
 
 #define LOGODDS_MAX 12.0
 
+static double incentive_gain(const rl_mouse_t *self);
+
 static double
 sigmoid(double x)
 {
@@ -103,6 +105,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->belief_s[0] = self->belief_s[1] = 0.0;
     self->pellets = 0;
     self->n_run = 0;
+    memset(self->activity, 0, sizeof self->activity);
     self->t_s = 0.0;
 }
 
@@ -117,6 +120,12 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
     }
     self->belief_s[RL_CAUSE_DRUG] += b * remaining;
     self->belief_s[RL_CAUSE_EXTINCTION] += (1.0 - b) * remaining;
+    /* [FOS-1] time integrals (per minute) of the held signals */
+    self->activity[RL_REGION_PL] += b * self->v[RL_CAUSE_DRUG] * incentive_gain(self) *
+        remaining / 60.0;
+    self->activity[RL_REGION_IL] += (1.0 - b) * remaining / 60.0;
+    self->activity[RL_REGION_NAC_SHELL] += (self->sig.mor + self->sig.dor_nac) * remaining / 60.0;
+    self->activity[RL_REGION_CEA] += self->sig.kor * remaining / 60.0;
     while (remaining > 0.0) {
         double dt = remaining;
         double c_mid, da, x;
@@ -228,6 +237,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     double da_now = rl_mouse_tonic_da_nM(self);
     int k;
 
+    self->activity[RL_REGION_DS] += 1.0; /* [FOS-1] every response */
     if (!o->counted) {
         return; /* a poke in timeout: no programmed consequence, nothing learned */
     }
@@ -253,6 +263,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         }
         d1_dose += rl_da_burst_d1_dose(p, da_now, burst);
         primary = r;
+        self->activity[RL_REGION_VTA] += burst; /* [FOS-1] */
     }
     /* [LRN-4] a cue evokes DA in proportion to its value; part of it reinforces. */
     if (o->cue) {
@@ -261,6 +272,9 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         if (!o->reinforcer) {
             d1_dose += rl_da_burst_d1_dose(p, da_now, cue_da);
         }
+        self->activity[RL_REGION_VTA] += cue_da;        /* [FOS-1] */
+        self->activity[RL_REGION_NAC_CORE] += cue_da;
+        self->activity[RL_REGION_BLA] += self->v_cue[RL_CAUSE_DRUG];
         r += p->cue_conditioned_reinforcement * cue_da;
         /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none), in each
         ** cause in proportion to the belief in it. */
@@ -272,6 +286,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     /* [BEL-2] evidence about the latent cause: salience-weighted log likelihood ratios of
     ** what followed the completion. */
     {
+        double before = self->logodds;
         double surprise = self->v[RL_CAUSE_DRUG] - primary; /* a cue does not replace it */
         if (!self->ext_cause_open && !o->reinforcer && surprise > 0.0) {
             /* [BEL-1] the first surprising omission opens the extinction cause, with the
@@ -290,10 +305,12 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
                     log_ratio(self->cue_seen, self->completions, true);
             }
             self->logodds = fmin(fmax(self->logodds, -LOGODDS_MAX), LOGODDS_MAX);
+            self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
         }
         if (!o->reinforcer && surprise > 0.0) {
             /* [OP-3] omission recruits dynorphin in proportion to the releasable pool. */
             self->pep.dyn += self->g.pdyn * pool(self) * p->dyn_frustration_release * surprise;
+            self->activity[RL_REGION_BNST] += surprise * frustration; /* [FOS-1] */
         }
     }
     /* [LRN-2] values of completion, each cause in proportion to its belief; [BEL-2] the

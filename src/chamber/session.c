@@ -257,6 +257,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     }
     rl_mouse_end_session(mouse);
     out->duration_min = t / 60.0;
+    memcpy(out->activity, mouse->activity, sizeof out->activity);
     if (phase->schedule.type == RL_SCHEDULE_PR) {
         out->breakpoint = c.last_completed;
     }

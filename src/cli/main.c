@@ -19,6 +19,8 @@ static int cmd_help(int argc, char **argv);
 
 static const command_t commands[] = {
     {"run", rl_cmd_run, "simulate a protocol: run [PROTOCOL] [--seed S] [--threads N] [--out DB]"},
+    {"validate", rl_cmd_validate,
+        "test the seed study's claims: validate [PROTOCOL] [--replicates R] [--json]"},
     {"export", rl_cmd_export, "write tidy CSV tables: export DB --csv DIR"},
     {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},
     {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},

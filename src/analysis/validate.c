@@ -1,0 +1,732 @@
+/* validate.c -- replicate virtual studies and test the seed study's claims (validate.h).
+**
+** Flow: pair each knockout group with the wild-type group of its line and reinforcer; for
+** each of R studies run the cohort (runner.h), reduce every mouse to a few measures
+** (mouse_t), apply each claim's test to its pair, and accumulate how often it holds and its
+** effect size. Only per-mouse measures are kept, never events, so R is limited by time
+** only. Claims name the genotype of their knockout group: this is analysis of results (which
+** group is which), not simulation -- the model itself never sees genotype names.
+*/
+#include "relapselab/validate.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relapselab/runner.h"
+#include "relapselab/stats.h"
+#include "relapselab/summary.h"
+
+#define WT_NAME "WT"
+#define MAX_CLAIMS 64
+#define EXT_FIRST 3
+
+typedef enum { M_ACQUIRES, M_INTAKE, M_BREAKPOINT, M_EXTINCTION, M_REINSTATEMENT } measure_t;
+
+static const char *const measure_names[] = {
+    "acquisition", "intake", "breakpoint", "extinction", "reinstatement"};
+static const char *const measure_tests[] = {
+    "% of KO mice meeting the acquisition criteria",
+    "t-test, reinforcers in the last 3 acquisition sessions",
+    "t-test, PR breakpoint",
+    "t-test, sessions to the extinction criterion",
+    "genotype x test ANOVA, active pokes (last extinction vs test)"};
+
+/* A claim of the seed study (BRIEF section 1) or a null comparison. */
+typedef struct claim_def {
+    const char *id;
+    const char *text;
+    const char *genotype;   /* the knockout group's genotype; NULL = every pair of the arm */
+    int drug_arm;           /* 1 cocaine, 0 food */
+    measure_t measure;
+    int direction;          /* -1 KO < WT, +1 KO > WT, 0 null (no difference) */
+    int reported;           /* 1 a finding of the study, 0 a difference it did not report */
+} claim_def_t;
+
+static const claim_def_t claim_table[] = {
+    {"S1", "every knockout line acquires cocaine self-administration", NULL, 1, M_ACQUIRES, 1, 1},
+    {"S2", "DOR-KO: lower motivation for cocaine (PR breakpoint)", "Oprd1-/-", 1, M_BREAKPOINT, -1, 1},
+    {"S3", "PENK-KO: lower motivation for cocaine (PR breakpoint)", "Penk-/-", 1, M_BREAKPOINT, -1, 1},
+    {"S4", "MOR-KO: lower cue-induced reinstatement", "Oprm1-/-", 1, M_REINSTATEMENT, -1, 1},
+    {"S5", "DOR-KO: lower cue-induced reinstatement", "Oprd1-/-", 1, M_REINSTATEMENT, -1, 1},
+    {"S6a", "PDYN-KO: slower extinction", "Pdyn-/-", 1, M_EXTINCTION, 1, 1},
+    {"S6b", "PDYN-KO: higher cue-induced reinstatement", "Pdyn-/-", 1, M_REINSTATEMENT, 1, 1},
+    {"S7", "food: no genotype difference", NULL, 0, M_INTAKE, 0, 1},
+    {"S7", "food: no genotype difference", NULL, 0, M_BREAKPOINT, 0, 1},
+    {"S7", "food: no genotype difference", NULL, 0, M_EXTINCTION, 0, 1},
+    {"S7", "food: no genotype difference", NULL, 0, M_REINSTATEMENT, 0, 1},
+    {"N", "MOR-KO: PR breakpoint (not reported as different)", "Oprm1-/-", 1, M_BREAKPOINT, 0, 0},
+    {"N", "PDYN-KO: PR breakpoint (not reported as different)", "Pdyn-/-", 1, M_BREAKPOINT, 0, 0},
+    {"N", "PENK-KO: reinstatement (not reported as different)", "Penk-/-", 1, M_REINSTATEMENT, 0, 0},
+    {"N", "MOR-KO: extinction (not reported as different)", "Oprm1-/-", 1, M_EXTINCTION, 0, 0},
+    {"N", "DOR-KO: extinction (not reported as different)", "Oprd1-/-", 1, M_EXTINCTION, 0, 0},
+    {"N", "PENK-KO: extinction (not reported as different)", "Penk-/-", 1, M_EXTINCTION, 0, 0},
+};
+
+/* One mouse reduced to what the tests need. */
+typedef struct mouse_measures {
+    int group;
+    int acquired;
+    double intake, breakpoint, ext_sessions, ext_last, reinst;
+    double activity[RL_N_REGIONS];
+} mouse_t;
+
+typedef struct pair {
+    int ko, wt;             /* group indices */
+    int drug_arm;
+} pair_t;
+
+/* A claim instantiated on the protocol: one pair (or all pairs of an arm for S1). */
+typedef struct claim {
+    const claim_def_t *def;
+    int pair;               /* index in pairs, -1 for S1 (all drug pairs) */
+    int holds;              /* studies in which it holds (positive) or a difference shows (null) */
+    int tested;
+    double *effect;         /* per study: Hedges g (KO - WT), or % acquiring for S1 */
+    rl_mean_sem_t rep_wt, rep_ko; /* first study */
+    double rep_p;
+} claim_t;
+
+/* S8: per drug pair and region. */
+typedef struct fos {
+    int pair;
+    int region;
+    int higher, lower;      /* studies with p < 0.05 in each direction */
+    double *effect;
+    double rep_ratio;       /* KO / WT mean in the first study */
+} fos_t;
+
+struct rl_validation {
+    const rl_protocol_t *protocol;
+    int replicates;
+    uint64_t seed;
+    int n_pairs;
+    pair_t pairs[RL_MAX_GROUPS];
+    int n_claims;
+    claim_t claims[MAX_CLAIMS];
+    int n_fos;
+    fos_t *fos;
+    /* magnitudes (means over studies) */
+    double wt_breakpoint, wt_ext_sessions, wt_reinst_ratio, wt_intake_mg_per_h;
+    int magnitude_n;
+    /* scratch for one study */
+    mouse_t *mice;
+    int n_mice;
+};
+
+/* ---- per-mouse measures ---------------------------------------------------------------- */
+
+static int
+first_phase(const rl_procedure_t *proc, rl_phase_kind_t kind)
+{
+    int i;
+    for (i = 0; i < proc->n_phases; i++) {
+        if (proc->phases[i].kind == kind) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+static void
+reduce_mouse(const rl_protocol_t *p, const rl_subject_result_t *s, mouse_t *m)
+{
+    const rl_procedure_t *proc = &p->procedures[p->groups[s->group].procedure];
+    int acq = first_phase(proc, RL_PHASE_ACQUISITION);
+    int pr = first_phase(proc, RL_PHASE_PROGRESSIVE_RATIO);
+    int ext = first_phase(proc, RL_PHASE_EXTINCTION);
+    int rei = first_phase(proc, RL_PHASE_REINSTATEMENT);
+    int i, n_acq = 0, n_ext = 0, last_acq = -1;
+    double ext_sum[64];
+
+    memset(m, 0, sizeof *m);
+    m->group = s->group;
+    for (i = 0; i < s->n_sessions; i++) {
+        const rl_session_result_t *r = &s->sessions[i];
+        if (r->phase == acq) {
+            n_acq++;
+            last_acq = i;
+            m->acquired |= r->criterion_met;
+        } else if (r->phase == pr && r->session_in_phase == 0) {
+            m->breakpoint = r->breakpoint;
+        } else if (r->phase == ext) {
+            if (n_ext < 64) {
+                ext_sum[n_ext] = (double) r->active;
+            }
+            n_ext++;
+        } else if (r->phase == rei && r->session_in_phase == 0) {
+            m->reinst = (double) r->active;
+            memcpy(m->activity, r->activity, sizeof m->activity);
+        }
+    }
+    if (last_acq >= 0) {
+        int k = n_acq < 3 ? n_acq : 3, j;
+        for (j = 0; j < k; j++) {
+            m->intake += (double) s->sessions[last_acq - j].reinforcers / k;
+        }
+    }
+    m->ext_sessions = n_ext;
+    if (n_ext > 0) {
+        int k = n_ext < 3 ? n_ext : 3, j, top = n_ext < 64 ? n_ext : 64;
+        for (j = 0; j < k; j++) {
+            m->ext_last += ext_sum[top - 1 - j] / k;
+        }
+    }
+}
+
+static double
+measure_of(const mouse_t *m, measure_t what)
+{
+    switch (what) {
+    case M_INTAKE: return m->intake;
+    case M_BREAKPOINT: return m->breakpoint;
+    case M_EXTINCTION: return m->ext_sessions;
+    case M_REINSTATEMENT: return m->reinst - m->ext_last;
+    case M_ACQUIRES:
+    default: return m->acquired;
+    }
+}
+
+/* Values of a measure for the mice of group g. */
+static int
+values(const rl_validation_t *v, int g, measure_t what, double *out)
+{
+    int i, n = 0;
+    for (i = 0; i < v->n_mice; i++) {
+        if (v->mice[i].group == g) {
+            out[n++] = measure_of(&v->mice[i], what);
+        }
+    }
+    return n;
+}
+
+/* ---- building the claim list ----------------------------------------------------------- */
+
+static int
+find_pairs(rl_validation_t *v)
+{
+    const rl_protocol_t *p = v->protocol;
+    int g, h;
+    for (g = 0; g < p->n_groups; g++) {
+        const rl_group_t *ko = &p->groups[g];
+        if (strcmp(ko->genotype, WT_NAME) == 0) {
+            continue;
+        }
+        for (h = 0; h < p->n_groups; h++) {
+            const rl_group_t *wt = &p->groups[h];
+            if (strcmp(wt->genotype, WT_NAME) == 0 && strcmp(wt->line, ko->line) == 0 &&
+                wt->reinforcer == ko->reinforcer) {
+                pair_t *pr = &v->pairs[v->n_pairs++];
+                pr->ko = g;
+                pr->wt = h;
+                pr->drug_arm = p->reinforcers[ko->reinforcer].kind == RL_REINFORCER_DRUG;
+                break;
+            }
+        }
+    }
+    return v->n_pairs;
+}
+
+static int
+add_claim(rl_validation_t *v, const claim_def_t *d, int pair)
+{
+    claim_t *c;
+    if (v->n_claims >= MAX_CLAIMS) {
+        return 0;
+    }
+    c = &v->claims[v->n_claims];
+    memset(c, 0, sizeof *c);
+    c->def = d;
+    c->pair = pair;
+    c->effect = calloc((size_t) v->replicates, sizeof *c->effect);
+    if (c->effect == NULL) {
+        return RL_ERR_NOMEM;
+    }
+    v->n_claims++;
+    return 0;
+}
+
+static int
+build_claims(rl_validation_t *v)
+{
+    size_t d;
+    int k, ret;
+    for (d = 0; d < sizeof claim_table / sizeof claim_table[0]; d++) {
+        const claim_def_t *def = &claim_table[d];
+        if (def->measure == M_ACQUIRES) {
+            if ((ret = add_claim(v, def, -1)) != 0) {
+                return ret;
+            }
+            continue;
+        }
+        for (k = 0; k < v->n_pairs; k++) {
+            const pair_t *pr = &v->pairs[k];
+            if (pr->drug_arm != def->drug_arm) {
+                continue;
+            }
+            if (def->genotype != NULL &&
+                strcmp(v->protocol->groups[pr->ko].genotype, def->genotype) != 0) {
+                continue;
+            }
+            if ((ret = add_claim(v, def, k)) != 0) {
+                return ret;
+            }
+        }
+    }
+    return 0;
+}
+
+/* ---- one study -------------------------------------------------------------------------- */
+
+typedef struct sink_ctx {
+    rl_validation_t *v;
+} sink_ctx_t;
+
+static int
+sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
+{
+    rl_validation_t *v = ((sink_ctx_t *) ctx)->v;
+    (void) err;
+    reduce_mouse(v->protocol, s, &v->mice[s->subject_id]);
+    return 0;
+}
+
+static void
+test_claim(rl_validation_t *v, claim_t *c, int study, double *a, double *b)
+{
+    const claim_def_t *d = c->def;
+    rl_ttest_t t;
+    rl_error_t err;
+    int na, nb, holds = 0;
+
+    if (d->measure == M_ACQUIRES) { /* S1: >= 50 % of every drug KO group acquire */
+        int k, all = 1, pairs = 0;
+        double worst = 1.0;
+        for (k = 0; k < v->n_pairs; k++) {
+            double frac;
+            if (!v->pairs[k].drug_arm) {
+                continue;
+            }
+            na = values(v, v->pairs[k].ko, M_ACQUIRES, a);
+            frac = rl_mean_sem(a, na).mean;
+            worst = fmin(worst, frac);
+            all &= frac >= 0.5;
+            pairs++;
+        }
+        c->tested++;
+        c->holds += all && pairs > 0;
+        c->effect[study] = 100.0 * worst;
+        if (study == 0) {
+            c->rep_ko.mean = 100.0 * worst;
+            c->rep_ko.n = pairs;
+        }
+        return;
+    }
+    na = values(v, v->pairs[c->pair].ko, d->measure, a);
+    nb = values(v, v->pairs[c->pair].wt, d->measure, b);
+    if (rl_ttest_student(a, na, b, nb, &t, &err) != 0) {
+        return;
+    }
+    /* For the reinstatement measure (test - last extinction) the t-test on difference
+    ** scores is the genotype x test interaction of the 2 x 2 mixed ANOVA (F = t^2). */
+    c->tested++;
+    if (d->direction == 0) {
+        holds = t.p < 0.05;
+    } else {
+        holds = t.p < 0.05 && (d->direction > 0 ? t.diff > 0.0 : t.diff < 0.0);
+    }
+    c->holds += holds;
+    c->effect[study] = t.hedges_g;
+    if (study == 0) {
+        c->rep_ko = rl_mean_sem(a, na);
+        c->rep_wt = rl_mean_sem(b, nb);
+        c->rep_p = t.p;
+    }
+}
+
+static void
+test_fos(rl_validation_t *v, fos_t *f, int study, double *a, double *b)
+{
+    const pair_t *pr = &v->pairs[f->pair];
+    rl_ttest_t t;
+    rl_error_t err;
+    int i, na = 0, nb = 0;
+    for (i = 0; i < v->n_mice; i++) {
+        if (v->mice[i].group == pr->ko) {
+            a[na++] = v->mice[i].activity[f->region];
+        } else if (v->mice[i].group == pr->wt) {
+            b[nb++] = v->mice[i].activity[f->region];
+        }
+    }
+    if (rl_ttest_student(a, na, b, nb, &t, &err) != 0) {
+        return;
+    }
+    f->effect[study] = isfinite(t.hedges_g) ? t.hedges_g : 0.0;
+    if (t.p < 0.05) {
+        f->higher += t.diff > 0.0;
+        f->lower += t.diff < 0.0;
+    }
+    if (study == 0) {
+        f->rep_ratio = t.mean_b > 0.0 ? t.mean_a / t.mean_b : NAN;
+    }
+}
+
+static void
+magnitudes(rl_validation_t *v)
+{
+    const rl_protocol_t *p = v->protocol;
+    double bp = 0.0, ext = 0.0, ratio = 0.0, intake = 0.0;
+    int i, n = 0, nr = 0;
+    for (i = 0; i < v->n_mice; i++) {
+        const mouse_t *m = &v->mice[i];
+        const rl_group_t *g = &p->groups[m->group];
+        const rl_reinforcer_t *r = &p->reinforcers[g->reinforcer];
+        if (strcmp(g->genotype, WT_NAME) != 0 || r->kind != RL_REINFORCER_DRUG) {
+            continue;
+        }
+        n++;
+        bp += m->breakpoint;
+        ext += m->ext_sessions;
+        intake += m->intake * r->dose_mg_per_kg;
+        if (m->ext_last > 0.0) {
+            ratio += (m->reinst) / m->ext_last;
+            nr++;
+        }
+    }
+    if (n == 0) {
+        return;
+    }
+    {
+        int acq = first_phase(&p->procedures[0], RL_PHASE_ACQUISITION);
+        double hours = acq >= 0 ? p->procedures[0].phases[acq].session_min / 60.0 : 1.0;
+        v->wt_intake_mg_per_h += intake / n / hours;
+    }
+    v->wt_breakpoint += bp / n;
+    v->wt_ext_sessions += ext / n;
+    v->wt_reinst_ratio += nr > 0 ? ratio / nr : 0.0;
+    v->magnitude_n++;
+}
+
+/* ---- public ------------------------------------------------------------------------------ */
+
+int
+rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
+    rl_validation_t **out, rl_error_t *err)
+{
+    rl_validation_t *v = calloc(1, sizeof *v);
+    double *a = NULL, *b = NULL;
+    int ret = 0, r, k, reg;
+    sink_ctx_t ctx;
+
+    *out = NULL;
+    if (v == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    v->protocol = protocol;
+    v->replicates = opt->replicates > 0 ? opt->replicates : 1;
+    v->seed = opt->seed;
+    v->n_mice = rl_protocol_n_subjects(protocol);
+    v->mice = calloc((size_t) v->n_mice, sizeof *v->mice);
+    a = calloc((size_t) v->n_mice + 1, sizeof *a);
+    b = calloc((size_t) v->n_mice + 1, sizeof *b);
+    if (v->mice == NULL || a == NULL || b == NULL) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        goto out;
+    }
+    if (find_pairs(v) == 0) {
+        ret = rl_error_set(err, RL_ERR_INVALID, protocol->path, 0, 0,
+            "no knockout group has a wild-type (WT) group of the same line and reinforcer "
+            "to compare with");
+        goto out;
+    }
+    if ((ret = build_claims(v)) != 0) {
+        ret = rl_error_set(err, ret, NULL, 0, 0, "out of memory");
+        goto out;
+    }
+    for (k = 0; k < v->n_pairs; k++) {
+        v->n_fos += v->pairs[k].drug_arm ? RL_N_REGIONS : 0;
+    }
+    v->fos = calloc((size_t) v->n_fos + 1, sizeof *v->fos);
+    if (v->fos == NULL) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        goto out;
+    }
+    v->n_fos = 0;
+    for (k = 0; k < v->n_pairs; k++) {
+        if (!v->pairs[k].drug_arm) {
+            continue;
+        }
+        for (reg = 0; reg < RL_N_REGIONS; reg++) {
+            fos_t *f = &v->fos[v->n_fos++];
+            f->pair = k;
+            f->region = reg;
+            f->effect = calloc((size_t) v->replicates, sizeof *f->effect);
+            if (f->effect == NULL) {
+                ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+                goto out;
+            }
+        }
+    }
+
+    ctx.v = v;
+    for (r = 0; r < v->replicates; r++) {
+        rl_runner_options_t ro;
+        memset(&ro, 0, sizeof ro);
+        ro.seed = opt->seed + (uint64_t) r;
+        ro.params = opt->params;
+        ro.threads = opt->threads;
+        ro.cancel = opt->cancel;
+        ro.sink = sink;
+        ro.sink_ctx = &ctx;
+        ret = rl_runner_run(protocol, &ro, err);
+        if (ret != 0) {
+            goto out;
+        }
+        for (k = 0; k < v->n_claims; k++) {
+            test_claim(v, &v->claims[k], r, a, b);
+        }
+        for (k = 0; k < v->n_fos; k++) {
+            test_fos(v, &v->fos[k], r, a, b);
+        }
+        magnitudes(v);
+        if (opt->progress != NULL) {
+            opt->progress(opt->progress_ctx, r + 1, v->replicates);
+        }
+    }
+out:
+    free(a);
+    free(b);
+    if (ret != 0) {
+        rl_validation_free(v);
+        return ret;
+    }
+    *out = v;
+    return 0;
+}
+
+void
+rl_validation_free(rl_validation_t *self)
+{
+    int k;
+    if (self == NULL) {
+        return;
+    }
+    for (k = 0; k < self->n_claims; k++) {
+        free(self->claims[k].effect);
+    }
+    for (k = 0; k < self->n_fos; k++) {
+        free(self->fos[k].effect);
+    }
+    free(self->fos);
+    free(self->mice);
+    free(self);
+}
+
+/* ---- reporting --------------------------------------------------------------------------- */
+
+static int
+cmp_double(const void *x, const void *y)
+{
+    double a = *(const double *) x, b = *(const double *) y;
+    return (a > b) - (a < b);
+}
+
+/* Mean and 2.5 / 97.5 percentiles of x[0..n-1] (x is reordered). */
+static void
+interval(double *x, int n, double *mean, double *lo, double *hi)
+{
+    int i;
+    double s = 0.0;
+    for (i = 0; i < n; i++) {
+        s += x[i];
+    }
+    *mean = n > 0 ? s / n : NAN;
+    qsort(x, (size_t) n, sizeof *x, cmp_double);
+    if (n == 0) {
+        *lo = *hi = NAN;
+        return;
+    }
+    *lo = x[(int) floor(0.025 * (n - 1))];
+    *hi = x[(int) ceil(0.975 * (n - 1))];
+}
+
+static double
+rate(const claim_t *c)
+{
+    return c->tested > 0 ? (double) c->holds / c->tested : 0.0;
+}
+
+static int
+meets(const claim_t *c)
+{
+    return c->def->direction == 0 ? rate(c) <= 0.10 : rate(c) >= 0.80;
+}
+
+int
+rl_validation_failures(const rl_validation_t *self)
+{
+    int k, n = 0;
+    for (k = 0; k < self->n_claims; k++) {
+        n += self->claims[k].def->reported && !meets(&self->claims[k]);
+    }
+    return n;
+}
+
+static const char *
+pair_label(const rl_validation_t *v, int pair, char *buf, size_t n)
+{
+    const rl_group_t *ko = &v->protocol->groups[v->pairs[pair].ko];
+    snprintf(buf, n, "%s (%s)", ko->genotype, v->protocol->reinforcers[ko->reinforcer].name);
+    return buf;
+}
+
+void
+rl_validation_print(const rl_validation_t *self, FILE *f)
+{
+    int k;
+    char label[128];
+    double *tmp = malloc((size_t) self->replicates * sizeof *tmp);
+    if (tmp == NULL) {
+        return;
+    }
+    fprintf(f, "Validation: %s\n%d virtual studies (seeds %llu..%llu), n per group as in the "
+               "protocol; p < 0.05, two-sided.\n\n",
+        self->protocol->path, self->replicates, (unsigned long long) self->seed,
+        (unsigned long long) (self->seed + (uint64_t) self->replicates - 1));
+    fprintf(f, "%-4s %-52s %-18s %7s %-6s %-26s %s\n", "id", "claim", "pair", "rate", "target",
+        "effect g (KO-WT) [95%]", "study 1: WT | KO (mean ± SEM)");
+    for (k = 0; k < self->n_claims; k++) {
+        const claim_t *c = &self->claims[k];
+        double m, lo, hi;
+        memcpy(tmp, c->effect, (size_t) self->replicates * sizeof *tmp);
+        interval(tmp, c->tested, &m, &lo, &hi);
+        fprintf(f, "%-4s %-52.52s %-18.18s %6.0f%% %-6s ", c->def->id, c->def->text,
+            c->pair >= 0 ? pair_label(self, c->pair, label, sizeof label) : "all lines",
+            100.0 * rate(c), c->def->direction == 0 ? (meets(c) ? "<=10 ok" : "<=10 NO") :
+            (meets(c) ? ">=80 ok" : ">=80 NO"));
+        if (c->def->measure == M_ACQUIRES) {
+            fprintf(f, "%-26s least-acquiring KO line: %.0f%% of mice\n", "(% acquiring)",
+                c->rep_ko.mean);
+        } else {
+            char eff[64];
+            snprintf(eff, sizeof eff, "%+.2f [%+.2f, %+.2f]", m, lo, hi);
+            fprintf(f, "%-26s %s: %.1f ± %.1f | %.1f ± %.1f (p = %.3g)\n", eff,
+                measure_names[c->def->measure], c->rep_wt.mean, c->rep_wt.sem, c->rep_ko.mean,
+                c->rep_ko.sem, c->rep_p);
+        }
+    }
+    fprintf(f, "\nTests: ");
+    for (k = 0; k <= M_REINSTATEMENT; k++) {
+        fprintf(f, "%s%s = %s", k ? "; " : "", measure_names[k], measure_tests[k]);
+    }
+    fprintf(f, ".\nReinstatement values are the increase from the last extinction sessions to "
+               "the test (the t-test on these is the ANOVA's interaction, F = t^2).\n");
+    if (self->magnitude_n > 0) {
+        int n = self->magnitude_n;
+        fprintf(f, "\nMagnitudes (WT cocaine mice, mean over studies; BRIEF priors in brackets):\n"
+                   "  intake in acquisition       %6.1f mg/kg/h  [~9, Tsibulsky & Norman]\n"
+                   "  PR breakpoint               %6.1f          [20-60]\n"
+                   "  sessions to extinction      %6.1f          [5-15]\n"
+                   "  reinstatement / extinction  %6.2f x        [2-4 x]\n",
+            self->wt_intake_mg_per_h / n, self->wt_breakpoint / n, self->wt_ext_sessions / n,
+            self->wt_reinst_ratio / n);
+    }
+    if (self->n_fos > 0) {
+        fprintf(f, "\nS8, predicted c-Fos after the reinstatement test (activity index, KO vs WT):"
+                   "\n%-22s", "region");
+        for (k = 0; k < self->n_pairs; k++) {
+            if (self->pairs[k].drug_arm) {
+                fprintf(f, " %-18.18s", pair_label(self, k, label, sizeof label));
+            }
+        }
+        fputc('\n', f);
+        {
+            int reg;
+            for (reg = 0; reg < RL_N_REGIONS; reg++) {
+                fprintf(f, "%-22s", rl_region_name(reg));
+                for (k = 0; k < self->n_fos; k++) {
+                    const fos_t *x = &self->fos[k];
+                    char cell[64];
+                    if (x->region != reg) {
+                        continue;
+                    }
+                    snprintf(cell, sizeof cell, "%s %3.0f%% (%.0f%%)",
+                        x->higher > x->lower ? "up" : x->lower > x->higher ? "down" : "=",
+                        isfinite(x->rep_ratio) ? 100.0 * x->rep_ratio : 0.0,
+                        100.0 * (double) (x->higher > x->lower ? x->higher : x->lower) /
+                            self->replicates);
+                    fprintf(f, " %-18s", cell);
+                }
+                fputc('\n', f);
+            }
+        }
+        fprintf(f, "(direction with p < 0.05 in most studies; KO/WT ratio in study 1; share of "
+                   "studies with that difference)\n");
+    }
+    free(tmp);
+}
+
+void
+rl_validation_print_json(const rl_validation_t *self, FILE *f)
+{
+    int k;
+    char label[128];
+    double *tmp = malloc((size_t) self->replicates * sizeof *tmp);
+    if (tmp == NULL) {
+        return;
+    }
+    fprintf(f, "{\n  \"protocol\": \"%s\",\n  \"replicates\": %d,\n  \"seed\": %llu,\n",
+        self->protocol->path, self->replicates, (unsigned long long) self->seed);
+    fprintf(f, "  \"failures\": %d,\n  \"claims\": [\n", rl_validation_failures(self));
+    for (k = 0; k < self->n_claims; k++) {
+        const claim_t *c = &self->claims[k];
+        double m, lo, hi;
+        memcpy(tmp, c->effect, (size_t) self->replicates * sizeof *tmp);
+        interval(tmp, c->tested, &m, &lo, &hi);
+        fprintf(f,
+            "    {\"id\": \"%s\", \"claim\": \"%s\", \"pair\": \"%s\", \"kind\": \"%s\", "
+            "\"reported\": %s, \"measure\": \"%s\", \"rate\": %.4f, \"target\": %.2f, "
+            "\"meets_target\": %s, \"studies\": %d, ",
+            c->def->id, c->def->text,
+            c->pair >= 0 ? pair_label(self, c->pair, label, sizeof label) : "all lines",
+            c->def->direction == 0 ? "null" : "positive", c->def->reported ? "true" : "false",
+            measure_names[c->def->measure], rate(c), c->def->direction == 0 ? 0.10 : 0.80,
+            meets(c) ? "true" : "false", c->tested);
+        if (c->def->measure == M_ACQUIRES) {
+            fprintf(f, "\"effect\": {\"measure\": \"percent_acquiring_min\", \"mean\": %.4g, "
+                       "\"lo\": %.4g, \"hi\": %.4g}}", m, lo, hi);
+        } else {
+            fprintf(f, "\"effect\": {\"measure\": \"hedges_g\", \"mean\": %.4g, \"lo\": %.4g, "
+                       "\"hi\": %.4g}, \"study1\": {\"wt\": {\"mean\": %.4g, \"sem\": %.4g, "
+                       "\"n\": %d}, \"ko\": {\"mean\": %.4g, \"sem\": %.4g, \"n\": %d}, "
+                       "\"p\": %.4g}}",
+                m, lo, hi, c->rep_wt.mean, c->rep_wt.sem, c->rep_wt.n, c->rep_ko.mean,
+                c->rep_ko.sem, c->rep_ko.n, c->rep_p);
+        }
+        fputs(k + 1 < self->n_claims ? ",\n" : "\n", f);
+    }
+    fputs("  ],\n", f);
+    if (self->magnitude_n > 0) {
+        int n = self->magnitude_n;
+        fprintf(f, "  \"magnitudes\": {\"wt_intake_mg_per_kg_per_h\": %.4g, "
+                   "\"wt_breakpoint\": %.4g, \"wt_sessions_to_extinction\": %.4g, "
+                   "\"wt_reinstatement_over_extinction\": %.4g},\n",
+            self->wt_intake_mg_per_h / n, self->wt_breakpoint / n, self->wt_ext_sessions / n,
+            self->wt_reinst_ratio / n);
+    }
+    fputs("  \"cfos\": [\n", f);
+    for (k = 0; k < self->n_fos; k++) {
+        const fos_t *x = &self->fos[k];
+        double m, lo, hi;
+        memcpy(tmp, x->effect, (size_t) self->replicates * sizeof *tmp);
+        interval(tmp, self->replicates, &m, &lo, &hi);
+        fprintf(f, "    {\"pair\": \"%s\", \"region\": \"%s\", \"higher\": %.4f, "
+                   "\"lower\": %.4f, \"g_mean\": %.4g, \"g_lo\": %.4g, \"g_hi\": %.4g, "
+                   "\"study1_ratio\": %.4g}%s\n",
+            pair_label(self, x->pair, label, sizeof label), rl_region_name(x->region),
+            (double) x->higher / self->replicates, (double) x->lower / self->replicates, m, lo,
+            hi, isfinite(x->rep_ratio) ? x->rep_ratio : 0.0, k + 1 < self->n_fos ? "," : "");
+    }
+    fputs("  ]\n}\n", f);
+    free(tmp);
+}

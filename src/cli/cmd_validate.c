@@ -1,0 +1,154 @@
+/* cmd_validate.c -- `relapselab validate`: replicate the seed study and test its claims.
+**
+** Exit code 0 when the report was produced (whatever it says), 1 on error; with --check,
+** also 1 when a claim of the study misses its target (for scripts and CI).
+*/
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "relapselab/params.h"
+#include "relapselab/protocol.h"
+#include "relapselab/validate.h"
+
+#define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
+
+static volatile int interrupted;
+
+static void
+on_signal(int sig)
+{
+    (void) sig;
+    interrupted = 1;
+}
+
+static void
+progress(void *ctx, int done, int total)
+{
+    if (*(int *) ctx) {
+        fprintf(stderr, "\r  validate: %d/%d virtual studies", done, total);
+        if (done == total) {
+            fputc('\n', stderr);
+        }
+        fflush(stderr);
+    }
+}
+
+static int
+usage(void)
+{
+    fprintf(stderr,
+        "usage: relapselab validate [PROTOCOL] [--replicates R] [--seed S] [--threads N]\n"
+        "                           [--json] [--check] [--set NAME=VALUE]...\n"
+        "  PROTOCOL      default %s\n"
+        "  --replicates  independent virtual studies (default 100); study r uses seed S + r\n"
+        "  --seed S      first seed (default 1)\n"
+        "  --threads N   worker threads (default 2)\n"
+        "  --json        machine-readable report\n"
+        "  --check       exit 1 if a claim of the study misses its target\n", DEFAULT_PROTOCOL);
+    return RL_EXIT_USAGE;
+}
+
+int
+rl_cmd_validate(int argc, char **argv)
+{
+    const char *path = DEFAULT_PROTOCOL;
+    int json = 0, check = 0, i, ret, code = RL_EXIT_OK, show = 0, have_path = 0;
+    rl_validate_options_t opt;
+    rl_params_t base;
+    rl_protocol_t *protocol = NULL;
+    rl_validation_t *v = NULL;
+    rl_error_t err;
+    struct sigaction sa;
+
+    memset(&opt, 0, sizeof opt);
+    opt.replicates = 100;
+    opt.seed = 1;
+    opt.threads = 2;
+    rl_params_default(&base);
+    rl_error_clear(&err);
+    for (i = 1; i < argc; i++) {
+        char *end;
+        if (strcmp(argv[i], "--replicates") == 0 && i + 1 < argc) {
+            long r = strtol(argv[++i], &end, 10);
+            if (*end != '\0' || r < 1 || r > 100000) {
+                fprintf(stderr, "relapselab: --replicates must be 1-100000 (got '%s')\n", argv[i]);
+                return RL_EXIT_USAGE;
+            }
+            opt.replicates = (int) r;
+        } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+            unsigned long long s;
+            if (argv[++i][0] == '-' || (s = strtoull(argv[i], &end, 10), *end != '\0')) {
+                fprintf(stderr, "relapselab: --seed must be a non-negative integer (got '%s')\n",
+                    argv[i]);
+                return RL_EXIT_USAGE;
+            }
+            opt.seed = (uint64_t) s;
+        } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
+            long t = strtol(argv[++i], &end, 10);
+            if (*end != '\0' || t < 1 || t > 256) {
+                fprintf(stderr, "relapselab: --threads must be 1-256 (got '%s')\n", argv[i]);
+                return RL_EXIT_USAGE;
+            }
+            opt.threads = (int) t;
+        } else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
+            if (rl_params_set(&base, argv[++i], &err) != 0) {
+                rl_cli_report(&err);
+                return RL_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+        } else if (strcmp(argv[i], "--check") == 0) {
+            check = 1;
+        } else if (strcmp(argv[i], "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (argv[i][0] != '-' && !have_path) {
+            path = argv[i];
+            have_path = 1;
+        } else {
+            fprintf(stderr, "relapselab: unexpected argument '%s'\n", argv[i]);
+            return usage();
+        }
+    }
+    protocol = malloc(sizeof *protocol);
+    if (protocol == NULL) {
+        fprintf(stderr, "relapselab: out of memory\n");
+        return RL_EXIT_FAIL;
+    }
+    if (rl_protocol_load_file(protocol, path, &err) != 0) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    show = isatty(STDERR_FILENO);
+    opt.params = &base;
+    opt.cancel = &interrupted;
+    opt.progress = progress;
+    opt.progress_ctx = &show;
+    ret = rl_validate_run(protocol, &opt, &v, &err);
+    if (ret != 0) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    if (json) {
+        rl_validation_print_json(v, stdout);
+    } else {
+        rl_validation_print(v, stdout);
+    }
+    if (check && rl_validation_failures(v) > 0) {
+        code = RL_EXIT_FAIL;
+    }
+out:
+    rl_validation_free(v);
+    rl_protocol_free(protocol);
+    free(protocol);
+    return code;
+}
