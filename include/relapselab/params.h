@@ -52,10 +52,11 @@ struct rl_error;
     X(d1_ec50_nM, 1000.0, "nM", 0.0, 300.0, 3000.0, "DA-3", "Dreyer 2010: D1 EC50 ~1 uM",    \
         "D1 receptor EC50 (accumbal MSNs)")                                                \
     X(da_set_nM, 120.0, "nM", 0.30, 80.0, 400.0, "BEH-2",                                  \
-        "accumbal DA at the mouse satiety threshold 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman "  \
-        "2005) through PK-2 and DA-1", "dopamine set point of the homeostatic drug drive")  \
+        "set so the effective satiety threshold (where motivation falls to the cost of a "   \
+        "response, BEH-1) lies near the mouse value 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman "   \
+        "2005; CV from its SD)", "dopamine set point of the homeostatic drug drive")        \
     X(da_set_width, 0.04, "fraction of set point", 0.0, 0.03, 0.3, "BEH-2",                 \
-        "assumed (sharpness of the satiety threshold; IIT regularity)",                     \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed (sharpness of the satiety threshold; IIT regularity)",                     \
         "width of the drive's sigmoid around the set point")                               \
     X(burst_drug, 1.0, "RU", 0.0, 0.3, 3.0, "DA-4",                                        \
         "assumed; cocaine infusion-locked DA swings ~50% of the elevation (Wise 1995)",      \
@@ -69,96 +70,102 @@ struct rl_error;
     X(pep_clear_per_min, 0.14, "1/min", 0.20, 0.05, 0.5, "OP-1",                           \
         "cocaine-evoked NAc endorphin release is transient, tens of minutes (Olive 2001)",  \
         "extracellular opioid peptide clearance rate (t1/2 ~5 min)")                       \
-    X(pep_basal, 0.05, "Kd", 0.30, 0.01, 0.2, "OP-1",                                      \
-        "assumed: basal extracellular peptide tone gives low receptor occupancy",           \
+    X(pep_basal, 0.02, "Kd", 0.30, 0.01, 0.2, "OP-1",                                      \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: basal extracellular peptide tone gives low receptor occupancy",           \
         "basal extracellular level of each peptide")                                       \
-    X(pep_d1_gain, 8.0, "Kd per D1 occupancy", 0.30, 2.0, 30.0, "OP-1",                     \
-        "cocaine raises NAc beta-endorphin via D1 (Roth-Deri 2003); set so 1 mg/kg SA gives " \
+    X(pep_d1_gain, 7.5, "Kd per D1 occupancy", 0.2, 2.0, 30.0, "OP-1",                     \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); cocaine raises NAc beta-endorphin via D1 (Roth-Deri 2003); set so 1 mg/kg SA gives " \
         "~0.5 receptor occupancy", "peptide release per unit of D1 occupancy above basal")  \
     X(bend_mor_affinity, 1.0, "1/Kd", 0.0, 0.5, 2.0, "OP-2", "beta-endorphin: MOR ~ DOR",    \
         "relative affinity of beta-endorphin at MOR")                                      \
     X(enk_mor_affinity, 0.1, "1/Kd", 0.0, 0.02, 0.5, "OP-2",                               \
         "enkephalins prefer DOR ~10x over MOR", "relative affinity of enkephalin at MOR")   \
-    X(bend_dor_nac_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                          \
-        "little beta-endorphin reaches NAc DOR relative to local MSN enkephalin (assumed)",  \
+    X(bend_dor_nac_affinity, 0.075, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                          \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); little beta-endorphin reaches NAc DOR relative to local MSN enkephalin (assumed)",  \
         "relative weight of beta-endorphin at the NAc (incentive) DOR site")               \
     X(enk_dor_assoc_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                         \
         "hypothesis: the cue-drug association site is driven by beta-endorphin (Pomc "      \
         "projections); enkephalin contributes little there", "relative weight of "          \
         "enkephalin at the association (amygdala/hippocampal) DOR site")                   \
-    X(dyn_basal_pool, 0.3, "1", 0.30, 0.1, 1.0, "OP-3",                                    \
-        "assumed: releasable dynorphin pool before cocaine (relative units)",               \
+    X(dyn_basal_pool, 0.03, "1", 0.2, 0.01, 1.0, "OP-3",                                    \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: releasable dynorphin pool before cocaine (relative units)",               \
         "basal releasable dynorphin pool")                                                 \
-    X(dyn_induction_per_d1_h, 0.25, "pool per D1-occupancy-hour", 0.30, 0.1, 2.0, "OP-3",  \
-        "repeated cocaine induces Pdyn via D1-CREB; striatal dynorphin +40-100% after "      \
+    X(dyn_induction_per_d1_h, 1.0, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3",  \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); repeated cocaine induces Pdyn via D1-CREB; striatal dynorphin +40-100% after "      \
         "binges (Martinez 2019)", "dynorphin pool induction by D1 occupancy above basal")   \
     X(dyn_induction_decay_h, 168.0, "h", 0.30, 48.0, 720.0, "OP-3",                        \
         "assumed: induced Pdyn mRNA/peptide returns to baseline over ~1-4 weeks",          \
         "time constant of the decay of induced dynorphin")                                 \
-    X(dyn_frustration_release, 1.0, "Kd per RU", 0.30, 0.2, 4.0, "OP-3",                   \
-        "non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
+    X(dyn_frustration_release, 3.3, "Kd per RU", 0.2, 0.2, 4.0, "OP-3",                   \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
         "dynorphin released per unit of negative prediction error, per unit pool")         \
     /* --- receptor effects --- */                                                          \
-    X(mor_burst_gain, 1.5, "1", 0.25, 0.3, 4.0, "OP-4",                                    \
-        "MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
+    X(mor_burst_gain, 3.0, "1", 0.15, 0.3, 4.0, "OP-4",                                    \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
         "gain of the phasic DA burst per unit MOR signal")                                 \
-    X(dor_incentive_gain, 1.5, "1", 0.25, 0.3, 4.0, "OP-5",                                \
-        "enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
+    X(dor_incentive_gain, 3.5, "1", 0.15, 0.3, 4.0, "OP-5",                                \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
         "gain of incentive motivation per unit NAc DOR signal")                            \
-    X(dor_assoc_gain, 2.0, "1", 0.25, 0.3, 5.0, "OP-6",                                    \
-        "DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
+    X(dor_assoc_gain, 8.0, "1", 0.15, 0.3, 8.0, "OP-6",                                    \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
-    X(kor_release_gain, 0.5, "1", 0.25, 0.2, 3.0, "OP-7",                                  \
-        "KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
+    X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7",                                  \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
-    X(kor_frustration_gain, 2.0, "1", 0.25, 0.3, 5.0, "OP-8",                              \
-        "KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
+    X(kor_frustration_gain, 3.9, "1", 0.15, 0.3, 5.0, "OP-8",                              \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
-    X(reward_drug, 1.0, "RU per relative DA rise", 0.25, 0.3, 3.0, "LRN-1",                \
+    X(reward_drug, 1.0, "RU per relative DA rise", 0.2, 0.3, 3.0, "LRN-1",                \
         "homeostatic reinforcement: reward = drive reduction (Keramati & Gutkin 2014)",     \
         "instrumental value of a drug infusion per relative rise of tonic DA")             \
-    X(reward_food, 1.5, "RU per palatability", 0.25, 0.3, 5.0, "LRN-1",                  \
+    X(reward_food, 1.5, "RU per palatability", 0.2, 0.3, 5.0, "LRN-1",                  \
         "assumed (chocolate pellets maintain high responding, Martin-Garcia 2011)",         \
         "instrumental value of a pellet to a non-sated mouse")                             \
     X(food_satiety_pellets, 15.0, "pellets", 0.25, 5.0, 60.0, "LRN-1",                     \
         "assumed: 20-mg pellets; mice earn ~30-60 palatable pellets in a 1-h FR1 session",  \
         "pellets eaten in a session that lower the value of the next one by 1/e")          \
-    X(alpha_v, 0.03, "1 per completion", 0.30, 0.005, 0.3, "LRN-2",                        \
-        "assumed; TD learning rates 0.05-0.2 (Dezfouli 2009); mice acquire over days",       \
+    X(alpha_v, 0.09, "1 per completion", 0.2, 0.005, 0.3, "LRN-2",                        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed; TD learning rates 0.05-0.2 (Dezfouli 2009); mice acquire over days",       \
         "learning rate of the value of completing the response requirement")               \
     X(alpha_ratio, 0.2, "1 per completion", 0.0, 0.02, 0.5, "BEH-1",                        \
         "assumed", "learning rate of the expected number of responses per completion")     \
-    X(alpha_cue, 0.006, "1 per pairing", 0.30, 0.001, 0.05, "LRN-3",                       \
-        "assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
+    X(alpha_cue, 0.001, "1 per pairing", 0.15, 0.0005, 0.05, "LRN-3",                       \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
         "learning rate of the cue's Pavlovian value")                                      \
-    X(cue_conditioned_reinforcement, 0.02, "1", 0.25, 0.005, 0.5, "LRN-4",                    \
-        "conditioned reinforcement by drug-paired cues (Di Ciano & Everitt 2004)",          \
+    X(cue_conditioned_reinforcement, 0.0075, "1", 0.25, 0.005, 0.5, "LRN-4",                    \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); conditioned reinforcement by drug-paired cues (Di Ciano & Everitt 2004)",          \
         "fraction of the cue-evoked DA that reinforces the response producing it")         \
-    X(lc_prior_new, 0.5, "sessions", 0.30, 0.05, 3.0, "BEL-1",                             \
-        "CRP concentration alpha 0.1-1 (Gershman 2010/2017)",                               \
+    X(lc_prior_new, 0.3, "sessions", 0.2, 0.05, 3.0, "BEL-1",                             \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); CRP concentration alpha 0.1-1 (Gershman 2010/2017)",                               \
         "prior weight of a not-yet-experienced latent cause")                              \
-    X(lc_memory_h, 120.0, "h", 0.30, 24.0, 2000.0, "BEL-1",                                \
-        "assumed; temporal kernel of latent-cause priors (Gershman 2017)",                  \
+    X(lc_memory_h, 200.0, "h", 0.2, 24.0, 2000.0, "BEL-1",                                \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed; temporal kernel of latent-cause priors (Gershman 2017)",                  \
         "time constant of the decay of latent-cause experience")                           \
-    X(lc_evidence_reward, 1.0, "log-odds", 0.25, 0.2, 3.0, "BEL-2",                        \
-        "assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
-    X(lc_evidence_surprise, 0.3, "log-odds per RU", 0.30, 0.05, 1.0, "BEL-2",             \
-        "persistent negative PEs split off a new state (Redish 2007)",                      \
+    X(lc_evidence_reward, 0.3, "log-odds", 0.15, 0.2, 3.0, "BEL-2",                        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
+    X(lc_evidence_surprise, 0.26, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2",             \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
-    X(lc_evidence_cue, 0.2, "log-odds per RU per nat", 0.30, 0.01, 1.0, "BEL-2",                    \
-        "a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
+    X(lc_evidence_cue, 0.32, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2",                    \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
+    X(want_gain, 0.3, "1", 0.2, 0.0, 1.0, "BEH-4",                                          \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); cue-triggered wanting: incentive salience of reward cues (Zhang, Berridge et al. "  \
+        "2009; Pavlovian-instrumental transfer)", "motivation added per RU of cue-evoked DA") \
+    X(want_decay_s, 5.4, "s", 0.2, 5.0, 300.0, "BEH-4",                                     \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: cue-evoked approach lasts tens of seconds",                               \
+        "time constant of the decay of cue-triggered wanting")                             \
     X(explore_per_min, 0.03, "1/min", 0.40, 0.01, 0.3, "BEH-1",                            \
-        "assumed: untrained mice poke each hole a few times per hour",                      \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: untrained mice poke each hole a few times per hour",                      \
         "baseline (exploratory) poke rate at each hole")                                   \
     X(max_rate_per_min, 8.0, "1/min", 0.25, 1.0, 20.0, "BEH-1",                            \
-        "loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
         "maximal rate of motivated active responding")                                     \
-    X(effort_cost, 0.05, "RU per response", 0.30, 0.01, 0.3, "BEH-1",                      \
-        "PR breakpoints emerge where the value per response falls below its cost",          \
+    X(effort_cost, 0.05, "RU per response", 0.2, 0.01, 0.3, "BEH-1",                      \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); PR breakpoints emerge where the value per response falls below its cost",          \
         "cost of one response")                                                            \
-    X(rate_half_value, 0.2, "RU", 0.0, 0.02, 2.0, "BEH-1", "assumed",                    \
+    X(rate_half_value, 0.047, "RU", 0.0, 0.02, 2.0, "BEH-1", "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed",                    \
         "net motivation (value minus cost) at which responding is half its maximum")       \
     X(generalization, 0.06, "1", 0.40, 0.0, 0.3, "BEH-1",                                   \
         "assumed: trained mice still make some inactive pokes (BRIEF 3)",                   \

@@ -16,6 +16,13 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 
+/* Version of the database schema (docs/SCHEMA.md): stored in PRAGMA user_version and
+** run.schema_version by the writer (store_sqlite.c); the CSV exporter (export_csv.c) reads
+** only databases of this version. Bump it whenever a table, column or view changes.
+**   1  initial schema
+**   2  activity table (per-session c-Fos indices) */
+#define RL_STORE_SCHEMA_VERSION 2
+
 typedef struct rl_store rl_store_t;
 
 /* What the run table records. */
@@ -46,7 +53,7 @@ int rl_store_open(const char *final_path, const rl_protocol_t *protocol,
 int rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     rl_error_t *err);
 
-/* Write one session and its events (one transaction per call, or batched). */
+/* Write one session, its activity indices (one row per region) and its events. */
 int rl_store_write_session(rl_store_t *self, const rl_session_result_t *session,
     rl_error_t *err);
 
@@ -59,8 +66,8 @@ int rl_store_commit(rl_store_t *self, rl_error_t *err);
 void rl_store_abort(rl_store_t *self);
 
 /* Write tidy CSV tables (runs.csv, groups.csv, phases.csv, subjects.csv,
-** subject_params.csv, sessions.csv, events.csv) from the database at db_path into dir
-** (created if missing). Each file is written atomically (temp + rename). */
+** subject_params.csv, sessions.csv, activity.csv, events.csv) from the database at db_path
+** into dir (created if missing). Each file is written atomically (temp + rename). */
 int rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err);
 
 #endif

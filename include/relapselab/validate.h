@@ -50,7 +50,9 @@ int rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *
 void rl_validation_print(const rl_validation_t *self, FILE *f);
 void rl_validation_print_json(const rl_validation_t *self, FILE *f);
 
-/* Number of claims that miss their target (positive < 80 %, null > 10 %, S1 < 80 %). */
+/* Number of claims that miss their target: findings of the study (S1-S7) below 80 %, and
+** null comparisons -- food (S7) and differences the study did not report (N) -- showing a
+** difference in more than 10 % of studies. Secondary analyses are not counted. */
 int rl_validation_failures(const rl_validation_t *self);
 
 void rl_validation_free(rl_validation_t *self);

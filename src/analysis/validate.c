@@ -21,16 +21,21 @@
 #define MAX_CLAIMS 64
 #define EXT_FIRST 3
 
-typedef enum { M_ACQUIRES, M_INTAKE, M_BREAKPOINT, M_EXTINCTION, M_REINSTATEMENT } measure_t;
+typedef enum {
+    M_ACQUIRES, M_INTAKE, M_BREAKPOINT, M_EXT_CURVE, M_EXTINCTION, M_REINSTATEMENT, M_COUNT
+} measure_t;
 
 static const char *const measure_names[] = {
-    "acquisition", "intake", "breakpoint", "extinction", "reinstatement"};
+    "acquisition", "intake", "breakpoint", "extinction_curve", "sessions_to_extinction",
+    "reinstatement"};
 static const char *const measure_tests[] = {
     "% of KO mice meeting the acquisition criteria",
     "t-test, reinforcers in the last 3 acquisition sessions",
     "t-test, PR breakpoint",
+    "genotype x session RM ANOVA, active pokes in the first 3 extinction sessions "
+    "(genotype effect)",
     "t-test, sessions to the extinction criterion",
-    "genotype x test ANOVA, active pokes (last extinction vs test)"};
+    "genotype x test ANOVA, active pokes (last extinction vs test; interaction)"};
 
 /* A claim of the seed study (BRIEF section 1) or a null comparison. */
 typedef struct claim_def {
@@ -40,7 +45,8 @@ typedef struct claim_def {
     int drug_arm;           /* 1 cocaine, 0 food */
     measure_t measure;
     int direction;          /* -1 KO < WT, +1 KO > WT, 0 null (no difference) */
-    int reported;           /* 1 a finding of the study, 0 a difference it did not report */
+    int reported;           /* 1 a finding of the study, 0 a difference it did not report,
+                               -1 a secondary analysis (shown, not a target) */
 } claim_def_t;
 
 static const claim_def_t claim_table[] = {
@@ -49,18 +55,19 @@ static const claim_def_t claim_table[] = {
     {"S3", "PENK-KO: lower motivation for cocaine (PR breakpoint)", "Penk-/-", 1, M_BREAKPOINT, -1, 1},
     {"S4", "MOR-KO: lower cue-induced reinstatement", "Oprm1-/-", 1, M_REINSTATEMENT, -1, 1},
     {"S5", "DOR-KO: lower cue-induced reinstatement", "Oprd1-/-", 1, M_REINSTATEMENT, -1, 1},
-    {"S6a", "PDYN-KO: slower extinction", "Pdyn-/-", 1, M_EXTINCTION, 1, 1},
+    {"S6a", "PDYN-KO: slower extinction", "Pdyn-/-", 1, M_EXT_CURVE, 1, 1},
+    {"S6a'", "PDYN-KO: more sessions to extinction (secondary)", "Pdyn-/-", 1, M_EXTINCTION, 1, -1},
     {"S6b", "PDYN-KO: higher cue-induced reinstatement", "Pdyn-/-", 1, M_REINSTATEMENT, 1, 1},
     {"S7", "food: no genotype difference", NULL, 0, M_INTAKE, 0, 1},
     {"S7", "food: no genotype difference", NULL, 0, M_BREAKPOINT, 0, 1},
-    {"S7", "food: no genotype difference", NULL, 0, M_EXTINCTION, 0, 1},
+    {"S7", "food: no genotype difference", NULL, 0, M_EXT_CURVE, 0, 1},
     {"S7", "food: no genotype difference", NULL, 0, M_REINSTATEMENT, 0, 1},
     {"N", "MOR-KO: PR breakpoint (not reported as different)", "Oprm1-/-", 1, M_BREAKPOINT, 0, 0},
     {"N", "PDYN-KO: PR breakpoint (not reported as different)", "Pdyn-/-", 1, M_BREAKPOINT, 0, 0},
     {"N", "PENK-KO: reinstatement (not reported as different)", "Penk-/-", 1, M_REINSTATEMENT, 0, 0},
-    {"N", "MOR-KO: extinction (not reported as different)", "Oprm1-/-", 1, M_EXTINCTION, 0, 0},
-    {"N", "DOR-KO: extinction (not reported as different)", "Oprd1-/-", 1, M_EXTINCTION, 0, 0},
-    {"N", "PENK-KO: extinction (not reported as different)", "Penk-/-", 1, M_EXTINCTION, 0, 0},
+    {"N", "MOR-KO: extinction (not reported as different)", "Oprm1-/-", 1, M_EXT_CURVE, 0, 0},
+    {"N", "DOR-KO: extinction (not reported as different)", "Oprd1-/-", 1, M_EXT_CURVE, 0, 0},
+    {"N", "PENK-KO: extinction (not reported as different)", "Penk-/-", 1, M_EXT_CURVE, 0, 0},
 };
 
 /* One mouse reduced to what the tests need. */
@@ -68,6 +75,7 @@ typedef struct mouse_measures {
     int group;
     int acquired;
     double intake, breakpoint, ext_sessions, ext_last, reinst;
+    double ext_first[EXT_FIRST];  /* active pokes in the first extinction sessions */
     double activity[RL_N_REGIONS];
 } mouse_t;
 
@@ -150,6 +158,9 @@ reduce_mouse(const rl_protocol_t *p, const rl_subject_result_t *s, mouse_t *m)
         } else if (r->phase == pr && r->session_in_phase == 0) {
             m->breakpoint = r->breakpoint;
         } else if (r->phase == ext) {
+            if (n_ext < EXT_FIRST) {
+                m->ext_first[n_ext] = (double) r->active;
+            }
             if (n_ext < 64) {
                 ext_sum[n_ext] = (double) r->active;
             }
@@ -181,6 +192,8 @@ measure_of(const mouse_t *m, measure_t what)
     case M_INTAKE: return m->intake;
     case M_BREAKPOINT: return m->breakpoint;
     case M_EXTINCTION: return m->ext_sessions;
+    case M_EXT_CURVE:
+        return (m->ext_first[0] + m->ext_first[1] + m->ext_first[2]) / EXT_FIRST;
     case M_REINSTATEMENT: return m->reinst - m->ext_last;
     case M_ACQUIRES:
     default: return m->acquired;
@@ -291,6 +304,38 @@ sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
     return 0;
 }
 
+/* p of the genotype main effect in the genotype x session ANOVA of the first extinction
+** sessions for a pair (-1 on failure). */
+static double
+anova_curve(const rl_validation_t *v, int pair)
+{
+    const pair_t *pr = &v->pairs[pair];
+    double *y = malloc((size_t) v->n_mice * EXT_FIRST * sizeof *y);
+    int *grp = malloc((size_t) v->n_mice * sizeof *grp);
+    rl_anova_mixed_t an;
+    rl_error_t err;
+    double p = -1.0;
+    int i, j, n = 0;
+    if (y != NULL && grp != NULL) {
+        for (i = 0; i < v->n_mice; i++) {
+            const mouse_t *m = &v->mice[i];
+            if (m->group != pr->ko && m->group != pr->wt) {
+                continue;
+            }
+            for (j = 0; j < EXT_FIRST; j++) {
+                y[n * EXT_FIRST + j] = m->ext_first[j];
+            }
+            grp[n++] = m->group == pr->ko;
+        }
+        if (rl_anova_mixed(y, grp, n, 2, EXT_FIRST, &an, &err) == 0) {
+            p = an.group.p;
+        }
+    }
+    free(y);
+    free(grp);
+    return p;
+}
+
 static void
 test_claim(rl_validation_t *v, claim_t *c, int study, double *a, double *b)
 {
@@ -326,6 +371,13 @@ test_claim(rl_validation_t *v, claim_t *c, int study, double *a, double *b)
     nb = values(v, v->pairs[c->pair].wt, d->measure, b);
     if (rl_ttest_student(a, na, b, nb, &t, &err) != 0) {
         return;
+    }
+    if (d->measure == M_EXT_CURVE) {
+        /* the genotype effect of the genotype x session repeated-measures ANOVA */
+        double p = anova_curve(v, c->pair);
+        if (p >= 0.0) {
+            t.p = p;
+        }
     }
     /* For the reinstatement measure (test - last extinction) the t-test on difference
     ** scores is the genotype x test interaction of the 2 x 2 mixed ANOVA (F = t^2). */
@@ -567,7 +619,7 @@ rl_validation_failures(const rl_validation_t *self)
 {
     int k, n = 0;
     for (k = 0; k < self->n_claims; k++) {
-        n += self->claims[k].def->reported && !meets(&self->claims[k]);
+        n += self->claims[k].def->reported >= 0 && !meets(&self->claims[k]);
     }
     return n;
 }
@@ -593,16 +645,17 @@ rl_validation_print(const rl_validation_t *self, FILE *f)
                "protocol; p < 0.05, two-sided.\n\n",
         self->protocol->path, self->replicates, (unsigned long long) self->seed,
         (unsigned long long) (self->seed + (uint64_t) self->replicates - 1));
-    fprintf(f, "%-4s %-52s %-18s %7s %-6s %-26s %s\n", "id", "claim", "pair", "rate", "target",
+    fprintf(f, "%-4s %-52s %-22s %7s %-7s %-26s %s\n", "id", "claim", "pair", "rate", "target",
         "effect g (KO-WT) [95%]", "study 1: WT | KO (mean ± SEM)");
     for (k = 0; k < self->n_claims; k++) {
         const claim_t *c = &self->claims[k];
         double m, lo, hi;
         memcpy(tmp, c->effect, (size_t) self->replicates * sizeof *tmp);
         interval(tmp, c->tested, &m, &lo, &hi);
-        fprintf(f, "%-4s %-52.52s %-18.18s %6.0f%% %-6s ", c->def->id, c->def->text,
+        fprintf(f, "%-4s %-52.52s %-22.22s %6.0f%% %-7s ", c->def->id, c->def->text,
             c->pair >= 0 ? pair_label(self, c->pair, label, sizeof label) : "all lines",
-            100.0 * rate(c), c->def->direction == 0 ? (meets(c) ? "<=10 ok" : "<=10 NO") :
+            100.0 * rate(c), c->def->reported < 0 ? "(info)" :
+            c->def->direction == 0 ? (meets(c) ? "<=10 ok" : "<=10 NO") :
             (meets(c) ? ">=80 ok" : ">=80 NO"));
         if (c->def->measure == M_ACQUIRES) {
             fprintf(f, "%-26s least-acquiring KO line: %.0f%% of mice\n", "(% acquiring)",
@@ -616,7 +669,7 @@ rl_validation_print(const rl_validation_t *self, FILE *f)
         }
     }
     fprintf(f, "\nTests: ");
-    for (k = 0; k <= M_REINSTATEMENT; k++) {
+    for (k = 0; k < M_COUNT; k++) {
         fprintf(f, "%s%s = %s", k ? "; " : "", measure_names[k], measure_tests[k]);
     }
     fprintf(f, ".\nReinstatement values are the increase from the last extinction sessions to "
@@ -660,23 +713,46 @@ rl_validation_print(const rl_validation_t *self, FILE *f)
                 fputc('\n', f);
             }
         }
-        fprintf(f, "(direction with p < 0.05 in most studies; KO/WT ratio in study 1; share of "
-                   "studies with that difference)\n");
+        fprintf(f, "(the direction that reached p < 0.05 in more studies, the KO/WT ratio of "
+                   "the means in study 1, and the share of studies in which that direction "
+                   "reached p < 0.05)\n");
     }
     free(tmp);
+}
+
+/* s as the contents of a JSON string (quotes, backslashes and control characters escaped),
+** truncated to fit buf. */
+static const char *
+json_escape(const char *s, char *buf, size_t n)
+{
+    size_t o = 0;
+    for (; *s != '\0' && o + 7 < n; s++) {
+        unsigned char ch = (unsigned char) *s;
+        if (ch == '"' || ch == '\\') {
+            buf[o++] = '\\';
+            buf[o++] = (char) ch;
+        } else if (ch < 0x20) {
+            o += (size_t) snprintf(buf + o, n - o, "\\u%04x", ch);
+        } else {
+            buf[o++] = (char) ch;
+        }
+    }
+    buf[o] = '\0';
+    return buf;
 }
 
 void
 rl_validation_print_json(const rl_validation_t *self, FILE *f)
 {
     int k;
-    char label[128];
+    char label[128], esc[512];
     double *tmp = malloc((size_t) self->replicates * sizeof *tmp);
     if (tmp == NULL) {
         return;
     }
     fprintf(f, "{\n  \"protocol\": \"%s\",\n  \"replicates\": %d,\n  \"seed\": %llu,\n",
-        self->protocol->path, self->replicates, (unsigned long long) self->seed);
+        json_escape(self->protocol->path, esc, sizeof esc), self->replicates,
+        (unsigned long long) self->seed);
     fprintf(f, "  \"failures\": %d,\n  \"claims\": [\n", rl_validation_failures(self));
     for (k = 0; k < self->n_claims; k++) {
         const claim_t *c = &self->claims[k];
@@ -685,11 +761,14 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f)
         interval(tmp, c->tested, &m, &lo, &hi);
         fprintf(f,
             "    {\"id\": \"%s\", \"claim\": \"%s\", \"pair\": \"%s\", \"kind\": \"%s\", "
-            "\"reported\": %s, \"measure\": \"%s\", \"rate\": %.4f, \"target\": %.2f, "
+            "\"status\": \"%s\", \"measure\": \"%s\", \"rate\": %.4f, \"target\": %.2f, "
             "\"meets_target\": %s, \"studies\": %d, ",
             c->def->id, c->def->text,
-            c->pair >= 0 ? pair_label(self, c->pair, label, sizeof label) : "all lines",
-            c->def->direction == 0 ? "null" : "positive", c->def->reported ? "true" : "false",
+            c->pair >= 0 ? json_escape(pair_label(self, c->pair, label, sizeof label), esc,
+                sizeof esc) : "all lines",
+            c->def->direction == 0 ? "null" : "positive",
+            c->def->reported > 0 ? "finding" : c->def->reported < 0 ? "secondary" :
+            "not_reported",
             measure_names[c->def->measure], rate(c), c->def->direction == 0 ? 0.10 : 0.80,
             meets(c) ? "true" : "false", c->tested);
         if (c->def->measure == M_ACQUIRES) {
@@ -723,7 +802,8 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f)
         fprintf(f, "    {\"pair\": \"%s\", \"region\": \"%s\", \"higher\": %.4f, "
                    "\"lower\": %.4f, \"g_mean\": %.4g, \"g_lo\": %.4g, \"g_hi\": %.4g, "
                    "\"study1_ratio\": %.4g}%s\n",
-            pair_label(self, x->pair, label, sizeof label), rl_region_name(x->region),
+            json_escape(pair_label(self, x->pair, label, sizeof label), esc, sizeof esc),
+            rl_region_name(x->region),
             (double) x->higher / self->replicates, (double) x->lower / self->replicates, m, lo,
             hi, isfinite(x->rep_ratio) ? x->rep_ratio : 0.0, k + 1 < self->n_fos ? "," : "");
     }

@@ -32,6 +32,7 @@
 #define LOGODDS_MAX 12.0
 
 static double incentive_gain(const rl_mouse_t *self);
+static double want_after(const rl_mouse_t *self, double dt);
 
 static double
 sigmoid(double x)
@@ -105,6 +106,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->belief_s[0] = self->belief_s[1] = 0.0;
     self->pellets = 0;
     self->n_run = 0;
+    self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
     self->t_s = 0.0;
 }
@@ -145,6 +147,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         rl_pk_advance(&self->pk, &self->pk_state, dt);
         remaining -= dt;
     }
+    self->want = want_after(self, t_s - self->t_s);
     self->t_s = t_s;
     refresh_signals(self);
 }
@@ -177,12 +180,20 @@ incentive_gain(const rl_mouse_t *self)
     return 1.0 + self->p.dor_incentive_gain * self->sig.dor_nac; /* [OP-5] */
 }
 
-/* [BEH-1] rates at a given brain cocaine concentration. */
+/* [BEH-4] cue-triggered wanting dt seconds after the clock (it decays exponentially). */
 static double
-rates_at(const rl_mouse_t *self, double coc_uM, double *active, double *inactive)
+want_after(const rl_mouse_t *self, double dt)
+{
+    return self->want * exp(-dt / self->p.want_decay_s);
+}
+
+/* [BEH-1] rates at a brain cocaine concentration, with cue-triggered wanting `want`. */
+static double
+rates_at(const rl_mouse_t *self, double coc_uM, double want, double *active, double *inactive)
 {
     const rl_params_t *p = &self->p;
-    double m = value_now(self) * incentive_gain(self) * drive_at(self, coc_uM);
+    double m = (value_now(self) + p->want_gain * want) * incentive_gain(self) *
+        drive_at(self, coc_uM);
     double net = m - p->effort_cost; /* motivated responding only when value beats cost */
     double s = net > 0.0 ? net / (net + p->rate_half_value) : 0.0;
     double explore = p->explore_per_min / 60.0;
@@ -195,17 +206,20 @@ rates_at(const rl_mouse_t *self, double coc_uM, double *active, double *inactive
 double
 rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out, double *inactive_out)
 {
-    double c = rl_pk_brain_at(&self->pk, &self->pk_state, t_s - self->t_s);
-    return rates_at(self, c, active_out, inactive_out);
+    double dt = t_s - self->t_s;
+    double c = rl_pk_brain_at(&self->pk, &self->pk_state, dt);
+    return rates_at(self, c, want_after(self, dt), active_out, inactive_out);
 }
 
 double
 rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s)
 {
     double lo, hi, a, i;
-    /* [BEH-3] rates fall monotonically with brain cocaine (drive falls as DA rises). */
+    /* [BEH-3] rates fall monotonically with brain cocaine (drive falls as DA rises) and
+    ** with time as cue-triggered wanting decays: the lowest concentration and the wanting
+    ** at the start of the window bound the rate. */
     rl_pk_brain_range(&self->pk, &self->pk_state, t_end_s - self->t_s, &lo, &hi);
-    return rates_at(self, lo, &a, &i);
+    return rates_at(self, lo, self->want, &a, &i);
 }
 
 /* [BEL-2] log P_drug(x)/P_ext(x) for a binary feature x of a completion's outcome, each
@@ -245,6 +259,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     if (!o->completed) {
         return; /* [LRN-2] values are learned at completions only */
     }
+    self->activity[RL_REGION_NAC_CORE] += 1.0; /* [FOS-1] completed seeking */
     /* [BEH-1] the expected number of responses per completion. */
     self->n_hat += p->alpha_ratio * ((double) self->n_run - self->n_hat);
     self->n_run = 0;
@@ -272,8 +287,10 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         if (!o->reinforcer) {
             d1_dose += rl_da_burst_d1_dose(p, da_now, cue_da);
         }
+        /* [BEH-4] the cue triggers wanting in proportion to the DA its drug-cause value
+        ** evokes (a cue never presented in extinction keeps that value). */
+        self->want += phasic(self, self->v_cue[RL_CAUSE_DRUG]);
         self->activity[RL_REGION_VTA] += cue_da;        /* [FOS-1] */
-        self->activity[RL_REGION_NAC_CORE] += cue_da;
         self->activity[RL_REGION_BLA] += self->v_cue[RL_CAUSE_DRUG];
         r += p->cue_conditioned_reinforcement * cue_da;
         /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none), in each

@@ -10,8 +10,9 @@
 ** onto "<name>" once complete, so a reader never sees a half-written table.
 **
 ** Only complete runs are exported (run.status = 'complete'); the file names and columns
-** are listed in docs/SCHEMA.md. The protocol YAML goes verbatim to protocol.yaml rather
-** than into a multi-line field of runs.csv.
+** are listed in docs/SCHEMA.md. Only databases of schema RL_STORE_SCHEMA_VERSION (store.h,
+** the version the writer writes) are read. The protocol YAML goes verbatim to protocol.yaml
+** rather than into a multi-line field of runs.csv.
 */
 #include "relapselab/store.h"
 
@@ -24,9 +25,6 @@
 #include <sys/types.h>
 
 #include <sqlite3.h>
-
-/* The schema version this exporter reads (SCHEMA_VERSION in store_sqlite.c). */
-#define STORE_SCHEMA_VERSION 1
 
 typedef struct csv_table {
     const char *file;
@@ -66,6 +64,11 @@ static const csv_table_t tables[] = {
         " FROM subject_params p JOIN subjects s USING (subject_id)"
         " JOIN groups g USING (group_id) ORDER BY p.subject_id, p.name"},
     {"sessions.csv", "SELECT * FROM sessions_tidy ORDER BY session_id"},
+    {"activity.csv",
+        "SELECT a.session_id, s.subject_id, g.name AS group_name, g.genotype, s.phase_name,"
+        " a.region, a.value FROM activity a JOIN sessions s USING (session_id)"
+        " JOIN subjects sub ON sub.subject_id = s.subject_id"
+        " JOIN groups g ON g.group_id = sub.group_id ORDER BY a.session_id, a.region"},
     {"events.csv",
         "SELECT e.session_id, s.subject_id, s.phase_name, e.seq, e.t_s, e.kind,"
         " e.in_timeout FROM events e JOIN sessions s USING (session_id)"
@@ -274,10 +277,10 @@ check_complete(sqlite3 *db, const char *db_path, rl_error_t *err)
     version = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     st = NULL;
-    if (version != STORE_SCHEMA_VERSION) {
+    if (version != RL_STORE_SCHEMA_VERSION) {
         ret = rl_error_set(err, RL_ERR_INVALID, db_path, 0, 0,
             "database %s has schema version %d; this relapselab reads version %d", db_path,
-            version, STORE_SCHEMA_VERSION);
+            version, RL_STORE_SCHEMA_VERSION);
         goto out;
     }
     if (sqlite3_prepare_v2(db, "SELECT status FROM run WHERE run_id = 1", -1, &st, NULL)

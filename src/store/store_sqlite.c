@@ -9,7 +9,8 @@
 ** failure marks the store as failed: later writes and commit refuse, and the temporary file
 ** is deleted. One transaction spans open..commit, every insert uses a prepared statement
 ** that is reset and rebound, and events go in multi-row INSERTs (64 rows per step): 5,000
-** sessions of 300 events (1.5 million rows) take about half a second.
+** sessions of 300 events (1.5 million rows) take about half a second. The activity indices
+** of a session (one row per region) go in one INSERT of RL_N_REGIONS rows.
 **
 ** Determinism: the file depends only on the calls (and on the SQLite library version, which
 ** SQLite writes in the header). Page size, auto-vacuum, encoding, application_id and
@@ -27,6 +28,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <inttypes.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,8 +41,7 @@
 
 #include "relapselab/genotype.h"
 
-/* Bump when the schema changes; export_csv.c checks it (STORE_SCHEMA_VERSION there). */
-#define SCHEMA_VERSION 1
+/* The schema version is RL_STORE_SCHEMA_VERSION (store.h), shared with export_csv.c. */
 /* PRAGMA application_id: "RLAB", so `file` and tools can tell our databases apart. */
 #define APPLICATION_ID 0x524C4142
 
@@ -102,6 +103,10 @@ static const char schema_sql[] =
     "  criterion_met INTEGER NOT NULL CHECK (criterion_met IN (0, 1)),\n"
     "  breakpoint INTEGER, drug_mg_per_kg REAL NOT NULL, n_events INTEGER NOT NULL);\n"
     "CREATE UNIQUE INDEX sessions_subject_day ON sessions (subject_id, day);\n"
+    "CREATE TABLE activity (\n"
+    "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
+    "  region TEXT NOT NULL, value REAL NOT NULL,\n"
+    "  PRIMARY KEY (session_id, region)) WITHOUT ROWID;\n"
     "CREATE TABLE events (\n"
     "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
     "  seq INTEGER NOT NULL, t_s REAL NOT NULL, kind TEXT NOT NULL,\n"
@@ -145,6 +150,8 @@ static const char insert_session_sql[] =
 #define EVENT_BATCH_SMALL 8
 #define EVENT_COLUMNS 5
 static const int event_batch[3] = {1, EVENT_BATCH_SMALL, EVENT_BATCH_LARGE};
+/* The activity indices of a session: one INSERT of RL_N_REGIONS rows (built at open). */
+#define ACTIVITY_COLUMNS 3
 
 /* What the store keeps of the protocol (copied at open) and of the subjects. */
 typedef struct phase_label {
@@ -160,6 +167,7 @@ struct rl_store {
     sqlite3_stmt *ins_param;
     sqlite3_stmt *ins_session;
     sqlite3_stmt *ins_events[3];   /* rows per statement: event_batch[] */
+    sqlite3_stmt *ins_activity;    /* RL_N_REGIONS rows */
     bool failed;               /* a write failed: the file is not trustworthy */
     int64_t next_session_id;   /* 1-based, in write order */
     int n_groups;
@@ -362,6 +370,25 @@ prepare_events(rl_store_t *self, rl_error_t *err)
     return ret;
 }
 
+/* The activity INSERT: one row per region, so one step stores a session's indices. */
+static int
+prepare_activity(rl_store_t *self, rl_error_t *err)
+{
+    static const char head[] = "INSERT INTO activity (session_id, region, value)"
+                               " VALUES (?, ?, ?)";
+    static const char row[] = ", (?, ?, ?)";
+    char sql[sizeof head + RL_N_REGIONS * sizeof row];
+    size_t used = sizeof head - 1;
+    int j;
+
+    memcpy(sql, head, sizeof head);
+    for (j = 1; j < RL_N_REGIONS; j++) {
+        memcpy(sql + used, row, sizeof row);
+        used += sizeof row - 1;
+    }
+    return prepare(self, sql, &self->ins_activity, err);
+}
+
 static int
 write_run(rl_store_t *self, const rl_protocol_t *p, const rl_run_info_t *run,
     rl_error_t *err)
@@ -380,7 +407,7 @@ write_run(rl_store_t *self, const rl_protocol_t *p, const rl_run_info_t *run,
         goto out;
     }
     bind_begin(&b, st);
-    bind_int(&b, SCHEMA_VERSION);
+    bind_int(&b, RL_STORE_SCHEMA_VERSION);
     bind_text(&b, run->version != NULL ? run->version : "unknown");
     bind_text(&b, seed);
     if (run->seed <= (uint64_t) INT64_MAX) {
@@ -662,6 +689,7 @@ store_destroy(rl_store_t *self, bool remove_tmp)
     sqlite3_finalize(self->ins_subject);
     sqlite3_finalize(self->ins_param);
     sqlite3_finalize(self->ins_session);
+    sqlite3_finalize(self->ins_activity);
     for (i = 0; i < 3; i++) {
         sqlite3_finalize(self->ins_events[i]);
     }
@@ -725,7 +753,7 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
     {
         char sql[96];
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
-            SCHEMA_VERSION, APPLICATION_ID);
+            RL_STORE_SCHEMA_VERSION, APPLICATION_ID);
         if (sqlite3_exec(self->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
             ret = db_error(self, err, "setting the schema version");
             goto out;
@@ -738,6 +766,7 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
         || (ret = prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
         || (ret = prepare(self, insert_param_sql, &self->ins_param, err)) != 0
         || (ret = prepare(self, insert_session_sql, &self->ins_session, err)) != 0
+        || (ret = prepare_activity(self, err)) != 0
         || (ret = prepare_events(self, err)) != 0) {
         goto out;
     }
@@ -838,6 +867,30 @@ insert_events(sqlite3_stmt *st, int64_t session_id, const rl_event_t *events, si
     return rc;
 }
 
+/* Insert the RL_N_REGIONS activity indices of a session in one step. Returns SQLITE_DONE
+** on success. Every parameter is rebound (region names are static strings). */
+static int
+insert_activity(sqlite3_stmt *st, int64_t session_id, const double *activity)
+{
+    int j, rc = SQLITE_OK;
+
+    for (j = 0; j < RL_N_REGIONS && rc == SQLITE_OK; j++) {
+        int b = j * ACTIVITY_COLUMNS;
+        rc = sqlite3_bind_int64(st, b + 1, session_id);
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_bind_text(st, b + 2, rl_region_name(j), -1, SQLITE_STATIC);
+        }
+        if (rc == SQLITE_OK) {
+            rc = sqlite3_bind_double(st, b + 3, activity[j]);
+        }
+    }
+    if (rc == SQLITE_OK) {
+        rc = sqlite3_step(st);
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
 int
 rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_t *err)
 {
@@ -876,6 +929,14 @@ rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_
                 (int) s->events[i].kind);
         }
     }
+    for (i = 0; i < RL_N_REGIONS; i++) {
+        if (!isfinite(s->activity[i])) {
+            self->failed = true;
+            return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+                "session of subject %d, day %d: activity index of %s is not finite",
+                s->subject_id, s->day, rl_region_name((int) i));
+        }
+    }
     label = &self->phases[proc][s->phase];
 
     bind_begin(&b, self->ins_session);
@@ -902,6 +963,9 @@ rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_
     bind_int(&b, (int64_t) s->n_events);
     if (bind_step(&b) != SQLITE_DONE) {
         return db_error(self, err, "writing a session");
+    }
+    if ((rc = insert_activity(self->ins_activity, session_id, s->activity)) != SQLITE_DONE) {
+        return db_error(self, err, "writing activity indices");
     }
 
     for (i = 0; i < s->n_events;) {
@@ -957,7 +1021,8 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
     sqlite3_finalize(self->ins_subject);
     sqlite3_finalize(self->ins_param);
     sqlite3_finalize(self->ins_session);
-    self->ins_subject = self->ins_param = self->ins_session = NULL;
+    sqlite3_finalize(self->ins_activity);
+    self->ins_subject = self->ins_param = self->ins_session = self->ins_activity = NULL;
     for (i = 0; i < 3; i++) {
         sqlite3_finalize(self->ins_events[i]);
         self->ins_events[i] = NULL;

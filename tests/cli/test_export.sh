@@ -16,7 +16,7 @@ if ! "$RL" export "$tmp/a.db" --csv "$tmp/csv" >"$tmp/out" 2>"$tmp/err"; then
     die "relapselab export $tmp/a.db --csv $tmp/csv failed"
 fi
 
-for t in sessions events subjects subject_params groups phases runs; do
+for t in sessions activity events subjects subject_params groups phases runs; do
     f=$tmp/csv/$t.csv
     if [ ! -f "$f" ]; then
         fail "export wrote no $t.csv"
@@ -38,6 +38,22 @@ if [ -f "$tmp/csv/sessions.csv" ]; then
             "$db_rows"
     else
         note "sqlite3 is not installed: skipping the row count against the database"
+    fi
+fi
+
+# activity.csv: one row per session and region (10 regions), with its header.
+if [ -f "$tmp/csv/activity.csv" ]; then
+    expect_eq "header of activity.csv" "$(head -n 1 "$tmp/csv/activity.csv")" \
+        "session_id,subject_id,group_name,genotype,phase_name,region,value"
+    act_rows=$(($(wc -l <"$tmp/csv/activity.csv") - 1))
+    if have_sqlite3; then
+        db_rows=$(sql "$tmp/a.db" 'select count(*) * 10 from sessions')
+        expect_eq "data lines of activity.csv vs 10 regions x sessions" "$act_rows" "$db_rows"
+        db_rows=$(sql "$tmp/a.db" 'select count(*) from activity')
+        expect_eq "data lines of activity.csv vs select count(*) from activity" "$act_rows" \
+            "$db_rows"
+    else
+        [ "$act_rows" -gt 0 ] || fail "activity.csv has no data lines"
     fi
 fi
 

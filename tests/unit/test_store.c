@@ -4,13 +4,15 @@
 ** two groups of two mice) is written, read back with the SQLite API and compared with what
 ** was written. Also: byte-identical output for identical calls, atomicity (abort and failed
 ** writes leave no temporary file and leave an old database untouched), errors for a
-** missing directory, and the CSV export (row counts, RFC 4180 quoting, refusal of an
-** incomplete run). All files live in a mkdtemp() directory that is removed at the end.
+** missing directory, a non-finite activity index, and the CSV export (row counts, RFC 4180
+** quoting, refusal of an incomplete run). Every session carries RL_N_REGIONS activity
+** indices, stored as one row per region in the activity table and in activity.csv. All files live in a mkdtemp() directory that is removed at the end.
 */
 #include "relapselab/genotype.h"
 #include "relapselab/store.h"
 
 #include <dirent.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -121,6 +123,10 @@ make_run(void)
     return run;
 }
 
+/* Activity index of region k in session (s, d): distinct per region, subject and day, and
+** 0.1 makes it inexact in binary (round-trip check). */
+#define ACTIVITY_OF(k, s, d) ((double) (k) + 0.1 + (double) (s) + 10.0 * (double) (d))
+
 /* Session d of subject s: phase 0 for d < 2, then phase 1 (PR, breakpoint 9). */
 static void
 make_session(rl_session_result_t *r, rl_event_t *ev, int s, int d)
@@ -141,6 +147,9 @@ make_session(rl_session_result_t *r, rl_event_t *ev, int s, int d)
     r->criterion_met = d == 1;
     r->breakpoint = d < 2 ? -1 : 9;
     r->drug_mg_per_kg = 0.1 * (double) r->reinforcers;
+    for (k = 0; k < RL_N_REGIONS; k++) {
+        r->activity[k] = ACTIVITY_OF(k, s, d);
+    }
     for (k = 0; k < EVENTS_ON_DAY(d); k++) {
         ev[k].t_s = 0.1 + 1.5 * k + s; /* 0.1 is not exact in binary: round-trip check */
         ev[k].kind = k == 0 ? RL_EV_SESSION_START : k % 2 ? RL_EV_POKE_ACTIVE : RL_EV_CUE_ON;
@@ -266,6 +275,38 @@ query_text(sqlite3 *db, const char *sql, char *buf, size_t n)
     sqlite3_finalize(st);
 }
 
+/* The activity table: one row per session and region, with the regions' names and the
+** values written. */
+static void
+test_activity_rows(sqlite3 *db)
+{
+    char sql[256], buf[256];
+    int k;
+
+    CHECK(query_int(db, "SELECT count(*) FROM activity")
+        == (long long) N_SUBJECTS * SESSIONS_PER_SUBJECT * RL_N_REGIONS);
+    CHECK(query_int(db, "SELECT count(DISTINCT session_id) FROM activity")
+        == N_SUBJECTS * SESSIONS_PER_SUBJECT);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT session_id FROM activity"
+        " GROUP BY session_id HAVING count(*) != %d)", (int) RL_N_REGIONS);
+    CHECK(query_int(db, sql) == 0);
+    CHECK(query_int(db, "SELECT count(*) FROM activity a LEFT JOIN sessions s"
+        " USING (session_id) WHERE s.session_id IS NULL") == 0);
+    CHECK(query_int(db, "SELECT count(DISTINCT region) FROM activity") == RL_N_REGIONS);
+    for (k = 0; k < RL_N_REGIONS; k++) {
+        /* session 6 = day 1 of subject 1 */
+        snprintf(sql, sizeof sql, "SELECT value FROM activity WHERE session_id = 6"
+            " AND region = '%s'", rl_region_name(k));
+        CHECK_CLOSE(query_double(db, sql), ACTIVITY_OF(k, 1, 1), 0, 0); /* exact */
+    }
+    query_text(db, "SELECT typeof(value) FROM activity LIMIT 1", buf, sizeof buf);
+    CHECK(strcmp(buf, "real") == 0);
+    query_text(db, "SELECT group_concat(region) FROM (SELECT region FROM activity"
+        " WHERE session_id = 1 ORDER BY region)", buf, sizeof buf);
+    CHECK(strcmp(buf, "basolateral_amygdala,bnst,central_amygdala,dorsal_striatum,"
+        "hippocampus,infralimbic_cortex,nac_core,nac_shell,prelimbic_cortex,vta") == 0);
+}
+
 static void
 test_write_and_read_back(void)
 {
@@ -280,7 +321,8 @@ test_write_and_read_back(void)
     CHECK(count_tmp_files() == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(query_int(db, "PRAGMA user_version") == 1);
+    CHECK(RL_STORE_SCHEMA_VERSION == 2);
+    CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
     CHECK(query_int(db, "SELECT count(*) FROM run") == 1);
     query_text(db, "SELECT status FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "complete") == 0);
@@ -292,7 +334,7 @@ test_write_and_read_back(void)
     CHECK(strcmp(buf, yaml_text) == 0);
     query_text(db, "SELECT command FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "relapselab run examples/x.yaml") == 0);
-    CHECK(query_int(db, "SELECT schema_version FROM run") == 1);
+    CHECK(query_int(db, "SELECT schema_version FROM run") == RL_STORE_SCHEMA_VERSION);
 
     CHECK(query_int(db, "SELECT count(*) FROM reinforcers") == 1);
     CHECK_CLOSE(query_double(db, "SELECT dose_mg_per_kg FROM reinforcers"), 1.0, 0, 0);
@@ -353,6 +395,8 @@ test_write_and_read_back(void)
         0.1 + 1.5 * 2 + 1, 0, 0);
     CHECK(query_int(db, "SELECT count(*) FROM sessions_tidy WHERE genotype = 'WT'")
         == N_PER_GROUP * SESSIONS_PER_SUBJECT);
+
+    test_activity_rows(db);
 
     query_text(db, "PRAGMA integrity_check", buf, sizeof buf);
     CHECK(strcmp(buf, "ok") == 0);
@@ -480,6 +524,15 @@ test_failed_write_blocks_commit(void)
     CHECK(strstr(err.msg, "UNIQUE") != NULL);
     rl_store_abort(st);
 
+    /* a NaN activity index is refused (the column is REAL NOT NULL), naming the region */
+    CHECK(write_run(path, false, &st, &err) == 0);
+    make_session(&r, ev, 0, 3);
+    r.activity[RL_REGION_BLA] = NAN;
+    CHECK(rl_store_write_session(st, &r, &err) == RL_ERR_INVALID);
+    CHECK(strstr(err.msg, "basolateral_amygdala") != NULL);
+    CHECK(rl_store_commit(st, &err) != 0);
+    CHECK(file_is(path, "old contents"));
+
     /* a subject of a group that does not exist */
     CHECK(write_run(path, false, &st, &err) == 0);
     CHECK(rl_store_write_subject(st, &bad_group, &err) == RL_ERR_INVALID);
@@ -573,6 +626,7 @@ test_export_csv(void)
         {"subjects.csv", N_SUBJECTS},
         {"subject_params.csv", 2 * N_SUBJECTS},
         {"sessions.csv", N_SUBJECTS * SESSIONS_PER_SUBJECT},
+        {"activity.csv", N_SUBJECTS * SESSIONS_PER_SUBJECT * RL_N_REGIONS},
         {"events.csv", N_SUBJECTS * EVENTS_PER_SUBJECT},
     };
     char db[128], dir[128], f[192];
@@ -597,6 +651,13 @@ test_export_csv(void)
     snprintf(f, sizeof f, "%s/events.csv", dir);
     CHECK(file_contains(f, "session_id,subject_id,phase_name,seq,t_s,kind,in_timeout\n"
                            "1,0,acquisition,0,0.1,session_start,0\n"));
+    snprintf(f, sizeof f, "%s/activity.csv", dir);
+    /* session 1 = subject 0, day 0, group "WT, \"ctrl\"" (quoted); regions in name order,
+    ** basolateral_amygdala (index RL_REGION_BLA = 5) first: 5 + 0.1 */
+    CHECK(file_contains(f, "session_id,subject_id,group_name,genotype,phase_name,region,"
+                           "value\n1,0,\"WT, \"\"ctrl\"\"\",WT,acquisition,"
+                           "basolateral_amygdala,5.1\n1,0,\"WT, \"\"ctrl\"\"\",WT,"
+                           "acquisition,bnst,9.1\n"));
     snprintf(f, sizeof f, "%s/subject_params.csv", dir);
     CHECK(file_contains(f, ",alpha,0.3333333333333333\n")); /* 1/3: 16 digits round-trip */
     snprintf(f, sizeof f, "%s/runs.csv", dir);

@@ -1,0 +1,101 @@
+#!/bin/sh
+# test_validate.sh -- `relapselab validate`: replicated virtual studies of the seed study.
+#
+# Checks the report's structure, not the model's numbers (those change while the model is
+# calibrated; docs/VALIDATION.md records them): the JSON report parses and holds every claim
+# (S1-S7, N) with a rate in [0, 1] over the requested number of studies, 40 c-Fos entries
+# (4 cocaine knockout lines x 10 regions) and the magnitudes; the text report has its S8 and
+# Magnitudes sections; usage errors exit 2, an invalid protocol exits 1 with file:line; the
+# report is identical for identical runs and for 1 or 2 threads.
+# Replicate counts are kept small (a study takes ~0.15 s, ~10x more under ASan).
+#
+# usage: sh tests/cli/test_validate.sh /path/to/relapselab   (from the repository root)
+. "$(dirname "$0")/lib.sh"
+
+# run_validate OUT ARGS...: relapselab validate ARGS > OUT (stderr in OUT.err); returns
+# the exit status.
+run_validate() {
+    out=$1
+    shift
+    "$RL" validate "$@" >"$out" 2>"$out.err"
+}
+
+# ---- the JSON report (5 studies from seed 3, default protocol) ----
+run_validate "$tmp/v5.json" --replicates 5 --seed 3 --json
+code=$?
+expect_eq "validate --replicates 5 --seed 3 --json: exit status" "$code" 0
+if [ "$code" -ne 0 ]; then
+    show_file "stderr" "$tmp/v5.json.err"
+fi
+[ -s "$tmp/v5.json" ] || die "validate --json printed nothing"
+
+if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json, sys; json.load(sys.stdin)' <"$tmp/v5.json" 2>"$tmp/py.err" ||
+        fail "validate --json: output is not valid JSON: $(tail -n 1 "$tmp/py.err")"
+else
+    note "python3 is not installed: skipping the JSON syntax check"
+fi
+
+# The report prints one claim per line: {"id": "S2", ..., "rate": 0.4000, ...,
+# "studies": 5, ...}.
+for id in S1 S2 S3 S4 S5 S6a S6b S7 N; do
+    grep "\"id\": \"$id\"," "$tmp/v5.json" >"$tmp/claim"
+    if [ ! -s "$tmp/claim" ]; then
+        fail "validate --json: no claim with id $id"
+        continue
+    fi
+    bad=$(awk '{
+        rate = $0
+        if (sub(/.*"rate": /, "", rate) == 0) { print "no \"rate\""; next }
+        sub(/,.*/, "", rate)
+        if (rate !~ /^[0-9.]+$/ || rate + 0 < 0 || rate + 0 > 1) { print "rate " rate; next }
+        if ($0 !~ /"studies": 5,/) print "\"studies\" is not 5"
+    }' "$tmp/claim")
+    [ -z "$bad" ] || fail "validate --json: claim $id: $(echo "$bad" | head -n 1)"
+done
+
+grep -q '"magnitudes": {' "$tmp/v5.json" || fail "validate --json: no \"magnitudes\""
+grep -q '"cfos": \[' "$tmp/v5.json" || fail "validate --json: no \"cfos\" array"
+sed -n '/"cfos": \[/,/^  \]/p' "$tmp/v5.json" | grep '"region":' >"$tmp/cfos"
+expect_eq "validate --json: entries of \"cfos\"" "$(wc -l <"$tmp/cfos" | tr -d ' ')" 40
+pairs=$(sed 's/.*"pair": "\([^"]*\)".*/\1/' "$tmp/cfos" | sort -u)
+expect_eq "validate --json: knockout lines in \"cfos\"" "$(echo "$pairs" | wc -l | tr -d ' ')" 4
+echo "$pairs" | grep -v '(cocaine)$' >/dev/null &&
+    fail "validate --json: \"cfos\" has a pair that is not a cocaine line: $pairs"
+regions=$(sed 's/.*"region": "\([^"]*\)".*/\1/' "$tmp/cfos" | sort -u | wc -l | tr -d ' ')
+expect_eq "validate --json: regions in \"cfos\"" "$regions" 10
+
+# ---- the text report ----
+run_validate "$tmp/v2.txt" --replicates 2 --seed 3
+code=$?
+expect_eq "validate --replicates 2: exit status" "$code" 0
+grep -q 'S8' "$tmp/v2.txt" || fail "validate (text): no S8 (c-Fos) section"
+grep -q 'Magnitudes' "$tmp/v2.txt" || fail "validate (text): no Magnitudes section"
+grep -q '^S6b ' "$tmp/v2.txt" || fail "validate (text): no line for claim S6b"
+
+# ---- bad usage and bad input ----
+run_validate "$tmp/r0" --replicates 0
+expect_eq "validate --replicates 0: exit status" "$?" 2
+grep -q -- '--replicates' "$tmp/r0.err" || fail "validate --replicates 0: stderr does not name --replicates"
+
+run_validate "$tmp/bad" tests/bad/negative_dose.yaml --replicates 1
+expect_eq "validate tests/bad/negative_dose.yaml: exit status" "$?" 1
+grep -q 'tests/bad/negative_dose\.yaml:[0-9][0-9]*:' "$tmp/bad.err" ||
+    { show_file "stderr" "$tmp/bad.err"; fail "validate of an invalid protocol: no file:line message"; }
+[ -s "$tmp/bad" ] && fail "validate of an invalid protocol printed a report"
+
+# ---- determinism: same seed, same report; whatever the number of threads ----
+run_validate "$tmp/d1.json" --replicates 3 --seed 9 --json --threads 2 || fail "validate --seed 9 (1st run) failed"
+run_validate "$tmp/d2.json" --replicates 3 --seed 9 --json --threads 2 || fail "validate --seed 9 (2nd run) failed"
+run_validate "$tmp/d3.json" --replicates 3 --seed 9 --json --threads 1 || fail "validate --seed 9 --threads 1 failed"
+if ! cmp -s "$tmp/d1.json" "$tmp/d2.json"; then
+    diff "$tmp/d1.json" "$tmp/d2.json" | head -10 >&2
+    fail "two identical validate runs (--replicates 3 --seed 9) differ"
+fi
+if ! cmp -s "$tmp/d1.json" "$tmp/d3.json"; then
+    diff "$tmp/d1.json" "$tmp/d3.json" | head -10 >&2
+    fail "validate --threads 1 and --threads 2 differ"
+fi
+cmp -s "$tmp/d1.json" "$tmp/v5.json" && fail "validate --seed 9 and --seed 3 give the same report"
+
+finish
