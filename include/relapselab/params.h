@@ -64,16 +64,16 @@ struct rl_error;
     X(burst_food, 1.0, "RU per palatability", 0.0, 0.3, 3.0, "DA-4",                       \
         "assumed equal to the drug burst (Schultz: reward-evoked bursts)",                  \
         "phasic DA response to a pellet before opioid modulation")                         \
-    X(burst_s, 1.0, "s", 0.0, 0.2, 3.0, "DA-4", "phasic DA transients last ~0.5-2 s (FSCV)", \
+    X(burst_s, 0.5, "s", 0.0, 0.2, 3.0, "DA-4", "calibrated (one value for all genotypes, docs/VALIDATION.md); phasic DA transients last ~0.5-2 s (FSCV)", \
         "duration of a phasic DA transient (its D1 dose)")                                 \
     /* --- opioid peptides (levels in units of their receptor Kd) --- */                   \
     X(pep_clear_per_min, 0.14, "1/min", 0.20, 0.05, 0.5, "OP-1",                           \
         "cocaine-evoked NAc endorphin release is transient, tens of minutes (Olive 2001)",  \
         "extracellular opioid peptide clearance rate (t1/2 ~5 min)")                       \
-    X(pep_basal, 0.02, "Kd", 0.30, 0.01, 0.2, "OP-1",                                      \
+    X(pep_basal, 0.01, "Kd", 0.30, 0.005, 0.2, "OP-1",                                      \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: basal extracellular peptide tone gives low receptor occupancy",           \
         "basal extracellular level of each peptide")                                       \
-    X(pep_d1_gain, 7.5, "Kd per D1 occupancy", 0.2, 2.0, 30.0, "OP-1",                     \
+    X(pep_d1_gain, 12.0, "Kd per D1 occupancy", 0.2, 2.0, 30.0, "OP-1",                     \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); cocaine raises NAc beta-endorphin via D1 (Roth-Deri 2003); set so 1 mg/kg SA gives " \
         "~0.5 receptor occupancy", "peptide release per unit of D1 occupancy above basal")  \
     X(bend_mor_affinity, 1.0, "1/Kd", 0.0, 0.5, 2.0, "OP-2", "beta-endorphin: MOR ~ DOR",    \
@@ -87,7 +87,7 @@ struct rl_error;
         "hypothesis: the cue-drug association site is driven by beta-endorphin (Pomc "      \
         "projections); enkephalin contributes little there", "relative weight of "          \
         "enkephalin at the association (amygdala/hippocampal) DOR site")                   \
-    X(dyn_basal_pool, 0.03, "1", 0.2, 0.01, 1.0, "OP-3",                                    \
+    X(dyn_basal_pool, 0.01, "1", 0.2, 0.005, 1.0, "OP-3",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: releasable dynorphin pool before cocaine (relative units)",               \
         "basal releasable dynorphin pool")                                                 \
     X(dyn_induction_per_d1_h, 1.0, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3",  \
@@ -100,19 +100,19 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
         "dynorphin released per unit of negative prediction error, per unit pool")         \
     /* --- receptor effects --- */                                                          \
-    X(mor_burst_gain, 3.0, "1", 0.15, 0.3, 4.0, "OP-4",                                    \
+    X(mor_burst_gain, 4.0, "1", 0.15, 0.3, 6.0, "OP-4",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
         "gain of the phasic DA burst per unit MOR signal")                                 \
-    X(dor_incentive_gain, 3.5, "1", 0.15, 0.3, 4.0, "OP-5",                                \
+    X(dor_incentive_gain, 4.0, "1", 0.15, 0.3, 6.0, "OP-5",                                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
         "gain of incentive motivation per unit NAc DOR signal")                            \
-    X(dor_assoc_gain, 8.0, "1", 0.15, 0.3, 8.0, "OP-6",                                    \
+    X(dor_assoc_gain, 8.0, "1", 0.15, 0.3, 12.0, "OP-6",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
     X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7",                                  \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
-    X(kor_frustration_gain, 3.9, "1", 0.15, 0.3, 5.0, "OP-8",                              \
+    X(kor_frustration_gain, 5.0, "1", 0.15, 0.3, 8.0, "OP-8",                              \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
@@ -130,7 +130,7 @@ struct rl_error;
         "learning rate of the value of completing the response requirement")               \
     X(alpha_ratio, 0.2, "1 per completion", 0.0, 0.02, 0.5, "BEH-1",                        \
         "assumed", "learning rate of the expected number of responses per completion")     \
-    X(alpha_cue, 0.001, "1 per pairing", 0.15, 0.0005, 0.05, "LRN-3",                       \
+    X(alpha_cue, 0.001, "1 per pairing", 0.15, 0.0003, 0.05, "LRN-3",                       \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
         "learning rate of the cue's Pavlovian value")                                      \
     X(cue_conditioned_reinforcement, 0.0075, "1", 0.25, 0.005, 0.5, "LRN-4",                    \
@@ -147,7 +147,7 @@ struct rl_error;
     X(lc_evidence_surprise, 0.26, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2",             \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
-    X(lc_evidence_cue, 0.32, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2",                    \
+    X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2",                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
     X(want_gain, 0.3, "1", 0.2, 0.0, 1.0, "BEH-4",                                          \
