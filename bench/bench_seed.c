@@ -14,7 +14,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/rng.h"
 #include "relapselab/runner.h"
@@ -29,30 +28,12 @@ static int
 sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
 {
     counts_t *c = ctx;
-    int i, ret = 0;
-    if (c->store != NULL) {
-        rl_named_value_t params[128];
-        rl_subject_record_t rec;
-        size_t k, n = rl_param_count();
-        for (k = 0; k < n && k < 128; k++) {
-            params[k].name = rl_param_info(k)->name;
-            params[k].value = rl_params_get(&s->params, k);
-        }
-        rec.subject_id = s->subject_id;
-        rec.group = s->group;
-        rec.index_in_group = s->index_in_group;
-        rec.n_params = k;
-        rec.params = params;
-        ret = rl_store_write_subject(c->store, &rec, err);
-    }
-    for (i = 0; ret == 0 && i < s->n_sessions; i++) {
+    int i;
+    for (i = 0; i < s->n_sessions; i++) {
         c->sessions++;
         c->events += (int64_t) s->sessions[i].n_events;
-        if (c->store != NULL) {
-            ret = rl_store_write_session(c->store, &s->sessions[i], err);
-        }
     }
-    return ret;
+    return c->store != NULL ? rl_store_write_subject_result(c->store, s, err) : 0;
 }
 
 static double

@@ -57,6 +57,13 @@ int rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
 int rl_store_write_session(rl_store_t *self, const rl_session_result_t *session,
     rl_error_t *err);
 
+struct rl_subject_result;
+
+/* Write one simulated mouse: its subject row, its individual parameters (named as in the
+** parameter table) and all its sessions, in order. The result is borrowed for the call. */
+int rl_store_write_subject_result(rl_store_t *self, const struct rl_subject_result *subject,
+    rl_error_t *err);
+
 /* Finish: mark the run complete, close, and atomically rename the temporary file onto the
 ** final path (replacing any old file). Frees self whatever the outcome; on failure the
 ** temporary file is removed and the final path is untouched. */

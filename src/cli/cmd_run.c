@@ -47,27 +47,7 @@ static int
 sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
 {
     run_ctx_t *c = ctx;
-    rl_named_value_t params[128];
-    rl_subject_record_t rec;
-    size_t i, n = rl_param_count();
-    int ret, k;
-
-    if (n > sizeof params / sizeof params[0]) {
-        n = sizeof params / sizeof params[0];
-    }
-    for (i = 0; i < n; i++) {
-        params[i].name = rl_param_info(i)->name;
-        params[i].value = rl_params_get(&s->params, i);
-    }
-    rec.subject_id = s->subject_id;
-    rec.group = s->group;
-    rec.index_in_group = s->index_in_group;
-    rec.n_params = n;
-    rec.params = params;
-    ret = rl_store_write_subject(c->store, &rec, err);
-    for (k = 0; ret == 0 && k < s->n_sessions; k++) {
-        ret = rl_store_write_session(c->store, &s->sessions[k], err);
-    }
+    int ret = rl_store_write_subject_result(c->store, s, err);
     if (ret == 0) {
         ret = rl_summary_add(c->summary, s, err);
     }
