@@ -1,13 +1,14 @@
 /* mouse.c -- learning, belief and response rates of a virtual mouse (docs/MODEL.md).
 **
 ** Three layers meet here:
-**  - choice [BEH-1..3]: the active-hole rate is exploration plus a saturating function of
-**    motivation M = V x incentive gain x drive / N - cost, V the belief-weighted learned
-**    value of completing the response requirement, N the responses it is expected to take
-**    (at least those already made in the current run: PR breakpoints come where the value
-**    per response falls below its cost), the incentive gain set by NAc DOR signalling, the
-**    drive homeostatic (tonic DA below its set point, for cocaine; satiety, for food).
-**    Inactive pokes are exploration plus a small generalised share.
+**  - choice [BEH-1..4]: the active-hole rate is exploration plus a saturating function of
+**    the motivation left after the cost of a response, M = (V/N + cue-triggered wanting) x
+**    incentive gain x drive, V the belief-weighted learned value of completing the response
+**    requirement, N the responses it is expected to take (at least those already made in
+**    the current run: PR breakpoints come where the value per response falls below its
+**    cost), the incentive gain set by NAc DOR signalling, the drive homeostatic (tonic DA
+**    below its set point, for cocaine; satiety, for food). Inactive pokes are exploration
+**    plus a small generalised share.
 **  - learning [LRN-1..4]: the value of completing the requirement learns from the reward
 **    it produced (the tonic-DA rise of an infusion -- DAT blockade, no opioid gene needed --
 **    or a pellet's value, or the conditioned reinforcement of a cue); negative prediction
@@ -15,9 +16,9 @@
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
 **    signalling raises.
 **  - belief [BEL-1..3]: two latent causes, "drug available" and "extinction", each with its
-**    own instrumental value; learning goes to each in proportion to the belief in it.
-**    Rewards and cues are evidence for the drug cause, surprising omissions for the
-**    extinction cause; between sessions the belief restarts at a prior set by the decayed
+**    own values; learning goes to each in proportion to the belief in it. What follows a
+**    completion (reinforcer, cue) is weighed as a log likelihood ratio under each cause's
+**    outcome statistics; between sessions the belief restarts at a prior set by the decayed
 **    experience of each cause. Extinction thus writes new learning instead of erasing the
 **    old, and a cue can bring the old cause back (reinstatement).
 ** Nothing here knows the genotype: it sees gene products only through opioid.c.

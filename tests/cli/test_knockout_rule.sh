@@ -2,7 +2,9 @@
 # The knockout rule (BRIEF section 2): no code outside the genotype table may branch on a
 # genotype. We look in the library and tool sources (outside src/biology/genotype.c) for
 # string comparisons or table look-ups with a genotype or gene name, and for comparisons of
-# a genotype id with a constant.
+# a genotype id with a constant. (The validation analysis, src/analysis/validate.c, names the
+# genotypes of the seed study's claims in a data table to find which groups to compare; it
+# reads results and never changes a simulation, and compares through a table, not literals.)
 set -eu
 names='WT|Oprm1|Oprd1|Oprk1|Penk|Pdyn|Pomc|MOR|DOR|KOR|PENK|PDYN'
 hits=$( (grep -rnE "(strcmp|strcasecmp|strncmp|strstr|rl_genotype_find)\([^)]*\"($names)" src include || true;
