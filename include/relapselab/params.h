@@ -64,6 +64,9 @@ struct rl_error;
     X(burst_food, 1.0, "RU per palatability", 0.0, 0.3, 3.0, "DA-4",                       \
         "assumed equal to the drug burst (Schultz: reward-evoked bursts)",                  \
         "phasic DA response to a pellet before opioid modulation")                         \
+    X(burst_da_fold, 3.0, "x tonic DA per RU", 0.0, 1.5, 10.0, "DA-4",                        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: reward-evoked transients reach ~2-5x the tonic level (FSCV)",              \
+        "peak of a 1-RU phasic transient, in multiples of the tonic DA level above it")    \
     X(burst_s, 0.5, "s", 0.0, 0.2, 3.0, "DA-4", "calibrated (one value for all genotypes, docs/VALIDATION.md); phasic DA transients last ~0.5-2 s (FSCV)", \
         "duration of a phasic DA transient (its D1 dose)")                                 \
     /* --- opioid peptides (levels in units of their receptor Kd) --- */                   \

@@ -64,7 +64,8 @@ rl_da_d1_occupancy(const rl_params_t *p, double da_nM)
 double
 rl_da_burst_d1_dose(const rl_params_t *p, double base_nM, double burst)
 {
-    /* [DA-4] a transient of size 1 RU raises DA to ~5x its tonic level for burst_s. */
-    double peak = base_nM * (1.0 + 5.0 * (burst > 0.0 ? burst : 0.0));
+    /* [DA-4] a transient of size 1 RU raises DA by burst_da_fold x its tonic level for
+    ** burst_s. */
+    double peak = base_nM * (1.0 + p->burst_da_fold * (burst > 0.0 ? burst : 0.0));
     return (rl_da_d1_occupancy(p, peak) - rl_da_d1_occupancy(p, base_nM)) * p->burst_s;
 }
