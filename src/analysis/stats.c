@@ -46,11 +46,23 @@ t_two_sided_p(double t, double df)
     return 2.0 * gsl_cdf_tdist_Q(fabs(t), df);
 }
 
+/* The part both t-tests share: check sizes, fill means and difference, and return the
+** sums of squared deviations of each group. */
 static int
-too_few(int na, int nb, rl_error_t *err)
+describe(const double *a, int na, const double *b, int nb, rl_ttest_t *out, double *ssa,
+    double *ssb, rl_error_t *err)
 {
-    return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
-        "t-test needs at least 2 values per group (got %d and %d)", na, nb);
+    memset(out, 0, sizeof *out);
+    if (na < 2 || nb < 2) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "t-test needs at least 2 values per group (got %d and %d)", na, nb);
+    }
+    out->mean_a = mean_of(a, na);
+    out->mean_b = mean_of(b, nb);
+    out->diff = out->mean_a - out->mean_b;
+    *ssa = ss_about(a, na, out->mean_a);
+    *ssb = ss_about(b, nb, out->mean_b);
+    return 0;
 }
 
 int
@@ -58,15 +70,10 @@ rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *o
     rl_error_t *err)
 {
     double ssa, ssb, sp2, se, sp;
-    memset(out, 0, sizeof *out);
-    if (na < 2 || nb < 2) {
-        return too_few(na, nb, err);
+    int ret = describe(a, na, b, nb, out, &ssa, &ssb, err);
+    if (ret != 0) {
+        return ret;
     }
-    out->mean_a = mean_of(a, na);
-    out->mean_b = mean_of(b, nb);
-    out->diff = out->mean_a - out->mean_b;
-    ssa = ss_about(a, na, out->mean_a);
-    ssb = ss_about(b, nb, out->mean_b);
     out->df = na + nb - 2;
     sp2 = (ssa + ssb) / out->df;
     se = sqrt(sp2 * (1.0 / na + 1.0 / nb));
@@ -86,16 +93,13 @@ int
 rl_ttest_welch(const double *a, int na, const double *b, int nb, rl_ttest_t *out,
     rl_error_t *err)
 {
-    double va, vb, se2, sp;
-    memset(out, 0, sizeof *out);
-    if (na < 2 || nb < 2) {
-        return too_few(na, nb, err);
+    double ssa, ssb, va, vb, se2, sp;
+    int ret = describe(a, na, b, nb, out, &ssa, &ssb, err);
+    if (ret != 0) {
+        return ret;
     }
-    out->mean_a = mean_of(a, na);
-    out->mean_b = mean_of(b, nb);
-    out->diff = out->mean_a - out->mean_b;
-    va = ss_about(a, na, out->mean_a) / (na - 1);
-    vb = ss_about(b, nb, out->mean_b) / (nb - 1);
+    va = ssa / (na - 1);
+    vb = ssb / (nb - 1);
     se2 = va / na + vb / nb;
     sp = sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2));
     if (se2 > 0.0) {
