@@ -8,6 +8,7 @@
 #ifndef RELAPSELAB_RUNNER_H
 #define RELAPSELAB_RUNNER_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "relapselab/error.h"
@@ -28,7 +29,8 @@ typedef struct rl_runner_options {
     uint64_t seed;
     const rl_params_t *params;     /* population parameter values; NULL = the table's */
     int threads;                   /* >= 1 */
-    const volatile int *cancel;    /* non-zero stops the run between sessions; may be NULL */
+    const atomic_int *cancel;      /* non-zero stops the run between sessions; may be NULL
+                                      (lock-free, so a signal handler may set it) */
     rl_subject_sink_fn sink;
     void *sink_ctx;
     rl_progress_fn progress;       /* may be NULL */

@@ -10,6 +10,7 @@
 #ifndef RELAPSELAB_SUBJECT_H
 #define RELAPSELAB_SUBJECT_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include <gsl/gsl_rng.h>
@@ -38,7 +39,7 @@ typedef struct rl_subject_result {
 int rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base,
     int subject_id, int group, int index_in_group, uint64_t seed, gsl_rng *r,
     rl_session_workspace_t *w,
-    const volatile int *cancel, rl_subject_result_t *out, rl_error_t *err);
+    const atomic_int *cancel, rl_subject_result_t *out, rl_error_t *err);
 
 void rl_subject_result_free(rl_subject_result_t *self);
 

@@ -20,6 +20,7 @@
 #ifndef RELAPSELAB_VALIDATE_H
 #define RELAPSELAB_VALIDATE_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -36,7 +37,7 @@ typedef struct rl_validate_options {
     uint64_t seed;                /* study r uses seed + r */
     int threads;                  /* worker threads per study */
     const rl_params_t *params;    /* population values, NULL = the parameter table */
-    const volatile int *cancel;   /* may be NULL */
+    const atomic_int *cancel;     /* non-zero stops the run; may be NULL */
     rl_validate_progress_fn progress;
     void *progress_ctx;
 } rl_validate_options_t;

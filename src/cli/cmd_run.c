@@ -10,6 +10,7 @@
 #include <inttypes.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,13 +28,13 @@
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
-static volatile int interrupted; /* set by the signal handler */
+static atomic_int interrupted; /* set by the signal handler (lock-free) */
 
 static void
 on_signal(int sig)
 {
     (void) sig;
-    interrupted = 1;
+    atomic_store(&interrupted, 1);
 }
 
 typedef struct run_ctx {
@@ -259,7 +260,7 @@ rl_cmd_run(int argc, char **argv)
     opt.progress = progress;
     opt.progress_ctx = &ctx;
     ret = rl_runner_run(protocol, &opt, &err);
-    if (ret == 0 && interrupted) {
+    if (ret == 0 && atomic_load(&interrupted)) {
         ret = rl_error_set(&err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
     }
     if (ret != 0) {

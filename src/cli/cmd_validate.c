@@ -5,6 +5,7 @@
 */
 #include <inttypes.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +18,13 @@
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
-static volatile int interrupted;
+static atomic_int interrupted; /* set by the signal handler (lock-free) */
 
 static void
 on_signal(int sig)
 {
     (void) sig;
-    interrupted = 1;
+    atomic_store(&interrupted, 1);
 }
 
 static void

@@ -27,7 +27,7 @@ typedef struct shared {
     int *index_of;
     slot_t *slots;
     int next;                 /* next subject to hand out */
-    volatile int stop;        /* set on the first error */
+    atomic_int stop;          /* set on the first error or cancellation */
     int error;
     rl_error_t err;
     pthread_mutex_t lock;
@@ -37,7 +37,7 @@ typedef struct shared {
 static int
 should_stop(const shared_t *sh)
 {
-    return sh->stop || (sh->opt->cancel != NULL && *sh->opt->cancel);
+    return atomic_load(&sh->stop) || (sh->opt->cancel != NULL && atomic_load(sh->opt->cancel));
 }
 
 static void *
@@ -55,12 +55,12 @@ worker(void *arg)
         rl_error_clear(&err);
         pthread_mutex_lock(&sh->lock);
         i = (r == NULL || should_stop(sh) || sh->next >= sh->total) ? -1 : sh->next++;
-        if (r == NULL && !sh->stop) {
-            sh->stop = 1;
+        if (r == NULL && !atomic_load(&sh->stop)) {
+            atomic_store(&sh->stop, 1);
             sh->error = rl_error_set(&sh->err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         }
         if (i < 0 && should_stop(sh)) {
-            sh->stop = 1; /* wake the writer: no more results will come */
+            atomic_store(&sh->stop, 1); /* wake the writer: no more results will come */
             pthread_cond_broadcast(&sh->ready);
         }
         pthread_mutex_unlock(&sh->lock);
@@ -69,7 +69,7 @@ worker(void *arg)
         }
         ret = rl_subject_simulate(sh->protocol, sh->opt->params, i, sh->group_of[i], sh->index_of[i],
             sh->opt->seed, r, &w, &sh->stop, &res, &err);
-        if (ret == 0 && sh->opt->cancel != NULL && *sh->opt->cancel) {
+        if (ret == 0 && sh->opt->cancel != NULL && atomic_load(sh->opt->cancel)) {
             ret = rl_error_set(&err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
         }
         pthread_mutex_lock(&sh->lock);
@@ -79,8 +79,8 @@ worker(void *arg)
         } else {
             rl_subject_result_free(&res);
             sh->slots[i].state = 2;
-            if (!sh->stop) {
-                sh->stop = 1;
+            if (!atomic_load(&sh->stop)) {
+                atomic_store(&sh->stop, 1);
                 sh->error = ret;
                 sh->err = err;
             }
@@ -135,7 +135,7 @@ rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt, rl_
     /* Deliver results in subject order as they become ready. */
     pthread_mutex_lock(&sh.lock);
     while (delivered < sh.total) {
-        while (sh.slots[delivered].state == 0 && !sh.stop) {
+        while (sh.slots[delivered].state == 0 && !atomic_load(&sh.stop)) {
             pthread_cond_wait(&sh.ready, &sh.lock);
         }
         if (sh.slots[delivered].state != 1) {
@@ -150,7 +150,7 @@ rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt, rl_
         rl_subject_result_free(&sh.slots[delivered].result);
         pthread_mutex_lock(&sh.lock);
         if (ret != 0) {
-            sh.stop = 1;
+            atomic_store(&sh.stop, 1);
             break;
         }
         delivered++;
@@ -160,7 +160,7 @@ rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt, rl_
             pthread_mutex_lock(&sh.lock);
         }
     }
-    sh.stop = 1;
+    atomic_store(&sh.stop, 1);
     pthread_mutex_unlock(&sh.lock);
     if (ret == 0 && sh.error != 0) {
         ret = sh.error;

@@ -58,7 +58,7 @@ criterion_met(const rl_procedure_t *proc, const rl_phase_t *phase, const int *ph
 int
 rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
     int group, int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
-    const volatile int *cancel, rl_subject_result_t *out, rl_error_t *err)
+    const atomic_int *cancel, rl_subject_result_t *out, rl_error_t *err)
 {
     const rl_group_t *g = &protocol->groups[group];
     const rl_procedure_t *proc = &protocol->procedures[g->procedure];
@@ -87,7 +87,7 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
         phase_count[ph] = 0;
         for (i = 0; i < limit; i++) {
             rl_session_result_t s;
-            if (cancel != NULL && *cancel) {
+            if (cancel != NULL && atomic_load(cancel)) {
                 return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
             }
             rl_mouse_begin_session(&mouse, protocol->intersession_h, day == 0);

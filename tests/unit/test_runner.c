@@ -120,7 +120,7 @@ cancel_stops_run(void)
 {
     rl_runner_options_t opt;
     rl_error_t err;
-    volatile int cancel = 1;
+    atomic_int cancel = 1;
     digest_t d = {0, 0, -1, 1};
     memset(&opt, 0, sizeof opt);
     opt.seed = 1;
