@@ -284,7 +284,7 @@ rl_cmd_run(int argc, char **argv)
         rl_summary_print(ctx.summary, stdout);
         printf("\nResults database: %s\n", out_path);
         printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
-               " sessions, events (docs/SCHEMA.md)\n");
+               " sessions, events, activity (docs/SCHEMA.md)\n");
         printf("  tidy CSV: relapselab export %s --csv DIR\n", out_path);
     }
 out:
