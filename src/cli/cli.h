@@ -3,6 +3,8 @@
 #ifndef RL_CLI_H
 #define RL_CLI_H
 
+#include <stdatomic.h>
+
 #include "relapselab/error.h"
 
 enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2, RL_EXIT_INTERRUPTED = 130 };
@@ -13,6 +15,10 @@ int rl_cmd_validate(int argc, char **argv);
 int rl_cmd_params(int argc, char **argv);
 int rl_cmd_genotypes(int argc, char **argv);
 int rl_cmd_version(int argc, char **argv);
+
+/* Install SIGINT/SIGTERM handlers that set the returned flag (for rl_runner_options_t's
+** cancel). Call once, before work that must not be left half-done. */
+const atomic_int *rl_cli_catch_interrupts(void);
 
 /* Print "relapselab: <formatted error>" to stderr and return the exit code for it. */
 int rl_cli_report(const rl_error_t *err);

@@ -9,7 +9,6 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <limits.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,14 +27,6 @@
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
-static atomic_int interrupted; /* set by the signal handler (lock-free) */
-
-static void
-on_signal(int sig)
-{
-    (void) sig;
-    atomic_store(&interrupted, 1);
-}
 
 typedef struct run_ctx {
     rl_store_t *store;
@@ -156,7 +147,7 @@ rl_cmd_run(int argc, char **argv)
     run_ctx_t ctx;
     rl_runner_options_t opt;
     rl_run_info_t info;
-    struct sigaction sa;
+    const atomic_int *interrupted = NULL;
 
     memset(&ctx, 0, sizeof ctx);
     rl_error_clear(&err);
@@ -225,10 +216,7 @@ rl_cmd_run(int argc, char **argv)
     snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s", protocol_path,
         seed, settings);
     /* Handlers first: from here on a signal stops the run cleanly (no temporary file). */
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    interrupted = rl_cli_catch_interrupts();
     info.seed = seed;
     info.generator = rl_rng_type()->name;
     info.rng_scheme = RL_RNG_SCHEME;
@@ -254,13 +242,13 @@ rl_cmd_run(int argc, char **argv)
     opt.seed = seed;
     opt.params = &base;
     opt.threads = threads;
-    opt.cancel = &interrupted;
+    opt.cancel = interrupted;
     opt.sink = sink;
     opt.sink_ctx = &ctx;
     opt.progress = progress;
     opt.progress_ctx = &ctx;
     ret = rl_runner_run(protocol, &opt, &err);
-    if (ret == 0 && atomic_load(&interrupted)) {
+    if (ret == 0 && atomic_load(interrupted)) {
         ret = rl_error_set(&err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
     }
     if (ret != 0) {

@@ -4,7 +4,6 @@
 ** also 1 when a claim of the study misses its target (for scripts and CI).
 */
 #include <inttypes.h>
-#include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,14 +17,6 @@
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
-static atomic_int interrupted; /* set by the signal handler (lock-free) */
-
-static void
-on_signal(int sig)
-{
-    (void) sig;
-    atomic_store(&interrupted, 1);
-}
 
 static void
 progress(void *ctx, int done, int total)
@@ -64,7 +55,7 @@ rl_cmd_validate(int argc, char **argv)
     rl_protocol_t *protocol = NULL;
     rl_validation_t *v = NULL;
     rl_error_t err;
-    struct sigaction sa;
+    const atomic_int *interrupted = NULL;
 
     memset(&opt, 0, sizeof opt);
     opt.replicates = 100;
@@ -125,13 +116,10 @@ rl_cmd_validate(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
+    interrupted = rl_cli_catch_interrupts();
     show = isatty(STDERR_FILENO);
     opt.params = &base;
-    opt.cancel = &interrupted;
+    opt.cancel = interrupted;
     opt.progress = progress;
     opt.progress_ctx = &show;
     ret = rl_validate_run(protocol, &opt, &v, &err);
