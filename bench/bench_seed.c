@@ -53,7 +53,7 @@ bench(const char *label, const rl_protocol_t *p, int threads, int with_store, in
     for (r = 0; r < repeats; r++) {
         rl_runner_options_t opt;
         rl_error_t err;
-        rl_run_info_t info = {20141219, "mt19937", RL_RNG_SCHEME, RL_VERSION, "bench"};
+        rl_run_info_t info = {20141219, "mt19937", RL_RNG_SCHEME, RL_VERSION, "bench", 0};
         char path[64];
         double t0;
         memset(&c, 0, sizeof c);

@@ -42,7 +42,8 @@ typedef struct rl_reinforcer {
     long src_line;
 } rl_reinforcer_t;
 
-typedef enum { RL_SEX_MALE = 0, RL_SEX_FEMALE = 1 } rl_sex_t;
+/* RL_SEX_UNKNOWN only for imported subjects whose sex is not given (stored as NULL). */
+typedef enum { RL_SEX_MALE = 0, RL_SEX_FEMALE = 1, RL_SEX_UNKNOWN = 2 } rl_sex_t;
 
 typedef struct rl_group {
     char name[RL_NAME_MAX];      /* unique group name */

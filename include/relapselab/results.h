@@ -12,7 +12,9 @@
 #include <stdint.h>
 
 /* Event kinds, with the names used in the database and CSV. The X-macro keeps the enum and
-** the name table in one place. */
+** the name table in one place. The simulator logs the first ten; head_entry (a magazine or
+** receptacle entry) and other (any recorded code a MED-PC profile does not map to a kind)
+** come only from imported chamber data. */
 #define RL_EVENT_KINDS(X)                                              \
     X(RL_EV_SESSION_START, "session_start")                            \
     X(RL_EV_SESSION_END, "session_end")                                \
@@ -23,17 +25,22 @@
     X(RL_EV_PELLET, "pellet")                                          \
     X(RL_EV_CUE_ON, "cue_on")                                          \
     X(RL_EV_CUE_OFF, "cue_off")                                        \
-    X(RL_EV_TIMEOUT_END, "timeout_end")
+    X(RL_EV_TIMEOUT_END, "timeout_end")                                \
+    X(RL_EV_HEAD_ENTRY, "head_entry")                                  \
+    X(RL_EV_OTHER, "other")
 
 #define RL_EV_ENUM_(id, name) id,
 typedef enum { RL_EVENT_KINDS(RL_EV_ENUM_) RL_EV_COUNT } rl_event_kind_t;
 #undef RL_EV_ENUM_
 
-/* Why a session ended (stored as text). */
+/* Why a session ended (stored as text). The last two are for imported sessions: the
+** program wrote its session-end code, or it did not (stopped by hand, crashed). */
 #define RL_END_REASONS(X)                        \
     X(RL_END_TIME, "time")                       \
     X(RL_END_MAX_REINFORCERS, "max_reinforcers") \
-    X(RL_END_NO_REINFORCER, "no_reinforcer")
+    X(RL_END_NO_REINFORCER, "no_reinforcer")   \
+    X(RL_END_END_CODE, "end_code")               \
+    X(RL_END_NO_END_CODE, "no_end_code")
 
 #define RL_END_ENUM_(id, name) id,
 typedef enum { RL_END_REASONS(RL_END_ENUM_) RL_END_COUNT } rl_end_reason_t;

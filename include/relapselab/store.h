@@ -20,8 +20,10 @@
 ** run.schema_version by the writer (store_sqlite.c); the CSV exporter (export_csv.c) reads
 ** only databases of this version. Bump it whenever a table, column or view changes.
 **   1  initial schema
-**   2  activity table (per-session c-Fos indices) */
-#define RL_STORE_SCHEMA_VERSION 2
+**   2  activity table (per-session c-Fos indices)
+**   3  imported chamber data: run.source, subjects.name, events.code, the import_files,
+**      import_sessions and import_issues tables; nullable columns a lab file may lack */
+#define RL_STORE_SCHEMA_VERSION 3
 
 typedef struct rl_store rl_store_t;
 
@@ -32,6 +34,8 @@ typedef struct rl_run_info {
     int rng_scheme;          /* version of the stream-derivation scheme */
     const char *version;     /* relapselab version string */
     const char *command;     /* "relapselab run ..." without thread options */
+    int imported;            /* 1: data imported from chamber files (seed, generator and
+                             ** rng_scheme are not stored); 0: a simulation */
 } rl_run_info_t;
 
 /* A mouse as stored. */
@@ -41,6 +45,7 @@ typedef struct rl_subject_record {
     int index_in_group;      /* 0-based */
     size_t n_params;
     const rl_named_value_t *params;  /* borrowed for the call */
+    const char *name;        /* the lab's subject ID (imports); NULL for simulated mice */
 } rl_subject_record_t;
 
 /* Create the temporary database for final_path, create the schema, and write the run,
@@ -63,6 +68,39 @@ struct rl_subject_result;
 ** parameter table) and all its sessions, in order. The result is borrowed for the call. */
 int rl_store_write_subject_result(rl_store_t *self, const struct rl_subject_result *subject,
     rl_error_t *err);
+
+/* One chamber file of an import, as the import_files table records it. */
+typedef struct rl_import_file_record {
+    const char *path;        /* as given on the command line */
+    const char *status;      /* "imported", "partly_imported" or "skipped" */
+    int sessions_found;
+    int sessions_imported;
+    const char *message;     /* why it was skipped, or NULL */
+} rl_import_file_record_t;
+
+/* Where an imported session came from (the import_sessions table). Strings may be NULL. */
+typedef struct rl_import_session_record {
+    int64_t file_id;         /* from rl_store_write_import_file() */
+    long line;               /* first line of the session in the file */
+    const char *subject, *experiment, *group, *box, *program, *profile;
+    const char *start_time, *end_time; /* ISO 8601 "YYYY-MM-DDTHH:MM:SS" */
+    const double *codes;     /* raw code of each event (n_events), NaN = synthetic event */
+} rl_import_session_record_t;
+
+/* Record one file of an import; *file_id receives its 1-based id. */
+int rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *file,
+    int64_t *file_id, rl_error_t *err);
+
+/* Write one imported session: the sessions row and its events (with their raw codes), no
+** activity rows, and its import_sessions row. *session_id receives its id. The session's
+** subject must have been written. */
+int rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *session,
+    const rl_import_session_record_t *source, int64_t *session_id, rl_error_t *err);
+
+/* One line of the import report. file_id 0 = about the whole batch, session_id 0 = about
+** a file; line 0 = no line; severity "error", "warning" or "note". */
+int rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
+    long line, const char *severity, const char *message, rl_error_t *err);
 
 /* Finish: mark the run complete, close, and atomically rename the temporary file onto the
 ** final path (replacing any old file). Frees self whatever the outcome; on failure the

@@ -222,6 +222,7 @@ rl_cmd_run(int argc, char **argv)
     info.rng_scheme = RL_RNG_SCHEME;
     info.version = RL_VERSION;
     info.command = command;
+    info.imported = 0;
     ret = rl_store_open(out_path, protocol, &info, &ctx.store, &err);
     if (ret == 0) {
         ret = rl_summary_create(protocol, &ctx.summary, &err);

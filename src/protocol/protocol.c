@@ -704,6 +704,7 @@ rl_sex_name(rl_sex_t s)
     switch (s) {
     case RL_SEX_MALE: return "male";
     case RL_SEX_FEMALE: return "female";
+    case RL_SEX_UNKNOWN: return "unknown";
     }
     return "invalid";
 }

@@ -33,7 +33,7 @@ typedef struct csv_table {
 
 static const csv_table_t tables[] = {
     {"runs.csv",
-        "SELECT run_id, schema_version, relapselab_version, seed, seed_int, generator,"
+        "SELECT run_id, schema_version, relapselab_version, source, seed, seed_int, generator,"
         " rng_scheme, command, protocol_path, study, intersession_h, status FROM run"
         " ORDER BY run_id"},
     {"reinforcers.csv",
@@ -57,7 +57,7 @@ static const csv_table_t tables[] = {
         " reinforcer, procedure_id, procedure FROM groups ORDER BY group_id"},
     {"subjects.csv",
         "SELECT s.subject_id, s.group_id, g.name AS group_name, g.line, g.genotype, g.sex,"
-        " g.reinforcer, g.procedure, s.index_in_group"
+        " g.reinforcer, g.procedure, s.index_in_group, s.name AS subject_name"
         " FROM subjects s JOIN groups g USING (group_id) ORDER BY s.subject_id"},
     {"subject_params.csv",
         "SELECT p.subject_id, g.name AS group_name, g.genotype, p.name AS param, p.value"
@@ -71,8 +71,19 @@ static const csv_table_t tables[] = {
         " JOIN groups g ON g.group_id = sub.group_id ORDER BY a.session_id, a.region"},
     {"events.csv",
         "SELECT e.session_id, s.subject_id, s.phase_name, e.seq, e.t_s, e.kind,"
-        " e.in_timeout FROM events e JOIN sessions s USING (session_id)"
+        " e.in_timeout, e.code FROM events e JOIN sessions s USING (session_id)"
         " ORDER BY e.session_id, e.seq"},
+    {"import_files.csv",
+        "SELECT file_id, path, status, sessions_found, sessions_imported, message"
+        " FROM import_files ORDER BY file_id"},
+    {"import_sessions.csv",
+        "SELECT i.session_id, s.subject_id, i.file_id, f.path, i.line, i.subject,"
+        " i.experiment, i.group_label, i.box, i.program, i.profile, i.start_time,"
+        " i.end_time FROM import_sessions i JOIN sessions s USING (session_id)"
+        " JOIN import_files f USING (file_id) ORDER BY i.session_id"},
+    {"import_issues.csv",
+        "SELECT i.issue_id, i.file_id, f.path, i.session_id, i.line, i.severity, i.message"
+        " FROM import_issues i LEFT JOIN import_files f USING (file_id) ORDER BY i.issue_id"},
 };
 
 /* Write s as one CSV field, quoted when it must be. */

@@ -50,8 +50,9 @@
 static const char schema_sql[] =
     "CREATE TABLE run (\n"
     "  run_id INTEGER PRIMARY KEY CHECK (run_id = 1), schema_version INTEGER NOT NULL,\n"
-    "  relapselab_version TEXT NOT NULL, seed TEXT NOT NULL, seed_int INTEGER,\n"
-    "  generator TEXT NOT NULL, rng_scheme INTEGER NOT NULL, command TEXT,\n"
+    "  relapselab_version TEXT NOT NULL,\n"
+    "  source TEXT NOT NULL CHECK (source IN ('simulation', 'import')),\n"
+    "  seed TEXT, seed_int INTEGER, generator TEXT, rng_scheme INTEGER, command TEXT,\n"
     "  protocol_path TEXT, protocol_text TEXT, study TEXT, intersession_h REAL,\n"
     "  status TEXT NOT NULL CHECK (status IN ('running', 'complete')));\n"
     "CREATE TABLE reinforcers (\n"
@@ -78,7 +79,7 @@ static const char schema_sql[] =
     "  PRIMARY KEY (procedure_id, phase_index)) WITHOUT ROWID;\n"
     "CREATE TABLE groups (\n"
     "  group_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, line TEXT,\n"
-    "  genotype TEXT NOT NULL, sex TEXT NOT NULL, n INTEGER NOT NULL,\n"
+    "  genotype TEXT, sex TEXT, n INTEGER NOT NULL,\n"
     "  reinforcer_id INTEGER NOT NULL REFERENCES reinforcers (reinforcer_id),\n"
     "  reinforcer TEXT NOT NULL,\n"
     "  procedure_id INTEGER NOT NULL REFERENCES procedures (procedure_id),\n"
@@ -86,7 +87,7 @@ static const char schema_sql[] =
     "CREATE TABLE subjects (\n"
     "  subject_id INTEGER PRIMARY KEY,\n"
     "  group_id INTEGER NOT NULL REFERENCES groups (group_id),\n"
-    "  index_in_group INTEGER NOT NULL, UNIQUE (group_id, index_in_group));\n"
+    "  index_in_group INTEGER NOT NULL, name TEXT, UNIQUE (group_id, index_in_group));\n"
     "CREATE INDEX subjects_group ON subjects (group_id);\n"
     "CREATE TABLE subject_params (\n"
     "  subject_id INTEGER NOT NULL REFERENCES subjects (subject_id),\n"
@@ -101,7 +102,7 @@ static const char schema_sql[] =
     "  active_timeout INTEGER NOT NULL, reinforcers INTEGER NOT NULL,\n"
     "  duration_min REAL NOT NULL, end_reason TEXT NOT NULL,\n"
     "  criterion_met INTEGER NOT NULL CHECK (criterion_met IN (0, 1)),\n"
-    "  breakpoint INTEGER, drug_mg_per_kg REAL NOT NULL, n_events INTEGER NOT NULL);\n"
+    "  breakpoint INTEGER, drug_mg_per_kg REAL, n_events INTEGER NOT NULL);\n"
     "CREATE UNIQUE INDEX sessions_subject_day ON sessions (subject_id, day);\n"
     "CREATE TABLE activity (\n"
     "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
@@ -110,11 +111,26 @@ static const char schema_sql[] =
     "CREATE TABLE events (\n"
     "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
     "  seq INTEGER NOT NULL, t_s REAL NOT NULL, kind TEXT NOT NULL,\n"
-    "  in_timeout INTEGER NOT NULL,\n"
+    "  in_timeout INTEGER NOT NULL, code REAL,\n"
     "  PRIMARY KEY (session_id, seq)) WITHOUT ROWID;\n"
+    "CREATE TABLE import_files (\n"
+    "  file_id INTEGER PRIMARY KEY, path TEXT NOT NULL,\n"
+    "  status TEXT NOT NULL CHECK (status IN ('imported', 'partly_imported', 'skipped')),\n"
+    "  sessions_found INTEGER NOT NULL, sessions_imported INTEGER NOT NULL, message TEXT);\n"
+    "CREATE TABLE import_sessions (\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id),\n"
+    "  file_id INTEGER NOT NULL REFERENCES import_files (file_id), line INTEGER,\n"
+    "  subject TEXT, experiment TEXT, group_label TEXT, box TEXT, program TEXT,\n"
+    "  profile TEXT, start_time TEXT, end_time TEXT);\n"
+    "CREATE TABLE import_issues (\n"
+    "  issue_id INTEGER PRIMARY KEY, file_id INTEGER REFERENCES import_files (file_id),\n"
+    "  session_id INTEGER REFERENCES sessions (session_id), line INTEGER,\n"
+    "  severity TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'note')),\n"
+    "  message TEXT NOT NULL);\n"
     "CREATE VIEW sessions_tidy AS\n"
     "  SELECT s.session_id, s.subject_id, g.group_id, g.name AS group_name, g.line,\n"
     "         g.genotype, g.sex, g.reinforcer, g.procedure, sub.index_in_group,\n"
+    "         sub.name AS subject_name,\n"
     "         s.phase_index, s.phase_name, s.phase_kind, s.session_in_phase, s.day,\n"
     "         s.active, s.inactive, s.active_timeout, s.reinforcers, s.duration_min,\n"
     "         s.end_reason, s.criterion_met, s.breakpoint, s.drug_mg_per_kg, s.n_events\n"
@@ -136,7 +152,7 @@ static const char pragma_sql[] =
     "PRAGMA foreign_keys = OFF;\n";
 
 static const char insert_subject_sql[] =
-    "INSERT INTO subjects (subject_id, group_id, index_in_group) VALUES (?, ?, ?)";
+    "INSERT INTO subjects (subject_id, group_id, index_in_group, name) VALUES (?, ?, ?, ?)";
 static const char insert_param_sql[] =
     "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)";
 static const char insert_session_sql[] =
@@ -144,11 +160,21 @@ static const char insert_session_sql[] =
     " session_in_phase, day, active, inactive, active_timeout, reinforcers, duration_min,"
     " end_reason, criterion_met, breakpoint, drug_mg_per_kg, n_events)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char insert_import_file_sql[] =
+    "INSERT INTO import_files (file_id, path, status, sessions_found, sessions_imported,"
+    " message) VALUES (?, ?, ?, ?, ?, ?)";
+static const char insert_import_session_sql[] =
+    "INSERT INTO import_sessions (session_id, file_id, line, subject, experiment,"
+    " group_label, box, program, profile, start_time, end_time)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+static const char insert_import_issue_sql[] =
+    "INSERT INTO import_issues (issue_id, file_id, session_id, line, severity, message)"
+    " VALUES (?, ?, ?, ?, ?, ?)";
 /* Events go in multi-row INSERTs of 64, then 8, then 1 row(s): one sqlite3_step() per
 ** 64 events halves the insert time compared with one row per step. */
 #define EVENT_BATCH_LARGE 64
 #define EVENT_BATCH_SMALL 8
-#define EVENT_COLUMNS 5
+#define EVENT_COLUMNS 6
 static const int event_batch[3] = {1, EVENT_BATCH_SMALL, EVENT_BATCH_LARGE};
 /* The activity indices of a session: one INSERT of RL_N_REGIONS rows (built at open). */
 #define ACTIVITY_COLUMNS 3
@@ -168,6 +194,10 @@ struct rl_store {
     sqlite3_stmt *ins_session;
     sqlite3_stmt *ins_events[3];   /* rows per statement: event_batch[] */
     sqlite3_stmt *ins_activity;    /* RL_N_REGIONS rows */
+    sqlite3_stmt *ins_import_file;
+    sqlite3_stmt *ins_import_session;
+    sqlite3_stmt *ins_import_issue;
+    int64_t next_file_id;      /* 1-based */
     bool failed;               /* a write failed: the file is not trustworthy */
     int64_t next_session_id;   /* 1-based, in write order */
     int n_groups;
@@ -347,9 +377,9 @@ prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_t *err)
 static int
 prepare_events(rl_store_t *self, rl_error_t *err)
 {
-    static const char head[] = "INSERT INTO events (session_id, seq, t_s, kind, in_timeout)"
-                               " VALUES (?, ?, ?, ?, ?)";
-    static const char row[] = ", (?, ?, ?, ?, ?)";
+    static const char head[] = "INSERT INTO events (session_id, seq, t_s, kind, in_timeout,"
+                               " code) VALUES (?, ?, ?, ?, ?, ?)";
+    static const char row[] = ", (?, ?, ?, ?, ?, ?)";
     char *sql = malloc(sizeof head + EVENT_BATCH_LARGE * sizeof row);
     int k, j, ret = 0;
 
@@ -394,9 +424,9 @@ write_run(rl_store_t *self, const rl_protocol_t *p, const rl_run_info_t *run,
     rl_error_t *err)
 {
     static const char sql[] =
-        "INSERT INTO run (run_id, schema_version, relapselab_version, seed, seed_int,"
+        "INSERT INTO run (run_id, schema_version, relapselab_version, source, seed, seed_int,"
         " generator, rng_scheme, command, protocol_path, protocol_text, study,"
-        " intersession_h, status) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')";
+        " intersession_h, status) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')";
     sqlite3_stmt *st = NULL;
     binder_t b;
     char seed[24];
@@ -409,14 +439,22 @@ write_run(rl_store_t *self, const rl_protocol_t *p, const rl_run_info_t *run,
     bind_begin(&b, st);
     bind_int(&b, RL_STORE_SCHEMA_VERSION);
     bind_text(&b, run->version != NULL ? run->version : "unknown");
-    bind_text(&b, seed);
-    if (run->seed <= (uint64_t) INT64_MAX) {
-        bind_int(&b, (int64_t) run->seed);
-    } else {
+    bind_text(&b, run->imported ? "import" : "simulation");
+    if (run->imported) {
         bind_null(&b);
+        bind_null(&b);
+        bind_null(&b);
+        bind_null(&b);
+    } else {
+        bind_text(&b, seed);
+        if (run->seed <= (uint64_t) INT64_MAX) {
+            bind_int(&b, (int64_t) run->seed);
+        } else {
+            bind_null(&b);
+        }
+        bind_text(&b, run->generator != NULL ? run->generator : "unknown");
+        bind_int(&b, run->rng_scheme);
     }
-    bind_text(&b, run->generator != NULL ? run->generator : "unknown");
-    bind_int(&b, run->rng_scheme);
     bind_text(&b, run->command);
     bind_text(&b, p->path);
     if (p->source_text != NULL && b.rc == SQLITE_OK) {
@@ -632,7 +670,7 @@ write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         bind_text(&b, g->name);
         bind_text(&b, g->line);
         bind_text(&b, gt != NULL ? gt->name : g->genotype);
-        bind_text(&b, rl_sex_name(g->sex));
+        bind_text(&b, g->sex == RL_SEX_UNKNOWN ? NULL : rl_sex_name(g->sex));
         bind_int(&b, g->n);
         bind_int(&b, g->reinforcer);
         bind_text(&b, p->reinforcers[g->reinforcer].name);
@@ -690,6 +728,9 @@ store_destroy(rl_store_t *self, bool remove_tmp)
     sqlite3_finalize(self->ins_param);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
+    sqlite3_finalize(self->ins_import_file);
+    sqlite3_finalize(self->ins_import_session);
+    sqlite3_finalize(self->ins_import_issue);
     for (i = 0; i < 3; i++) {
         sqlite3_finalize(self->ins_events[i]);
     }
@@ -727,6 +768,7 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
         goto out;
     }
     self->next_session_id = 1;
+    self->next_file_id = 1;
     snprintf(self->tmp_path, n, "%s.tmp-%ld", final_path, (long) getpid());
     /* A file of this name is left over by a dead process that had our PID. */
     if (unlink(self->tmp_path) != 0 && errno != ENOENT) {
@@ -767,6 +809,10 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
         || (ret = prepare(self, insert_param_sql, &self->ins_param, err)) != 0
         || (ret = prepare(self, insert_session_sql, &self->ins_session, err)) != 0
         || (ret = prepare_activity(self, err)) != 0
+        || (ret = prepare(self, insert_import_file_sql, &self->ins_import_file, err)) != 0
+        || (ret = prepare(self, insert_import_session_sql, &self->ins_import_session, err))
+            != 0
+        || (ret = prepare(self, insert_import_issue_sql, &self->ins_import_issue, err)) != 0
         || (ret = prepare_events(self, err)) != 0) {
         goto out;
     }
@@ -818,6 +864,7 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     bind_int(&b, subject->subject_id);
     bind_int(&b, subject->group);
     bind_int(&b, subject->index_in_group);
+    bind_text(&b, subject->name);
     if (bind_step(&b) != SQLITE_DONE) {
         return db_error(self, err, "writing a subject");
     }
@@ -838,8 +885,8 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
 ** SQLITE_DONE on success. Every parameter is rebound, so bindings are not cleared (the kind
 ** names are static strings). */
 static int
-insert_events(sqlite3_stmt *st, int64_t session_id, const rl_event_t *events, size_t first,
-    int n)
+insert_events(sqlite3_stmt *st, int64_t session_id, const rl_event_t *events,
+    const double *codes, size_t first, int n)
 {
     int j, rc = SQLITE_OK;
 
@@ -858,6 +905,10 @@ insert_events(sqlite3_stmt *st, int64_t session_id, const rl_event_t *events, si
         }
         if (rc == SQLITE_OK) {
             rc = sqlite3_bind_int(st, b + 5, e->in_timeout ? 1 : 0);
+        }
+        if (rc == SQLITE_OK) { /* NaN binds as NULL */
+            rc = codes != NULL ? sqlite3_bind_double(st, b + 6, codes[first + (size_t) j])
+                               : sqlite3_bind_null(st, b + 6);
         }
     }
     if (rc == SQLITE_OK) {
@@ -891,8 +942,11 @@ insert_activity(sqlite3_stmt *st, int64_t session_id, const double *activity)
     return rc;
 }
 
-int
-rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_t *err)
+/* The sessions row, the activity rows (simulated sessions: codes == NULL) and the events
+** (with their raw codes for imported sessions). *id receives the session id. */
+static int
+write_session(rl_store_t *self, const rl_session_result_t *s, const double *codes,
+    int64_t *id, rl_error_t *err)
 {
     const phase_label_t *label;
     int64_t session_id = self->next_session_id;
@@ -929,7 +983,7 @@ rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_
                 (int) s->events[i].kind);
         }
     }
-    for (i = 0; i < RL_N_REGIONS; i++) {
+    for (i = 0; i < RL_N_REGIONS && codes == NULL; i++) {
         if (!isfinite(s->activity[i])) {
             self->failed = true;
             return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
@@ -964,20 +1018,125 @@ rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_
     if (bind_step(&b) != SQLITE_DONE) {
         return db_error(self, err, "writing a session");
     }
-    if ((rc = insert_activity(self->ins_activity, session_id, s->activity)) != SQLITE_DONE) {
+    if (codes == NULL
+        && (rc = insert_activity(self->ins_activity, session_id, s->activity)) != SQLITE_DONE) {
         return db_error(self, err, "writing activity indices");
     }
 
     for (i = 0; i < s->n_events;) {
         size_t left = s->n_events - i;
         int k = left >= EVENT_BATCH_LARGE ? 2 : left >= EVENT_BATCH_SMALL ? 1 : 0;
-        if ((rc = insert_events(self->ins_events[k], session_id, s->events, i,
+        if ((rc = insert_events(self->ins_events[k], session_id, s->events, codes, i,
                  event_batch[k])) != SQLITE_DONE) {
             return db_error(self, err, "writing events");
         }
         i += (size_t) event_batch[k];
     }
     self->next_session_id++;
+    *id = session_id;
+    return 0;
+}
+
+int
+rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_t *err)
+{
+    int64_t id;
+    return write_session(self, s, NULL, &id, err);
+}
+
+/* ---- imported data ---- */
+
+int
+rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *f,
+    int64_t *file_id, rl_error_t *err)
+{
+    binder_t b;
+
+    if (self->failed) {
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "the store has already failed; abort it");
+    }
+    bind_begin(&b, self->ins_import_file);
+    bind_int(&b, self->next_file_id);
+    bind_text(&b, f->path);
+    bind_text(&b, f->status);
+    bind_int(&b, f->sessions_found);
+    bind_int(&b, f->sessions_imported);
+    bind_text(&b, f->message);
+    if (bind_step(&b) != SQLITE_DONE) {
+        return db_error(self, err, "writing an import file row");
+    }
+    *file_id = self->next_file_id++;
+    return 0;
+}
+
+int
+rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *s,
+    const rl_import_session_record_t *src, int64_t *session_id, rl_error_t *err)
+{
+    static const double none = NAN;
+    binder_t b;
+    int ret;
+
+    /* A session without events still marks itself imported (non-NULL codes). */
+    if ((ret = write_session(self, s, src->codes != NULL ? src->codes : &none, session_id,
+             err)) != 0) {
+        return ret;
+    }
+    bind_begin(&b, self->ins_import_session);
+    bind_int(&b, *session_id);
+    bind_int(&b, src->file_id);
+    if (src->line > 0) {
+        bind_int(&b, src->line);
+    } else {
+        bind_null(&b);
+    }
+    bind_text(&b, src->subject);
+    bind_text(&b, src->experiment);
+    bind_text(&b, src->group);
+    bind_text(&b, src->box);
+    bind_text(&b, src->program);
+    bind_text(&b, src->profile);
+    bind_text(&b, src->start_time);
+    bind_text(&b, src->end_time);
+    if (bind_step(&b) != SQLITE_DONE) {
+        return db_error(self, err, "writing an import session row");
+    }
+    return 0;
+}
+
+int
+rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
+    long line, const char *severity, const char *message, rl_error_t *err)
+{
+    binder_t b;
+
+    if (self->failed) {
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "the store has already failed; abort it");
+    }
+    bind_begin(&b, self->ins_import_issue);
+    bind_null(&b);
+    if (file_id > 0) {
+        bind_int(&b, file_id);
+    } else {
+        bind_null(&b);
+    }
+    if (session_id > 0) {
+        bind_int(&b, session_id);
+    } else {
+        bind_null(&b);
+    }
+    if (line > 0) {
+        bind_int(&b, line);
+    } else {
+        bind_null(&b);
+    }
+    bind_text(&b, severity);
+    bind_text(&b, message);
+    if (bind_step(&b) != SQLITE_DONE) {
+        return db_error(self, err, "writing an import issue");
+    }
     return 0;
 }
 
@@ -1022,7 +1181,11 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
     sqlite3_finalize(self->ins_param);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
+    sqlite3_finalize(self->ins_import_file);
+    sqlite3_finalize(self->ins_import_session);
+    sqlite3_finalize(self->ins_import_issue);
     self->ins_subject = self->ins_param = self->ins_session = self->ins_activity = NULL;
+    self->ins_import_file = self->ins_import_session = self->ins_import_issue = NULL;
     for (i = 0; i < 3; i++) {
         sqlite3_finalize(self->ins_events[i]);
         self->ins_events[i] = NULL;

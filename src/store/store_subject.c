@@ -30,6 +30,7 @@ rl_store_write_subject_result(rl_store_t *self, const rl_subject_result_t *s, rl
     rec.index_in_group = s->index_in_group;
     rec.n_params = n;
     rec.params = params;
+    rec.name = NULL;
     ret = rl_store_write_subject(self, &rec, err);
     for (k = 0; ret == 0 && k < s->n_sessions; k++) {
         ret = rl_store_write_session(self, &s->sessions[k], err);

@@ -177,7 +177,7 @@ write_run(const char *path, bool commit, rl_store_t **out, rl_error_t *err)
         return ret;
     }
     for (s = 0; s < N_SUBJECTS; s++) {
-        rl_subject_record_t sub = {s, s / N_PER_GROUP, s % N_PER_GROUP, 2, params};
+        rl_subject_record_t sub = {s, s / N_PER_GROUP, s % N_PER_GROUP, 2, params, NULL};
         params[0].value = 0.5 + s;
         params[1].value = 1.0 / 3.0;
         if ((ret = rl_store_write_subject(st, &sub, err)) != 0) {
@@ -321,7 +321,9 @@ test_write_and_read_back(void)
     CHECK(count_tmp_files() == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(RL_STORE_SCHEMA_VERSION == 2);
+    CHECK(RL_STORE_SCHEMA_VERSION == 3);
+    query_text(db, "SELECT source FROM run", buf, sizeof buf);
+    CHECK(strcmp(buf, "simulation") == 0);
     CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
     CHECK(query_int(db, "SELECT count(*) FROM run") == 1);
     query_text(db, "SELECT status FROM run", buf, sizeof buf);
@@ -504,7 +506,7 @@ test_failed_write_blocks_commit(void)
     rl_error_t err;
     rl_session_result_t r;
     rl_event_t ev[MAX_EVENTS];
-    rl_subject_record_t bad_group = {99, N_GROUPS, 0, 0, NULL};
+    rl_subject_record_t bad_group = {99, N_GROUPS, 0, 0, NULL, NULL};
 
     path_in(path, sizeof path, "old.db");
     write_file(path, "old contents");
@@ -628,6 +630,9 @@ test_export_csv(void)
         {"sessions.csv", N_SUBJECTS * SESSIONS_PER_SUBJECT},
         {"activity.csv", N_SUBJECTS * SESSIONS_PER_SUBJECT * RL_N_REGIONS},
         {"events.csv", N_SUBJECTS * EVENTS_PER_SUBJECT},
+        {"import_files.csv", 0},
+        {"import_sessions.csv", 0},
+        {"import_issues.csv", 0},
     };
     char db[128], dir[128], f[192];
     rl_error_t err;
@@ -649,8 +654,8 @@ test_export_csv(void)
     snprintf(f, sizeof f, "%s/sessions.csv", dir);
     CHECK(file_contains(f, "session_id,subject_id,group_id,group_name,line,genotype,"));
     snprintf(f, sizeof f, "%s/events.csv", dir);
-    CHECK(file_contains(f, "session_id,subject_id,phase_name,seq,t_s,kind,in_timeout\n"
-                           "1,0,acquisition,0,0.1,session_start,0\n"));
+    CHECK(file_contains(f, "session_id,subject_id,phase_name,seq,t_s,kind,in_timeout,code\n"
+                           "1,0,acquisition,0,0.1,session_start,0,\n"));
     snprintf(f, sizeof f, "%s/activity.csv", dir);
     /* session 1 = subject 0, day 0, group "WT, \"ctrl\"" (quoted); regions in name order,
     ** basolateral_amygdala (index RL_REGION_BLA = 5) first: 5 + 0.1 */
