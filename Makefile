@@ -5,13 +5,13 @@
 #   make run        build, then simulate the seed study (examples/gutierrez2014.yaml)
 #   make test       build, run the whole test suite, then again under ASan/UBSan (build-asan/)
 #   make test-fast  the test suite without the sanitizer pass
-#   make bench      build, then run the benchmark (build/bench_seed)
+#   make bench      build, then run the benchmarks (build/bench_seed, bench/bench_medpc.sh)
 #   make clean      remove the build directories
 #
 # With CI set in the environment (CI=true), warnings are errors (-DRL_WERROR=ON).
 
 # The Debian packages the build and the tests need: ONE list, used by `deps`.
-DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3
+DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev fonts-dejavu-core
 
 BUILD_DIR := build
 ASAN_DIR  := build-asan
@@ -91,6 +91,7 @@ test: test-fast test-asan
 
 bench: build
 	./$(BUILD_DIR)/bench_seed
+	sh bench/bench_medpc.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -21,10 +21,26 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 
-/* A reusable event buffer (allocated once per worker, grown by doubling). */
+/* An observer of the mouse's brain during sessions (for figures): sample() is called at
+** t = 0, dt_s, 2 dt_s, ... of every session up to its end, with the brain cocaine
+** concentration (uM), tonic accumbal dopamine (nM) and the belief that the drug context
+** holds, computed in closed form from the state at the previous advance (PK is exact; the
+** slow signals are those the simulation itself holds). Observing changes nothing in the
+** simulation: the same seed gives the same events with or without a trace. */
+typedef struct rl_session_trace {
+    double dt_s;
+    void (*sample)(void *ctx, double t_s, double brain_cocaine_uM, double tonic_da_nM,
+        double belief_drug);
+    void *ctx;
+    double next_s;           /* internal: time of the next sample in the current session */
+} rl_session_trace_t;
+
+/* A reusable event buffer (allocated once per worker, grown by doubling), and an optional
+** trace (NULL: none; set by the caller, owned by the caller). */
 typedef struct rl_session_workspace {
     rl_event_t *events;
     size_t n, cap;
+    rl_session_trace_t *trace;
 } rl_session_workspace_t;
 
 void rl_session_workspace_init(rl_session_workspace_t *self);

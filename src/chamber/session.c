@@ -11,6 +11,8 @@
 */
 #include "relapselab/session.h"
 
+#include "relapselab/dopamine.h"
+
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdlib.h>
@@ -46,6 +48,22 @@ log_event(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
     w->events[w->n].in_timeout = (int32_t) in_timeout;
     w->n++;
     return 0;
+}
+
+/* Trace samples due up to t (before the mouse advances to t), then advance. The samples
+** come from the state at the mouse's clock: rl_pk_brain_at() is exact, the release gain
+** and belief are those held since the last advance. Read-only for the simulation. */
+static void
+advance(rl_mouse_t *m, double t, rl_session_workspace_t *w)
+{
+    rl_session_trace_t *tr = w->trace;
+    while (tr != NULL && tr->next_s <= t) {
+        double c = rl_pk_brain_at(&m->pk, &m->pk_state, fmax(0.0, tr->next_s - m->t_s));
+        tr->sample(tr->ctx, tr->next_s, c, rl_da_tonic_nM(&m->p, c, m->release_gain),
+            rl_mouse_belief_drug(m));
+        tr->next_s += tr->dt_s;
+    }
+    rl_mouse_advance(m, t);
 }
 
 /* Chamber state for one session. */
@@ -210,6 +228,9 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     c.stop_deadline_s = phase->no_reinforcer_stop_min > 0.0 ?
         phase->no_reinforcer_stop_min * 60.0 : INFINITY;
 
+    if (w->trace != NULL) {
+        w->trace->next_s = 0.0;
+    }
     ret = log_event(w, 0.0, RL_EV_SESSION_START, 0);
     while (ret == 0 && !done) {
         double t_sched = next_scheduled(&c);
@@ -229,7 +250,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
             if (u * bound >= rate) {
                 continue; /* rejected proposal */
             }
-            rl_mouse_advance(mouse, t);
+            advance(mouse, t, w);
             if (u * bound < ra) {
                 ret = on_active(&c, mouse, w, out, t);
                 if (ret == 1) {
@@ -244,7 +265,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
             continue;
         }
         t = t_win;
-        rl_mouse_advance(mouse, t);
+        advance(mouse, t, w);
         if (t >= t_sched) {
             done = on_scheduled(&c, mouse, w, out, t, &ret);
         }

@@ -21,7 +21,12 @@ static const command_t commands[] = {
     {"run", rl_cmd_run, "simulate a protocol: run [PROTOCOL] [--seed S] [--threads N] [--out DB]"},
     {"validate", rl_cmd_validate,
         "test the seed study's claims: validate [PROTOCOL] [--replicates R] [--json]"},
-    {"export", rl_cmd_export, "write tidy CSV tables: export DB --csv DIR"},
+    {"export", rl_cmd_export,
+        "write tidy CSV tables or MED-PC files: export DB --csv DIR | --medpc DIR"},
+    {"summary", rl_cmd_summary,
+        "standard measures of a database: summary DB [--csv DIR] [--by session|subject|group]"},
+    {"import-medpc", rl_cmd_import_medpc,
+        "read MED-PC files into a database: import-medpc FILE|DIR... --profile P --out DB"},
     {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},
     {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},
     {"version", rl_cmd_version, "print the version"},
@@ -37,7 +42,7 @@ cmd_help(int argc, char **argv)
     printf("relapselab %s -- an in-silico relapse laboratory\n\n", RL_VERSION);
     printf("usage: relapselab COMMAND [ARGS]\n\ncommands:\n");
     for (i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        printf("  %-10s %s\n", commands[i].name, commands[i].help);
+        printf("  %-12s %s\n", commands[i].name, commands[i].help);
     }
     printf("\nDocumentation: README.md, docs/PROTOCOL.md, docs/MODEL.md, docs/SCHEMA.md\n");
     return 0;

@@ -36,6 +36,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "calendar.h"
+
 /* An array index beyond this is taken as corruption rather than allocated. */
 #define MAX_ARRAY_INDEX 10000000L
 /* The width of one array field as MED-PC prints it (" %12.3f"). */
@@ -272,18 +274,6 @@ cur_session(parser_t *P)
     return &P->f->sessions[P->cur];
 }
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-static long
-days_from_civil(int y, int m, int d)
-{
-    long yy = y - (m <= 2);
-    long era = (yy >= 0 ? yy : yy - 399) / 400;
-    long yoe = yy - era * 400;
-    long doy = (153L * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
-
 /* "MM/DD/YY" or "MM/DD/YYYY". 0 on success. */
 static int
 parse_date(const char *s, int *y, int *m, int *d)
@@ -391,8 +381,8 @@ end_session(parser_t *P)
     session_datetime(P, s, "End Date", "End Time", &s->start, &s->end, &end_given);
     if (s->start.valid && s->end.valid) {
         const rl_medpc_datetime_t *a = &s->start, *b = &s->end;
-        long days = days_from_civil(b->year, b->month, b->day)
-            - days_from_civil(a->year, a->month, a->day);
+        long days = rl_days_from_civil(b->year, b->month, b->day)
+            - rl_days_from_civil(a->year, a->month, a->day);
         double dur = (double)days * 86400.0
             + (double)((b->hour - a->hour) * 3600 + (b->minute - a->minute) * 60
                 + (b->second - a->second));

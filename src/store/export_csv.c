@@ -26,6 +26,9 @@
 
 #include <sqlite3.h>
 
+#include "csv_write.h"
+#include "db_check.h"
+
 typedef struct csv_table {
     const char *file;
     const char *sql;
@@ -86,43 +89,6 @@ static const csv_table_t tables[] = {
         " FROM import_issues i LEFT JOIN import_files f USING (file_id) ORDER BY i.issue_id"},
 };
 
-/* Write s as one CSV field, quoted when it must be. */
-static void
-put_text(FILE *f, const char *s)
-{
-    const char *p;
-
-    if (strpbrk(s, ",\"\r\n") == NULL) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (p = s; *p != '\0'; p++) {
-        if (*p == '"') {
-            fputc('"', f);
-        }
-        fputc(*p, f);
-    }
-    fputc('"', f);
-}
-
-/* Shortest of %.15g..%.17g that round-trips (%.17g always does). */
-static void
-put_double(FILE *f, double v)
-{
-    char buf[40];
-    int prec;
-
-    for (prec = 15; prec < 17; prec++) {
-        snprintf(buf, sizeof buf, "%.*g", prec, v);
-        if (strtod(buf, NULL) == v) {
-            fputs(buf, f);
-            return;
-        }
-    }
-    fprintf(f, "%.17g", v);
-}
-
 static int
 db_error(sqlite3 *db, const char *db_path, rl_error_t *err, const char *what)
 {
@@ -161,7 +127,7 @@ write_table(sqlite3 *db, const char *db_path, const char *dir, const char *file,
         if (i > 0) {
             fputc(',', f);
         }
-        put_text(f, sqlite3_column_name(st, i));
+        rl_csv_put_text(f, sqlite3_column_name(st, i));
     }
     fputc('\n', f);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -174,12 +140,12 @@ write_table(sqlite3 *db, const char *db_path, const char *dir, const char *file,
                 fprintf(f, "%" PRId64, (int64_t) sqlite3_column_int64(st, i));
                 break;
             case SQLITE_FLOAT:
-                put_double(f, sqlite3_column_double(st, i));
+                rl_csv_put_double(f, sqlite3_column_double(st, i));
                 break;
             case SQLITE_NULL:
                 break;
             default: /* TEXT (BLOBs are not stored) */
-                put_text(f, (const char *) sqlite3_column_text(st, i));
+                rl_csv_put_text(f, (const char *) sqlite3_column_text(st, i));
                 break;
             }
         }
@@ -273,71 +239,15 @@ out:
     return ret;
 }
 
-/* RL_ERR_INVALID unless db is a relapselab database of our schema whose run completed. */
-static int
-check_complete(sqlite3 *db, const char *db_path, rl_error_t *err)
-{
-    sqlite3_stmt *st = NULL;
-    int version, ret = 0;
-
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK
-        || sqlite3_step(st) != SQLITE_ROW) {
-        ret = db_error(db, db_path, err, "reading the schema version");
-        goto out;
-    }
-    version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
-    if (version != RL_STORE_SCHEMA_VERSION) {
-        ret = rl_error_set(err, RL_ERR_INVALID, db_path, 0, 0,
-            "database %s has schema version %d; this relapselab reads version %d", db_path,
-            version, RL_STORE_SCHEMA_VERSION);
-        goto out;
-    }
-    if (sqlite3_prepare_v2(db, "SELECT status FROM run WHERE run_id = 1", -1, &st, NULL)
-        != SQLITE_OK) {
-        ret = rl_error_set(err, RL_ERR_INVALID, db_path, 0, 0,
-            "database %s is not a relapselab database: %s", db_path, sqlite3_errmsg(db));
-        goto out;
-    }
-    if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 0) != SQLITE_TEXT
-        || strcmp((const char *) sqlite3_column_text(st, 0), "complete") != 0) {
-        ret = rl_error_set(err, RL_ERR_INVALID, db_path, 0, 0,
-            "database %s is incomplete (the run did not finish)", db_path);
-    }
-out:
-    sqlite3_finalize(st);
-    return ret;
-}
-
 int
 rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err)
 {
     sqlite3 *db = NULL;
-    struct stat sb;
     size_t i;
     int ret = 0;
 
-    if (stat(db_path, &sb) != 0) {
-        return rl_error_set(err, RL_ERR_IO, db_path, 0, 0, "cannot open database: %s",
-            strerror(errno));
-    }
-    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL)
-        != SQLITE_OK) {
-        ret = rl_error_set(err, RL_ERR_IO, db_path, 0, 0, "cannot open database: %s",
-            db != NULL ? sqlite3_errmsg(db) : "out of memory");
-        goto out;
-    }
-    if ((ret = check_complete(db, db_path, err)) != 0) {
-        goto out;
-    }
-    if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-        ret = rl_error_set(err, RL_ERR_IO, dir, 0, 0, "cannot create directory: %s",
-            strerror(errno));
-        goto out;
-    }
-    if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-        ret = rl_error_set(err, RL_ERR_IO, dir, 0, 0, "not a directory");
+    if ((ret = rl_db_open_checked(db_path, &db, err)) != 0
+        || (ret = rl_csv_make_dir(dir, err)) != 0) {
         goto out;
     }
     /* One read transaction, so all tables come from the same snapshot. */

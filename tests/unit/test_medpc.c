@@ -594,17 +594,6 @@ static const sample_t SAMPLES[] = {
 #define N_SAMPLES (sizeof SAMPLES / sizeof SAMPLES[0])
 
 static int
-data_present(void)
-{
-    struct stat st;
-    if (stat(DATA_DIR, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        printf("SKIP: %s not found\n", DATA_DIR);
-        return 0;
-    }
-    return 1;
-}
-
-static int
 parse_sample(const char *rel, rl_medpc_file_t *f)
 {
     char path[512];
@@ -626,7 +615,7 @@ test_samples_table(void)
 {
     size_t i;
 
-    if (!data_present()) {
+    if (!rl_test_dir_present(DATA_DIR)) {
         return;
     }
     for (i = 0; i < N_SAMPLES; i++) {
@@ -697,7 +686,7 @@ walk(const char *dir, const char *rel)
 static void
 test_samples_all_listed(void)
 {
-    if (!data_present()) {
+    if (!rl_test_dir_present(DATA_DIR)) {
         return;
     }
     CHECK(walk(DATA_DIR, "") == N_SAMPLES);
@@ -714,7 +703,7 @@ test_samples_variants(void)
     const char *subj[] = {"C6_01", "C6_02", "C6_03", "C6_04"};
     const double z[] = {385, 707, 759, 655};
 
-    if (!data_present()) {
+    if (!rl_test_dir_present(DATA_DIR)) {
         return;
     }
     /* 663, line 42: "    10: ... 100000000000 ..." = B(13), 12 digits and no point */

@@ -136,6 +136,79 @@ fixed_ratio(void)
     }
 }
 
+/* What the trace sees, for trace_is_read_only. */
+typedef struct trace_log {
+    int n;
+    double first_t, last_t, max_coc, coc_at_first_infusion_plus_60;
+    double min_da, max_da;
+} trace_log_t;
+
+static void
+on_sample(void *ctx, double t_s, double coc, double da, double belief)
+{
+    trace_log_t *l = ctx;
+    if (l->n == 0) {
+        l->first_t = t_s;
+        l->min_da = l->max_da = da;
+    }
+    l->n++;
+    l->last_t = t_s;
+    l->max_coc = fmax(l->max_coc, coc);
+    l->min_da = fmin(l->min_da, da);
+    l->max_da = fmax(l->max_da, da);
+    (void) belief;
+}
+
+/* A trace samples on its grid and changes nothing: the same seed gives the same events
+** with and without it. Brain cocaine rises above 0 once the mouse self-administers, and
+** dopamine with it (DAT block). */
+static void
+trace_is_read_only(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m1, m2;
+    rl_session_workspace_t w1, w2;
+    rl_session_result_t s1, s2;
+    rl_session_trace_t tr;
+    trace_log_t log;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    size_t i;
+    bool same = true;
+
+    fr_phase(&ph, 1);
+    memset(&log, 0, sizeof log);
+    memset(&tr, 0, sizeof tr);
+    tr.dt_s = 10.0;
+    tr.sample = on_sample;
+    tr.ctx = &log;
+    trained_mouse(&m1);
+    trained_mouse(&m2);
+    rl_session_workspace_init(&w1);
+    rl_session_workspace_init(&w2);
+    w2.trace = &tr;
+    gsl_rng_set(r, 99);
+    CHECK(rl_session_run(&ph, &m1, r, &w1, &s1, &err) == 0);
+    gsl_rng_set(r, 99);
+    CHECK(rl_session_run(&ph, &m2, r, &w2, &s2, &err) == 0);
+    CHECK(s1.n_events == s2.n_events);
+    for (i = 0; i < s1.n_events && i < s2.n_events; i++) {
+        same = same && s1.events[i].t_s == s2.events[i].t_s
+            && s1.events[i].kind == s2.events[i].kind;
+    }
+    CHECK(same);
+    /* 120-min session sampled every 10 s: t = 0, 10, ..., 7200 -> 721 samples */
+    CHECK(log.n == 721);
+    CHECK(log.first_t == 0.0 && log.last_t == 7200.0);
+    CHECK(s1.reinforcers > 5 && log.max_coc > 0.5);
+    CHECK(log.max_da > 2.0 * log.min_da);
+    rl_session_result_free(&s1);
+    rl_session_result_free(&s2);
+    rl_session_workspace_free(&w1);
+    rl_session_workspace_free(&w2);
+    gsl_rng_free(r);
+}
+
 static void
 reinforcer_cap(void)
 {
@@ -286,6 +359,7 @@ int
 main(void)
 {
     rl_test_run("fixed_ratio", fixed_ratio);
+    rl_test_run("trace_is_read_only", trace_is_read_only);
     rl_test_run("reinforcer_cap", reinforcer_cap);
     rl_test_run("progressive_ratio", progressive_ratio);
     rl_test_run("extinction_delivers_nothing", extinction_delivers_nothing);

@@ -4,6 +4,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <sys/stat.h>
 
 static int n_checks, n_failed, case_failed, n_cases, n_cases_failed;
 
@@ -50,4 +51,15 @@ rl_test_summary(void)
     printf("%d passed, %d failed\n", n_cases - n_cases_failed, n_cases_failed);
     printf("(%d checks, %d failed)\n", n_checks, n_failed);
     return n_cases_failed == 0 ? 0 : 1;
+}
+
+bool
+rl_test_dir_present(const char *dir)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        printf("SKIP: %s not found\n", dir);
+        return false;
+    }
+    return true;
 }

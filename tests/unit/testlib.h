@@ -15,6 +15,10 @@ void rl_test_close(double got, double want, double abs_tol, double rel_tol,
 void rl_test_run(const char *name, void (*fn)(void));
 int rl_test_summary(void);
 
+/* true when dir is a directory; otherwise prints "SKIP: <dir> not found" and returns false
+** (tests on data that may be absent, e.g. ../shared/data/medpc in CI). */
+bool rl_test_dir_present(const char *dir);
+
 #define CHECK(cond) rl_test_check((cond), #cond, __FILE__, __LINE__)
 /* |got - want| <= abs_tol + rel_tol * |want| */
 #define CHECK_CLOSE(got, want, abs_tol, rel_tol) \

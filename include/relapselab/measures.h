@@ -1,0 +1,118 @@
+/* measures.h -- the lab's standard measures, computed from a loaded results database.
+**
+** Input is an rl_dataset_t (dataset.h) -- a simulation or imported chamber data, read the
+** same way -- so nothing here depends on the simulator. Three levels (docs/ANALYSIS.md
+** defines every measure and its unit):
+**  - per session: responses, reinforcers, responses in timeout, inter-reinforcer intervals
+**    from the delivery events, active responses per 10-min bin, duration, the phase's
+**    criterion evaluated with criteria.h, the PR breakpoint (stored, or derived);
+**  - per subject x phase: the means over the phase's sessions (rl_phase_measures() of
+**    summary.h, the code behind `relapselab run`'s table), criterion met and sessions to
+**    criterion, breakpoint, the reinstatement test against the extinction baseline;
+**  - per group x phase: mean +/- SEM over the subjects (rl_mean_sem() of summary.h).
+** "Not applicable" is NaN throughout (an empty field in CSV, "n/a" in tables).
+*/
+#ifndef RELAPSELAB_MEASURES_H
+#define RELAPSELAB_MEASURES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "relapselab/dataset.h"
+#include "relapselab/error.h"
+#include "relapselab/summary.h"
+
+/* Width of a response bin (the first bin is the "loading phase"). */
+#define RL_BIN_S 600.0
+
+/* Subject x phase measures: id, CSV column name, table label (with unit). Each is a double
+** (NaN = not applicable); the group table gives mean, SEM and n of each over subjects. */
+#define RL_MEASURES(X)                                                                  \
+    X(RL_M_SESSIONS, "sessions", "sessions run")                                        \
+    X(RL_M_ACTIVE, "active", "active responses/session")                                \
+    X(RL_M_INACTIVE, "inactive", "inactive responses/session")                          \
+    X(RL_M_REINFORCERS, "reinforcers", "reinforcers/session")                           \
+    X(RL_M_ACTIVE_TIMEOUT, "active_timeout", "active responses in timeout/session")     \
+    X(RL_M_FIRST_BIN_ACTIVE, "first_bin_active", "active responses in the first 10 min") \
+    X(RL_M_IRI_MEDIAN_S, "iri_median_s", "median inter-reinforcer interval (s)")        \
+    X(RL_M_IRI_MEAN_S, "iri_mean_s", "mean inter-reinforcer interval (s)")              \
+    X(RL_M_DURATION_MIN, "duration_min", "session duration (min)")                      \
+    X(RL_M_CRITERION_MET, "criterion_met", "criterion met (0/1)")                       \
+    X(RL_M_SESSIONS_TO_CRITERION, "sessions_to_criterion", "sessions to criterion")     \
+    X(RL_M_BREAKPOINT, "breakpoint", "PR breakpoint (ratio)")                           \
+    X(RL_M_LAST_ACTIVE, "last_active", "active responses, mean of the last N sessions") \
+    X(RL_M_BASELINE_ACTIVE, "baseline_active", "extinction baseline (active responses)") \
+    X(RL_M_REINSTATEMENT_RATIO, "reinstatement_ratio", "reinstatement / baseline")
+
+#define RL_M_ENUM_(id, name, label) id,
+typedef enum { RL_MEASURES(RL_M_ENUM_) RL_M_COUNT } rl_measure_t;
+#undef RL_M_ENUM_
+
+/* CSV name and table label of measure m. */
+const char *rl_measure_name(int m);
+const char *rl_measure_label(int m);
+
+/* Per session (parallel to dataset->sessions). Event measures are NaN (and n_bins 0) for
+** a session whose events were not loaded. */
+typedef struct rl_session_measures {
+    int64_t deliveries;         /* infusion_start and pellet events */
+    double iri_median_s;        /* intervals between successive deliveries; NaN if < 2 */
+    double iri_mean_s;
+    int n_bins;                 /* bins of RL_BIN_S over the session (at least 1) */
+    int64_t *bins;              /* active responses per bin (owned) */
+    double first_bin_active;    /* bins[0]: active responses in the first 10 min */
+    double criterion_met;       /* the phase's criterion evaluated at the end of this
+                                ** session (criteria.h): 1, 0, or NaN when it has none */
+    double breakpoint;          /* PR phases: stored, or derived (below); NaN otherwise */
+    int breakpoint_derived;     /* 1: pr_series[reinforcers - 1] (0 if none), as the
+                                ** database has no breakpoint for this PR session */
+} rl_session_measures_t;
+
+/* One subject in one phase it ran. */
+typedef struct rl_subject_phase {
+    int subject;                /* index in dataset->subjects */
+    int group;                  /* index in dataset->groups */
+    int phase_index;            /* in the group's procedure */
+    double v[RL_M_COUNT];       /* rl_measure_t -> value, NaN = not applicable */
+} rl_subject_phase_t;
+
+/* One group in one phase of its procedure. */
+typedef struct rl_group_phase {
+    int group;
+    int phase_index;
+    int n;                      /* subjects with at least one session in the phase */
+    rl_mean_sem_t m[RL_M_COUNT];/* over the subjects where the measure applies (m[k].n) */
+} rl_group_phase_t;
+
+typedef struct rl_measures {
+    size_t n_sessions;
+    rl_session_measures_t *sessions;      /* parallel to dataset->sessions */
+    size_t n_subject_phases;
+    rl_subject_phase_t *subject_phases;   /* by subject, then phase */
+    size_t n_group_phases;
+    rl_group_phase_t *group_phases;       /* by group, then phase */
+} rl_measures_t;
+
+/* Compute every measure of ds (borrowed for the call; load its events first with
+** rl_dataset_load_events(ds, -1, ...) for the event measures). On success returns 0 and
+** *out owns the result; on failure (RL_ERR_NOMEM, the only error) *out is NULL. A phase
+** whose extinction criterion names no phase of the procedure has no criterion (NaN). */
+int rl_measures_compute(const rl_dataset_t *ds, rl_measures_t **out, rl_error_t *err);
+
+/* Release m and all it owns. NULL is allowed. */
+void rl_measures_free(rl_measures_t *m);
+
+/* Readable tables (measures_print.c): one row per group x phase (mean +/- SEM over
+** subjects, like `relapselab run`), per subject x phase, or per session. */
+void rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
+void rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
+void rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
+
+/* Tidy CSV tables (measures_csv.c) in dir (created if missing): summary_sessions.csv,
+** summary_subjects.csv, summary_groups.csv and bins.csv, each written atomically (temp +
+** rename). RL_ERR_IO or RL_ERR_NOMEM naming the file on failure. */
+int rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
+    rl_error_t *err);
+
+#endif

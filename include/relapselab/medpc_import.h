@@ -1,0 +1,58 @@
+/* medpc_import.h -- a batch of MED-PC files -> one relapselab database.
+**
+** Every file is parsed (medpc.h), every session decoded with the first profile whose
+** program patterns match its MSN (medpc_decode.h), and the sessions land in the results
+** schema (docs/SCHEMA.md, run.source = 'import'): subjects from the `Subject:` header,
+** groups from `Group:` (or `Experiment:`, or one group), phases from the profile's rules,
+** sessions in date order per subject. The validation report (import_issues) lists every
+** file skipped, session skipped (duplicate, no matching profile, undecodable), count that
+** disagrees with the program's counters, missing end code and unknown code: nothing is
+** dropped without a line there. A malformed file does not stop the batch. The database is
+** written atomically (store.h): it appears complete or not at all.
+*/
+#ifndef RELAPSELAB_MEDPC_IMPORT_H
+#define RELAPSELAB_MEDPC_IMPORT_H
+
+#include <stddef.h>
+
+#include "relapselab/error.h"
+#include "relapselab/medpc_profile.h"
+
+typedef enum {
+    RL_GROUP_BY_GROUP = 0,      /* the MED-PC `Group:` header */
+    RL_GROUP_BY_EXPERIMENT = 1, /* the `Experiment:` header */
+    RL_GROUP_BY_NONE = 2        /* one group, "all" */
+} rl_group_by_t;
+
+typedef struct rl_import_options {
+    const char *out_path;                /* the database to write */
+    const rl_medpc_profile_t *profiles;  /* tried in order for each session */
+    int n_profiles;
+    rl_group_by_t group_by;
+    const char *command;                 /* recorded in run.command; may be NULL */
+    const char *version;                 /* relapselab version for run.relapselab_version */
+    /* Called after each file (may be NULL). */
+    void (*progress)(void *ctx, size_t files_done, size_t files_total);
+    void *progress_ctx;
+    /* Called for each line of the report as it is written (may be NULL): path of the file
+    ** (NULL for the batch), line (0 = none), "error", "warning" or "note", message. */
+    void (*report)(void *ctx, const char *path, long line, const char *severity,
+        const char *msg);
+    void *report_ctx;
+} rl_import_options_t;
+
+typedef struct rl_import_stats {
+    int files, files_skipped, files_partly;
+    int sessions_found, sessions_imported, sessions_skipped;
+    int subjects, groups, phases;
+    long events;
+    int errors, warnings, notes;         /* lines of the report by severity */
+} rl_import_stats_t;
+
+/* Import paths[0..n_paths-1] into opt->out_path. Returns 0 when the database was written
+** (even if files or sessions were skipped: see *stats and the report), RL_ERR_IO /
+** RL_ERR_DB when it could not be, RL_ERR_NOMEM, RL_ERR_INVALID for bad options. */
+int rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_options_t *opt,
+    rl_import_stats_t *stats, rl_error_t *err);
+
+#endif

@@ -1,0 +1,240 @@
+/* measures_print.c -- readable tables of the standard measures (see measures.h).
+**
+** The group table follows the layout of `relapselab run`'s summary (summary.c): group,
+** phase, n, then mean ± SEM over mice of each mouse's per-session means, then the phase's
+** own measure in words (criterion, breakpoint, extinction, reinstatement), so the two can
+** be read side by side. "n/a" marks a measure that does not apply (NaN).
+*/
+#include "relapselab/measures.h"
+
+#include <math.h>
+#include <string.h>
+
+static const rl_phase_t *
+phase_of(const rl_dataset_t *ds, int group, int ph)
+{
+    return &ds->procedures[ds->groups[group].procedure_id].phases[ph];
+}
+
+/* Column widths for names: those of `relapselab run` (group 20, phase 18), or wider to fit
+** the longest name (imported data may have long ones). */
+typedef struct widths {
+    int group, phase, name;
+} widths_t;
+
+static int
+wider(int w, const char *s)
+{
+    int n = s != NULL ? (int) strlen(s) : 0;
+    return n > w ? n : w;
+}
+
+static widths_t
+name_widths(const rl_dataset_t *ds)
+{
+    widths_t w = {20, 18, 12};
+    int i, j;
+    for (i = 0; i < ds->n_groups; i++) {
+        w.group = wider(w.group, ds->groups[i].name);
+    }
+    for (i = 0; i < ds->n_procedures; i++) {
+        for (j = 0; j < ds->procedures[i].n_phases; j++) {
+            w.phase = wider(w.phase, ds->procedures[i].phases[j].name);
+        }
+    }
+    for (i = 0; i < ds->n_subjects; i++) {
+        w.name = wider(w.name, ds->subjects[i].name);
+    }
+    return w;
+}
+
+/* " %7.1f ± %-5.1f", or n/a in the same width. */
+static void
+print_ms(FILE *f, rl_mean_sem_t x)
+{
+    if (x.n == 0) {
+        fprintf(f, " %7s   %-5s", "n/a", "");
+    } else {
+        fprintf(f, " %7.1f ± %-5.1f", x.mean, x.sem);
+    }
+}
+
+/* A value in width w with one decimal (0 for whole numbers if integral), or n/a. */
+static void
+print_num(FILE *f, int w, double v)
+{
+    if (isnan(v)) {
+        fprintf(f, " %*s", w, "n/a");
+    } else if (v == floor(v) && fabs(v) < 1e15) {
+        fprintf(f, " %*.0f", w, v);
+    } else {
+        fprintf(f, " %*.1f", w, v);
+    }
+}
+
+static const char *
+yes_no(double v)
+{
+    return isnan(v) ? "n/a" : v != 0.0 ? "yes" : "no";
+}
+
+/* The phase's own measure, in words. */
+static void
+print_phase_measure(FILE *f, const rl_phase_t *phase, const rl_group_phase_t *gp)
+{
+    const rl_mean_sem_t *m = gp->m;
+    const rl_mean_sem_t met = m[RL_M_CRITERION_MET], to = m[RL_M_SESSIONS_TO_CRITERION];
+    int n_met = (int) lround(met.mean * met.n);
+
+    if (phase->criterion.type == RL_CRITERION_ACQUISITION) {
+        fprintf(f, "criteria met: %.0f%% (%d/%d)", met.n > 0 ? 100.0 * met.mean : 0.0, n_met,
+            met.n);
+        if (to.n > 0) {
+            fprintf(f, ", after %.1f ± %.1f sessions", to.mean, to.sem);
+        }
+    } else if (phase->schedule.type == RL_SCHEDULE_PR) {
+        if (m[RL_M_BREAKPOINT].n > 0) {
+            fprintf(f, "breakpoint: %.1f ± %.1f", m[RL_M_BREAKPOINT].mean, m[RL_M_BREAKPOINT].sem);
+        } else {
+            fputs("breakpoint: n/a", f);
+        }
+    } else if (phase->criterion.type == RL_CRITERION_EXTINCTION) {
+        fprintf(f, "sessions: %.1f ± %.1f (%d/%d met", m[RL_M_SESSIONS].mean,
+            m[RL_M_SESSIONS].sem, n_met, met.n);
+        if (to.n > 0) {
+            fprintf(f, ", criterion after %.1f ± %.1f", to.mean, to.sem);
+        }
+        fprintf(f, "); last %d: %.1f ± %.1f",
+            phase->criterion.consecutive > 0 ? phase->criterion.consecutive : 3,
+            m[RL_M_LAST_ACTIVE].mean, m[RL_M_LAST_ACTIVE].sem);
+    } else if (phase->kind == RL_PHASE_REINSTATEMENT) {
+        if (m[RL_M_BASELINE_ACTIVE].n > 0) {
+            fprintf(f, "vs extinction baseline %.1f ± %.1f: ratio %.2f ± %.2f (n=%d)",
+                m[RL_M_BASELINE_ACTIVE].mean, m[RL_M_BASELINE_ACTIVE].sem,
+                m[RL_M_REINSTATEMENT_RATIO].mean, m[RL_M_REINSTATEMENT_RATIO].sem,
+                m[RL_M_REINSTATEMENT_RATIO].n);
+        } else {
+            fputs("extinction baseline: n/a", f);
+        }
+    } else if (phase->kind == RL_PHASE_ACQUISITION) {
+        fputs("criteria met: n/a (no criterion)", f);
+    } else if (phase->kind == RL_PHASE_EXTINCTION) {
+        fprintf(f, "no criterion; last 3: %.1f ± %.1f", m[RL_M_LAST_ACTIVE].mean,
+            m[RL_M_LAST_ACTIVE].sem);
+    }
+}
+
+void
+rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
+{
+    size_t i;
+    widths_t w = name_widths(ds);
+    int last_group = -1;
+
+    fprintf(f, "%-*s %-*s %3s %15s %15s %15s %15s %15s %15s\n", w.group, "", w.phase, "", "",
+        "active", "inactive", "reinforcers", "active in TO", "first 10 min", "IRI median");
+    fprintf(f, "%-*s %-*s %3s %15s %15s %15s %15s %15s %15s  %s\n", w.group, "group", w.phase,
+        "phase", "n", "(/session)", "(/session)", "(/session)", "(/session)", "(active)", "(s)",
+        "phase measures (mean ± SEM over mice)");
+    for (i = 0; i < m->n_group_phases; i++) {
+        const rl_group_phase_t *gp = &m->group_phases[i];
+        const rl_phase_t *phase = phase_of(ds, gp->group, gp->phase_index);
+        if (gp->n == 0) { /* no mouse of the group ran this phase (imported data) */
+            continue;
+        }
+        fprintf(f, "%-*s %-*s %3d", w.group,
+            gp->group != last_group ? ds->groups[gp->group].name : "", w.phase, phase->name,
+            gp->n);
+        last_group = gp->group;
+        print_ms(f, gp->m[RL_M_ACTIVE]);
+        print_ms(f, gp->m[RL_M_INACTIVE]);
+        print_ms(f, gp->m[RL_M_REINFORCERS]);
+        print_ms(f, gp->m[RL_M_ACTIVE_TIMEOUT]);
+        print_ms(f, gp->m[RL_M_FIRST_BIN_ACTIVE]);
+        print_ms(f, gp->m[RL_M_IRI_MEDIAN_S]);
+        fputs("  ", f);
+        print_phase_measure(f, phase, gp);
+        fputc('\n', f);
+    }
+}
+
+void
+rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
+{
+    widths_t w = name_widths(ds);
+    size_t i;
+
+    fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s\n",
+        "subject", w.name, "name", w.group, "group", w.phase, "phase", "sess", "active",
+        "inact", "reinf", "act.TO", "0-10min", "IRI med", "crit", "to crit", "bp", "baseline",
+        "ratio");
+    fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s\n", "",
+        w.name, "", w.group, "", w.phase, "", "", "/sess", "/sess", "/sess", "/sess", "/sess",
+        "(s)", "", "(sess)", "(ratio)", "(active)", "");
+    for (i = 0; i < m->n_subject_phases; i++) {
+        const rl_subject_phase_t *sp = &m->subject_phases[i];
+        const rl_ds_subject_t *sub = &ds->subjects[sp->subject];
+        const double *v = sp->v;
+        fprintf(f, "%7d %-*s %-*s %-*s", sub->subject_id, w.name, sub->name ? sub->name : "-",
+            w.group, ds->groups[sp->group].name, w.phase,
+            phase_of(ds, sp->group, sp->phase_index)->name);
+        print_num(f, 4, v[RL_M_SESSIONS]);
+        print_num(f, 7, v[RL_M_ACTIVE]);
+        print_num(f, 7, v[RL_M_INACTIVE]);
+        print_num(f, 7, v[RL_M_REINFORCERS]);
+        print_num(f, 7, v[RL_M_ACTIVE_TIMEOUT]);
+        print_num(f, 7, v[RL_M_FIRST_BIN_ACTIVE]);
+        print_num(f, 8, v[RL_M_IRI_MEDIAN_S]);
+        fprintf(f, " %5s", yes_no(v[RL_M_CRITERION_MET]));
+        if (v[RL_M_CRITERION_MET] == 0.0) {
+            fprintf(f, " %6s", "never");
+        } else {
+            print_num(f, 6, v[RL_M_SESSIONS_TO_CRITERION]);
+        }
+        print_num(f, 7, v[RL_M_BREAKPOINT]);
+        print_num(f, 8, v[RL_M_BASELINE_ACTIVE]);
+        if (isnan(v[RL_M_REINSTATEMENT_RATIO])) {
+            fprintf(f, " %6s", "n/a");
+        } else {
+            fprintf(f, " %6.2f", v[RL_M_REINSTATEMENT_RATIO]);
+        }
+        fputc('\n', f);
+    }
+}
+
+void
+rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
+{
+    widths_t w = name_widths(ds);
+    size_t i;
+    int derived = 0;
+
+    fprintf(f, "%7s %7s %-*s %-*s %-*s %4s %6s %6s %6s %6s %7s %7s %8s %8s %5s %6s  %s\n",
+        "session", "subject", w.name, "name", w.group, "group", w.phase, "phase", "day",
+        "active", "inact", "act.TO", "reinf", "dur", "0-10min", "IRI med", "IRI mean", "crit",
+        "bp", "start");
+    fprintf(f, "%7s %7s %-*s %-*s %-*s %4s %6s %6s %6s %6s %7s %7s %8s %8s %5s %6s\n", "", "",
+        w.name, "", w.group, "", w.phase, "", "", "", "", "", "", "(min)", "", "(s)", "(s)", "",
+        "(ratio)");
+    for (i = 0; i < ds->n_sessions; i++) {
+        const rl_ds_session_t *s = &ds->sessions[i];
+        const rl_session_measures_t *sm = &m->sessions[i];
+        derived += sm->breakpoint_derived;
+        fprintf(f, "%7lld %7d %-*s %-*s %-*s %4d %6lld %6lld %6lld %6lld %7.1f",
+            (long long) s->session_id, s->subject_id, w.name,
+            s->subject_name ? s->subject_name : "-", w.group, s->group_name ? s->group_name : "",
+            w.phase, s->phase_name ? s->phase_name : "", s->day, (long long) s->active,
+            (long long) s->inactive, (long long) s->active_timeout, (long long) s->reinforcers,
+            s->duration_min);
+        print_num(f, 7, sm->first_bin_active);
+        print_num(f, 8, sm->iri_median_s);
+        print_num(f, 8, sm->iri_mean_s);
+        fprintf(f, " %5s", yes_no(sm->criterion_met));
+        print_num(f, 5, sm->breakpoint);
+        fprintf(f, "%s  %s\n", sm->breakpoint_derived ? "*" : " ",
+            s->start_time ? s->start_time : "");
+    }
+    if (derived > 0) {
+        fputs("bp* = breakpoint derived from the PR series (the database records none)\n", f);
+    }
+}

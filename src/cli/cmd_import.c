@@ -1,0 +1,280 @@
+/* cmd_import.c -- `relapselab import-medpc FILE|DIR... --profile P --out DB`.
+**
+** Expands directories (recursively, in name order), loads the profiles, runs the importer
+** with a progress line on a terminal, prints the report's errors and warnings (notes with
+** --verbose) and a closing summary. Exit 0 when the database was written and at least one
+** session imported; 1 when nothing could be imported or the database could not be
+** written; 2 for bad usage.
+*/
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "relapselab/medpc_import.h"
+
+#define MAX_PROFILES 16
+
+typedef struct path_list {
+    char **v;
+    size_t n, cap;
+} path_list_t;
+
+typedef struct report_ctx {
+    int verbose;
+    int progress;
+    long shown, hidden;
+} report_ctx_t;
+
+static int
+push_path(path_list_t *l, const char *p)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 64;
+        char **v = realloc(l->v, cap * sizeof *v);
+        if (v == NULL) {
+            return -1;
+        }
+        l->v = v;
+        l->cap = cap;
+    }
+    if ((l->v[l->n] = malloc(strlen(p) + 1)) == NULL) {
+        return -1;
+    }
+    strcpy(l->v[l->n++], p);
+    return 0;
+}
+
+static int
+cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* true when one of the first 20 lines of the file starts with "File:" or "Start Date:"
+** (every MED-PC data file has them; notes, spreadsheets and scripts do not). */
+static int
+looks_like_medpc(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char line[256];
+    int i, yes = 0;
+    if (f == NULL) {
+        return 1; /* let the importer report why it cannot be read */
+    }
+    for (i = 0; i < 20 && !yes && fgets(line, sizeof line, f) != NULL; i++) {
+        yes = strncmp(line, "File:", 5) == 0 || strncmp(line, "Start Date:", 11) == 0;
+    }
+    fclose(f);
+    return yes;
+}
+
+/* Add path; a directory adds its MED-PC files (not hidden ones), recursively, in name
+** order; the other files of a directory are named on stderr, not imported. */
+static int
+expand(path_list_t *l, const char *path, int top)
+{
+    struct stat st;
+    DIR *d;
+    struct dirent *e;
+    path_list_t names = {NULL, 0, 0};
+    size_t i;
+    int ret = 0;
+
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (!top && !looks_like_medpc(path)) {
+            fprintf(stderr, "%s: note: not a MED-PC data file (no File: or Start Date: "
+                "line), not imported\n", path);
+            return 0;
+        }
+        return push_path(l, path); /* a missing file is reported by the importer */
+    }
+    if ((d = opendir(path)) == NULL) {
+        return push_path(l, path);
+    }
+    while ((e = readdir(d)) != NULL && ret == 0) {
+        if (e->d_name[0] != '.') {
+            ret = push_path(&names, e->d_name);
+        }
+    }
+    closedir(d);
+    if (names.n > 1) {
+        qsort(names.v, names.n, sizeof *names.v, cmp_name);
+    }
+    for (i = 0; i < names.n; i++) {
+        char *full = malloc(strlen(path) + strlen(names.v[i]) + 2);
+        if (full == NULL) {
+            ret = -1;
+        } else if (ret == 0) {
+            sprintf(full, "%s/%s", path, names.v[i]);
+            ret = expand(l, full, 0);
+        }
+        free(full);
+        free(names.v[i]);
+    }
+    free(names.v);
+    return ret;
+}
+
+static void
+on_progress(void *ctx, size_t done, size_t total)
+{
+    const report_ctx_t *c = ctx;
+    if (c->progress) {
+        fprintf(stderr, "\rimport-medpc: %zu/%zu files read", done, total);
+        if (done == total) {
+            fputc('\n', stderr);
+        }
+    }
+}
+
+static void
+on_report(void *ctx, const char *path, long line, const char *severity, const char *msg)
+{
+    report_ctx_t *c = ctx;
+    if (strcmp(severity, "note") == 0 && !c->verbose) {
+        c->hidden++;
+        return;
+    }
+    if (c->shown >= 200 && !c->verbose) {
+        c->hidden++;
+        return;
+    }
+    c->shown++;
+    if (line > 0) {
+        fprintf(stderr, "%s:%ld: %s: %s\n", path != NULL ? path : "-", line, severity, msg);
+    } else {
+        fprintf(stderr, "%s: %s: %s\n", path != NULL ? path : "-", severity, msg);
+    }
+}
+
+static int
+usage(void)
+{
+    fprintf(stderr,
+        "usage: relapselab import-medpc FILE|DIR... --profile PROFILE [--profile P2 ...]\n"
+        "                              --out DB [--group-by group|experiment|none]\n"
+        "                              [--verbose] [--quiet]\n"
+        "  FILE|DIR      MED-PC data files; a directory adds its files recursively\n"
+        "  --profile P   decoding profile: a shipped name (see profiles/) or a .yaml path;\n"
+        "                several are tried in order, by the program (MSN) of each session\n"
+        "  --out DB      the database to write (replaced atomically)\n"
+        "  --group-by    what makes a group: the MED-PC Group field (default), the\n"
+        "                Experiment field, or none (one group)\n"
+        "  --verbose     also print the report's notes\n"
+        "  --quiet       no progress line\n"
+        "See docs/MEDPC.md.\n");
+    return RL_EXIT_USAGE;
+}
+
+int
+rl_cmd_import_medpc(int argc, char **argv)
+{
+    static rl_medpc_profile_t profiles[MAX_PROFILES];
+    const char *profile_names[MAX_PROFILES];
+    int n_profiles = 0, i, quiet = 0, ret = RL_EXIT_OK;
+    path_list_t paths = {NULL, 0, 0};
+    rl_import_options_t opt;
+    rl_import_stats_t st;
+    report_ctx_t rc = {0, 0, 0, 0};
+    rl_error_t err;
+    char command[512] = "relapselab import-medpc";
+    size_t k;
+
+    memset(&opt, 0, sizeof opt);
+    opt.group_by = RL_GROUP_BY_GROUP;
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc) {
+            if (n_profiles == MAX_PROFILES) {
+                fprintf(stderr, "relapselab: at most %d profiles\n", MAX_PROFILES);
+                ret = RL_EXIT_USAGE;
+                goto out;
+            }
+            profile_names[n_profiles++] = argv[++i];
+        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+            opt.out_path = argv[++i];
+        } else if (strcmp(argv[i], "--group-by") == 0 && i + 1 < argc) {
+            const char *g = argv[++i];
+            if (strcmp(g, "group") == 0) {
+                opt.group_by = RL_GROUP_BY_GROUP;
+            } else if (strcmp(g, "experiment") == 0) {
+                opt.group_by = RL_GROUP_BY_EXPERIMENT;
+            } else if (strcmp(g, "none") == 0) {
+                opt.group_by = RL_GROUP_BY_NONE;
+            } else {
+                fprintf(stderr, "relapselab: --group-by must be group, experiment or none\n");
+                ret = RL_EXIT_USAGE;
+                goto out;
+            }
+        } else if (strcmp(argv[i], "--verbose") == 0) {
+            rc.verbose = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
+        } else if (strcmp(argv[i], "--help") == 0) {
+            usage();
+            ret = RL_EXIT_OK;
+            goto out;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "relapselab: unknown option '%s'\n", argv[i]);
+            ret = usage();
+            goto out;
+        } else if (expand(&paths, argv[i], 1) != 0) {
+            fprintf(stderr, "relapselab: out of memory\n");
+            ret = RL_EXIT_FAIL;
+            goto out;
+        }
+    }
+    if (paths.n == 0 || n_profiles == 0 || opt.out_path == NULL) {
+        ret = usage();
+        goto out;
+    }
+    rl_error_clear(&err);
+    for (i = 0; i < n_profiles; i++) {
+        if (rl_medpc_profile_load(&profiles[i], profile_names[i], NULL, &err) != 0) {
+            ret = rl_cli_report(&err);
+            goto out;
+        }
+        snprintf(command + strlen(command), sizeof command - strlen(command), " --profile %s",
+            profile_names[i]);
+    }
+    opt.profiles = profiles;
+    opt.n_profiles = n_profiles;
+    opt.command = command;
+    opt.version = RL_VERSION;
+    rc.progress = !quiet && isatty(STDERR_FILENO);
+    opt.progress = on_progress;
+    opt.progress_ctx = &rc;
+    opt.report = on_report;
+    opt.report_ctx = &rc;
+    if (rl_medpc_import((const char *const *) paths.v, paths.n, &opt, &st, &err) != 0) {
+        ret = rl_cli_report(&err);
+        goto out;
+    }
+    if (rc.hidden > 0) {
+        fprintf(stderr, "(%ld more report lines in the import_issues table%s)\n", rc.hidden,
+            rc.verbose ? "" : "; --verbose prints notes");
+    }
+    printf("Imported %d of %d sessions (%d subjects, %d groups, %d phases, %ld events) from "
+        "%d files",
+        st.sessions_imported, st.sessions_found, st.subjects, st.groups, st.phases, st.events,
+        st.files);
+    if (st.files_skipped > 0 || st.files_partly > 0) {
+        printf("; %d files skipped, %d partly imported", st.files_skipped, st.files_partly);
+    }
+    printf(".\nReport: %d errors, %d warnings, %d notes (table import_issues).\n", st.errors,
+        st.warnings, st.notes);
+    printf("Database: %s\n", opt.out_path);
+    ret = st.sessions_imported > 0 ? RL_EXIT_OK : RL_EXIT_FAIL;
+    if (st.sessions_imported == 0) {
+        fprintf(stderr, "relapselab: no session could be imported\n");
+    }
+out:
+    for (k = 0; k < paths.n; k++) {
+        free(paths.v[k]);
+    }
+    free(paths.v);
+    return ret;
+}

@@ -1,0 +1,89 @@
+/* cmd_summary.c -- `relapselab summary DB [--csv DIR] [--by session|subject|group]`: the
+** lab's standard measures of any results database (a simulation or imported chamber data).
+**
+** Reads the database (dataset.h) with its events, computes the measures (measures.h) and
+** prints one table -- per group x phase (default), per subject x phase or per session --
+** and, with --csv, writes the tidy tables. Measures are defined in docs/ANALYSIS.md.
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "relapselab/dataset.h"
+#include "relapselab/measures.h"
+
+static int
+usage(void)
+{
+    fprintf(stderr, "usage: relapselab summary DB [--csv DIR] [--by session|subject|group]\n"
+                    "  DB         a results database (relapselab run or import)\n"
+                    "  --csv DIR  also write summary_sessions.csv, summary_subjects.csv,\n"
+                    "             summary_groups.csv and bins.csv into DIR\n"
+                    "  --by WHAT  one row per group x phase (default), subject x phase, or\n"
+                    "             session\n"
+                    "Measures and units: docs/ANALYSIS.md\n");
+    return RL_EXIT_USAGE;
+}
+
+int
+rl_cmd_summary(int argc, char **argv)
+{
+    const char *db = NULL, *dir = NULL, *by = "group";
+    rl_dataset_t *ds = NULL;
+    rl_measures_t *m = NULL;
+    rl_error_t err;
+    int i, code = RL_EXIT_OK;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
+            dir = argv[++i];
+        } else if (strcmp(argv[i], "--by") == 0 && i + 1 < argc) {
+            by = argv[++i];
+            if (strcmp(by, "session") != 0 && strcmp(by, "subject") != 0
+                && strcmp(by, "group") != 0) {
+                fprintf(stderr, "relapselab: --by must be session, subject or group (got '%s')\n",
+                    by);
+                return usage();
+            }
+        } else if (strcmp(argv[i], "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (argv[i][0] == '-' || db != NULL) {
+            fprintf(stderr, "relapselab: unexpected argument '%s'\n", argv[i]);
+            return usage();
+        } else {
+            db = argv[i];
+        }
+    }
+    if (db == NULL) {
+        return usage();
+    }
+    rl_error_clear(&err);
+    if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
+        || rl_measures_compute(ds, &m, &err) != 0
+        || (dir != NULL && rl_measures_write_csv(ds, m, dir, &err) != 0)) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    printf("%s -- %s", ds->run.study ? ds->run.study : db, ds->run.imported ? "imported data"
+                                                                            : "simulation");
+    if (ds->run.seed != NULL) {
+        printf(", seed %s", ds->run.seed);
+    }
+    printf(" (%s: %d subjects, %zu sessions)\n\n", db, ds->n_subjects, ds->n_sessions);
+    if (strcmp(by, "session") == 0) {
+        rl_measures_print_sessions(ds, m, stdout);
+    } else if (strcmp(by, "subject") == 0) {
+        rl_measures_print_subjects(ds, m, stdout);
+    } else {
+        rl_measures_print_groups(ds, m, stdout);
+    }
+    if (dir != NULL) {
+        printf("\nwrote summary_sessions.csv, summary_subjects.csv, summary_groups.csv and"
+               " bins.csv to %s/\n", dir);
+    }
+out:
+    rl_measures_free(m);
+    rl_dataset_free(ds);
+    return code;
+}

@@ -1,0 +1,522 @@
+/* medpc_decode.c -- a parsed MED-PC session + a profile -> events, counts and issues.
+**
+** Design. Decoding runs in three steps. (1) Entries: the profile's encoding turns the
+** session's arrays into (time, code) pairs in clock units, each with its source line;
+** values that are not numbers, negative times and padding are dropped with an issue.
+** Streams that come from several arrays are merged by time (stable, so entries with the
+** same time keep their file order). (2) Events: each entry becomes one event (every entry
+** is kept: a code the profile does not know becomes kind 'other' with its code, and is
+** listed in a note); pokes are flagged in_timeout when the profile says so or while a
+** timeout is open (between a timeout-start and a timeout-end code). A session_start at
+** t = 0 is added, and a session_end at the end code, or, when the program wrote none,
+** at the duration scalar, the header times or the last event (with a warning). (3)
+** Checks: the program's own counters are compared with the decoded counts.
+** Equations and formats: docs/MEDPC.md.
+*/
+#include "relapselab/medpc_decode.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct entry {
+    double t;      /* clock units (absolute after step 1) */
+    double code;   /* NaN for timestamp arrays */
+    int kind;      /* timestamp arrays: from the array; else -1 = look up the code */
+    long line;
+} entry_t;
+
+typedef struct decoder {
+    const rl_medpc_session_t *s;
+    const rl_medpc_profile_t *p;
+    rl_medpc_decoded_t *out;
+    entry_t *e;
+    size_t n, cap;
+    size_t issue_cap;
+    int nomem;
+} decoder_t;
+
+static void
+issue(decoder_t *d, rl_issue_severity_t sev, long line, const char *fmt, ...)
+{
+    rl_medpc_decoded_t *o = d->out;
+    va_list ap;
+    if (o->n_issues == d->issue_cap) {
+        size_t cap = d->issue_cap ? 2 * d->issue_cap : 8;
+        rl_medpc_issue_t *p = realloc(o->issues, cap * sizeof *p);
+        if (p == NULL) {
+            d->nomem = 1;
+            return;
+        }
+        o->issues = p;
+        d->issue_cap = cap;
+    }
+    o->issues[o->n_issues].line = line;
+    o->issues[o->n_issues].severity = sev;
+    va_start(ap, fmt);
+    vsnprintf(o->issues[o->n_issues].msg, sizeof o->issues[0].msg, fmt, ap);
+    va_end(ap);
+    o->n_issues++;
+}
+
+static void
+push(decoder_t *d, double t, double code, int kind, long line)
+{
+    if (d->n == d->cap) {
+        size_t cap = d->cap ? 2 * d->cap : 256;
+        entry_t *p = realloc(d->e, cap * sizeof *p);
+        if (p == NULL) {
+            d->nomem = 1;
+            return;
+        }
+        d->e = p;
+        d->cap = cap;
+    }
+    d->e[d->n].t = t;
+    d->e[d->n].code = code;
+    d->e[d->n].kind = kind;
+    d->e[d->n].line = line;
+    d->n++;
+}
+
+/* The array `letter`, or NULL with an error issue. */
+static const rl_medpc_var_t *
+need_array(decoder_t *d, char letter)
+{
+    const rl_medpc_var_t *v = rl_medpc_session_var(d->s, letter);
+    if (v == NULL || !v->is_array) {
+        issue(d, RL_ISSUE_ERROR, d->s->line, "the profile '%s' reads array %c, which this "
+            "session does not have: not imported", d->p->name, letter);
+        return NULL;
+    }
+    return v;
+}
+
+/* Count of non-numbers skipped, reported once per array. */
+static void
+report_nan(decoder_t *d, const rl_medpc_var_t *v, size_t bad, long first_line)
+{
+    if (bad > 0) {
+        issue(d, RL_ISSUE_WARNING, first_line, "array %c: %zu value(s) that are not numbers "
+            "skipped (first at this line)", v->letter, bad);
+    }
+}
+
+static void
+entries_parallel(decoder_t *d)
+{
+    const rl_medpc_var_t *c = need_array(d, d->p->codes_array);
+    const rl_medpc_var_t *t = c != NULL ? need_array(d, d->p->times_array) : NULL;
+    size_t i, n, bad = 0;
+    long bad_line = 0;
+    if (c == NULL || t == NULL) {
+        return;
+    }
+    n = c->n < t->n ? c->n : t->n;
+    if (c->n != t->n) {
+        issue(d, RL_ISSUE_WARNING, t->line, "arrays %c (codes) and %c (times) differ in "
+            "length (%zu and %zu): %zu unpaired entries not imported", c->letter, t->letter,
+            c->n, t->n, (c->n > t->n ? c->n : t->n) - n);
+    }
+    for (i = 0; i < n; i++) {
+        if (!isfinite(c->values[i]) || !isfinite(t->values[i])) {
+            bad_line = bad++ == 0 ? c->lines[i] : bad_line;
+            continue;
+        }
+        push(d, t->values[i], c->values[i], -1, c->lines[i]);
+    }
+    report_nan(d, c, bad, bad_line);
+}
+
+/* time.code: integer part = time, the printed thousandths = code (e.g. 1066.300 -> t 1066,
+** code 0.3). Rounding to thousandths recovers the printed digits exactly. */
+static void
+entries_time_dot_code(decoder_t *d)
+{
+    int a;
+    for (a = 0; a < d->p->n_arrays; a++) {
+        const rl_medpc_var_t *v = need_array(d, d->p->arrays[a]);
+        size_t i, bad = 0;
+        long bad_line = 0;
+        if (v == NULL) {
+            return;
+        }
+        for (i = 0; i < v->n; i++) {
+            double x = v->values[i], whole;
+            long long milli;
+            if (!isfinite(x) || x < 0) {
+                bad_line = bad++ == 0 ? v->lines[i] : bad_line;
+                continue;
+            }
+            if (x == 0 && d->p->skip_zero) {
+                continue;
+            }
+            whole = floor(x);
+            milli = llround((x - whole) * 1000.0);
+            if (milli == 1000) { /* 12.9996 printed as 13.000 cannot happen; be safe */
+                whole += 1;
+                milli = 0;
+            }
+            push(d, whole, (double) milli / 1000.0, -1, v->lines[i]);
+        }
+        report_nan(d, v, bad, bad_line);
+    }
+}
+
+/* code * scale + time: the code is the multiple of scale below the value. */
+static void
+entries_code_plus_time(decoder_t *d)
+{
+    int a;
+    double scale = d->p->code_scale;
+    for (a = 0; a < d->p->n_arrays; a++) {
+        const rl_medpc_var_t *v = need_array(d, d->p->arrays[a]);
+        size_t i, bad = 0;
+        long bad_line = 0;
+        if (v == NULL) {
+            return;
+        }
+        for (i = 0; i < v->n; i++) {
+            double x = v->values[i], code;
+            if (!isfinite(x) || x < 0) {
+                bad_line = bad++ == 0 ? v->lines[i] : bad_line;
+                continue;
+            }
+            if (x == 0 && d->p->skip_zero) {
+                continue;
+            }
+            code = floor(x / scale + 1e-9) * scale;
+            push(d, fmax(0.0, x - code), code, -1, v->lines[i]);
+        }
+        report_nan(d, v, bad, bad_line);
+    }
+}
+
+static void
+entries_timestamp_arrays(decoder_t *d)
+{
+    int m;
+    for (m = 0; m < d->p->n_map; m++) {
+        const rl_profile_map_t *mp = &d->p->map[m];
+        const rl_medpc_var_t *v = rl_medpc_session_var(d->s, mp->array);
+        size_t i, bad = 0;
+        long bad_line = 0;
+        if (v == NULL) {
+            issue(d, RL_ISSUE_WARNING, d->s->line, "array %c (%s) is missing: no such events",
+                mp->array, rl_event_kind_name(mp->kind));
+            continue;
+        }
+        for (i = 0; i < v->n; i++) {
+            if (!isfinite(v->values[i]) || v->values[i] < 0) {
+                bad_line = bad++ == 0 ? v->lines[i] : bad_line;
+                continue;
+            }
+            if (v->values[i] == 0 && d->p->skip_zero) {
+                continue;
+            }
+            push(d, v->values[i], NAN, (int) m, v->lines[i]);
+        }
+        report_nan(d, v, bad, bad_line);
+    }
+}
+
+static int
+cmp_entry_time(const void *a, const void *b)
+{
+    const entry_t *x = a, *y = b;
+    if (x->t != y->t) {
+        return x->t < y->t ? -1 : 1;
+    }
+    return x->line < y->line ? -1 : x->line > y->line; /* stable: file order */
+}
+
+static bool
+in_list(const double *codes, int n, double code)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        if (codes[i] == code) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* true when an entry with the same time stamp as entry i carries a timeout mark code. */
+static bool
+marked(const decoder_t *d, size_t i)
+{
+    const rl_medpc_profile_t *p = d->p;
+    size_t j;
+    if (p->n_timeout_marks == 0) {
+        return false;
+    }
+    for (j = i; j > 0 && d->e[j - 1].t == d->e[i].t; j--) {
+    }
+    for (; j < d->n && d->e[j].t == d->e[i].t; j++) {
+        if (!isnan(d->e[j].code) && in_list(p->timeout_marks, p->n_timeout_marks, d->e[j].code)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int
+add_event(decoder_t *d, double t_s, int kind, int in_timeout, double code)
+{
+    rl_medpc_decoded_t *o = d->out;
+    /* events and codes grow together; capacity = entries + 2 was allocated up front */
+    o->events[o->n_events].t_s = t_s;
+    o->events[o->n_events].kind = kind;
+    o->events[o->n_events].in_timeout = in_timeout;
+    o->codes[o->n_events] = code;
+    o->n_events++;
+    switch (kind) {
+    case RL_EV_POKE_ACTIVE:
+        o->active++;
+        o->active_timeout += in_timeout;
+        break;
+    case RL_EV_POKE_INACTIVE: o->inactive++; break;
+    case RL_EV_INFUSION_START:
+    case RL_EV_PELLET: o->reinforcers++; break;
+    case RL_EV_OTHER: o->n_other++; break;
+    default: break;
+    }
+    return 0;
+}
+
+/* Distinct unknown codes and their counts, for one note. */
+typedef struct unknown_codes {
+    double code[16];
+    long count[16];
+    int n;
+    long more;
+} unknown_codes_t;
+
+static void
+note_unknown(unknown_codes_t *u, double code)
+{
+    int i;
+    for (i = 0; i < u->n; i++) {
+        if (u->code[i] == code) {
+            u->count[i]++;
+            return;
+        }
+    }
+    if (u->n < 16) {
+        u->code[u->n] = code;
+        u->count[u->n++] = 1;
+    } else {
+        u->more++;
+    }
+}
+
+/* The end time when the program wrote no end code. */
+static double
+fallback_end(decoder_t *d, double last_t, const char **from)
+{
+    const rl_medpc_profile_t *p = d->p;
+    if (p->duration_var != 0) {
+        const rl_medpc_var_t *v = rl_medpc_session_var(d->s, p->duration_var);
+        if (v != NULL && v->n >= 1 && isfinite(v->values[0]) && v->values[0] > 0) {
+            *from = "the duration variable";
+            return fmax(v->values[0] * p->duration_unit_s, last_t);
+        }
+    }
+    if (isfinite(d->s->duration_s) && d->s->duration_s > 0) {
+        *from = "the header's start and end times";
+        return fmax(d->s->duration_s, last_t);
+    }
+    *from = "the last event";
+    return last_t;
+}
+
+static void
+build_events(decoder_t *d)
+{
+    const rl_medpc_profile_t *p = d->p;
+    rl_medpc_decoded_t *o = d->out;
+    unknown_codes_t unknown;
+    size_t i, after_end = 0, backwards = 0;
+    long back_line = 0;
+    double end_t = -1, end_code = NAN, last_t = 0, prev_t = -INFINITY;
+    int in_timeout = 0;
+
+    memset(&unknown, 0, sizeof unknown);
+    o->events = malloc((d->n + 2) * sizeof *o->events);
+    o->codes = malloc((d->n + 2) * sizeof *o->codes);
+    if (o->events == NULL || o->codes == NULL) {
+        d->nomem = 1;
+        return;
+    }
+    add_event(d, 0.0, RL_EV_SESSION_START, 0, NAN);
+    for (i = 0; i < d->n; i++) {
+        const entry_t *e = &d->e[i];
+        const rl_profile_map_t *m = e->kind >= 0 ? &p->map[e->kind]
+                                                 : rl_medpc_profile_find(p, e->code);
+        double t_s = e->t * p->time_unit_s;
+        int kind = m != NULL ? m->kind : RL_EV_OTHER;
+        int flag = 0;
+        if (t_s < prev_t) {
+            back_line = backwards++ == 0 ? e->line : back_line;
+        }
+        prev_t = t_s;
+        if (m == NULL) {
+            note_unknown(&unknown, e->code);
+        }
+        if (end_t >= 0) {
+            after_end++;
+        }
+        if (kind == RL_EV_SESSION_END) {
+            end_t = t_s;
+            end_code = e->code;
+            continue;
+        }
+        if (kind == RL_EV_POKE_ACTIVE || kind == RL_EV_POKE_INACTIVE) {
+            flag = (m != NULL && m->in_timeout) || in_timeout || marked(d, i);
+        }
+        add_event(d, t_s, kind, flag, e->code);
+        last_t = fmax(last_t, t_s);
+        if (!isnan(e->code) && in_list(p->timeout_start, p->n_timeout_start, e->code)) {
+            in_timeout = 1;
+        } else if (!isnan(e->code) && in_list(p->timeout_end, p->n_timeout_end, e->code)) {
+            in_timeout = 0;
+        }
+    }
+    if (backwards > 0) {
+        issue(d, RL_ISSUE_WARNING, back_line, "time goes backwards %zu time(s) (first at this "
+            "line): events kept in file order", backwards);
+    }
+    if (after_end > 0) {
+        issue(d, RL_ISSUE_WARNING, d->s->line, "%zu entries after the session-end code "
+            "(imported)", after_end);
+    }
+    if (end_t >= 0) {
+        o->has_end_code = true;
+        add_event(d, fmax(end_t, last_t), RL_EV_SESSION_END, 0, end_code);
+    } else {
+        const char *from = "";
+        double t = fallback_end(d, last_t, &from);
+        add_event(d, t, RL_EV_SESSION_END, 0, NAN);
+        issue(d, RL_ISSUE_WARNING, d->s->line, "no session-end code (stopped by hand or "
+            "crashed?): session end taken from %s, %.2f s", from, t);
+    }
+    o->duration_s = o->events[o->n_events - 1].t_s;
+    if (o->reinforcers == 0) { /* cue-only reinforcement (as the simulator counts it) */
+        for (i = 0; i < o->n_events; i++) {
+            o->reinforcers += o->events[i].kind == RL_EV_CUE_ON;
+        }
+    }
+    if (unknown.n > 0) {
+        char list[160] = "";
+        size_t used = 0;
+        int k;
+        for (k = 0; k < unknown.n && used < sizeof list - 24; k++) {
+            int w = snprintf(list + used, sizeof list - used, "%s%g x%ld", k ? ", " : "",
+                unknown.code[k], unknown.count[k]);
+            used += w > 0 ? (size_t) w : 0;
+        }
+        issue(d, RL_ISSUE_NOTE, d->s->line, "codes not in profile '%s', kept as kind 'other': "
+            "%s%s", p->name, list, unknown.more > 0 ? ", ..." : "");
+    }
+}
+
+static int64_t
+count_kind(const rl_medpc_decoded_t *o, int kind)
+{
+    int64_t n = 0;
+    size_t i;
+    for (i = 0; i < o->n_events; i++) {
+        n += o->events[i].kind == kind;
+    }
+    return n;
+}
+
+static void
+run_checks(decoder_t *d)
+{
+    int c;
+    for (c = 0; c < d->p->n_checks; c++) {
+        const rl_profile_check_t *ck = &d->p->checks[c];
+        const rl_medpc_var_t *v = rl_medpc_session_var(d->s, ck->var);
+        size_t idx = ck->index < 0 ? 0 : (size_t) ck->index;
+        int64_t n = count_kind(d->out, ck->kind);
+        char ref[16];
+        snprintf(ref, sizeof ref, ck->index < 0 ? "%c" : "%c(%d)", ck->var, ck->index);
+        if (v == NULL || idx >= v->n || !isfinite(v->values[idx])) {
+            issue(d, RL_ISSUE_NOTE, d->s->line, "check skipped: %s is not in the file", ref);
+        } else if ((double) n != v->values[idx]) {
+            issue(d, RL_ISSUE_WARNING, v->lines[idx], "counts disagree: %lld %s decoded, "
+                "the program counted %s = %g", (long long) n, rl_event_kind_name(ck->kind),
+                ref, v->values[idx]);
+        }
+    }
+}
+
+int
+rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
+    rl_medpc_decoded_t *out, rl_error_t *err)
+{
+    decoder_t d;
+
+    memset(out, 0, sizeof *out);
+    memset(&d, 0, sizeof d);
+    d.s = s;
+    d.p = p;
+    d.out = out;
+    switch (p->encoding) {
+    case RL_ENC_PARALLEL: entries_parallel(&d); break;
+    case RL_ENC_TIME_DOT_CODE: entries_time_dot_code(&d); break;
+    case RL_ENC_CODE_PLUS_TIME: entries_code_plus_time(&d); break;
+    case RL_ENC_TIMESTAMP_ARRAYS: entries_timestamp_arrays(&d); break;
+    }
+    if (!d.nomem && !rl_medpc_decoded_failed(out)) {
+        size_t i;
+        if (p->relative_times) {
+            for (i = 1; i < d.n; i++) {
+                d.e[i].t += d.e[i - 1].t;
+            }
+        }
+        if (p->encoding == RL_ENC_TIMESTAMP_ARRAYS
+            || (p->encoding != RL_ENC_PARALLEL && p->n_arrays > 1)) {
+            if (d.n > 1) {
+                qsort(d.e, d.n, sizeof *d.e, cmp_entry_time);
+            }
+        }
+        build_events(&d);
+        if (!d.nomem) {
+            run_checks(&d);
+        }
+    }
+    free(d.e);
+    if (d.nomem) {
+        rl_medpc_decoded_free(out);
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory decoding a session");
+    }
+    return 0;
+}
+
+bool
+rl_medpc_decoded_failed(const rl_medpc_decoded_t *d)
+{
+    size_t i;
+    for (i = 0; i < d->n_issues; i++) {
+        if (d->issues[i].severity == RL_ISSUE_ERROR) {
+            return true;
+        }
+    }
+    return false;
+}
+
+void
+rl_medpc_decoded_free(rl_medpc_decoded_t *d)
+{
+    if (d != NULL) {
+        free(d->events);
+        free(d->codes);
+        free(d->issues);
+        memset(d, 0, sizeof *d);
+    }
+}

@@ -1,0 +1,321 @@
+/* medpc_export.c -- sessions of a database -> MED-PC data files (one per session).
+**
+** Design. The database is read with the dataset reader (dataset.h), one session's events at
+** a time would need one query each, so all events are loaded once. For each session the
+** events are encoded with the profile (the inverse of medpc_decode.c): a code per event,
+** the time in the profile's clock unit, and the counters the profile's checks name. The
+** text follows what MED-PC IV writes (docs/MEDPC.md): "File:" line, two blank lines, the
+** header, scalars "X:%12.3f", arrays "X:" then rows "%6d:" + 5 fields "%13.3f", CRLF line
+** ends. Each file goes to "<name>.tmp" and is renamed when complete.
+*/
+#include "relapselab/medpc_export.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "relapselab/dataset.h"
+#include "relapselab/results.h"
+
+#include "calendar.h"
+
+#define MAX_VARS 26
+
+/* The code for an event, or NAN when the profile has none for its kind. */
+static double
+code_for(const rl_medpc_profile_t *p, int kind, int in_timeout, int *lost)
+{
+    const rl_profile_map_t *plain = NULL;
+    int i;
+    *lost = 0;
+    for (i = 0; i < p->n_map; i++) {
+        const rl_profile_map_t *m = &p->map[i];
+        if (m->kind != kind || m->array != 0) {
+            continue;
+        }
+        if (m->in_timeout == (in_timeout != 0)) {
+            return m->code;
+        }
+        if (!m->in_timeout && plain == NULL) {
+            plain = m;
+        }
+    }
+    if (plain != NULL) {
+        *lost = in_timeout != 0;
+        return plain->code;
+    }
+    return NAN;
+}
+
+/* A scalar or array being built for one file. */
+typedef struct var {
+    char letter;
+    int is_array;
+    size_t n, cap;
+    double *v;
+} var_t;
+
+static var_t *
+var_get(var_t *vars, int *n, char letter, int is_array)
+{
+    int i;
+    for (i = 0; i < *n; i++) {
+        if (vars[i].letter == letter) {
+            vars[i].is_array |= is_array;
+            return &vars[i];
+        }
+    }
+    memset(&vars[*n], 0, sizeof vars[*n]);
+    vars[*n].letter = letter;
+    vars[*n].is_array = is_array;
+    return &vars[(*n)++];
+}
+
+static int
+var_set(var_t *v, size_t index, double x)
+{
+    if (index >= v->cap) {
+        size_t cap = v->cap ? v->cap : 16, k;
+        double *p;
+        while (cap <= index) {
+            cap *= 2;
+        }
+        if ((p = realloc(v->v, cap * sizeof *p)) == NULL) {
+            return -1;
+        }
+        for (k = v->cap; k < cap; k++) {
+            p[k] = 0;
+        }
+        v->v = p;
+        v->cap = cap;
+    }
+    v->v[index] = x;
+    if (index >= v->n) {
+        v->n = index + 1;
+    }
+    return 0;
+}
+
+static int
+cmp_var(const void *a, const void *b)
+{
+    const var_t *x = a, *y = b;
+    if (x->is_array != y->is_array) {
+        return x->is_array - y->is_array; /* scalars first, as MED-PC prints them */
+    }
+    return x->letter - y->letter;
+}
+
+/* Start of the session in seconds since 1970 (local, no zone). */
+static double
+start_seconds(const rl_dataset_t *ds, const rl_ds_session_t *s)
+{
+    int y, mo, d, h, mi, se;
+    if (s->start_time != NULL
+        && sscanf(s->start_time, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &se) == 6) {
+        return (double) rl_days_from_civil(y, mo, d) * 86400.0 + h * 3600.0 + mi * 60.0 + se;
+    }
+    return (double) rl_days_from_civil(2000, 1, 1) * 86400.0 + 9 * 3600.0
+        + s->day * (isfinite(ds->run.intersession_h) && ds->run.intersession_h > 0
+                           ? ds->run.intersession_h : 24.0) * 3600.0;
+}
+
+static void
+split_time(double secs, int *y, int *mo, int *d, int *h, int *mi, int *se)
+{
+    long t = (long) floor(secs + 0.5);
+    long days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    long rem = t - days * 86400;
+    rl_civil_from_days(days, y, mo, d);
+    *h = (int) (rem / 3600);
+    *mi = (int) (rem % 3600 / 60);
+    *se = (int) (rem % 60);
+}
+
+/* The subject's label: the lab's ID, or "<group>-<index+1>" for a simulated mouse. */
+static void
+subject_label(const rl_ds_session_t *s, char *out, size_t n)
+{
+    if (s->subject_name != NULL) {
+        snprintf(out, n, "%s", s->subject_name);
+    } else {
+        snprintf(out, n, "%s-%02d", s->group_name != NULL ? s->group_name : "g",
+            s->index_in_group + 1);
+    }
+}
+
+static void
+write_var(FILE *f, const var_t *v)
+{
+    size_t i;
+    if (!v->is_array) {
+        fprintf(f, "%c:%12.3f\r\n", v->letter, v->n > 0 ? v->v[0] : 0.0);
+        return;
+    }
+    fprintf(f, "%c:\r\n", v->letter);
+    for (i = 0; i < v->n; i++) {
+        if (i % 5 == 0) {
+            fprintf(f, "%s%6zu:", i > 0 ? "\r\n" : "", i);
+        }
+        fprintf(f, "%13.3f", v->v[i]);
+    }
+    if (v->n > 0) {
+        fputs("\r\n", f);
+    }
+}
+
+/* Encode session s into vars; counts dropped / lost events. */
+static int
+encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *nv,
+    rl_medpc_export_stats_t *st)
+{
+    var_t *codes = NULL, *times = NULL, *packed = NULL;
+    size_t i, k = 0;
+    int c;
+
+    if (p->encoding == RL_ENC_PARALLEL) {
+        codes = var_get(vars, nv, p->codes_array, 1);
+        times = var_get(vars, nv, p->times_array, 1);
+    } else {
+        packed = var_get(vars, nv, p->arrays[0], 1);
+    }
+    for (i = 0; i < s->n_loaded_events; i++) {
+        const rl_ds_event_t *e = &s->events[i];
+        int lost;
+        double code, t = e->t_s / p->time_unit_s;
+        if (e->kind == RL_EV_SESSION_START) {
+            continue; /* implicit: MED-PC times count from the start */
+        }
+        code = code_for(p, e->kind, e->in_timeout, &lost);
+        if (isnan(code)) {
+            st->dropped++;
+            continue;
+        }
+        st->timeout_lost += (size_t) lost;
+        if (packed != NULL) {
+            if (var_set(packed, k, code + round(t * 1000.0) / 1000.0) != 0) {
+                return -1;
+            }
+        } else if (var_set(codes, k, code) != 0 || var_set(times, k, t) != 0) {
+            return -1;
+        }
+        k++;
+        st->events++;
+    }
+    for (c = 0; c < p->n_checks; c++) {
+        const rl_profile_check_t *ck = &p->checks[c];
+        var_t *v = var_get(vars, nv, ck->var, ck->index >= 0);
+        double n = 0;
+        for (i = 0; i < s->n_loaded_events; i++) {
+            n += s->events[i].kind == ck->kind;
+        }
+        if (var_set(v, ck->index >= 0 ? (size_t) ck->index : 0, n) != 0) {
+            return -1;
+        }
+    }
+    if (p->duration_var != 0) {
+        var_t *v = var_get(vars, nv, p->duration_var, 0);
+        if (var_set(v, 0, s->duration_min * 60.0 / p->duration_unit_s) != 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, const char *dir,
+    const rl_medpc_profile_t *p, rl_medpc_export_stats_t *st, rl_error_t *err)
+{
+    var_t vars[MAX_VARS];
+    int nv = 0, i, y, mo, d, h, mi, se, ey, emo, ed, eh, emi, ese, ret = 0;
+    char label[160], name[256], path[1024], tmp[1040];
+    double t0 = start_seconds(ds, s);
+    FILE *f;
+
+    memset(vars, 0, sizeof vars);
+    split_time(t0, &y, &mo, &d, &h, &mi, &se);
+    split_time(t0 + s->duration_min * 60.0, &ey, &emo, &ed, &eh, &emi, &ese);
+    subject_label(s, label, sizeof label);
+    snprintf(name, sizeof name, "!%04d-%02d-%02d_%02dh%02dm.Subject %s", y, mo, d, h, mi, label);
+    for (i = 0; name[i] != '\0'; i++) {
+        if (name[i] == '/') {
+            name[i] = '_';
+        }
+    }
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    if (encode(p, s, vars, &nv, st) != 0) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
+        goto out;
+    }
+    qsort(vars, (size_t) nv, sizeof vars[0], cmp_var);
+    if ((f = fopen(tmp, "wb")) == NULL) {
+        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "cannot write: %s", strerror(errno));
+        goto out;
+    }
+    fprintf(f, "File: C:\\MED-PC IV\\DATA\\%s\r\n\n\r\r\n", name);
+    fprintf(f, "Start Date: %02d/%02d/%02d\r\nEnd Date: %02d/%02d/%02d\r\n", mo, d, y % 100, emo,
+        ed, ey % 100);
+    fprintf(f, "Subject: %s\r\nExperiment: %s\r\nGroup: %s\r\nBox: %d\r\n", label,
+        ds->run.study != NULL ? ds->run.study : "", s->group_name != NULL ? s->group_name : "",
+        s->index_in_group + 1);
+    fprintf(f, "Start Time: %2d:%02d:%02d\r\nEnd Time: %2d:%02d:%02d\r\nMSN: %s\r\n", h, mi, se, eh,
+        emi, ese, s->phase_name != NULL ? s->phase_name : "");
+    for (i = 0; i < nv; i++) {
+        write_var(f, &vars[i]);
+    }
+    if (ferror(f) | fclose(f)) {
+        remove(tmp);
+        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "write failed");
+    } else if (rename(tmp, path) != 0) {
+        remove(tmp);
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot rename %s onto it: %s", tmp,
+            strerror(errno));
+    } else {
+        st->files++;
+    }
+out:
+    for (i = 0; i < nv; i++) {
+        free(vars[i].v);
+    }
+    return ret;
+}
+
+int
+rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *p,
+    rl_medpc_export_stats_t *stats, rl_error_t *err)
+{
+    rl_dataset_t *ds = NULL;
+    struct stat sb;
+    size_t i;
+    int ret;
+
+    memset(stats, 0, sizeof *stats);
+    if (p->encoding != RL_ENC_PARALLEL && p->encoding != RL_ENC_CODE_PLUS_TIME) {
+        return rl_error_set(err, RL_ERR_INVALID, p->path, 0, 0, "profile '%s': export writes "
+            "the parallel and code_plus_time encodings only", p->name);
+    }
+    if ((ret = rl_dataset_read(db_path, &ds, err)) != 0
+        || (ret = rl_dataset_load_events(ds, -1, err)) != 0) {
+        rl_dataset_free(ds);
+        return ret;
+    }
+    if (stat(dir, &sb) != 0) {
+        if (mkdir(dir, 0777) != 0) {
+            rl_dataset_free(ds);
+            return rl_error_set(err, RL_ERR_IO, dir, 0, 0, "cannot create directory: %s",
+                strerror(errno));
+        }
+    } else if (!S_ISDIR(sb.st_mode)) {
+        rl_dataset_free(ds);
+        return rl_error_set(err, RL_ERR_IO, dir, 0, 0, "not a directory");
+    }
+    for (i = 0; i < ds->n_sessions && ret == 0; i++) {
+        ret = export_session(ds, &ds->sessions[i], dir, p, stats, err);
+    }
+    rl_dataset_free(ds);
+    return ret;
+}

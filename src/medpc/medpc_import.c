@@ -1,0 +1,617 @@
+/* medpc_import.c -- a batch of MED-PC files -> one database (schema in docs/SCHEMA.md).
+**
+** Design. Two passes. Pass 1 reads file after file: parse, pick a profile per session,
+** decode, and keep only what the database needs (header fields, decoded events and
+** issues); a file that does not parse is kept as a skipped file with its error. Between
+** the passes, sessions are put in date order, duplicates (same subject, start time,
+** program and event count) are marked, and subjects, groups and phases are assigned.
+** Pass 2 builds a protocol that describes the import (one procedure whose phases are the
+** profile's, one group per group label), opens the store, and writes files, subjects,
+** sessions and the report. Nothing is written before pass 2, and the store is atomic.
+*/
+#include "relapselab/medpc_import.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "relapselab/medpc.h"
+#include "relapselab/medpc_decode.h"
+#include "relapselab/store.h"
+
+#include "calendar.h"
+
+#define TEXT_MAX 128
+
+typedef struct imp_session {
+    int file;                  /* index in paths */
+    long line;
+    char subject[TEXT_MAX], experiment[TEXT_MAX], group[TEXT_MAX], box[TEXT_MAX];
+    char program[TEXT_MAX];
+    char start[24], end[24];   /* ISO 8601 or "" */
+    double sort_key;           /* start as seconds in a proleptic calendar; INFINITY if unknown */
+    int profile;               /* index in opt->profiles; -1 = none matched */
+    rl_medpc_decoded_t dec;
+    int skip;                  /* 1 = not imported (reason in dec.issues) */
+    int subject_id, group_id, phase, day, session_in_phase;
+} imp_session_t;
+
+typedef struct imp_file {
+    char *message;             /* parse/read error: the file is skipped */
+    int found, imported;
+    rl_medpc_issue_t *warnings; /* parser warnings (notes in the report) */
+    size_t n_warnings;
+} imp_file_t;
+
+typedef struct importer {
+    const rl_import_options_t *opt;
+    imp_session_t *s;
+    size_t n, cap;
+    imp_file_t *files;
+    size_t n_files;
+    rl_protocol_t *proto;
+    char (*subjects)[TEXT_MAX]; /* by subject_id */
+    int *subject_group;
+    int n_subjects;
+    rl_import_stats_t *stats;
+} importer_t;
+
+static char *
+dup_string(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p != NULL) {
+        memcpy(p, s, n);
+    }
+    return p;
+}
+
+static void
+copy_header(const rl_medpc_session_t *s, const char *key, char *out)
+{
+    const char *v = rl_medpc_session_header(s, key);
+    snprintf(out, TEXT_MAX, "%s", v != NULL ? v : "");
+}
+
+static void
+iso(const rl_medpc_datetime_t *t, char *out, size_t n)
+{
+    if (t->valid) {
+        snprintf(out, n, "%04d-%02d-%02dT%02d:%02d:%02d", t->year, t->month, t->day, t->hour,
+            t->minute, t->second);
+    } else {
+        out[0] = '\0';
+    }
+}
+
+static int
+add_issue(rl_medpc_decoded_t *d, long line, rl_issue_severity_t sev, const char *fmt, ...)
+{
+    rl_medpc_issue_t *p = realloc(d->issues, (d->n_issues + 1) * sizeof *p);
+    va_list ap;
+    if (p == NULL) {
+        return RL_ERR_NOMEM;
+    }
+    d->issues = p;
+    p[d->n_issues].line = line;
+    p[d->n_issues].severity = sev;
+    va_start(ap, fmt);
+    vsnprintf(p[d->n_issues].msg, sizeof p->msg, fmt, ap);
+    va_end(ap);
+    d->n_issues++;
+    return 0;
+}
+
+/* Pass 1 for one parsed session. */
+static int
+take_session(importer_t *im, int file, const char *path, const rl_medpc_session_t *ms,
+    rl_error_t *err)
+{
+    const rl_import_options_t *opt = im->opt;
+    imp_session_t *s;
+    int k, ret;
+
+    if (im->n == im->cap) {
+        size_t cap = im->cap ? 2 * im->cap : 64;
+        imp_session_t *p = realloc(im->s, cap * sizeof *p);
+        if (p == NULL) {
+            return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        }
+        im->s = p;
+        im->cap = cap;
+    }
+    s = &im->s[im->n];
+    memset(s, 0, sizeof *s);
+    s->file = file;
+    s->line = ms->line;
+    copy_header(ms, "Subject", s->subject);
+    copy_header(ms, "Experiment", s->experiment);
+    copy_header(ms, "Group", s->group);
+    copy_header(ms, "Box", s->box);
+    copy_header(ms, "MSN", s->program);
+    iso(&ms->start, s->start, sizeof s->start);
+    iso(&ms->end, s->end, sizeof s->end);
+    s->sort_key = ms->start.valid
+        ? (double) rl_days_from_civil(ms->start.year, ms->start.month, ms->start.day) * 86400.0
+            + ms->start.hour * 3600.0 + ms->start.minute * 60.0 + ms->start.second
+        : INFINITY;
+    s->profile = -1;
+    for (k = 0; k < opt->n_profiles && s->profile < 0; k++) {
+        if (rl_medpc_profile_matches(&opt->profiles[k], s->program,
+                rl_medpc_session_header(ms, "File"), path)) {
+            s->profile = k;
+        }
+    }
+    im->n++;
+    if (s->profile < 0) {
+        s->skip = 1;
+        return add_issue(&s->dec, s->line, RL_ISSUE_ERROR, "no profile decodes program '%s' "
+            "(MSN) in this file: session not imported; give a profile whose programs and "
+            "files match it", s->program) == 0 ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if ((ret = rl_medpc_decode(ms, &opt->profiles[s->profile], &s->dec, err)) != 0) {
+        return ret;
+    }
+    if (rl_medpc_decoded_failed(&s->dec)) {
+        s->skip = 1;
+    }
+    if (s->subject[0] == '\0'
+        && add_issue(&s->dec, s->line, RL_ISSUE_WARNING, "no Subject in the header: "
+            "subject named 'unknown'") != 0) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (s->subject[0] == '\0') {
+        snprintf(s->subject, TEXT_MAX, "unknown");
+    }
+    if (!ms->start.valid
+        && add_issue(&s->dec, s->line, RL_ISSUE_WARNING, "no valid Start Date/Start Time: "
+            "session ordered after the dated ones of its subject") != 0) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    return 0;
+}
+
+static int
+read_file(importer_t *im, size_t i, const char *path, rl_error_t *err)
+{
+    rl_medpc_file_t f;
+    rl_error_t perr;
+    imp_file_t *fi = &im->files[i];
+    size_t k;
+    int ret = 0;
+
+    rl_error_clear(&perr);
+    if (rl_medpc_parse_file(path, &f, &perr) != 0) {
+        char buf[RL_ERROR_MSG_MAX + RL_ERROR_FILE_MAX + 40];
+        rl_medpc_file_free(&f);
+        if (perr.code == RL_ERR_NOMEM) {
+            *err = perr;
+            return RL_ERR_NOMEM;
+        }
+        fi->message = dup_string(rl_error_format(&perr, buf, sizeof buf));
+        return fi->message != NULL ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    fi->found = (int) f.n_sessions;
+    if (f.n_warnings > 0) {
+        fi->warnings = calloc(f.n_warnings, sizeof *fi->warnings);
+        if (fi->warnings == NULL) {
+            ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        }
+        for (k = 0; ret == 0 && k < f.n_warnings; k++) {
+            fi->warnings[k].line = f.warnings[k].line;
+            fi->warnings[k].severity = RL_ISSUE_WARNING;
+            snprintf(fi->warnings[k].msg, sizeof fi->warnings[k].msg, "%s", f.warnings[k].msg);
+        }
+        fi->n_warnings = ret == 0 ? f.n_warnings : 0;
+    }
+    for (k = 0; ret == 0 && k < f.n_sessions; k++) {
+        ret = take_session(im, (int) i, path, &f.sessions[k], err);
+    }
+    if (ret == 0 && f.n_sessions == 0) {
+        fi->message = dup_string("no MED-PC session in the file (no 'Start Date:' header)");
+    }
+    rl_medpc_file_free(&f);
+    return ret;
+}
+
+/* ---- between the passes ---- */
+
+static int
+cmp_session(const void *a, const void *b)
+{
+    const imp_session_t *x = a, *y = b;
+    int c = strcmp(x->subject, y->subject);
+    if (c != 0) {
+        return c;
+    }
+    if (x->sort_key != y->sort_key) {
+        return x->sort_key < y->sort_key ? -1 : 1;
+    }
+    if (x->file != y->file) {
+        return x->file < y->file ? -1 : 1;
+    }
+    return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Mark the second of two identical sessions (a file imported twice, a renamed copy). */
+static int
+mark_duplicates(importer_t *im, const char *const *paths)
+{
+    size_t i, j;
+    for (i = 1; i < im->n; i++) {
+        imp_session_t *s = &im->s[i];
+        if (s->skip || !isfinite(s->sort_key)) {
+            continue;
+        }
+        for (j = i; j-- > 0;) {
+            const imp_session_t *o = &im->s[j];
+            if (strcmp(o->subject, s->subject) != 0 || o->sort_key != s->sort_key) {
+                break;
+            }
+            if (!o->skip && strcmp(o->program, s->program) == 0
+                && o->dec.n_events == s->dec.n_events) {
+                s->skip = 1;
+                if (add_issue(&s->dec, s->line, RL_ISSUE_ERROR, "duplicate session: same "
+                        "subject, start time, program and events as %s line %ld; not imported",
+                        paths[o->file], o->line) != 0) {
+                    return RL_ERR_NOMEM;
+                }
+                break;
+            }
+        }
+        if (!s->skip && i > 0 && !im->s[i - 1].skip
+            && strcmp(im->s[i - 1].subject, s->subject) == 0
+            && strncmp(im->s[i - 1].start, s->start, 10) == 0
+            && add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "second session of subject %s on "
+                "%.10s (first: %s line %ld)", s->subject, s->start, paths[im->s[i - 1].file],
+                im->s[i - 1].line) != 0) {
+            return RL_ERR_NOMEM;
+        }
+    }
+    return 0;
+}
+
+static const char *
+group_label(const importer_t *im, const imp_session_t *s)
+{
+    const char *g = im->opt->group_by == RL_GROUP_BY_GROUP ? s->group
+        : im->opt->group_by == RL_GROUP_BY_EXPERIMENT ? s->experiment : "";
+    return g[0] != '\0' ? g : "all";
+}
+
+/* Index of name in the protocol's groups, adding it (or "other groups" when full). */
+static int
+group_index(rl_protocol_t *p, const char *name)
+{
+    int g;
+    for (g = 0; g < p->n_groups; g++) {
+        if (strcmp(p->groups[g].name, name) == 0) {
+            return g;
+        }
+    }
+    if (p->n_groups == RL_MAX_GROUPS) {
+        return RL_MAX_GROUPS - 1; /* folded; a note says so */
+    }
+    g = p->n_groups++;
+    snprintf(p->groups[g].name, RL_NAME_MAX, "%s", name);
+    p->groups[g].genotype_id = -1;
+    p->groups[g].sex = RL_SEX_UNKNOWN;
+    p->groups[g].reinforcer = 0;
+    p->groups[g].procedure = 0;
+    return g;
+}
+
+/* The phase of session s: index in the procedure, adding it when new. */
+static int
+phase_index(importer_t *im, const imp_session_t *s)
+{
+    rl_procedure_t *pr = &im->proto->procedures[0];
+    const rl_medpc_profile_t *prof = &im->opt->profiles[s->profile];
+    const rl_profile_phase_t *rule = rl_medpc_profile_phase(prof, s->program);
+    char name[RL_NAME_MAX];
+    rl_phase_t *ph;
+    int j;
+
+    snprintf(name, sizeof name, "%.*s", (int) sizeof name - 1,  /* long MSNs are cut */
+        rule != NULL && rule->name[0] != '\0' ? rule->name
+        : s->program[0] != '\0' ? s->program : "unclassified");
+    for (j = 0; j < pr->n_phases; j++) {
+        if (strcmp(pr->phases[j].name, name) == 0) {
+            return j;
+        }
+    }
+    if (pr->n_phases == RL_MAX_PHASES) {
+        return RL_MAX_PHASES - 1;
+    }
+    ph = &pr->phases[pr->n_phases];
+    memset(ph, 0, sizeof *ph);
+    snprintf(ph->name, RL_NAME_MAX, "%s", name);
+    ph->kind = rule != NULL ? rule->kind : RL_PHASE_OTHER;
+    if (rule != NULL) {
+        ph->schedule = rule->schedule;
+        ph->session_min = rule->session_min;
+        ph->timeout_s = rule->timeout_s;
+    } else {
+        ph->schedule.type = RL_SCHEDULE_FR;
+        ph->schedule.ratio = 1;
+    }
+    ph->deliver_reinforcer = ph->kind != RL_PHASE_EXTINCTION;
+    ph->sessions = 1;
+    ph->criterion.type = RL_CRITERION_NONE;
+    return pr->n_phases++;
+}
+
+/* Subjects (by name), groups, phases, days; s is sorted by subject then time. */
+static int
+assign(importer_t *im)
+{
+    rl_protocol_t *p = im->proto;
+    size_t i;
+    int cur = -1, day = 0;
+    int counts[RL_MAX_PHASES];
+
+    snprintf(p->study, sizeof p->study, "MED-PC import");
+    p->n_reinforcers = 1;
+    p->reinforcers[0] = im->opt->profiles[0].reinforcer;
+    p->n_procedures = 1;
+    snprintf(p->procedures[0].name, RL_NAME_MAX, "imported");
+    im->subjects = calloc(im->n + 1, sizeof *im->subjects);
+    im->subject_group = calloc(im->n + 1, sizeof *im->subject_group);
+    if (im->subjects == NULL || im->subject_group == NULL) {
+        return RL_ERR_NOMEM;
+    }
+    for (i = 0; i < im->n; i++) {
+        imp_session_t *s = &im->s[i];
+        if (s->skip) {
+            continue;
+        }
+        if (cur < 0 || strcmp(im->subjects[cur], s->subject) != 0) {
+            cur = im->n_subjects++;
+            snprintf(im->subjects[cur], TEXT_MAX, "%s", s->subject);
+            im->subject_group[cur] = group_index(p, group_label(im, s));
+            p->groups[im->subject_group[cur]].n++;
+            day = 0;
+            memset(counts, 0, sizeof counts);
+        } else if (strcmp(group_label(im, s), p->groups[im->subject_group[cur]].name) != 0
+            && add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "group label '%s' differs from the "
+                "subject's first session ('%s'); the subject stays in its first group",
+                group_label(im, s), p->groups[im->subject_group[cur]].name) != 0) {
+            return RL_ERR_NOMEM;
+        }
+        s->subject_id = cur;
+        s->group_id = im->subject_group[cur];
+        s->phase = phase_index(im, s);
+        s->day = day++;
+        s->session_in_phase = counts[s->phase]++;
+    }
+    p->procedures[0].n_phases = p->procedures[0].n_phases > 0 ? p->procedures[0].n_phases : 1;
+    if (p->procedures[0].phases[0].name[0] == '\0') { /* nothing imported: a placeholder */
+        snprintf(p->procedures[0].phases[0].name, RL_NAME_MAX, "none");
+        p->procedures[0].phases[0].kind = RL_PHASE_OTHER;
+    }
+    if (p->n_groups == 0) {
+        group_index(p, "all");
+    }
+    return 0;
+}
+
+/* ---- pass 2 ---- */
+
+static const char *const severity_names[] = {"note", "warning", "error"};
+
+static int
+write_issues(const importer_t *im, rl_store_t *st, const char *path, int64_t file_id,
+    int64_t session_id, const rl_medpc_issue_t *is, size_t n, rl_error_t *err)
+{
+    rl_import_stats_t *stats = im->stats;
+    size_t k;
+    int ret;
+    for (k = 0; k < n; k++) {
+        if ((ret = rl_store_write_import_issue(st, file_id, session_id, is[k].line,
+                 severity_names[is[k].severity], is[k].msg, err)) != 0) {
+            return ret;
+        }
+        if (im->opt->report != NULL) {
+            im->opt->report(im->opt->report_ctx, path, is[k].line,
+                severity_names[is[k].severity], is[k].msg);
+        }
+        stats->errors += is[k].severity == RL_ISSUE_ERROR;
+        stats->warnings += is[k].severity == RL_ISSUE_WARNING;
+        stats->notes += is[k].severity == RL_ISSUE_NOTE;
+    }
+    return 0;
+}
+
+static int
+write_session(importer_t *im, rl_store_t *st, const imp_session_t *s, const char *path,
+    int64_t file_id, rl_error_t *err)
+{
+    const rl_medpc_profile_t *prof = &im->opt->profiles[s->profile];
+    const rl_phase_t *ph = &im->proto->procedures[0].phases[s->phase];
+    rl_session_result_t r;
+    rl_import_session_record_t src;
+    int64_t sid = 0;
+    int ret;
+
+    memset(&r, 0, sizeof r);
+    r.subject_id = s->subject_id;
+    r.phase = s->phase;
+    r.session_in_phase = s->session_in_phase;
+    r.day = s->day;
+    r.active = s->dec.active;
+    r.inactive = s->dec.inactive;
+    r.active_timeout = s->dec.active_timeout;
+    r.reinforcers = s->dec.reinforcers;
+    r.duration_min = s->dec.duration_s / 60.0;
+    r.end_reason = s->dec.has_end_code ? RL_END_END_CODE : RL_END_NO_END_CODE;
+    r.breakpoint = -1;
+    if (ph->schedule.type == RL_SCHEDULE_PR) {
+        int64_t k = r.reinforcers;
+        r.breakpoint = k <= 0 ? 0
+            : ph->schedule.pr_series[k <= ph->schedule.pr_n ? k - 1 : ph->schedule.pr_n - 1];
+    }
+    r.drug_mg_per_kg = prof->reinforcer.kind == RL_REINFORCER_PELLET ? 0.0
+        : prof->reinforcer.dose_mg_per_kg > 0 ? (double) r.reinforcers
+            * prof->reinforcer.dose_mg_per_kg : NAN;
+    r.n_events = s->dec.n_events;
+    r.events = s->dec.events;
+    memset(&src, 0, sizeof src);
+    src.file_id = file_id;
+    src.line = s->line;
+    src.subject = s->subject;
+    src.experiment = s->experiment;
+    src.group = s->group;
+    src.box = s->box;
+    src.program = s->program;
+    src.profile = prof->name;
+    src.start_time = s->start;
+    src.end_time = s->end;
+    src.codes = s->dec.codes;
+    if ((ret = rl_store_write_imported_session(st, &r, &src, &sid, err)) != 0) {
+        return ret;
+    }
+    im->stats->events += (long) r.n_events;
+    return write_issues(im, st, path, file_id, sid, s->dec.issues, s->dec.n_issues, err);
+}
+
+static int
+write_all(importer_t *im, const char *const *paths, rl_error_t *err)
+{
+    rl_run_info_t run;
+    rl_store_t *st = NULL;
+    int64_t *file_ids = calloc(im->n_files + 1, sizeof *file_ids);
+    size_t i;
+    int subj, ret = 0;
+
+    if (file_ids == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    memset(&run, 0, sizeof run);
+    run.version = im->opt->version;
+    run.command = im->opt->command;
+    run.imported = 1;
+    if ((ret = rl_store_open(im->opt->out_path, im->proto, &run, &st, err)) != 0) {
+        free(file_ids);
+        return ret;
+    }
+    for (i = 0; i < im->n_files && ret == 0; i++) {
+        imp_file_t *f = &im->files[i];
+        rl_import_file_record_t rec;
+        rec.path = paths[i];
+        rec.sessions_found = f->found;
+        rec.sessions_imported = f->imported;
+        rec.message = f->message;
+        rec.status = f->message != NULL ? "skipped"
+            : f->imported < f->found ? "partly_imported" : "imported";
+        ret = rl_store_write_import_file(st, &rec, &file_ids[i], err);
+        if (ret == 0 && f->message != NULL) {
+            rl_medpc_issue_t is = {0, RL_ISSUE_ERROR, ""};
+            snprintf(is.msg, sizeof is.msg, "file not imported: %s", f->message);
+            ret = write_issues(im, st, paths[i], file_ids[i], 0, &is, 1, err);
+        }
+        if (ret == 0) {
+            ret = write_issues(im, st, paths[i], file_ids[i], 0, f->warnings, f->n_warnings,
+                err);
+        }
+    }
+    for (subj = 0; subj < im->n_subjects && ret == 0; subj++) {
+        rl_subject_record_t rec;
+        int index = 0, k;
+        for (k = 0; k < subj; k++) {
+            index += im->subject_group[k] == im->subject_group[subj];
+        }
+        memset(&rec, 0, sizeof rec);
+        rec.subject_id = subj;
+        rec.group = im->subject_group[subj];
+        rec.index_in_group = index;
+        rec.name = im->subjects[subj];
+        ret = rl_store_write_subject(st, &rec, err);
+    }
+    for (i = 0; i < im->n && ret == 0; i++) {
+        const imp_session_t *s = &im->s[i];
+        if (s->skip) {
+            ret = write_issues(im, st, paths[s->file], file_ids[s->file], 0, s->dec.issues,
+                s->dec.n_issues, err);
+        } else {
+            ret = write_session(im, st, s, paths[s->file], file_ids[s->file], err);
+        }
+    }
+    free(file_ids);
+    if (ret != 0) {
+        rl_store_abort(st);
+        return ret;
+    }
+    return rl_store_commit(st, err);
+}
+
+int
+rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_options_t *opt,
+    rl_import_stats_t *stats, rl_error_t *err)
+{
+    importer_t im;
+    size_t i;
+    int ret = 0;
+
+    memset(stats, 0, sizeof *stats);
+    if (opt->n_profiles < 1 || opt->out_path == NULL) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "import needs at least one profile and an output path");
+    }
+    memset(&im, 0, sizeof im);
+    im.opt = opt;
+    im.stats = stats;
+    im.n_files = n_paths;
+    im.files = calloc(n_paths + 1, sizeof *im.files);
+    im.proto = calloc(1, sizeof *im.proto);
+    if (im.files == NULL || im.proto == NULL) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (i = 0; i < n_paths && ret == 0; i++) {
+        ret = read_file(&im, i, paths[i], err);
+        if (opt->progress != NULL) {
+            opt->progress(opt->progress_ctx, i + 1, n_paths);
+        }
+    }
+    if (ret == 0) {
+        if (im.n > 1) {
+            qsort(im.s, im.n, sizeof *im.s, cmp_session);
+        }
+        if (mark_duplicates(&im, paths) != 0 || assign(&im) != 0) {
+            ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        }
+    }
+    if (ret == 0) {
+        for (i = 0; i < im.n; i++) {
+            im.files[im.s[i].file].imported += !im.s[i].skip;
+            stats->sessions_imported += !im.s[i].skip;
+        }
+        stats->files = (int) n_paths;
+        stats->sessions_found = (int) im.n;
+        stats->sessions_skipped = (int) im.n - stats->sessions_imported;
+        for (i = 0; i < n_paths; i++) {
+            stats->files_skipped += im.files[i].message != NULL;
+            stats->files_partly += im.files[i].message == NULL
+                && im.files[i].imported < im.files[i].found;
+        }
+        stats->subjects = im.n_subjects;
+        stats->groups = im.proto->n_groups;
+        stats->phases = im.proto->procedures[0].n_phases;
+        ret = write_all(&im, paths, err);
+    }
+    for (i = 0; i < im.n; i++) {
+        rl_medpc_decoded_free(&im.s[i].dec);
+    }
+    for (i = 0; im.files != NULL && i < n_paths; i++) {
+        free(im.files[i].message);
+        free(im.files[i].warnings);
+    }
+    free(im.s);
+    free(im.files);
+    free(im.proto);
+    free(im.subjects);
+    free(im.subject_group);
+    return ret;
+}

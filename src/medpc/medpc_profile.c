@@ -1,0 +1,839 @@
+/* medpc_profile.c -- decoding profiles: YAML text -> rl_medpc_profile_t.
+**
+** Design. The YAML is read with the libyaml document API and walked top-down; every key is
+** checked against the list allowed for its object, so a misspelt key is an error with its
+** line, not a silently ignored setting. Values are checked as they are read (known event
+** kinds, array letters A..Z, positive units, ...). The format is documented in
+** docs/MEDPC.md ("Writing a profile"); shipped profiles live in profiles/.
+*/
+#include "relapselab/medpc_profile.h"
+
+#include <errno.h>
+#include <fnmatch.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <yaml.h>
+
+#include "relapselab/results.h"
+
+typedef struct reader {
+    yaml_document_t doc;
+    const char *file;
+    rl_error_t *err;
+    rl_medpc_profile_t *p;
+} reader_t;
+
+static const char *const top_keys[] = {"profile", "description", "programs", "files",
+    "encoding",
+    "codes", "times", "arrays", "code_scale", "time_unit", "time_base", "skip_zero",
+    "events", "timeout", "duration", "checks", "reinforcer", "phases", NULL};
+static const char *const event_keys[] = {"kind", "in_timeout", "label", NULL};
+static const char *const timeout_keys[] = {"start", "end", "marks", NULL};
+static const char *const duration_keys[] = {"var", "unit", NULL};
+static const char *const check_entry_keys[] = {"kind", "var", NULL};
+static const char *const reinforcer_keys[] = {"name", "type", "drug", "dose_mg_per_kg",
+    "infusion_s", "pellet_mg", NULL};
+static const char *const phase_keys[] = {"name", "kind", "programs", "ratio",
+    "progressive_ratio", "session_min", "timeout_s", NULL};
+static const char *const encodings[] = {"parallel", "time_dot_code", "code_plus_time",
+    "timestamp_arrays", NULL};
+static const char *const phase_kinds[] = {"acquisition", "progressive_ratio", "extinction",
+    "reinstatement", "other", NULL};
+
+static long line_of(const yaml_node_t *n) { return n ? (long) n->start_mark.line + 1 : 0; }
+static long col_of(const yaml_node_t *n) { return n ? (long) n->start_mark.column + 1 : 0; }
+static const char *text_of(const yaml_node_t *n) { return (const char *) n->data.scalar.value; }
+
+static int
+fail(const reader_t *r, const yaml_node_t *n, const char *fmt, ...)
+{
+    char msg[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return rl_error_set(r->err, RL_ERR_INVALID, r->file, line_of(n), col_of(n), "%s", msg);
+}
+
+static yaml_node_t *node(reader_t *r, int id) { return yaml_document_get_node(&r->doc, id); }
+
+static bool
+is_scalar(const yaml_node_t *n)
+{
+    return n != NULL && n->type == YAML_SCALAR_NODE;
+}
+
+/* Check that every key of map is in allowed. */
+static int
+check_keys(reader_t *r, yaml_node_t *map, const char *const *allowed, const char *what)
+{
+    yaml_node_pair_t *pr;
+    for (pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
+        yaml_node_t *k = node(r, pr->key);
+        size_t i;
+        bool ok = false;
+        if (!is_scalar(k)) {
+            return fail(r, k, "%s: keys must be plain words", what);
+        }
+        for (i = 0; allowed[i] != NULL && !ok; i++) {
+            ok = strcmp(allowed[i], text_of(k)) == 0;
+        }
+        if (!ok) {
+            return fail(r, k, "%s: unknown key '%s'", what, text_of(k));
+        }
+    }
+    return 0;
+}
+
+static yaml_node_t *
+get(reader_t *r, yaml_node_t *map, const char *key)
+{
+    yaml_node_pair_t *pr;
+    for (pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
+        yaml_node_t *k = node(r, pr->key);
+        if (is_scalar(k) && strcmp(text_of(k), key) == 0) {
+            return node(r, pr->value);
+        }
+    }
+    return NULL;
+}
+
+static int
+get_number(reader_t *r, yaml_node_t *n, const char *what, double *out)
+{
+    char *end;
+    if (!is_scalar(n)) {
+        return fail(r, n, "%s must be a number", what);
+    }
+    errno = 0;
+    *out = strtod(text_of(n), &end);
+    if (end == text_of(n) || *end != '\0' || errno != 0 || !isfinite(*out)) {
+        return fail(r, n, "%s must be a number (got '%s')", what, text_of(n));
+    }
+    return 0;
+}
+
+static int
+get_text(reader_t *r, yaml_node_t *n, const char *what, char *out, size_t cap)
+{
+    if (!is_scalar(n) || strlen(text_of(n)) >= cap) {
+        return fail(r, n, "%s must be a text of at most %zu characters", what, cap - 1);
+    }
+    snprintf(out, cap, "%s", text_of(n));
+    return 0;
+}
+
+static int
+get_word(reader_t *r, yaml_node_t *n, const char *what, const char *const *words, int *out)
+{
+    int i;
+    if (is_scalar(n)) {
+        for (i = 0; words[i] != NULL; i++) {
+            if (strcmp(words[i], text_of(n)) == 0) {
+                *out = i;
+                return 0;
+            }
+        }
+    }
+    return fail(r, n, "%s must be one of %s, %s, ... (got '%s')", what, words[0], words[1],
+        is_scalar(n) ? text_of(n) : "a list or mapping");
+}
+
+static int
+get_bool(reader_t *r, yaml_node_t *n, const char *what, bool *out)
+{
+    if (is_scalar(n) && (strcmp(text_of(n), "true") == 0 || strcmp(text_of(n), "false") == 0)) {
+        *out = text_of(n)[0] == 't';
+        return 0;
+    }
+    return fail(r, n, "%s must be true or false", what);
+}
+
+/* An array letter A..Z. */
+static int
+get_letter(reader_t *r, yaml_node_t *n, const char *what, char *out)
+{
+    if (!is_scalar(n) || strlen(text_of(n)) != 1 || text_of(n)[0] < 'A' || text_of(n)[0] > 'Z') {
+        return fail(r, n, "%s must be a MED-PC variable letter A-Z", what);
+    }
+    *out = text_of(n)[0];
+    return 0;
+}
+
+/* An event kind name (rl_event_kind_t, not session_start). */
+static int
+get_kind(reader_t *r, yaml_node_t *n, const char *what, int *out)
+{
+    int k;
+    if (is_scalar(n)) {
+        for (k = 0; k < RL_EV_COUNT; k++) {
+            if (k != RL_EV_SESSION_START && strcmp(rl_event_kind_name(k), text_of(n)) == 0) {
+                *out = k;
+                return 0;
+            }
+        }
+    }
+    return fail(r, n, "%s: unknown event kind '%s' (poke_active, poke_inactive, "
+        "infusion_start, infusion_end, pellet, cue_on, cue_off, timeout_end, head_entry, "
+        "session_end or other)", what, is_scalar(n) ? text_of(n) : "?");
+}
+
+/* A sequence of scalars into patterns (globs) or numbers. */
+static int
+get_patterns(reader_t *r, yaml_node_t *n, const char *what, char (*out)[64], int cap,
+    int *count)
+{
+    yaml_node_item_t *it;
+    *count = 0;
+    if (n == NULL || n->type != YAML_SEQUENCE_NODE) {
+        return fail(r, n, "%s must be a list of program-name patterns", what);
+    }
+    for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+        if (*count == cap) {
+            return fail(r, n, "%s: at most %d patterns", what, cap);
+        }
+        if (get_text(r, node(r, *it), what, out[*count], 64) != 0) {
+            return r->err->code;
+        }
+        (*count)++;
+    }
+    return 0;
+}
+
+static int
+get_codes(reader_t *r, yaml_node_t *n, const char *what, double *out, int *count)
+{
+    yaml_node_item_t *it;
+    *count = 0;
+    if (n == NULL || n->type != YAML_SEQUENCE_NODE) {
+        return fail(r, n, "%s must be a list of codes", what);
+    }
+    for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+        if (*count == RL_PROFILE_MAX_CODES) {
+            return fail(r, n, "%s: at most %d codes", what, RL_PROFILE_MAX_CODES);
+        }
+        if (get_number(r, node(r, *it), what, &out[*count]) != 0) {
+            return r->err->code;
+        }
+        (*count)++;
+    }
+    return 0;
+}
+
+static int
+read_events(reader_t *r, yaml_node_t *map)
+{
+    rl_medpc_profile_t *p = r->p;
+    yaml_node_pair_t *pr;
+    bool by_array = p->encoding == RL_ENC_TIMESTAMP_ARRAYS;
+
+    if (map == NULL || map->type != YAML_MAPPING_NODE) {
+        return fail(r, map, "events must be a mapping of %s to event kinds",
+            by_array ? "array letters" : "codes");
+    }
+    for (pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
+        yaml_node_t *k = node(r, pr->key), *v = node(r, pr->value);
+        rl_profile_map_t *m;
+        int i, ret;
+        if (p->n_map == RL_PROFILE_MAX_MAP) {
+            return fail(r, k, "events: at most %d entries", RL_PROFILE_MAX_MAP);
+        }
+        m = &p->map[p->n_map];
+        memset(m, 0, sizeof *m);
+        m->line = line_of(k);
+        ret = by_array ? get_letter(r, k, "events key", &m->array)
+                       : get_number(r, k, "event code", &m->code);
+        if (ret != 0) {
+            return ret;
+        }
+        for (i = 0; i < p->n_map; i++) {
+            if (by_array ? p->map[i].array == m->array : p->map[i].code == m->code) {
+                return fail(r, k, "events: '%s' is listed twice (first at line %ld)",
+                    text_of(k), p->map[i].line);
+            }
+        }
+        if (is_scalar(v)) {
+            ret = get_kind(r, v, "events", &m->kind);
+        } else if (v->type == YAML_MAPPING_NODE) {
+            yaml_node_t *x;
+            if ((ret = check_keys(r, v, event_keys, "event")) != 0) {
+                return ret;
+            }
+            if ((x = get(r, v, "kind")) == NULL) {
+                return fail(r, v, "event '%s' needs a kind", text_of(k));
+            }
+            ret = get_kind(r, x, "events", &m->kind);
+            if (ret == 0 && (x = get(r, v, "in_timeout")) != NULL) {
+                ret = get_bool(r, x, "in_timeout", &m->in_timeout);
+            }
+            if (ret == 0 && (x = get(r, v, "label")) != NULL) {
+                ret = get_text(r, x, "label", m->label, sizeof m->label);
+            }
+        } else {
+            ret = fail(r, v, "event '%s' must be a kind or a mapping", text_of(k));
+        }
+        if (ret != 0) {
+            return ret;
+        }
+        p->n_map++;
+    }
+    return 0;
+}
+
+/* "C(10)" or "H" into a check's var/index. */
+static int
+get_var_ref(reader_t *r, yaml_node_t *n, char *var, int *index)
+{
+    const char *s;
+    char *end;
+    long i;
+    if (!is_scalar(n)) {
+        return fail(r, n, "var must be like C(10) or H");
+    }
+    s = text_of(n);
+    if (s[0] < 'A' || s[0] > 'Z') {
+        return fail(r, n, "var must be like C(10) or H (got '%s')", s);
+    }
+    *var = s[0];
+    *index = -1;
+    if (s[1] == '\0') {
+        return 0;
+    }
+    if (s[1] != '(' || (i = strtol(s + 2, &end, 10), end == s + 2) || strcmp(end, ")") != 0
+        || i < 0 || i > 1000000) {
+        return fail(r, n, "var must be like C(10) or H (got '%s')", s);
+    }
+    *index = (int) i;
+    return 0;
+}
+
+static int
+read_checks(reader_t *r, yaml_node_t *seq)
+{
+    yaml_node_item_t *it;
+    if (seq->type != YAML_SEQUENCE_NODE) {
+        return fail(r, seq, "checks must be a list of {kind, var}");
+    }
+    for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        yaml_node_t *c = node(r, *it), *k, *v;
+        rl_profile_check_t *ck;
+        int ret;
+        if (r->p->n_checks == RL_PROFILE_MAX_CHECKS) {
+            return fail(r, c, "checks: at most %d", RL_PROFILE_MAX_CHECKS);
+        }
+        if (c->type != YAML_MAPPING_NODE) {
+            return fail(r, c, "a check must be a mapping {kind: ..., var: ...}");
+        }
+        if ((ret = check_keys(r, c, check_entry_keys, "check")) != 0) {
+            return ret;
+        }
+        if ((k = get(r, c, "kind")) == NULL || (v = get(r, c, "var")) == NULL) {
+            return fail(r, c, "a check needs kind and var");
+        }
+        ck = &r->p->checks[r->p->n_checks];
+        if ((ret = get_kind(r, k, "check", &ck->kind)) != 0
+            || (ret = get_var_ref(r, v, &ck->var, &ck->index)) != 0) {
+            return ret;
+        }
+        r->p->n_checks++;
+    }
+    return 0;
+}
+
+static int
+read_reinforcer(reader_t *r, yaml_node_t *m)
+{
+    rl_reinforcer_t *rf = &r->p->reinforcer;
+    yaml_node_t *x;
+    int type = 0, ret;
+    if (m->type != YAML_MAPPING_NODE) {
+        return fail(r, m, "reinforcer must be a mapping");
+    }
+    if ((ret = check_keys(r, m, reinforcer_keys, "reinforcer")) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "name")) != NULL && (ret = get_text(r, x, "reinforcer name", rf->name,
+             sizeof rf->name)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "type")) != NULL) {
+        static const char *const types[] = {"drug", "pellet", NULL};
+        if ((ret = get_word(r, x, "reinforcer type", types, &type)) != 0) {
+            return ret;
+        }
+    }
+    rf->kind = type == 0 ? RL_REINFORCER_DRUG : RL_REINFORCER_PELLET;
+    if ((x = get(r, m, "drug")) != NULL
+        && (ret = get_text(r, x, "drug", rf->drug, sizeof rf->drug)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "dose_mg_per_kg")) != NULL
+        && (ret = get_number(r, x, "dose_mg_per_kg", &rf->dose_mg_per_kg)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "infusion_s")) != NULL
+        && (ret = get_number(r, x, "infusion_s", &rf->infusion_s)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "pellet_mg")) != NULL
+        && (ret = get_number(r, x, "pellet_mg", &rf->pellet_mg)) != 0) {
+        return ret;
+    }
+    if (rf->dose_mg_per_kg < 0 || rf->infusion_s < 0 || rf->pellet_mg < 0) {
+        return fail(r, m, "reinforcer: doses and durations must be >= 0");
+    }
+    return 0;
+}
+
+static int
+read_phase(reader_t *r, yaml_node_t *m, rl_profile_phase_t *ph)
+{
+    yaml_node_t *x;
+    int kind = 4, ret;
+    double v;
+    if (m->type != YAML_MAPPING_NODE) {
+        return fail(r, m, "a phase must be a mapping");
+    }
+    if ((ret = check_keys(r, m, phase_keys, "phase")) != 0) {
+        return ret;
+    }
+    ph->schedule.type = RL_SCHEDULE_FR;
+    ph->schedule.ratio = 1;
+    if ((x = get(r, m, "name")) != NULL
+        && (ret = get_text(r, x, "phase name", ph->name, sizeof ph->name)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "kind")) != NULL
+        && (ret = get_word(r, x, "phase kind", phase_kinds, &kind)) != 0) {
+        return ret;
+    }
+    ph->kind = (rl_phase_kind_t) kind;
+    if ((x = get(r, m, "programs")) != NULL
+        && (ret = get_patterns(r, x, "phase programs", ph->patterns, RL_PROFILE_MAX_PATTERNS,
+                &ph->n_patterns)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, m, "ratio")) != NULL) {
+        if ((ret = get_number(r, x, "ratio", &v)) != 0) {
+            return ret;
+        }
+        if (v < 1 || v > 1e6 || v != floor(v)) {
+            return fail(r, x, "ratio must be a whole number >= 1");
+        }
+        ph->schedule.ratio = (int) v;
+    }
+    if ((x = get(r, m, "progressive_ratio")) != NULL) {
+        bool pr = false;
+        if ((ret = get_bool(r, x, "progressive_ratio", &pr)) != 0) {
+            return ret;
+        }
+        if (pr) { /* the series of Richardson & Roberts (1996), as the protocol's formula */
+            ph->schedule.type = RL_SCHEDULE_PR;
+            ph->schedule.pr_n = RL_MAX_PR_STEPS;
+            ph->schedule.pr_from_formula = true;
+            rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
+        }
+    }
+    if ((x = get(r, m, "session_min")) != NULL
+        && ((ret = get_number(r, x, "session_min", &ph->session_min)) != 0)) {
+        return ret;
+    }
+    if ((x = get(r, m, "timeout_s")) != NULL
+        && ((ret = get_number(r, x, "timeout_s", &ph->timeout_s)) != 0)) {
+        return ret;
+    }
+    if (ph->session_min < 0 || ph->timeout_s < 0) {
+        return fail(r, m, "phase: session_min and timeout_s must be >= 0");
+    }
+    return 0;
+}
+
+static int
+read_phases(reader_t *r, yaml_node_t *seq)
+{
+    yaml_node_item_t *it;
+    if (seq->type != YAML_SEQUENCE_NODE) {
+        return fail(r, seq, "phases must be a list");
+    }
+    for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        int ret;
+        if (r->p->n_phases == RL_PROFILE_MAX_PHASES) {
+            return fail(r, seq, "phases: at most %d", RL_PROFILE_MAX_PHASES);
+        }
+        if ((ret = read_phase(r, node(r, *it), &r->p->phases[r->p->n_phases])) != 0) {
+            return ret;
+        }
+        r->p->n_phases++;
+    }
+    return 0;
+}
+
+/* time_unit: s, ds, cs, ms, min, or a number of seconds per clock tick. */
+static int
+get_unit(reader_t *r, yaml_node_t *n, double *out)
+{
+    static const struct { const char *w; double s; } units[] = {
+        {"s", 1}, {"ds", 0.1}, {"cs", 0.01}, {"ms", 0.001}, {"min", 60}};
+    size_t i;
+    if (is_scalar(n)) {
+        for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+            if (strcmp(units[i].w, text_of(n)) == 0) {
+                *out = units[i].s;
+                return 0;
+            }
+        }
+    }
+    if (get_number(r, n, "time_unit", out) != 0 || *out <= 0) {
+        return fail(r, n, "time unit must be s, ds, cs, ms, min or seconds per tick > 0");
+    }
+    return 0;
+}
+
+static int
+read_arrays(reader_t *r, yaml_node_t *seq)
+{
+    yaml_node_item_t *it;
+    if (seq->type != YAML_SEQUENCE_NODE) {
+        return fail(r, seq, "arrays must be a list of variable letters");
+    }
+    for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+        int ret;
+        if (r->p->n_arrays == RL_PROFILE_MAX_ARRAYS) {
+            return fail(r, seq, "arrays: at most %d", RL_PROFILE_MAX_ARRAYS);
+        }
+        if ((ret = get_letter(r, node(r, *it), "arrays", &r->p->arrays[r->p->n_arrays])) != 0) {
+            return ret;
+        }
+        r->p->n_arrays++;
+    }
+    return 0;
+}
+
+/* The encoding's own keys, and their consistency. */
+static int
+read_encoding(reader_t *r, yaml_node_t *top)
+{
+    rl_medpc_profile_t *p = r->p;
+    yaml_node_t *x;
+    int enc = 0, ret;
+
+    if ((x = get(r, top, "encoding")) == NULL) {
+        return fail(r, top, "profile needs an encoding (parallel, time_dot_code, "
+            "code_plus_time or timestamp_arrays)");
+    }
+    if ((ret = get_word(r, x, "encoding", encodings, &enc)) != 0) {
+        return ret;
+    }
+    p->encoding = (rl_medpc_encoding_t) enc;
+    if (p->encoding == RL_ENC_PARALLEL) {
+        yaml_node_t *c = get(r, top, "codes"), *t = get(r, top, "times");
+        if (c == NULL || t == NULL) {
+            return fail(r, x, "encoding parallel needs codes: and times: (array letters)");
+        }
+        if ((ret = get_letter(r, c, "codes", &p->codes_array)) != 0
+            || (ret = get_letter(r, t, "times", &p->times_array)) != 0) {
+            return ret;
+        }
+    } else if (p->encoding != RL_ENC_TIMESTAMP_ARRAYS) {
+        if ((x = get(r, top, "arrays")) == NULL) {
+            return fail(r, top, "encoding %s needs arrays: [letters]", encodings[enc]);
+        }
+        if ((ret = read_arrays(r, x)) != 0) {
+            return ret;
+        }
+    }
+    if (p->encoding == RL_ENC_CODE_PLUS_TIME) {
+        if ((x = get(r, top, "code_scale")) == NULL) {
+            return fail(r, top, "encoding code_plus_time needs code_scale (e.g. 10000)");
+        }
+        if ((ret = get_number(r, x, "code_scale", &p->code_scale)) != 0) {
+            return ret;
+        }
+        if (p->code_scale < 1) {
+            return fail(r, x, "code_scale must be >= 1");
+        }
+    }
+    return 0;
+}
+
+static int
+read_top(reader_t *r, yaml_node_t *top)
+{
+    rl_medpc_profile_t *p = r->p;
+    yaml_node_t *x;
+    int ret;
+
+    if (top == NULL || top->type != YAML_MAPPING_NODE) {
+        return fail(r, top, "a profile must be a YAML mapping");
+    }
+    if ((ret = check_keys(r, top, top_keys, "profile")) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "profile")) == NULL) {
+        return fail(r, top, "profile needs a name (profile: NAME)");
+    }
+    if ((ret = get_text(r, x, "profile", p->name, sizeof p->name)) != 0
+        || (ret = read_encoding(r, top)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "programs")) != NULL
+        && (ret = get_patterns(r, x, "programs", p->programs, RL_PROFILE_MAX_PATTERNS,
+                &p->n_programs)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "files")) != NULL
+        && (ret = get_patterns(r, x, "files", p->files, RL_PROFILE_MAX_PATTERNS,
+                &p->n_files)) != 0) {
+        return ret;
+    }
+    p->time_unit_s = 1.0;
+    if ((x = get(r, top, "time_unit")) != NULL && (ret = get_unit(r, x, &p->time_unit_s)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "time_base")) != NULL) {
+        static const char *const bases[] = {"absolute", "relative", NULL};
+        int b = 0;
+        if ((ret = get_word(r, x, "time_base", bases, &b)) != 0) {
+            return ret;
+        }
+        p->relative_times = b == 1;
+    }
+    p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME;
+    if ((x = get(r, top, "skip_zero")) != NULL
+        && (ret = get_bool(r, x, "skip_zero", &p->skip_zero)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "events")) == NULL) {
+        return fail(r, top, "profile needs events: (what each code means)");
+    }
+    if ((ret = read_events(r, x)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "timeout")) != NULL) {
+        yaml_node_t *s, *e;
+        if (x->type != YAML_MAPPING_NODE || (ret = check_keys(r, x, timeout_keys, "timeout")) != 0) {
+            return ret != 0 ? ret : fail(r, x, "timeout must be {marks: [codes]} or "
+                "{start: [codes], end: [codes]}");
+        }
+        s = get(r, x, "start");
+        e = get(r, x, "end");
+        if ((s == NULL) != (e == NULL)) {
+            return fail(r, x, "timeout needs both start and end code lists");
+        }
+        if (s != NULL
+            && ((ret = get_codes(r, s, "timeout start", p->timeout_start, &p->n_timeout_start)) != 0
+                || (ret = get_codes(r, e, "timeout end", p->timeout_end, &p->n_timeout_end)) != 0)) {
+            return ret;
+        }
+        if ((s = get(r, x, "marks")) != NULL
+            && (ret = get_codes(r, s, "timeout marks", p->timeout_marks, &p->n_timeout_marks)) != 0) {
+            return ret;
+        }
+    }
+    if ((x = get(r, top, "duration")) != NULL) {
+        yaml_node_t *v, *u;
+        if (x->type != YAML_MAPPING_NODE || (ret = check_keys(r, x, duration_keys, "duration")) != 0) {
+            return ret != 0 ? ret : fail(r, x, "duration must be {var: H, unit: s}");
+        }
+        if ((v = get(r, x, "var")) == NULL) {
+            return fail(r, x, "duration needs var (a scalar letter)");
+        }
+        if ((ret = get_letter(r, v, "duration var", &p->duration_var)) != 0) {
+            return ret;
+        }
+        p->duration_unit_s = 1.0;
+        if ((u = get(r, x, "unit")) != NULL && (ret = get_unit(r, u, &p->duration_unit_s)) != 0) {
+            return ret;
+        }
+    }
+    if ((x = get(r, top, "checks")) != NULL && (ret = read_checks(r, x)) != 0) {
+        return ret;
+    }
+    snprintf(p->reinforcer.name, sizeof p->reinforcer.name, "reinforcer");
+    if ((x = get(r, top, "reinforcer")) != NULL && (ret = read_reinforcer(r, x)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "phases")) != NULL && (ret = read_phases(r, x)) != 0) {
+        return ret;
+    }
+    return 0;
+}
+
+int
+rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
+    const char *name, rl_error_t *err)
+{
+    yaml_parser_t parser;
+    reader_t r;
+    int ret;
+
+    memset(out, 0, sizeof *out);
+    memset(&r, 0, sizeof r);
+    r.file = name != NULL ? name : "<profile>";
+    r.err = err;
+    r.p = out;
+    if (!yaml_parser_initialize(&parser)) {
+        return rl_error_set(err, RL_ERR_NOMEM, r.file, 0, 0, "out of memory");
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *) text, len);
+    if (!yaml_parser_load(&parser, &r.doc)) {
+        ret = rl_error_set(err, RL_ERR_PARSE, r.file, (long) parser.problem_mark.line + 1,
+            (long) parser.problem_mark.column + 1, "YAML syntax: %s",
+            parser.problem != NULL ? parser.problem : "invalid document");
+        yaml_parser_delete(&parser);
+        return ret;
+    }
+    yaml_parser_delete(&parser);
+    ret = read_top(&r, yaml_document_get_root_node(&r.doc));
+    yaml_document_delete(&r.doc);
+    if (ret == 0) {
+        snprintf(out->path, sizeof out->path, "%s", r.file);
+    }
+    return ret;
+}
+
+/* Read a whole file (NUL-terminated copy); NULL with errno set on failure. */
+static char *
+slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    long n;
+    if (f == NULL) {
+        return NULL;
+    }
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0
+        && (buf = malloc((size_t) n + 1)) != NULL) {
+        *len = fread(buf, 1, (size_t) n, f);
+        buf[*len] = '\0';
+    }
+    fclose(f);
+    return buf;
+}
+
+/* Try <dir>/<name>.yaml for each dir of the colon-separated list; 0 when found. */
+static int
+find_in(const char *dirs, const char *name, char *out, size_t cap)
+{
+    const char *d = dirs;
+    while (d != NULL && *d != '\0') {
+        const char *colon = strchr(d, ':');
+        size_t n = colon != NULL ? (size_t) (colon - d) : strlen(d);
+        FILE *f;
+        snprintf(out, cap, "%.*s/%s.yaml", (int) n, d, name);
+        if ((f = fopen(out, "rb")) != NULL) {
+            fclose(f);
+            return 0;
+        }
+        d = colon != NULL ? colon + 1 : NULL;
+    }
+    return -1;
+}
+
+int
+rl_medpc_profile_load(rl_medpc_profile_t *out, const char *name_or_path,
+    const char *search_path, rl_error_t *err)
+{
+    char path[512];
+    char *text;
+    size_t len = 0;
+    int ret;
+
+    memset(out, 0, sizeof *out);
+    snprintf(path, sizeof path, "%s", name_or_path);
+    if (strchr(name_or_path, '/') == NULL && strstr(name_or_path, ".yaml") == NULL) {
+        const char *env = getenv("RELAPSELAB_PROFILES");
+        if ((search_path == NULL || find_in(search_path, name_or_path, path, sizeof path) != 0)
+            && (env == NULL || find_in(env, name_or_path, path, sizeof path) != 0)
+            && find_in(RL_PROFILE_DIRS, name_or_path, path, sizeof path) != 0) {
+            return rl_error_set(err, RL_ERR_IO, name_or_path, 0, 0,
+                "no profile of this name (looked in %s%s%s%s); give a path to a .yaml file",
+                search_path != NULL ? search_path : "", search_path != NULL ? ":" : "",
+                env != NULL ? env : "", RL_PROFILE_DIRS);
+        }
+    }
+    if ((text = slurp(path, &len)) == NULL) {
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s",
+            strerror(errno));
+    }
+    ret = rl_medpc_profile_parse(out, text, len, path, err);
+    free(text);
+    return ret;
+}
+
+static bool
+match_any(const char (*patterns)[64], int n, const char *s)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        if (fnmatch(patterns[i], s, 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* The part of a Windows or POSIX path after the last separator. */
+static const char *
+base_name(const char *path)
+{
+    const char *b = path;
+    for (; *path != '\0'; path++) {
+        if (*path == '/' || *path == '\\') {
+            b = path + 1;
+        }
+    }
+    return b;
+}
+
+bool
+rl_medpc_profile_matches(const rl_medpc_profile_t *p, const char *msn,
+    const char *file_header, const char *path)
+{
+    const char (*files)[64] = (const char (*)[64]) p->files;
+    if (p->n_programs > 0 && (msn == NULL || msn[0] == '\0'
+            || !match_any((const char (*)[64]) p->programs, p->n_programs, msn))) {
+        return false;
+    }
+    if (p->n_files == 0) {
+        return true;
+    }
+    return (file_header != NULL && file_header[0] != '\0'
+               && match_any(files, p->n_files, base_name(file_header)))
+        || (path != NULL && path[0] != '\0' && match_any(files, p->n_files, base_name(path)));
+}
+
+const rl_profile_map_t *
+rl_medpc_profile_find(const rl_medpc_profile_t *p, double code)
+{
+    int i;
+    for (i = 0; i < p->n_map; i++) {
+        if (p->map[i].array == 0 && p->map[i].code == code) {
+            return &p->map[i];
+        }
+    }
+    return NULL;
+}
+
+const rl_profile_phase_t *
+rl_medpc_profile_phase(const rl_medpc_profile_t *p, const char *msn)
+{
+    int i;
+    for (i = 0; i < p->n_phases; i++) {
+        const rl_profile_phase_t *ph = &p->phases[i];
+        if (ph->n_patterns > 0 && msn != NULL
+            && match_any((const char (*)[64]) ph->patterns, ph->n_patterns, msn)) {
+            return ph;
+        }
+    }
+    for (i = 0; i < p->n_phases; i++) {
+        if (p->phases[i].n_patterns == 0) {
+            return &p->phases[i];
+        }
+    }
+    return NULL;
+}

@@ -1,0 +1,98 @@
+#!/bin/sh
+# test_import_medpc.sh -- `relapselab import-medpc`: usage, profile errors, a batch with a
+# malformed file (reported with file and line, the rest imported), exit codes, atomic
+# output, and the real sample files when ../shared/data/medpc is present.
+#
+# usage: sh tests/cli/test_import_medpc.sh /path/to/relapselab   (from the repository root)
+. "$(dirname "$0")/lib.sh"
+
+# expect_exit CODE LABEL CMD...: run CMD (stdout/stderr to $tmp/out, $tmp/err), check status.
+expect_exit() {
+    want=$1
+    label=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        show_file "stderr" "$tmp/err"
+        fail "$label: exit status $got, expected $want"
+    fi
+}
+
+session() { # SUBJECT DATE MSN
+    printf 'File: C:\\MED-PC IV\\DATA\\x\r\n\n\r\r\nStart Date: %s\r\nEnd Date: %s\r\n' "$2" "$2"
+    printf 'Subject: %s\r\nExperiment: E\r\nGroup: G1\r\nBox: 1\r\n' "$1"
+    printf 'Start Time:  9:00:00\r\nEnd Time: 10:00:00\r\nMSN: %s\r\n' "$3"
+    printf 'C:\r\n     0:        1.000        0.000        0.000        0.000\r\n'
+    printf 'E:\r\n     0:        1.000      100.000\r\n'
+    printf 'T:\r\n     0:       12.500     3600.000\r\n'
+}
+
+mkdir "$tmp/in"
+session M1 01/02/24 acquisition >"$tmp/in/a"
+session M1 01/03/24 extinction >"$tmp/in/b"
+printf 'File: x\n\nStart Date: 01/04/24\nSubject: M1\n     3:   1.000\n' >"$tmp/in/c-broken"
+echo "notes about the study" >"$tmp/in/README"
+
+# usage errors
+expect_exit 2 "no arguments" "$RL" import-medpc
+expect_exit 2 "no --out" "$RL" import-medpc "$tmp/in" --profile relapselab
+expect_exit 2 "no --profile" "$RL" import-medpc "$tmp/in" --out "$tmp/x.db"
+expect_exit 2 "bad --group-by" "$RL" import-medpc "$tmp/in" --profile relapselab \
+    --out "$tmp/x.db" --group-by cage
+expect_exit 2 "unknown option" "$RL" import-medpc "$tmp/in" --profile relapselab \
+    --out "$tmp/x.db" --frobnicate
+
+# profile errors name the profile (and the line for a bad one); no database is written
+expect_exit 1 "unknown profile" "$RL" import-medpc "$tmp/in" --profile no-such \
+    --out "$tmp/x.db"
+grep -q "no-such" "$tmp/err" || fail "unknown profile: the error does not name it"
+printf 'profile: p\nencoding: parallel\ncodes: E\ntimes: T\nevents:\n  1: pokes\n' >"$tmp/bad.yaml"
+expect_exit 1 "bad profile" "$RL" import-medpc "$tmp/in" --profile "$tmp/bad.yaml" \
+    --out "$tmp/x.db"
+grep -q "bad.yaml:6:.*unknown event kind 'pokes'" "$tmp/err" ||
+    { show_file "stderr" "$tmp/err"; fail "bad profile: no file:line: message"; }
+[ -e "$tmp/x.db" ] && fail "a database was written despite the profile error"
+
+# a batch with a broken file: the rest imports, the broken file is reported with its line
+expect_exit 0 "batch with a broken file" "$RL" import-medpc "$tmp/in" --profile relapselab \
+    --out "$tmp/lab.db"
+grep -q "c-broken.*:5:" "$tmp/err" ||
+    { show_file "stderr" "$tmp/err"; fail "the broken file is not reported with its line"; }
+grep -q "README: note: not a MED-PC data file" "$tmp/err" ||
+    fail "the non-MED-PC file of the directory is not named"
+grep -q "Imported 2 of 2 sessions (1 subjects, 1 groups, 2 phases, 6 events) from 3 files; 1 files skipped" "$tmp/out" ||
+    { show_file "stdout" "$tmp/out"; fail "unexpected closing summary"; }
+if have_sqlite3; then
+    expect_eq "skipped files in import_files" \
+        "$(sql "$tmp/lab.db" "select count(*) from import_files where status = 'skipped'")" 1
+    expect_eq "errors in import_issues" \
+        "$(sql "$tmp/lab.db" "select count(*) from import_issues where severity = 'error'")" 1
+    expect_eq "sessions of M1 in day order" \
+        "$(sql "$tmp/lab.db" "select group_concat(phase_name, ',') from (select phase_name from sessions_tidy where subject_name = 'M1' order by day)")" \
+        "acquisition,extinction"
+fi
+
+# nothing importable: exit 1 (the database with the report is still written)
+expect_exit 1 "nothing importable" "$RL" import-medpc "$tmp/in/c-broken" --profile relapselab \
+    --out "$tmp/none.db"
+grep -q "no session could be imported" "$tmp/err" || fail "nothing importable: no message"
+
+# an output directory that does not exist: exit 1, nothing written
+expect_exit 1 "missing output directory" "$RL" import-medpc "$tmp/in" --profile relapselab \
+    --out "$tmp/nodir/x.db"
+[ -e "$tmp/nodir" ] && fail "the missing output directory was created"
+
+# the real sample files (read in place), when present
+data=../shared/data/medpc
+if [ -d "$data" ]; then
+    expect_exit 0 "shared samples" "$RL" import-medpc "$data" \
+        --profile coffey-liq-sa-medpc5 --profile coffey-liq-sa --profile townsend-tt \
+        --profile jorge-time-tag --out "$tmp/real.db"
+    grep -q "Imported 39 of 39 sessions" "$tmp/out" ||
+        { show_file "stdout" "$tmp/out"; fail "not every sample session was imported"; }
+    grep -q "Report: 0 errors" "$tmp/out" || fail "errors importing the samples"
+else
+    note "SKIP: $data not found (the real-file checks need it)"
+fi
+finish
