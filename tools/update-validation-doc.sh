@@ -1,11 +1,11 @@
 #!/bin/sh
 # Regenerate docs/VALIDATION.md and docs/validation.json: run `relapselab validate` on the
-# seed study (100 virtual studies, seed 1), keep the report verbatim, and build the claims
+# seed study (300 virtual studies, seed 1), keep the report verbatim, and build the claims
 # table, the c-Fos (S8) table and the list of claims that miss their target from the JSON.
 #
 # Usage: tools/update-validation-doc.sh [path/to/relapselab]      (default build/relapselab)
 # Environment (for quick trials; the documented run uses the defaults):
-#   REPLICATES  virtual studies (default 100)     SEED  first seed (default 1)
+#   REPLICATES  virtual studies (default 300)     SEED  first seed (default 1)
 #   OUT_DIR     where VALIDATION.md and validation.json go (default docs)
 #
 # The block between <!-- notes:begin --> and <!-- notes:end --> in the old VALIDATION.md
@@ -36,7 +36,7 @@ case $bin in
     *) shown=$bin ;;
 esac
 
-exec python3 - "$bin" "$shown" "${REPLICATES:-100}" "${SEED:-1}" "${OUT_DIR:-docs}" <<'PYTHON'
+exec python3 - "$bin" "$shown" "${REPLICATES:-300}" "${SEED:-1}" "${OUT_DIR:-docs}" <<'PYTHON'
 import datetime
 import json
 import os

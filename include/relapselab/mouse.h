@@ -56,6 +56,7 @@ typedef struct rl_mouse {
     double logodds;             /* log P(drug cause) / P(extinction cause) */
     double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
     int64_t pellets;            /* eaten this session */
+    int64_t cues_unreinforced;  /* cue presentations without the reinforcer this session */
     int64_t n_run;              /* counted responses since the last completion */
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
     double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */

@@ -67,13 +67,13 @@ struct rl_error;
     X(burst_da_fold, 3.0, "x tonic DA per RU", 0.0, 1.5, 10.0, "DA-4",                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: reward-evoked transients reach ~2-5x the tonic level (FSCV)",              \
         "peak of a 1-RU phasic transient, in multiples of the tonic DA level above it")    \
-    X(burst_s, 0.5, "s", 0.0, 0.2, 3.0, "DA-4", "calibrated (one value for all genotypes, docs/VALIDATION.md); phasic DA transients last ~0.5-2 s (FSCV)", \
+    X(burst_s, 0.25, "s", 0.0, 0.2, 3.0, "DA-4", "calibrated (one value for all genotypes, docs/VALIDATION.md); phasic DA transients last ~0.2-2 s (FSCV; the D1-effective part is the peak)", \
         "duration of a phasic DA transient (its D1 dose)")                                 \
     /* --- opioid peptides (levels in units of their receptor Kd) --- */                   \
     X(pep_clear_per_min, 0.14, "1/min", 0.20, 0.05, 0.5, "OP-1",                           \
         "cocaine-evoked NAc endorphin release is transient, tens of minutes (Olive 2001)",  \
         "extracellular opioid peptide clearance rate (t1/2 ~5 min)")                       \
-    X(pep_basal, 0.01, "Kd", 0.30, 0.005, 0.2, "OP-1",                                      \
+    X(pep_basal, 0.005, "Kd", 0.30, 0.005, 0.2, "OP-1",                                      \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: basal extracellular peptide tone gives low receptor occupancy",           \
         "basal extracellular level of each peptide")                                       \
     X(pep_d1_gain, 12.0, "Kd per D1 occupancy", 0.2, 2.0, 30.0, "OP-1",                     \
@@ -90,7 +90,7 @@ struct rl_error;
         "hypothesis: the cue-drug association site is driven by beta-endorphin (Pomc "      \
         "projections); enkephalin contributes little there", "relative weight of "          \
         "enkephalin at the association (amygdala/hippocampal) DOR site")                   \
-    X(dyn_basal_pool, 0.01, "1", 0.2, 0.005, 1.0, "OP-3",                                    \
+    X(dyn_basal_pool, 0.005, "1", 0.2, 0.005, 1.0, "OP-3",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: releasable dynorphin pool before cocaine (relative units)",               \
         "basal releasable dynorphin pool")                                                 \
     X(dyn_induction_per_d1_h, 1.0, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3",  \
@@ -103,19 +103,19 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
         "dynorphin released per unit of negative prediction error, per unit pool")         \
     /* --- receptor effects --- */                                                          \
-    X(mor_burst_gain, 4.0, "1", 0.15, 0.3, 6.0, "OP-4",                                    \
+    X(mor_burst_gain, 5.5, "1", 0.15, 0.3, 6.0, "OP-4",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
         "gain of the phasic DA burst per unit MOR signal")                                 \
     X(dor_incentive_gain, 4.0, "1", 0.15, 0.3, 6.0, "OP-5",                                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
         "gain of incentive motivation per unit NAc DOR signal")                            \
-    X(dor_assoc_gain, 8.0, "1", 0.15, 0.3, 12.0, "OP-6",                                    \
+    X(dor_assoc_gain, 10.0, "1", 0.15, 0.3, 12.0, "OP-6",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
     X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7",                                  \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
-    X(kor_frustration_gain, 5.0, "1", 0.15, 0.3, 8.0, "OP-8",                              \
+    X(kor_frustration_gain, 6.0, "1", 0.15, 0.3, 8.0, "OP-8",                              \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
@@ -153,6 +153,10 @@ struct rl_error;
     X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2",                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
+    X(cue_habituation_n, 6.0, "presentations", 0.2, 2.0, 50.0, "BEL-4",                     \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); an unreinforced cue loses its effect within the test session: "  \
+        "cue-reinforced responding declines within session (See 2002; habituation of reinforcer effectiveness, McSweeney & Murphy 2009)", \
+        "unreinforced cue presentations in a session for the cue's effect to fall by 1/e") \
     X(want_gain, 0.3, "1", 0.2, 0.0, 1.0, "BEH-4",                                          \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); cue-triggered wanting: incentive salience of reward cues (Zhang, Berridge et al. "  \
         "2009; Pavlovian-instrumental transfer)", "motivation added per RU of cue-evoked DA") \

@@ -15,12 +15,13 @@
 **    errors are deepened by KOR signalling (frustration). The cue's Pavlovian value learns
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
 **    signalling raises.
-**  - belief [BEL-1..3]: two latent causes, "drug available" and "extinction", each with its
+**  - belief [BEL-1..4]: two latent causes, "drug available" and "extinction", each with its
 **    own values; learning goes to each in proportion to the belief in it. What follows a
 **    completion (reinforcer, cue) is weighed as a log likelihood ratio under each cause's
 **    outcome statistics; between sessions the belief restarts at a prior set by the decayed
 **    experience of each cause. Extinction thus writes new learning instead of erasing the
-**    old, and a cue can bring the old cause back (reinstatement).
+**    old, and a cue can bring the old cause back (reinstatement), an effect that
+**    habituates as the cue is repeated without the reinforcer within a session.
 ** Nothing here knows the genotype: it sees gene products only through opioid.c.
 */
 #include "relapselab/mouse.h"
@@ -106,6 +107,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
         (self->n_cause[RL_CAUSE_EXTINCTION] + self->p.lc_prior_new));
     self->belief_s[0] = self->belief_s[1] = 0.0;
     self->pellets = 0;
+    self->cues_unreinforced = 0;
     self->n_run = 0;
     self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
@@ -245,7 +247,7 @@ void
 rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
 {
     const rl_params_t *p = &self->p;
-    double r = 0.0, primary = 0.0, burst = 0.0, cue_da = 0.0, d1_dose = 0.0;
+    double r = 0.0, primary = 0.0, burst = 0.0, cue_da = 0.0, d1_dose = 0.0, salience = 0.0;
     double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
     double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc;      /* [OP-6] */
     double b = rl_mouse_belief_drug(self);
@@ -283,6 +285,8 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     }
     /* [LRN-4] a cue evokes DA in proportion to its value; part of it reinforces. */
     if (o->cue) {
+        /* [BEL-4] habituation of an unreinforced cue: earlier such cues this session */
+        double habituation = exp(-(double) self->cues_unreinforced / p->cue_habituation_n);
         cue_da = phasic(self, b * self->v_cue[RL_CAUSE_DRUG] +
             (1.0 - b) * self->v_cue[RL_CAUSE_EXTINCTION]);
         if (!o->reinforcer) {
@@ -290,7 +294,11 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         }
         /* [BEH-4] the cue triggers wanting in proportion to the DA its drug-cause value
         ** evokes (a cue never presented in extinction keeps that value). */
-        self->want += phasic(self, self->v_cue[RL_CAUSE_DRUG]);
+        self->want += habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]);
+        salience = habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]); /* [BEL-2] */
+        if (!o->reinforcer) {
+            self->cues_unreinforced++;
+        }
         self->activity[RL_REGION_VTA] += cue_da;        /* [FOS-1] */
         self->activity[RL_REGION_BLA] += self->v_cue[RL_CAUSE_DRUG];
         r += p->cue_conditioned_reinforcement * cue_da;
@@ -318,7 +326,6 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
                 p->lc_evidence_surprise * frustration) *
                 log_ratio(self->drug_seen, self->completions, o->reinforcer);
             if (o->cue) {
-                double salience = phasic(self, self->v_cue[RL_CAUSE_DRUG]);
                 self->logodds += p->lc_evidence_cue * salience *
                     log_ratio(self->cue_seen, self->completions, true);
             }
