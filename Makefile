@@ -11,7 +11,7 @@
 # With CI set in the environment (CI=true), warnings are errors (-DRL_WERROR=ON).
 
 # The Debian packages the build and the tests need: ONE list, used by `deps`.
-DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev fonts-dejavu-core
+DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev fonts-dejavu-core chromium
 
 BUILD_DIR := build
 ASAN_DIR  := build-asan

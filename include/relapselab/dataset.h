@@ -90,6 +90,25 @@ typedef struct rl_ds_session {
     rl_ds_event_t *events;      /* in seq order; NULL until loaded (or if there are none) */
 } rl_ds_session_t;
 
+/* One row of import_files (imports only). */
+typedef struct rl_ds_import_file {
+    int64_t file_id;
+    const char *path, *status;  /* status: "imported", "partly_imported" or "skipped" */
+    int sessions_found, sessions_imported;
+    const char *message;        /* why the file was skipped; NULL otherwise */
+} rl_ds_import_file_t;
+
+/* One row of import_issues (the import's report). */
+typedef struct rl_ds_import_issue {
+    int64_t issue_id;
+    int64_t file_id;            /* 0: about the whole batch */
+    int64_t session_id;         /* 0: about a file, or a session that was not imported */
+    long line;                  /* 0: no line */
+    const char *path;           /* the file's path; NULL for the batch */
+    const char *severity;       /* "error", "warning" or "note" */
+    const char *message;
+} rl_ds_import_issue_t;
+
 typedef struct rl_ds_arena rl_ds_arena_t;  /* the dataset's string storage (private) */
 
 typedef struct rl_dataset {
@@ -105,6 +124,11 @@ typedef struct rl_dataset {
     rl_ds_subject_t *subjects;          /* by subject_id, ascending */
     size_t n_sessions;
     rl_ds_session_t *sessions;          /* by subject_id, then day */
+    /* Filled by rl_dataset_load_import_log() (empty for a simulation): */
+    size_t n_import_files;
+    rl_ds_import_file_t *import_files;   /* by file_id */
+    size_t n_import_issues;
+    rl_ds_import_issue_t *import_issues; /* in the order found (issue_id) */
     rl_ds_arena_t *arena;
 } rl_dataset_t;
 
@@ -121,6 +145,10 @@ int rl_dataset_read(const char *path, rl_dataset_t **out, rl_error_t *err);
 ** event kind, or events of a session that is not in ds, is RL_ERR_INVALID); on failure
 ** the sessions concerned have events_loaded false (and possibly some events). */
 int rl_dataset_load_events(rl_dataset_t *ds, long session, rl_error_t *err);
+
+/* Load the import log: the import_files and import_issues tables (both empty for a
+** simulation), replacing what an earlier call loaded. Errors as rl_dataset_read(). */
+int rl_dataset_load_import_log(rl_dataset_t *ds, rl_error_t *err);
 
 /* Release everything ds owns, and ds. NULL is allowed. */
 void rl_dataset_free(rl_dataset_t *ds);

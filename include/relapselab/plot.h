@@ -55,6 +55,8 @@ typedef struct rl_plot_axis {
     double min, max;          /* fixed limits when min < max */
     bool log10;               /* logarithmic (values <= 0 are left out) */
     bool include_zero;        /* automatic limits reach 0 (always so for counts and bars) */
+    bool integer;             /* linear axis of whole numbers (e.g. sessions): ticks only
+                              ** at integers, at least 1 apart */
 } rl_plot_axis_t;
 
 /* One data series. What x, y and sem mean depends on the panel kind:

@@ -12,6 +12,8 @@ enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2, RL_EXIT_INTERRUPTED 
 int rl_cmd_run(int argc, char **argv);
 int rl_cmd_export(int argc, char **argv);
 int rl_cmd_summary(int argc, char **argv);
+int rl_cmd_plot(int argc, char **argv);
+int rl_cmd_report(int argc, char **argv);
 int rl_cmd_import_medpc(int argc, char **argv);
 int rl_cmd_validate(int argc, char **argv);
 int rl_cmd_params(int argc, char **argv);

@@ -25,6 +25,8 @@ static const command_t commands[] = {
         "write tidy CSV tables or MED-PC files: export DB --csv DIR | --medpc DIR"},
     {"summary", rl_cmd_summary,
         "standard measures of a database: summary DB [--csv DIR] [--by session|subject|group]"},
+    {"plot", rl_cmd_plot, "draw a figure: plot DB FIGURE [options] -o OUT.png|svg|pdf"},
+    {"report", rl_cmd_report, "a self-contained HTML report: report DB -o OUT.html"},
     {"import-medpc", rl_cmd_import_medpc,
         "read MED-PC files into a database: import-medpc FILE|DIR... --profile P --out DB"},
     {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},

@@ -242,9 +242,7 @@ pl_axis_ticks(pl_axis_t *a, const rl_plot_axis_t *spec, double lo, double hi,
         log_ticks(a, max_intervals);
         return 0;
     }
-    if (fixed) {
-        rc = rl_plot_nice_ticks(spec->min, spec->max, max_intervals, false, &a->t);
-    } else {
+    if (!fixed) {
         if (lo > hi) {
             lo = 0.0;
             hi = include_zero ? 0.0 : 1.0;
@@ -253,8 +251,12 @@ pl_axis_ticks(pl_axis_t *a, const rl_plot_axis_t *spec, double lo, double hi,
             lo = fmin(lo, 0.0);
             hi = fmax(hi, 0.0);
         }
-        rc = rl_plot_nice_ticks(lo, hi, max_intervals, true, &a->t);
     }
+    /* An integer axis takes fewer intervals until the step is a whole number. */
+    do {
+        rc = fixed ? rl_plot_nice_ticks(spec->min, spec->max, max_intervals, false, &a->t)
+                   : rl_plot_nice_ticks(lo, hi, max_intervals, true, &a->t);
+    } while (rc == 0 && spec->integer && a->t.step < 1.0 - 1e-9 && --max_intervals >= 1);
     if (rc != 0) {
         return rc;
     }

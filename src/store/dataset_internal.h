@@ -35,6 +35,10 @@ int rl_ds_each_row(rl_ds_reader_t *r, const char *sql, int64_t bind, rl_ds_row_f
 ** needed). RL_ERR_NOMEM (p unchanged) on failure. */
 int rl_ds_grow(void **p, size_t *cap, size_t need, size_t size);
 
+/* Column i as text copied into the dataset's arena, or NULL when it is NULL (r->nomem is
+** set if the copy fails). */
+const char *rl_ds_col_text(rl_ds_reader_t *r, sqlite3_stmt *st, int i);
+
 /* Column i as a double; if_null when it is NULL. */
 double rl_ds_col_real(sqlite3_stmt *st, int i, double if_null);
 

@@ -79,8 +79,8 @@ rl_ds_grow(void **p, size_t *cap, size_t need, size_t size)
 /* ---- columns ---- */
 
 /* Column i as text in the arena, or NULL if it is NULL (r->nomem set if a copy fails). */
-static const char *
-col_text(rl_ds_reader_t *r, sqlite3_stmt *st, int i)
+const char *
+rl_ds_col_text(rl_ds_reader_t *r, sqlite3_stmt *st, int i)
 {
     const char *s, *copy;
 
@@ -194,14 +194,14 @@ static int
 run_row(rl_ds_reader_t *r, sqlite3_stmt *st)
 {
     rl_ds_run_t *run = &r->ds->run;
-    run->source = col_text(r, st, 0);
+    run->source = rl_ds_col_text(r, st, 0);
     run->imported = run->source != NULL && strcmp(run->source, "import") == 0;
-    run->study = col_text(r, st, 1);
-    run->seed = col_text(r, st, 2);
-    run->version = col_text(r, st, 3);
-    run->command = col_text(r, st, 4);
-    run->protocol_path = col_text(r, st, 5);
-    run->protocol_text = col_text(r, st, 6);
+    run->study = rl_ds_col_text(r, st, 1);
+    run->seed = rl_ds_col_text(r, st, 2);
+    run->version = rl_ds_col_text(r, st, 3);
+    run->command = rl_ds_col_text(r, st, 4);
+    run->protocol_path = rl_ds_col_text(r, st, 5);
+    run->protocol_text = rl_ds_col_text(r, st, 6);
     run->intersession_h = rl_ds_col_real(st, 7, NAN);
     return 0;
 }
@@ -371,10 +371,10 @@ group_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     }
     g = &ds->groups[ds->n_groups++];
     g->group_id = id;
-    g->name = col_text(r, st, 1);
-    g->line = col_text(r, st, 2);
-    g->genotype = col_text(r, st, 3);
-    g->sex = col_text(r, st, 4);
+    g->name = rl_ds_col_text(r, st, 1);
+    g->line = rl_ds_col_text(r, st, 2);
+    g->genotype = rl_ds_col_text(r, st, 3);
+    g->sex = rl_ds_col_text(r, st, 4);
     g->n = (int) sqlite3_column_int64(st, 5);
     g->reinforcer_id = (int) sqlite3_column_int64(st, 6);
     g->procedure_id = (int) sqlite3_column_int64(st, 7);
@@ -402,7 +402,7 @@ subject_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     s->subject_id = (int) sqlite3_column_int64(st, 0);
     s->group_id = (int) sqlite3_column_int64(st, 1);
     s->index_in_group = (int) sqlite3_column_int64(st, 2);
-    s->name = col_text(r, st, 3);
+    s->name = rl_ds_col_text(r, st, 3);
     if (s->group_id < 0 || s->group_id >= ds->n_groups) {
         return invalid(r, "subjects: group_id", sqlite3_column_text(st, 1));
     }
@@ -431,17 +431,17 @@ session_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     s->session_id = sqlite3_column_int64(st, 0);
     s->subject_id = (int) sqlite3_column_int64(st, 1);
     s->group_id = (int) sqlite3_column_int64(st, 2);
-    s->group_name = col_text(r, st, 3);
-    s->line = col_text(r, st, 4);
-    s->genotype = col_text(r, st, 5);
-    s->sex = col_text(r, st, 6);
-    s->reinforcer = col_text(r, st, 7);
-    s->procedure = col_text(r, st, 8);
+    s->group_name = rl_ds_col_text(r, st, 3);
+    s->line = rl_ds_col_text(r, st, 4);
+    s->genotype = rl_ds_col_text(r, st, 5);
+    s->sex = rl_ds_col_text(r, st, 6);
+    s->reinforcer = rl_ds_col_text(r, st, 7);
+    s->procedure = rl_ds_col_text(r, st, 8);
     s->index_in_group = (int) sqlite3_column_int64(st, 9);
-    s->subject_name = col_text(r, st, 10);
+    s->subject_name = rl_ds_col_text(r, st, 10);
     s->phase_index = (int) sqlite3_column_int64(st, 11);
-    s->phase_name = col_text(r, st, 12);
-    s->phase_kind = col_text(r, st, 13);
+    s->phase_name = rl_ds_col_text(r, st, 12);
+    s->phase_kind = rl_ds_col_text(r, st, 13);
     s->session_in_phase = (int) sqlite3_column_int64(st, 14);
     s->day = (int) sqlite3_column_int64(st, 15);
     s->active = sqlite3_column_int64(st, 16);
@@ -449,12 +449,12 @@ session_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     s->active_timeout = sqlite3_column_int64(st, 18);
     s->reinforcers = sqlite3_column_int64(st, 19);
     s->duration_min = sqlite3_column_double(st, 20);
-    s->end_reason = col_text(r, st, 21);
+    s->end_reason = rl_ds_col_text(r, st, 21);
     s->criterion_met = sqlite3_column_int64(st, 22) != 0;
     s->breakpoint = col_int(st, 23, -1);
     s->drug_mg_per_kg = rl_ds_col_real(st, 24, NAN);
     s->n_events = sqlite3_column_int64(st, 25);
-    s->start_time = col_text(r, st, 26);
+    s->start_time = rl_ds_col_text(r, st, 26);
     sub = bsearch(&s->subject_id, ds->subjects, (size_t) ds->n_subjects, sizeof *sub,
         cmp_subject);
     if (sub == NULL || s->group_id < 0 || s->group_id >= ds->n_groups || s->phase_index < 0
@@ -560,6 +560,8 @@ rl_dataset_free(rl_dataset_t *ds)
         free(ds->sessions[i].events);
     }
     free(ds->sessions);
+    free(ds->import_files);
+    free(ds->import_issues);
     free(ds->subjects);
     free(ds->groups);
     free(ds->procedures);

@@ -1,0 +1,45 @@
+/* report.h -- one self-contained HTML report of a results database.
+**
+** The report is what a lab shows at a lab meeting: where the data come from (provenance:
+** source, study, version, seed or imported files, command), the protocol (its YAML for a
+** simulation, the phases table for an import), the standard measures per group and phase
+** (measures.h, units in the headers), for imports the import report (files and issues,
+** errors first), and the figures of figures.h -- acquisition, breakpoint, extinction,
+** reinstatement (those with data), one cumulative record and, for a simulation, the brain
+** traces of a representative mouse -- each in a <figure> with its caption. Everything is
+** inline (CSS in <style>, figures as SVG from rl_plot_render), so the file can be mailed,
+** archived and printed as it is. docs/REPORT.md describes it.
+*/
+#ifndef RELAPSELAB_REPORT_H
+#define RELAPSELAB_REPORT_H
+
+#include <stddef.h>
+
+#include "relapselab/dataset.h"
+#include "relapselab/error.h"
+#include "relapselab/measures.h"
+
+/* What a report holds, for the caller to print or check. */
+typedef struct rl_report_info {
+    int figures;                /* <figure> elements, each one inline <svg> */
+    int tables;                 /* <table> elements */
+    int notes;                  /* figures left out, with the reason in the report */
+} rl_report_info_t;
+
+/* Render the report of ds (its events loaded: rl_dataset_load_events(ds, -1, ...); for an
+** import also its import log: rl_dataset_load_import_log) and of
+** m (computed from ds) into a malloc'ed, NUL-terminated buffer *html of *len bytes (the
+** caller frees it); info (may be NULL) receives the counts. A figure that cannot be drawn
+** (e.g. traces of a run made with --set overrides) is replaced by a note, not an error.
+** Returns 0, RL_ERR_NOMEM or RL_ERR_INTERNAL (a
+** figure failed to render); err names the database. */
+int rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **html,
+    size_t *len, rl_report_info_t *info, rl_error_t *err);
+
+/* As rl_report_render_html(), written to path atomically: to "<path>.tmp-<pid>", flushed
+** and renamed onto path only when complete (a file already at path is untouched on
+** failure). RL_ERR_IO naming path when it cannot be written. */
+int rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
+    rl_report_info_t *info, rl_error_t *err);
+
+#endif

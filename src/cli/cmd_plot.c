@@ -1,0 +1,170 @@
+/* cmd_plot.c -- `relapselab plot DB FIGURE [options] -o OUT.{png,svg,pdf}`: one of the lab's
+** figures (figures.h) from any results database, written atomically by the plot library.
+**
+** Reads the database and its events (dataset.h), computes the standard measures
+** (measures.h), builds the figure and writes it; the format follows the extension. Exit
+** codes: 0, 1 (an unknown figure; no such phase, subject or session; nothing to draw; a
+** database or file error), 2 (bad usage: an unknown option, a bad number, a missing
+** argument, an output name that is not .png, .svg or .pdf).
+*/
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "relapselab/dataset.h"
+#include "relapselab/figures.h"
+#include "relapselab/measures.h"
+#include "relapselab/plot.h"
+
+/* More curves or histograms than this on one figure are hard to tell apart. */
+#define MANY_GROUPS 6
+
+static int
+usage(void)
+{
+    int k;
+    fprintf(stderr,
+        "usage: relapselab plot DB FIGURE [options] -o OUT.png|OUT.svg|OUT.pdf\n"
+        "figures:\n");
+    for (k = 0; k < RL_FIG_COUNT; k++) {
+        fprintf(stderr, "  %-14s %s\n", rl_figure_kind_name(k), rl_figure_kind_help(k));
+    }
+    fprintf(stderr,
+        "options:\n"
+        "  --phase NAME            the phase to draw (default: the figure's own kind)\n"
+        "  --groups A,B            the groups to draw, in this order (default: all)\n"
+        "  --subject ID            subject_id, or the lab's subject name (imports)\n"
+        "  --session N             the subject's session: day N, counted from 0\n"
+        "  --session-in-phase K    with --phase: session K of that phase, from 0\n"
+        "  --log                   iri: logarithmic interval axis\n"
+        "  --width-mm W --height-mm H --dpi D --title TEXT\n"
+        "Figures and examples: docs/PLOT.md (\"relapselab plot\")\n");
+    return RL_EXIT_USAGE;
+}
+
+/* A number option: 0, or a message and -1. */
+static int
+number(const char *opt, const char *text, double lo, double hi, double *out)
+{
+    char *end;
+    double v = strtod(text, &end);
+    if (end == text || *end != '\0' || !(v >= lo && v <= hi)) {
+        fprintf(stderr, "relapselab: %s must be a number in %g..%g (got '%s')\n", opt, lo, hi,
+            text);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int
+rl_cmd_plot(int argc, char **argv)
+{
+    const char *db = NULL, *figure = NULL, *out = NULL, *groups = NULL, *subject = NULL;
+    rl_figure_options_t opt;
+    rl_plot_format_t format;
+    rl_dataset_t *ds = NULL;
+    rl_measures_t *m = NULL;
+    rl_figure_t fig;
+    rl_error_t err;
+    int idx[RL_MAX_GROUPS], kind, i, ret, code = RL_EXIT_OK;
+    double v;
+
+    rl_figure_options_init(&opt);
+    memset(&fig, 0, sizeof fig);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
+        if ((strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) && next != NULL) {
+            out = argv[++i];
+        } else if (strcmp(a, "--phase") == 0 && next != NULL) {
+            opt.phase = argv[++i];
+        } else if (strcmp(a, "--groups") == 0 && next != NULL) {
+            groups = argv[++i];
+        } else if (strcmp(a, "--subject") == 0 && next != NULL) {
+            subject = argv[++i];
+        } else if ((strcmp(a, "--session") == 0 || strcmp(a, "--session-in-phase") == 0)
+                   && next != NULL) {
+            if (number(a, argv[++i], 0, 1e6, &v) != 0 || v != (int) v) {
+                fprintf(stderr, "relapselab: %s must be a whole number >= 0\n", a);
+                return usage();
+            }
+            *(strcmp(a, "--session") == 0 ? &opt.day : &opt.session_in_phase) = (int) v;
+        } else if (strcmp(a, "--log") == 0) {
+            opt.log_x = true;
+        } else if (strcmp(a, "--width-mm") == 0 && next != NULL) {
+            if (number(a, argv[++i], 20, 1000, &opt.width_mm) != 0) {
+                return usage();
+            }
+        } else if (strcmp(a, "--height-mm") == 0 && next != NULL) {
+            if (number(a, argv[++i], 20, 1000, &opt.height_mm) != 0) {
+                return usage();
+            }
+        } else if (strcmp(a, "--dpi") == 0 && next != NULL) {
+            if (number(a, argv[++i], 10, 2400, &opt.dpi) != 0) {
+                return usage();
+            }
+        } else if (strcmp(a, "--title") == 0 && next != NULL) {
+            opt.title = argv[++i];
+        } else if (strcmp(a, "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (a[0] == '-' || figure != NULL) {
+            fprintf(stderr, "relapselab: unexpected argument '%s'\n", a);
+            return usage();
+        } else if (db == NULL) {
+            db = a;
+        } else {
+            figure = a;
+        }
+    }
+    if (db == NULL || figure == NULL || out == NULL) {
+        fprintf(stderr, "relapselab: plot needs DB, FIGURE and -o OUT\n");
+        return usage();
+    }
+    if ((kind = rl_figure_kind_find(figure)) < 0) {
+        fprintf(stderr, "relapselab: error: unknown figure '%s' (figures:", figure);
+        for (i = 0; i < RL_FIG_COUNT; i++) {
+            fprintf(stderr, " %s", rl_figure_kind_name(i));
+        }
+        fprintf(stderr, ")\n");
+        return RL_EXIT_FAIL;
+    }
+    if (opt.session_in_phase >= 0 && opt.phase == NULL) {
+        fprintf(stderr, "relapselab: --session-in-phase needs --phase NAME\n");
+        return usage();
+    }
+    rl_error_clear(&err);
+    if (rl_plot_format_of(out, &format, &err) != 0) {
+        rl_cli_report(&err);
+        return usage();
+    }
+    if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
+        || rl_measures_compute(ds, &m, &err) != 0
+        || (groups != NULL
+            && rl_figure_parse_groups(ds, groups, idx, RL_MAX_GROUPS, &opt.n_groups, &err) != 0)
+        || (subject != NULL && rl_figure_find_subject(ds, subject, &opt.subject, &err) != 0)) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    opt.groups = groups != NULL ? idx : NULL;
+    if ((ret = rl_figure_build(kind, ds, m, &opt, &fig, &err)) != 0) {
+        code = rl_cli_report(&err); /* RL_FIGURE_NO_DATA too: exit 1 */
+        goto out;
+    }
+    if (fig.n_groups > MANY_GROUPS && groups == NULL && kind != RL_FIG_BREAKPOINT
+        && kind != RL_FIG_REINSTATEMENT) { /* bars stay readable; curves do not */
+        fprintf(stderr, "relapselab: note: %d groups on one figure; choose some with "
+            "--groups A,B\n", fig.n_groups);
+    }
+    if (rl_plot_write(&fig.plot, out, &err) != 0) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    printf("wrote %s (%s of %s)\n", out, figure, db);
+out:
+    rl_figure_free(&fig);
+    rl_measures_free(m);
+    rl_dataset_free(ds);
+    return code;
+}

@@ -1,0 +1,69 @@
+/* cmd_report.c -- `relapselab report DB -o REPORT.html`: one self-contained HTML report of
+** any results database (report.h, docs/REPORT.md).
+**
+** Reads the database with its events (dataset.h), computes the standard measures
+** (measures.h) and writes the report atomically. Exit codes: 0, 1 (a database or file
+** error), 2 (bad usage).
+*/
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "relapselab/dataset.h"
+#include "relapselab/measures.h"
+#include "relapselab/report.h"
+
+static int
+usage(void)
+{
+    fprintf(stderr, "usage: relapselab report DB -o REPORT.html\n"
+                    "  DB   a results database (relapselab run or import-medpc)\n"
+                    "  -o   the HTML file to write (replaced atomically)\n"
+                    "Contents: docs/REPORT.md\n");
+    return RL_EXIT_USAGE;
+}
+
+int
+rl_cmd_report(int argc, char **argv)
+{
+    const char *db = NULL, *out = NULL;
+    rl_dataset_t *ds = NULL;
+    rl_measures_t *m = NULL;
+    rl_report_info_t info;
+    rl_error_t err;
+    int i, code = RL_EXIT_OK;
+
+    for (i = 1; i < argc; i++) {
+        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--out") == 0) && i + 1 < argc) {
+            out = argv[++i];
+        } else if (strcmp(argv[i], "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (argv[i][0] == '-' || db != NULL) {
+            fprintf(stderr, "relapselab: unexpected argument '%s'\n", argv[i]);
+            return usage();
+        } else {
+            db = argv[i];
+        }
+    }
+    if (db == NULL || out == NULL) {
+        return usage();
+    }
+    rl_error_clear(&err);
+    if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
+        || rl_dataset_load_import_log(ds, &err) != 0 || rl_measures_compute(ds, &m, &err) != 0
+        || rl_report_write_html(ds, m, out, &info, &err) != 0) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    printf("wrote %s (%d figures, %d tables", out, info.figures, info.tables);
+    if (info.notes > 0) {
+        printf(", %d figure%s left out: see the notes in the report", info.notes,
+            info.notes == 1 ? "" : "s");
+    }
+    printf(") from %s\n", db);
+out:
+    rl_measures_free(m);
+    rl_dataset_free(ds);
+    return code;
+}

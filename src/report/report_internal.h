@@ -1,0 +1,33 @@
+/* report_internal.h -- what the files of the HTML report share (see report.h).
+**
+** Files: report_html.c (the page, HTML escaping, provenance, protocol, summary tables, the
+** atomic write), report_figures.c (the figures section), report_import.c (the import
+** report: the tables of the dataset's import log).
+*/
+#ifndef RL_REPORT_INTERNAL_H
+#define RL_REPORT_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "relapselab/report.h"
+
+/* Write s to f with &, <, >, " and ' escaped (the one place HTML is escaped). NULL
+** writes nothing. */
+void rl_html_text(FILE *f, const char *s);
+
+/* The figures section: <h2> and one <figure> per figure with data. Returns 0 or an error
+** (RL_ERR_NOMEM, RL_ERR_INTERNAL) naming ds->path; counts go into info. */
+int rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
+    rl_report_info_t *info, rl_error_t *err);
+
+/* The import section of an imported run, from ds's import log
+** (rl_dataset_load_import_log): files and issues, errors and warnings first, each table
+** capped with a count of the rows left out. */
+void rl_report_import(FILE *f, const rl_dataset_t *ds, rl_report_info_t *info);
+
+/* Number of import files, by status: imported, partly_imported, skipped (for the
+** provenance). */
+void rl_report_import_counts(const rl_dataset_t *ds, int counts[3]);
+
+#endif
