@@ -105,14 +105,49 @@ add_issue(rl_medpc_decoded_t *d, long line, rl_issue_severity_t sev, const char 
     return 0;
 }
 
+/* Subject and start time from a MED-PC file name, for sessions whose header lacks them
+** (the non-annotated format has none): "!2016-08-12_09h33m.Subject 14" (MED-PC IV) or
+** "2024-11-08_12h37m_Subject 50.txt" (MED-PC V). Returns 1 when the name has that form. */
+static int
+from_file_name(const char *path, char *subject, rl_medpc_datetime_t *start)
+{
+    const char *b = strrchr(path, '/'), *subj;
+    int y, mo, d, h, mi, n = 0;
+    size_t len;
+
+    b = b != NULL ? b + 1 : path;
+    b += *b == '!';
+    if (sscanf(b, "%4d-%2d-%2d_%2dh%2dm%n", &y, &mo, &d, &h, &mi, &n) != 5 || n == 0
+        || (subj = strstr(b + n, "Subject")) == NULL) {
+        return 0;
+    }
+    subj += strlen("Subject");
+    subj += *subj == ' ';
+    len = strlen(subj);
+    if (len > 4 && strcmp(subj + len - 4, ".txt") == 0) {
+        len -= 4;
+    }
+    snprintf(subject, TEXT_MAX, "%.*s", (int) (len < TEXT_MAX ? len : TEXT_MAX - 1), subj);
+    memset(start, 0, sizeof *start);
+    start->valid = y > 1900 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h < 24 && mi < 60;
+    start->year = y;
+    start->month = mo;
+    start->day = d;
+    start->hour = h;
+    start->minute = mi;
+    return subject[0] != '\0';
+}
+
 /* Pass 1 for one parsed session. */
 static int
 take_session(importer_t *im, int file, const char *path, const rl_medpc_session_t *ms,
     rl_error_t *err)
 {
     const rl_import_options_t *opt = im->opt;
+    rl_medpc_datetime_t start, name_start;
+    char name_subject[TEXT_MAX];
     imp_session_t *s;
-    int k, ret;
+    int k, ret, named = 0;
 
     if (im->n == im->cap) {
         size_t cap = im->cap ? 2 * im->cap : 64;
@@ -132,11 +167,17 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
     copy_header(ms, "Group", s->group);
     copy_header(ms, "Box", s->box);
     copy_header(ms, "MSN", s->program);
-    iso(&ms->start, s->start, sizeof s->start);
+    start = ms->start;
+    if ((s->subject[0] == '\0' || !start.valid)
+        && from_file_name(path, s->subject[0] == '\0' ? s->subject : name_subject,
+            start.valid ? &name_start : &start)) {
+        named = 1;
+    }
+    iso(&start, s->start, sizeof s->start);
     iso(&ms->end, s->end, sizeof s->end);
-    s->sort_key = ms->start.valid
-        ? (double) rl_days_from_civil(ms->start.year, ms->start.month, ms->start.day) * 86400.0
-            + ms->start.hour * 3600.0 + ms->start.minute * 60.0 + ms->start.second
+    s->sort_key = start.valid
+        ? (double) rl_days_from_civil(start.year, start.month, start.day) * 86400.0
+            + start.hour * 3600.0 + start.minute * 60.0 + start.second
         : INFINITY;
     s->profile = -1;
     for (k = 0; k < opt->n_profiles && s->profile < 0; k++) {
@@ -158,6 +199,11 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
     if (rl_medpc_decoded_failed(&s->dec)) {
         s->skip = 1;
     }
+    if (named && add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "no Subject or start time in "
+            "the header: taken from the file name (subject %s, start %s)", s->subject,
+            s->start[0] != '\0' ? s->start : "unknown") != 0) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
     if (s->subject[0] == '\0'
         && add_issue(&s->dec, s->line, RL_ISSUE_WARNING, "no Subject in the header: "
             "subject named 'unknown'") != 0) {
@@ -166,7 +212,7 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
     if (s->subject[0] == '\0') {
         snprintf(s->subject, TEXT_MAX, "unknown");
     }
-    if (!ms->start.valid
+    if (!start.valid
         && add_issue(&s->dec, s->line, RL_ISSUE_WARNING, "no valid Start Date/Start Time: "
             "session ordered after the dated ones of its subject") != 0) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");

@@ -37,6 +37,7 @@
 #include <string.h>
 
 #include "calendar.h"
+#include "medpc_internal.h"
 
 /* An array index beyond this is taken as corruption rather than allocated. */
 #define MAX_ARRAY_INDEX 10000000L
@@ -834,7 +835,10 @@ rl_medpc_parse_buffer(const char *text, size_t len, const char *name, rl_medpc_f
     if (rc == 0) {
         end_session(&P);
     }
-    if (rc == 0 && P.pending_file != NULL) {
+    if (rc == 0 && out->n_sessions == 0 && len > 0) { /* numbers only? */
+        rc = rl_medpc_parse_plain(text, len, out) == 0 ? 0 : nomem(&P);
+    }
+    if (rc == 0 && P.pending_file != NULL && out->n_sessions == 0) {
         warn(&P, P.pending_file_line, "File: line with no session after it");
     }
     free(P.buf);

@@ -172,14 +172,16 @@ curves(const rl_dataset_t *ds, const rl_figure_options_t *opt, const curve_spec_
     f->plot.panel[0].y.label = cs->ylabel;
     f->plot.panel[0].y.include_zero = true;
     f->plot.panel[0].series = series;
-    snprintf(f->caption, sizeof f->caption,
+    if (snprintf(f->caption, sizeof f->caption,
         "%s per session of the %s phase, mean ± SEM over the mice of each group: %s. At "
         "session k the mean is over the mice that ran k sessions of the phase; points where "
         "fewer than half of a group's mice (or fewer than two) remain are not drawn.",
         cs->inactive ? "Active (filled symbols, solid lines) and inactive (open symbols, dashed "
                        "lines) responses"
                      : "Active responses",
-        phase, groups_text);
+        phase, groups_text) >= (int) sizeof f->caption) {
+        /* a very long list of groups: the caption is cut (the legend names them all) */
+    }
     return f->plot.x.label != NULL ? 0 : rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
 }
 

@@ -83,6 +83,25 @@ expect_exit 1 "missing output directory" "$RL" import-medpc "$tmp/in" --profile 
     --out "$tmp/nodir/x.db"
 [ -e "$tmp/nodir" ] && fail "the missing output directory was created"
 
+# the non-annotated format (numbers only): subject and start time from the file name
+mkdir "$tmp/plain"
+plain="$tmp/plain/!2016-08-12_09h33m.Subject 14"
+{
+    printf '0\n0.3\n'
+    for k in $(seq 1 26); do
+        case $k in 5 | 20) echo 3 ;; *) echo 0 ;; esac
+    done
+    printf '1\n2\n100\n12.5\n14\n3600\n'
+} >"$plain"
+expect_exit 0 "non-annotated file" "$RL" import-medpc "$plain" --profile relapselab \
+    --out "$tmp/plain.db" --verbose
+grep -q "non-annotated MED-PC file" "$tmp/err" || fail "non-annotated: no note about the format"
+if have_sqlite3; then
+    expect_eq "non-annotated session (subject, active, inactive, events, start)" \
+        "$(sql "$tmp/plain.db" "select s.subject_name || ',' || s.active || ',' || s.inactive || ',' || s.n_events || ',' || i.start_time from sessions_tidy s join import_sessions i using (session_id)")" \
+        "14,1,1,4,2016-08-12T09:33:00"
+fi
+
 # the real sample files (read in place), when present
 data=../shared/data/medpc
 if [ -d "$data" ]; then

@@ -760,6 +760,51 @@ test_samples_variants(void)
     rl_medpc_file_free(&f);
 }
 
+/* The non-annotated format (numbers only; layout of ../shared/research/medpc-data.md §5
+** row 19): a file header, then per session the marker 0.3, 26 counts (A..Z), the values. */
+static void
+test_non_annotated(void)
+{
+    /* lines 1-3 header (line 2 blank); session 1: marker line 4, counts lines 5-30 (C = 2,
+    ** E = 3), values lines 31-35 (C: 31-32, E: 33-35); session 2: marker line 36, counts
+    ** 37-62 (A = 1), value line 63 (not a number). */
+    char text[2048];
+    rl_medpc_file_t f;
+    rl_error_t err;
+    int k;
+
+    snprintf(text, sizeof text, "7\n\n12.000\n0.300\n");
+    for (k = 0; k < 26; k++) {
+        strcat(text, k == 2 ? "2\n" : k == 4 ? "3\n" : "0\n");
+    }
+    strcat(text, "5\n6\n22\n23\n100\n0.3\n");
+    for (k = 0; k < 26; k++) {
+        strcat(text, k == 0 ? "1\n" : "0\n");
+    }
+    strcat(text, "x\n");
+    CHECK(rl_medpc_parse_buffer(text, strlen(text), "plain", &f, &err) == 0);
+    CHECK(f.n_sessions == 2);
+    if (f.n_sessions == 2) {
+        const rl_medpc_var_t *c = rl_medpc_session_var(&f.sessions[0], 'C');
+        const rl_medpc_var_t *e = rl_medpc_session_var(&f.sessions[0], 'E');
+        const rl_medpc_var_t *a = rl_medpc_session_var(&f.sessions[1], 'A');
+        CHECK(f.sessions[0].line == 4 && f.sessions[1].line == 36);
+        CHECK(f.sessions[0].n_headers == 0);
+        CHECK(f.sessions[0].n_vars == 26 && !f.sessions[0].start.valid);
+        CHECK(c != NULL && c->is_array && c->n == 2 && c->values[0] == 5 && c->values[1] == 6);
+        CHECK(e != NULL && e->n == 3 && e->values[2] == 100 && e->lines[2] == 35);
+        CHECK(a != NULL && a->n == 1 && isnan(a->values[0]));
+        CHECK(rl_medpc_session_var(&f.sessions[0], 'Z')->n == 0);
+        CHECK(f.n_warnings == 2 && f.warnings[0].line == 63
+            && strstr(f.warnings[1].msg, "non-annotated") != NULL);
+    }
+    rl_medpc_file_free(&f);
+    /* numbers without a valid marker layout are not sessions */
+    CHECK(rl_medpc_parse_buffer("1\n2\n0.3\n4\n", 10, "nums", &f, &err) == 0);
+    CHECK(f.n_sessions == 0);
+    rl_medpc_file_free(&f);
+}
+
 int
 main(void)
 {
@@ -770,6 +815,7 @@ main(void)
     rl_test_run("medpc_warnings", test_warnings);
     rl_test_run("medpc_errors", test_errors);
     rl_test_run("medpc_never_crashes", test_never_crashes);
+    rl_test_run("medpc_non_annotated", test_non_annotated);
     rl_test_run("medpc_samples_table", test_samples_table);
     rl_test_run("medpc_samples_all_listed", test_samples_all_listed);
     rl_test_run("medpc_samples_variants", test_samples_variants);
