@@ -5,7 +5,7 @@
 #   make run        build, then simulate the seed study (examples/gutierrez2014.yaml)
 #   make test       build, run the whole test suite, then again under ASan/UBSan (build-asan/)
 #   make test-fast  the test suite without the sanitizer pass
-#   make bench      build, then run the benchmarks (build/bench_seed, bench/bench_medpc.sh)
+#   make bench      build, then run the benchmarks (build/bench_seed, bench/bench_lab.sh)
 #   make clean      remove the build directories
 #
 # With CI set in the environment (CI=true), warnings are errors (-DRL_WERROR=ON).
@@ -91,7 +91,7 @@ test: test-fast test-asan
 
 bench: build
 	./$(BUILD_DIR)/bench_seed
-	sh bench/bench_medpc.sh $(BUILD_DIR)
+	sh bench/bench_lab.sh $(BUILD_DIR)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

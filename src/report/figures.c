@@ -290,11 +290,17 @@ rl_fig_subject_label(const rl_dataset_t *ds, int subject, char *buf, size_t n)
 char *
 rl_fig_session_title(rl_figure_t *f, const rl_dataset_t *ds, const rl_ds_session_t *s)
 {
+    const rl_ds_subject_t *sub = &ds->subjects[s->subject];
     char who[128];
-    rl_fig_subject_label(ds, s->subject, who, sizeof who);
-    who[0] = (char) toupper((unsigned char) who[0]);
-    return rl_fig_printf(f, "%s (%s), day %d (%s, session %d)", who, s->group_name, s->day,
-        s->phase_name, s->session_in_phase);
+    if (sub->name != NULL) {
+        snprintf(who, sizeof who, "Subject %s", sub->name);
+    } else {
+        snprintf(who, sizeof who, "Mouse %d", sub->index_in_group + 1);
+    }
+    /* People count sessions from 1; --session takes the 0-based day (docs/PLOT.md). */
+    return rl_fig_printf(f, "%s, %s: %s session %d (day %d)", who,
+        s->group_name != NULL ? s->group_name : "?", s->phase_name, s->session_in_phase + 1,
+        s->day + 1);
 }
 
 int

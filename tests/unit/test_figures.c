@@ -324,7 +324,7 @@ test_cumulative(void)
     }
     CHECK(f.plot.x.min == 0.0 && f.plot.x.max == s->duration_min);
     CHECK(strcmp(p->rugs[0].label, "Infusion") == 0);
-    CHECK(strstr(f.plot.title, "day 3") != NULL);
+    CHECK(strstr(f.plot.title, "(day 4)") != NULL); /* 0-based day 3, shown from 1 */
     rl_figure_free(&f);
 
     /* the same session by phase and rank */
