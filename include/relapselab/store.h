@@ -1,4 +1,4 @@
-/* store.h -- results in SQLite (the only interface to <sqlite3.h>, in store_sqlite.c).
+/* store.h -- results in SQLite (src/store is the only directory that uses <sqlite3.h>).
 **
 ** A run is written to a temporary file beside the final path and renamed onto it only by
 ** rl_store_commit(): a run that fails or is interrupted never leaves a database that looks

@@ -1,4 +1,6 @@
-/* store_sqlite.c -- writes a run to SQLite (with export_csv.c, the only user of <sqlite3.h>).
+/* store_sqlite.c -- writes a run to SQLite: open, subjects, sessions, commit (src/store is the
+** only directory that uses <sqlite3.h>; the protocol tables are in store_protocol.c, the
+** tables of imported data in store_import.c).
 **
 ** Design. A run goes into "<final_path>.tmp-<pid>" and reaches final_path only through
 ** rename() in rl_store_commit(), so a database at final_path is always a complete run (or
@@ -39,7 +41,7 @@
 
 #include <sqlite3.h>
 
-#include "relapselab/genotype.h"
+#include "store_internal.h"
 
 /* The schema version is RL_STORE_SCHEMA_VERSION (store.h), shared with export_csv.c. */
 /* PRAGMA application_id: "RLAB", so `file` and tools can tell our databases apart. */
@@ -179,67 +181,18 @@ static const int event_batch[3] = {1, EVENT_BATCH_SMALL, EVENT_BATCH_LARGE};
 /* The activity indices of a session: one INSERT of RL_N_REGIONS rows (built at open). */
 #define ACTIVITY_COLUMNS 3
 
-/* What the store keeps of the protocol (copied at open) and of the subjects. */
-typedef struct phase_label {
-    char name[RL_NAME_MAX];
-    const char *kind;          /* static string */
-} phase_label_t;
-
-struct rl_store {
-    sqlite3 *db;
-    char *final_path;
-    char *tmp_path;
-    sqlite3_stmt *ins_subject;
-    sqlite3_stmt *ins_param;
-    sqlite3_stmt *ins_session;
-    sqlite3_stmt *ins_events[3];   /* rows per statement: event_batch[] */
-    sqlite3_stmt *ins_activity;    /* RL_N_REGIONS rows */
-    sqlite3_stmt *ins_import_file;
-    sqlite3_stmt *ins_import_session;
-    sqlite3_stmt *ins_import_issue;
-    int64_t next_file_id;      /* 1-based */
-    bool failed;               /* a write failed: the file is not trustworthy */
-    int64_t next_session_id;   /* 1-based, in write order */
-    int n_groups;
-    int group_procedure[RL_MAX_GROUPS];
-    int n_phases[RL_MAX_PROCEDURES];
-    phase_label_t phases[RL_MAX_PROCEDURES][RL_MAX_PHASES];
-    int *subject_procedure;    /* by subject_id; -1 = not written */
-    size_t subject_cap;
-};
-
-/* ---- names as stored: the YAML spellings (rl_phase_kind_name() etc. in protocol.c) ---- */
-
-/* criterion.type has no public name function: the words of docs/PROTOCOL.md. */
-static const char *
-criterion_name(rl_criterion_type_t t)
-{
-    switch (t) {
-    case RL_CRITERION_NONE: return "none";
-    case RL_CRITERION_ACQUISITION: return "acquisition";
-    case RL_CRITERION_EXTINCTION: return "extinction";
-    }
-    return "unknown";
-}
-
 /* ---- binding helper: binds parameters in order, remembers the first failure ---- */
 
-typedef struct binder {
-    sqlite3_stmt *st;
-    int i;
-    int rc;
-} binder_t;
-
-static void
-bind_begin(binder_t *b, sqlite3_stmt *st)
+void
+rl_store_bind_begin(rl_store_binder_t *b, sqlite3_stmt *st)
 {
     b->st = st;
     b->i = 0;
     b->rc = SQLITE_OK;
 }
 
-static void
-bind_int(binder_t *b, int64_t v)
+void
+rl_store_bind_int(rl_store_binder_t *b, int64_t v)
 {
     b->i++;
     if (b->rc == SQLITE_OK) {
@@ -247,8 +200,8 @@ bind_int(binder_t *b, int64_t v)
     }
 }
 
-static void
-bind_double(binder_t *b, double v)
+void
+rl_store_bind_double(rl_store_binder_t *b, double v)
 {
     b->i++;
     if (b->rc == SQLITE_OK) {
@@ -256,8 +209,8 @@ bind_double(binder_t *b, double v)
     }
 }
 
-static void
-bind_null(binder_t *b)
+void
+rl_store_bind_null(rl_store_binder_t *b)
 {
     b->i++;
     if (b->rc == SQLITE_OK) {
@@ -266,8 +219,8 @@ bind_null(binder_t *b)
 }
 
 /* Binds s (which must outlive the step), or NULL when s is NULL or empty. */
-static void
-bind_text(binder_t *b, const char *s)
+void
+rl_store_bind_text(rl_store_binder_t *b, const char *s)
 {
     b->i++;
     if (b->rc == SQLITE_OK) {
@@ -279,8 +232,8 @@ bind_text(binder_t *b, const char *s)
 
 /* Step a fully bound INSERT and reset it for reuse. Returns the SQLite code (SQLITE_DONE
 ** on success); the bindings are cleared so no borrowed text pointer survives the call. */
-static int
-bind_step(binder_t *b)
+int
+rl_store_bind_step(rl_store_binder_t *b)
 {
     int rc = b->rc == SQLITE_OK ? sqlite3_step(b->st) : b->rc;
     sqlite3_reset(b->st);
@@ -290,8 +243,8 @@ bind_step(binder_t *b)
 
 /* ---- errors ---- */
 
-static int
-db_error(rl_store_t *self, rl_error_t *err, const char *what)
+int
+rl_store_db_error(rl_store_t *self, rl_error_t *err, const char *what)
 {
     self->failed = true;
     return rl_error_set(err, RL_ERR_DB, self->final_path, 0, 0, "%s: %s", what,
@@ -363,12 +316,12 @@ check_target(const char *path, rl_error_t *err)
     return ret;
 }
 
-static int
-prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_t *err)
+int
+rl_store_prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_t *err)
 {
     if (sqlite3_prepare_v3(self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL)
         != SQLITE_OK) {
-        return db_error(self, err, "preparing a statement");
+        return rl_store_db_error(self, err, "preparing a statement");
     }
     return 0;
 }
@@ -394,7 +347,7 @@ prepare_events(rl_store_t *self, rl_error_t *err)
             memcpy(sql + used, row, sizeof row);
             used += sizeof row - 1;
         }
-        ret = prepare(self, sql, &self->ins_events[k], err);
+        ret = rl_store_prepare(self, sql, &self->ins_events[k], err);
     }
     free(sql);
     return ret;
@@ -416,7 +369,7 @@ prepare_activity(rl_store_t *self, rl_error_t *err)
         memcpy(sql + used, row, sizeof row);
         used += sizeof row - 1;
     }
-    return prepare(self, sql, &self->ins_activity, err);
+    return rl_store_prepare(self, sql, &self->ins_activity, err);
 }
 
 static int
@@ -428,293 +381,50 @@ write_run(rl_store_t *self, const rl_protocol_t *p, const rl_run_info_t *run,
         " generator, rng_scheme, command, protocol_path, protocol_text, study,"
         " intersession_h, status) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running')";
     sqlite3_stmt *st = NULL;
-    binder_t b;
+    rl_store_binder_t b;
     char seed[24];
     int ret = 0;
 
     snprintf(seed, sizeof seed, "%" PRIu64, run->seed);
-    if ((ret = prepare(self, sql, &st, err)) != 0) {
+    if ((ret = rl_store_prepare(self, sql, &st, err)) != 0) {
         goto out;
     }
-    bind_begin(&b, st);
-    bind_int(&b, RL_STORE_SCHEMA_VERSION);
-    bind_text(&b, run->version != NULL ? run->version : "unknown");
-    bind_text(&b, run->imported ? "import" : "simulation");
+    rl_store_bind_begin(&b, st);
+    rl_store_bind_int(&b, RL_STORE_SCHEMA_VERSION);
+    rl_store_bind_text(&b, run->version != NULL ? run->version : "unknown");
+    rl_store_bind_text(&b, run->imported ? "import" : "simulation");
     if (run->imported) {
-        bind_null(&b);
-        bind_null(&b);
-        bind_null(&b);
-        bind_null(&b);
+        rl_store_bind_null(&b);
+        rl_store_bind_null(&b);
+        rl_store_bind_null(&b);
+        rl_store_bind_null(&b);
     } else {
-        bind_text(&b, seed);
+        rl_store_bind_text(&b, seed);
         if (run->seed <= (uint64_t) INT64_MAX) {
-            bind_int(&b, (int64_t) run->seed);
+            rl_store_bind_int(&b, (int64_t) run->seed);
         } else {
-            bind_null(&b);
+            rl_store_bind_null(&b);
         }
-        bind_text(&b, run->generator != NULL ? run->generator : "unknown");
-        bind_int(&b, run->rng_scheme);
+        rl_store_bind_text(&b, run->generator != NULL ? run->generator : "unknown");
+        rl_store_bind_int(&b, run->rng_scheme);
     }
-    bind_text(&b, run->command);
-    bind_text(&b, p->path);
+    rl_store_bind_text(&b, run->command);
+    rl_store_bind_text(&b, p->path);
     if (p->source_text != NULL && b.rc == SQLITE_OK) {
         b.i++;
         b.rc = sqlite3_bind_text64(st, b.i, p->source_text, p->source_len, SQLITE_STATIC,
             SQLITE_UTF8);
     } else {
-        bind_null(&b);
+        rl_store_bind_null(&b);
     }
-    bind_text(&b, p->study);
-    bind_double(&b, p->intersession_h);
-    if (bind_step(&b) != SQLITE_DONE) {
-        ret = db_error(self, err, "writing the run table");
-    }
-out:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-static int
-write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
-{
-    static const char sql[] =
-        "INSERT INTO reinforcers (reinforcer_id, name, kind, drug, dose_mg_per_kg,"
-        " infusion_s, volume_ul, pellet_mg, palatability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    sqlite3_stmt *st = NULL;
-    binder_t b;
-    int i, ret = 0;
-
-    if ((ret = prepare(self, sql, &st, err)) != 0) {
-        goto out;
-    }
-    for (i = 0; i < p->n_reinforcers; i++) {
-        const rl_reinforcer_t *r = &p->reinforcers[i];
-        bool drug = r->kind == RL_REINFORCER_DRUG;
-        bind_begin(&b, st);
-        bind_int(&b, i);
-        bind_text(&b, r->name);
-        bind_text(&b, drug ? "drug" : "pellet");
-        if (drug) {
-            bind_text(&b, r->drug);
-            bind_double(&b, r->dose_mg_per_kg);
-            bind_double(&b, r->infusion_s);
-            bind_double(&b, r->volume_ul);
-            bind_null(&b);
-            bind_null(&b);
-        } else {
-            bind_null(&b);
-            bind_null(&b);
-            bind_null(&b);
-            bind_null(&b);
-            bind_double(&b, r->pellet_mg);
-            bind_double(&b, r->palatability);
-        }
-        if (bind_step(&b) != SQLITE_DONE) {
-            ret = db_error(self, err, "writing the reinforcers table");
-            goto out;
-        }
+    rl_store_bind_text(&b, p->study);
+    rl_store_bind_double(&b, p->intersession_h);
+    if (rl_store_bind_step(&b) != SQLITE_DONE) {
+        ret = rl_store_db_error(self, err, "writing the run table");
     }
 out:
     sqlite3_finalize(st);
     return ret;
-}
-
-/* "1,2,4,6" into buf (large enough for RL_MAX_PR_STEPS ints). */
-static void
-format_series(const rl_schedule_t *s, char *buf, size_t n)
-{
-    size_t used = 0;
-    int j;
-
-    buf[0] = '\0';
-    for (j = 0; j < s->pr_n && j < RL_MAX_PR_STEPS && used < n; j++) {
-        int w = snprintf(buf + used, n - used, j == 0 ? "%d" : ",%d", s->pr_series[j]);
-        if (w < 0) {
-            break;
-        }
-        used += (size_t) w;
-    }
-}
-
-static int
-write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_phase_t *ph,
-    rl_error_t *err)
-{
-    char series[RL_MAX_PR_STEPS * 12 + 1];
-    const rl_criterion_t *c = &ph->criterion;
-    binder_t b;
-
-    format_series(&ph->schedule, series, sizeof series);
-    bind_begin(&b, st);
-    bind_int(&b, proc);
-    bind_int(&b, index);
-    bind_text(&b, ph->name);
-    bind_text(&b, rl_phase_kind_name(ph->kind));
-    bind_text(&b, rl_schedule_type_name(ph->schedule.type));
-    if (ph->schedule.type == RL_SCHEDULE_FR) {
-        bind_int(&b, ph->schedule.ratio);
-        bind_null(&b);
-        bind_null(&b);
-    } else {
-        bind_null(&b);
-        bind_text(&b, series);
-        bind_int(&b, ph->schedule.pr_from_formula);
-    }
-    bind_double(&b, ph->session_min);
-    bind_double(&b, ph->timeout_s);
-    bind_double(&b, ph->cue_s);
-    bind_int(&b, ph->deliver_reinforcer);
-    bind_int(&b, ph->deliver_cue);
-    bind_int(&b, ph->max_reinforcers);
-    bind_double(&b, ph->no_reinforcer_stop_min);
-    bind_int(&b, ph->sessions);
-    bind_int(&b, ph->until_criterion);
-    if (ph->until_criterion) {
-        bind_int(&b, ph->max_sessions);
-    } else {
-        bind_null(&b);
-    }
-    bind_text(&b, criterion_name(c->type));
-    if (c->type == RL_CRITERION_NONE) {
-        bind_null(&b);
-    } else {
-        bind_int(&b, c->consecutive);
-    }
-    if (c->type == RL_CRITERION_ACQUISITION) {
-        bind_int(&b, c->min_reinforcers);
-        bind_double(&b, c->min_active_fraction);
-        bind_double(&b, c->max_deviation);
-    } else {
-        bind_null(&b);
-        bind_null(&b);
-        bind_null(&b);
-    }
-    if (c->type == RL_CRITERION_EXTINCTION) {
-        bind_double(&b, c->max_fraction_of_reference);
-        bind_text(&b, c->reference_phase);
-    } else {
-        bind_null(&b);
-        bind_null(&b);
-    }
-    if (bind_step(&b) != SQLITE_DONE) {
-        return db_error(self, err, "writing the phases table");
-    }
-    return 0;
-}
-
-/* Procedures and their phases; also copies the phase labels into the store. */
-static int
-write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
-{
-    static const char proc_sql[] =
-        "INSERT INTO procedures (procedure_id, name, n_phases) VALUES (?, ?, ?)";
-    static const char phase_sql[] =
-        "INSERT INTO phases (procedure_id, phase_index, name, kind, schedule_type, ratio,"
-        " pr_series, pr_from_formula, session_min, timeout_s, cue_s, deliver_reinforcer,"
-        " deliver_cue, max_reinforcers, no_reinforcer_stop_min, sessions, until_criterion,"
-        " max_sessions, criterion_type, criterion_consecutive, criterion_min_reinforcers,"
-        " criterion_min_active_fraction, criterion_max_deviation,"
-        " criterion_max_fraction_of_reference, criterion_reference_phase)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
-    binder_t b;
-    int i, j, ret = 0;
-
-    if ((ret = prepare(self, proc_sql, &proc_st, err)) != 0
-        || (ret = prepare(self, phase_sql, &phase_st, err)) != 0) {
-        goto out;
-    }
-    for (i = 0; i < p->n_procedures; i++) {
-        const rl_procedure_t *pr = &p->procedures[i];
-        bind_begin(&b, proc_st);
-        bind_int(&b, i);
-        bind_text(&b, pr->name);
-        bind_int(&b, pr->n_phases);
-        if (bind_step(&b) != SQLITE_DONE) {
-            ret = db_error(self, err, "writing the procedures table");
-            goto out;
-        }
-        self->n_phases[i] = pr->n_phases;
-        for (j = 0; j < pr->n_phases; j++) {
-            if ((ret = write_phase(self, phase_st, i, j, &pr->phases[j], err)) != 0) {
-                goto out;
-            }
-            snprintf(self->phases[i][j].name, RL_NAME_MAX, "%s", pr->phases[j].name);
-            self->phases[i][j].kind = rl_phase_kind_name(pr->phases[j].kind);
-        }
-    }
-out:
-    sqlite3_finalize(proc_st);
-    sqlite3_finalize(phase_st);
-    return ret;
-}
-
-static int
-write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
-{
-    static const char sql[] =
-        "INSERT INTO groups (group_id, name, line, genotype, sex, n, reinforcer_id,"
-        " reinforcer, procedure_id, procedure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    sqlite3_stmt *st = NULL;
-    binder_t b;
-    int i, ret = 0;
-
-    if ((ret = prepare(self, sql, &st, err)) != 0) {
-        goto out;
-    }
-    for (i = 0; i < p->n_groups; i++) {
-        const rl_group_t *g = &p->groups[i];
-        const rl_genotype_t *gt = rl_genotype_get(g->genotype_id);
-        bind_begin(&b, st);
-        bind_int(&b, i);
-        bind_text(&b, g->name);
-        bind_text(&b, g->line);
-        bind_text(&b, gt != NULL ? gt->name : g->genotype);
-        bind_text(&b, g->sex == RL_SEX_UNKNOWN ? NULL : rl_sex_name(g->sex));
-        bind_int(&b, g->n);
-        bind_int(&b, g->reinforcer);
-        bind_text(&b, p->reinforcers[g->reinforcer].name);
-        bind_int(&b, g->procedure);
-        bind_text(&b, p->procedures[g->procedure].name);
-        if (bind_step(&b) != SQLITE_DONE) {
-            ret = db_error(self, err, "writing the groups table");
-            goto out;
-        }
-        self->group_procedure[i] = g->procedure;
-    }
-    self->n_groups = p->n_groups;
-out:
-    sqlite3_finalize(st);
-    return ret;
-}
-
-/* The indices a protocol must hold for the store to index its arrays safely. A loaded
-** protocol always passes (rl_protocol_load_* validates); this guards hand-built ones. */
-static int
-check_protocol(const rl_protocol_t *p, const char *path, rl_error_t *err)
-{
-    int i;
-
-    if (p->n_reinforcers < 0 || p->n_reinforcers > RL_MAX_REINFORCERS
-        || p->n_procedures < 0 || p->n_procedures > RL_MAX_PROCEDURES
-        || p->n_groups < 0 || p->n_groups > RL_MAX_GROUPS) {
-        return rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "protocol counts out of range");
-    }
-    for (i = 0; i < p->n_procedures; i++) {
-        if (p->procedures[i].n_phases < 0 || p->procedures[i].n_phases > RL_MAX_PHASES) {
-            return rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
-                "procedure %d has an invalid number of phases", i);
-        }
-    }
-    for (i = 0; i < p->n_groups; i++) {
-        const rl_group_t *g = &p->groups[i];
-        if (g->reinforcer < 0 || g->reinforcer >= p->n_reinforcers || g->procedure < 0
-            || g->procedure >= p->n_procedures) {
-            return rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
-                "group %d refers to a reinforcer or procedure that does not exist", i);
-        }
-    }
-    return 0;
 }
 
 /* Close the connection and free everything; deletes the temporary file if it exists and
@@ -757,7 +467,7 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
 
     *out = NULL;
     if ((ret = check_target(final_path, err)) != 0
-        || (ret = check_protocol(protocol, final_path, err)) != 0) {
+        || (ret = rl_store_check_protocol(protocol, final_path, err)) != 0) {
         return ret;
     }
     self = calloc(1, sizeof *self);
@@ -784,12 +494,12 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
         goto out;
     }
     if (sqlite3_exec(self->db, pragma_sql, NULL, NULL, NULL) != SQLITE_OK) {
-        ret = db_error(self, err, "configuring the database");
+        ret = rl_store_db_error(self, err, "configuring the database");
         goto out;
     }
     if (sqlite3_exec(self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
         || sqlite3_exec(self->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK) {
-        ret = db_error(self, err, "creating the schema");
+        ret = rl_store_db_error(self, err, "creating the schema");
         goto out;
     }
     {
@@ -797,22 +507,20 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
         snprintf(sql, sizeof sql, "PRAGMA user_version = %d; PRAGMA application_id = %d;",
             RL_STORE_SCHEMA_VERSION, APPLICATION_ID);
         if (sqlite3_exec(self->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
-            ret = db_error(self, err, "setting the schema version");
+            ret = rl_store_db_error(self, err, "setting the schema version");
             goto out;
         }
     }
     if ((ret = write_run(self, protocol, run, err)) != 0
-        || (ret = write_reinforcers(self, protocol, err)) != 0
-        || (ret = write_procedures(self, protocol, err)) != 0
-        || (ret = write_groups(self, protocol, err)) != 0
-        || (ret = prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
-        || (ret = prepare(self, insert_param_sql, &self->ins_param, err)) != 0
-        || (ret = prepare(self, insert_session_sql, &self->ins_session, err)) != 0
+        || (ret = rl_store_write_protocol(self, protocol, err)) != 0
+        || (ret = rl_store_prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
+        || (ret = rl_store_prepare(self, insert_param_sql, &self->ins_param, err)) != 0
+        || (ret = rl_store_prepare(self, insert_session_sql, &self->ins_session, err)) != 0
         || (ret = prepare_activity(self, err)) != 0
-        || (ret = prepare(self, insert_import_file_sql, &self->ins_import_file, err)) != 0
-        || (ret = prepare(self, insert_import_session_sql, &self->ins_import_session, err))
+        || (ret = rl_store_prepare(self, insert_import_file_sql, &self->ins_import_file, err)) != 0
+        || (ret = rl_store_prepare(self, insert_import_session_sql, &self->ins_import_session, err))
             != 0
-        || (ret = prepare(self, insert_import_issue_sql, &self->ins_import_issue, err)) != 0
+        || (ret = rl_store_prepare(self, insert_import_issue_sql, &self->ins_import_issue, err)) != 0
         || (ret = prepare_events(self, err)) != 0) {
         goto out;
     }
@@ -831,7 +539,7 @@ int
 rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     rl_error_t *err)
 {
-    binder_t b;
+    rl_store_binder_t b;
     size_t i;
 
     if (self->failed) {
@@ -860,21 +568,21 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
         self->subject_procedure = p;
         self->subject_cap = cap;
     }
-    bind_begin(&b, self->ins_subject);
-    bind_int(&b, subject->subject_id);
-    bind_int(&b, subject->group);
-    bind_int(&b, subject->index_in_group);
-    bind_text(&b, subject->name);
-    if (bind_step(&b) != SQLITE_DONE) {
-        return db_error(self, err, "writing a subject");
+    rl_store_bind_begin(&b, self->ins_subject);
+    rl_store_bind_int(&b, subject->subject_id);
+    rl_store_bind_int(&b, subject->group);
+    rl_store_bind_int(&b, subject->index_in_group);
+    rl_store_bind_text(&b, subject->name);
+    if (rl_store_bind_step(&b) != SQLITE_DONE) {
+        return rl_store_db_error(self, err, "writing a subject");
     }
     for (i = 0; i < subject->n_params; i++) {
-        bind_begin(&b, self->ins_param);
-        bind_int(&b, subject->subject_id);
-        bind_text(&b, subject->params[i].name);
-        bind_double(&b, subject->params[i].value);
-        if (bind_step(&b) != SQLITE_DONE) {
-            return db_error(self, err, "writing a subject parameter");
+        rl_store_bind_begin(&b, self->ins_param);
+        rl_store_bind_int(&b, subject->subject_id);
+        rl_store_bind_text(&b, subject->params[i].name);
+        rl_store_bind_double(&b, subject->params[i].value);
+        if (rl_store_bind_step(&b) != SQLITE_DONE) {
+            return rl_store_db_error(self, err, "writing a subject parameter");
         }
     }
     self->subject_procedure[subject->subject_id] = self->group_procedure[subject->group];
@@ -942,15 +650,13 @@ insert_activity(sqlite3_stmt *st, int64_t session_id, const double *activity)
     return rc;
 }
 
-/* The sessions row, the activity rows (simulated sessions: codes == NULL) and the events
-** (with their raw codes for imported sessions). *id receives the session id. */
-static int
-write_session(rl_store_t *self, const rl_session_result_t *s, const double *codes,
+int
+rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s, const double *codes,
     int64_t *id, rl_error_t *err)
 {
     const phase_label_t *label;
     int64_t session_id = self->next_session_id;
-    binder_t b;
+    rl_store_binder_t b;
     size_t i;
     int proc, rc;
 
@@ -993,34 +699,34 @@ write_session(rl_store_t *self, const rl_session_result_t *s, const double *code
     }
     label = &self->phases[proc][s->phase];
 
-    bind_begin(&b, self->ins_session);
-    bind_int(&b, session_id);
-    bind_int(&b, s->subject_id);
-    bind_int(&b, s->phase);
-    bind_text(&b, label->name);
-    bind_text(&b, label->kind);
-    bind_int(&b, s->session_in_phase);
-    bind_int(&b, s->day);
-    bind_int(&b, s->active);
-    bind_int(&b, s->inactive);
-    bind_int(&b, s->active_timeout);
-    bind_int(&b, s->reinforcers);
-    bind_double(&b, s->duration_min);
-    bind_text(&b, rl_end_reason_name(s->end_reason));
-    bind_int(&b, s->criterion_met ? 1 : 0);
+    rl_store_bind_begin(&b, self->ins_session);
+    rl_store_bind_int(&b, session_id);
+    rl_store_bind_int(&b, s->subject_id);
+    rl_store_bind_int(&b, s->phase);
+    rl_store_bind_text(&b, label->name);
+    rl_store_bind_text(&b, label->kind);
+    rl_store_bind_int(&b, s->session_in_phase);
+    rl_store_bind_int(&b, s->day);
+    rl_store_bind_int(&b, s->active);
+    rl_store_bind_int(&b, s->inactive);
+    rl_store_bind_int(&b, s->active_timeout);
+    rl_store_bind_int(&b, s->reinforcers);
+    rl_store_bind_double(&b, s->duration_min);
+    rl_store_bind_text(&b, rl_end_reason_name(s->end_reason));
+    rl_store_bind_int(&b, s->criterion_met ? 1 : 0);
     if (s->breakpoint >= 0) {
-        bind_int(&b, s->breakpoint);
+        rl_store_bind_int(&b, s->breakpoint);
     } else {
-        bind_null(&b);
+        rl_store_bind_null(&b);
     }
-    bind_double(&b, s->drug_mg_per_kg);
-    bind_int(&b, (int64_t) s->n_events);
-    if (bind_step(&b) != SQLITE_DONE) {
-        return db_error(self, err, "writing a session");
+    rl_store_bind_double(&b, s->drug_mg_per_kg);
+    rl_store_bind_int(&b, (int64_t) s->n_events);
+    if (rl_store_bind_step(&b) != SQLITE_DONE) {
+        return rl_store_db_error(self, err, "writing a session");
     }
     if (codes == NULL
         && (rc = insert_activity(self->ins_activity, session_id, s->activity)) != SQLITE_DONE) {
-        return db_error(self, err, "writing activity indices");
+        return rl_store_db_error(self, err, "writing activity indices");
     }
 
     for (i = 0; i < s->n_events;) {
@@ -1028,7 +734,7 @@ write_session(rl_store_t *self, const rl_session_result_t *s, const double *code
         int k = left >= EVENT_BATCH_LARGE ? 2 : left >= EVENT_BATCH_SMALL ? 1 : 0;
         if ((rc = insert_events(self->ins_events[k], session_id, s->events, codes, i,
                  event_batch[k])) != SQLITE_DONE) {
-            return db_error(self, err, "writing events");
+            return rl_store_db_error(self, err, "writing events");
         }
         i += (size_t) event_batch[k];
     }
@@ -1041,103 +747,7 @@ int
 rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_t *err)
 {
     int64_t id;
-    return write_session(self, s, NULL, &id, err);
-}
-
-/* ---- imported data ---- */
-
-int
-rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *f,
-    int64_t *file_id, rl_error_t *err)
-{
-    binder_t b;
-
-    if (self->failed) {
-        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
-            "the store has already failed; abort it");
-    }
-    bind_begin(&b, self->ins_import_file);
-    bind_int(&b, self->next_file_id);
-    bind_text(&b, f->path);
-    bind_text(&b, f->status);
-    bind_int(&b, f->sessions_found);
-    bind_int(&b, f->sessions_imported);
-    bind_text(&b, f->message);
-    if (bind_step(&b) != SQLITE_DONE) {
-        return db_error(self, err, "writing an import file row");
-    }
-    *file_id = self->next_file_id++;
-    return 0;
-}
-
-int
-rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *s,
-    const rl_import_session_record_t *src, int64_t *session_id, rl_error_t *err)
-{
-    static const double none = NAN;
-    binder_t b;
-    int ret;
-
-    /* A session without events still marks itself imported (non-NULL codes). */
-    if ((ret = write_session(self, s, src->codes != NULL ? src->codes : &none, session_id,
-             err)) != 0) {
-        return ret;
-    }
-    bind_begin(&b, self->ins_import_session);
-    bind_int(&b, *session_id);
-    bind_int(&b, src->file_id);
-    if (src->line > 0) {
-        bind_int(&b, src->line);
-    } else {
-        bind_null(&b);
-    }
-    bind_text(&b, src->subject);
-    bind_text(&b, src->experiment);
-    bind_text(&b, src->group);
-    bind_text(&b, src->box);
-    bind_text(&b, src->program);
-    bind_text(&b, src->profile);
-    bind_text(&b, src->start_time);
-    bind_text(&b, src->end_time);
-    if (bind_step(&b) != SQLITE_DONE) {
-        return db_error(self, err, "writing an import session row");
-    }
-    return 0;
-}
-
-int
-rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
-    long line, const char *severity, const char *message, rl_error_t *err)
-{
-    binder_t b;
-
-    if (self->failed) {
-        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
-            "the store has already failed; abort it");
-    }
-    bind_begin(&b, self->ins_import_issue);
-    bind_null(&b);
-    if (file_id > 0) {
-        bind_int(&b, file_id);
-    } else {
-        bind_null(&b);
-    }
-    if (session_id > 0) {
-        bind_int(&b, session_id);
-    } else {
-        bind_null(&b);
-    }
-    if (line > 0) {
-        bind_int(&b, line);
-    } else {
-        bind_null(&b);
-    }
-    bind_text(&b, severity);
-    bind_text(&b, message);
-    if (bind_step(&b) != SQLITE_DONE) {
-        return db_error(self, err, "writing an import issue");
-    }
-    return 0;
+    return rl_store_write_session_rows(self, s, NULL, &id, err);
 }
 
 /* ---- commit / abort ---- */
@@ -1174,7 +784,7 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
     if (sqlite3_exec(self->db,
             "UPDATE run SET status = 'complete' WHERE run_id = 1; COMMIT;", NULL, NULL, NULL)
         != SQLITE_OK) {
-        ret = db_error(self, err, "committing the run");
+        ret = rl_store_db_error(self, err, "committing the run");
         goto fail;
     }
     sqlite3_finalize(self->ins_subject);
@@ -1191,7 +801,7 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
         self->ins_events[i] = NULL;
     }
     if (sqlite3_close(self->db) != SQLITE_OK) {
-        ret = db_error(self, err, "closing the database");
+        ret = rl_store_db_error(self, err, "closing the database");
         goto fail;
     }
     self->db = NULL;
