@@ -18,6 +18,7 @@ int rl_cmd_import_medpc(int argc, char **argv);
 int rl_cmd_validate(int argc, char **argv);
 int rl_cmd_params(int argc, char **argv);
 int rl_cmd_genotypes(int argc, char **argv);
+int rl_cmd_drugs(int argc, char **argv);
 int rl_cmd_version(int argc, char **argv);
 
 /* Install SIGINT/SIGTERM handlers that set the returned flag (for rl_runner_options_t's

@@ -31,6 +31,7 @@ static const command_t commands[] = {
         "read MED-PC files into a database: import-medpc FILE|DIR... --profile P --out DB"},
     {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},
     {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},
+    {"drugs", rl_cmd_drugs, "print the drug table: drugs [NAME] [--markdown]"},
     {"version", rl_cmd_version, "print the version"},
     {"help", cmd_help, "this help"},
 };

@@ -1,0 +1,115 @@
+/* drugs.h -- the one drug table: receptor pharmacology and pharmacokinetics by route.
+**
+** The knockout rule for drugs (BRIEF section 2): a treatment acts only through its
+** receptor affinities (Ki), intrinsic efficacy and pharmacokinetics. This table is the
+** only place that knows a drug's name; everything downstream sees the numbers of
+** rl_drug_t. Like the parameter table (params.h), every number carries a plausible range
+** and a source; its unit is fixed by the field (see the field comments and
+** docs/DRUGS.md). A value whose source is NULL is absent: for a Ki, no meaningful binding
+** (> 10 uM); for a route, no data.
+**
+** This is a library only: no protocol or mouse reads it yet (docs/DRUGS.md, "Not yet
+** wired"). Concentrations, occupancy and receptor inactivation are in drug_pk.h.
+*/
+#ifndef RELAPSELAB_DRUGS_H
+#define RELAPSELAB_DRUGS_H
+
+#include "relapselab/error.h"
+
+/* Molecular targets, in the order of the table's columns. */
+typedef enum rl_target {
+    RL_TARGET_MOR,  /* mu-opioid receptor (Oprm1) */
+    RL_TARGET_DOR,  /* delta-opioid receptor (Oprd1) */
+    RL_TARGET_KOR,  /* kappa-opioid receptor (Oprk1) */
+    RL_TARGET_DAT,  /* dopamine transporter (Slc6a3) */
+    RL_TARGET_D1,   /* dopamine D1 receptor (Drd1) */
+    RL_TARGET_D2,   /* dopamine D2 receptor (Drd2) */
+    RL_TARGET_COUNT
+} rl_target_t;
+
+/* Routes of administration. */
+typedef enum rl_route {
+    RL_ROUTE_IV,   /* intravenous bolus */
+    RL_ROUTE_IP,   /* intraperitoneal */
+    RL_ROUTE_SC,   /* subcutaneous */
+    RL_ROUTE_PO,   /* oral (gavage) */
+    RL_ROUTE_ICV,  /* intracerebroventricular: the dose distributes in the brain only */
+    RL_ROUTE_COUNT
+} rl_route_t;
+
+/* One number of the table. Its unit is that of the field holding it. */
+typedef struct rl_drug_value {
+    double value;
+    double lo, hi;       /* plausible range, lo <= value <= hi */
+    const char *source;  /* author year journal, or "assumed: ..."; NULL = absent */
+} rl_drug_value_t;
+
+/* A drug at one target. */
+typedef struct rl_drug_binding {
+    rl_drug_value_t ki_nM;     /* inhibition/dissociation constant, nM; absent = no binding */
+    rl_drug_value_t efficacy;  /* intrinsic efficacy, 0 (antagonist, blocker) .. 1 (full
+                               ** agonist); present whenever ki_nM is */
+} rl_drug_binding_t;
+
+/* One-compartment pharmacokinetics with first-order absorption for one route [DRG-1].
+** f.source == NULL: no data for this route. */
+typedef struct rl_drug_route_pk {
+    rl_drug_value_t f;                /* bioavailability, fraction of the dose */
+    rl_drug_value_t ka_per_min;       /* first-order absorption rate, 1/min; absent for
+                                      ** i.v. (a bolus) */
+    rl_drug_value_t half_life_min;    /* elimination half-life (apparent, for this route) */
+    rl_drug_value_t vd_L_per_kg;      /* apparent volume of distribution, L per kg body
+                                      ** weight (for i.c.v.: the brain's, per kg body) */
+    rl_drug_value_t brain_per_plasma; /* brain free (extracellular) concentration per
+                                      ** concentration in that volume at equilibrium */
+} rl_drug_route_pk_t;
+
+#define RL_DRUG_ALIASES_MAX 6
+
+typedef struct rl_drug {
+    const char *name;                            /* canonical name, e.g. "nor-BNI" */
+    const char *aliases[RL_DRUG_ALIASES_MAX];    /* NULL-terminated when shorter */
+    const char *kind;                            /* one line: "KOR antagonist (long-acting)" */
+    const char *form;                            /* form the MW and doses refer to */
+    rl_drug_value_t mw_g_per_mol;                /* converts mg/kg to nmol/kg */
+    rl_drug_binding_t target[RL_TARGET_COUNT];
+    rl_target_t inact_target;                    /* meaningful if inact_half_life_h present */
+    rl_drug_value_t inact_half_life_h;           /* long-lasting receptor inactivation:
+                                                 ** recovery half-life, h [DRG-5]; absent
+                                                 ** for reversible drugs */
+    rl_drug_route_pk_t route[RL_ROUTE_COUNT];
+} rl_drug_t;
+
+/* Number of drugs, and drug i (0 <= i < count; NULL otherwise). */
+int rl_drug_count(void);
+const rl_drug_t *rl_drug_get(int i);
+
+/* Find a drug by its name or an alias. Matching ignores ASCII case and the characters
+** " -,._()" ("norBNI" = "nor-BNI", "U50488" = "U50,488"). Returns 0 and sets *out, or
+** RL_ERR_INVALID ("unknown drug 'x'") with a message in err. */
+int rl_drug_find(const char *name, const rl_drug_t **out, rl_error_t *err);
+
+/* 1 if the table holds the value (source != NULL), else 0. */
+int rl_drug_value_present(const rl_drug_value_t *v);
+
+/* Ki (nM) of d at target t, or NAN if it does not bind. */
+double rl_drug_ki_nM(const rl_drug_t *d, rl_target_t t);
+
+/* The PK of d by route r. Returns 0 and sets *out, or RL_ERR_INVALID with a message
+** ("naloxone has no p.o. data (routes: i.v., i.p., s.c.)") in err. */
+int rl_drug_route_pk(const rl_drug_t *d, rl_route_t r, const rl_drug_route_pk_t **out,
+    rl_error_t *err);
+
+/* Short names ("MOR", "i.p."), or "?" out of range. */
+const char *rl_target_name(rl_target_t t);
+const char *rl_route_name(rl_route_t r);
+
+/* Target or route by name (case and punctuation ignored as in rl_drug_find; routes also
+** by long name, "intraperitoneal"), or -1. */
+int rl_target_find(const char *name);
+int rl_route_find(const char *name);
+
+/* Write the routes d has data for, ", "-separated ("i.v., i.p."), into buf of size n. */
+void rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n);
+
+#endif
