@@ -38,20 +38,31 @@ typedef struct decoder {
     int nomem;
 } decoder_t;
 
+/* Room for one more element of size bytes in *p (capacity *cap, doubled from first);
+** sets d->nomem and returns -1 when out of memory. */
+static int
+room(decoder_t *d, void **p, size_t n, size_t *cap, size_t first, size_t size)
+{
+    if (n == *cap) {
+        size_t c = *cap ? 2 * *cap : first;
+        void *q = realloc(*p, c * size);
+        if (q == NULL) {
+            d->nomem = 1;
+            return -1;
+        }
+        *p = q;
+        *cap = c;
+    }
+    return 0;
+}
+
 static void
 issue(decoder_t *d, rl_issue_severity_t sev, long line, const char *fmt, ...)
 {
     rl_medpc_decoded_t *o = d->out;
     va_list ap;
-    if (o->n_issues == d->issue_cap) {
-        size_t cap = d->issue_cap ? 2 * d->issue_cap : 8;
-        rl_medpc_issue_t *p = realloc(o->issues, cap * sizeof *p);
-        if (p == NULL) {
-            d->nomem = 1;
-            return;
-        }
-        o->issues = p;
-        d->issue_cap = cap;
+    if (room(d, (void **) &o->issues, o->n_issues, &d->issue_cap, 8, sizeof *o->issues) != 0) {
+        return;
     }
     o->issues[o->n_issues].line = line;
     o->issues[o->n_issues].severity = sev;
@@ -64,15 +75,8 @@ issue(decoder_t *d, rl_issue_severity_t sev, long line, const char *fmt, ...)
 static void
 push(decoder_t *d, double t, double code, int kind, long line)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? 2 * d->cap : 256;
-        entry_t *p = realloc(d->e, cap * sizeof *p);
-        if (p == NULL) {
-            d->nomem = 1;
-            return;
-        }
-        d->e = p;
-        d->cap = cap;
+    if (room(d, (void **) &d->e, d->n, &d->cap, 256, sizeof *d->e) != 0) {
+        return;
     }
     d->e[d->n].t = t;
     d->e[d->n].code = code;
