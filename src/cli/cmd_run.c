@@ -275,6 +275,9 @@ rl_cmd_run(int argc, char **argv)
         printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
                " sessions, events, activity (docs/SCHEMA.md)\n");
         printf("  tidy CSV: relapselab export %s --csv DIR\n", out_path);
+        printf("  measures: relapselab summary %s\n", out_path);
+        printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", out_path);
+        printf("  report:   relapselab report %s -o report.html\n", out_path);
     }
 out:
     rl_store_abort(ctx.store);
