@@ -10,17 +10,22 @@
 #ifndef RELAPSELAB_DOPAMINE_H
 #define RELAPSELAB_DOPAMINE_H
 
+#include "relapselab/genotype.h"
 #include "relapselab/params.h"
 
 /* Tonic accumbal DA (nM) at brain cocaine coc_uM, with release multiplied by
-** release_gain (KOR inhibition, 0 < gain <= 1). [DA-1], [DA-2] */
-double rl_da_tonic_nM(const rl_params_t *p, double coc_uM, double release_gain);
+** release_gain (KOR inhibition, 0 < gain <= 1). The gene products g scale DAT uptake
+** (slc6a3), cocaine's affinity for the DAT (dat_cocaine_affinity) and D2 autoreceptor
+** feedback (drd2). [DA-1], [DA-2] */
+double rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain);
 
-/* D1 receptor occupancy (0..1) at DA da_nM. [DA-3] */
-double rl_da_d1_occupancy(const rl_params_t *p, double da_nM);
+/* D1 receptor signal (0..1): occupancy at DA da_nM times D1 density (drd1). [DA-3] */
+double rl_da_d1_occupancy(const rl_params_t *p, const rl_gene_products_t *g, double da_nM);
 
-/* D1 dose (occupancy above basal x seconds) of one phasic transient of relative size
+/* D1 dose (signal above basal x seconds) of one phasic transient of relative size
 ** burst (RU) on top of tonic DA base_nM. [DA-4] */
-double rl_da_burst_d1_dose(const rl_params_t *p, double base_nM, double burst);
+double rl_da_burst_d1_dose(const rl_params_t *p, const rl_gene_products_t *g, double base_nM,
+    double burst);
 
 #endif

@@ -16,6 +16,10 @@ typedef struct rl_gene_products {
     double pomc;    /* beta-endorphin synthesis, fraction of WT */
     double penk;    /* enkephalin synthesis, fraction of WT */
     double pdyn;    /* dynorphin synthesis, fraction of WT */
+    double slc6a3;  /* dopamine transporter (DAT) density, fraction of WT Vmax */
+    double dat_cocaine_affinity; /* cocaine's affinity for the DAT, fraction of WT (1/Ki) */
+    double drd1;    /* D1 receptor density, fraction of WT Bmax */
+    double drd2;    /* D2 (auto)receptor density, fraction of WT Bmax */
 } rl_gene_products_t;
 
 typedef struct rl_genotype {

@@ -73,8 +73,8 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->infusion_s = reinforcer->infusion_s;
     self->palatability = reinforcer->kind == RL_REINFORCER_PELLET ? reinforcer->palatability : 0.0;
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
-    self->da_base_nM = rl_da_tonic_nM(p, 0.0, 1.0);
-    self->d1_base = rl_da_d1_occupancy(p, self->da_base_nM);
+    self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0);
+    self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
     rl_opioid_basal(p, g, pool(self), &self->pep);
     refresh_signals(self);
@@ -141,8 +141,8 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         }
         /* [OP-1] D1 drive at the midpoint of the step, cocaine exact. */
         c_mid = rl_pk_brain_at(&self->pk, &self->pk_state, 0.5 * dt);
-        da = rl_da_tonic_nM(&self->p, c_mid, self->release_gain);
-        x = rl_da_d1_occupancy(&self->p, da) - self->d1_base;
+        da = rl_da_tonic_nM(&self->p, &self->g, c_mid, self->release_gain);
+        x = rl_da_d1_occupancy(&self->p, &self->g, da) - self->d1_base;
         rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
         if (x > 0.0) { /* [OP-3] D1 -> CREB -> Pdyn induction */
             self->dyn_induced += self->p.dyn_induction_per_d1_h * x * dt / 3600.0;
@@ -160,7 +160,7 @@ static double
 drive_at(const rl_mouse_t *self, double coc_uM)
 {
     if (self->works_for_drug) {
-        double da = rl_da_tonic_nM(&self->p, coc_uM, self->release_gain);
+        double da = rl_da_tonic_nM(&self->p, &self->g, coc_uM, self->release_gain);
         double w = self->p.da_set_width * self->p.da_set_nM;
         return sigmoid((self->p.da_set_nM - da) / w);
     }
@@ -271,7 +271,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         if (self->works_for_drug) {
             double c = self->pk_state.brain_uM;
             double c_after = c + self->pk.uM_per_mg_kg * self->dose_mg_per_kg;
-            double da_after = rl_da_tonic_nM(p, c_after, self->release_gain);
+            double da_after = rl_da_tonic_nM(p, &self->g, c_after, self->release_gain);
             r = p->reward_drug * (da_after - da_now) / self->da_base_nM;
             burst = phasic(self, p->burst_drug);
         } else {
@@ -279,7 +279,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             burst = phasic(self, p->burst_food * self->palatability);
             self->pellets++;
         }
-        d1_dose += rl_da_burst_d1_dose(p, da_now, burst);
+        d1_dose += rl_da_burst_d1_dose(p, &self->g, da_now, burst);
         primary = r;
         self->activity[RL_REGION_VTA] += burst; /* [FOS-1] */
     }
@@ -290,7 +290,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         cue_da = phasic(self, b * self->v_cue[RL_CAUSE_DRUG] +
             (1.0 - b) * self->v_cue[RL_CAUSE_EXTINCTION]);
         if (!o->reinforcer) {
-            d1_dose += rl_da_burst_d1_dose(p, da_now, cue_da);
+            d1_dose += rl_da_burst_d1_dose(p, &self->g, da_now, cue_da);
         }
         /* [BEH-4] the cue triggers wanting in proportion to the DA its drug-cause value
         ** evokes (a cue never presented in extinction keeps that value). */
@@ -389,7 +389,7 @@ rl_mouse_brain_cocaine_uM(const rl_mouse_t *self)
 double
 rl_mouse_tonic_da_nM(const rl_mouse_t *self)
 {
-    return rl_da_tonic_nM(&self->p, self->pk_state.brain_uM, self->release_gain);
+    return rl_da_tonic_nM(&self->p, &self->g, self->pk_state.brain_uM, self->release_gain);
 }
 
 double

@@ -12,10 +12,14 @@
 #include <math.h>
 
 double
-rl_da_tonic_nM(const rl_params_t *p, double coc_uM, double release_gain)
+rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain)
 {
     double r = p->da_release_nM_per_s * release_gain;
-    double km_app = p->da_km_nM * (1.0 + coc_uM / p->coc_ki_uM); /* [DA-1] */
+    /* [DA-1] competitive inhibition; a knock-in DAT with lower cocaine affinity raises Ki */
+    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM);
+    double vmax = p->da_vmax_nM_per_s * g->slc6a3;
+    double d2_gain = p->d2_gain * g->drd2;
     double lo = 0.0, hi, d = 50.0;
     int i;
 
@@ -25,14 +29,13 @@ rl_da_tonic_nM(const rl_params_t *p, double coc_uM, double release_gain)
     }
     for (i = 0; i < 60; i++) {
         double occ = d / (d + p->d2_ec50_nM);
-        double rel = r / (1.0 + p->d2_gain * occ); /* [DA-2] */
-        double upt = p->da_vmax_nM_per_s * d / (km_app + d) + p->da_knon_per_s * d;
+        double rel = r / (1.0 + d2_gain * occ); /* [DA-2] */
+        double upt = vmax * d / (km_app + d) + p->da_knon_per_s * d;
         double f = rel - upt;
-        double drel = -r * p->d2_gain * p->d2_ec50_nM /
-            ((d + p->d2_ec50_nM) * (d + p->d2_ec50_nM) * (1.0 + p->d2_gain * occ) *
-                (1.0 + p->d2_gain * occ));
-        double dupt = p->da_vmax_nM_per_s * km_app / ((km_app + d) * (km_app + d)) +
-            p->da_knon_per_s;
+        double drel = -r * d2_gain * p->d2_ec50_nM /
+            ((d + p->d2_ec50_nM) * (d + p->d2_ec50_nM) * (1.0 + d2_gain * occ) *
+                (1.0 + d2_gain * occ));
+        double dupt = vmax * km_app / ((km_app + d) * (km_app + d)) + p->da_knon_per_s;
         double next;
         if (f > 0.0) {
             lo = d;
@@ -56,16 +59,17 @@ rl_da_tonic_nM(const rl_params_t *p, double coc_uM, double release_gain)
 }
 
 double
-rl_da_d1_occupancy(const rl_params_t *p, double da_nM)
+rl_da_d1_occupancy(const rl_params_t *p, const rl_gene_products_t *g, double da_nM)
 {
-    return da_nM / (da_nM + p->d1_ec50_nM); /* [DA-3] */
+    return g->drd1 * da_nM / (da_nM + p->d1_ec50_nM); /* [DA-3] */
 }
 
 double
-rl_da_burst_d1_dose(const rl_params_t *p, double base_nM, double burst)
+rl_da_burst_d1_dose(const rl_params_t *p, const rl_gene_products_t *g, double base_nM,
+    double burst)
 {
     /* [DA-4] a transient of size 1 RU raises DA by burst_da_fold x its tonic level for
     ** burst_s. */
     double peak = base_nM * (1.0 + p->burst_da_fold * (burst > 0.0 ? burst : 0.0));
-    return (rl_da_d1_occupancy(p, peak) - rl_da_d1_occupancy(p, base_nM)) * p->burst_s;
+    return (rl_da_d1_occupancy(p, g, peak) - rl_da_d1_occupancy(p, g, base_nM)) * p->burst_s;
 }

@@ -59,7 +59,7 @@ advance(rl_mouse_t *m, double t, rl_session_workspace_t *w)
     rl_session_trace_t *tr = w->trace;
     while (tr != NULL && tr->next_s <= t) {
         double c = rl_pk_brain_at(&m->pk, &m->pk_state, fmax(0.0, tr->next_s - m->t_s));
-        tr->sample(tr->ctx, tr->next_s, c, rl_da_tonic_nM(&m->p, c, m->release_gain),
+        tr->sample(tr->ctx, tr->next_s, c, rl_da_tonic_nM(&m->p, &m->g, c, m->release_gain),
             rl_mouse_belief_drug(m));
         tr->next_s += tr->dt_s;
     }

@@ -82,10 +82,13 @@ genotype_table(void)
         const rl_genotype_t *g = rl_genotype_get(i);
         const double *v = &g->products.oprm1;
         int changed = 0;
-        for (j = 0; j < 6; j++) {
+        bool knock_in = strstr(g->name, "-/-") == NULL && strstr(g->name, "+/-") == NULL;
+        for (j = 0; j < (int) (sizeof g->products / sizeof *v); j++) {
             if (v[j] != 1.0) {
                 changed++;
-                CHECK(v[j] == (strstr(g->name, "+/-") != NULL ? 0.5 : 0.0));
+                /* -/- removes the product, +/- halves it, a knock-in changes a property */
+                CHECK(knock_in ? v[j] > 0.0 && v[j] < 1.0
+                               : v[j] == (strstr(g->name, "+/-") != NULL ? 0.5 : 0.0));
             }
         }
         CHECK(changed == (i == 0 ? 0 : 1));
@@ -96,35 +99,84 @@ genotype_table(void)
     CHECK(rl_genotype_get(-1) == NULL && rl_genotype_get(rl_genotype_count()) == NULL);
 }
 
+/* Gene products of a named genotype (tests only; the model never looks genotypes up). */
+static const rl_gene_products_t *
+products(const char *name)
+{
+    return &rl_genotype_get(rl_genotype_find(name))->products;
+}
+
 static void
 dopamine(void)
 {
     rl_params_t p;
+    const rl_gene_products_t *wt = products("WT");
     double base, c, prev;
     rl_params_default(&p);
-    base = rl_da_tonic_nM(&p, 0.0, 1.0);
+    base = rl_da_tonic_nM(&p, wt, 0.0, 1.0);
     /* Resting accumbal DA: tens of nM (FSCV/microdialysis ranges, physiology.md). */
     CHECK(base > 10.0 && base < 100.0);
     prev = base;
     for (c = 0.25; c <= 4.0; c += 0.25) {
-        double d = rl_da_tonic_nM(&p, c, 1.0);
+        double d = rl_da_tonic_nM(&p, wt, c, 1.0);
         CHECK(d > prev);
         prev = d;
     }
     /* Self-administration brain levels (~1-2 uM) raise DA 2-5x (Pettit & Justice 1991:
     ** 269-464 % of baseline). */
-    CHECK(rl_da_tonic_nM(&p, 1.5, 1.0) / base > 2.0 && rl_da_tonic_nM(&p, 1.5, 1.0) / base < 5.0);
+    CHECK(rl_da_tonic_nM(&p, wt, 1.5, 1.0) / base > 2.0 && rl_da_tonic_nM(&p, wt, 1.5, 1.0) / base < 5.0);
     /* The balance is solved exactly: release = uptake at the returned level. */
     c = 1.2;
     {
-        double d = rl_da_tonic_nM(&p, c, 0.7);
+        double d = rl_da_tonic_nM(&p, wt, c, 0.7);
         double rel = 0.7 * p.da_release_nM_per_s / (1.0 + p.d2_gain * d / (d + p.d2_ec50_nM));
         double upt = p.da_vmax_nM_per_s * d / (p.da_km_nM * (1.0 + c / p.coc_ki_uM) + d) +
             p.da_knon_per_s * d;
         CHECK_CLOSE(rel, upt, 1e-6, 1e-9);
     }
     /* KOR inhibition of release lowers DA. */
-    CHECK(rl_da_tonic_nM(&p, 1.0, 0.5) < rl_da_tonic_nM(&p, 1.0, 1.0));
+    CHECK(rl_da_tonic_nM(&p, wt, 1.0, 0.5) < rl_da_tonic_nM(&p, wt, 1.0, 1.0));
+}
+
+/* Dopamine-system genotypes act through their gene products only [DA-1..3]. */
+static void
+dopamine_genotypes(void)
+{
+    rl_params_t p;
+    const rl_gene_products_t *wt = products("WT"), *dat_ko = products("Slc6a3-/-");
+    const rl_gene_products_t *dat_ci = products("DAT-CI"), *d1_ko = products("Drd1-/-");
+    const rl_gene_products_t *d2_ko = products("Drd2-/-");
+    double wt0, wt1, ko0, ko1, ci0, ci1;
+    rl_params_default(&p);
+    wt0 = rl_da_tonic_nM(&p, wt, 0.0, 1.0);
+    wt1 = rl_da_tonic_nM(&p, wt, 1.5, 1.0);
+    /* DAT-KO: no uptake but the slow non-DAT clearance, so resting DA is high (DAT-KO mice
+    ** have ~5x extracellular DA, Jones et al. 1998, and more here, as the model has no NET
+    ** uptake) and cocaine, with no DAT to block, changes nothing. */
+    ko0 = rl_da_tonic_nM(&p, dat_ko, 0.0, 1.0);
+    ko1 = rl_da_tonic_nM(&p, dat_ko, 1.5, 1.0);
+    CHECK(ko0 > 5.0 * wt0);
+    CHECK_CLOSE(ko1, ko0, 1e-9, 1e-9);
+    /* The release/uptake balance holds there too: release = k_non x D. */
+    CHECK_CLOSE(p.da_release_nM_per_s / (1.0 + p.d2_gain * ko0 / (ko0 + p.d2_ec50_nM)),
+        p.da_knon_per_s * ko0, 1e-6, 1e-9);
+    /* DAT-CI: resting DA as WT; 1.5 uM cocaine acts like 1.5/89 uM in WT. */
+    ci0 = rl_da_tonic_nM(&p, dat_ci, 0.0, 1.0);
+    ci1 = rl_da_tonic_nM(&p, dat_ci, 1.5, 1.0);
+    CHECK_CLOSE(ci0, wt0, 1e-12, 0);
+    CHECK_CLOSE(ci1, rl_da_tonic_nM(&p, wt, 1.5 / 89.0, 1.0), 1e-9, 1e-9);
+    CHECK((ci1 - ci0) < 0.05 * (wt1 - wt0));
+    /* D2-KO: no autoreceptor brake, so more DA at rest and under cocaine. */
+    CHECK(rl_da_tonic_nM(&p, d2_ko, 0.0, 1.0) > wt0);
+    CHECK(rl_da_tonic_nM(&p, d2_ko, 1.5, 1.0) > wt1);
+    /* D1-KO: DA itself unchanged, but no D1 signal and no D1 dose from a transient. */
+    CHECK_CLOSE(rl_da_tonic_nM(&p, d1_ko, 1.5, 1.0), wt1, 1e-12, 0);
+    CHECK(rl_da_d1_occupancy(&p, d1_ko, wt1) == 0.0 && rl_da_d1_occupancy(&p, wt, wt1) > 0.0);
+    CHECK(rl_da_burst_d1_dose(&p, d1_ko, wt0, 1.0) == 0.0);
+    CHECK(rl_da_burst_d1_dose(&p, wt, wt0, 1.0) > 0.0);
+    /* Heterozygotes lie between. */
+    CHECK(rl_da_tonic_nM(&p, products("Slc6a3+/-"), 0.0, 1.0) > wt0
+        && rl_da_tonic_nM(&p, products("Slc6a3+/-"), 0.0, 1.0) < ko0);
 }
 
 static void
@@ -163,6 +215,7 @@ main(void)
     rl_test_run("parameter_table", parameter_table);
     rl_test_run("genotype_table", genotype_table);
     rl_test_run("dopamine", dopamine);
+    rl_test_run("dopamine_genotypes", dopamine_genotypes);
     rl_test_run("opioid_knockouts", opioid_knockouts);
     return rl_test_summary();
 }
