@@ -25,6 +25,17 @@
 
 enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 
+/* Drug treatments a mouse can receive over its life (see rl_mouse_give). */
+#define RL_MOUSE_MAX_DOSES 256
+
+/* One dose given to the mouse. */
+typedef struct rl_mouse_dose {
+    int drug;                /* index in the drug table */
+    int route;               /* rl_route_t */
+    double dose_mg_per_kg;
+    double t_min;            /* minutes from the start of the mouse's first session */
+} rl_mouse_dose_t;
+
 typedef struct rl_mouse {
     rl_params_t p;
     rl_gene_products_t g;
@@ -60,6 +71,10 @@ typedef struct rl_mouse {
     int64_t n_run;              /* counted responses since the last completion */
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
     double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
+    /* drug treatments [DRG-6] */
+    double session_start_min;   /* start of this session, min from the first session's */
+    int n_doses;
+    rl_mouse_dose_t doses[RL_MOUSE_MAX_DOSES];
 } rl_mouse_t;
 
 /* What an active response produced. */
@@ -98,6 +113,14 @@ void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
 
 /* Start (on = true) or stop the drug infusion at the current clock. */
 void rl_mouse_infusion(rl_mouse_t *self, bool on);
+
+/* Give the mouse a dose of drug (index in the drug table) by route at t_rel_min minutes
+** from the start of the current session (negative: before it). From then on the drug acts
+** at the opioid receptors through its concentration, affinities, efficacy and receptor
+** inactivation [DRG-6]. Returns 0, or RL_ERR_INVALID (unknown drug, a route without data,
+** a bad dose, or more than RL_MOUSE_MAX_DOSES doses) with a message in err. */
+int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
+    double t_rel_min, rl_error_t *err);
 
 /* Close the session: latent-cause experience grows by the session's mean belief. [BEL-3] */
 void rl_mouse_end_session(rl_mouse_t *self);

@@ -43,8 +43,19 @@ void rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double po
 void rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double pool,
     double d1_dose, rl_peptides_t *pep);
 
-/* Receptor signals for the current peptide levels. [OP-2] */
+/* Exogenous drugs at the opioid receptors (index 0 MOR, 1 DOR, 2 KOR) [DRG-6]: the summed
+** drug load (concentration / Ki), its efficacy-weighted part (agonism), and the fraction of
+** receptors inactivated by long-acting antagonists. All zero: no drug. */
+typedef struct rl_opioid_drugs {
+    double load[3];
+    double agonist[3];
+    double inactivated[3];
+} rl_opioid_drugs_t;
+
+/* Receptor signals for the current peptide levels [OP-2], with drugs dx (NULL: none)
+** competing for the receptors [DRG-6]. With dx NULL the result is exactly that of the
+** peptides alone. */
 void rl_opioid_signals(const rl_params_t *p, const rl_gene_products_t *g,
-    const rl_peptides_t *pep, rl_receptor_signals_t *out);
+    const rl_peptides_t *pep, const rl_opioid_drugs_t *dx, rl_receptor_signals_t *out);
 
 #endif

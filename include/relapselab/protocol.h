@@ -94,6 +94,20 @@ typedef struct rl_criterion {
     int reference_phase_id;           /* index in the same procedure */
 } rl_criterion_t;
 
+/* A drug given before each session of a phase (docs/PROTOCOL.md, "treatments"). The drug
+** acts only through the numbers of the drug table (drugs.h). */
+#define RL_MAX_TREATMENTS 4
+typedef struct rl_treatment {
+    char drug[RL_NAME_MAX];       /* as written */
+    int drug_id;                  /* index in the drug table (rl_drug_get) */
+    char route[16];               /* as written, e.g. "s.c." */
+    int route_id;                 /* rl_route_t */
+    double dose_mg_per_kg;        /* > 0 */
+    double minutes_before;        /* given this long before the session starts, >= 0 */
+    bool first_session_only;      /* only before the phase's first session */
+    long src_line;
+} rl_treatment_t;
+
 typedef struct rl_phase {
     char name[RL_NAME_MAX];
     rl_phase_kind_t kind;
@@ -109,6 +123,8 @@ typedef struct rl_phase {
     bool until_criterion;         /* advance as soon as the criterion is met */
     int max_sessions;             /* until criterion: give up after this many */
     rl_criterion_t criterion;
+    int n_treatments;
+    rl_treatment_t treatments[RL_MAX_TREATMENTS];
     long src_line;
 } rl_phase_t;
 

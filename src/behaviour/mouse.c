@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "relapselab/dopamine.h"
+#include "relapselab/drug_pk.h"
 
 #define LOGODDS_MAX 12.0
 
@@ -54,10 +55,57 @@ pool(const rl_mouse_t *self)
     return self->p.dyn_basal_pool + self->dyn_induced; /* [OP-3] */
 }
 
+/* The drugs' action at the opioid receptors now [DRG-6]: for each drug given, its brain
+** concentration from all its doses (drug_pk.c), its load C/Ki and agonism at MOR, DOR and
+** KOR, and the fraction of its long-acting target inactivated. */
+static void
+drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx)
+{
+    static const rl_target_t targets[3] = {RL_TARGET_MOR, RL_TARGET_DOR, RL_TARGET_KOR};
+    rl_drug_dose_t doses[RL_MOUSE_MAX_DOSES];
+    double now = self->session_start_min + self->t_s / 60.0;
+    int drug, i, k;
+
+    memset(dx, 0, sizeof *dx);
+    for (drug = 0; drug < rl_drug_count(); drug++) {
+        const rl_drug_t *d = rl_drug_get(drug);
+        size_t n = 0;
+        double c = 0.0, inact = 0.0;
+        for (i = 0; i < self->n_doses; i++) {
+            if (self->doses[i].drug == drug) {
+                doses[n].t_min = self->doses[i].t_min;
+                doses[n].dose_mg_per_kg = self->doses[i].dose_mg_per_kg;
+                doses[n].route = (rl_route_t) self->doses[i].route;
+                n++;
+            }
+        }
+        /* doses were checked by rl_mouse_give: these calls cannot fail */
+        if (n == 0 || rl_drug_brain_nM(d, doses, n, now, &c, NULL) != 0
+            || rl_drug_inactivated(d, doses, n, now, &inact, NULL) != 0) {
+            continue;
+        }
+        for (k = 0; k < 3; k++) {
+            double load = rl_drug_load(d, targets[k], c);
+            dx->load[k] += load;
+            dx->agonist[k] += d->target[targets[k]].efficacy.value * load;
+            if (d->inact_target == targets[k] && inact > 0.0) {
+                /* independent inactivation by several drugs */
+                dx->inactivated[k] = 1.0 - (1.0 - dx->inactivated[k]) * (1.0 - inact);
+            }
+        }
+    }
+}
+
 static void
 refresh_signals(rl_mouse_t *self)
 {
-    rl_opioid_signals(&self->p, &self->g, &self->pep, &self->sig);
+    if (self->n_doses > 0) {
+        rl_opioid_drugs_t dx;
+        drug_action(self, &dx);
+        rl_opioid_signals(&self->p, &self->g, &self->pep, &dx, &self->sig);
+    } else {
+        rl_opioid_signals(&self->p, &self->g, &self->pep, NULL, &self->sig);
+    }
     self->release_gain = 1.0 / (1.0 + self->p.kor_release_gain * self->sig.kor); /* [OP-7] */
 }
 
@@ -84,6 +132,7 @@ void
 rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
 {
     int k;
+    self->session_start_min = first ? 0.0 : self->session_start_min + hours_since_last * 60.0;
     if (!first) {
         double gap_s = hours_since_last * 3600.0 - self->t_s;
         if (gap_s > 0.0) {
@@ -359,6 +408,36 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         rl_opioid_impulse(p, &self->g, pool(self), d1_dose, &self->pep);
     }
     refresh_signals(self);
+}
+
+int
+rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, double t_rel_min,
+    rl_error_t *err)
+{
+    const rl_drug_t *d = rl_drug_get(drug);
+    const rl_drug_route_pk_t *pk;
+    rl_mouse_dose_t *x;
+
+    if (d == NULL || route < 0 || route >= RL_ROUTE_COUNT) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "unknown drug or route");
+    }
+    if (rl_drug_route_pk(d, (rl_route_t) route, &pk, err) != 0) {
+        return RL_ERR_INVALID;
+    }
+    if (!(dose_mg_per_kg >= 0.0) || !isfinite(dose_mg_per_kg) || !isfinite(t_rel_min)) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s: bad dose or time", d->name);
+    }
+    if (self->n_doses == RL_MOUSE_MAX_DOSES) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "more than %d drug doses for one mouse", RL_MOUSE_MAX_DOSES);
+    }
+    x = &self->doses[self->n_doses++];
+    x->drug = drug;
+    x->route = route;
+    x->dose_mg_per_kg = dose_mg_per_kg;
+    x->t_min = self->session_start_min + t_rel_min;
+    refresh_signals(self);
+    return 0;
 }
 
 void

@@ -58,18 +58,30 @@ rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double pool
     pep->dyn += g->pdyn * pool * amount;
 }
 
+/* Signal of a receptor of density bmax at peptide load x, with drugs at index k of dx:
+** x/(1 + x) without drugs; (x + agonism)/(1 + x + load) x (1 - inactivated) with them. */
+static double
+signal(double bmax, double x, const rl_opioid_drugs_t *dx, int k)
+{
+    if (dx == NULL) {
+        return bmax * x / (1.0 + x);
+    }
+    return bmax * (1.0 - dx->inactivated[k]) * (x + dx->agonist[k]) / (1.0 + x + dx->load[k]);
+}
+
 void
 rl_opioid_signals(const rl_params_t *p, const rl_gene_products_t *g, const rl_peptides_t *pep,
-    rl_receptor_signals_t *out)
+    const rl_opioid_drugs_t *dx, rl_receptor_signals_t *out)
 {
     double x;
-    /* [OP-2] competitive occupancy: sum_i w_i L_i / (1 + sum_i w_i L_i), times Bmax. */
+    /* [OP-2] competitive occupancy: sum_i w_i L_i / (1 + sum_i w_i L_i), times Bmax;
+    ** [DRG-6] drugs add their loads to the sums, only agonists to the numerator. */
     x = p->bend_mor_affinity * pep->bend + p->enk_mor_affinity * pep->enk;
-    out->mor = g->oprm1 * x / (1.0 + x);
+    out->mor = signal(g->oprm1, x, dx, 0);
     x = pep->enk + p->bend_dor_nac_affinity * pep->bend;
-    out->dor_nac = g->oprd1 * x / (1.0 + x);
+    out->dor_nac = signal(g->oprd1, x, dx, 1);
     x = pep->bend + p->enk_dor_assoc_affinity * pep->enk;
-    out->dor_assoc = g->oprd1 * x / (1.0 + x);
+    out->dor_assoc = signal(g->oprd1, x, dx, 1);
     x = pep->dyn;
-    out->kor = g->oprk1 * x / (1.0 + x);
+    out->kor = signal(g->oprk1, x, dx, 2);
 }

@@ -55,6 +55,24 @@ criterion_met(const rl_procedure_t *proc, const rl_phase_t *phase, const int *ph
     }
 }
 
+/* The phase's treatments due before its session i (0-based) [DRG-6]. */
+static int
+give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
+{
+    int k, ret;
+    for (k = 0; k < phase->n_treatments; k++) {
+        const rl_treatment_t *t = &phase->treatments[k];
+        if (t->first_session_only && i > 0) {
+            continue;
+        }
+        if ((ret = rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg,
+                 -t->minutes_before, err)) != 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
 int
 rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
     int group, int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
@@ -91,6 +109,9 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
                 return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
             }
             rl_mouse_begin_session(&mouse, protocol->intersession_h, day == 0);
+            if ((ret = give_treatments(&mouse, phase, i, err)) != 0) {
+                return ret;
+            }
             rl_stream_set(r, seed, RL_STREAM_BEHAVIOUR, (uint64_t) subject_id, (uint64_t) day);
             ret = rl_session_run(phase, &mouse, r, w, &s, err);
             if (ret != 0) {

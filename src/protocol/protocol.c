@@ -13,6 +13,8 @@
 */
 #include "protocol_internal.h"
 
+#include "relapselab/drugs.h"
+
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -369,6 +371,42 @@ validate_sessions(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
     return 0;
 }
 
+/* A phase's treatments [DRG-6]: a known drug, a route with data, a dose and a time; only
+** drugs acting at opioid receptors are in the model so far. */
+static int
+validate_treatments(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
+{
+    int i, ret;
+    for (i = 0; i < ph->n_treatments; i++) {
+        const rl_treatment_t *t = &ph->treatments[i];
+        const rl_drug_t *d = rl_drug_get(t->drug_id);
+        const rl_drug_route_pk_t *pk;
+        rl_error_t derr;
+        char tctx[2 * RL_NAME_MAX + 80];
+        snprintf(tctx, sizeof tctx, "%s: treatment %d (%s)", ctx, i + 1, t->drug);
+        if (d == NULL || t->route_id < 0 || t->route_id >= RL_ROUTE_COUNT) {
+            return vfail(v, t, t->src_line, "%s: unknown drug or route", tctx);
+        }
+        rl_error_clear(&derr);
+        if (rl_drug_route_pk(d, (rl_route_t) t->route_id, &pk, &derr) != 0) {
+            return vfail(v, t->route, t->src_line, "%s: %s", tctx, derr.msg);
+        }
+        if (!isnan(rl_drug_ki_nM(d, RL_TARGET_DAT)) || !isnan(rl_drug_ki_nM(d, RL_TARGET_D1))
+            || !isnan(rl_drug_ki_nM(d, RL_TARGET_D2))) {
+            return vfail(v, t->drug, t->src_line, "%s: %s acts at the DAT or D1/D2 receptors; "
+                "treatments act in the model at opioid receptors only, so far "
+                "(docs/DRUGS.md)", tctx, d->name);
+        }
+        if ((ret = check_num(v, &t->dose_mg_per_kg, t->src_line, tctx, "dose_mg_per_kg",
+                 t->dose_mg_per_kg, 0, true, 1000.0, "")) != 0
+            || (ret = check_num(v, &t->minutes_before, t->src_line, tctx, "minutes_before",
+                t->minutes_before, 0, false, 7.0 * 24.0 * 60.0, " (one week)")) != 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
 static int
 validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int k)
 {
@@ -416,7 +454,8 @@ validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int 
         /* the criterion first: sessions.min defaults to criterion.consecutive, and a
         ** consecutive that exceeds the maximum is the clearer message */
         || (ret = validate_criterion(v, pr, k, ctx)) != 0
-        || (ret = validate_sessions(v, ph, ctx)) != 0) {
+        || (ret = validate_sessions(v, ph, ctx)) != 0
+        || (ret = validate_treatments(v, ph, ctx)) != 0) {
         return ret;
     }
     return 0;

@@ -26,6 +26,8 @@
 
 #include <yaml.h>
 
+#include "relapselab/drugs.h"
+
 typedef struct reader {
     yaml_document_t doc;
     const char *file;        /* name for messages */
@@ -49,7 +51,11 @@ static const char *const drug_keys[] = {"type", "drug", "dose_mg_per_kg", "infus
     "volume_ul", NULL};
 static const char *const pellet_keys[] = {"type", "pellet_mg", "palatability", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
-    "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", NULL};
+    "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
+    NULL};
+static const char *const treatment_keys[] = {"drug", "dose_mg_per_kg", "route",
+    "minutes_before", "sessions", NULL};
+static const char *const treatment_sessions_words[] = {"all", "first", NULL};
 static const char *const fr_keys[] = {"type", "ratio", NULL};
 static const char *const pr_keys[] = {"type", "series", "formula", "steps", NULL};
 static const char *const limits_keys[] = {"max_reinforcers", "no_reinforcer_stop_min", NULL};
@@ -652,6 +658,64 @@ read_sessions(reader_t *r, rl_phase_t *ph, const obj_t *po)
     return get_int(r, &o, "min", false, &ph->sessions);
 }
 
+/* treatments: a list of {drug, dose_mg_per_kg, route, minutes_before, sessions}. Names
+** are resolved against the drug table here (so an unknown drug or route is reported at
+** its node); the values are checked by rl_protocol_validate(). */
+static int
+read_treatments(reader_t *r, rl_phase_t *ph, yaml_node_t *n, const char *ctx)
+{
+    yaml_node_item_t *item;
+    int ret;
+
+    if ((ret = expect(r, n, YAML_SEQUENCE_NODE, ctx, "", "treatments")) != 0) {
+        return ret;
+    }
+    for (item = n->data.sequence.items.start; item < n->data.sequence.items.top; item++) {
+        yaml_node_t *it = node_at(r, *item);
+        rl_treatment_t *t;
+        const rl_drug_t *d = NULL;
+        obj_t o;
+        int which = 0;
+        rl_error_t derr;
+
+        if (ph->n_treatments == RL_MAX_TREATMENTS) {
+            return rfail(r, it, RL_ERR_INVALID, "%s: at most %d treatments per phase", ctx,
+                RL_MAX_TREATMENTS);
+        }
+        t = &ph->treatments[ph->n_treatments];
+        t->src_line = line_of(it);
+        if ((ret = expect(r, it, YAML_MAPPING_NODE, ctx, "", "a treatment")) != 0) {
+            return ret;
+        }
+        o.map = it;
+        o.ctx = ctx;
+        o.pre = "treatments.";
+        if ((ret = check_keys(r, &o, treatment_keys, NULL, "a treatment")) != 0
+            || (ret = get_str(r, &o, "drug", true, t->drug, sizeof t->drug)) != 0
+            || (ret = get_num(r, &o, "dose_mg_per_kg", true, &t->dose_mg_per_kg)) != 0
+            || (ret = get_str(r, &o, "route", true, t->route, sizeof t->route)) != 0
+            || (ret = get_num(r, &o, "minutes_before", false, &t->minutes_before)) != 0
+            || (ret = get_enum(r, &o, "sessions", false, treatment_sessions_words, &which))
+                != 0) {
+            return ret;
+        }
+        t->first_session_only = which == 1;
+        rl_error_clear(&derr);
+        if (rl_drug_find(t->drug, &d, &derr) != 0) {
+            return rfail(r, it, RL_ERR_INVALID, "%s: %s", ctx,
+                derr.msg);
+        }
+        for (t->drug_id = 0; rl_drug_get(t->drug_id) != d; t->drug_id++) {
+        }
+        if ((t->route_id = rl_route_find(t->route)) < 0) {
+            return rfail(r, it, RL_ERR_INVALID, "%s: unknown route '%s' (i.v., i.p., s.c., "
+                "p.o., i.c.v.)", ctx, t->route);
+        }
+        ph->n_treatments++;
+    }
+    return 0;
+}
+
 static int
 read_phase(reader_t *r, rl_procedure_t *pr, yaml_node_t *n)
 {
@@ -699,7 +763,9 @@ read_phase(reader_t *r, rl_procedure_t *pr, yaml_node_t *n)
         || (sub.map != NULL && (ret = read_criterion(r, &ph->criterion, &sub)) != 0)) {
         return ret;
     }
-    if ((ret = read_sessions(r, ph, &o)) != 0) {
+    if ((ret = read_sessions(r, ph, &o)) != 0
+        || (ret = find(r, &o, "treatments", false, &v)) != 0
+        || (v != NULL && (ret = read_treatments(r, ph, v, ctx)) != 0)) {
         return ret;
     }
     pr->n_phases++;

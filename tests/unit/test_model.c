@@ -7,6 +7,7 @@
 ** within the physiological ranges of physiology.md; receptor signals vanish when the
 ** receptor or every ligand is knocked out.
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,8 @@
 #include "relapselab/genotype.h"
 #include "relapselab/opioid.h"
 #include "relapselab/params.h"
+#include "relapselab/drugs.h"
+#include "relapselab/mouse.h"
 #include "testlib.h"
 
 static char *
@@ -190,23 +193,86 @@ opioid_knockouts(void)
     g = &rl_genotype_get(rl_genotype_find("Oprm1-/-"))->products;
     rl_opioid_basal(&p, g, 1.0, &pep);
     rl_opioid_step(&p, g, 1.0, 0.1, 600.0, &pep);
-    rl_opioid_signals(&p, g, &pep, &s);
+    rl_opioid_signals(&p, g, &pep, NULL, &s);
     CHECK(s.mor == 0.0 && s.dor_nac > 0.0 && s.kor > 0.0);
     g = &rl_genotype_get(rl_genotype_find("Pdyn-/-"))->products;
     rl_opioid_basal(&p, g, 1.0, &pep);
     rl_opioid_step(&p, g, 1.0, 0.1, 600.0, &pep);
     rl_opioid_impulse(&p, g, 1.0, 5.0, &pep);
-    rl_opioid_signals(&p, g, &pep, &s);
+    rl_opioid_signals(&p, g, &pep, NULL, &s);
     CHECK(pep.dyn == 0.0 && s.kor == 0.0 && s.mor > 0.0);
     g = &rl_genotype_get(rl_genotype_find("Penk-/-"))->products;
     rl_opioid_basal(&p, g, 1.0, &pep);
-    rl_opioid_signals(&p, g, &pep, &s);
+    rl_opioid_signals(&p, g, &pep, NULL, &s);
     CHECK(pep.enk == 0.0 && s.dor_nac > 0.0); /* beta-endorphin still binds DOR */
     /* D1 drive raises every peptide toward its steady state, exactly exponentially. */
     g = &rl_genotype_get(rl_genotype_find("WT"))->products;
     rl_opioid_basal(&p, g, 1.0, &pep);
     rl_opioid_step(&p, g, 1.0, 0.1, 1e6, &pep);
     CHECK_CLOSE(pep.bend, p.pep_basal + p.pep_d1_gain * 0.1, 1e-12, 1e-9);
+}
+
+/* Drugs at the opioid receptors [DRG-6]: competitive loads, agonism, inactivation, worked
+** by hand, then through a mouse given real doses. */
+static void
+opioid_drugs(void)
+{
+    rl_params_t p;
+    rl_peptides_t pep = {0, 0, 0};
+    rl_receptor_signals_t s, s0;
+    rl_opioid_drugs_t dx;
+    const rl_gene_products_t *wt = products("WT");
+    rl_mouse_t m, m0;
+    rl_reinforcer_t coc;
+    rl_error_t err;
+    int nalox = -1, norbni = -1, i;
+
+    rl_params_default(&p);
+    /* beta-endorphin at 1 Kd gives MOR x = bend_mor_affinity (1.0): signal 1/2 alone */
+    pep.bend = 1.0;
+    memset(&dx, 0, sizeof dx);
+    rl_opioid_signals(&p, wt, &pep, NULL, &s0);
+    rl_opioid_signals(&p, wt, &pep, &dx, &s);
+    CHECK(s.mor == s0.mor && s.kor == s0.kor && s.dor_nac == s0.dor_nac); /* no drug: same */
+    CHECK_CLOSE(s0.mor, 0.5, 0, 1e-12);
+    dx.load[0] = 10.0;                        /* an antagonist at 10 x Ki: 1/(1 + 1 + 10) */
+    rl_opioid_signals(&p, wt, &pep, &dx, &s);
+    CHECK_CLOSE(s.mor, 1.0 / 12.0, 0, 1e-12);
+    dx.agonist[0] = 10.0;                     /* a full agonist instead: 11/12 */
+    rl_opioid_signals(&p, wt, &pep, &dx, &s);
+    CHECK_CLOSE(s.mor, 11.0 / 12.0, 0, 1e-12);
+    memset(&dx, 0, sizeof dx);
+    dx.inactivated[2] = 0.75;                 /* three quarters of KOR alkylated/blocked */
+    pep.dyn = 1.0;
+    rl_opioid_signals(&p, wt, &pep, &dx, &s);
+    CHECK_CLOSE(s.kor, 0.25 * 0.5, 0, 1e-12);
+
+    /* Through a mouse: naloxone lowers the MOR signal for the hour after a dose; nor-BNI
+    ** still blocks KOR a week later, when its plasma level is long gone. */
+    for (i = 0; i < rl_drug_count(); i++) {
+        const char *n = rl_drug_get(i)->name;
+        nalox = strcmp(n, "naloxone") == 0 ? i : nalox;
+        norbni = strcmp(n, "nor-BNI") == 0 ? i : norbni;
+    }
+    CHECK(nalox >= 0 && norbni >= 0);
+    memset(&coc, 0, sizeof coc);
+    coc.kind = RL_REINFORCER_DRUG;
+    coc.dose_mg_per_kg = 1.0;
+    coc.infusion_s = 2.0;
+    rl_mouse_init(&m0, &p, wt, &coc);
+    rl_mouse_begin_session(&m0, 24.0, true);
+    m = m0;
+    CHECK(rl_mouse_give(&m, nalox, RL_ROUTE_SC, 1.0, -10.0, &err) == 0);
+    CHECK(m.sig.mor < 0.2 * m0.sig.mor && m.sig.kor < m0.sig.kor);
+    CHECK(rl_mouse_give(&m, nalox, RL_ROUTE_PO, 1.0, 0.0, &err) == RL_ERR_INVALID);
+    m = m0;
+    CHECK(rl_mouse_give(&m, norbni, RL_ROUTE_IP, 10.0, -60.0, &err) == 0);
+    for (i = 0; i < 7; i++) {
+        rl_mouse_begin_session(&m, 24.0, false);
+        rl_mouse_begin_session(&m0, 24.0, false);
+    }
+    CHECK(m.sig.kor < 0.6 * m0.sig.kor);       /* a week on: KOR still largely blocked */
+    CHECK(fabs(m.sig.mor - m0.sig.mor) < 0.01 * m0.sig.mor); /* its MOR action is gone */
 }
 
 int
@@ -217,5 +283,6 @@ main(void)
     rl_test_run("dopamine", dopamine);
     rl_test_run("dopamine_genotypes", dopamine_genotypes);
     rl_test_run("opioid_knockouts", opioid_knockouts);
+    rl_test_run("opioid_drugs", opioid_drugs);
     return rl_test_summary();
 }
