@@ -134,47 +134,34 @@ entries_parallel(decoder_t *d)
     report_nan(d, c, bad, bad_line);
 }
 
-/* time.code: integer part = time, the printed thousandths = code (e.g. 1066.300 -> t 1066,
-** code 0.3). Rounding to thousandths recovers the printed digits exactly. */
+/* One packed value x (finite, > 0) into time and code:
+**   time_dot_code   integer part = time, the printed thousandths = code (1066.300 -> t 1066,
+**                   code 0.3); rounding to thousandths recovers the printed digits exactly;
+**   code_plus_time  the code is the multiple of code_scale below the value (10012.34 ->
+**                   code 10000, t 12.34). */
 static void
-entries_time_dot_code(decoder_t *d)
+unpack(const rl_medpc_profile_t *p, double x, double *t, double *code)
 {
-    int a;
-    for (a = 0; a < d->p->n_arrays; a++) {
-        const rl_medpc_var_t *v = need_array(d, d->p->arrays[a]);
-        size_t i, bad = 0;
-        long bad_line = 0;
-        if (v == NULL) {
-            return;
+    if (p->encoding == RL_ENC_TIME_DOT_CODE) {
+        double whole = floor(x);
+        long long milli = llround((x - whole) * 1000.0);
+        if (milli == 1000) { /* 12.9996 printed as 13.000 cannot happen; be safe */
+            whole += 1;
+            milli = 0;
         }
-        for (i = 0; i < v->n; i++) {
-            double x = v->values[i], whole;
-            long long milli;
-            if (!isfinite(x) || x < 0) {
-                bad_line = bad++ == 0 ? v->lines[i] : bad_line;
-                continue;
-            }
-            if (x == 0 && d->p->skip_zero) {
-                continue;
-            }
-            whole = floor(x);
-            milli = llround((x - whole) * 1000.0);
-            if (milli == 1000) { /* 12.9996 printed as 13.000 cannot happen; be safe */
-                whole += 1;
-                milli = 0;
-            }
-            push(d, whole, (double) milli / 1000.0, -1, v->lines[i]);
-        }
-        report_nan(d, v, bad, bad_line);
+        *t = whole;
+        *code = (double) milli / 1000.0;
+    } else {
+        *code = floor(x / p->code_scale + 1e-9) * p->code_scale;
+        *t = fmax(0.0, x - *code);
     }
 }
 
-/* code * scale + time: the code is the multiple of scale below the value. */
+/* The packed encodings: each value of each of the profile's arrays is one entry. */
 static void
-entries_code_plus_time(decoder_t *d)
+entries_packed(decoder_t *d)
 {
     int a;
-    double scale = d->p->code_scale;
     for (a = 0; a < d->p->n_arrays; a++) {
         const rl_medpc_var_t *v = need_array(d, d->p->arrays[a]);
         size_t i, bad = 0;
@@ -183,7 +170,7 @@ entries_code_plus_time(decoder_t *d)
             return;
         }
         for (i = 0; i < v->n; i++) {
-            double x = v->values[i], code;
+            double x = v->values[i], t, code;
             if (!isfinite(x) || x < 0) {
                 bad_line = bad++ == 0 ? v->lines[i] : bad_line;
                 continue;
@@ -191,8 +178,8 @@ entries_code_plus_time(decoder_t *d)
             if (x == 0 && d->p->skip_zero) {
                 continue;
             }
-            code = floor(x / scale + 1e-9) * scale;
-            push(d, fmax(0.0, x - code), code, -1, v->lines[i]);
+            unpack(d->p, x, &t, &code);
+            push(d, t, code, -1, v->lines[i]);
         }
         report_nan(d, v, bad, bad_line);
     }
@@ -472,8 +459,8 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     d.out = out;
     switch (p->encoding) {
     case RL_ENC_PARALLEL: entries_parallel(&d); break;
-    case RL_ENC_TIME_DOT_CODE: entries_time_dot_code(&d); break;
-    case RL_ENC_CODE_PLUS_TIME: entries_code_plus_time(&d); break;
+    case RL_ENC_TIME_DOT_CODE:
+    case RL_ENC_CODE_PLUS_TIME: entries_packed(&d); break;
     case RL_ENC_TIMESTAMP_ARRAYS: entries_timestamp_arrays(&d); break;
     }
     if (!d.nomem && !rl_medpc_decoded_failed(out)) {
