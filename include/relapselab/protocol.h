@@ -125,6 +125,7 @@ typedef struct rl_phase {
     rl_criterion_t criterion;
     int n_treatments;
     rl_treatment_t treatments[RL_MAX_TREATMENTS];
+    double abstinence_days;       /* home-cage days (no session) before the first session */
     long src_line;
 } rl_phase_t;
 

@@ -108,7 +108,9 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
             if (cancel != NULL && atomic_load(cancel)) {
                 return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
             }
-            rl_mouse_begin_session(&mouse, protocol->intersession_h, day == 0);
+            /* [ABS-1] home-cage days before the phase's first session */
+            rl_mouse_begin_session(&mouse, protocol->intersession_h
+                    + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), day == 0);
             if ((ret = give_treatments(&mouse, phase, i, err)) != 0) {
                 return ret;
             }

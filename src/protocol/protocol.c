@@ -455,8 +455,14 @@ validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int 
         ** consecutive that exceeds the maximum is the clearer message */
         || (ret = validate_criterion(v, pr, k, ctx)) != 0
         || (ret = validate_sessions(v, ph, ctx)) != 0
-        || (ret = validate_treatments(v, ph, ctx)) != 0) {
+        || (ret = validate_treatments(v, ph, ctx)) != 0
+        || (ret = check_num(v, &ph->abstinence_days, line, ctx, "abstinence_days",
+                ph->abstinence_days, 0, false, 365.0, " (one year)")) != 0) {
         return ret;
+    }
+    if (k == 0 && ph->abstinence_days > 0.0) {
+        return vfail(v, &ph->abstinence_days, line, "%s: abstinence_days needs an earlier "
+            "phase (home-cage days before the first session change nothing)", ctx);
     }
     return 0;
 }

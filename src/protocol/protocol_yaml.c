@@ -52,7 +52,7 @@ static const char *const drug_keys[] = {"type", "drug", "dose_mg_per_kg", "infus
 static const char *const pellet_keys[] = {"type", "pellet_mg", "palatability", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
     "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
-    NULL};
+    "abstinence_days", NULL};
 static const char *const treatment_keys[] = {"drug", "dose_mg_per_kg", "route",
     "minutes_before", "sessions", NULL};
 static const char *const treatment_sessions_words[] = {"all", "first", NULL};
@@ -764,6 +764,7 @@ read_phase(reader_t *r, rl_procedure_t *pr, yaml_node_t *n)
         return ret;
     }
     if ((ret = read_sessions(r, ph, &o)) != 0
+        || (ret = get_num(r, &o, "abstinence_days", false, &ph->abstinence_days)) != 0
         || (ret = find(r, &o, "treatments", false, &v)) != 0
         || (v != NULL && (ret = read_treatments(r, ph, v, ctx)) != 0)) {
         return ret;
