@@ -13,6 +13,15 @@
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
 
+/* Drugs given by the protocol at the dopamine targets [DRG-7]: each target's summed load
+** (brain concentration / Ki) of competitive ligands. All zero: no drug. Cocaine
+** self-administered through the catheter is the coc_uM argument, not a load here. */
+typedef struct rl_da_drugs {
+    double dat;   /* uptake blockers at the DAT (cocaine given by injection) */
+    double d1;    /* D1 antagonists */
+    double d2;    /* D2 antagonists (at the autoreceptor) */
+} rl_da_drugs_t;
+
 /* Tonic accumbal DA (nM) at brain cocaine coc_uM, with release multiplied by
 ** release_gain (KOR inhibition, 0 < gain <= 1). The gene products g scale DAT uptake
 ** (slc6a3), cocaine's affinity for the DAT (dat_cocaine_affinity) and D2 autoreceptor
@@ -20,12 +29,28 @@
 double rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain);
 
+/* As rl_da_tonic_nM() with drugs dx (NULL: none) at the DAT and the D2 autoreceptor: their
+** loads add to cocaine's in Km,app (scaled, like cocaine's, by dat_cocaine_affinity) and
+** raise the autoreceptor EC50 by (1 + load). With dx NULL or all zero the result is
+** exactly rl_da_tonic_nM()'s. [DA-1], [DA-2], [DRG-7] */
+double rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx);
+
 /* D1 receptor signal (0..1): occupancy at DA da_nM times D1 density (drd1). [DA-3] */
 double rl_da_d1_occupancy(const rl_params_t *p, const rl_gene_products_t *g, double da_nM);
+
+/* As rl_da_d1_occupancy() with a D1 antagonist load dx->d1 raising the EC50 by (1 + load)
+** (dx NULL: none). [DA-3], [DRG-7] */
+double rl_da_d1_occupancy_drugs(const rl_params_t *p, const rl_gene_products_t *g,
+    double da_nM, const rl_da_drugs_t *dx);
 
 /* D1 dose (signal above basal x seconds) of one phasic transient of relative size
 ** burst (RU) on top of tonic DA base_nM. [DA-4] */
 double rl_da_burst_d1_dose(const rl_params_t *p, const rl_gene_products_t *g, double base_nM,
     double burst);
+
+/* As rl_da_burst_d1_dose() with drugs dx (NULL: none) at the D1 receptor. [DRG-7] */
+double rl_da_burst_d1_dose_drugs(const rl_params_t *p, const rl_gene_products_t *g,
+    double base_nM, double burst, const rl_da_drugs_t *dx);
 
 #endif

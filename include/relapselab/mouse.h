@@ -16,17 +16,22 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "relapselab/dopamine.h"
 #include "relapselab/genotype.h"
 #include "relapselab/opioid.h"
 #include "relapselab/params.h"
 #include "relapselab/pk.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
+#include "relapselab/stress.h"
 
 enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 
 /* Drug treatments a mouse can receive over its life (see rl_mouse_give). */
 #define RL_MOUSE_MAX_DOSES 256
+/* Stress pulses a mouse keeps (older ones, whose effect has decayed below e^-50, are
+** dropped; see rl_mouse_stress). */
+#define RL_MOUSE_MAX_STRESS 64
 
 /* One dose given to the mouse. */
 typedef struct rl_mouse_dose {
@@ -75,6 +80,11 @@ typedef struct rl_mouse {
     double session_start_min;   /* start of this session, min from the first session's */
     int n_doses;
     rl_mouse_dose_t doses[RL_MOUSE_MAX_DOSES];
+    rl_da_drugs_t dad;          /* drug loads at DAT, D1, D2, held between advances [DRG-7] */
+    /* stress [STR-1..4] */
+    int n_stress;
+    rl_stress_pulse_t stress[RL_MOUSE_MAX_STRESS]; /* times in min from the first session */
+    double crf;                 /* stress state, held between advances */
 } rl_mouse_t;
 
 /* What an active response produced. */
@@ -122,8 +132,26 @@ void rl_mouse_infusion(rl_mouse_t *self, bool on);
 int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
     double t_rel_min, rl_error_t *err);
 
+/* A stressor of drive `units` (stress units, rl_stress_units()) from t_rel_min minutes
+** from the start of the current session (negative: before it) for duration_min minutes.
+** From then on the stress state acts through CRF-released dynorphin at the affect KOR
+** site and on cue-triggered wanting [STR-1..4]. Returns 0, or RL_ERR_INVALID (bad numbers
+** or too many stressors still acting) with a message in err. */
+int rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duration_min,
+    rl_error_t *err);
+
+/* A cue presentation at the current clock that no response produced (non-contingent):
+** cue-evoked DA, cue-triggered wanting, evidence about the latent cause and unreinforced
+** Pavlovian learning, as for a cue after a response without the reinforcer. [LRN-3],
+** [LRN-4], [BEH-4], [BEL-2], [BEL-4] */
+void rl_mouse_on_cue(rl_mouse_t *self);
+
 /* Close the session: latent-cause experience grows by the session's mean belief. [BEL-3] */
 void rl_mouse_end_session(rl_mouse_t *self);
+
+/* Tonic DA (nM) at brain cocaine coc_uM with the release gain and drug loads held at the
+** clock. */
+double rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM);
 
 /* Observables at the current clock. */
 double rl_mouse_brain_cocaine_uM(const rl_mouse_t *self);

@@ -9,6 +9,7 @@
 **   DOR  (NAc, incentive):        enkephalin + beta-endorphin     -> incentive gain  [OP-5]
 **   DOR  (amygdala/hippocampus):  beta-endorphin + enkephalin     -> cue learning    [OP-6]
 **   KOR  (DA terminals):          dynorphin                       -> release, frustration [OP-7,8]
+**   KOR  (extended amygdala):     stress-released dynorphin       -> dysphoria, drug drive [STR-4]
 */
 #ifndef RELAPSELAB_OPIOID_H
 #define RELAPSELAB_OPIOID_H
@@ -20,6 +21,8 @@ typedef struct rl_peptides {
     double bend;   /* beta-endorphin, Kd units */
     double enk;    /* enkephalins */
     double dyn;    /* dynorphins */
+    double dyn_stress; /* dynorphin released by stress at the affect site [STR-2]; set by
+                       ** the caller (stress.h), 0 at rest, untouched by the functions here */
 } rl_peptides_t;
 
 typedef struct rl_receptor_signals {
@@ -27,6 +30,7 @@ typedef struct rl_receptor_signals {
     double dor_nac;
     double dor_assoc;
     double kor;
+    double kor_affect; /* extended-amygdala KOR [STR-4]; 0 at rest without drugs */
 } rl_receptor_signals_t;
 
 /* Peptide levels at rest (no D1 drive) for a mouse with gene products g and dynorphin pool

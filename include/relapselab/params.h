@@ -178,7 +178,47 @@ struct rl_error;
         "assumed: trained mice still make some inactive pokes (BRIEF 3)",                   \
         "fraction of motivated responding that goes to the inactive hole")                 \
     X(peptide_step_s, 30.0, "s", 0.0, 5.0, 120.0, "OP-1",                                   \
-        "numerical: peptides change over minutes", "longest step of the peptide integrator")
+        "numerical: peptides change over minutes", "longest step of the peptide integrator") \
+    /* --- relapse triggers: stress and the drug state --- */                              \
+    X(crf_tau_min, 20.0, "min", 0.25, 5.0, 60.0, "STR-1",                                   \
+        "assumed: stress-evoked CRF and corticosterone peak within ~15-30 min and return "    \
+        "to baseline within ~60-90 min after the stressor (VTA CRF during footshock, Wang "   \
+        "et al. 2005 J Neurosci)", "time constant of the stress (CRF/noradrenaline) state")  \
+    X(stress_swim, 1.0, "stress units", 0.0, 0.3, 3.0, "STR-1",                              \
+        "assumed: forced swim (30 C) and intermittent footshock both reinstate cocaine CPP "  \
+        "in mice through dynorphin/KOR (Redila & Chavkin 2008); equal drive assumed",       \
+        "stress drive of forced swim at 30 C (1 unit = intermittent 0.5-mA footshock)")     \
+    X(stress_swim_cold, 0.5, "per 10 C below 30 C", 0.0, 0.0, 2.0, "STR-1",                 \
+        "assumed: colder water is a stronger stressor (swim at 15-25 C vs 30 C; McLaughlin " \
+        "et al. 2003 used 30 C)", "relative rise of the swim stress drive per 10 C colder") \
+    X(stress_deprivation, 0.3, "stress units", 0.0, 0.05, 1.0, "STR-1",                     \
+        "assumed: acute food deprivation reinstates drug seeking in rats, more weakly than " \
+        "footshock (Shalev et al. 2000, 2003)", "stress drive of food deprivation")          \
+    X(crf_dyn_gain, 1.0, "Kd per stress unit", 0.2, 0.1, 10.0, "STR-2",       \
+        "assumed magnitude: CRF receptor activation releases dynorphin and activates KOR "   \
+        "(Land et al. 2008 J Neurosci, mice); stress dysphoria needs Pdyn and KOR "          \
+        "(McLaughlin et al. 2003)", "dynorphin released at the affect KOR site per unit of " \
+        "stress state (in cocaine-naive mice too: not scaled by the striatal pool)")                                        \
+    X(kor_affect_gain, 1.0, "RU per KOR signal", 0.2, 0.1, 5.0, "STR-4",                    \
+        "assumed magnitude: KOR-mediated dysphoria raises the value of cocaine (negative "   \
+        "reinforcement; Koob & Le Moal 2008; Bruchas, Land & Chavkin 2010; homeostatic "     \
+        "reward, Keramati & Gutkin 2014)", "value of the drug's relief per unit KOR signal " \
+        "at the affect site")                                                               \
+    X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3",                        \
+        "assumed magnitude: CRF in the NAc shell amplifies cue-triggered wanting (Pecina, "  \
+        "Schulkin & Berridge 2006); noradrenergic/CRF arm of stress-induced relapse "         \
+        "(Erb et al. 2000; Shaham et al. 2000)", "rise of cue-triggered wanting per unit of " \
+        "stress state")                                                                     \
+    X(crf_da_gain, 0.5, "per stress unit", 0.2, 0.0, 3.0, "STR-5",                           \
+        "assumed magnitude: footshock releases CRF in the VTA, which excites DA neurons and "  \
+        "is needed for stress-induced reinstatement (Wang et al. 2005 J Neurosci; Wanat et "  \
+        "al. 2008); stressors raise accumbal DA by ~25-50% (Abercrombie et al. 1989)",        \
+        "rise of DA release per unit of stress state")                                      \
+    X(lc_evidence_intero, 0.5, "log-odds per relative DA rise per min", 0.2, 0.05, 5.0,     \
+        "BEL-5", "assumed magnitude: the drug's interoceptive state is a discriminative "    \
+        "stimulus that retrieves the drug-taking context (priming: de Wit & Stewart 1981; "  \
+        "latent causes, Gershman 2010)", "log-odds shift toward the drug cause per minute "   \
+        "of tonic DA raised above rest, per unit relative rise, per nat")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, source, meaning) double name;
 typedef struct rl_params {

@@ -24,7 +24,7 @@
 #define RL_NAME_MAX 64
 #define RL_MAX_REINFORCERS 8
 #define RL_MAX_GROUPS 64
-#define RL_MAX_PROCEDURES 8
+#define RL_MAX_PROCEDURES 24
 #define RL_MAX_PHASES 32
 #define RL_MAX_PR_STEPS 128
 
@@ -108,6 +108,37 @@ typedef struct rl_treatment {
     long src_line;
 } rl_treatment_t;
 
+/* A stressor before or during each session of a phase (docs/PROTOCOL.md, "stress"). It
+** acts only through the model's stress state [STR-1]. */
+#define RL_MAX_STRESSORS 4
+typedef enum {
+    RL_STRESS_FOOTSHOCK = 0,        /* intermittent footshock */
+    RL_STRESS_SWIM = 1,             /* forced swim */
+    RL_STRESS_FOOD_DEPRIVATION = 2  /* no food for `hours` before (and during) the session */
+} rl_stress_kind_t;
+typedef struct rl_stressor {
+    rl_stress_kind_t kind;
+    double start_min;             /* from the session's start; negative: before it */
+    double duration_min;          /* > 0 */
+    double intensity_mA;          /* footshock: current */
+    double shock_s;               /* footshock: duration of one shock */
+    double mean_interval_s;       /* footshock: mean time between shock onsets */
+    double water_C;               /* swim: water temperature */
+    double hours;                 /* food deprivation: hours without food before the session */
+    bool first_session_only;
+    long src_line;
+} rl_stressor_t;
+
+/* Cue presentations that do not depend on responding (docs/PROTOCOL.md,
+** "noncontingent_cues"): count presentations of the phase's cue_s light, the first at
+** start_min into the session, then every interval_s. count 0: none. */
+typedef struct rl_free_cues {
+    int count;
+    double start_min;
+    double interval_s;
+    long src_line;
+} rl_free_cues_t;
+
 typedef struct rl_phase {
     char name[RL_NAME_MAX];
     rl_phase_kind_t kind;
@@ -126,6 +157,9 @@ typedef struct rl_phase {
     int n_treatments;
     rl_treatment_t treatments[RL_MAX_TREATMENTS];
     double abstinence_days;       /* home-cage days (no session) before the first session */
+    int n_stressors;
+    rl_stressor_t stressors[RL_MAX_STRESSORS];
+    rl_free_cues_t free_cues;
     long src_line;
 } rl_phase_t;
 
@@ -174,5 +208,6 @@ int rl_protocol_n_subjects(const rl_protocol_t *self);
 const char *rl_phase_kind_name(rl_phase_kind_t k);
 const char *rl_schedule_type_name(rl_schedule_type_t t);
 const char *rl_sex_name(rl_sex_t s);
+const char *rl_stress_kind_name(rl_stress_kind_t k);
 
 #endif

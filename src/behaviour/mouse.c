@@ -22,6 +22,10 @@
 **    experience of each cause. Extinction thus writes new learning instead of erasing the
 **    old, and a cue can bring the old cause back (reinstatement), an effect that
 **    habituates as the cue is repeated without the reinforcer within a session.
+**  - triggers [STR-*], [BEL-5], [DRG-7]: a stress state (stress.h) releases dynorphin at an
+**    affect KOR site, whose signal raises the drug drive, and amplifies cue-triggered
+**    wanting; drugs given by injection act at the DAT, D1 and D2 through their loads, and
+**    the tonic DA they raise is an interoceptive state that is evidence for the drug cause.
 ** Nothing here knows the genotype: it sees gene products only through opioid.c.
 */
 #include "relapselab/mouse.h"
@@ -55,18 +59,25 @@ pool(const rl_mouse_t *self)
     return self->p.dyn_basal_pool + self->dyn_induced; /* [OP-3] */
 }
 
-/* The drugs' action at the opioid receptors now [DRG-6]: for each drug given, its brain
-** concentration from all its doses (drug_pk.c), its load C/Ki and agonism at MOR, DOR and
-** KOR, and the fraction of its long-acting target inactivated. */
+static double
+now_min(const rl_mouse_t *self)
+{
+    return self->session_start_min + self->t_s / 60.0;
+}
+
+/* The drugs' action now [DRG-6], [DRG-7]: for each drug given, its brain concentration
+** from all its doses (drug_pk.c), its load C/Ki and agonism at MOR, DOR and KOR, the
+** fraction of its long-acting target inactivated, and its loads at the DAT, D1 and D2. */
 static void
-drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx)
+drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx, rl_da_drugs_t *dad)
 {
     static const rl_target_t targets[3] = {RL_TARGET_MOR, RL_TARGET_DOR, RL_TARGET_KOR};
     rl_drug_dose_t doses[RL_MOUSE_MAX_DOSES];
-    double now = self->session_start_min + self->t_s / 60.0;
+    double now = now_min(self);
     int drug, i, k;
 
     memset(dx, 0, sizeof *dx);
+    memset(dad, 0, sizeof *dad);
     for (drug = 0; drug < rl_drug_count(); drug++) {
         const rl_drug_t *d = rl_drug_get(drug);
         size_t n = 0;
@@ -93,20 +104,32 @@ drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx)
                 dx->inactivated[k] = 1.0 - (1.0 - dx->inactivated[k]) * (1.0 - inact);
             }
         }
+        dad->dat += rl_drug_load(d, RL_TARGET_DAT, c);
+        dad->d1 += rl_drug_load(d, RL_TARGET_D1, c);
+        dad->d2 += rl_drug_load(d, RL_TARGET_D2, c);
     }
 }
 
 static void
 refresh_signals(rl_mouse_t *self)
 {
+    if (self->n_stress > 0) { /* [STR-1], [STR-2] closed form at the clock */
+        double now = now_min(self);
+        self->crf = rl_stress_state(&self->p, self->stress, self->n_stress, now);
+        self->pep.dyn_stress = self->g.pdyn * self->p.crf_dyn_gain *
+            rl_stress_dyn(&self->p, self->stress, self->n_stress, now);
+    }
     if (self->n_doses > 0) {
         rl_opioid_drugs_t dx;
-        drug_action(self, &dx);
+        drug_action(self, &dx, &self->dad);
         rl_opioid_signals(&self->p, &self->g, &self->pep, &dx, &self->sig);
     } else {
         rl_opioid_signals(&self->p, &self->g, &self->pep, NULL, &self->sig);
     }
     self->release_gain = 1.0 / (1.0 + self->p.kor_release_gain * self->sig.kor); /* [OP-7] */
+    if (self->crf > 0.0) { /* [STR-5] CRF in the VTA excites DA neurons */
+        self->release_gain *= 1.0 + self->p.crf_da_gain * self->crf;
+    }
 }
 
 void
@@ -121,7 +144,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->infusion_s = reinforcer->infusion_s;
     self->palatability = reinforcer->kind == RL_REINFORCER_PELLET ? reinforcer->palatability : 0.0;
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
-    self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0);
+    self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0); /* no drug given yet */
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
     rl_opioid_basal(p, g, pool(self), &self->pep);
@@ -163,6 +186,23 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->t_s = 0.0;
 }
 
+static double log_ratio(const double *seen, const double *total, bool present);
+static void add_evidence(rl_mouse_t *self, double e);
+
+/* [BEL-5] the drug's interoceptive state: while tonic DA is above rest, evidence for the
+** cause in which the reinforcer (and so that state) was met, in proportion to the
+** relative rise and its duration. */
+static void
+interoception(rl_mouse_t *self, double da_nM, double dt_s)
+{
+    double rise = da_nM / self->da_base_nM - 1.0;
+    if (!self->ext_cause_open || !(rise > 0.0)) {
+        return;
+    }
+    add_evidence(self, self->p.lc_evidence_intero * rise * dt_s / 60.0 *
+        log_ratio(self->drug_seen, self->completions, true));
+}
+
 void
 rl_mouse_advance(rl_mouse_t *self, double t_s)
 {
@@ -190,9 +230,10 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         }
         /* [OP-1] D1 drive at the midpoint of the step, cocaine exact. */
         c_mid = rl_pk_brain_at(&self->pk, &self->pk_state, 0.5 * dt);
-        da = rl_da_tonic_nM(&self->p, &self->g, c_mid, self->release_gain);
-        x = rl_da_d1_occupancy(&self->p, &self->g, da) - self->d1_base;
+        da = rl_mouse_tonic_da_at(self, c_mid);
+        x = rl_da_d1_occupancy_drugs(&self->p, &self->g, da, &self->dad) - self->d1_base;
         rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
+        interoception(self, da, dt);
         if (x > 0.0) { /* [OP-3] D1 -> CREB -> Pdyn induction */
             self->dyn_induced += self->p.dyn_induction_per_d1_h * x * dt / 3600.0;
         }
@@ -209,11 +250,19 @@ static double
 drive_at(const rl_mouse_t *self, double coc_uM)
 {
     if (self->works_for_drug) {
-        double da = rl_da_tonic_nM(&self->p, &self->g, coc_uM, self->release_gain);
+        double da = rl_mouse_tonic_da_at(self, coc_uM);
         double w = self->p.da_set_width * self->p.da_set_nM;
         return sigmoid((self->p.da_set_nM - da) / w);
     }
     return exp(-(double) self->pellets / self->p.food_satiety_pellets);
+}
+
+/* [BEL-2] probability that a completion delivers the reinforcer in cause k (Beta(1/2, 1/2)
+** prior on the belief-weighted counts). */
+static double
+drug_odds(const rl_mouse_t *self, int k)
+{
+    return (self->drug_seen[k] + 0.5) / (self->completions[k] + 1.0);
 }
 
 /* Belief-weighted value per expected response. [BEH-1] */
@@ -223,6 +272,14 @@ value_now(const rl_mouse_t *self)
     double b = rl_mouse_belief_drug(self);
     double v = b * self->v[RL_CAUSE_DRUG] + (1.0 - b) * self->v[RL_CAUSE_EXTINCTION];
     double n = fmax(self->n_hat, (double) self->n_run + 1.0);
+    if (self->works_for_drug && self->sig.kor_affect > 0.0) {
+        /* [STR-4] under KOR dysphoria the drug is worth its relief: the value of a
+        ** completion gains that relief times the probability, in each cause, that a
+        ** completion delivers the drug */
+        double relief = self->p.kor_affect_gain * self->sig.kor_affect;
+        v += relief * (b * drug_odds(self, RL_CAUSE_DRUG) +
+            (1.0 - b) * drug_odds(self, RL_CAUSE_EXTINCTION));
+    }
     return v / n;
 }
 
@@ -244,8 +301,9 @@ static double
 rates_at(const rl_mouse_t *self, double coc_uM, double want, double *active, double *inactive)
 {
     const rl_params_t *p = &self->p;
-    double m = (value_now(self) + p->want_gain * want) * incentive_gain(self) *
-        drive_at(self, coc_uM);
+    /* [STR-3] the stress state amplifies cue-triggered wanting */
+    double m = (value_now(self) + p->want_gain * want * (1.0 + p->crf_want_gain * self->crf)) *
+        incentive_gain(self) * drive_at(self, coc_uM);
     double net = m - p->effort_cost; /* motivated responding only when value beats cost */
     double s = net > 0.0 ? net / (net + p->rate_half_value) : 0.0;
     double explore = p->explore_per_min / 60.0;
@@ -292,13 +350,54 @@ phasic(const rl_mouse_t *self, double base)
     return base * mor_gain * self->release_gain;                    /* [OP-7] */
 }
 
+/* A cue presentation at belief b, followed by a reinforcer burst `burst` (0: none):
+** returns the cue-evoked DA; adds to *d1_dose the D1 dose of an unreinforced cue's DA and
+** sets *salience, the cue's weight as evidence [BEL-2]. */
+static double
+cue_shown(rl_mouse_t *self, double b, double burst, bool reinforced, double da_now,
+    double *d1_dose, double *salience)
+{
+    const rl_params_t *p = &self->p;
+    double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc; /* [OP-6] */
+    /* [BEL-4] habituation of an unreinforced cue: earlier such cues this session */
+    double habituation = exp(-(double) self->cues_unreinforced / p->cue_habituation_n);
+    double cue_da = phasic(self, b * self->v_cue[RL_CAUSE_DRUG] +
+        (1.0 - b) * self->v_cue[RL_CAUSE_EXTINCTION]);
+    int k;
+    if (!reinforced) {
+        *d1_dose += rl_da_burst_d1_dose_drugs(p, &self->g, da_now, cue_da, &self->dad);
+    }
+    /* [BEH-4] the cue triggers wanting in proportion to the DA its drug-cause value
+    ** evokes (a cue never presented in extinction keeps that value). */
+    self->want += habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]);
+    *salience = habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]); /* [BEL-2] */
+    if (!reinforced) {
+        self->cues_unreinforced++;
+    }
+    self->activity[RL_REGION_VTA] += cue_da;        /* [FOS-1] */
+    self->activity[RL_REGION_BLA] += self->v_cue[RL_CAUSE_DRUG];
+    /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none), in each
+    ** cause in proportion to the belief in it. */
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+        self->v_cue[k] += p->alpha_cue * assoc * w * (burst - self->v_cue[k]);
+    }
+    return cue_da;
+}
+
+/* [BEL-2] the log-odds after evidence e, clipped. */
+static void
+add_evidence(rl_mouse_t *self, double e)
+{
+    self->logodds = fmin(fmax(self->logodds + e, -LOGODDS_MAX), LOGODDS_MAX);
+}
+
 void
 rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
 {
     const rl_params_t *p = &self->p;
     double r = 0.0, primary = 0.0, burst = 0.0, cue_da = 0.0, d1_dose = 0.0, salience = 0.0;
     double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
-    double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc;      /* [OP-6] */
     double b = rl_mouse_belief_drug(self);
     double da_now = rl_mouse_tonic_da_nM(self);
     int k;
@@ -320,7 +419,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         if (self->works_for_drug) {
             double c = self->pk_state.brain_uM;
             double c_after = c + self->pk.uM_per_mg_kg * self->dose_mg_per_kg;
-            double da_after = rl_da_tonic_nM(p, &self->g, c_after, self->release_gain);
+            double da_after = rl_mouse_tonic_da_at(self, c_after);
             r = p->reward_drug * (da_after - da_now) / self->da_base_nM;
             burst = phasic(self, p->burst_drug);
         } else {
@@ -328,35 +427,14 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             burst = phasic(self, p->burst_food * self->palatability);
             self->pellets++;
         }
-        d1_dose += rl_da_burst_d1_dose(p, &self->g, da_now, burst);
+        d1_dose += rl_da_burst_d1_dose_drugs(p, &self->g, da_now, burst, &self->dad);
         primary = r;
         self->activity[RL_REGION_VTA] += burst; /* [FOS-1] */
     }
     /* [LRN-4] a cue evokes DA in proportion to its value; part of it reinforces. */
     if (o->cue) {
-        /* [BEL-4] habituation of an unreinforced cue: earlier such cues this session */
-        double habituation = exp(-(double) self->cues_unreinforced / p->cue_habituation_n);
-        cue_da = phasic(self, b * self->v_cue[RL_CAUSE_DRUG] +
-            (1.0 - b) * self->v_cue[RL_CAUSE_EXTINCTION]);
-        if (!o->reinforcer) {
-            d1_dose += rl_da_burst_d1_dose(p, &self->g, da_now, cue_da);
-        }
-        /* [BEH-4] the cue triggers wanting in proportion to the DA its drug-cause value
-        ** evokes (a cue never presented in extinction keeps that value). */
-        self->want += habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]);
-        salience = habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]); /* [BEL-2] */
-        if (!o->reinforcer) {
-            self->cues_unreinforced++;
-        }
-        self->activity[RL_REGION_VTA] += cue_da;        /* [FOS-1] */
-        self->activity[RL_REGION_BLA] += self->v_cue[RL_CAUSE_DRUG];
+        cue_da = cue_shown(self, b, burst, o->reinforcer, da_now, &d1_dose, &salience);
         r += p->cue_conditioned_reinforcement * cue_da;
-        /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none), in each
-        ** cause in proportion to the belief in it. */
-        for (k = 0; k < RL_N_CAUSES; k++) {
-            double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
-            self->v_cue[k] += p->alpha_cue * assoc * w * (burst - self->v_cue[k]);
-        }
     }
     /* [BEL-2] evidence about the latent cause: salience-weighted log likelihood ratios of
     ** what followed the completion. */
@@ -441,6 +519,56 @@ rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, doub
 }
 
 void
+rl_mouse_on_cue(rl_mouse_t *self)
+{
+    double d1_dose = 0.0, salience = 0.0;
+    double b = rl_mouse_belief_drug(self);
+    double before = self->logodds;
+
+    cue_shown(self, b, 0.0, false, rl_mouse_tonic_da_nM(self), &d1_dose, &salience);
+    if (self->ext_cause_open) { /* [BEL-2] the cue alone, weighed as after a completion */
+        add_evidence(self, self->p.lc_evidence_cue * salience *
+            log_ratio(self->cue_seen, self->completions, true));
+        self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
+    }
+    if (d1_dose > 0.0) {
+        rl_opioid_impulse(&self->p, &self->g, pool(self), d1_dose, &self->pep);
+    }
+    refresh_signals(self);
+}
+
+int
+rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duration_min,
+    rl_error_t *err)
+{
+    double now = now_min(self);
+    /* effects below e^-50 of their peak are gone: drop such pulses [STR-1], [STR-2] */
+    double horizon = 50.0 * fmax(self->p.crf_tau_min, 1.0 / self->p.pep_clear_per_min);
+    int i, n = 0;
+
+    if (!(units >= 0.0) || !isfinite(units) || !isfinite(t_rel_min)
+        || !(duration_min > 0.0) || !isfinite(duration_min)) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "stressor: bad drive or time");
+    }
+    for (i = 0; i < self->n_stress; i++) {
+        if (self->stress[i].t1_min > now - horizon) {
+            self->stress[n++] = self->stress[i];
+        }
+    }
+    self->n_stress = n;
+    if (self->n_stress == RL_MOUSE_MAX_STRESS) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "more than %d stressors acting at once on one mouse", RL_MOUSE_MAX_STRESS);
+    }
+    self->stress[n].t0_min = self->session_start_min + t_rel_min;
+    self->stress[n].t1_min = self->stress[n].t0_min + duration_min;
+    self->stress[n].units = units;
+    self->n_stress++;
+    refresh_signals(self);
+    return 0;
+}
+
+void
 rl_mouse_infusion(rl_mouse_t *self, bool on)
 {
     self->pk_state.input_mg_per_kg_per_s = on ? self->dose_mg_per_kg / self->infusion_s : 0.0;
@@ -468,7 +596,13 @@ rl_mouse_brain_cocaine_uM(const rl_mouse_t *self)
 double
 rl_mouse_tonic_da_nM(const rl_mouse_t *self)
 {
-    return rl_da_tonic_nM(&self->p, &self->g, self->pk_state.brain_uM, self->release_gain);
+    return rl_mouse_tonic_da_at(self, self->pk_state.brain_uM);
+}
+
+double
+rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM)
+{
+    return rl_da_tonic_drugs_nM(&self->p, &self->g, coc_uM, self->release_gain, &self->dad);
 }
 
 double

@@ -11,15 +11,28 @@
 
 #include <math.h>
 
+static const rl_da_drugs_t no_drugs = {0.0, 0.0, 0.0};
+
 double
 rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain)
 {
+    return rl_da_tonic_drugs_nM(p, g, coc_uM, release_gain, NULL);
+}
+
+double
+rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx)
+{
+    const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
     double r = p->da_release_nM_per_s * release_gain;
-    /* [DA-1] competitive inhibition; a knock-in DAT with lower cocaine affinity raises Ki */
-    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM);
+    /* [DA-1] competitive inhibition; a knock-in DAT with lower cocaine affinity raises Ki;
+    ** [DRG-7] injected blockers add their loads */
+    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
+        + x->dat * g->dat_cocaine_affinity);
     double vmax = p->da_vmax_nM_per_s * g->slc6a3;
     double d2_gain = p->d2_gain * g->drd2;
+    double ec50 = p->d2_ec50_nM * (1.0 + x->d2); /* [DRG-7] D2 antagonists */
     double lo = 0.0, hi, d = 50.0;
     int i;
 
@@ -28,12 +41,12 @@ rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
         d = 0.5 * hi;
     }
     for (i = 0; i < 60; i++) {
-        double occ = d / (d + p->d2_ec50_nM);
+        double occ = d / (d + ec50);
         double rel = r / (1.0 + d2_gain * occ); /* [DA-2] */
         double upt = vmax * d / (km_app + d) + p->da_knon_per_s * d;
         double f = rel - upt;
-        double drel = -r * d2_gain * p->d2_ec50_nM /
-            ((d + p->d2_ec50_nM) * (d + p->d2_ec50_nM) * (1.0 + d2_gain * occ) *
+        double drel = -r * d2_gain * ec50 /
+            ((d + ec50) * (d + ec50) * (1.0 + d2_gain * occ) *
                 (1.0 + d2_gain * occ));
         double dupt = vmax * km_app / ((km_app + d) * (km_app + d)) + p->da_knon_per_s;
         double next;
@@ -61,15 +74,31 @@ rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
 double
 rl_da_d1_occupancy(const rl_params_t *p, const rl_gene_products_t *g, double da_nM)
 {
-    return g->drd1 * da_nM / (da_nM + p->d1_ec50_nM); /* [DA-3] */
+    return rl_da_d1_occupancy_drugs(p, g, da_nM, NULL);
+}
+
+double
+rl_da_d1_occupancy_drugs(const rl_params_t *p, const rl_gene_products_t *g, double da_nM,
+    const rl_da_drugs_t *dx)
+{
+    double load = dx != NULL ? dx->d1 : 0.0;
+    return g->drd1 * da_nM / (da_nM + p->d1_ec50_nM * (1.0 + load)); /* [DA-3], [DRG-7] */
 }
 
 double
 rl_da_burst_d1_dose(const rl_params_t *p, const rl_gene_products_t *g, double base_nM,
     double burst)
 {
+    return rl_da_burst_d1_dose_drugs(p, g, base_nM, burst, NULL);
+}
+
+double
+rl_da_burst_d1_dose_drugs(const rl_params_t *p, const rl_gene_products_t *g, double base_nM,
+    double burst, const rl_da_drugs_t *dx)
+{
     /* [DA-4] a transient of size 1 RU raises DA by burst_da_fold x its tonic level for
     ** burst_s. */
     double peak = base_nM * (1.0 + p->burst_da_fold * (burst > 0.0 ? burst : 0.0));
-    return (rl_da_d1_occupancy(p, g, peak) - rl_da_d1_occupancy(p, g, base_nM)) * p->burst_s;
+    return (rl_da_d1_occupancy_drugs(p, g, peak, dx) - rl_da_d1_occupancy_drugs(p, g, base_nM, dx))
+        * p->burst_s;
 }

@@ -25,6 +25,7 @@ steady_state(const rl_params_t *p, const rl_gene_products_t *g, double pool, dou
     out->bend = g->pomc * drive;
     out->enk = g->penk * drive;
     out->dyn = g->pdyn * pool * drive;
+    out->dyn_stress = 0.0;
 }
 
 void
@@ -40,7 +41,7 @@ rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double pool,
 {
     rl_peptides_t ss;
     double e = exp(-clear_per_s(p) * dt_s);
-    steady_state(p, g, pool, d1_excess, &ss);
+    steady_state(p, g, pool, d1_excess, &ss); /* ss.dyn_stress unused */
     pep->bend = ss.bend + (pep->bend - ss.bend) * e;
     pep->enk = ss.enk + (pep->enk - ss.enk) * e;
     pep->dyn = ss.dyn + (pep->dyn - ss.dyn) * e;
@@ -84,4 +85,7 @@ rl_opioid_signals(const rl_params_t *p, const rl_gene_products_t *g, const rl_pe
     out->dor_assoc = signal(g->oprd1, x, dx, 1);
     x = pep->dyn;
     out->kor = signal(g->oprk1, x, dx, 2);
+    /* [STR-4] the affect site sees only stress-released dynorphin (basal tone there is
+    ** taken as negligible), so it is exactly 0 at rest without drugs */
+    out->kor_affect = signal(g->oprk1, pep->dyn_stress, dx, 2);
 }

@@ -59,8 +59,7 @@ advance(rl_mouse_t *m, double t, rl_session_workspace_t *w)
     rl_session_trace_t *tr = w->trace;
     while (tr != NULL && tr->next_s <= t) {
         double c = rl_pk_brain_at(&m->pk, &m->pk_state, fmax(0.0, tr->next_s - m->t_s));
-        tr->sample(tr->ctx, tr->next_s, c, rl_da_tonic_nM(&m->p, &m->g, c, m->release_gain),
-            rl_mouse_belief_drug(m));
+        tr->sample(tr->ctx, tr->next_s, c, rl_mouse_tonic_da_at(m, c), rl_mouse_belief_drug(m));
         tr->next_s += tr->dt_s;
     }
     rl_mouse_advance(m, t);
@@ -78,6 +77,8 @@ typedef struct chamber {
     int pr_step;             /* index of the current PR requirement */
     int last_completed;      /* PR: last requirement completed */
     double busy_until_s;     /* end of the current timeout or delivery (0 if none yet) */
+    double free_cue_s;       /* next non-contingent cue, INFINITY when none is left */
+    int free_cues_left;
 } chamber_t;
 
 static int64_t
@@ -99,6 +100,7 @@ next_scheduled(const chamber_t *c)
     t = fmin(t, c->cue_off_s);
     t = fmin(t, c->timeout_end_s);
     t = fmin(t, c->stop_deadline_s);
+    t = fmin(t, c->free_cue_s);
     return t;
 }
 
@@ -198,6 +200,16 @@ on_scheduled(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w,
             return 1;
         }
     }
+    if (c->free_cue_s <= t) { /* a non-contingent cue: the light, whatever the mouse does */
+        const rl_free_cues_t *f = &c->phase->free_cues;
+        rl_mouse_on_cue(mouse);
+        if (!(c->cue_off_s < INFINITY)
+            && (*ret = log_event(w, t, RL_EV_CUE_ON, 0)) != 0) {
+            return 1;
+        }
+        c->cue_off_s = t + c->phase->cue_s;
+        c->free_cue_s = --c->free_cues_left > 0 ? t + f->interval_s : INFINITY;
+    }
     if (c->stop_deadline_s <= t) {
         out->end_reason = RL_END_NO_REINFORCER;
         return 1;
@@ -227,6 +239,8 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     c.infusion_end_s = c.cue_off_s = c.timeout_end_s = INFINITY;
     c.stop_deadline_s = phase->no_reinforcer_stop_min > 0.0 ?
         phase->no_reinforcer_stop_min * 60.0 : INFINITY;
+    c.free_cues_left = phase->free_cues.count;
+    c.free_cue_s = c.free_cues_left > 0 ? phase->free_cues.start_min * 60.0 : INFINITY;
 
     if (w->trace != NULL) {
         w->trace->next_s = 0.0;

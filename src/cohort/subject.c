@@ -73,6 +73,24 @@ give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *e
     return 0;
 }
 
+/* The phase's stressors due with its session i (0-based) [STR-1]. */
+static int
+give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
+{
+    int k, ret;
+    for (k = 0; k < phase->n_stressors; k++) {
+        const rl_stressor_t *s = &phase->stressors[k];
+        if (s->first_session_only && i > 0) {
+            continue;
+        }
+        if ((ret = rl_mouse_stress(mouse, rl_stress_units(&mouse->p, s), s->start_min,
+                 s->duration_min, err)) != 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
 int
 rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
     int group, int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
@@ -111,7 +129,8 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
             /* [ABS-1] home-cage days before the phase's first session */
             rl_mouse_begin_session(&mouse, protocol->intersession_h
                     + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), day == 0);
-            if ((ret = give_treatments(&mouse, phase, i, err)) != 0) {
+            if ((ret = give_treatments(&mouse, phase, i, err)) != 0
+                || (ret = give_stress(&mouse, phase, i, err)) != 0) {
                 return ret;
             }
             rl_stream_set(r, seed, RL_STREAM_BEHAVIOUR, (uint64_t) subject_id, (uint64_t) day);

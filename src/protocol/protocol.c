@@ -371,8 +371,8 @@ validate_sessions(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
     return 0;
 }
 
-/* A phase's treatments [DRG-6]: a known drug, a route with data, a dose and a time; only
-** drugs acting at opioid receptors are in the model so far. */
+/* A phase's treatments [DRG-6], [DRG-7]: a known drug, a route with data, a dose and a
+** time. */
 static int
 validate_treatments(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
 {
@@ -391,18 +391,84 @@ validate_treatments(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
         if (rl_drug_route_pk(d, (rl_route_t) t->route_id, &pk, &derr) != 0) {
             return vfail(v, t->route, t->src_line, "%s: %s", tctx, derr.msg);
         }
-        if (!isnan(rl_drug_ki_nM(d, RL_TARGET_DAT)) || !isnan(rl_drug_ki_nM(d, RL_TARGET_D1))
-            || !isnan(rl_drug_ki_nM(d, RL_TARGET_D2))) {
-            return vfail(v, t->drug, t->src_line, "%s: %s acts at the DAT or D1/D2 receptors; "
-                "treatments act in the model at opioid receptors only, so far "
-                "(docs/DRUGS.md)", tctx, d->name);
-        }
         if ((ret = check_num(v, &t->dose_mg_per_kg, t->src_line, tctx, "dose_mg_per_kg",
                  t->dose_mg_per_kg, 0, true, 1000.0, "")) != 0
             || (ret = check_num(v, &t->minutes_before, t->src_line, tctx, "minutes_before",
                 t->minutes_before, 0, false, 7.0 * 24.0 * 60.0, " (one week)")) != 0) {
             return ret;
         }
+    }
+    return 0;
+}
+
+/* A phase's stressors [STR-1]: plausible intensities and times; a stressor during the
+** session starts before its end. */
+static int
+validate_stress(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
+{
+    int i, ret = 0;
+    for (i = 0; i < ph->n_stressors && ret == 0; i++) {
+        const rl_stressor_t *s = &ph->stressors[i];
+        char sctx[2 * RL_NAME_MAX + 80];
+        long line = s->src_line;
+        snprintf(sctx, sizeof sctx, "%s: stressor %d (%s)", ctx, i + 1,
+            rl_stress_kind_name(s->kind));
+        switch (s->kind) {
+        case RL_STRESS_FOOTSHOCK:
+            ret = check_num(v, &s->intensity_mA, line, sctx, "intensity_mA", s->intensity_mA,
+                0, true, 3.0, " (mouse footshock is 0.1-1.5 mA)");
+            ret = ret ? ret : check_num(v, &s->shock_s, line, sctx, "shock_s", s->shock_s, 0,
+                true, 10.0, "");
+            ret = ret ? ret : check_num(v, &s->mean_interval_s, line, sctx, "mean_interval_s",
+                s->mean_interval_s, s->shock_s, false, 3600.0, " (one hour)");
+            break;
+        case RL_STRESS_SWIM:
+            ret = check_num(v, &s->water_C, line, sctx, "water_C", s->water_C, 5.0, false,
+                40.0, " (warmer than a mouse's body is not a swim stress)");
+            break;
+        case RL_STRESS_FOOD_DEPRIVATION:
+        default:
+            ret = check_num(v, &s->hours, line, sctx, "hours", s->hours, 0, true, 72.0,
+                " (three days)");
+            break;
+        }
+        if (ret == 0 && s->kind != RL_STRESS_FOOD_DEPRIVATION) {
+            ret = check_num(v, &s->duration_min, line, sctx, "duration_min", s->duration_min,
+                0, true, 240.0, " (four hours)");
+            ret = ret ? ret : check_num(v, &s->start_min, line, sctx,
+                s->start_min < 0.0 ? "minutes_before" : "at_min", fabs(s->start_min), 0,
+                false, s->start_min < 0.0 ? 7.0 * 24.0 * 60.0 : ph->session_min,
+                s->start_min < 0.0 ? " (one week)" : " (the session's length)");
+            if (ret == 0 && s->start_min >= ph->session_min) {
+                ret = vfail(v, &s->start_min, line, "%s: at_min must be before the end of "
+                    "the session (%g min)", sctx, ph->session_min);
+            }
+        }
+    }
+    return ret;
+}
+
+/* Non-contingent cues need the phase's cue light and fit in the session. */
+static int
+validate_free_cues(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
+{
+    const rl_free_cues_t *f = &ph->free_cues;
+    char cctx[2 * RL_NAME_MAX + 80];
+    int ret;
+    if (f->count == 0 && f->src_line == 0) {
+        return 0;
+    }
+    snprintf(cctx, sizeof cctx, "%s: noncontingent_cues", ctx);
+    if ((ret = check_int(v, &f->count, f->src_line, cctx, "count", 1, 10000, "")) != 0
+        || (ret = check_num(v, &f->start_min, f->src_line, cctx, "start_min", f->start_min, 0,
+            false, ph->session_min, " (the session's length)")) != 0
+        || (f->count > 1 && (ret = check_num(v, &f->interval_s, f->src_line, cctx,
+            "interval_s", f->interval_s, ph->cue_s, true, 24.0 * 3600.0, "")) != 0)) {
+        return ret;
+    }
+    if (!(ph->cue_s > 0.0)) {
+        return vfail(v, &f->count, f->src_line, "%s: the phase has no cue light (cue_s is 0); "
+            "set cue_s to the duration of each presentation", cctx);
     }
     return 0;
 }
@@ -456,6 +522,8 @@ validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int 
         || (ret = validate_criterion(v, pr, k, ctx)) != 0
         || (ret = validate_sessions(v, ph, ctx)) != 0
         || (ret = validate_treatments(v, ph, ctx)) != 0
+        || (ret = validate_stress(v, ph, ctx)) != 0
+        || (ret = validate_free_cues(v, ph, ctx)) != 0
         || (ret = check_num(v, &ph->abstinence_days, line, ctx, "abstinence_days",
                 ph->abstinence_days, 0, false, 365.0, " (one year)")) != 0) {
         return ret;
@@ -739,6 +807,17 @@ rl_schedule_type_name(rl_schedule_type_t t)
     switch (t) {
     case RL_SCHEDULE_FR: return "FR";
     case RL_SCHEDULE_PR: return "PR";
+    }
+    return "invalid";
+}
+
+const char *
+rl_stress_kind_name(rl_stress_kind_t k)
+{
+    switch (k) {
+    case RL_STRESS_FOOTSHOCK: return "footshock";
+    case RL_STRESS_SWIM: return "swim";
+    case RL_STRESS_FOOD_DEPRIVATION: return "food_deprivation";
     }
     return "invalid";
 }

@@ -218,7 +218,7 @@ static void
 opioid_drugs(void)
 {
     rl_params_t p;
-    rl_peptides_t pep = {0, 0, 0};
+    rl_peptides_t pep = {0, 0, 0, 0};
     rl_receptor_signals_t s, s0;
     rl_opioid_drugs_t dx;
     const rl_gene_products_t *wt = products("WT");
