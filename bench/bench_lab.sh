@@ -9,7 +9,9 @@
 # `import-medpc` of the files back into a database, `summary`, `report` and two figures
 # (`plot reinstatement`, and `plot traces`, which re-simulates one mouse). Prints wall
 # times and sessions, events and bytes per second. The files are synthetic (no shared lab
-# data is used).
+# data is used). Last, `relapselab screen` of examples/screens/kor.yaml (30 mice per
+# genotype: 90 mice trained once, 18 tests each) on 1 and 2 threads: wall time, tests
+# (cells x mice) per second and sessions per second.
 set -eu
 build=${1:-build}
 repeats=${2:-3}
@@ -55,4 +57,18 @@ awk -v a="$summary_ns" -v r="$report_ns" -v p="$bars_ns" -v t="$traces_ns" 'BEGI
     printf "%-22s %8.2f\n", "report (HTML)", r / 1e9
     printf "%-22s %8.2f\n", "plot reinstatement", p / 1e9
     printf "%-22s %8.2f\n", "plot traces", t / 1e9
+}'
+
+# relapselab screen: the shipped example, 30 mice per genotype
+screen=examples/screens/kor.yaml
+"$rl" screen "$screen" --seed 1 --n 30 --json >"$tmp/screen.json" 2>/dev/null
+train=$(sed -n 's/^  "training_sessions": \([0-9]*\),$/\1/p' "$tmp/screen.json")
+tests=$(sed -n 's/^  "test_sessions": \([0-9]*\),$/\1/p' "$tmp/screen.json")
+screen1_ns=$(best "$rl" screen "$screen" --seed 1 --n 30 --threads 1 --quiet)
+screen2_ns=$(best "$rl" screen "$screen" --seed 1 --n 30 --threads 2 --quiet)
+awk -v tr="$train" -v te="$tests" -v a="$screen1_ns" -v b="$screen2_ns" 'BEGIN {
+    printf "screen %s: 90 mice, %d training + %d test sessions\n", "'"$screen"'", tr, te
+    printf "%-22s %8s %14s %14s\n", "step", "wall s", "tests/s", "sessions/s"
+    printf "%-22s %8.2f %14.0f %14.0f\n", "screen, 1 thread", a / 1e9, te / (a / 1e9), (tr + te) / (a / 1e9)
+    printf "%-22s %8.2f %14.0f %14.0f\n", "screen, 2 threads", b / 1e9, te / (b / 1e9), (tr + te) / (b / 1e9)
 }'

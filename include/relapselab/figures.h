@@ -15,6 +15,7 @@
 **   breakpoint     PR breakpoints: bars (mean +/- SEM per group) with each mouse's dot
 **   extinction     active responses per extinction session, mean +/- SEM per group
 **   reinstatement  extinction baseline vs the reinstatement test, paired per mouse
+**   place          CPP score over the place-preference tests, per group
 **   cumulative     cumulative active and inactive responses of one session, deliveries as
 **                  ticks
 **   iri            histogram of the intervals between deliveries, per group
@@ -44,6 +45,7 @@ typedef enum rl_figure_kind {
     RL_FIG_BREAKPOINT,
     RL_FIG_EXTINCTION,
     RL_FIG_REINSTATEMENT,
+    RL_FIG_PLACE,
     RL_FIG_CUMULATIVE,
     RL_FIG_IRI,
     RL_FIG_TRACES,
@@ -102,6 +104,8 @@ int rl_figure_acquisition(const rl_dataset_t *ds, const rl_measures_t *m,
 int rl_figure_breakpoint(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
 int rl_figure_extinction(const rl_dataset_t *ds, const rl_measures_t *m,
+    const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
+int rl_figure_place(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
 int rl_figure_reinstatement(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);

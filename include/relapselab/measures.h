@@ -43,7 +43,9 @@
     X(RL_M_BREAKPOINT, "breakpoint", "PR breakpoint (ratio)")                           \
     X(RL_M_LAST_ACTIVE, "last_active", "active responses, mean of the last N sessions") \
     X(RL_M_BASELINE_ACTIVE, "baseline_active", "extinction baseline (active responses)") \
-    X(RL_M_REINSTATEMENT_RATIO, "reinstatement_ratio", "reinstatement / baseline")
+    X(RL_M_REINSTATEMENT_RATIO, "reinstatement_ratio", "reinstatement / baseline")     \
+    X(RL_M_PLACE_PAIRED_S, "place_paired_s", "place test: time in the drug-paired compartment (s)") \
+    X(RL_M_PLACE_SCORE_S, "place_score_s", "place test: CPP score, paired - other (s)")
 
 #define RL_M_ENUM_(id, name, label) id,
 typedef enum { RL_MEASURES(RL_M_ENUM_) RL_M_COUNT } rl_measure_t;
@@ -67,6 +69,7 @@ typedef struct rl_session_measures {
     double breakpoint;          /* PR phases: stored, or derived (below); NaN otherwise */
     int breakpoint_derived;     /* 1: pr_series[reinforcers - 1] (0 if none), as the
                                 ** database has no breakpoint for this PR session */
+    double place_score_s;       /* place tests: CPP score (paired - other, s); NaN otherwise */
 } rl_session_measures_t;
 
 /* One subject in one phase it ran. */

@@ -63,6 +63,8 @@ typedef struct rl_mouse {
     double cue_seen[RL_N_CAUSES];    /* ... of which the cue followed */
     bool ext_cause_open;             /* a surprising omission has opened the second cause */
     double dyn_induced;      /* cocaine-induced dynorphin pool */
+    double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
+                             ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
     /* within-session state */
     double t_s;              /* the mouse's clock, s from session start */
     rl_pk_state_t pk_state;
@@ -76,6 +78,8 @@ typedef struct rl_mouse {
     int64_t n_run;              /* counted responses since the last completion */
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
     double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
+    double da_rise_s;           /* integral of the relative tonic DA rise, s [CPP-1] */
+    double place_rise_mark;     /* da_rise_s when the current compartment stay began */
     /* drug treatments [DRG-6] */
     double session_start_min;   /* start of this session, min from the first session's */
     int n_doses;
@@ -145,6 +149,21 @@ int rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double dur
 ** Pavlovian learning, as for a cue after a response without the reinforcer. [LRN-3],
 ** [LRN-4], [BEH-4], [BEL-2], [BEL-4] */
 void rl_mouse_on_cue(rl_mouse_t *self);
+
+/* [CPP-1] A place-conditioning session confined to compartment side (0: drug-paired, 1:
+** the other) ends after session_s seconds: the compartment's value learns toward the
+** session's mean relative DA rise (its drug state); in the drug-paired compartment the
+** mouse also records whether the drug was found there [BEL-2]. */
+void rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s);
+
+/* [CPP-2] Rate (1/s) at which the mouse leaves compartment side for the other one, from
+** the two compartments' values with the signals held at the clock. */
+double rl_mouse_place_leave_rate(const rl_mouse_t *self, int side);
+
+/* [CPP-3] A stay of dwell_s seconds in compartment side ended at the clock (the mouse left,
+** or the test ended): in the drug-paired compartment without the drug, the expected drug
+** was omitted -- evidence for the extinction cause, frustration, extinction learning. */
+void rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s);
 
 /* Close the session: latent-cause experience grows by the session's mean belief. [BEL-3] */
 void rl_mouse_end_session(rl_mouse_t *self);

@@ -214,6 +214,21 @@ struct rl_error;
         "is needed for stress-induced reinstatement (Wang et al. 2005 J Neurosci; Wanat et "  \
         "al. 2008); stressors raise accumbal DA by ~25-50% (Abercrombie et al. 1989)",        \
         "rise of DA release per unit of stress state")                                      \
+    X(alpha_place, 0.05, "1 per drug outcome", 0.2, 0.005, 0.3, "CPP-1",                    \
+        "assumed: cocaine CPP in mice reaches most of its size after 2-4 pairings (Tzschentke " \
+        "2007 review); a 30-min pairing holds place_check_per_min x 30 outcomes",             \
+        "learning rate of a compartment's value per drug outcome")                          \
+    X(place_switch_per_min, 3.0, "1/min", 0.3, 0.5, 6.0, "CPP-2",                             \
+        "assumed: mice cross between CPP compartments ~15-40 times in a 15-20-min test",     \
+        "rate of crossing between compartments with equal values")                          \
+    X(place_beta, 0.3, "1/RU", 0.2, 0.05, 3.0, "CPP-2",                                       \
+        "assumed: 10 mg/kg cocaine i.p. conditioning raises time in the paired compartment " \
+        "to ~60-70 % of a test (Tzschentke 2007)", "sensitivity of compartment choice to the " \
+        "difference of their values")                                                        \
+    X(place_check_per_min, 0.5, "1/min", 0.2, 0.02, 2.0, "CPP-3",                            \
+        "assumed: CPP extinguishes over ~3-8 daily drug-free tests in mice (e.g. Redila & "   \
+        "Chavkin 2008)", "drug outcomes per minute in a compartment: found with the drug "    \
+        "state, omitted without it")                                                         \
     X(lc_evidence_intero, 0.5, "log-odds per relative DA rise per min", 0.2, 0.05, 5.0,     \
         "BEL-5", "assumed magnitude: the drug's interoceptive state is a discriminative "    \
         "stimulus that retrieves the drug-taking context (priming: de Wit & Stewart 1981; "  \

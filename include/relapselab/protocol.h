@@ -50,6 +50,9 @@ typedef struct rl_group {
     char line[RL_NAME_MAX];      /* littermate line (comparison set), "" if none */
     char genotype[RL_NAME_MAX];  /* as written, e.g. "WT", "Oprd1-/-", "Pdyn+/-" */
     int genotype_id;             /* index in the genotype table (rl_genotype_find) */
+    char background[RL_NAME_MAX];/* genetic background as written ("" = the reference,
+                                 ** C57BL/6J), e.g. "129S6/SvEv" (background.h) */
+    int background_id;           /* index in the background table (rl_background_find) */
     int reinforcer;              /* index into rl_protocol_t.reinforcers */
     int procedure;               /* index into rl_protocol_t.procedures */
     int n;                       /* number of mice, >= 1 */
@@ -62,8 +65,15 @@ typedef enum {
     RL_PHASE_PROGRESSIVE_RATIO = 1,
     RL_PHASE_EXTINCTION = 2,
     RL_PHASE_REINSTATEMENT = 3,
-    RL_PHASE_OTHER = 4
+    RL_PHASE_OTHER = 4,
+    /* conditioned place preference (docs/PROTOCOL.md, "Place preference") */
+    RL_PHASE_PLACE_CONDITIONING = 5,  /* confined to one compartment, with drug or saline */
+    RL_PHASE_PLACE_TEST = 6           /* free access to both compartments */
 } rl_phase_kind_t;
+#define RL_PHASE_KIND_COUNT 7
+
+/* True for the place-preference kinds (no operandum: no schedule, cue or response). */
+#define RL_PHASE_IS_PLACE(k) ((k) == RL_PHASE_PLACE_CONDITIONING || (k) == RL_PHASE_PLACE_TEST)
 
 typedef enum { RL_SCHEDULE_FR = 0, RL_SCHEDULE_PR = 1 } rl_schedule_type_t;
 
@@ -139,6 +149,16 @@ typedef struct rl_free_cues {
     long src_line;
 } rl_free_cues_t;
 
+/* What a place-conditioning phase pairs: sessions alternate between the drug-paired
+** compartment (after the drug) and the other one (after saline); with no drug, every
+** session is a saline session, alternating compartments (extinction by saline pairings). */
+typedef struct rl_place_pairing {
+    bool with_drug;
+    rl_treatment_t drug;          /* given before each drug-paired session */
+    bool saline_first;            /* the first session is the saline one */
+    long src_line;
+} rl_place_pairing_t;
+
 typedef struct rl_phase {
     char name[RL_NAME_MAX];
     rl_phase_kind_t kind;
@@ -160,6 +180,7 @@ typedef struct rl_phase {
     int n_stressors;
     rl_stressor_t stressors[RL_MAX_STRESSORS];
     rl_free_cues_t free_cues;
+    rl_place_pairing_t pairing;   /* RL_PHASE_PLACE_CONDITIONING */
     long src_line;
 } rl_phase_t;
 

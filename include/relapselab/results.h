@@ -12,9 +12,10 @@
 #include <stdint.h>
 
 /* Event kinds, with the names used in the database and CSV. The X-macro keeps the enum and
-** the name table in one place. The simulator logs the first ten; head_entry (a magazine or
-** receptacle entry) and other (any recorded code a MED-PC profile does not map to a kind)
-** come only from imported chamber data. */
+** the name table in one place. The simulator logs the first ten in operant sessions and
+** the last two (the mouse enters the drug-paired or the other compartment) in place-
+** preference sessions; head_entry (a magazine or receptacle entry) and other (any recorded
+** code a MED-PC profile does not map to a kind) come only from imported chamber data. */
 #define RL_EVENT_KINDS(X)                                              \
     X(RL_EV_SESSION_START, "session_start")                            \
     X(RL_EV_SESSION_END, "session_end")                                \
@@ -27,7 +28,9 @@
     X(RL_EV_CUE_OFF, "cue_off")                                        \
     X(RL_EV_TIMEOUT_END, "timeout_end")                                \
     X(RL_EV_HEAD_ENTRY, "head_entry")                                  \
-    X(RL_EV_OTHER, "other")
+    X(RL_EV_OTHER, "other")                                            \
+    X(RL_EV_ENTER_PAIRED, "enter_paired")                              \
+    X(RL_EV_ENTER_UNPAIRED, "enter_unpaired")
 
 #define RL_EV_ENUM_(id, name) id,
 typedef enum { RL_EVENT_KINDS(RL_EV_ENUM_) RL_EV_COUNT } rl_event_kind_t;
@@ -88,6 +91,8 @@ typedef struct rl_session_result {
     int breakpoint;         /* PR: last ratio completed (0 if none); -1 otherwise */
     double drug_mg_per_kg;  /* total drug self-administered this session */
     double activity[RL_N_REGIONS]; /* predicted activity (c-Fos) index per region [FOS-1] */
+    double place_s[2];      /* place preference: seconds in the drug-paired (0) and the
+                            ** other (1) compartment; 0 in operant sessions */
     size_t n_events;
     rl_event_t *events;     /* owned; rl_session_result_free() releases */
 } rl_session_result_t;

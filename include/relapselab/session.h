@@ -54,4 +54,14 @@ void rl_session_workspace_free(rl_session_workspace_t *self);
 int rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err);
 
+/* Append an event to w's buffer. Returns 0 or RL_ERR_NOMEM. For the session drivers
+** (session.c, place.c). */
+int rl_session_log(rl_session_workspace_t *w, double t_s, int kind, int in_timeout);
+
+/* End a session at time t (s): log its end, close the mouse's session
+** (rl_mouse_end_session), and give out its duration, activity indices and an owned copy
+** of w's events. Returns 0 or RL_ERR_NOMEM. */
+int rl_session_close(rl_mouse_t *mouse, rl_session_workspace_t *w, double t,
+    rl_session_result_t *out, rl_error_t *err);
+
 #endif

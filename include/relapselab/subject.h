@@ -16,6 +16,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "relapselab/error.h"
+#include "relapselab/mouse.h"
 #include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
@@ -40,6 +41,22 @@ int rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base,
     int subject_id, int group, int index_in_group, uint64_t seed, gsl_rng *r,
     rl_session_workspace_t *w,
     const atomic_int *cancel, rl_subject_result_t *out, rl_error_t *err);
+
+/* As rl_subject_simulate(), but only the first n_phases phases of the subject's procedure
+** (all of them if n_phases >= its number of phases): the training before a test that the
+** caller runs itself (relapselab screen). If mouse_out is not NULL it gets the mouse as it
+** is after the last session (a plain struct: copy it by assignment to test one trained
+** mouse under several conditions). */
+int rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
+    int group, int index_in_group, uint64_t seed, int n_phases, gsl_rng *r,
+    rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse_out,
+    rl_subject_result_t *out, rl_error_t *err);
+
+/* Give mouse (begun with rl_mouse_begin_session) the treatments and stressors that phase
+** gives with its session i (0-based) [DRG-6], [STR-1]. Returns 0 or rl_mouse_give's /
+** rl_mouse_stress's error. */
+int rl_subject_give_triggers(rl_mouse_t *mouse, const rl_phase_t *phase, int i,
+    rl_error_t *err);
 
 void rl_subject_result_free(rl_subject_result_t *self);
 

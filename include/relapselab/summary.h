@@ -27,6 +27,9 @@ typedef struct rl_phase_measures {
     double breakpoint;     /* mean breakpoint (PR phases), else 0 */
     double last_active;    /* mean active pokes over the last `consecutive` sessions */
     double first_active;   /* active pokes in the first session */
+    double place_paired_s; /* place tests: mean time in the drug-paired compartment, s */
+    double place_score_s;  /* place tests: mean CPP score (paired - other), s */
+    double place_last_score_s; /* place tests: CPP score of the phase's last test, s */
 } rl_phase_measures_t;
 
 /* Mean, SEM and n of a sample. */

@@ -134,6 +134,33 @@ bin_of(double t_s)
     return k > 0.0 ? (k < MAX_BINS ? (int) k : MAX_BINS - 1) : 0;
 }
 
+/* Seconds in each compartment of a place session, from its entry events to its end. */
+static void
+place_times(const rl_ds_session_t *s, double *place_s)
+{
+    int side = -1;
+    double since = 0.0;
+    size_t i;
+    if (!s->events_loaded) {
+        return;
+    }
+    for (i = 0; i < s->n_loaded_events; i++) {
+        const rl_ds_event_t *e = &s->events[i];
+        int next = e->kind == RL_EV_ENTER_PAIRED ? 0 : e->kind == RL_EV_ENTER_UNPAIRED ? 1 : -1;
+        if (next < 0) {
+            continue;
+        }
+        if (side >= 0) {
+            place_s[side] += e->t_s - since;
+        }
+        side = next;
+        since = e->t_s;
+    }
+    if (side >= 0) {
+        place_s[side] += fmax(0.0, s->duration_min * 60.0 - since);
+    }
+}
+
 /* Intervals and bins of one session from its events. */
 static int
 session_events(const rl_ds_session_t *s, rl_session_measures_t *out, work_t *w)
@@ -142,9 +169,14 @@ session_events(const rl_ds_session_t *s, rl_session_measures_t *out, work_t *w)
     size_t i, ni = 0;
     int n_bins;
 
-    out->iri_median_s = out->iri_mean_s = out->first_bin_active = NAN;
+    out->iri_median_s = out->iri_mean_s = out->first_bin_active = out->place_score_s = NAN;
     if (!s->events_loaded) {
         return 0;
+    }
+    if (s->phase_kind != NULL && strcmp(s->phase_kind, "place_test") == 0) {
+        double t[2] = {0.0, 0.0};
+        place_times(s, t);
+        out->place_score_s = t[0] - t[1];
     }
     n_bins = s->duration_min > 0.0 && s->duration_min < MAX_BINS * RL_BIN_S / 60.0
         ? (int) ceil(s->duration_min * 60.0 / RL_BIN_S) : 1;
@@ -291,6 +323,10 @@ subject_phase(const rl_procedure_t *proc, int ph, work_t *w, size_t n, size_t np
     if (phase->schedule.type == RL_SCHEDULE_PR && bp > 0) {
         v[RL_M_BREAKPOINT] = pm.breakpoint;
     }
+    if (phase->kind == RL_PHASE_PLACE_TEST) {
+        v[RL_M_PLACE_PAIRED_S] = pm.place_paired_s;
+        v[RL_M_PLACE_SCORE_S] = pm.place_score_s;
+    }
     if (phase->kind == RL_PHASE_REINSTATEMENT && !isnan(baseline)) {
         v[RL_M_BASELINE_ACTIVE] = baseline;
         v[RL_M_REINSTATEMENT_RATIO] = baseline > 0.0 ? pm.active / baseline : NAN;
@@ -325,6 +361,7 @@ add_subject(const rl_dataset_t *ds, rl_measures_t *m, size_t *cap, size_t a, siz
         r->reinforcers = s->reinforcers;
         r->duration_min = s->duration_min;
         r->breakpoint = s->breakpoint >= 0 ? (int) s->breakpoint : -1;
+        place_times(s, r->place_s);
     }
     for (ph = 0; ph < proc->n_phases; ph++) {
         rl_subject_phase_t *sp;

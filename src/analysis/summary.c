@@ -105,6 +105,9 @@ rl_phase_measures(const rl_phase_t *phase, const rl_session_result_t *sessions, 
         if (n == 1) {
             out->first_active = (double) s->active;
         }
+        out->place_paired_s += s->place_s[0];
+        out->place_score_s += s->place_s[0] - s->place_s[1];
+        out->place_last_score_s = s->place_s[0] - s->place_s[1];
         if (s->criterion_met && !out->criterion_met) {
             out->criterion_met = true;
             out->first_met = n;
@@ -127,6 +130,8 @@ rl_phase_measures(const rl_phase_t *phase, const rl_session_result_t *sessions, 
     out->active /= n;
     out->inactive /= n;
     out->reinforcers /= n;
+    out->place_paired_s /= n;
+    out->place_score_s /= n;
     out->breakpoint = bp_n > 0 ? out->breakpoint / bp_n : 0.0;
     out->last_active = last_n > 0 ? last_sum / last_n : 0.0;
 }
@@ -206,7 +211,22 @@ rl_summary_print(const rl_summary_t *self, FILE *f)
             print_ms(f, stat(self, g, ph, offsetof(rl_phase_measures_t, inactive), buf));
             print_ms(f, stat(self, g, ph, offsetof(rl_phase_measures_t, reinforcers), buf));
             fputs("  ", f);
-            if (phase->kind == RL_PHASE_ACQUISITION && phase->criterion.type != RL_CRITERION_NONE) {
+            if (phase->kind == RL_PHASE_PLACE_TEST) {
+                rl_mean_sem_t t =
+                    stat(self, g, ph, offsetof(rl_phase_measures_t, place_paired_s), buf);
+                rl_mean_sem_t c =
+                    stat(self, g, ph, offsetof(rl_phase_measures_t, place_score_s), buf);
+                fprintf(f, "paired side: %.0f ± %.0f s; CPP score: %.0f ± %.0f s", t.mean,
+                    t.sem, c.mean, c.sem);
+                if (phase->sessions > 1) {
+                    rl_mean_sem_t l = stat(self, g, ph,
+                        offsetof(rl_phase_measures_t, place_last_score_s), buf);
+                    fprintf(f, " (last test %.0f ± %.0f s)", l.mean, l.sem);
+                }
+            } else if (phase->kind == RL_PHASE_PLACE_CONDITIONING) {
+                fprintf(f, "%s", phase->pairing.with_drug ? "confined: drug / saline pairings"
+                    : "confined: saline in both compartments");
+            } else if (phase->kind == RL_PHASE_ACQUISITION && phase->criterion.type != RL_CRITERION_NONE) {
                 fprintf(f, "criteria met: %.0f%%", n > 0 ? 100.0 * met / n : 0.0);
             } else if (phase->schedule.type == RL_SCHEDULE_PR) {
                 rl_mean_sem_t b = stat(self, g, ph, offsetof(rl_phase_measures_t, breakpoint), buf);

@@ -183,6 +183,8 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->n_run = 0;
     self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
+    self->da_rise_s = 0.0;
+    self->place_rise_mark = 0.0;
     self->t_s = 0.0;
 }
 
@@ -234,6 +236,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         x = rl_da_d1_occupancy_drugs(&self->p, &self->g, da, &self->dad) - self->d1_base;
         rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
         interoception(self, da, dt);
+        self->da_rise_s += fmax(0.0, da / self->da_base_nM - 1.0) * dt; /* [CPP-1] */
         if (x > 0.0) { /* [OP-3] D1 -> CREB -> Pdyn induction */
             self->dyn_induced += self->p.dyn_induction_per_d1_h * x * dt / 3600.0;
         }
@@ -566,6 +569,122 @@ rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duratio
     self->n_stress++;
     refresh_signals(self);
     return 0;
+}
+
+/* [BEL-2] record n completions-worth of outcomes (drug found or not) in each cause in
+** proportion to the belief b. */
+static void
+record_outcome(rl_mouse_t *self, double b, double n, bool drug)
+{
+    int k;
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+        self->completions[k] += n * w;
+        self->drug_seen[k] += drug ? n * w : 0.0;
+    }
+}
+
+/* [CPP-1] value learning of compartment side toward target, n outcomes' worth, in each
+** cause in proportion to the belief b (1 - (1 - a)^n: no overshoot for large n); a
+** value that falls learns faster under KOR frustration [OP-8]. */
+static void
+learn_place(rl_mouse_t *self, int side, double b, double n, double target)
+{
+    const rl_params_t *p = &self->p;
+    double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc;      /* [OP-6] */
+    double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
+    int k;
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+        double m = target < self->v_place[k][side] ? n * frustration : n;
+        double a = 1.0 - pow(1.0 - fmin(1.0, p->alpha_place * assoc), m);
+        self->v_place[k][side] += a * w * (target - self->v_place[k][side]);
+    }
+}
+
+/* [CPP-3] an omitted drug outcome in the paired compartment, n outcomes' worth. */
+static void
+place_omission(rl_mouse_t *self, double n)
+{
+    const rl_params_t *p = &self->p;
+    double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
+    double b = rl_mouse_belief_drug(self);
+    double surprise = self->v_place[RL_CAUSE_DRUG][0];
+    double before = self->logodds;
+    if (!(surprise > 0.0) || !(n > 0.0)) {
+        return;
+    }
+    if (!self->ext_cause_open) { /* [BEL-1] the first surprising omission */
+        self->ext_cause_open = true;
+        self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + p->lc_prior_new) / p->lc_prior_new);
+    }
+    add_evidence(self, n * p->lc_evidence_surprise * frustration *
+        log_ratio(self->drug_seen, self->completions, false));
+    self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
+    self->pep.dyn += self->g.pdyn * pool(self) * p->dyn_frustration_release * surprise * n;
+    self->activity[RL_REGION_BNST] += surprise * frustration * n;
+    record_outcome(self, b, n, false);
+}
+
+void
+rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s)
+{
+    double total = self->belief_s[0] + self->belief_s[1];
+    double b = total > 0.0 ? self->belief_s[RL_CAUSE_DRUG] / total : rl_mouse_belief_drug(self);
+    double mean_rise = session_s > 0.0 ? self->da_rise_s / session_s : 0.0;
+    /* drug outcomes the session held: place_check_per_min, each "found" in proportion to
+    ** the drug state (a doubling of DA is the [LRN-1] unit) */
+    double n = self->p.place_check_per_min * session_s / 60.0;
+    double found = fmin(1.0, mean_rise);
+    if (side == 0) {
+        if (found > 0.0 && self->ext_cause_open) { /* the drug found again [BEL-2] */
+            add_evidence(self, n * found * self->p.lc_evidence_reward *
+                log_ratio(self->drug_seen, self->completions, true));
+        }
+        record_outcome(self, b, n * found, true);
+        place_omission(self, n * (1.0 - found)); /* saline in the paired compartment */
+    }
+    learn_place(self, side, b, n, self->p.reward_drug * mean_rise);
+    self->place_rise_mark = self->da_rise_s;
+    refresh_signals(self);
+}
+
+/* [CPP-2] value of compartment side: belief-weighted Pavlovian value, the relief of
+** KOR dysphoria where the drug was found [STR-4], amplified by CRF [STR-3] and by NAc DOR
+** incentive [OP-5]. */
+static double
+place_value(const rl_mouse_t *self, int side)
+{
+    double b = rl_mouse_belief_drug(self);
+    double q = b * self->v_place[RL_CAUSE_DRUG][side] +
+        (1.0 - b) * self->v_place[RL_CAUSE_EXTINCTION][side];
+    if (side == 0 && self->sig.kor_affect > 0.0) {
+        q += self->p.kor_affect_gain * self->sig.kor_affect *
+            (b * drug_odds(self, RL_CAUSE_DRUG) + (1.0 - b) * drug_odds(self, RL_CAUSE_EXTINCTION));
+    }
+    return q * (1.0 + self->p.crf_want_gain * self->crf) * incentive_gain(self);
+}
+
+double
+rl_mouse_place_leave_rate(const rl_mouse_t *self, int side)
+{
+    double d = place_value(self, side) - place_value(self, 1 - side);
+    return self->p.place_switch_per_min / 60.0 * exp(-0.5 * self->p.place_beta * d);
+}
+
+void
+rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s)
+{
+    if (side == 0 && dwell_s > 0.0) {
+        /* the drug state during the stay (a prime) makes the omission partial */
+        double rise = (self->da_rise_s - self->place_rise_mark) / dwell_s;
+        double n = self->p.place_check_per_min * dwell_s / 60.0 * fmax(0.0, 1.0 - rise);
+        double b = rl_mouse_belief_drug(self);
+        place_omission(self, n);
+        learn_place(self, 0, b, n, 0.0);
+    }
+    self->place_rise_mark = self->da_rise_s;
+    refresh_signals(self);
 }
 
 void

@@ -31,8 +31,8 @@ rl_session_workspace_free(rl_session_workspace_t *self)
     memset(self, 0, sizeof *self);
 }
 
-static int
-log_event(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
+int
+rl_session_log(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
 {
     if (w->n == w->cap) {
         size_t cap = w->cap ? 2 * w->cap : 256;
@@ -119,7 +119,7 @@ on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session
     if (in_timeout) {
         out->active_timeout++;
     }
-    ret = log_event(w, t, RL_EV_POKE_ACTIVE, in_timeout);
+    ret = rl_session_log(w, t, RL_EV_POKE_ACTIVE, in_timeout);
     if (ret != 0) {
         return ret;
     }
@@ -145,9 +145,9 @@ on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session
             out->drug_mg_per_kg += mouse->dose_mg_per_kg;
             c->infusion_end_s = t + mouse->infusion_s;
             c->busy_until_s = fmax(c->busy_until_s, c->infusion_end_s);
-            ret = log_event(w, t, RL_EV_INFUSION_START, 0);
+            ret = rl_session_log(w, t, RL_EV_INFUSION_START, 0);
         } else {
-            ret = log_event(w, t, RL_EV_PELLET, 0);
+            ret = rl_session_log(w, t, RL_EV_PELLET, 0);
         }
         if (ret != 0) {
             return ret;
@@ -155,7 +155,7 @@ on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session
     }
     if (o.cue) {
         c->cue_off_s = t + ph->cue_s;
-        ret = log_event(w, t, RL_EV_CUE_ON, 0);
+        ret = rl_session_log(w, t, RL_EV_CUE_ON, 0);
         if (ret != 0) {
             return ret;
         }
@@ -184,19 +184,19 @@ on_scheduled(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w,
     if (c->infusion_end_s <= t) {
         rl_mouse_infusion(mouse, false);
         c->infusion_end_s = INFINITY;
-        if ((*ret = log_event(w, t, RL_EV_INFUSION_END, 0)) != 0) {
+        if ((*ret = rl_session_log(w, t, RL_EV_INFUSION_END, 0)) != 0) {
             return 1;
         }
     }
     if (c->cue_off_s <= t) {
         c->cue_off_s = INFINITY;
-        if ((*ret = log_event(w, t, RL_EV_CUE_OFF, 0)) != 0) {
+        if ((*ret = rl_session_log(w, t, RL_EV_CUE_OFF, 0)) != 0) {
             return 1;
         }
     }
     if (c->timeout_end_s <= t) {
         c->timeout_end_s = INFINITY;
-        if ((*ret = log_event(w, t, RL_EV_TIMEOUT_END, 0)) != 0) {
+        if ((*ret = rl_session_log(w, t, RL_EV_TIMEOUT_END, 0)) != 0) {
             return 1;
         }
     }
@@ -204,7 +204,7 @@ on_scheduled(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w,
         const rl_free_cues_t *f = &c->phase->free_cues;
         rl_mouse_on_cue(mouse);
         if (!(c->cue_off_s < INFINITY)
-            && (*ret = log_event(w, t, RL_EV_CUE_ON, 0)) != 0) {
+            && (*ret = rl_session_log(w, t, RL_EV_CUE_ON, 0)) != 0) {
             return 1;
         }
         c->cue_off_s = t + c->phase->cue_s;
@@ -245,7 +245,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     if (w->trace != NULL) {
         w->trace->next_s = 0.0;
     }
-    ret = log_event(w, 0.0, RL_EV_SESSION_START, 0);
+    ret = rl_session_log(w, 0.0, RL_EV_SESSION_START, 0);
     while (ret == 0 && !done) {
         double t_sched = next_scheduled(&c);
         double t_win = fmin(t_sched, mouse->t_s + mouse->p.peptide_step_s);
@@ -274,7 +274,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
                 }
             } else {
                 out->inactive++;
-                ret = log_event(w, t, RL_EV_POKE_INACTIVE, t < c.busy_until_s);
+                ret = rl_session_log(w, t, RL_EV_POKE_INACTIVE, t < c.busy_until_s);
             }
             continue;
         }
@@ -284,18 +284,25 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
             done = on_scheduled(&c, mouse, w, out, t, &ret);
         }
     }
-    if (ret == 0) {
-        ret = log_event(w, t, RL_EV_SESSION_END, 0);
-    }
     if (ret != 0) {
         return rl_error_set(err, ret, NULL, 0, 0, "out of memory logging session events");
+    }
+    if (phase->schedule.type == RL_SCHEDULE_PR) {
+        out->breakpoint = c.last_completed;
+    }
+    return rl_session_close(mouse, w, t, out, err);
+}
+
+int
+rl_session_close(rl_mouse_t *mouse, rl_session_workspace_t *w, double t,
+    rl_session_result_t *out, rl_error_t *err)
+{
+    if (rl_session_log(w, t, RL_EV_SESSION_END, 0) != 0) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory logging session events");
     }
     rl_mouse_end_session(mouse);
     out->duration_min = t / 60.0;
     memcpy(out->activity, mouse->activity, sizeof out->activity);
-    if (phase->schedule.type == RL_SCHEDULE_PR) {
-        out->breakpoint = c.last_completed;
-    }
     out->events = malloc(w->n * sizeof *out->events);
     if (out->events == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory copying events");

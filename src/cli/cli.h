@@ -4,6 +4,7 @@
 #define RL_CLI_H
 
 #include <stdatomic.h>
+#include <time.h>
 
 #include "relapselab/error.h"
 
@@ -20,10 +21,22 @@ int rl_cmd_params(int argc, char **argv);
 int rl_cmd_genotypes(int argc, char **argv);
 int rl_cmd_drugs(int argc, char **argv);
 int rl_cmd_version(int argc, char **argv);
+int rl_cmd_screen(int argc, char **argv);
 
 /* Install SIGINT/SIGTERM handlers that set the returned flag (for rl_runner_options_t's
 ** cancel). Call once, before work that must not be left half-done. */
 const atomic_int *rl_cli_catch_interrupts(void);
+
+/* Seconds since start (CLOCK_MONOTONIC). */
+double rl_cli_elapsed_s(const struct timespec *start);
+
+/* The progress line on stderr: "\r  [####......] <fmt ...>, 1.2 s", a newline when done ==
+** total. Call it only when stderr is a terminal. */
+void rl_cli_progress(const struct timespec *start, int done, int total, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
 
 /* Print "relapselab: <formatted error>" to stderr and return the exit code for it. */
 int rl_cli_report(const rl_error_t *err);

@@ -1,8 +1,9 @@
-/* cmd_info.c -- informational commands: version, params, genotypes. */
+/* cmd_info.c -- informational commands: version, params, genotypes (and backgrounds). */
 #include <stdio.h>
 #include <string.h>
 
 #include "cli.h"
+#include "relapselab/background.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
 
@@ -85,6 +86,24 @@ rl_cmd_genotypes(int argc, char **argv)
         printf("%-10s %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f %7.3f %6.2f %6.2f  %s\n",
             g->name, q->oprm1, q->oprd1, q->oprk1, q->pomc, q->penk, q->pdyn, q->slc6a3,
             q->dat_cocaine_affinity, q->drd1, q->drd2, g->description);
+    }
+    printf("\ngenetic backgrounds (group key `background`; parameter x factor, docs/MODEL.md)\n");
+    for (i = 0; i < rl_background_count(); i++) {
+        const rl_background_t *b = rl_background_get(i);
+        int k;
+        printf("%-14s %s", b->name, b->description);
+        if (b->aliases[0] != NULL) {
+            printf(" (also:");
+            for (k = 0; k < 3 && b->aliases[k] != NULL; k++) {
+                printf(" %s", b->aliases[k]);
+            }
+            printf(")");
+        }
+        printf("\n");
+        for (k = 0; k < b->n_factors; k++) {
+            printf("%14s %-22s x %-5.2f %s\n", "", b->factors[k].param, b->factors[k].factor,
+                b->factors[k].source);
+        }
     }
     return 0;
 }

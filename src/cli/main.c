@@ -21,6 +21,8 @@ static const command_t commands[] = {
     {"run", rl_cmd_run, "simulate a protocol: run [PROTOCOL] [--seed S] [--threads N] [--out DB]"},
     {"validate", rl_cmd_validate,
         "test the seed study's claims: validate [PROTOCOL] [--replicates R] [--json]"},
+    {"screen", rl_cmd_screen,
+        "which treatment prevents which relapse: screen SCREEN.yaml [--n N] [--csv FILE]"},
     {"export", rl_cmd_export,
         "write tidy CSV tables or MED-PC files: export DB --csv DIR | --medpc DIR"},
     {"summary", rl_cmd_summary,

@@ -10,9 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relapselab/background.h"
 #include "relapselab/criteria.h"
 #include "relapselab/genotype.h"
 #include "relapselab/mouse.h"
+#include "relapselab/place.h"
 #include "relapselab/rng.h"
 
 static int
@@ -73,6 +75,18 @@ give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *e
     return 0;
 }
 
+/* The pairing drug before a drug session of a place_conditioning phase [CPP-1]. */
+static int
+give_pairing(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
+{
+    const rl_treatment_t *t = &phase->pairing.drug;
+    if (!rl_place_drug_session(phase, i)) {
+        return 0;
+    }
+    return rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg, -t->minutes_before,
+        err);
+}
+
 /* The phase's stressors due with its session i (0-based) [STR-1]. */
 static int
 give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
@@ -91,15 +105,25 @@ give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
     return 0;
 }
 
+/* The phase's treatments and stressors due with its session i (0-based). */
 int
-rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
-    int group, int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
-    const atomic_int *cancel, rl_subject_result_t *out, rl_error_t *err)
+rl_subject_give_triggers(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
+{
+    int ret = give_treatments(mouse, phase, i, err);
+    return ret != 0 ? ret : give_stress(mouse, phase, i, err);
+}
+
+int
+rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
+    int group, int index_in_group, uint64_t seed, int n_phases, gsl_rng *r,
+    rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse_out,
+    rl_subject_result_t *out, rl_error_t *err)
 {
     const rl_group_t *g = &protocol->groups[group];
     const rl_procedure_t *proc = &protocol->procedures[g->procedure];
     const rl_genotype_t *gt = rl_genotype_get(g->genotype_id);
     rl_mouse_t mouse;
+    rl_params_t pop;
     int phase_first[RL_MAX_PHASES], phase_count[RL_MAX_PHASES];
     int ph, day = 0, ret = 0;
 
@@ -111,11 +135,20 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
         return rl_error_set(err, RL_ERR_INTERNAL, NULL, 0, 0, "group %s: bad genotype id",
             g->name);
     }
+    /* the group's genetic background scales the population values (background.h) */
+    if (base != NULL) {
+        pop = *base;
+    } else {
+        rl_params_default(&pop);
+    }
+    if ((ret = rl_background_apply(g->background_id, &pop, err)) != 0) {
+        return ret;
+    }
     rl_stream_set(r, seed, RL_STREAM_PARAMS, (uint64_t) subject_id, 0);
-    rl_params_draw(&out->params, base, r);
+    rl_params_draw(&out->params, &pop, r);
     rl_mouse_init(&mouse, &out->params, &gt->products, &protocol->reinforcers[g->reinforcer]);
 
-    for (ph = 0; ph < proc->n_phases; ph++) {
+    for (ph = 0; ph < n_phases && ph < proc->n_phases; ph++) {
         const rl_phase_t *phase = &proc->phases[ph];
         int limit = phase->until_criterion ? phase->max_sessions : phase->sessions;
         int i;
@@ -130,11 +163,14 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
             rl_mouse_begin_session(&mouse, protocol->intersession_h
                     + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), day == 0);
             if ((ret = give_treatments(&mouse, phase, i, err)) != 0
+                || (ret = give_pairing(&mouse, phase, i, err)) != 0
                 || (ret = give_stress(&mouse, phase, i, err)) != 0) {
                 return ret;
             }
             rl_stream_set(r, seed, RL_STREAM_BEHAVIOUR, (uint64_t) subject_id, (uint64_t) day);
-            ret = rl_session_run(phase, &mouse, r, w, &s, err);
+            ret = RL_PHASE_IS_PLACE(phase->kind)
+                ? rl_place_session_run(phase, i, &mouse, r, w, &s, err)
+                : rl_session_run(phase, &mouse, r, w, &s, err);
             if (ret != 0) {
                 rl_session_result_free(&s);
                 return ret;
@@ -157,7 +193,19 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
             }
         }
     }
+    if (mouse_out != NULL) {
+        *mouse_out = mouse;
+    }
     return 0;
+}
+
+int
+rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
+    int group, int index_in_group, uint64_t seed, gsl_rng *r, rl_session_workspace_t *w,
+    const atomic_int *cancel, rl_subject_result_t *out, rl_error_t *err)
+{
+    return rl_subject_train(protocol, base, subject_id, group, index_in_group, seed,
+        RL_MAX_PHASES, r, w, cancel, NULL, out, err);
 }
 
 void

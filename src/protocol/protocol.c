@@ -13,6 +13,7 @@
 */
 #include "protocol_internal.h"
 
+#include "relapselab/background.h"
 #include "relapselab/drugs.h"
 
 #include <errno.h>
@@ -374,29 +375,43 @@ validate_sessions(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
 /* A phase's treatments [DRG-6], [DRG-7]: a known drug, a route with data, a dose and a
 ** time. */
 static int
+validate_treatment(const vctx_t *v, const rl_treatment_t *t, const char *tctx)
+{
+    const rl_drug_t *d = rl_drug_get(t->drug_id);
+    const rl_drug_route_pk_t *pk;
+    rl_error_t derr;
+    int ret;
+    if (d == NULL || t->route_id < 0 || t->route_id >= RL_ROUTE_COUNT) {
+        return vfail(v, t, t->src_line, "%s: unknown drug or route", tctx);
+    }
+    rl_error_clear(&derr);
+    if (rl_drug_route_pk(d, (rl_route_t) t->route_id, &pk, &derr) != 0) {
+        return vfail(v, t->route, t->src_line, "%s: %s", tctx, derr.msg);
+    }
+    if ((ret = check_num(v, &t->dose_mg_per_kg, t->src_line, tctx, "dose_mg_per_kg",
+             t->dose_mg_per_kg, 0, true, 1000.0, "")) != 0) {
+        return ret;
+    }
+    return check_num(v, &t->minutes_before, t->src_line, tctx, "minutes_before",
+        t->minutes_before, 0, false, 7.0 * 24.0 * 60.0, " (one week)");
+}
+
+static int
 validate_treatments(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
 {
     int i, ret;
     for (i = 0; i < ph->n_treatments; i++) {
-        const rl_treatment_t *t = &ph->treatments[i];
-        const rl_drug_t *d = rl_drug_get(t->drug_id);
-        const rl_drug_route_pk_t *pk;
-        rl_error_t derr;
         char tctx[2 * RL_NAME_MAX + 80];
-        snprintf(tctx, sizeof tctx, "%s: treatment %d (%s)", ctx, i + 1, t->drug);
-        if (d == NULL || t->route_id < 0 || t->route_id >= RL_ROUTE_COUNT) {
-            return vfail(v, t, t->src_line, "%s: unknown drug or route", tctx);
-        }
-        rl_error_clear(&derr);
-        if (rl_drug_route_pk(d, (rl_route_t) t->route_id, &pk, &derr) != 0) {
-            return vfail(v, t->route, t->src_line, "%s: %s", tctx, derr.msg);
-        }
-        if ((ret = check_num(v, &t->dose_mg_per_kg, t->src_line, tctx, "dose_mg_per_kg",
-                 t->dose_mg_per_kg, 0, true, 1000.0, "")) != 0
-            || (ret = check_num(v, &t->minutes_before, t->src_line, tctx, "minutes_before",
-                t->minutes_before, 0, false, 7.0 * 24.0 * 60.0, " (one week)")) != 0) {
+        snprintf(tctx, sizeof tctx, "%s: treatment %d (%s)", ctx, i + 1,
+            ph->treatments[i].drug);
+        if ((ret = validate_treatment(v, &ph->treatments[i], tctx)) != 0) {
             return ret;
         }
+    }
+    if (ph->kind == RL_PHASE_PLACE_CONDITIONING && ph->pairing.with_drug) {
+        char tctx[2 * RL_NAME_MAX + 80];
+        snprintf(tctx, sizeof tctx, "%s: pairing (%s)", ctx, ph->pairing.drug.drug);
+        return validate_treatment(v, &ph->pairing.drug, tctx);
     }
     return 0;
 }
@@ -492,7 +507,7 @@ validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int 
         }
     }
     snprintf(ctx, sizeof ctx, "phase '%s' of procedure '%s'", ph->name, pr->name);
-    if ((unsigned) ph->kind > (unsigned) RL_PHASE_OTHER) {
+    if ((unsigned) ph->kind >= (unsigned) RL_PHASE_KIND_COUNT) {
         return vfail(v, &ph->kind, line, "%s: kind is not a phase kind (got %d)", ctx,
             (int) ph->kind);
     }
@@ -594,6 +609,17 @@ validate_group(const vctx_t *v, rl_protocol_t *p, int i)
         }
         return vfail(v, g->genotype, line, "%s: unknown genotype '%.*s' (valid: %s)", ctx,
             RL_NAME_MAX, g->genotype, names);
+    }
+    g->background_id = rl_background_find(g->background[0] != '\0' ? g->background : "C57BL/6J");
+    if (g->background_id < 0) {
+        names[0] = '\0';
+        len = 0;
+        for (j = 0; j < rl_background_count() && len < sizeof names; j++) {
+            len += (size_t) snprintf(names + len, sizeof names - len, "%s%s", j ? ", " : "",
+                rl_background_get(j)->name);
+        }
+        return vfail(v, g->background, line, "%s: unknown genetic background '%.*s' (valid: "
+            "%s; see relapselab genotypes)", ctx, RL_NAME_MAX, g->background, names);
     }
     if (g->reinforcer < 0 || g->reinforcer >= p->n_reinforcers) {
         return vfail(v, &g->reinforcer, line, "%s: reinforcer index %d is out of range", ctx,
@@ -797,6 +823,8 @@ rl_phase_kind_name(rl_phase_kind_t k)
     case RL_PHASE_EXTINCTION: return "extinction";
     case RL_PHASE_REINSTATEMENT: return "reinstatement";
     case RL_PHASE_OTHER: return "other";
+    case RL_PHASE_PLACE_CONDITIONING: return "place_conditioning";
+    case RL_PHASE_PLACE_TEST: return "place_test";
     }
     return "invalid";
 }

@@ -322,3 +322,70 @@ rd_get_map(rd_reader_t *r, const rd_obj_t *o, const char *key, bool required, co
     sub->pre = pre;
     return 0;
 }
+
+/* ---------------------------------------------------------------- documents */
+
+/* A libyaml parser failure as RL_ERR_PARSE at its line and column (RL_ERR_NOMEM). */
+static int
+rd_syntax_error(const rd_reader_t *r, const yaml_parser_t *parser, const char *text,
+    size_t len)
+{
+    char where[96] = "";
+    long line = 1, col = 1;
+    size_t i;
+
+    if (parser->error == YAML_MEMORY_ERROR) {
+        return rl_error_set(r->err, RL_ERR_NOMEM, r->file, 0, 0,
+            "out of memory while parsing YAML");
+    }
+    if (parser->error == YAML_READER_ERROR) { /* encoding: only a byte offset is known */
+        for (i = 0; i < parser->problem_offset && i < len; i++) {
+            line += text[i] == '\n';
+            col = text[i] == '\n' ? 1 : col + 1;
+        }
+        return rl_error_set(r->err, RL_ERR_PARSE, r->file, line, col,
+            "YAML syntax error: %s", parser->problem ? parser->problem : "unreadable text");
+    }
+    if (parser->context != NULL) {
+        snprintf(where, sizeof where, " (%s on line %ld)", parser->context,
+            (long) parser->context_mark.line + 1);
+    }
+    return rl_error_set(r->err, RL_ERR_PARSE, r->file, (long) parser->problem_mark.line + 1,
+        (long) parser->problem_mark.column + 1, "YAML syntax error: %s%s",
+        parser->problem ? parser->problem : "invalid YAML", where);
+}
+
+int
+rd_load_document(rd_reader_t *r, const char *text, size_t len, const char *what)
+{
+    yaml_parser_t parser;
+    yaml_document_t extra;
+    int ret = 0;
+
+    if (!yaml_parser_initialize(&parser)) {
+        return rl_error_set(r->err, RL_ERR_NOMEM, r->file, 0, 0, "out of memory (YAML parser)");
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *) text, len);
+    if (!yaml_parser_load(&parser, &r->doc)) {
+        ret = rd_syntax_error(r, &parser, text, len);
+        yaml_parser_delete(&parser);
+        return ret;
+    }
+    /* The rest of the stream: a syntax error or a second document is an error. */
+    if (yaml_document_get_root_node(&r->doc) != NULL) {
+        if (!yaml_parser_load(&parser, &extra)) {
+            ret = rd_syntax_error(r, &parser, text, len);
+        } else {
+            if (yaml_document_get_root_node(&extra) != NULL) {
+                ret = rd_rfail(r, yaml_document_get_root_node(&extra), RL_ERR_INVALID,
+                    "a second YAML document starts here; %s holds one document", what);
+            }
+            yaml_document_delete(&extra);
+        }
+    }
+    yaml_parser_delete(&parser);
+    if (ret != 0) {
+        yaml_document_delete(&r->doc);
+    }
+    return ret;
+}

@@ -10,6 +10,7 @@
 **   protocol_yaml.c      the top level: reinforcers, procedures, phases, groups
 **   protocol_triggers.c  a phase's relapse triggers and drugs: treatments, stress,
 **                        non-contingent cues
+**   protocol_place.c     place-preference phases (conditioning, tests)
 */
 #ifndef RL_PROTOCOL_READER_H
 #define RL_PROTOCOL_READER_H
@@ -101,8 +102,24 @@ int rd_get_enum(rd_reader_t *r, const rd_obj_t *o, const char *key, bool require
 int rd_get_map(rd_reader_t *r, const rd_obj_t *o, const char *key, bool required,
     const char *pre, rd_obj_t *sub);
 
+/* Resolve t->drug and t->route against the drug table (index fields), or fail at n. */
+int rd_resolve_drug(rd_reader_t *r, const yaml_node_t *n, rl_treatment_t *t, const char *ctx);
+
+/* Parse text (len bytes) into r->doc: one YAML document, or an error naming r->file
+** (RL_ERR_PARSE for a syntax error, RL_ERR_INVALID for a second document; what names the
+** kind of file in that message, "a screen file"). On success the caller releases r->doc
+** with yaml_document_delete(); on error there is nothing to release. */
+int rd_load_document(rd_reader_t *r, const char *text, size_t len, const char *what);
+
 /* A phase's trigger and drug keys (protocol_triggers.c): `treatments` (a list),
 ** `stress` (a list) and `noncontingent_cues` (a mapping), each optional. */
 int rd_read_triggers(rd_reader_t *r, rl_phase_t *ph, const rd_obj_t *o);
+
+/* The rest of a place-preference phase (protocol_place.c) whose name and kind are read:
+** session_min, sessions (a number), pairing (conditioning), abstinence_days and the trigger
+** keys; a key of operant phases (operant_keys) is refused as "not a key of a place
+** phase". The operant fields get neutral values (FR 1, no cue, nothing delivered). */
+int rd_read_place_phase(rd_reader_t *r, rl_phase_t *ph, const rd_obj_t *o,
+    const char *const *operant_keys);
 
 #endif

@@ -28,6 +28,25 @@ static const char *const all_stress_keys[] = {"kind", "intensity_mA", "shock_s",
     "hours", NULL};
 static const char *const cue_keys[] = {"count", "start_min", "interval_s", NULL};
 
+int
+rd_resolve_drug(rd_reader_t *r, const yaml_node_t *n, rl_treatment_t *t, const char *ctx)
+{
+    const rl_drug_t *d = NULL;
+    rl_error_t derr;
+
+    rl_error_clear(&derr);
+    if (rl_drug_find(t->drug, &d, &derr) != 0) {
+        return rd_rfail(r, n, RL_ERR_INVALID, "%s: %s", ctx, derr.msg);
+    }
+    for (t->drug_id = 0; rl_drug_get(t->drug_id) != d; t->drug_id++) {
+    }
+    if ((t->route_id = rl_route_find(t->route)) < 0) {
+        return rd_rfail(r, n, RL_ERR_INVALID, "%s: unknown route '%s' (i.v., i.p., s.c., "
+            "p.o., i.c.v.)", ctx, t->route);
+    }
+    return 0;
+}
+
 /* treatments: a list of {drug, dose_mg_per_kg, route, minutes_before, sessions}. Names
 ** are resolved against the drug table here (so an unknown drug or route is reported at
 ** its node); the values are checked by rl_protocol_validate(). */
@@ -43,10 +62,8 @@ read_treatments(rd_reader_t *r, rl_phase_t *ph, yaml_node_t *n, const char *ctx)
     for (item = n->data.sequence.items.start; item < n->data.sequence.items.top; item++) {
         yaml_node_t *it = rd_node_at(r, *item);
         rl_treatment_t *t;
-        const rl_drug_t *d = NULL;
         rd_obj_t o;
         int which = 0;
-        rl_error_t derr;
 
         if (ph->n_treatments == RL_MAX_TREATMENTS) {
             return rd_rfail(r, it, RL_ERR_INVALID, "%s: at most %d treatments per phase", ctx,
@@ -70,16 +87,8 @@ read_treatments(rd_reader_t *r, rl_phase_t *ph, yaml_node_t *n, const char *ctx)
             return ret;
         }
         t->first_session_only = which == 1;
-        rl_error_clear(&derr);
-        if (rl_drug_find(t->drug, &d, &derr) != 0) {
-            return rd_rfail(r, it, RL_ERR_INVALID, "%s: %s", ctx,
-                derr.msg);
-        }
-        for (t->drug_id = 0; rl_drug_get(t->drug_id) != d; t->drug_id++) {
-        }
-        if ((t->route_id = rl_route_find(t->route)) < 0) {
-            return rd_rfail(r, it, RL_ERR_INVALID, "%s: unknown route '%s' (i.v., i.p., s.c., "
-                "p.o., i.c.v.)", ctx, t->route);
+        if ((ret = rd_resolve_drug(r, it, t, ctx)) != 0) {
+            return ret;
         }
         ph->n_treatments++;
     }

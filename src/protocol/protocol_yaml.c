@@ -42,14 +42,14 @@ static const char *const acq_keys[] = {"type", "min_reinforcers", "min_active_fr
     "max_deviation", "consecutive", NULL};
 static const char *const ext_keys[] = {"type", "max_fraction_of_reference",
     "reference_phase", "consecutive", NULL};
-static const char *const group_keys[] = {"name", "line", "genotype", "reinforcer",
+static const char *const group_keys[] = {"name", "line", "genotype", "background", "reinforcer",
     "procedure", "n", "sex", NULL};
 
 /* Enum words, in the order of the enums of protocol.h (the names of rl_phase_kind_name()
 ** etc.; test_protocol.c checks they agree). */
 static const char *const reinforcer_types[] = {"drug", "pellet", NULL};
 static const char *const kind_words[] = {"acquisition", "progressive_ratio", "extinction",
-    "reinstatement", "other", NULL};
+    "reinstatement", "other", "place_conditioning", "place_test", NULL};
 static const char *const schedule_words[] = {"FR", "PR", NULL};
 static const char *const criterion_words[] = {"acquisition", "extinction", NULL}; /* 1, 2 */
 static const char *const sex_words[] = {"male", "female", NULL};
@@ -340,12 +340,19 @@ read_phase(rd_reader_t *r, rl_procedure_t *pr, yaml_node_t *n)
         return ret;
     }
     snprintf(ctx, sizeof ctx, "phase '%s' of procedure '%s'", ph->name, pr->name);
-    if ((ret = rd_check_keys(r, &o, phase_keys, NULL, "a phase")) != 0
-        || (ret = rd_get_enum(r, &o, "kind", true, kind_words, &kind)) != 0) {
+    if ((ret = rd_get_enum(r, &o, "kind", true, kind_words, &kind)) != 0) {
         return ret;
     }
     ph->kind = (rl_phase_kind_t) kind;
-    if ((ret = rd_get_map(r, &o, "schedule", true, "schedule.", &sub)) != 0
+    if (RL_PHASE_IS_PLACE(ph->kind)) {
+        if ((ret = rd_read_place_phase(r, ph, &o, phase_keys)) != 0) {
+            return ret;
+        }
+        pr->n_phases++;
+        return 0;
+    }
+    if ((ret = rd_check_keys(r, &o, phase_keys, NULL, "a phase")) != 0
+        || (ret = rd_get_map(r, &o, "schedule", true, "schedule.", &sub)) != 0
         || (ret = read_schedule(r, ph, &sub)) != 0
         || (ret = rd_get_num(r, &o, "session_min", true, &ph->session_min)) != 0
         || (ret = rd_get_num(r, &o, "timeout_s", false, &ph->timeout_s)) != 0
@@ -496,6 +503,8 @@ read_group(rd_reader_t *r, rl_group_t *g, int index, yaml_node_t *n)
     if ((ret = rd_check_keys(r, &o, group_keys, NULL, "a group")) != 0
         || (ret = rd_get_str(r, &o, "line", false, g->line, sizeof g->line)) != 0
         || (ret = rd_get_str(r, &o, "genotype", true, g->genotype, sizeof g->genotype)) != 0
+        || (ret = rd_get_str(r, &o, "background", false, g->background, sizeof g->background))
+            != 0
         || (ret = rd_find(r, &o, "reinforcer", true, &v)) != 0
         || (ret = resolve(r, v, ctx, "reinforcer", p->reinforcers[0].name,
                 sizeof p->reinforcers[0], p->n_reinforcers, &g->reinforcer)) != 0

@@ -40,6 +40,8 @@ static const struct {
         "active responses per extinction session, mean ± SEM per group [--phase, --groups]"},
     {"reinstatement", rl_figure_reinstatement,
         "extinction baseline vs reinstatement test, paired per mouse [--phase, --groups]"},
+    {"place", rl_figure_place,
+        "CPP score over the place-preference tests, per group [--phase, --groups]"},
     {"cumulative", rl_figure_cumulative,
         "cumulative record of one session (--subject, --session or --phase + "
         "--session-in-phase)"},

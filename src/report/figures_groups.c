@@ -25,6 +25,8 @@ typedef struct curve_spec {
     rl_phase_kind_t kind;       /* phases drawn without --phase */
     bool inactive;              /* also the inactive responses (open, dashed) */
     const char *xlabel, *ylabel;
+    bool place;                 /* the CPP score of each place test instead of responses */
+    const char *what;           /* the caption's name of the values */
 } curve_spec_t;
 
 /* Mean and SEM (NaN without data; SEM NaN for fewer than two values). */
@@ -71,8 +73,8 @@ rank_sessions(const rl_dataset_t *ds, const rl_figure_options_t *opt, rl_phase_k
 }
 
 static int
-curves(const rl_dataset_t *ds, const rl_figure_options_t *opt, const curve_spec_t *cs,
-    rl_figure_t *f, rl_error_t *err)
+curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t *opt,
+    const curve_spec_t *cs, rl_figure_t *f, rl_error_t *err)
 {
     int ng = rl_fig_n_groups(ds, opt), per = cs->inactive ? 2 : 1, k_max, k_last = 0, gi, k,
         ret;
@@ -124,7 +126,11 @@ curves(const rl_dataset_t *ds, const rl_figure_options_t *opt, const curve_spec_
             x[k] = k + 1 + dodge * (gi - 0.5 * (ng - 1));
             for (i = 0; i < ds->n_sessions; i++) {
                 if (rank[i] == k && ds->sessions[i].group_id == g) {
-                    vals[n] = (double) ds->sessions[i].active;
+                    if (cs->place && isnan(m->sessions[i].place_score_s)) {
+                        continue; /* events not loaded */
+                    }
+                    vals[n] = cs->place ? m->sessions[i].place_score_s
+                                        : (double) ds->sessions[i].active;
                     vals[ds->n_subjects + n++] = (double) ds->sessions[i].inactive;
                 }
             }
@@ -172,6 +178,12 @@ curves(const rl_dataset_t *ds, const rl_figure_options_t *opt, const curve_spec_
     f->plot.panel[0].y.label = cs->ylabel;
     f->plot.panel[0].y.include_zero = true;
     f->plot.panel[0].series = series;
+    if (cs->place) {
+        snprintf(f->caption, sizeof f->caption, "%s in each place-preference test (pretest, "
+            "tests, extinction and reinstatement tests in order), mean ± SEM over the mice of "
+            "each group: %s.", cs->what, groups_text);
+        return 0;
+    }
     if (snprintf(f->caption, sizeof f->caption,
         "%s per session of the %s phase, mean ± SEM over the mice of each group: %s. At "
         "session k the mean is over the mice that ran k sessions of the phase; points where "
@@ -190,9 +202,8 @@ rl_figure_acquisition(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err)
 {
     static const curve_spec_t cs = {RL_PHASE_ACQUISITION, true, "Session",
-        "Responses (pokes per session)"};
-    (void) m;
-    return curves(ds, opt, &cs, out, err);
+        "Responses (pokes per session)", false, NULL};
+    return curves(ds, m, opt, &cs, out, err);
 }
 
 int
@@ -200,9 +211,18 @@ rl_figure_extinction(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err)
 {
     static const curve_spec_t cs = {RL_PHASE_EXTINCTION, false, "Extinction session",
-        "Active responses (pokes per session)"};
-    (void) m;
-    return curves(ds, opt, &cs, out, err);
+        "Active responses (pokes per session)", false, NULL};
+    return curves(ds, m, opt, &cs, out, err);
+}
+
+int
+rl_figure_place(const rl_dataset_t *ds, const rl_measures_t *m,
+    const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err)
+{
+    static const curve_spec_t cs = {RL_PHASE_PLACE_TEST, false, "Place-preference test",
+        "CPP score (s, paired − other compartment)", true,
+        "CPP score (time in the drug-paired minus time in the other compartment, s)"};
+    return curves(ds, m, opt, &cs, out, err);
 }
 
 /* ---- bars with each mouse ---- */

@@ -3,8 +3,8 @@
 ** Design. The figures are those of figures.h, built with default options and rendered as
 ** SVG in memory (rl_plot_render; the plot library prefixes the ids of each SVG, so several
 ** share a page) and inlined without their XML prolog, each in a <figure> with a numbered
-** <figcaption> from the builder. Order: acquisition, breakpoint, extinction, reinstatement
-** (a figure without data is left out), then one session of a representative mouse (the
+** <figcaption> from the builder. Order: acquisition, breakpoint, extinction, reinstatement,
+** place preference (a figure without data is left out), then one session of a representative mouse (the
 ** mouse of the first group closest to its group's mean in acquisition, its last
 ** acquisition session): its cumulative record and, for a simulation, its brain traces.
 ** Curves of more than MAX_CURVE_GROUPS groups are unreadable, so they are split into one
@@ -139,8 +139,8 @@ int
 rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
     rl_report_info_t *info, rl_error_t *err)
 {
-    static const int order[4] = {RL_FIG_ACQUISITION, RL_FIG_BREAKPOINT, RL_FIG_EXTINCTION,
-        RL_FIG_REINSTATEMENT};
+    static const int order[5] = {RL_FIG_ACQUISITION, RL_FIG_BREAKPOINT, RL_FIG_EXTINCTION,
+        RL_FIG_REINSTATEMENT, RL_FIG_PLACE};
     subsets_t *sets = malloc(sizeof *sets);
     rl_figure_options_t opt;
     int i, k, ret = 0, subject, day;
@@ -150,8 +150,9 @@ rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
     }
     make_subsets(ds, sets);
     fputs("<section id=\"figures\">\n<h2>Figures</h2>\n", f);
-    for (i = 0; i < 4 && ret == 0; i++) {
-        bool curves = order[i] == RL_FIG_ACQUISITION || order[i] == RL_FIG_EXTINCTION;
+    for (i = 0; i < 5 && ret == 0; i++) {
+        bool curves = order[i] == RL_FIG_ACQUISITION || order[i] == RL_FIG_EXTINCTION
+            || order[i] == RL_FIG_PLACE;
         for (k = 0; k < (curves ? sets->n_sets : 1) && ret == 0; k++) {
             rl_figure_options_init(&opt);
             if (curves && sets->n_sets > 1) {

@@ -291,7 +291,7 @@ phase_row(rl_ds_reader_t *r, sqlite3_stmt *st)
         return invalid(r, "phases: phase_index", sqlite3_column_text(st, 1));
     }
     if ((kind = rl_ds_parse_name(sqlite3_column_text(st, 3), phase_kind_name,
-             RL_PHASE_OTHER + 1)) < 0) {
+             RL_PHASE_KIND_COUNT)) < 0) {
         return invalid(r, "phases: kind", sqlite3_column_text(st, 3));
     }
     if ((sched = rl_ds_parse_name(sqlite3_column_text(st, 4), schedule_name,

@@ -151,3 +151,22 @@ groups:
   - {name: Pdyn-KO, line: Pdyn, genotype: Pdyn-/-, reinforcer: cocaine, procedure: cocaine, n: 3, sex: male}
 EOF
 }
+
+# sigint_job PID: send SIGINT to the background job PID 0.2 s after it started, then every
+# 0.2 s while it runs (a background job of a non-interactive shell starts with SIGINT
+# ignored until the program installs its handler, so one early signal could be lost), wait
+# for it and set $code to its exit status. Bounded: 60 s of signals.
+sigint_job() {
+    (
+        sleep 0.2
+        i=0
+        while [ $i -lt 300 ] && kill -INT "$1" 2>/dev/null; do
+            sleep 0.2
+            i=$((i + 1))
+        done
+    ) &
+    sigint_killer=$!
+    wait "$1"
+    code=$?
+    wait "$sigint_killer"
+}

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "relapselab/dopamine.h"
+#include "relapselab/background.h"
 #include "relapselab/genotype.h"
 #include "relapselab/opioid.h"
 #include "relapselab/params.h"
@@ -275,6 +276,37 @@ opioid_drugs(void)
     CHECK(fabs(m.sig.mor - m0.sig.mor) < 0.01 * m0.sig.mor); /* its MOR action is gone */
 }
 
+/* Backgrounds (background.h): the reference is the table itself; 129 multiplies its
+** parameters by the documented factors, clipped to their ranges; names and aliases. */
+static void
+backgrounds(void)
+{
+    rl_params_t p, q;
+    int b6 = rl_background_find("C57BL/6J"), s129 = rl_background_find("129");
+    int k;
+    rl_params_default(&p);
+    q = p;
+    CHECK(b6 == 0 && rl_background_find("B6") == b6 && s129 > 0);
+    CHECK(rl_background_find("BALB/c") == -1 && rl_background_find(NULL) == -1);
+    CHECK(rl_background_apply(b6, &q, NULL) == RL_OK && memcmp(&p, &q, sizeof p) == 0);
+    CHECK(rl_background_apply(s129, &q, NULL) == RL_OK);
+    CHECK_CLOSE(q.crf_da_gain, 1.5 * p.crf_da_gain, 1e-15, 0);
+    CHECK_CLOSE(q.explore_per_min, 0.6 * p.explore_per_min, 1e-15, 0);
+    CHECK(q.coc_ki_uM == p.coc_ki_uM);
+    for (k = 0; k < rl_background_count(); k++) { /* every factor names a parameter */
+        const rl_background_t *b = rl_background_get(k);
+        int f;
+        for (f = 0; f < b->n_factors; f++) {
+            CHECK(rl_param_find(b->factors[f].param) >= 0 && b->factors[f].source != NULL);
+        }
+    }
+    q = p; /* clipped to the plausible range */
+    q.explore_per_min = 0.011;
+    CHECK(rl_background_apply(s129, &q, NULL) == RL_OK);
+    CHECK(q.explore_per_min == rl_param_info((size_t) rl_param_find("explore_per_min"))->lo);
+    CHECK(rl_background_get(-1) == NULL && rl_background_apply(99, &q, NULL) != RL_OK);
+}
+
 int
 main(void)
 {
@@ -284,5 +316,6 @@ main(void)
     rl_test_run("dopamine_genotypes", dopamine_genotypes);
     rl_test_run("opioid_knockouts", opioid_knockouts);
     rl_test_run("opioid_drugs", opioid_drugs);
+    rl_test_run("backgrounds", backgrounds);
     return rl_test_summary();
 }

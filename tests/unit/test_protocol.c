@@ -126,6 +126,8 @@ test_enum_names(void)
     CHECK(strcmp(rl_phase_kind_name(RL_PHASE_EXTINCTION), "extinction") == 0);
     CHECK(strcmp(rl_phase_kind_name(RL_PHASE_REINSTATEMENT), "reinstatement") == 0);
     CHECK(strcmp(rl_phase_kind_name(RL_PHASE_OTHER), "other") == 0);
+    CHECK(strcmp(rl_phase_kind_name(RL_PHASE_PLACE_CONDITIONING), "place_conditioning") == 0);
+    CHECK(strcmp(rl_phase_kind_name(RL_PHASE_PLACE_TEST), "place_test") == 0);
     CHECK(strcmp(rl_schedule_type_name(RL_SCHEDULE_FR), "FR") == 0);
     CHECK(strcmp(rl_schedule_type_name(RL_SCHEDULE_PR), "PR") == 0);
     CHECK(strcmp(rl_sex_name(RL_SEX_MALE), "male") == 0);
@@ -491,7 +493,8 @@ static const variant_t variants[] = {
     {"reinforcer: cocaine", "reinforcer: *nothing", RL_ERR_PARSE, 17, "undefined alias"},
     /* phases */
     {"kind: acquisition", "kind: training", INV, 11, "kind must be one of acquisition, "
-        "progressive_ratio, extinction, reinstatement, other (got 'training')"},
+        "progressive_ratio, extinction, reinstatement, other, place_conditioning, place_test "
+        "(got 'training')"},
     {"    kind: acquisition\n", "", INV, 10, "missing required key 'kind'"},
     {"  - name: acquisition\n", "  - kind: other\n", INV, 10, "phase 1 of procedure 'main': "
         "missing required key 'name'"},

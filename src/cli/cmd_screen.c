@@ -1,0 +1,206 @@
+/* cmd_screen.c -- `relapselab screen`: which treatment, at what dose and time, prevents
+** which kind of relapse, in which genotype (docs/SCREEN.md).
+**
+** Loads the screen file and its protocol (nothing runs if either is invalid), trains and
+** tests the mice on --threads threads with a progress line on a terminal, then writes the
+** CSV table (atomically: a temporary file renamed into place) and prints the ranked tables
+** or, with --json, one JSON document. SIGINT/SIGTERM stop the run between sessions; nothing
+** is written then. Exit codes: 0, 1 (bad input, I/O), 2 (usage), 130 (interrupted).
+*/
+#include <inttypes.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "relapselab/params.h"
+#include "relapselab/screen.h"
+
+typedef struct screen_cli {
+    const char *path, *csv;
+    uint64_t seed;
+    int threads, n, json, quiet;
+    rl_params_t base;
+} screen_cli_t;
+
+typedef struct progress_ctx {
+    struct timespec start;
+    int tests_per_mouse;
+} progress_ctx_t;
+
+static void
+progress(void *ctx, int done, int total, int64_t sessions)
+{
+    progress_ctx_t *c = ctx;
+    rl_cli_progress(&c->start, done, total, "%d/%d mice, %d tests, %" PRId64 " sessions", done,
+        total, done * c->tests_per_mouse, sessions);
+}
+
+static int
+usage(void)
+{
+    fprintf(stderr,
+        "usage: relapselab screen SCREEN.yaml [--seed S] [--threads N] [--n N] [--csv FILE]\n"
+        "                         [--json] [--quiet] [--set NAME=VALUE]...\n"
+        "  SCREEN.yaml  the screen: protocol, genotypes, triggers, candidates (docs/SCREEN.md)\n"
+        "  --seed S     master seed, a non-negative integer (default 1)\n"
+        "  --threads N  worker threads, 1-256 (default 2; results do not depend on it)\n"
+        "  --n N        mice per genotype, %d-%d (default: the screen file's n)\n"
+        "  --csv FILE   also write the tidy table (one row per genotype x trigger x treatment)\n"
+        "  --json       print the results as JSON instead of the ranked tables\n"
+        "  --quiet      no progress line and no tables (with --csv)\n"
+        "  --set NAME=VALUE  change a parameter's population value (repeatable)\n",
+        RL_SCREEN_MIN_N, RL_SCREEN_MAX_N);
+    return RL_EXIT_USAGE;
+}
+
+/* A whole-string integer in [lo, hi], or -1. */
+static long long
+int_arg(const char *s, long long lo, long long hi)
+{
+    char *end;
+    long long v;
+    if (s == NULL || *s == '\0' || (*s == '-' && lo >= 0)) {
+        return -1;
+    }
+    v = strtoll(s, &end, 10);
+    return *end == '\0' && v >= lo && v <= hi ? v : -1;
+}
+
+/* Returns -1 to go on, or the exit code. */
+static int
+parse_args(int argc, char **argv, screen_cli_t *c)
+{
+    rl_error_t err;
+    long long v;
+    int i;
+
+    rl_error_clear(&err);
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
+        if (strcmp(a, "--seed") == 0 && val != NULL) {
+            if ((v = int_arg(argv[++i], 0, INT64_MAX)) < 0) {
+                fprintf(stderr, "relapselab: --seed must be a non-negative integer (got '%s')\n",
+                    val);
+                return RL_EXIT_USAGE;
+            }
+            c->seed = (uint64_t) v;
+        } else if (strcmp(a, "--threads") == 0 && val != NULL) {
+            if ((v = int_arg(argv[++i], 1, 256)) < 0) {
+                fprintf(stderr, "relapselab: --threads must be 1-256 (got '%s')\n", val);
+                return RL_EXIT_USAGE;
+            }
+            c->threads = (int) v;
+        } else if (strcmp(a, "--n") == 0 && val != NULL) {
+            if ((v = int_arg(argv[++i], RL_SCREEN_MIN_N, RL_SCREEN_MAX_N)) < 0) {
+                fprintf(stderr, "relapselab: --n must be %d-%d (got '%s')\n", RL_SCREEN_MIN_N,
+                    RL_SCREEN_MAX_N, val);
+                return RL_EXIT_USAGE;
+            }
+            c->n = (int) v;
+        } else if (strcmp(a, "--csv") == 0 && val != NULL) {
+            c->csv = argv[++i];
+        } else if (strcmp(a, "--set") == 0 && val != NULL) {
+            if (rl_params_set(&c->base, argv[++i], &err) != 0) {
+                rl_cli_report(&err);
+                return RL_EXIT_USAGE;
+            }
+        } else if (strcmp(a, "--json") == 0) {
+            c->json = 1;
+        } else if (strcmp(a, "--quiet") == 0) {
+            c->quiet = 1;
+        } else if (strcmp(a, "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (a[0] == '-' || c->path != NULL) {
+            fprintf(stderr, "relapselab: unexpected argument '%s'\n", a);
+            return usage();
+        } else {
+            c->path = a;
+        }
+    }
+    if (c->path == NULL) {
+        fprintf(stderr, "relapselab: screen needs a screen file\n");
+        return usage();
+    }
+    return -1;
+}
+
+int
+rl_cmd_screen(int argc, char **argv)
+{
+    screen_cli_t c;
+    rl_screen_t *screen = NULL;
+    rl_screen_results_t res;
+    rl_screen_summary_t sum;
+    rl_screen_options_t opt;
+    progress_ctx_t pc;
+    rl_error_t err;
+    int code;
+
+    memset(&c, 0, sizeof c);
+    memset(&res, 0, sizeof res);
+    memset(&sum, 0, sizeof sum);
+    c.seed = 1;
+    c.threads = 2;
+    rl_params_default(&c.base);
+    rl_error_clear(&err);
+    if ((code = parse_args(argc, argv, &c)) >= 0) {
+        return code;
+    }
+    code = RL_EXIT_OK;
+    if ((screen = malloc(sizeof *screen)) == NULL) {
+        fprintf(stderr, "relapselab: out of memory\n");
+        return RL_EXIT_FAIL;
+    }
+    if (rl_screen_load_file(screen, c.path, &err) != 0
+        || (c.n > 0 && rl_screen_set_n(screen, c.n, &err) != 0)) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    memset(&opt, 0, sizeof opt);
+    opt.seed = c.seed;
+    opt.params = &c.base;
+    opt.threads = c.threads;
+    opt.cancel = rl_cli_catch_interrupts();
+    if (!c.quiet) {
+        fprintf(stderr, "relapselab: screen %s, %d mice x %d tests, seed %" PRIu64 ", %d "
+                        "thread%s\n", c.path, rl_screen_n_subjects(screen),
+            rl_screen_tests_per_mouse(screen), c.seed, c.threads, c.threads == 1 ? "" : "s");
+        if (isatty(STDERR_FILENO)) {
+            clock_gettime(CLOCK_MONOTONIC, &pc.start);
+            pc.tests_per_mouse = rl_screen_tests_per_mouse(screen);
+            opt.progress = progress;
+            opt.progress_ctx = &pc;
+        }
+    }
+    if (rl_screen_run(screen, &opt, &res, &err) != 0) {
+        if (err.code == RL_ERR_INTERRUPTED) {
+            fprintf(stderr, "\nrelapselab: interrupted; nothing was written\n");
+        }
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    if (rl_screen_summarize(screen, &res, &sum, &err) != 0
+        || (c.csv != NULL && rl_screen_write_csv(screen, &res, &sum, c.csv, &err) != 0)) {
+        code = rl_cli_report(&err);
+        goto out;
+    }
+    if (c.json) {
+        rl_screen_print_json(screen, &res, &sum, stdout);
+    } else if (!c.quiet) {
+        rl_screen_print(screen, &res, &sum, stdout);
+    }
+    if (c.csv != NULL && !c.quiet) {
+        fprintf(stderr, "relapselab: table written to %s\n", c.csv);
+    }
+out:
+    rl_screen_summary_free(&sum);
+    rl_screen_results_free(&res);
+    rl_screen_free(screen);
+    free(screen);
+    return code;
+}
