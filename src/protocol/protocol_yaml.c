@@ -608,80 +608,23 @@ read_protocol(rd_reader_t *r)
     return rl_protocol_validate(p, &r->src, r->file, r->err);
 }
 
-/* Turn a libyaml parser failure into RL_ERR_PARSE (or RL_ERR_NOMEM). */
-static int
-syntax_error(const rd_reader_t *r, const yaml_parser_t *parser)
-{
-    const char *text = r->p->source_text;
-    char where[96] = "";
-    long line = 1, col = 1;
-    size_t i;
-
-    if (parser->error == YAML_MEMORY_ERROR) {
-        return rl_error_set(r->err, RL_ERR_NOMEM, r->file, 0, 0,
-            "out of memory while parsing YAML");
-    }
-    if (parser->error == YAML_READER_ERROR) { /* encoding: only a byte offset is known */
-        for (i = 0; i < parser->problem_offset && i < r->p->source_len; i++) {
-            line += text[i] == '\n';
-            col = text[i] == '\n' ? 1 : col + 1;
-        }
-        return rl_error_set(r->err, RL_ERR_PARSE, r->file, line, col,
-            "YAML syntax error: %s", parser->problem ? parser->problem : "unreadable text");
-    }
-    if (parser->context != NULL) { /* e.g. "while parsing a block mapping" */
-        snprintf(where, sizeof where, " (%s on line %ld)", parser->context,
-            (long) parser->context_mark.line + 1);
-    }
-    return rl_error_set(r->err, RL_ERR_PARSE, r->file, (long) parser->problem_mark.line + 1,
-        (long) parser->problem_mark.column + 1, "YAML syntax error: %s%s",
-        parser->problem ? parser->problem : "invalid YAML", where);
-}
-
 /* Parse self->source_text (already owned by self) and fill self. */
 static int
 load(rl_protocol_t *self, const char *name, rl_error_t *err)
 {
     rd_reader_t r;
-    yaml_parser_t parser;
-    yaml_document_t extra;
-    bool have_doc = false;
     int ret;
 
     memset(&r, 0, sizeof r);
     r.file = name;
     r.err = err;
     r.p = self;
-    if (!yaml_parser_initialize(&parser)) {
-        return rl_error_set(err, RL_ERR_NOMEM, name, 0, 0, "out of memory (YAML parser)");
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *) self->source_text,
-        self->source_len);
-    if (!yaml_parser_load(&parser, &r.doc)) {
-        ret = syntax_error(&r, &parser);
-        goto out;
-    }
-    have_doc = true;
-    /* Parse the rest of the stream: a syntax error or a second document is an error. */
-    if (yaml_document_get_root_node(&r.doc) != NULL) {
-        if (!yaml_parser_load(&parser, &extra)) {
-            ret = syntax_error(&r, &parser);
-            goto out;
-        }
-        if (yaml_document_get_root_node(&extra) != NULL) {
-            ret = rd_rfail(&r, yaml_document_get_root_node(&extra), RL_ERR_INVALID,
-                "a second YAML document starts here; a protocol file holds one document");
-            yaml_document_delete(&extra);
-            goto out;
-        }
-        yaml_document_delete(&extra);
+    if ((ret = rd_load_document(&r, self->source_text, self->source_len,
+             "a protocol file")) != 0) {
+        return ret;
     }
     ret = read_protocol(&r);
-out:
-    if (have_doc) {
-        yaml_document_delete(&r.doc);
-    }
-    yaml_parser_delete(&parser);
+    yaml_document_delete(&r.doc);
     rl_srcmap_free(&r.src);
     return ret;
 }

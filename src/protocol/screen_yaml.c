@@ -16,11 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relapselab/background.h"
 #include "relapselab/genotype.h"
 #include "relapselab/screen.h"
 
 static const char *const screen_keys[] = {"screen", "protocol", "procedure", "reinforcer",
-    "test", "n", "genotypes", "triggers", "candidates", "random_numbers", NULL};
+    "test", "n", "genotypes", "background", "sex", "triggers", "candidates", "random_numbers",
+    NULL};
+static const char *const sex_words[] = {"male", "female", NULL};
 static const char *const trigger_keys[] = {"active_response", "treatments", "stress",
     "noncontingent_cues", NULL};
 static const char *const candidate_keys[] = {"name", "treatments", NULL};
@@ -186,13 +189,30 @@ read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
     rd_reader_t *r = &sr->r;
     rl_screen_t *s = sr->s;
     rl_protocol_t *p = &s->protocol;
-    yaml_node_t *n;
+    yaml_node_t *n, *bn = NULL;
     yaml_node_item_t *item;
-    int ret, j;
+    char background[RL_NAME_MAX] = "";
+    int ret, j, sex = 0, background_id;
 
     if ((ret = need_entries(sr, o, "genotypes", YAML_SEQUENCE_NODE,
-             "must list at least one genotype", &n)) != 0) {
+             "must list at least one genotype", &n)) != 0
+        || (ret = rd_get_enum(r, o, "sex", false, sex_words, &sex)) != 0
+        || (ret = rd_find(r, o, "background", false, &bn)) != 0
+        || (bn != NULL && (ret = rd_str_of(r, bn, "screen", "", "background", background,
+                sizeof background)) != 0)) {
         return ret;
+    }
+    background_id = rl_background_find(background[0] != '\0' ? background : "C57BL/6J");
+    if (background_id < 0) {
+        char names[RL_ERROR_MSG_MAX / 2];
+        size_t len = 0;
+        names[0] = '\0';
+        for (j = 0; j < rl_background_count() && len < sizeof names; j++) {
+            len += (size_t) snprintf(names + len, sizeof names - len, "%s%s", j ? ", " : "",
+                rl_background_get(j)->name);
+        }
+        return rd_rfail(r, bn, RL_ERR_INVALID, "screen: unknown genetic background '%s' "
+            "(valid: %s)", background, names);
     }
     memset(p->groups, 0, sizeof p->groups);
     p->n_groups = 0;
@@ -229,7 +249,9 @@ read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
         g->reinforcer = reinforcer;
         g->procedure = s->procedure;
         g->n = s->n;
-        g->sex = RL_SEX_MALE;
+        g->sex = sex == 1 ? RL_SEX_FEMALE : RL_SEX_MALE;
+        memcpy(g->background, background, sizeof g->background);
+        g->background_id = background_id;
         g->src_line = rd_line_of(it);
         p->n_groups++;
     }

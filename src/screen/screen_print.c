@@ -5,6 +5,7 @@
 ** active pokes, %). A value that is not defined (a reduction where the vehicle does not
 ** relapse, an unbounded interval) is "-" / "unbounded" in text, empty in CSV, null in JSON.
 */
+#include "relapselab/background.h"
 #include "relapselab/screen.h"
 
 #include <inttypes.h>
@@ -223,7 +224,10 @@ rl_screen_print(const rl_screen_t *sc, const rl_screen_results_t *res,
     for (g = 0; g < sc->n_genotypes; g++) {
         fprintf(f, "%s%s", g ? ", " : "", genotype_name(sc, g));
     }
-    fprintf(f, ")\n  training: %s, procedure '%s', phases", sc->protocol.path, pr->name);
+    fprintf(f, "), %s, %s background\n  training: %s, procedure '%s', phases",
+        rl_sex_name(sc->protocol.groups[0].sex),
+        rl_background_get(sc->protocol.groups[0].background_id)->name, sc->protocol.path,
+        pr->name);
     for (k = 0; k < sc->test_phase; k++) {
         fprintf(f, "%s %s", k ? "," : "", pr->phases[k].name);
     }

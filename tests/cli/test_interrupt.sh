@@ -19,20 +19,7 @@ interrupt() {
     db=$tmp/big.db
     rm -f "$db" "$db".tmp*
     "$RL" run "$1" --seed 3 --threads 1 --out "$db" --quiet >"$tmp/out" 2>"$tmp/err" &
-    pid=$!
-    (
-        sleep 0.1
-        # Stops once the shell has reaped the run (kill then fails). Bounded: 60 s.
-        i=0
-        while [ $i -lt 300 ] && kill -INT "$pid" 2>/dev/null; do
-            sleep 0.2
-            i=$((i + 1))
-        done
-    ) &
-    killer=$!
-    wait "$pid"
-    code=$?
-    wait "$killer"
+    sigint_job $!
     if [ "$code" -eq 0 ] && [ -f "$db" ]; then
         return 1
     fi
