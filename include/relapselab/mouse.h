@@ -63,6 +63,8 @@ typedef struct rl_mouse {
     double cue_seen[RL_N_CAUSES];    /* ... of which the cue followed */
     bool ext_cause_open;             /* a surprising omission has opened the second cause */
     double dyn_induced;      /* cocaine-induced dynorphin pool */
+    double drug_reward_sum;  /* primary rewards of the drug outcomes met, RU [STR-4] */
+    double drug_reward_n;    /* ... and their number */
     double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
                              ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
     /* within-session state */

@@ -199,11 +199,12 @@ struct rl_error;
         "(Land et al. 2008 J Neurosci, mice); stress dysphoria needs Pdyn and KOR "          \
         "(McLaughlin et al. 2003)", "dynorphin released at the affect KOR site per unit of " \
         "stress state (in cocaine-naive mice too: not scaled by the striatal pool)")                                        \
-    X(kor_affect_gain, 1.0, "RU per KOR signal", 0.2, 0.1, 5.0, "STR-4",                    \
+    X(kor_affect_gain, 2.0, "per KOR signal", 0.2, 0.1, 5.0, "STR-4",                       \
         "assumed magnitude: KOR-mediated dysphoria raises the value of cocaine (negative "   \
         "reinforcement; Koob & Le Moal 2008; Bruchas, Land & Chavkin 2010; homeostatic "     \
-        "reward, Keramati & Gutkin 2014)", "value of the drug's relief per unit KOR signal " \
-        "at the affect site")                                                               \
+        "reward, Keramati & Gutkin 2014); set so nor-BNI halves footshock-reinstated CPP "   \
+        "(Redila & Chavkin 2008 found it abolished)", "relief the drug offers under KOR "      \
+        "dysphoria, per unit KOR signal, in units of the drug's own mean reward")            \
     X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3",                        \
         "assumed magnitude: CRF in the NAc shell amplifies cue-triggered wanting (Pecina, "  \
         "Schulkin & Berridge 2006); noradrenergic/CRF arm of stress-induced relapse "         \

@@ -268,6 +268,14 @@ drug_odds(const rl_mouse_t *self, int k)
     return (self->drug_seen[k] + 0.5) / (self->completions[k] + 1.0);
 }
 
+/* [STR-4] what the drug does when it comes: the mean primary reward of the drug outcomes
+** met so far (RU), a property of the outcome that extinction does not erase. */
+static double
+drug_effect(const rl_mouse_t *self)
+{
+    return self->drug_reward_n > 0.0 ? self->drug_reward_sum / self->drug_reward_n : 0.0;
+}
+
 /* Belief-weighted value per expected response. [BEH-1] */
 static double
 value_now(const rl_mouse_t *self)
@@ -279,7 +287,7 @@ value_now(const rl_mouse_t *self)
         /* [STR-4] under KOR dysphoria the drug is worth its relief: the value of a
         ** completion gains that relief times the probability, in each cause, that a
         ** completion delivers the drug */
-        double relief = self->p.kor_affect_gain * self->sig.kor_affect;
+        double relief = self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self);
         v += relief * (b * drug_odds(self, RL_CAUSE_DRUG) +
             (1.0 - b) * drug_odds(self, RL_CAUSE_EXTINCTION));
     }
@@ -424,6 +432,8 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             double c_after = c + self->pk.uM_per_mg_kg * self->dose_mg_per_kg;
             double da_after = rl_mouse_tonic_da_at(self, c_after);
             r = p->reward_drug * (da_after - da_now) / self->da_base_nM;
+            self->drug_reward_sum += r; /* [STR-4] */
+            self->drug_reward_n += 1.0;
             burst = phasic(self, p->burst_drug);
         } else {
             r = p->reward_food * self->palatability * drive_at(self, 0.0);
@@ -644,6 +654,10 @@ rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s)
         record_outcome(self, b, n * found, true);
         place_omission(self, n * (1.0 - found)); /* saline in the paired compartment */
     }
+    if (side == 0 && found > 0.0) { /* [STR-4] what the drug did in this pairing */
+        self->drug_reward_sum += self->p.reward_drug * mean_rise;
+        self->drug_reward_n += 1.0;
+    }
     learn_place(self, side, b, n, self->p.reward_drug * mean_rise);
     self->place_rise_mark = self->da_rise_s;
     refresh_signals(self);
@@ -659,7 +673,7 @@ place_value(const rl_mouse_t *self, int side)
     double q = b * self->v_place[RL_CAUSE_DRUG][side] +
         (1.0 - b) * self->v_place[RL_CAUSE_EXTINCTION][side];
     if (side == 0 && self->sig.kor_affect > 0.0) {
-        q += self->p.kor_affect_gain * self->sig.kor_affect *
+        q += self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self) *
             (b * drug_odds(self, RL_CAUSE_DRUG) + (1.0 - b) * drug_odds(self, RL_CAUSE_EXTINCTION));
     }
     return q * (1.0 + self->p.crf_want_gain * self->crf) * incentive_gain(self);
