@@ -327,6 +327,13 @@ subject_phase(const rl_procedure_t *proc, int ph, work_t *w, size_t n, size_t np
         v[RL_M_PLACE_PAIRED_S] = pm.place_paired_s;
         v[RL_M_PLACE_SCORE_S] = pm.place_score_s;
     }
+    if (RL_PHASE_IS_PLACE(phase->kind)) { /* no operandum: response measures do not apply */
+        static const int operant[] = {RL_M_ACTIVE, RL_M_INACTIVE, RL_M_REINFORCERS,
+            RL_M_ACTIVE_TIMEOUT, RL_M_FIRST_BIN_ACTIVE, RL_M_LAST_ACTIVE};
+        for (k = 0; k < sizeof operant / sizeof operant[0]; k++) {
+            v[operant[k]] = NAN;
+        }
+    }
     if (phase->kind == RL_PHASE_REINSTATEMENT && !isnan(baseline)) {
         v[RL_M_BASELINE_ACTIVE] = baseline;
         v[RL_M_REINSTATEMENT_RATIO] = baseline > 0.0 ? pm.active / baseline : NAN;

@@ -207,9 +207,13 @@ rl_summary_print(const rl_summary_t *self, FILE *f)
                 }
             }
             fprintf(f, "%-20s %-18s %3d", ph == 0 ? p->groups[g].name : "", phase->name, a.n);
-            print_ms(f, a);
-            print_ms(f, stat(self, g, ph, offsetof(rl_phase_measures_t, inactive), buf));
-            print_ms(f, stat(self, g, ph, offsetof(rl_phase_measures_t, reinforcers), buf));
+            if (RL_PHASE_IS_PLACE(phase->kind)) { /* no operandum */
+                fprintf(f, " %7s   %-5s %7s   %-5s %7s   %-5s", "n/a", "", "n/a", "", "n/a", "");
+            } else {
+                print_ms(f, a);
+                print_ms(f, stat(self, g, ph, offsetof(rl_phase_measures_t, inactive), buf));
+                print_ms(f, stat(self, g, ph, offsetof(rl_phase_measures_t, reinforcers), buf));
+            }
             fputs("  ", f);
             if (phase->kind == RL_PHASE_PLACE_TEST) {
                 rl_mean_sem_t t =
