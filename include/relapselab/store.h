@@ -23,7 +23,7 @@
 **   2  activity table (per-session c-Fos indices)
 **   3  imported chamber data: run.source, subjects.name, events.code, the import_files,
 **      import_sessions and import_issues tables; nullable columns a lab file may lack */
-#define RL_STORE_SCHEMA_VERSION 3
+#define RL_STORE_SCHEMA_VERSION 4
 
 typedef struct rl_store rl_store_t;
 

@@ -52,12 +52,13 @@ static const csv_table_t tables[] = {
         " p.no_reinforcer_stop_min, p.sessions, p.until_criterion, p.max_sessions,"
         " p.criterion_type, p.criterion_consecutive, p.criterion_min_reinforcers,"
         " p.criterion_min_active_fraction, p.criterion_max_deviation,"
-        " p.criterion_max_fraction_of_reference, p.criterion_reference_phase"
+        " p.criterion_max_fraction_of_reference, p.criterion_reference_phase,"
+        " p.abstinence_days, p.treatments, p.stress, p.noncontingent_cues, p.pairing"
         " FROM phases p JOIN procedures r USING (procedure_id)"
         " ORDER BY p.procedure_id, p.phase_index"},
     {"groups.csv",
         "SELECT group_id, name AS group_name, line, genotype, sex, n, reinforcer_id,"
-        " reinforcer, procedure_id, procedure FROM groups ORDER BY group_id"},
+        " reinforcer, procedure_id, procedure, background FROM groups ORDER BY group_id"},
     {"subjects.csv",
         "SELECT s.subject_id, s.group_id, g.name AS group_name, g.line, g.genotype, g.sex,"
         " g.reinforcer, g.procedure, s.index_in_group, s.name AS subject_name"

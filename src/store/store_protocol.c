@@ -5,10 +5,19 @@
 */
 #include "store_internal.h"
 
+#include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "relapselab/background.h"
 #include "relapselab/genotype.h"
+
+#if defined(__GNUC__)
+#define RL_STORE_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define RL_STORE_PRINTF_LIKE(f, a)
+#endif
 
 /* ---- names as stored: the YAML spellings (rl_phase_kind_name() etc. in protocol.c) ---- */
 
@@ -86,10 +95,85 @@ format_series(const rl_schedule_t *s, char *buf, size_t n)
     }
 }
 
+/* Append printf text to buf (size cap, used *len), "; "-separated from what is there. */
+static void append(char *buf, size_t cap, size_t *len, const char *fmt, ...)
+    RL_STORE_PRINTF_LIKE(4, 5);
+
+static void
+append(char *buf, size_t cap, size_t *len, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+    if (*len > 0 && *len + 2 < cap) {
+        buf[(*len)++] = ';';
+        buf[(*len)++] = ' ';
+        buf[*len] = '\0';
+    }
+    if (*len >= cap) {
+        return;
+    }
+    va_start(ap, fmt);
+    n = vsnprintf(buf + *len, cap - *len, fmt, ap);
+    va_end(ap);
+    *len = n < 0 ? *len : *len + (size_t) n >= cap ? cap - 1 : *len + (size_t) n;
+}
+
+static void
+describe_treatment(const rl_treatment_t *t, char *buf, size_t cap, size_t *len)
+{
+    append(buf, cap, len, "%s %g mg/kg %s, %g min before%s", t->drug, t->dose_mg_per_kg,
+        t->route, t->minutes_before, t->first_session_only ? " (first session)" : "");
+}
+
+/* The phase's triggers as text for the phases table (NULL when it has none). */
+static const char *
+describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
+{
+    size_t len = 0;
+    int i;
+    buf[0] = '\0';
+    if (which == 0) {
+        for (i = 0; i < ph->n_treatments; i++) {
+            describe_treatment(&ph->treatments[i], buf, cap, &len);
+        }
+    } else if (which == 1) {
+        for (i = 0; i < ph->n_stressors; i++) {
+            const rl_stressor_t *x = &ph->stressors[i];
+            const char *first = x->first_session_only ? " (first session)" : "";
+            if (x->kind == RL_STRESS_FOOD_DEPRIVATION) {
+                append(buf, cap, &len, "food_deprivation %g h%s", x->hours, first);
+                continue;
+            }
+            if (x->kind == RL_STRESS_FOOTSHOCK) {
+                append(buf, cap, &len, "footshock %g mA, %g s every %g s, %g min, ",
+                    x->intensity_mA, x->shock_s, x->mean_interval_s, x->duration_min);
+            } else {
+                append(buf, cap, &len, "swim %g C, %g min, ", x->water_C, x->duration_min);
+            }
+            len = strlen(buf);
+            snprintf(buf + len, cap - len, x->start_min < 0.0 ? "%g min before%s" : "at %g min%s",
+                fabs(x->start_min), first);
+            len = strlen(buf);
+        }
+    } else if (which == 2 && ph->free_cues.count > 0) {
+        append(buf, cap, &len, "%d from %g min, every %g s", ph->free_cues.count,
+            ph->free_cues.start_min, ph->free_cues.interval_s);
+    } else if (which == 3 && ph->kind == RL_PHASE_PLACE_CONDITIONING) {
+        if (ph->pairing.with_drug) {
+            describe_treatment(&ph->pairing.drug, buf, cap, &len);
+            append(buf, cap, &len, "%s first", ph->pairing.saline_first ? "saline" : "drug");
+        } else {
+            append(buf, cap, &len, "saline");
+        }
+    }
+    return buf[0] != '\0' ? buf : NULL;
+}
+
 static int
 write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_phase_t *ph,
     rl_error_t *err)
 {
+    char text[4][1024]; /* bound without a copy: one buffer per column */
     char series[RL_MAX_PR_STEPS * 12 + 1];
     const rl_criterion_t *c = &ph->criterion;
     rl_store_binder_t b;
@@ -146,6 +230,11 @@ write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_ph
         rl_store_bind_null(&b);
         rl_store_bind_null(&b);
     }
+    rl_store_bind_double(&b, ph->abstinence_days);
+    rl_store_bind_text(&b, describe_triggers(ph, 0, text[0], sizeof text[0]));
+    rl_store_bind_text(&b, describe_triggers(ph, 1, text[1], sizeof text[1]));
+    rl_store_bind_text(&b, describe_triggers(ph, 2, text[2], sizeof text[2]));
+    rl_store_bind_text(&b, describe_triggers(ph, 3, text[3], sizeof text[3]));
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing the phases table");
     }
@@ -164,8 +253,10 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         " deliver_cue, max_reinforcers, no_reinforcer_stop_min, sessions, until_criterion,"
         " max_sessions, criterion_type, criterion_consecutive, criterion_min_reinforcers,"
         " criterion_min_active_fraction, criterion_max_deviation,"
-        " criterion_max_fraction_of_reference, criterion_reference_phase)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        " criterion_max_fraction_of_reference, criterion_reference_phase, abstinence_days,"
+        " treatments, stress, noncontingent_cues, pairing)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?, ?, ?, ?)";
     sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
     rl_store_binder_t b;
     int i, j, ret = 0;
@@ -204,7 +295,8 @@ write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
 {
     static const char sql[] =
         "INSERT INTO groups (group_id, name, line, genotype, sex, n, reinforcer_id,"
-        " reinforcer, procedure_id, procedure) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        " reinforcer, procedure_id, procedure, background) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+        " ?, ?)";
     sqlite3_stmt *st = NULL;
     rl_store_binder_t b;
     int i, ret = 0;
@@ -226,6 +318,11 @@ write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         rl_store_bind_text(&b, p->reinforcers[g->reinforcer].name);
         rl_store_bind_int(&b, g->procedure);
         rl_store_bind_text(&b, p->procedures[g->procedure].name);
+        if (g->genotype_id >= 0 && rl_background_get(g->background_id) != NULL) {
+            rl_store_bind_text(&b, rl_background_get(g->background_id)->name);
+        } else {
+            rl_store_bind_null(&b); /* imported data: not known */
+        }
         if (rl_store_bind_step(&b) != SQLITE_DONE) {
             ret = rl_store_db_error(self, err, "writing the groups table");
             goto out;

@@ -7,7 +7,8 @@
 # reinstates (> 2x the no-trigger test), so do footshock and a cocaine prime (> 1.5x), stress
 # and cue together reinstate more than the cue alone, and Pdyn-/- mice reinstate more than
 # WT after the cue and after footshock (the documented disagreement with the literature).
-# A change of the model that changes these must update the documentation too.
+# A change of the model that changes these must update the documentation too. It also
+# checks that the database records the phases' triggers and the groups' backgrounds.
 #
 # usage: sh tests/cli/test_triggers.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
@@ -42,4 +43,15 @@ more "WT shock+cue" "WT cue" 1.5
 more "PDYN cue" "WT cue" 1.5
 more "PDYN footshock" "WT footshock" 1
 expect_eq "WT no-trigger test (docs/MODEL.md)" "$(test_mean 'WT none')" "4.6"
+# the database records each phase's triggers and each group's background (docs/SCHEMA.md)
+expect_eq "stress of the footshock test" "$(sql "$tmp/t.db" "SELECT p.stress FROM phases p
+    JOIN procedures r USING (procedure_id) WHERE r.name = 'footshock' AND p.name = 'test'")" \
+    "footshock 0.5 mA, 0.5 s every 40 s, 15 min, 15 min before"
+expect_eq "prime of the prime test" "$(sql "$tmp/t.db" "SELECT p.treatments FROM phases p
+    JOIN procedures r USING (procedure_id) WHERE r.name = 'prime' AND p.name = 'test'")" \
+    "cocaine 10 mg/kg i.p., 0 min before"
+expect_eq "background of a 129 group" "$(sql "$tmp/t.db" "SELECT background FROM groups
+    WHERE name = '129 cue'")" "129S6/SvEv"
+expect_eq "background of a WT group" "$(sql "$tmp/t.db" "SELECT background FROM groups
+    WHERE name = 'WT cue'")" "C57BL/6J"
 finish

@@ -321,7 +321,7 @@ test_write_and_read_back(void)
     CHECK(count_tmp_files() == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(RL_STORE_SCHEMA_VERSION == 3);
+    CHECK(RL_STORE_SCHEMA_VERSION == 4);
     query_text(db, "SELECT source FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "simulation") == 0);
     CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
@@ -650,7 +650,7 @@ test_export_csv(void)
         CHECK(!exists(f));
     }
     snprintf(f, sizeof f, "%s/groups.csv", dir);
-    CHECK(file_contains(f, "\n0,\"WT, \"\"ctrl\"\"\",Oprm1,WT,male,2,0,cocaine,0,coc\n"));
+    CHECK(file_contains(f, "\n0,\"WT, \"\"ctrl\"\"\",Oprm1,WT,male,2,0,cocaine,0,coc,C57BL/6J\n"));
     snprintf(f, sizeof f, "%s/sessions.csv", dir);
     CHECK(file_contains(f, "session_id,subject_id,group_id,group_name,line,genotype,"));
     snprintf(f, sizeof f, "%s/events.csv", dir);
