@@ -608,6 +608,25 @@ rate(const claim_t *c)
     return c->tested > 0 ? (double) c->holds / c->tested : 0.0;
 }
 
+/* Wilson score 95 % interval of the rate: how precisely R studies pin it down (a rate of
+** 14 % over 50 studies is compatible with 7-26 %). */
+static void
+rate_interval(const claim_t *c, double *lo, double *hi)
+{
+    const double z = 1.959963984540054;
+    double n = (double) c->tested, p = rate(c), den, mid, half;
+    if (c->tested <= 0) {
+        *lo = 0.0;
+        *hi = 1.0;
+        return;
+    }
+    den = 1.0 + z * z / n;
+    mid = (p + z * z / (2.0 * n)) / den;
+    half = z * sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / den;
+    *lo = fmax(0.0, mid - half);
+    *hi = fmin(1.0, mid + half);
+}
+
 static int
 meets(const claim_t *c)
 {
@@ -756,21 +775,22 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f)
     fprintf(f, "  \"failures\": %d,\n  \"claims\": [\n", rl_validation_failures(self));
     for (k = 0; k < self->n_claims; k++) {
         const claim_t *c = &self->claims[k];
-        double m, lo, hi;
+        double m, lo, hi, rlo, rhi;
         memcpy(tmp, c->effect, (size_t) self->replicates * sizeof *tmp);
         interval(tmp, c->tested, &m, &lo, &hi);
+        rate_interval(c, &rlo, &rhi);
         fprintf(f,
             "    {\"id\": \"%s\", \"claim\": \"%s\", \"pair\": \"%s\", \"kind\": \"%s\", "
-            "\"status\": \"%s\", \"measure\": \"%s\", \"rate\": %.4f, \"target\": %.2f, "
-            "\"meets_target\": %s, \"studies\": %d, ",
+            "\"status\": \"%s\", \"measure\": \"%s\", \"rate\": %.4f, \"rate_lo\": %.4f, "
+            "\"rate_hi\": %.4f, \"target\": %.2f, \"meets_target\": %s, \"studies\": %d, ",
             c->def->id, c->def->text,
             c->pair >= 0 ? json_escape(pair_label(self, c->pair, label, sizeof label), esc,
                 sizeof esc) : "all lines",
             c->def->direction == 0 ? "null" : "positive",
             c->def->reported > 0 ? "finding" : c->def->reported < 0 ? "secondary" :
             "not_reported",
-            measure_names[c->def->measure], rate(c), c->def->direction == 0 ? 0.10 : 0.80,
-            meets(c) ? "true" : "false", c->tested);
+            measure_names[c->def->measure], rate(c), rlo, rhi,
+            c->def->direction == 0 ? 0.10 : 0.80, meets(c) ? "true" : "false", c->tested);
         if (c->def->measure == M_ACQUIRES) {
             fprintf(f, "\"effect\": {\"measure\": \"percent_acquiring_min\", \"mean\": %.4g, "
                        "\"lo\": %.4g, \"hi\": %.4g}}", m, lo, hi);

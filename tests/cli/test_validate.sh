@@ -36,8 +36,8 @@ else
     note "python3 is not installed: skipping the JSON syntax check"
 fi
 
-# The report prints one claim per line: {"id": "S2", ..., "rate": 0.4000, ...,
-# "studies": 5, ...}.
+# The report prints one claim per line: {"id": "S2", ..., "rate": 0.4000, "rate_lo": ...,
+# "rate_hi": ..., ..., "studies": 5, ...}.
 for id in S1 S2 S3 S4 S5 S6a S6b S7 N; do
     grep "\"id\": \"$id\"," "$tmp/v5.json" >"$tmp/claim"
     if [ ! -s "$tmp/claim" ]; then
@@ -50,6 +50,17 @@ for id in S1 S2 S3 S4 S5 S6a S6b S7 N; do
         sub(/,.*/, "", rate)
         if (rate !~ /^[0-9.]+$/ || rate + 0 < 0 || rate + 0 > 1) { print "rate " rate; next }
         if ($0 !~ /"studies": 5,/) print "\"studies\" is not 5"
+        # the Wilson 95 % interval of the rate, recomputed here: (p + z2/2n +- z sqrt(p(1-p)/n
+        # + z2/4n2)) / (1 + z2/n), n = 5
+        lo = $0; hi = $0
+        if (sub(/.*"rate_lo": /, "", lo) == 0 || sub(/.*"rate_hi": /, "", hi) == 0) {
+            print "no rate interval"; next
+        }
+        sub(/,.*/, "", lo); sub(/,.*/, "", hi)
+        z = 1.959964; n = 5; p = rate + 0; d = 1 + z * z / n
+        m = (p + z * z / (2 * n)) / d; h = z * sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / d
+        if (lo + 0 > p + 1e-9 || hi + 0 < p - 1e-9 || (lo - (m - h)) ^ 2 > 1e-8 \
+            || (hi - (m + h)) ^ 2 > 1e-8) print "rate interval [" lo ", " hi "] for " p
     }' "$tmp/claim")
     [ -z "$bad" ] || fail "validate --json: claim $id: $(echo "$bad" | head -n 1)"
 done
