@@ -45,7 +45,8 @@
     X(RL_M_BASELINE_ACTIVE, "baseline_active", "extinction baseline (active responses)") \
     X(RL_M_REINSTATEMENT_RATIO, "reinstatement_ratio", "reinstatement / baseline")     \
     X(RL_M_PLACE_PAIRED_S, "place_paired_s", "place test: time in the drug-paired compartment (s)") \
-    X(RL_M_PLACE_SCORE_S, "place_score_s", "place test: CPP score, paired - other (s)")
+    X(RL_M_PLACE_SCORE_S, "place_score_s", "place test: CPP score, paired - other (s)") \
+    X(RL_M_PLACE_LAST_SCORE_S, "place_last_score_s", "place test: CPP score of the last test (s)")
 
 #define RL_M_ENUM_(id, name, label) id,
 typedef enum { RL_MEASURES(RL_M_ENUM_) RL_M_COUNT } rl_measure_t;

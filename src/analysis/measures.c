@@ -326,6 +326,7 @@ subject_phase(const rl_procedure_t *proc, int ph, work_t *w, size_t n, size_t np
     if (phase->kind == RL_PHASE_PLACE_TEST) {
         v[RL_M_PLACE_PAIRED_S] = pm.place_paired_s;
         v[RL_M_PLACE_SCORE_S] = pm.place_score_s;
+        v[RL_M_PLACE_LAST_SCORE_S] = pm.place_last_score_s;
     }
     if (RL_PHASE_IS_PLACE(phase->kind)) { /* no operandum: response measures do not apply */
         static const int operant[] = {RL_M_ACTIVE, RL_M_INACTIVE, RL_M_REINFORCERS,

@@ -120,6 +120,10 @@ print_phase_measure(FILE *f, const rl_phase_t *phase, const rl_group_phase_t *gp
         fprintf(f, "paired side: %.0f ± %.0f s; CPP score: %.0f ± %.0f s",
             m[RL_M_PLACE_PAIRED_S].mean, m[RL_M_PLACE_PAIRED_S].sem, m[RL_M_PLACE_SCORE_S].mean,
             m[RL_M_PLACE_SCORE_S].sem);
+        if (phase->sessions > 1) {
+            fprintf(f, " (last test %.0f ± %.0f s)", m[RL_M_PLACE_LAST_SCORE_S].mean,
+                m[RL_M_PLACE_LAST_SCORE_S].sem);
+        }
     } else if (phase->kind == RL_PHASE_ACQUISITION) {
         fputs("criteria met: n/a (no criterion)", f);
     } else if (phase->kind == RL_PHASE_EXTINCTION) {
