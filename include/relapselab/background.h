@@ -11,6 +11,8 @@
 #ifndef RELAPSELAB_BACKGROUND_H
 #define RELAPSELAB_BACKGROUND_H
 
+#include <stddef.h>
+
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 
@@ -37,6 +39,9 @@ int rl_background_find(const char *name);
 /* Number of backgrounds, and entry i (NULL when out of range). */
 int rl_background_count(void);
 const rl_background_t *rl_background_get(int i);
+
+/* The backgrounds' names, ", "-separated, into buf (cap bytes, cut if longer); returns buf. */
+const char *rl_background_names(char *buf, size_t cap);
 
 /* p's values times background i's factors, each result clipped to the parameter's
 ** plausible range. Returns 0, or RL_ERR_INTERNAL (a factor names an unknown parameter). */

@@ -9,6 +9,8 @@
 #ifndef RELAPSELAB_GENOTYPE_H
 #define RELAPSELAB_GENOTYPE_H
 
+#include <stddef.h>
+
 typedef struct rl_gene_products {
     double oprm1;   /* mu-opioid receptor density, fraction of WT Bmax */
     double oprd1;   /* delta-opioid receptor density, fraction of WT Bmax */
@@ -34,5 +36,9 @@ int rl_genotype_find(const char *name);
 /* Number of genotypes in the table, and entry i (0 <= i < count). */
 int rl_genotype_count(void);
 const rl_genotype_t *rl_genotype_get(int i);
+
+/* The genotypes' names, ", "-separated, into buf (cap bytes, cut if longer); returns buf. For
+** "valid: ..." in error messages. */
+const char *rl_genotype_names(char *buf, size_t cap);
 
 #endif

@@ -8,6 +8,7 @@
 */
 #include "relapselab/background.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define STRESS_SRC "assumed size; direction: 129 substrains are more anxious and " \
@@ -99,4 +100,17 @@ rl_background_apply(int i, rl_params_t *p, rl_error_t *err)
         }
     }
     return 0;
+}
+
+const char *
+rl_background_names(char *buf, size_t cap)
+{
+    size_t len = 0;
+    int i;
+    buf[0] = '\0';
+    for (i = 0; i < N_BACKGROUNDS && len < cap; i++) {
+        len += (size_t) snprintf(buf + len, cap - len, "%s%s", i ? ", " : "",
+            backgrounds[i].name);
+    }
+    return buf;
 }

@@ -8,6 +8,7 @@
 */
 #include "relapselab/genotype.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #define ALL_WT {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0}
@@ -79,4 +80,17 @@ rl_genotype_get(int i)
         return NULL;
     }
     return &genotypes[i];
+}
+
+const char *
+rl_genotype_names(char *buf, size_t cap)
+{
+    size_t len = 0;
+    int i;
+    buf[0] = '\0';
+    for (i = 0; i < rl_genotype_count() && len < cap; i++) {
+        len += (size_t) snprintf(buf + len, cap - len, "%s%s", i ? ", " : "",
+            rl_genotype_get(i)->name);
+    }
+    return buf;
 }

@@ -162,9 +162,8 @@ rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int sub
             /* [ABS-1] home-cage days before the phase's first session */
             rl_mouse_begin_session(&mouse, protocol->intersession_h
                     + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), day == 0);
-            if ((ret = give_treatments(&mouse, phase, i, err)) != 0
-                || (ret = give_pairing(&mouse, phase, i, err)) != 0
-                || (ret = give_stress(&mouse, phase, i, err)) != 0) {
+            if ((ret = rl_subject_give_triggers(&mouse, phase, i, err)) != 0
+                || (ret = give_pairing(&mouse, phase, i, err)) != 0) {
                 return ret;
             }
             rl_stream_set(r, seed, RL_STREAM_BEHAVIOUR, (uint64_t) subject_id, (uint64_t) day);

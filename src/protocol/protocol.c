@@ -587,7 +587,6 @@ validate_group(const vctx_t *v, rl_protocol_t *p, int i)
     long line = g->src_line;
     char ctx[RL_NAME_MAX + 16];
     char names[RL_ERROR_MSG_MAX / 2];
-    size_t len = 0;
     int ret, j;
 
     if ((ret = check_name(v, g->name, line, "group", i)) != 0) {
@@ -602,24 +601,14 @@ validate_group(const vctx_t *v, rl_protocol_t *p, int i)
     snprintf(ctx, sizeof ctx, "group '%s'", g->name);
     g->genotype_id = rl_genotype_find(g->genotype);
     if (g->genotype_id < 0) {
-        names[0] = '\0';
-        for (j = 0; j < rl_genotype_count() && len < sizeof names; j++) {
-            len += (size_t) snprintf(names + len, sizeof names - len, "%s%s", j ? ", " : "",
-                rl_genotype_get(j)->name);
-        }
         return vfail(v, g->genotype, line, "%s: unknown genotype '%.*s' (valid: %s)", ctx,
-            RL_NAME_MAX, g->genotype, names);
+            RL_NAME_MAX, g->genotype, rl_genotype_names(names, sizeof names));
     }
     g->background_id = rl_background_find(g->background[0] != '\0' ? g->background : "C57BL/6J");
     if (g->background_id < 0) {
-        names[0] = '\0';
-        len = 0;
-        for (j = 0; j < rl_background_count() && len < sizeof names; j++) {
-            len += (size_t) snprintf(names + len, sizeof names - len, "%s%s", j ? ", " : "",
-                rl_background_get(j)->name);
-        }
         return vfail(v, g->background, line, "%s: unknown genetic background '%.*s' (valid: "
-            "%s; see relapselab genotypes)", ctx, RL_NAME_MAX, g->background, names);
+            "%s; see relapselab genotypes)", ctx, RL_NAME_MAX, g->background,
+            rl_background_names(names, sizeof names));
     }
     if (g->reinforcer < 0 || g->reinforcer >= p->n_reinforcers) {
         return vfail(v, &g->reinforcer, line, "%s: reinforcer index %d is out of range", ctx,

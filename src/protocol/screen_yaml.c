@@ -205,14 +205,8 @@ read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
     background_id = rl_background_find(background[0] != '\0' ? background : "C57BL/6J");
     if (background_id < 0) {
         char names[RL_ERROR_MSG_MAX / 2];
-        size_t len = 0;
-        names[0] = '\0';
-        for (j = 0; j < rl_background_count() && len < sizeof names; j++) {
-            len += (size_t) snprintf(names + len, sizeof names - len, "%s%s", j ? ", " : "",
-                rl_background_get(j)->name);
-        }
         return rd_rfail(r, bn, RL_ERR_INVALID, "screen: unknown genetic background '%s' "
-            "(valid: %s)", background, names);
+            "(valid: %s)", background, rl_background_names(names, sizeof names));
     }
     memset(p->groups, 0, sizeof p->groups);
     p->n_groups = 0;
@@ -230,14 +224,8 @@ read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
         }
         if ((g->genotype_id = rl_genotype_find(g->genotype)) < 0) {
             char names[RL_ERROR_MSG_MAX / 2];
-            size_t len = 0;
-            names[0] = '\0';
-            for (j = 0; j < rl_genotype_count() && len < sizeof names; j++) {
-                len += (size_t) snprintf(names + len, sizeof names - len, "%s%s",
-                    j ? ", " : "", rl_genotype_get(j)->name);
-            }
             return rd_rfail(r, it, RL_ERR_INVALID, "screen: unknown genotype '%s' (valid: %s)",
-                g->genotype, names);
+                g->genotype, rl_genotype_names(names, sizeof names));
         }
         for (j = 0; j < p->n_groups; j++) {
             if (strcmp(p->groups[j].genotype, g->genotype) == 0) {
