@@ -287,6 +287,23 @@ for c in claims:
         met_text(c), effect_text(c), wt, ko, p]))
 w("")
 
+calib = data.get("calibration", [])
+if calib:
+    w("## Test calibration: wild type against wild type")
+    w("")
+    w("The study's four wild-type cocaine groups (and its four chocolate groups) are the same")
+    w("biology with independent mice, so comparing two of them with a null claim's test shows")
+    w("how often that test finds a difference where there is none — the level a null claim's")
+    w("rate is to be read against (5 % for an exact test). Comparisons of one study share")
+    w("groups, so the Wilson interval in brackets is somewhat too narrow.")
+    w("")
+    w("| reinforcer | measure | WT vs WT differences (p < 0.05) | comparisons |")
+    w("|---|---|---:|---:|")
+    for x in calib:
+        w("| %s | %s | %.1f %% [%.1f–%.1f] | %d |" % (cell(x["reinforcer"]), x["measure"],
+          100 * x["rate"], 100 * x["rate_lo"], 100 * x["rate_hi"], x["comparisons"]))
+    w("")
+
 fos = data.get("cfos", [])
 if fos:
     pairs, regions = [], []

@@ -83,7 +83,7 @@ struct rl_error;
         "relative affinity of beta-endorphin at MOR")                                      \
     X(enk_mor_affinity, 0.1, "1/Kd", 0.0, 0.02, 0.5, "OP-2",                               \
         "enkephalins prefer DOR ~10x over MOR", "relative affinity of enkephalin at MOR")   \
-    X(bend_dor_nac_affinity, 0.075, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                          \
+    X(bend_dor_nac_affinity, 0.05, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                          \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); little beta-endorphin reaches NAc DOR relative to local MSN enkephalin (assumed)",  \
         "relative weight of beta-endorphin at the NAc (incentive) DOR site")               \
     X(enk_dor_assoc_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                         \
@@ -103,13 +103,13 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
         "dynorphin released per unit of negative prediction error, per unit pool")         \
     /* --- receptor effects --- */                                                          \
-    X(mor_burst_gain, 5.5, "1", 0.15, 0.3, 6.0, "OP-4",                                    \
+    X(mor_burst_gain, 6.0, "1", 0.15, 0.3, 6.0, "OP-4",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
         "gain of the phasic DA burst per unit MOR signal")                                 \
-    X(dor_incentive_gain, 4.0, "1", 0.15, 0.3, 6.0, "OP-5",                                \
+    X(dor_incentive_gain, 4.5, "1", 0.15, 0.3, 6.0, "OP-5",                                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
         "gain of incentive motivation per unit NAc DOR signal")                            \
-    X(dor_assoc_gain, 10.0, "1", 0.15, 0.3, 12.0, "OP-6",                                    \
+    X(dor_assoc_gain, 12.0, "1", 0.15, 0.3, 12.0, "OP-6",                                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
     X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7",                                  \
@@ -147,7 +147,7 @@ struct rl_error;
         "time constant of the decay of latent-cause experience")                           \
     X(lc_evidence_reward, 0.3, "log-odds", 0.15, 0.2, 3.0, "BEL-2",                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
-    X(lc_evidence_surprise, 0.26, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2",             \
+    X(lc_evidence_surprise, 0.25, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2",             \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
     X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2",                    \

@@ -95,6 +95,20 @@ typedef struct claim {
     double rep_p;
 } claim_t;
 
+/* Test calibration: two wild-type groups given the same reinforcer (the same biology,
+** independent mice) compared with the test of a null claim. Every difference is then a
+** false positive, so the share of comparisons with p < 0.05 is the analysis's own
+** false-positive rate on that measure -- the level a null claim's rate is to be read
+** against (5 % for an exact test; the discrete PR breakpoints make it higher). */
+typedef struct calib {
+    int reinforcer;
+    measure_t measure;
+    int hits, tested;
+} calib_t;
+
+#define MAX_WT_PAIRS 64
+#define MAX_CALIB 16
+
 /* S8: per drug pair and region. */
 typedef struct fos {
     int pair;
@@ -114,6 +128,10 @@ struct rl_validation {
     claim_t claims[MAX_CLAIMS];
     int n_fos;
     fos_t *fos;
+    int n_wt_pairs;
+    int wt_pairs[MAX_WT_PAIRS][2]; /* group indices of two WT groups, same reinforcer */
+    int n_calib;
+    calib_t calib[MAX_CALIB];
     /* magnitudes (means over studies) */
     double wt_breakpoint, wt_ext_sessions, wt_reinst_ratio, wt_intake_mg_per_h;
     int magnitude_n;
@@ -289,6 +307,46 @@ build_claims(rl_validation_t *v)
     return 0;
 }
 
+/* Pairs of WT groups with the same reinforcer and procedure, and one calibration entry per
+** reinforcer and measure of a null claim that has such a pair. */
+static void
+build_calib(rl_validation_t *v)
+{
+    const rl_protocol_t *p = v->protocol;
+    int g, h, k, j;
+    for (g = 0; g < p->n_groups; g++) {
+        for (h = g + 1; h < p->n_groups && v->n_wt_pairs < MAX_WT_PAIRS; h++) {
+            if (strcmp(p->groups[g].genotype, WT_NAME) == 0 &&
+                strcmp(p->groups[h].genotype, WT_NAME) == 0 &&
+                p->groups[g].reinforcer == p->groups[h].reinforcer &&
+                p->groups[g].procedure == p->groups[h].procedure) {
+                v->wt_pairs[v->n_wt_pairs][0] = g;
+                v->wt_pairs[v->n_wt_pairs][1] = h;
+                v->n_wt_pairs++;
+            }
+        }
+    }
+    for (k = 0; k < v->n_claims; k++) {
+        const claim_t *c = &v->claims[k];
+        int r, seen = 0;
+        if (c->def->direction != 0 || c->pair < 0) {
+            continue;
+        }
+        r = p->groups[v->pairs[c->pair].ko].reinforcer;
+        for (j = 0; j < v->n_calib; j++) {
+            seen |= v->calib[j].reinforcer == r && v->calib[j].measure == c->def->measure;
+        }
+        for (j = 0; j < v->n_wt_pairs && !seen && v->n_calib < MAX_CALIB; j++) {
+            if (p->groups[v->wt_pairs[j][0]].reinforcer == r) {
+                v->calib[v->n_calib].reinforcer = r;
+                v->calib[v->n_calib].measure = c->def->measure;
+                v->n_calib++;
+                seen = 1;
+            }
+        }
+    }
+}
+
 /* ---- one study -------------------------------------------------------------------------- */
 
 typedef struct sink_ctx {
@@ -304,12 +362,11 @@ sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
     return 0;
 }
 
-/* p of the genotype main effect in the genotype x session ANOVA of the first extinction
-** sessions for a pair (-1 on failure). */
+/* p of the group main effect in the group x session ANOVA of the first extinction
+** sessions of groups ga and gb (-1 on failure). */
 static double
-anova_curve(const rl_validation_t *v, int pair)
+anova_curve(const rl_validation_t *v, int ga, int gb)
 {
-    const pair_t *pr = &v->pairs[pair];
     double *y = malloc((size_t) v->n_mice * EXT_FIRST * sizeof *y);
     int *grp = malloc((size_t) v->n_mice * sizeof *grp);
     rl_anova_mixed_t an;
@@ -319,13 +376,13 @@ anova_curve(const rl_validation_t *v, int pair)
     if (y != NULL && grp != NULL) {
         for (i = 0; i < v->n_mice; i++) {
             const mouse_t *m = &v->mice[i];
-            if (m->group != pr->ko && m->group != pr->wt) {
+            if (m->group != ga && m->group != gb) {
                 continue;
             }
             for (j = 0; j < EXT_FIRST; j++) {
                 y[n * EXT_FIRST + j] = m->ext_first[j];
             }
-            grp[n++] = m->group == pr->ko;
+            grp[n++] = m->group == ga;
         }
         if (rl_anova_mixed(y, grp, n, 2, EXT_FIRST, &an, &err) == 0) {
             p = an.group.p;
@@ -336,13 +393,55 @@ anova_curve(const rl_validation_t *v, int pair)
     return p;
 }
 
+/* The lab's test of measure `what` between groups ga and gb (values in scratch a, b):
+** Student's t, with the p of the RM ANOVA for the extinction curve. 0, or -1 if the test
+** cannot be made. */
+static int
+compare(const rl_validation_t *v, int ga, int gb, measure_t what, double *a, double *b,
+    rl_ttest_t *t)
+{
+    rl_error_t err;
+    int na = values(v, ga, what, a), nb = values(v, gb, what, b);
+    if (rl_ttest_student(a, na, b, nb, t, &err) != 0) {
+        return -1;
+    }
+    if (what == M_EXT_CURVE) {
+        /* the genotype effect of the genotype x session repeated-measures ANOVA */
+        double p = anova_curve(v, ga, gb);
+        if (p >= 0.0) {
+            t->p = p;
+        }
+    }
+    /* For the reinstatement measure (test - last extinction) the t-test on difference
+    ** scores is the genotype x test interaction of the 2 x 2 mixed ANOVA (F = t^2). */
+    return 0;
+}
+
+static void
+test_calib(rl_validation_t *v, double *a, double *b)
+{
+    int k, j;
+    for (k = 0; k < v->n_calib; k++) {
+        calib_t *c = &v->calib[k];
+        for (j = 0; j < v->n_wt_pairs; j++) {
+            rl_ttest_t t;
+            int ga = v->wt_pairs[j][0], gb = v->wt_pairs[j][1];
+            if (v->protocol->groups[ga].reinforcer != c->reinforcer ||
+                compare(v, ga, gb, c->measure, a, b, &t) != 0) {
+                continue;
+            }
+            c->tested++;
+            c->hits += t.p < 0.05;
+        }
+    }
+}
+
 static void
 test_claim(rl_validation_t *v, claim_t *c, int study, double *a, double *b)
 {
     const claim_def_t *d = c->def;
     rl_ttest_t t;
-    rl_error_t err;
-    int na, nb, holds = 0;
+    int na, holds = 0;
 
     if (d->measure == M_ACQUIRES) { /* S1: >= 50 % of every drug KO group acquire */
         int k, all = 1, pairs = 0;
@@ -367,20 +466,9 @@ test_claim(rl_validation_t *v, claim_t *c, int study, double *a, double *b)
         }
         return;
     }
-    na = values(v, v->pairs[c->pair].ko, d->measure, a);
-    nb = values(v, v->pairs[c->pair].wt, d->measure, b);
-    if (rl_ttest_student(a, na, b, nb, &t, &err) != 0) {
+    if (compare(v, v->pairs[c->pair].ko, v->pairs[c->pair].wt, d->measure, a, b, &t) != 0) {
         return;
     }
-    if (d->measure == M_EXT_CURVE) {
-        /* the genotype effect of the genotype x session repeated-measures ANOVA */
-        double p = anova_curve(v, c->pair);
-        if (p >= 0.0) {
-            t.p = p;
-        }
-    }
-    /* For the reinstatement measure (test - last extinction) the t-test on difference
-    ** scores is the genotype x test interaction of the 2 x 2 mixed ANOVA (F = t^2). */
     c->tested++;
     if (d->direction == 0) {
         holds = t.p < 0.05;
@@ -390,8 +478,10 @@ test_claim(rl_validation_t *v, claim_t *c, int study, double *a, double *b)
     c->holds += holds;
     c->effect[study] = t.hedges_g;
     if (study == 0) {
+        na = values(v, v->pairs[c->pair].ko, d->measure, a);
         c->rep_ko = rl_mean_sem(a, na);
-        c->rep_wt = rl_mean_sem(b, nb);
+        na = values(v, v->pairs[c->pair].wt, d->measure, a);
+        c->rep_wt = rl_mean_sem(a, na);
         c->rep_p = t.p;
     }
 }
@@ -495,6 +585,7 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
         ret = rl_error_set(err, ret, NULL, 0, 0, "out of memory");
         goto out;
     }
+    build_calib(v);
     for (k = 0; k < v->n_pairs; k++) {
         v->n_fos += v->pairs[k].drug_arm ? RL_N_REGIONS : 0;
     }
@@ -540,6 +631,7 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
         for (k = 0; k < v->n_fos; k++) {
             test_fos(v, &v->fos[k], r, a, b);
         }
+        test_calib(v, a, b);
         magnitudes(v);
         if (opt->progress != NULL) {
             opt->progress(opt->progress_ctx, r + 1, v->replicates);
@@ -611,11 +703,11 @@ rate(const claim_t *c)
 /* Wilson score 95 % interval of the rate: how precisely R studies pin it down (a rate of
 ** 14 % over 50 studies is compatible with 7-26 %). */
 static void
-rate_interval(const claim_t *c, double *lo, double *hi)
+wilson(int hits, int tested, double *lo, double *hi)
 {
     const double z = 1.959963984540054;
-    double n = (double) c->tested, p = rate(c), den, mid, half;
-    if (c->tested <= 0) {
+    double n = (double) tested, p = tested > 0 ? (double) hits / tested : 0.0, den, mid, half;
+    if (tested <= 0) {
         *lo = 0.0;
         *hi = 1.0;
         return;
@@ -625,6 +717,12 @@ rate_interval(const claim_t *c, double *lo, double *hi)
     half = z * sqrt(p * (1.0 - p) / n + z * z / (4.0 * n * n)) / den;
     *lo = fmax(0.0, mid - half);
     *hi = fmin(1.0, mid + half);
+}
+
+static void
+rate_interval(const claim_t *c, double *lo, double *hi)
+{
+    wilson(c->holds, c->tested, lo, hi);
 }
 
 static int
@@ -693,6 +791,20 @@ rl_validation_print(const rl_validation_t *self, FILE *f)
     }
     fprintf(f, ".\nReinstatement values are the increase from the last extinction sessions to "
                "the test (the t-test on these is the ANOVA's interaction, F = t^2).\n");
+    if (self->n_calib > 0) {
+        fprintf(f, "\nTest calibration: the same tests between two wild-type groups of the same "
+                   "reinforcer (same biology:\nevery difference is a false positive; a null "
+                   "claim's rate is to be read against these):\n");
+        for (k = 0; k < self->n_calib; k++) {
+            const calib_t *c = &self->calib[k];
+            double lo, hi;
+            wilson(c->hits, c->tested, &lo, &hi);
+            fprintf(f, "  %-12.12s %-18s %5.1f%% [%.1f-%.1f] of %d comparisons\n",
+                self->protocol->reinforcers[c->reinforcer].name, measure_names[c->measure],
+                c->tested > 0 ? 100.0 * c->hits / c->tested : 0.0, 100.0 * lo, 100.0 * hi,
+                c->tested);
+        }
+    }
     if (self->magnitude_n > 0) {
         int n = self->magnitude_n;
         fprintf(f, "\nMagnitudes (WT cocaine mice, mean over studies; BRIEF priors in brackets):\n"
@@ -803,6 +915,17 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f)
                 c->rep_ko.sem, c->rep_ko.n, c->rep_p);
         }
         fputs(k + 1 < self->n_claims ? ",\n" : "\n", f);
+    }
+    fputs("  ],\n  \"calibration\": [\n", f);
+    for (k = 0; k < self->n_calib; k++) {
+        const calib_t *c = &self->calib[k];
+        double lo, hi;
+        wilson(c->hits, c->tested, &lo, &hi);
+        fprintf(f, "    {\"reinforcer\": \"%s\", \"measure\": \"%s\", \"rate\": %.4f, "
+                   "\"rate_lo\": %.4f, \"rate_hi\": %.4f, \"comparisons\": %d}%s\n",
+            json_escape(self->protocol->reinforcers[c->reinforcer].name, esc, sizeof esc),
+            measure_names[c->measure], c->tested > 0 ? (double) c->hits / c->tested : 0.0, lo,
+            hi, c->tested, k + 1 < self->n_calib ? "," : "");
     }
     fputs("  ],\n", f);
     if (self->magnitude_n > 0) {

@@ -431,7 +431,10 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             double c = self->pk_state.brain_uM;
             double c_after = c + self->pk.uM_per_mg_kg * self->dose_mg_per_kg;
             double da_after = rl_mouse_tonic_da_at(self, c_after);
-            r = p->reward_drug * (da_after - da_now) / self->da_base_nM;
+            /* relative to the drug-free tonic level at the current release gain
+            ** (KOR [OP-7], CRF [STR-5]): DA reward signals scale with their baseline */
+            double da_ref = rl_da_tonic_nM(p, &self->g, 0.0, self->release_gain);
+            r = p->reward_drug * (da_after - da_now) / da_ref;
             self->drug_reward_sum += r; /* [STR-4] */
             self->drug_reward_n += 1.0;
             burst = phasic(self, p->burst_drug);

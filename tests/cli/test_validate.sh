@@ -66,6 +66,18 @@ for id in S1 S2 S3 S4 S5 S6a S6b S7 N; do
 done
 
 grep -q '"magnitudes": {' "$tmp/v5.json" || fail "validate --json: no \"magnitudes\""
+# Test calibration: every reinforcer x measure of a null claim, compared over the 6 pairs of
+# the 4 wild-type groups of each reinforcer in each of the 5 studies; rate = hits / 30.
+sed -n '/"calibration": \[/,/^  \]/p' "$tmp/v5.json" | grep '"measure":' >"$tmp/calib"
+expect_eq "validate --json: entries of \"calibration\"" "$(wc -l <"$tmp/calib" | tr -d ' ')" 7
+bad=$(awk '{
+    n = $0; sub(/.*"comparisons": /, "", n); sub(/[^0-9].*/, "", n)
+    r = $0; sub(/.*"rate": /, "", r); sub(/,.*/, "", r)
+    h = r * n
+    if (n != 30) { print "comparisons " n " (expected 30): " $0; exit }
+    if (h - int(h + 0.5) > 0.001 || int(h + 0.5) - h > 0.001) { print "rate " r " is not hits/30: " $0; exit }
+}' "$tmp/calib")
+[ -z "$bad" ] || fail "validate --json: calibration: $bad"
 grep -q '"cfos": \[' "$tmp/v5.json" || fail "validate --json: no \"cfos\" array"
 sed -n '/"cfos": \[/,/^  \]/p' "$tmp/v5.json" | grep '"region":' >"$tmp/cfos"
 expect_eq "validate --json: entries of \"cfos\"" "$(wc -l <"$tmp/cfos" | tr -d ' ')" 40
