@@ -568,9 +568,7 @@ main(void)
     rl_error_t err;
     char path[160];
 
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/rl-test-figures.XXXXXX");
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
+    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "figures")) {
         return 1;
     }
     snprintf(db_path, sizeof db_path, "%s/figures.db", tmpdir);
@@ -595,8 +593,7 @@ main(void)
     remove(db_path);
     snprintf(path, sizeof path, "%s/report.html", tmpdir);
     remove(path);
-    if (rmdir(tmpdir) != 0) {
-        fprintf(stderr, "test_figures: could not remove %s (not empty?)\n", tmpdir);
+    if (!rl_test_tmpdir_done(tmpdir)) {
         return 1;
     }
     return rl_test_summary();

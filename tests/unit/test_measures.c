@@ -502,16 +502,13 @@ test_refusals(void)
 int
 main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/rl_test_measures_XXXXXX");
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
+    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "measures")) {
         return 1;
     }
     rl_test_run("simulated", test_simulated);
     rl_test_run("imported", test_imported);
     rl_test_run("refusals", test_refusals);
-    if (rmdir(tmpdir) != 0) {
-        fprintf(stderr, "%s: not empty after the tests\n", tmpdir);
+    if (!rl_test_tmpdir_done(tmpdir)) {
         return 1;
     }
     return rl_test_summary();

@@ -362,17 +362,12 @@ test_real_files(void)
 int
 main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/rl_test_import_XXXXXX");
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
+    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "import")) {
         return 1;
     }
     rl_test_run("malformed_batch", test_malformed_batch);
     rl_test_run("output_errors", test_output_errors);
     rl_test_run("real_files", test_real_files);
-    if (rmdir(tmpdir) != 0) {
-        fprintf(stderr, "%s: not empty after the tests\n", tmpdir);
-        CHECK(false);
-    }
+    CHECK(rl_test_tmpdir_done(tmpdir));
     return rl_test_summary();
 }

@@ -891,9 +891,7 @@ many_points(void)
 int
 main(int argc, char **argv)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/test_plot.XXXXXX");
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
+    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "plot")) {
         return 1;
     }
     if (argc > 1) {

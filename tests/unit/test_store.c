@@ -718,9 +718,7 @@ test_export_refuses_incomplete(void)
 int
 main(void)
 {
-    snprintf(tmpdir, sizeof tmpdir, "/tmp/rl_test_store_XXXXXX");
-    if (mkdtemp(tmpdir) == NULL) {
-        perror("mkdtemp");
+    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "store")) {
         return 1;
     }
     rl_test_run("write_and_read_back", test_write_and_read_back);
@@ -731,9 +729,6 @@ main(void)
     rl_test_run("missing_directory", test_missing_directory);
     rl_test_run("export_csv", test_export_csv);
     rl_test_run("export_refuses_incomplete", test_export_refuses_incomplete);
-    if (rmdir(tmpdir) != 0) {
-        fprintf(stderr, "%s: not empty after the tests\n", tmpdir);
-        CHECK(false);
-    }
+    CHECK(rl_test_tmpdir_done(tmpdir));
     return rl_test_summary();
 }

@@ -4,7 +4,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 static int n_checks, n_failed, case_failed, n_cases, n_cases_failed;
 
@@ -59,6 +61,27 @@ rl_test_dir_present(const char *dir)
     struct stat st;
     if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
         printf("SKIP: %s not found\n", dir);
+        return false;
+    }
+    return true;
+}
+
+bool
+rl_test_tmpdir(char *buf, size_t n, const char *name)
+{
+    snprintf(buf, n, "/tmp/rl_test_%s_XXXXXX", name);
+    if (mkdtemp(buf) == NULL) {
+        perror("mkdtemp");
+        return false;
+    }
+    return true;
+}
+
+bool
+rl_test_tmpdir_done(const char *dir)
+{
+    if (rmdir(dir) != 0) {
+        fprintf(stderr, "%s: not empty after the tests\n", dir);
         return false;
     }
     return true;
