@@ -4,7 +4,7 @@
 ** best wall time, mouse-sessions per second and events per second for:
 **   simulate  -- the simulator alone (results counted and dropped), 1 thread;
 **   simulate  -- the same on 2 threads;
-**   + SQLite  -- the full `relapselab run` pipeline on 1 thread (database in /tmp).
+**   + SQLite  -- the full `relapselab run` pipeline (rl_run_to_store, database in /tmp).
 ** Usage: bench_seed [PROTOCOL] [REPEATS]. The seed is fixed (20141219) so runs compare.
 */
 #include <inttypes.h>
@@ -15,26 +15,7 @@
 #include <unistd.h>
 
 #include "relapselab/protocol.h"
-#include "relapselab/rng.h"
-#include "relapselab/runner.h"
-#include "relapselab/store.h"
-
-typedef struct counts {
-    int64_t sessions, events;
-    rl_store_t *store;
-} counts_t;
-
-static int
-sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
-{
-    counts_t *c = ctx;
-    int i;
-    for (i = 0; i < s->n_sessions; i++) {
-        c->sessions++;
-        c->events += (int64_t) s->sessions[i].n_events;
-    }
-    return c->store != NULL ? rl_store_write_subject_result(c->store, s, err) : 0;
-}
+#include "relapselab/run.h"
 
 static double
 now_s(void)
@@ -48,32 +29,21 @@ static int
 bench(const char *label, const rl_protocol_t *p, int threads, int with_store, int repeats)
 {
     double best = 1e300;
-    counts_t c = {0, 0, NULL};
+    rl_run_totals_t totals;
     int r;
+    memset(&totals, 0, sizeof totals);
     for (r = 0; r < repeats; r++) {
-        rl_runner_options_t opt;
+        rl_run_options_t opt;
         rl_error_t err;
-        rl_run_info_t info = {20141219, "mt19937", RL_RNG_SCHEME, RL_VERSION, "bench", 0};
         char path[64];
         double t0;
-        memset(&c, 0, sizeof c);
         memset(&opt, 0, sizeof opt);
         opt.seed = 20141219;
         opt.threads = threads;
-        opt.sink = sink;
-        opt.sink_ctx = &c;
+        opt.command = "bench";
         snprintf(path, sizeof path, "/tmp/relapselab-bench-%ld.db", (long) getpid());
         t0 = now_s();
-        if (with_store && rl_store_open(path, p, &info, &c.store, &err) != 0) {
-            fprintf(stderr, "bench: %s\n", err.msg);
-            return 1;
-        }
-        if (rl_runner_run(p, &opt, &err) != 0) {
-            fprintf(stderr, "bench: %s\n", err.msg);
-            rl_store_abort(c.store);
-            return 1;
-        }
-        if (with_store && rl_store_commit(c.store, &err) != 0) {
+        if (rl_run_to_store(p, with_store ? path : NULL, &opt, &totals, &err) != 0) {
             fprintf(stderr, "bench: %s\n", err.msg);
             return 1;
         }
@@ -87,8 +57,8 @@ bench(const char *label, const rl_protocol_t *p, int threads, int with_store, in
     }
     printf("%-22s %2d thread%s  %7.3f s  %9.0f mouse-sessions/s  %11.0f events/s  "
            "(%" PRId64 " sessions, %" PRId64 " events, best of %d)\n",
-        label, threads, threads == 1 ? " " : "s", best, (double) c.sessions / best,
-        (double) c.events / best, c.sessions, c.events, repeats);
+        label, threads, threads == 1 ? " " : "s", best, (double) totals.sessions / best,
+        (double) totals.events / best, totals.sessions, totals.events, repeats);
     return 0;
 }
 

@@ -1,9 +1,10 @@
 /* runner.h -- a cohort through a protocol, on one or more threads, results in order.
 **
-** Subjects are numbered group by group (group 0 first), 0-based. Worker threads take the
-** next subject, simulate it (subject.h) and park the result; the calling thread hands
-** results to the sink strictly in subject order. Because every random stream is derived
-** from (seed, subject, session), the sink sees identical results for any thread count.
+** Subjects are numbered group by group (group 0 first), 0-based. The worker pool's threads
+** take the next subject, simulate it (subject.h) and park the result; the calling thread
+** hands results to the sink strictly in subject order. Because every random stream is
+** derived from (seed, subject, session), the sink sees identical results for any thread
+** count. Stopping follows the pool's one rule (src/experiment/pool.h).
 */
 #ifndef RELAPSELAB_RUNNER_H
 #define RELAPSELAB_RUNNER_H
@@ -13,6 +14,7 @@
 
 #include "relapselab/error.h"
 #include "relapselab/params.h"
+#include "relapselab/progress.h"
 #include "relapselab/protocol.h"
 #include "relapselab/subject.h"
 
@@ -20,10 +22,6 @@
 ** for the call. Return 0 to go on, < 0 (an RL_ERR_* code, with err set) to stop the run. */
 typedef int (*rl_subject_sink_fn)(void *ctx, const rl_subject_result_t *subject,
     rl_error_t *err);
-
-/* Called on the calling thread after each subject is handed over: done of total. */
-typedef void (*rl_progress_fn)(void *ctx, int done, int total, int64_t sessions,
-    int64_t events);
 
 typedef struct rl_runner_options {
     uint64_t seed;
@@ -33,8 +31,7 @@ typedef struct rl_runner_options {
                                       (lock-free, so a signal handler may set it) */
     rl_subject_sink_fn sink;
     void *sink_ctx;
-    rl_progress_fn progress;       /* may be NULL */
-    void *progress_ctx;
+    rl_progress_t progress;        /* after each subject handed over (unit "mice") */
 } rl_runner_options_t;
 
 /* Run every subject of protocol. Returns 0, the sink's error, RL_ERR_NOMEM,

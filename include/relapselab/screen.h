@@ -17,7 +17,7 @@
 ** the thread count, nor on the order of triggers and candidates or on adding one.
 **
 ** Data flow: rl_screen_load_file (file -> rl_screen_t, src/protocol/screen_yaml.c) ->
-** rl_screen_run (-> rl_screen_results_t, src/screen/screen_run.c) -> rl_screen_summarize
+** rl_screen_run (-> rl_screen_results_t, src/experiment/screen_run.c) -> rl_screen_summarize
 ** (-> rl_screen_summary_t, the statistics, src/screen/screen_stats.c) -> the printers
 ** (text, JSON, CSV; src/screen/screen_print.c).
 */
@@ -31,6 +31,7 @@
 
 #include "relapselab/error.h"
 #include "relapselab/params.h"
+#include "relapselab/progress.h"
 #include "relapselab/protocol.h"
 
 #define RL_SCREEN_MAX_GENOTYPES 16
@@ -97,15 +98,12 @@ int rl_screen_tests_per_mouse(const rl_screen_t *self);
 
 /* ---------------------------------------------------------------- running */
 
-typedef void (*rl_screen_progress_fn)(void *ctx, int done, int total, int64_t sessions);
-
 typedef struct rl_screen_options {
     uint64_t seed;
     const rl_params_t *params;    /* population values; NULL = the parameter table */
     int threads;                  /* >= 1 */
     const atomic_int *cancel;     /* non-zero stops the run between sessions; may be NULL */
-    rl_screen_progress_fn progress; /* on the calling thread after each mouse; may be NULL */
-    void *progress_ctx;
+    rl_progress_t progress;       /* on the calling thread after each mouse (unit "mice") */
 } rl_screen_options_t;
 
 /* Per-mouse results. Subject s = g*n + i (mouse i of genotype g); cell (t, a) = trigger t,

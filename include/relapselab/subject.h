@@ -11,6 +11,7 @@
 #define RELAPSELAB_SUBJECT_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <gsl/gsl_rng.h>
@@ -52,11 +53,30 @@ int rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int
     rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse_out,
     rl_subject_result_t *out, rl_error_t *err);
 
-/* Give mouse (begun with rl_mouse_begin_session) the treatments and stressors that phase
-** gives with its session i (0-based) [DRG-6], [STR-1]. Returns 0 or rl_mouse_give's /
-** rl_mouse_stress's error. */
-int rl_subject_give_triggers(rl_mouse_t *mouse, const rl_phase_t *phase, int i,
-    rl_error_t *err);
+/* One session of a subject's life, as the cohort, the screen and the trace figures all
+** begin it: the session in the plan's phase (session `index` of it, 0-based). */
+typedef struct rl_session_plan {
+    const rl_protocol_t *protocol;   /* for the intersession interval */
+    const rl_phase_t *phase;
+    int index;                       /* session of the phase, 0-based */
+    bool first;                      /* the mouse's first session */
+    const rl_treatment_t *extra;     /* more doses before it (a screen's treatment arm) */
+    int n_extra;
+    uint64_t seed;                   /* the run's master seed */
+    uint64_t subject;                /* the behaviour stream (seed, subject, stream_key) */
+    uint64_t stream_key;
+} rl_session_plan_t;
+
+/* Begin and run one session of mouse: the home-cage interval since the last session (the
+** protocol's intersession interval, plus the phase's abstinence days before its first
+** session) [ABS-1], the phase's treatments and stressors due with this session [DRG-6],
+** [STR-1], the place-pairing drug [CPP-1], the plan's extra doses, the behaviour stream,
+** then the chamber (operant, or the place apparatus for place phases). out gets the
+** session (owned events); the caller sets its subject_id/phase/session_in_phase/day and
+** criterion_met. Returns 0, or an error of the drugs, stressors or chamber (out is then
+** empty). */
+int rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
+    rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err);
 
 void rl_subject_result_free(rl_subject_result_t *self);
 

@@ -59,7 +59,7 @@ int rl_summary_values(const rl_summary_t *self, int g, int ph, size_t field, dou
 /* Mean +/- SEM of a sample (sem 0 when n < 2). */
 rl_mean_sem_t rl_mean_sem(const double *x, int n);
 
-/* Print the per-group, per-phase table to f. */
-void rl_summary_print(const rl_summary_t *self, FILE *f);
+/* Print the per-group, per-phase table to f. Returns 0 or RL_ERR_NOMEM (nothing printed). */
+int rl_summary_print(const rl_summary_t *self, FILE *f, rl_error_t *err);
 
 #endif

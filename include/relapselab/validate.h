@@ -26,11 +26,10 @@
 
 #include "relapselab/error.h"
 #include "relapselab/params.h"
+#include "relapselab/progress.h"
 #include "relapselab/protocol.h"
 
 typedef struct rl_validation rl_validation_t;
-
-typedef void (*rl_validate_progress_fn)(void *ctx, int done, int total);
 
 typedef struct rl_validate_options {
     int replicates;               /* >= 1 */
@@ -38,8 +37,7 @@ typedef struct rl_validate_options {
     int threads;                  /* worker threads per study */
     const rl_params_t *params;    /* population values, NULL = the parameter table */
     const atomic_int *cancel;     /* non-zero stops the run; may be NULL */
-    rl_validate_progress_fn progress;
-    void *progress_ctx;
+    rl_progress_t progress;       /* after each virtual study (unit "studies") */
 } rl_validate_options_t;
 
 /* Run the validation. The protocol is borrowed until rl_validation_free(). Returns 0, or an

@@ -182,14 +182,14 @@ print_ms(FILE *f, rl_mean_sem_t x)
     fprintf(f, " %7.1f ± %-5.1f", x.mean, x.sem);
 }
 
-void
-rl_summary_print(const rl_summary_t *self, FILE *f)
+int
+rl_summary_print(const rl_summary_t *self, FILE *f, rl_error_t *err)
 {
     const rl_protocol_t *p = self->protocol;
     double *buf = malloc(((size_t) self->total + 1) * sizeof *buf);
     int g, ph, i;
     if (buf == NULL) {
-        return;
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     fprintf(f, "%-20s %-18s %3s %15s %15s %15s  %s\n", "group", "phase", "n",
         "active", "inactive", "reinforcers", "phase measures (mean ± SEM over mice)");
@@ -256,4 +256,5 @@ rl_summary_print(const rl_summary_t *self, FILE *f)
         }
     }
     free(buf);
+    return 0;
 }

@@ -4,9 +4,13 @@
 #define RL_CLI_H
 
 #include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <time.h>
 
 #include "relapselab/error.h"
+#include "relapselab/params.h"
+#include "relapselab/progress.h"
 
 enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2, RL_EXIT_INTERRUPTED = 130 };
 
@@ -30,13 +34,35 @@ const atomic_int *rl_cli_catch_interrupts(void);
 /* Seconds since start (CLOCK_MONOTONIC). */
 double rl_cli_elapsed_s(const struct timespec *start);
 
-/* The progress line on stderr: "\r  [####......] <fmt ...>, 1.2 s", a newline when done ==
-** total. Call it only when stderr is a terminal. */
-void rl_cli_progress(const struct timespec *start, int done, int total, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
+/* The progress line of a long command on stderr (only when stderr is a terminal):
+** "\r  [####......] 12/160 mice, 345 sessions, 41234 events, 1.2 s", a newline when done. */
+typedef struct rl_cli_progress {
+    struct timespec start;
+    bool show;
+} rl_cli_progress_t;
+
+/* Start the clock of p; show = the caller wants a progress line (it is drawn only if
+** stderr is also a terminal). Returns the rl_progress_t to hand to the library. */
+rl_progress_t rl_cli_progress_start(rl_cli_progress_t *p, bool show);
+
+/* The options every simulating command takes (options.c). */
+typedef struct rl_cli_common {
+    uint64_t seed;
+    int have_seed;              /* --seed was given */
+    int threads;
+    rl_params_t params;         /* population values after the --set options */
+    char settings[1024];        /* " --set A=1 --set B=2", for the recorded command line */
+} rl_cli_common_t;
+
+/* Defaults: seed, threads, the parameter table. */
+void rl_cli_common_init(rl_cli_common_t *c, uint64_t seed, int threads);
+
+/* If argv[*i] is --seed, --threads or --set with a value, consume it (advancing *i) and
+** return 0, or print the problem and return RL_EXIT_USAGE; return -1 if it is none of them. */
+int rl_cli_common_option(int argc, char **argv, int *i, rl_cli_common_t *c);
+
+/* A whole-string integer in [lo, hi] into *out: 0, or -1 (nothing written). */
+int rl_cli_int_arg(const char *s, long long lo, long long hi, long long *out);
 
 /* Print "relapselab: <formatted error>" to stderr and return the exit code for it. */
 int rl_cli_report(const rl_error_t *err);

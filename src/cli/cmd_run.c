@@ -6,9 +6,7 @@
 ** database atomically. SIGINT/SIGTERM stop the run between sessions; the temporary file is
 ** then removed and no database appears.
 */
-#include <errno.h>
 #include <inttypes.h>
-#include <limits.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,78 +16,13 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/rng.h"
-#include "relapselab/runner.h"
-#include "relapselab/store.h"
+#include "relapselab/run.h"
 #include "relapselab/summary.h"
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
-
-typedef struct run_ctx {
-    rl_store_t *store;
-    rl_summary_t *summary;
-    int show_progress;
-    struct timespec start;
-} run_ctx_t;
-
-static int
-sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
-{
-    run_ctx_t *c = ctx;
-    int ret = rl_store_write_subject_result(c->store, s, err);
-    if (ret == 0) {
-        ret = rl_summary_add(c->summary, s, err);
-    }
-    return ret;
-}
-
-static double
-elapsed_s(const struct timespec *start)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (double) (now.tv_sec - start->tv_sec) + 1e-9 * (double) (now.tv_nsec - start->tv_nsec);
-}
-
-static void
-progress(void *ctx, int done, int total, int64_t sessions, int64_t events)
-{
-    run_ctx_t *c = ctx;
-    int width = 30, filled = total > 0 ? done * width / total : width, i;
-    if (!c->show_progress) {
-        return;
-    }
-    fputs("\r  [", stderr);
-    for (i = 0; i < width; i++) {
-        fputc(i < filled ? '#' : '.', stderr);
-    }
-    fprintf(stderr, "] %d/%d mice, %" PRId64 " sessions, %" PRId64 " events, %.1f s", done,
-        total, sessions, events, elapsed_s(&c->start));
-    if (done == total) {
-        fputc('\n', stderr);
-    }
-    fflush(stderr);
-}
-
-static int
-parse_u64(const char *s, uint64_t *out)
-{
-    char *end;
-    unsigned long long v;
-    if (s == NULL || *s == '\0' || *s == '-') {
-        return -1;
-    }
-    errno = 0;
-    v = strtoull(s, &end, 10);
-    if (errno != 0 || *end != '\0') {
-        return -1;
-    }
-    *out = (uint64_t) v;
-    return 0;
-}
 
 static uint64_t
 fresh_seed(void)
@@ -138,47 +71,24 @@ int
 rl_cmd_run(int argc, char **argv)
 {
     const char *protocol_path = NULL, *out_path = NULL;
-    char out_buf[512], command[2048], settings[1024] = "";
-    rl_params_t base;
-    uint64_t seed = 0;
-    int have_seed = 0, threads = 2, quiet = 0, i, ret, code = RL_EXIT_OK;
+    char out_buf[512], command[2048];
+    int quiet = 0, i, ret, code = RL_EXIT_OK;
     rl_protocol_t *protocol = NULL;
+    rl_summary_t *summary = NULL;
+    rl_cli_common_t c;
+    rl_cli_progress_t pc;
+    rl_run_options_t opt;
     rl_error_t err;
-    run_ctx_t ctx;
-    rl_runner_options_t opt;
-    rl_run_info_t info;
-    const atomic_int *interrupted = NULL;
 
-    memset(&ctx, 0, sizeof ctx);
     rl_error_clear(&err);
-    rl_params_default(&base);
+    rl_cli_common_init(&c, 0, 2);
     for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
-            if (parse_u64(argv[++i], &seed) != 0) {
-                fprintf(stderr, "relapselab: --seed must be a non-negative integer (got '%s')\n",
-                    argv[i]);
-                return RL_EXIT_USAGE;
+        if ((ret = rl_cli_common_option(argc, argv, &i, &c)) >= 0) {
+            if (ret != 0) {
+                return ret;
             }
-            have_seed = 1;
-        } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
-            char *end;
-            long v = strtol(argv[++i], &end, 10);
-            if (*end != '\0' || v < 1 || v > 256) {
-                fprintf(stderr, "relapselab: --threads must be 1-256 (got '%s')\n", argv[i]);
-                return RL_EXIT_USAGE;
-            }
-            threads = (int) v;
         } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
             out_path = argv[++i];
-        } else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
-            if (rl_params_set(&base, argv[++i], &err) != 0) {
-                rl_cli_report(&err);
-                return RL_EXIT_USAGE;
-            }
-            if (strlen(settings) + strlen(argv[i]) + 8 < sizeof settings) {
-                strcat(settings, " --set ");
-                strcat(settings, argv[i]);
-            }
         } else if (strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
         } else if (strcmp(argv[i], "--help") == 0) {
@@ -194,8 +104,8 @@ rl_cmd_run(int argc, char **argv)
     if (protocol_path == NULL) {
         protocol_path = DEFAULT_PROTOCOL;
     }
-    if (!have_seed) {
-        seed = fresh_seed();
+    if (!c.have_seed) {
+        c.seed = fresh_seed();
     }
     if (out_path == NULL) {
         default_out(protocol_path, out_buf, sizeof out_buf);
@@ -213,64 +123,41 @@ rl_cmd_run(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s", protocol_path,
-        seed, settings);
-    /* Handlers first: from here on a signal stops the run cleanly (no temporary file). */
-    interrupted = rl_cli_catch_interrupts();
-    info.seed = seed;
-    info.generator = rl_rng_type()->name;
-    info.rng_scheme = RL_RNG_SCHEME;
-    info.version = RL_VERSION;
-    info.command = command;
-    info.imported = 0;
-    ret = rl_store_open(out_path, protocol, &info, &ctx.store, &err);
-    if (ret == 0) {
-        ret = rl_summary_create(protocol, &ctx.summary, &err);
-    }
-    if (ret != 0) {
+    if ((ret = rl_summary_create(protocol, &summary, &err)) != 0) {
         code = rl_cli_report(&err);
         goto out;
     }
-
-    ctx.show_progress = !quiet && isatty(STDERR_FILENO);
-    clock_gettime(CLOCK_MONOTONIC, &ctx.start);
+    snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s", protocol_path,
+        c.seed, c.settings);
+    memset(&opt, 0, sizeof opt);
+    opt.seed = c.seed;
+    opt.threads = c.threads;
+    opt.params = &c.params;
+    /* Handlers first: from here on a signal stops the run cleanly (no temporary file). */
+    opt.cancel = rl_cli_catch_interrupts();
+    opt.progress = rl_cli_progress_start(&pc, !quiet);
+    opt.command = command;
+    opt.summary = summary;
     if (!quiet) {
         fprintf(stderr, "relapselab: %s, %d mice, seed %" PRIu64 ", %d thread%s\n",
-            protocol_path, rl_protocol_n_subjects(protocol), seed, threads,
-            threads == 1 ? "" : "s");
+            protocol_path, rl_protocol_n_subjects(protocol), c.seed, c.threads,
+            c.threads == 1 ? "" : "s");
     }
-    memset(&opt, 0, sizeof opt);
-    opt.seed = seed;
-    opt.params = &base;
-    opt.threads = threads;
-    opt.cancel = interrupted;
-    opt.sink = sink;
-    opt.sink_ctx = &ctx;
-    opt.progress = progress;
-    opt.progress_ctx = &ctx;
-    ret = rl_runner_run(protocol, &opt, &err);
-    if (ret == 0 && atomic_load(interrupted)) {
-        ret = rl_error_set(&err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
-    }
+    ret = rl_run_to_store(protocol, out_path, &opt, NULL, &err);
     if (ret != 0) {
-        rl_store_abort(ctx.store);
-        ctx.store = NULL;
         if (ret == RL_ERR_INTERRUPTED) {
             fprintf(stderr, "\nrelapselab: interrupted; no database was written\n");
         }
         code = rl_cli_report(&err);
         goto out;
     }
-    ret = rl_store_commit(ctx.store, &err);
-    ctx.store = NULL;
-    if (ret != 0) {
-        code = rl_cli_report(&err);
-        goto out;
-    }
     if (!quiet) {
         printf("\n%s -- seed %" PRIu64 "\n\n", protocol->study[0] ? protocol->study : protocol_path,
-            seed);
-        rl_summary_print(ctx.summary, stdout);
+            c.seed);
+        if (rl_summary_print(summary, stdout, &err) != 0) {
+            code = rl_cli_report(&err);
+            goto out;
+        }
         printf("\nResults database: %s\n", out_path);
         printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
                " sessions, events, activity (docs/SCHEMA.md)\n");
@@ -280,8 +167,7 @@ rl_cmd_run(int argc, char **argv)
         printf("  report:   relapselab report %s -o report.html\n", out_path);
     }
 out:
-    rl_store_abort(ctx.store);
-    rl_summary_free(ctx.summary);
+    rl_summary_free(summary);
     if (protocol != NULL) {
         rl_protocol_free(protocol);
         free(protocol);

@@ -21,23 +21,9 @@
 
 typedef struct screen_cli {
     const char *path, *csv;
-    uint64_t seed;
-    int threads, n, json, quiet;
-    rl_params_t base;
+    rl_cli_common_t common;     /* --seed, --threads, --set */
+    int n, json, quiet;
 } screen_cli_t;
-
-typedef struct progress_ctx {
-    struct timespec start;
-    int tests_per_mouse;
-} progress_ctx_t;
-
-static void
-progress(void *ctx, int done, int total, int64_t sessions)
-{
-    progress_ctx_t *c = ctx;
-    rl_cli_progress(&c->start, done, total, "%d/%d mice, %d tests, %" PRId64 " sessions", done,
-        total, done * c->tests_per_mouse, sessions);
-}
 
 static int
 usage(void)
@@ -57,45 +43,21 @@ usage(void)
     return RL_EXIT_USAGE;
 }
 
-/* A whole-string integer in [lo, hi], or -1. */
-static long long
-int_arg(const char *s, long long lo, long long hi)
-{
-    char *end;
-    long long v;
-    if (s == NULL || *s == '\0' || (*s == '-' && lo >= 0)) {
-        return -1;
-    }
-    v = strtoll(s, &end, 10);
-    return *end == '\0' && v >= lo && v <= hi ? v : -1;
-}
-
 /* Returns -1 to go on, or the exit code. */
 static int
 parse_args(int argc, char **argv, screen_cli_t *c)
 {
-    rl_error_t err;
     long long v;
-    int i;
+    int i, code;
 
-    rl_error_clear(&err);
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *val = i + 1 < argc ? argv[i + 1] : NULL;
-        if (strcmp(a, "--seed") == 0 && val != NULL) {
-            if ((v = int_arg(argv[++i], 0, INT64_MAX)) < 0) {
-                fprintf(stderr, "relapselab: --seed must be a non-negative integer (got '%s')\n",
-                    val);
-                return RL_EXIT_USAGE;
+        if ((code = rl_cli_common_option(argc, argv, &i, &c->common)) >= 0) {
+            if (code != 0) {
+                return code;
             }
-            c->seed = (uint64_t) v;
-        } else if (strcmp(a, "--threads") == 0 && val != NULL) {
-            if ((v = int_arg(argv[++i], 1, 256)) < 0) {
-                fprintf(stderr, "relapselab: --threads must be 1-256 (got '%s')\n", val);
-                return RL_EXIT_USAGE;
-            }
-            c->threads = (int) v;
         } else if (strcmp(a, "--n") == 0 && val != NULL) {
-            if ((v = int_arg(argv[++i], RL_SCREEN_MIN_N, RL_SCREEN_MAX_N)) < 0) {
+            if (rl_cli_int_arg(argv[++i], RL_SCREEN_MIN_N, RL_SCREEN_MAX_N, &v) != 0) {
                 fprintf(stderr, "relapselab: --n must be %d-%d (got '%s')\n", RL_SCREEN_MIN_N,
                     RL_SCREEN_MAX_N, val);
                 return RL_EXIT_USAGE;
@@ -103,11 +65,6 @@ parse_args(int argc, char **argv, screen_cli_t *c)
             c->n = (int) v;
         } else if (strcmp(a, "--csv") == 0 && val != NULL) {
             c->csv = argv[++i];
-        } else if (strcmp(a, "--set") == 0 && val != NULL) {
-            if (rl_params_set(&c->base, argv[++i], &err) != 0) {
-                rl_cli_report(&err);
-                return RL_EXIT_USAGE;
-            }
         } else if (strcmp(a, "--json") == 0) {
             c->json = 1;
         } else if (strcmp(a, "--quiet") == 0) {
@@ -137,16 +94,14 @@ rl_cmd_screen(int argc, char **argv)
     rl_screen_results_t res;
     rl_screen_summary_t sum;
     rl_screen_options_t opt;
-    progress_ctx_t pc;
+    rl_cli_progress_t pc;
     rl_error_t err;
     int code;
 
     memset(&c, 0, sizeof c);
     memset(&res, 0, sizeof res);
     memset(&sum, 0, sizeof sum);
-    c.seed = 1;
-    c.threads = 2;
-    rl_params_default(&c.base);
+    rl_cli_common_init(&c.common, 1, 2);
     rl_error_clear(&err);
     if ((code = parse_args(argc, argv, &c)) >= 0) {
         return code;
@@ -162,20 +117,16 @@ rl_cmd_screen(int argc, char **argv)
         goto out;
     }
     memset(&opt, 0, sizeof opt);
-    opt.seed = c.seed;
-    opt.params = &c.base;
-    opt.threads = c.threads;
+    opt.seed = c.common.seed;
+    opt.params = &c.common.params;
+    opt.threads = c.common.threads;
     opt.cancel = rl_cli_catch_interrupts();
+    opt.progress = rl_cli_progress_start(&pc, !c.quiet);
     if (!c.quiet) {
         fprintf(stderr, "relapselab: screen %s, %d mice x %d tests, seed %" PRIu64 ", %d "
                         "thread%s\n", c.path, rl_screen_n_subjects(screen),
-            rl_screen_tests_per_mouse(screen), c.seed, c.threads, c.threads == 1 ? "" : "s");
-        if (isatty(STDERR_FILENO)) {
-            clock_gettime(CLOCK_MONOTONIC, &pc.start);
-            pc.tests_per_mouse = rl_screen_tests_per_mouse(screen);
-            opt.progress = progress;
-            opt.progress_ctx = &pc;
-        }
+            rl_screen_tests_per_mouse(screen), c.common.seed, c.common.threads,
+            c.common.threads == 1 ? "" : "s");
     }
     if (rl_screen_run(screen, &opt, &res, &err) != 0) {
         if (err.code == RL_ERR_INTERRUPTED) {

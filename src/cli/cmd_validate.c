@@ -18,18 +18,6 @@
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
 
-static void
-progress(void *ctx, int done, int total)
-{
-    if (*(int *) ctx) {
-        fprintf(stderr, "\r  validate: %d/%d virtual studies", done, total);
-        if (done == total) {
-            fputc('\n', stderr);
-        }
-        fflush(stderr);
-    }
-}
-
 static int
 usage(void)
 {
@@ -49,9 +37,11 @@ int
 rl_cmd_validate(int argc, char **argv)
 {
     const char *path = DEFAULT_PROTOCOL;
-    int json = 0, check = 0, i, ret, code = RL_EXIT_OK, show = 0, have_path = 0;
+    int json = 0, check = 0, i, ret, code = RL_EXIT_OK, have_path = 0;
+    long long reps;
     rl_validate_options_t opt;
-    rl_params_t base;
+    rl_cli_common_t c;
+    rl_cli_progress_t pc;
     rl_protocol_t *protocol = NULL;
     rl_validation_t *v = NULL;
     rl_error_t err;
@@ -59,39 +49,19 @@ rl_cmd_validate(int argc, char **argv)
 
     memset(&opt, 0, sizeof opt);
     opt.replicates = 100;
-    opt.seed = 1;
-    opt.threads = 2;
-    rl_params_default(&base);
+    rl_cli_common_init(&c, 1, 2);
     rl_error_clear(&err);
     for (i = 1; i < argc; i++) {
-        char *end;
-        if (strcmp(argv[i], "--replicates") == 0 && i + 1 < argc) {
-            long r = strtol(argv[++i], &end, 10);
-            if (*end != '\0' || r < 1 || r > 100000) {
+        if ((ret = rl_cli_common_option(argc, argv, &i, &c)) >= 0) {
+            if (ret != 0) {
+                return ret;
+            }
+        } else if (strcmp(argv[i], "--replicates") == 0 && i + 1 < argc) {
+            if (rl_cli_int_arg(argv[++i], 1, 100000, &reps) != 0) {
                 fprintf(stderr, "relapselab: --replicates must be 1-100000 (got '%s')\n", argv[i]);
                 return RL_EXIT_USAGE;
             }
-            opt.replicates = (int) r;
-        } else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
-            unsigned long long s;
-            if (argv[++i][0] == '-' || (s = strtoull(argv[i], &end, 10), *end != '\0')) {
-                fprintf(stderr, "relapselab: --seed must be a non-negative integer (got '%s')\n",
-                    argv[i]);
-                return RL_EXIT_USAGE;
-            }
-            opt.seed = (uint64_t) s;
-        } else if (strcmp(argv[i], "--threads") == 0 && i + 1 < argc) {
-            long t = strtol(argv[++i], &end, 10);
-            if (*end != '\0' || t < 1 || t > 256) {
-                fprintf(stderr, "relapselab: --threads must be 1-256 (got '%s')\n", argv[i]);
-                return RL_EXIT_USAGE;
-            }
-            opt.threads = (int) t;
-        } else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
-            if (rl_params_set(&base, argv[++i], &err) != 0) {
-                rl_cli_report(&err);
-                return RL_EXIT_USAGE;
-            }
+            opt.replicates = (int) reps;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
         } else if (strcmp(argv[i], "--check") == 0) {
@@ -117,11 +87,11 @@ rl_cmd_validate(int argc, char **argv)
         goto out;
     }
     interrupted = rl_cli_catch_interrupts();
-    show = isatty(STDERR_FILENO);
-    opt.params = &base;
+    opt.seed = c.seed;
+    opt.threads = c.threads;
+    opt.params = &c.params;
     opt.cancel = interrupted;
-    opt.progress = progress;
-    opt.progress_ctx = &show;
+    opt.progress = rl_cli_progress_start(&pc, true);
     ret = rl_validate_run(protocol, &opt, &v, &err);
     if (ret != 0) {
         code = rl_cli_report(&err);

@@ -1,10 +1,12 @@
 /* progress.c -- the progress line of long commands: a bar, what is done, the time so far.
 **
-** Written to stderr with a carriage return, so it stays on one line on a terminal; the
-** commands call it only when stderr is a terminal (scripts and logs get no progress).
+** The one receiver of the library's progress reports (relapselab/progress.h). Written to
+** stderr with a carriage return, so it stays on one line on a terminal; nothing is drawn
+** when stderr is not a terminal (scripts and logs get no progress).
 */
-#include <stdarg.h>
+#include <inttypes.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -16,23 +18,41 @@ rl_cli_elapsed_s(const struct timespec *start)
     return (double) (now.tv_sec - start->tv_sec) + 1e-9 * (double) (now.tv_nsec - start->tv_nsec);
 }
 
-void
-rl_cli_progress(const struct timespec *start, int done, int total, const char *fmt, ...)
+static void
+draw(void *ctx, const rl_progress_info_t *info)
 {
-    int width = 30, filled = total > 0 ? done * width / total : width, i;
-    va_list ap;
+    const rl_cli_progress_t *p = ctx;
+    int width = 30, filled = info->total > 0 ? info->done * width / info->total : width, i;
 
+    if (!p->show) {
+        return;
+    }
     fputs("\r  [", stderr);
     for (i = 0; i < width; i++) {
         fputc(i < filled ? '#' : '.', stderr);
     }
-    fputs("] ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fprintf(stderr, ", %.1f s", rl_cli_elapsed_s(start));
-    if (done == total) {
+    fprintf(stderr, "] %d/%d %s", info->done, info->total,
+        info->unit != NULL ? info->unit : "done");
+    if (info->sessions > 0) {
+        fprintf(stderr, ", %" PRId64 " sessions", info->sessions);
+    }
+    if (info->events > 0) {
+        fprintf(stderr, ", %" PRId64 " events", info->events);
+    }
+    fprintf(stderr, ", %.1f s", rl_cli_elapsed_s(&p->start));
+    if (info->done == info->total) {
         fputc('\n', stderr);
     }
     fflush(stderr);
+}
+
+rl_progress_t
+rl_cli_progress_start(rl_cli_progress_t *p, bool show)
+{
+    rl_progress_t r;
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+    p->show = show && isatty(STDERR_FILENO);
+    r.fn = draw;
+    r.ctx = p;
+    return r;
 }

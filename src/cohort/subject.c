@@ -105,12 +105,45 @@ give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
     return 0;
 }
 
-/* The phase's treatments and stressors due with its session i (0-based). */
-int
-rl_subject_give_triggers(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
+/* Extra doses (a screen's treatment arm) [DRG-6]. */
+static int
+give_extra(rl_mouse_t *mouse, const rl_treatment_t *t, int n, rl_error_t *err)
 {
-    int ret = give_treatments(mouse, phase, i, err);
-    return ret != 0 ? ret : give_stress(mouse, phase, i, err);
+    int k, ret;
+    for (k = 0; k < n; k++) {
+        if ((ret = rl_mouse_give(mouse, t[k].drug_id, t[k].route_id, t[k].dose_mg_per_kg,
+                 -t[k].minutes_before, err)) != 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
+int
+rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
+    rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err)
+{
+    const rl_phase_t *phase = plan->phase;
+    int i = plan->index, ret;
+
+    memset(out, 0, sizeof *out);
+    /* [ABS-1] home-cage days before the phase's first session */
+    rl_mouse_begin_session(mouse, plan->protocol->intersession_h
+            + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), plan->first);
+    if ((ret = give_treatments(mouse, phase, i, err)) != 0
+        || (ret = give_stress(mouse, phase, i, err)) != 0
+        || (ret = give_pairing(mouse, phase, i, err)) != 0
+        || (ret = give_extra(mouse, plan->extra, plan->n_extra, err)) != 0) {
+        return ret;
+    }
+    rl_stream_set(r, plan->seed, RL_STREAM_BEHAVIOUR, plan->subject, plan->stream_key);
+    ret = RL_PHASE_IS_PLACE(phase->kind)
+        ? rl_place_session_run(phase, i, mouse, r, w, out, err)
+        : rl_session_run(phase, mouse, r, w, out, err);
+    if (ret != 0) {
+        rl_session_result_free(out);
+    }
+    return ret;
 }
 
 int
@@ -156,22 +189,19 @@ rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int sub
         phase_count[ph] = 0;
         for (i = 0; i < limit; i++) {
             rl_session_result_t s;
+            rl_session_plan_t plan;
             if (cancel != NULL && atomic_load(cancel)) {
                 return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
             }
-            /* [ABS-1] home-cage days before the phase's first session */
-            rl_mouse_begin_session(&mouse, protocol->intersession_h
-                    + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), day == 0);
-            if ((ret = rl_subject_give_triggers(&mouse, phase, i, err)) != 0
-                || (ret = give_pairing(&mouse, phase, i, err)) != 0) {
-                return ret;
-            }
-            rl_stream_set(r, seed, RL_STREAM_BEHAVIOUR, (uint64_t) subject_id, (uint64_t) day);
-            ret = RL_PHASE_IS_PLACE(phase->kind)
-                ? rl_place_session_run(phase, i, &mouse, r, w, &s, err)
-                : rl_session_run(phase, &mouse, r, w, &s, err);
-            if (ret != 0) {
-                rl_session_result_free(&s);
+            memset(&plan, 0, sizeof plan);
+            plan.protocol = protocol;
+            plan.phase = phase;
+            plan.index = i;
+            plan.first = day == 0;
+            plan.seed = seed;
+            plan.subject = (uint64_t) subject_id;
+            plan.stream_key = (uint64_t) day;
+            if ((ret = rl_subject_session(&mouse, &plan, r, w, &s, err)) != 0) {
                 return ret;
             }
             s.subject_id = subject_id;

@@ -2,11 +2,10 @@
 ** re-simulated from what the database records. See figures.h.
 **
 ** Design. The database stores events, not the brain's state, so the state is recomputed:
-** the protocol is loaded from run.protocol_text, the seed parsed from run.seed, the mouse
-** simulated again (rl_subject_simulate, population parameters rl_params_default) with a
-** session trace attached (session.h: a read-only observer sampled every dt_s). The trace
-** sees every session of the mouse; a sample at t_s == 0 starts a new one, and only the
-** wanted day is kept. The re-simulated session must then equal the stored one, event by
+** the protocol is loaded from run.protocol_text, the seed parsed from run.seed, and the
+** mouse simulated again by the experiment layer (trace.h: rl_trace_session, population
+** parameters of the table) with a session trace sampled every dt_s. The re-simulated
+** session must then equal the stored one, event by
 ** event (kind and time): a run made with `--set` overrides (recorded only in run.command)
 ** or by another build of the model (the version string may be the same) is not
 ** reproduced, and the figure is refused rather than drawn from a different mouse.
@@ -20,36 +19,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relapselab/params.h"
-#include "relapselab/rng.h"
-#include "relapselab/subject.h"
+#include "relapselab/trace.h"
 
 /* Samples in one session at most: dt_s is chosen to give about this many. */
 #define TRACE_SAMPLES 1500
-
-typedef struct trace_buf {
-    int session;                /* sessions started so far, minus 1 */
-    int want;                   /* the day to keep */
-    double dt_s;                /* sampling step */
-    int n, cap;                 /* samples kept, room for them */
-    double *t_min, *cocaine_uM, *da_nM;
-} trace_buf_t;
-
-static void
-on_sample(void *ctx, double t_s, double brain_cocaine_uM, double tonic_da_nM,
-    double belief_drug)
-{
-    trace_buf_t *b = ctx;
-    (void) belief_drug;
-    if (t_s == 0.0) {
-        b->session++;
-    }
-    if (b->session == b->want && b->n < b->cap) {
-        b->t_min[b->n] = t_s / 60.0;
-        b->cocaine_uM[b->n] = brain_cocaine_uM;
-        b->da_nM[b->n++] = tonic_da_nM;
-    }
-}
 
 /* Compare the re-simulated session with the stored one; on a difference write what
 ** differs into why and return false. */
@@ -74,33 +47,26 @@ same_events(const rl_session_result_t *sim, const rl_ds_session_t *s, char *why,
     return true;
 }
 
-/* Simulate the subject of session s again with a trace into b. On success *why is empty
+/* Simulate the subject of session s again with a trace into t. On success *why is empty
 ** if the session was reproduced, else it says what differs. */
 static int
-resimulate(const rl_dataset_t *ds, const rl_ds_session_t *s, trace_buf_t *b, char *why,
-    size_t why_n, rl_error_t *err)
+resimulate(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_trace_t *t, double dt_s,
+    char *why, size_t why_n, rl_error_t *err)
 {
     rl_protocol_t *protocol = malloc(sizeof *protocol);
     const rl_ds_subject_t *sub = &ds->subjects[s->subject];
-    rl_session_workspace_t w;
-    rl_subject_result_t res;
-    rl_session_trace_t trace;
-    rl_params_t base;
-    gsl_rng *r = NULL;
-    uint64_t seed;
+    rl_trace_request_t req;
     char *end;
-    int ret, i;
+    int ret;
 
-    memset(&res, 0, sizeof res);
-    rl_session_workspace_init(&w);
     why[0] = '\0';
-    if (protocol == NULL || (r = gsl_rng_alloc(rl_rng_type())) == NULL) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
-        goto out;
+    if (protocol == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
     }
     memset(protocol, 0, sizeof *protocol);
+    memset(&req, 0, sizeof req);
     errno = 0;
-    seed = (uint64_t) strtoull(ds->run.seed, &end, 10);
+    req.seed = (uint64_t) strtoull(ds->run.seed, &end, 10);
     if (errno != 0 || *end != '\0' || ds->run.seed[0] == '-') {
         ret = rl_error_set(err, RL_ERR_INVALID, ds->path, 0, 0, "run.seed '%s' is not a seed",
             ds->run.seed);
@@ -117,28 +83,23 @@ resimulate(const rl_dataset_t *ds, const rl_ds_session_t *s, trace_buf_t *b, cha
             ds->groups[sub->group_id].name);
         goto out;
     }
-    trace.dt_s = b->dt_s;
-    trace.sample = on_sample;
-    trace.ctx = b;
-    trace.next_s = 0.0;
-    w.trace = &trace;
-    rl_params_default(&base);
-    if ((ret = rl_subject_simulate(protocol, &base, sub->subject_id, sub->group_id,
-             sub->index_in_group, seed, r, &w, NULL, &res, err)) != 0) {
+    req.protocol = protocol;
+    req.subject_id = sub->subject_id;
+    req.group = sub->group_id;
+    req.index_in_group = sub->index_in_group;
+    req.day = s->day;
+    req.dt_s = dt_s;
+    if ((ret = rl_trace_session(&req, t, err)) != 0) {
         goto out;
     }
-    for (i = 0; i < res.n_sessions && res.sessions[i].day != s->day; i++) {
-    }
-    if (i == res.n_sessions) {
+    if (!t->found) {
         snprintf(why, why_n, "the re-simulated mouse ran %d sessions, the database has day %d",
-            res.n_sessions, s->day);
+            t->n_sessions, s->day);
     } else {
-        same_events(&res.sessions[i], s, why, why_n);
+        same_events(&t->session, s, why, why_n);
     }
 out:
-    rl_subject_result_free(&res);
-    rl_session_workspace_free(&w);
-    gsl_rng_free(r);
+    rl_session_result_free(&t->session);
     if (protocol != NULL) {
         rl_protocol_free(protocol);
         free(protocol);
@@ -153,11 +114,11 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
     static const rl_plot_style_t coc_st = {5, RL_PLOT_MARKER_NONE, false, false};
     static const rl_plot_style_t da_st = {4, RL_PLOT_MARKER_NONE, false, false};
     const rl_ds_session_t *s;
-    trace_buf_t b;
+    rl_trace_t b;
     rl_plot_series_t *ser;
     char why[200];
     const char *what;
-    double *marks, session_s;
+    double *marks, session_s, dt_s;
     int n_marks = 0, ret;
     size_t si, e;
 
@@ -179,11 +140,9 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
     }
     /* Samples at t = 0, dt, 2 dt, ... up to the session's time limit at most. */
     memset(&b, 0, sizeof b);
-    b.session = -1;
-    b.want = s->day;
     session_s = rl_fig_phase(ds, s->group_id, s->phase_index)->session_min * 60.0;
-    b.dt_s = fmax(1.0, session_s / TRACE_SAMPLES);
-    b.cap = (int) ceil(session_s / b.dt_s) + 2;
+    dt_s = fmax(1.0, session_s / TRACE_SAMPLES);
+    b.cap = (int) ceil(session_s / dt_s) + 2;
     b.t_min = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.t_min);
     b.cocaine_uM = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.cocaine_uM);
     b.da_nM = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.da_nM);
@@ -193,7 +152,7 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
         || ser == NULL) {
         return rl_fig_fail(out, ds, RL_ERR_NOMEM, err, "out of memory");
     }
-    if ((ret = resimulate(ds, s, &b, why, sizeof why, err)) != 0) {
+    if ((ret = resimulate(ds, s, &b, dt_s, why, sizeof why, err)) != 0) {
         rl_figure_free(out);
         return ret;
     }

@@ -460,8 +460,12 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
     double *a = NULL, *b = NULL;
     int ret = 0, r, k, reg;
     sink_ctx_t ctx;
+    rl_progress_info_t info;
 
     *out = NULL;
+    memset(&info, 0, sizeof info);
+    info.total = opt->replicates > 0 ? opt->replicates : 1;
+    info.unit = "studies";
     if (v == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
@@ -534,9 +538,8 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
         }
         test_calib(v, a, b);
         magnitudes(v);
-        if (opt->progress != NULL) {
-            opt->progress(opt->progress_ctx, r + 1, v->replicates);
-        }
+        info.done = r + 1;
+        rl_progress_report(&opt->progress, &info);
     }
 out:
     free(a);

@@ -1,0 +1,213 @@
+/* screen_run.c -- a screen's mice, trained once and tested under every cell, in parallel.
+**
+** A mouse is one item of the worker pool (pool.h): a worker trains it through the phases
+** before the test (rl_subject_train), then tests a copy of the trained mouse under every
+** trigger x arm cell (rl_subject_session, the arm's drugs as extra doses), and writes its
+** numbers into the mouse's own slots of the result arrays (no two workers share a slot, so
+** the results do not depend on the thread count or on the order in which mice finish).
+** Progress, cancellation and the first error follow the pool's rules.
+*/
+#include "relapselab/screen.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "relapselab/mouse.h"
+#include "relapselab/rng.h"
+#include "relapselab/session.h"
+#include "relapselab/subject.h"
+
+#include "pool.h"
+
+/* Test streams are behaviour streams whose session key has the top bit set: a training
+** session's key is its day number, which never does. */
+#define TEST_STREAM_TAG (UINT64_C(1) << 63)
+
+typedef struct screen_job {
+    const rl_screen_t *screen;
+    const rl_screen_options_t *opt;
+    rl_screen_results_t *res;
+    rl_pool_tally_t *tally;       /* [s] what mouse s simulated */
+} screen_job_t;
+
+/* FNV-1a of a name, mixed: a stream key that depends on the name only. */
+static uint64_t
+name_key(const char *s)
+{
+    uint64_t h = UINT64_C(14695981039346656037);
+    for (; *s != '\0'; s++) {
+        h = (h ^ (unsigned char) *s) * UINT64_C(1099511628211);
+    }
+    return rl_mix64(h);
+}
+
+/* The session key of the stream of test (t, a). */
+static uint64_t
+test_key(const rl_screen_t *sc, int t, int a)
+{
+    uint64_t k = name_key(sc->triggers[t].name);
+    if (sc->independent_streams) {
+        k = rl_mix64(k ^ name_key(sc->arms[a].name));
+    }
+    return k | TEST_STREAM_TAG;
+}
+
+/* Mean active pokes of the last RL_SCREEN_BASELINE_SESSIONS sessions of tr. */
+static double
+baseline_of(const rl_subject_result_t *tr)
+{
+    int k = tr->n_sessions < RL_SCREEN_BASELINE_SESSIONS ? tr->n_sessions
+                                                         : RL_SCREEN_BASELINE_SESSIONS;
+    double sum = 0.0;
+    int i;
+    for (i = tr->n_sessions - k; i < tr->n_sessions; i++) {
+        sum += (double) tr->sessions[i].active;
+    }
+    return k > 0 ? sum / k : 0.0;
+}
+
+/* One test: a copy of the trained mouse, the trigger's and the arm's drugs and stressors,
+** the test session from its own stream. */
+static int
+run_test(const rl_screen_t *sc, uint64_t seed, int s, int t, int a, const rl_mouse_t *trained,
+    rl_mouse_t *m, rl_pool_worker_t *wk, rl_session_result_t *out, rl_error_t *err)
+{
+    rl_session_plan_t plan;
+
+    *m = *trained;
+    memset(&plan, 0, sizeof plan);
+    plan.protocol = &sc->protocol;
+    plan.phase = &sc->triggers[t].phase;
+    plan.index = 0;
+    plan.first = false;
+    plan.extra = sc->arms[a].treatments;
+    plan.n_extra = sc->arms[a].n_treatments;
+    plan.seed = seed;
+    plan.subject = (uint64_t) s;
+    plan.stream_key = test_key(sc, t, a);
+    return rl_subject_session(m, &plan, wk->r, &wk->w, out, err);
+}
+
+/* Mouse s: training, then every cell. */
+static int
+work(void *ctx, rl_pool_worker_t *wk, int s, rl_pool_tally_t *tally, rl_error_t *err)
+{
+    screen_job_t *job = ctx;
+    const rl_screen_t *sc = job->screen;
+    rl_screen_results_t *res = job->res;
+    rl_mouse_t *mice = malloc(2 * sizeof *mice); /* the trained mouse and its test copy */
+    rl_subject_result_t tr;
+    int t, a, i, ret;
+
+    if (mice == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    ret = rl_subject_train(&sc->protocol, job->opt->params, s, s / sc->n, s % sc->n,
+        job->opt->seed, sc->test_phase, wk->r, &wk->w, wk->stop, &mice[0], &tr, err);
+    if (ret == 0) {
+        res->baseline[s] = baseline_of(&tr);
+        res->training_sessions[s] = tr.n_sessions;
+        tally->sessions += tr.n_sessions;
+        for (i = 0; i < tr.n_sessions; i++) {
+            tally->events += (int64_t) tr.sessions[i].n_events;
+        }
+    }
+    rl_subject_result_free(&tr);
+    for (t = 0; ret == 0 && t < sc->n_triggers; t++) {
+        for (a = 0; ret == 0 && a < sc->n_arms; a++) {
+            rl_session_result_t out;
+            size_t k = rl_screen_index(res, s, t, a);
+            if (atomic_load(wk->stop)) {
+                ret = rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
+                break;
+            }
+            ret = run_test(sc, job->opt->seed, s, t, a, &mice[0], &mice[1], wk, &out, err);
+            if (ret == 0) {
+                res->active[k] = (double) out.active;
+                res->inactive[k] = (double) out.inactive;
+                tally->sessions += 1;
+                tally->events += (int64_t) out.n_events;
+            }
+            rl_session_result_free(&out);
+        }
+    }
+    free(mice);
+    job->tally[s] = *tally;
+    return ret;
+}
+
+static int
+alloc_results(rl_screen_results_t *res, const rl_screen_t *sc, uint64_t seed)
+{
+    size_t n_subjects = (size_t) rl_screen_n_subjects(sc);
+    size_t cells = n_subjects * (size_t) rl_screen_tests_per_mouse(sc);
+
+    memset(res, 0, sizeof *res);
+    res->seed = seed;
+    res->n_subjects = (int) n_subjects;
+    res->n_triggers = sc->n_triggers;
+    res->n_arms = sc->n_arms;
+    res->baseline = calloc(n_subjects, sizeof *res->baseline);
+    res->training_sessions = calloc(n_subjects, sizeof *res->training_sessions);
+    res->active = calloc(cells, sizeof *res->active);
+    res->inactive = calloc(cells, sizeof *res->inactive);
+    return res->baseline && res->training_sessions && res->active && res->inactive
+        ? 0 : RL_ERR_NOMEM;
+}
+
+int
+rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
+    rl_screen_results_t *out, rl_error_t *err)
+{
+    screen_job_t sj;
+    rl_pool_job_t job;
+    int ret, s;
+
+    memset(&sj, 0, sizeof sj);
+    if (alloc_results(out, screen, opt->seed) != 0
+        || (sj.tally = calloc((size_t) out->n_subjects + 1, sizeof *sj.tally)) == NULL) {
+        rl_screen_results_free(out);
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    sj.screen = screen;
+    sj.opt = opt;
+    sj.res = out;
+    memset(&job, 0, sizeof job);
+    job.n_items = out->n_subjects;
+    job.threads = opt->threads;
+    job.cancel = opt->cancel;
+    job.work = work;
+    job.ctx = &sj;
+    job.progress = opt->progress;
+    job.progress_unit = "mice";
+    ret = rl_pool_run(&job, err);
+    for (s = 0; ret == 0 && s < out->n_subjects; s++) {
+        out->sessions += sj.tally[s].sessions;
+        out->events += sj.tally[s].events;
+    }
+    free(sj.tally);
+    if (ret != 0) {
+        rl_screen_results_free(out);
+    }
+    return ret;
+}
+
+void
+rl_screen_results_free(rl_screen_results_t *self)
+{
+    if (self == NULL) {
+        return;
+    }
+    free(self->baseline);
+    free(self->training_sessions);
+    free(self->active);
+    free(self->inactive);
+    memset(self, 0, sizeof *self);
+}
+
+size_t
+rl_screen_index(const rl_screen_results_t *r, int s, int t, int a)
+{
+    return ((size_t) s * (size_t) r->n_triggers + (size_t) t) * (size_t) r->n_arms
+        + (size_t) a;
+}
