@@ -1,15 +1,20 @@
-/* measures.h -- the lab's standard measures, computed from a loaded results database.
+/* measures.h -- the lab's standard measures: one definition of each, for every consumer.
 **
-** Input is an rl_dataset_t (dataset.h) -- a simulation or imported chamber data, read the
-** same way -- so nothing here depends on the simulator. Three levels (docs/ANALYSIS.md
-** defines every measure and its unit):
+** Every per-session, per-mouse and per-group measure is computed here, and only here:
+** `relapselab run`'s table, `summary`, `validate`, the screen, figures and the report all
+** read them. The input is session records (results.h) of one subject in its procedure --
+** straight from the simulator (rl_measures_subject), or read back from a database, a
+** simulation or imported chamber data alike (rl_measures_compute converts the dataset's
+** sessions to the same records first), so simulated and lab data are measured by the same
+** code. Nothing here depends on the simulator. Three levels (docs/ANALYSIS.md defines
+** every measure and its unit):
 **  - per session: responses, reinforcers, responses in timeout, inter-reinforcer intervals
 **    from the delivery events, active responses per 10-min bin, duration, the phase's
 **    criterion evaluated with criteria.h, the PR breakpoint (stored, or derived);
-**  - per subject x phase: the means over the phase's sessions (rl_phase_measures() of
-**    summary.h, the code behind `relapselab run`'s table), criterion met and sessions to
+**  - per subject x phase: the means over the phase's sessions, the last-N-session means
+**    (N = the phase criterion's window, 3 without one), criterion met and sessions to
 **    criterion, breakpoint, the reinstatement test against the extinction baseline;
-**  - per group x phase: mean +/- SEM over the subjects (rl_mean_sem() of summary.h).
+**  - per group x phase: mean +/- SEM over the subjects (rl_mean_sem()).
 ** "Not applicable" is NaN throughout (an empty field in CSV, "n/a" in tables).
 */
 #ifndef RELAPSELAB_MEASURES_H
@@ -21,7 +26,8 @@
 
 #include "relapselab/dataset.h"
 #include "relapselab/error.h"
-#include "relapselab/summary.h"
+#include "relapselab/protocol.h"
+#include "relapselab/results.h"
 
 /* Width of a response bin (the first bin is the "loading phase"). */
 #define RL_BIN_S 600.0
@@ -46,18 +52,29 @@
     X(RL_M_REINSTATEMENT_RATIO, "reinstatement_ratio", "reinstatement / baseline")     \
     X(RL_M_PLACE_PAIRED_S, "place_paired_s", "place test: time in the drug-paired compartment (s)") \
     X(RL_M_PLACE_SCORE_S, "place_score_s", "place test: CPP score, paired - other (s)") \
-    X(RL_M_PLACE_LAST_SCORE_S, "place_last_score_s", "place test: CPP score of the last test (s)")
+    X(RL_M_PLACE_LAST_SCORE_S, "place_last_score_s", "place test: CPP score of the last test (s)") \
+    X(RL_M_LAST_REINFORCERS, "last_reinforcers", "reinforcers, mean of the last N sessions")
 
 #define RL_M_ENUM_(id, name, label) id,
 typedef enum { RL_MEASURES(RL_M_ENUM_) RL_M_COUNT } rl_measure_t;
 #undef RL_M_ENUM_
 
+/* Mean, SEM and n of a sample. */
+typedef struct rl_mean_sem {
+    double mean, sem;
+    int n;
+} rl_mean_sem_t;
+
+/* Mean +/- SEM (sample SD / sqrt(n)) of x[0..n-1]; sem 0 when n < 2, mean 0 when n == 0.
+** The one mean/SEM of relapselab. */
+rl_mean_sem_t rl_mean_sem(const double *x, int n);
+
 /* CSV name and table label of measure m. */
 const char *rl_measure_name(int m);
 const char *rl_measure_label(int m);
 
-/* Per session (parallel to dataset->sessions). Event measures are NaN (and n_bins 0) for
-** a session whose events were not loaded. */
+/* Per session. Event measures are NaN (and n_bins 0) for a session without events (not
+** loaded from a database, or RL_MEASURES_COUNTS_ONLY). */
 typedef struct rl_session_measures {
     int64_t deliveries;         /* infusion_start and pellet events */
     double iri_median_s;        /* intervals between successive deliveries; NaN if < 2 */
@@ -75,8 +92,9 @@ typedef struct rl_session_measures {
 
 /* One subject in one phase it ran. */
 typedef struct rl_subject_phase {
-    int subject;                /* index in dataset->subjects */
-    int group;                  /* index in dataset->groups */
+    int subject;                /* index in dataset->subjects (the caller's subject number
+                                   for rl_measures_subject) */
+    int group;                  /* index in dataset->groups / protocol->groups */
     int phase_index;            /* in the group's procedure */
     double v[RL_M_COUNT];       /* rl_measure_t -> value, NaN = not applicable */
 } rl_subject_phase_t;
@@ -97,6 +115,38 @@ typedef struct rl_measures {
     size_t n_group_phases;
     rl_group_phase_t *group_phases;       /* by group, then phase */
 } rl_measures_t;
+
+/* ---- one subject ------------------------------------------------------------------------ */
+
+/* Scratch space reused across subjects (opaque; grown as needed). */
+typedef struct rl_measures_work rl_measures_work_t;
+
+/* A new, empty work space (NULL when out of memory); release with rl_measures_work_free
+** (NULL allowed). */
+rl_measures_work_t *rl_measures_work_new(void);
+void rl_measures_work_free(rl_measures_work_t *w);
+
+/* Flags of rl_measures_subject. */
+enum {
+    RL_MEASURES_COUNTS_ONLY = 1   /* skip the event measures (intervals, bins): NaN */
+};
+
+/* The measures of one subject of group `group` (numbered `subject` in the rows) whose
+** sessions s[0..n-1] (in the order run; a session's events are used when s[i].events is
+** not NULL) follow procedure proc. The sessions are not modified: the criterion of each
+** session's phase is evaluated afresh (criteria.h) and PR breakpoints missing from a record
+** (-1) derived from the reinforcers. sm, if not NULL, gets n per-session records (release
+** each with rl_session_measures_clear); rows gets one row per phase of proc the subject
+** ran (room for proc->n_phases), in phase order, *n_rows of them. Returns 0 or
+** RL_ERR_NOMEM (with err set). */
+int rl_measures_subject(const rl_procedure_t *proc, const rl_session_result_t *s, size_t n,
+    int subject, int group, int flags, rl_measures_work_t *w, rl_session_measures_t *sm,
+    rl_subject_phase_t *rows, int *n_rows, rl_error_t *err);
+
+/* Release what a per-session record owns (its bins). */
+void rl_session_measures_clear(rl_session_measures_t *sm);
+
+/* ---- a database --------------------------------------------------------------------------- */
 
 /* Compute every measure of ds (borrowed for the call; load its events first with
 ** rl_dataset_load_events(ds, -1, ...) for the event measures). On success returns 0 and

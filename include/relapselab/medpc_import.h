@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "relapselab/error.h"
+#include "relapselab/progress.h"
 #include "relapselab/medpc_profile.h"
 
 typedef enum {
@@ -31,9 +32,7 @@ typedef struct rl_import_options {
     rl_group_by_t group_by;
     const char *command;                 /* recorded in run.command; may be NULL */
     const char *version;                 /* relapselab version for run.relapselab_version */
-    /* Called after each file (may be NULL). */
-    void (*progress)(void *ctx, size_t files_done, size_t files_total);
-    void *progress_ctx;
+    rl_progress_t progress;              /* after each file (unit "files") */
     /* Called for each line of the report as it is written (may be NULL): path of the file
     ** (NULL for the batch), line (0 = none), "error", "warning" or "note", message. */
     void (*report)(void *ctx, const char *path, long line, const char *severity,

@@ -40,8 +40,6 @@
 #define RL_SCREEN_MAX_ARMS (RL_SCREEN_MAX_CANDIDATES + 1) /* + vehicle */
 #define RL_SCREEN_MIN_N 2       /* a paired interval needs two mice */
 #define RL_SCREEN_MAX_N 1000
-/* The extinction baseline: each mouse's last sessions before the test. */
-#define RL_SCREEN_BASELINE_SESSIONS 3
 
 /* A relapse trigger: the test phase with the trigger's keys (active_response, treatments,
 ** stress, noncontingent_cues) applied. */
@@ -92,6 +90,10 @@ int rl_screen_set_n(rl_screen_t *self, int n, rl_error_t *err);
 /* Release what self owns; safe after a failed load and twice. */
 void rl_screen_free(rl_screen_t *self);
 
+/* The extinction baseline's window: the last training phase's criterion window
+** (`consecutive`), 3 if it has no criterion. */
+int rl_screen_baseline_sessions(const rl_screen_t *self);
+
 /* Subjects and test sessions of a run. */
 int rl_screen_n_subjects(const rl_screen_t *self);
 int rl_screen_tests_per_mouse(const rl_screen_t *self);
@@ -111,8 +113,9 @@ typedef struct rl_screen_options {
 typedef struct rl_screen_results {
     uint64_t seed;
     int n_subjects, n_triggers, n_arms;
-    double *baseline;             /* [s] mean active pokes, last RL_SCREEN_BASELINE_SESSIONS
-                                     training sessions */
+    double *baseline;             /* [s] mean active pokes over the last
+                                     rl_screen_baseline_sessions() sessions of the last
+                                     training phase (measures.h: last_active) */
     int *training_sessions;       /* [s] */
     double *active;               /* [(s * n_triggers + t) * n_arms + a] active pokes */
     double *inactive;             /* same layout, inactive pokes */

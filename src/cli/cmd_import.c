@@ -25,7 +25,6 @@ typedef struct path_list {
 
 typedef struct report_ctx {
     int verbose;
-    int progress;
     long shown, hidden;
 } report_ctx_t;
 
@@ -120,18 +119,6 @@ expand(path_list_t *l, const char *path, int top)
 }
 
 static void
-on_progress(void *ctx, size_t done, size_t total)
-{
-    const report_ctx_t *c = ctx;
-    if (c->progress) {
-        fprintf(stderr, "\rimport-medpc: %zu/%zu files read", done, total);
-        if (done == total) {
-            fputc('\n', stderr);
-        }
-    }
-}
-
-static void
 on_report(void *ctx, const char *path, long line, const char *severity, const char *msg)
 {
     report_ctx_t *c = ctx;
@@ -179,7 +166,8 @@ rl_cmd_import_medpc(int argc, char **argv)
     path_list_t paths = {NULL, 0, 0};
     rl_import_options_t opt;
     rl_import_stats_t st;
-    report_ctx_t rc = {0, 0, 0, 0};
+    report_ctx_t rc = {0, 0, 0};
+    rl_cli_progress_t pc;
     rl_error_t err;
     char command[512] = "relapselab import-medpc";
     size_t k;
@@ -244,9 +232,7 @@ rl_cmd_import_medpc(int argc, char **argv)
     opt.n_profiles = n_profiles;
     opt.command = command;
     opt.version = RL_VERSION;
-    rc.progress = !quiet && isatty(STDERR_FILENO);
-    opt.progress = on_progress;
-    opt.progress_ctx = &rc;
+    opt.progress = rl_cli_progress_start(&pc, !quiet);
     opt.report = on_report;
     opt.report_ctx = &rc;
     if (rl_medpc_import((const char *const *) paths.v, paths.n, &opt, &st, &err) != 0) {

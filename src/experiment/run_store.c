@@ -32,7 +32,8 @@ sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
         ret = rl_store_write_subject_result(c->store, s, err);
     }
     if (ret == 0 && c->summary != NULL) {
-        ret = rl_summary_add(c->summary, s, err);
+        ret = rl_summary_add(c->summary, s->subject_id, s->group, s->sessions,
+            (size_t) s->n_sessions, err);
     }
     return ret;
 }

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relapselab/measures.h"
 #include "relapselab/mouse.h"
 #include "relapselab/rng.h"
 #include "relapselab/session.h"
@@ -52,18 +53,27 @@ test_key(const rl_screen_t *sc, int t, int a)
     return k | TEST_STREAM_TAG;
 }
 
-/* Mean active pokes of the last RL_SCREEN_BASELINE_SESSIONS sessions of tr. */
-static double
-baseline_of(const rl_subject_result_t *tr)
+/* The extinction baseline of a trained mouse (measures.h): mean active pokes over the last
+** sessions of its last training phase (the criterion window, rl_screen_baseline_sessions). */
+static int
+baseline_of(const rl_screen_t *sc, const rl_subject_result_t *tr, double *out, rl_error_t *err)
 {
-    int k = tr->n_sessions < RL_SCREEN_BASELINE_SESSIONS ? tr->n_sessions
-                                                         : RL_SCREEN_BASELINE_SESSIONS;
-    double sum = 0.0;
-    int i;
-    for (i = tr->n_sessions - k; i < tr->n_sessions; i++) {
-        sum += (double) tr->sessions[i].active;
+    const rl_procedure_t *proc = &sc->protocol.procedures[sc->procedure];
+    rl_measures_work_t *w = rl_measures_work_new();
+    rl_subject_phase_t rows[RL_MAX_PHASES];
+    int n_rows = 0, ret;
+
+    *out = 0.0;
+    if (w == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    return k > 0 ? sum / k : 0.0;
+    ret = rl_measures_subject(proc, tr->sessions, (size_t) tr->n_sessions, tr->subject_id,
+        tr->group, RL_MEASURES_COUNTS_ONLY, w, NULL, rows, &n_rows, err);
+    if (ret == 0 && n_rows > 0 && rows[n_rows - 1].phase_index == sc->test_phase - 1) {
+        *out = rows[n_rows - 1].v[RL_M_LAST_ACTIVE];
+    }
+    rl_measures_work_free(w);
+    return ret;
 }
 
 /* One test: a copy of the trained mouse, the trigger's and the arm's drugs and stressors,
@@ -105,7 +115,7 @@ work(void *ctx, rl_pool_worker_t *wk, int s, rl_pool_tally_t *tally, rl_error_t 
     ret = rl_subject_train(&sc->protocol, job->opt->params, s, s / sc->n, s % sc->n,
         job->opt->seed, sc->test_phase, wk->r, &wk->w, wk->stop, &mice[0], &tr, err);
     if (ret == 0) {
-        res->baseline[s] = baseline_of(&tr);
+        ret = baseline_of(sc, &tr, &res->baseline[s], err);
         res->training_sessions[s] = tr.n_sessions;
         tally->sessions += tr.n_sessions;
         for (i = 0; i < tr.n_sessions; i++) {
@@ -210,4 +220,12 @@ rl_screen_index(const rl_screen_results_t *r, int s, int t, int a)
 {
     return ((size_t) s * (size_t) r->n_triggers + (size_t) t) * (size_t) r->n_arms
         + (size_t) a;
+}
+
+int
+rl_screen_baseline_sessions(const rl_screen_t *self)
+{
+    const rl_procedure_t *proc = &self->protocol.procedures[self->procedure];
+    const rl_phase_t *last = &proc->phases[self->test_phase > 0 ? self->test_phase - 1 : 0];
+    return last->criterion.consecutive > 0 ? last->criterion.consecutive : 3;
 }

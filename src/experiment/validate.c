@@ -1,8 +1,9 @@
 /* validate.c -- replicate virtual studies and test the seed study's claims (validate.h).
 **
 ** Flow: pair each knockout group with the wild-type group of its line and reinforcer; for
-** each of R studies run the cohort (runner.h), reduce every mouse to a few measures
-** (mouse_t), apply each claim's test to its pair, and accumulate how often it holds and its
+** each of R studies run the cohort (runner.h), reduce every mouse to the few measures the
+** tests need (mouse_t, from the measures module: measures.h), apply each claim's test to
+** its pair, and accumulate how often it holds and its
 ** effect size. Only per-mouse measures are kept, never events, so R is limited by time
 ** only. Claims name the genotype of their knockout group: this is analysis of results (which
 ** group is which), not simulation -- the model itself never sees genotype names. The
@@ -14,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "relapselab/measures.h"
 #include "relapselab/runner.h"
 #include "relapselab/stats.h"
 #include "relapselab/summary.h"
@@ -55,53 +57,67 @@ first_phase(const rl_procedure_t *proc, rl_phase_kind_t kind)
     return -1;
 }
 
-static void
-reduce_mouse(const rl_protocol_t *p, const rl_subject_result_t *s, mouse_t *m)
+/* The row of the first phase of kind `kind` among rows[0..n-1] (NULL if none ran). */
+static const rl_subject_phase_t *
+row_of_kind(const rl_procedure_t *proc, const rl_subject_phase_t *rows, int n,
+    rl_phase_kind_t kind)
 {
+    int ph = first_phase(proc, kind), k;
+    for (k = 0; ph >= 0 && k < n; k++) {
+        if (rows[k].phase_index == ph) {
+            return &rows[k];
+        }
+    }
+    return NULL;
+}
+
+/* Value k of row r, or 0 where the phase did not run or the measure does not apply. */
+static double
+value_or_0(const rl_subject_phase_t *r, int k)
+{
+    return r != NULL && !isnan(r->v[k]) ? r->v[k] : 0.0;
+}
+
+/* One mouse reduced to what the tests need: its measures (measures.h, the one definition
+** of each), the active responses of its first extinction sessions (the curve of the RM
+** ANOVA) and the activity indices of its reinstatement test. */
+static int
+reduce_mouse(rl_validation_t *v, const rl_subject_result_t *s, mouse_t *m, rl_error_t *err)
+{
+    const rl_protocol_t *p = v->protocol;
     const rl_procedure_t *proc = &p->procedures[p->groups[s->group].procedure];
-    int acq = first_phase(proc, RL_PHASE_ACQUISITION);
-    int pr = first_phase(proc, RL_PHASE_PROGRESSIVE_RATIO);
-    int ext = first_phase(proc, RL_PHASE_EXTINCTION);
-    int rei = first_phase(proc, RL_PHASE_REINSTATEMENT);
-    int i, n_acq = 0, n_ext = 0, last_acq = -1;
-    double ext_sum[64];
+    rl_subject_phase_t rows[RL_MAX_PHASES];
+    const rl_subject_phase_t *acq, *pr, *ext, *rei;
+    int ext_ph = first_phase(proc, RL_PHASE_EXTINCTION);
+    int rei_ph = first_phase(proc, RL_PHASE_REINSTATEMENT);
+    int n_rows, i, n_ext = 0, ret;
 
     memset(m, 0, sizeof *m);
     m->group = s->group;
+    ret = rl_measures_subject(proc, s->sessions, (size_t) s->n_sessions, s->subject_id,
+        s->group, RL_MEASURES_COUNTS_ONLY, v->work, NULL, rows, &n_rows, err);
+    if (ret != 0) {
+        return ret;
+    }
+    acq = row_of_kind(proc, rows, n_rows, RL_PHASE_ACQUISITION);
+    pr = row_of_kind(proc, rows, n_rows, RL_PHASE_PROGRESSIVE_RATIO);
+    ext = row_of_kind(proc, rows, n_rows, RL_PHASE_EXTINCTION);
+    rei = row_of_kind(proc, rows, n_rows, RL_PHASE_REINSTATEMENT);
+    m->acquired = acq != NULL && acq->v[RL_M_CRITERION_MET] == 1.0;
+    m->intake = value_or_0(acq, RL_M_LAST_REINFORCERS);
+    m->breakpoint = value_or_0(pr, RL_M_BREAKPOINT);
+    m->ext_sessions = value_or_0(ext, RL_M_SESSIONS);
+    m->ext_last = value_or_0(rei, RL_M_BASELINE_ACTIVE);
+    m->reinst = value_or_0(rei, RL_M_ACTIVE);
     for (i = 0; i < s->n_sessions; i++) {
         const rl_session_result_t *r = &s->sessions[i];
-        if (r->phase == acq) {
-            n_acq++;
-            last_acq = i;
-            m->acquired |= r->criterion_met;
-        } else if (r->phase == pr && r->session_in_phase == 0) {
-            m->breakpoint = r->breakpoint;
-        } else if (r->phase == ext) {
-            if (n_ext < EXT_FIRST) {
-                m->ext_first[n_ext] = (double) r->active;
-            }
-            if (n_ext < 64) {
-                ext_sum[n_ext] = (double) r->active;
-            }
-            n_ext++;
-        } else if (r->phase == rei && r->session_in_phase == 0) {
-            m->reinst = (double) r->active;
+        if (r->phase == ext_ph && n_ext < EXT_FIRST) {
+            m->ext_first[n_ext++] = (double) r->active;
+        } else if (r->phase == rei_ph && r->session_in_phase == 0) {
             memcpy(m->activity, r->activity, sizeof m->activity);
         }
     }
-    if (last_acq >= 0) {
-        int k = n_acq < 3 ? n_acq : 3, j;
-        for (j = 0; j < k; j++) {
-            m->intake += (double) s->sessions[last_acq - j].reinforcers / k;
-        }
-    }
-    m->ext_sessions = n_ext;
-    if (n_ext > 0) {
-        int k = n_ext < 3 ? n_ext : 3, j, top = n_ext < 64 ? n_ext : 64;
-        for (j = 0; j < k; j++) {
-            m->ext_last += ext_sum[top - 1 - j] / k;
-        }
-    }
+    return 0;
 }
 
 static double
@@ -258,9 +274,7 @@ static int
 sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
 {
     rl_validation_t *v = ((sink_ctx_t *) ctx)->v;
-    (void) err;
-    reduce_mouse(v->protocol, s, &v->mice[s->subject_id]);
-    return 0;
+    return reduce_mouse(v, s, &v->mice[s->subject_id], err);
 }
 
 /* p of the group main effect in the group x session ANOVA of the first extinction
@@ -474,9 +488,10 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
     v->seed = opt->seed;
     v->n_mice = rl_protocol_n_subjects(protocol);
     v->mice = calloc((size_t) v->n_mice, sizeof *v->mice);
+    v->work = rl_measures_work_new();
     a = calloc((size_t) v->n_mice + 1, sizeof *a);
     b = calloc((size_t) v->n_mice + 1, sizeof *b);
-    if (v->mice == NULL || a == NULL || b == NULL) {
+    if (v->mice == NULL || v->work == NULL || a == NULL || b == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
@@ -567,5 +582,6 @@ rl_validation_free(rl_validation_t *self)
     }
     free(self->fos);
     free(self->mice);
+    rl_measures_work_free(self->work);
     free(self);
 }

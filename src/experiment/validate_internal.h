@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "relapselab/measures.h"
 #include "relapselab/protocol.h"
 #include "relapselab/stats.h"
 #include "relapselab/summary.h"
@@ -103,6 +104,7 @@ struct rl_validation {
     /* scratch for one study */
     mouse_t *mice;
     int n_mice;
+    rl_measures_work_t *work;
 };
 
 #endif

@@ -617,8 +617,9 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
     }
     for (i = 0; i < n_paths && ret == 0; i++) {
         ret = read_file(&im, i, paths[i], err);
-        if (opt->progress != NULL) {
-            opt->progress(opt->progress_ctx, i + 1, n_paths);
+        {
+            rl_progress_info_t info = {(int) (i + 1), (int) n_paths, 0, 0, "files"};
+            rl_progress_report(&opt->progress, &info);
         }
     }
     if (ret == 0) {

@@ -243,7 +243,7 @@ rl_screen_print(const rl_screen_t *sc, const rl_screen_results_t *res,
                "(%d df). Reduction of relapse: (vehicle - treatment) / (vehicle -\nbaseline), "
                "%% with a 95 %% Fieller interval; unbounded when the relapse is not significant,"
                "\n'-' when the vehicle is not above baseline. Ranked by the difference.\n",
-        RL_SCREEN_BASELINE_SESSIONS, sc->n - 1);
+        rl_screen_baseline_sessions(sc), sc->n - 1);
     for (c = 0; c < sum->n_cells; c++) {
         print_cell(sc, &sum->cells[c], w, f);
     }
@@ -349,7 +349,7 @@ rl_screen_print_json(const rl_screen_t *sc, const rl_screen_results_t *res,
                ",\n  \"test_sessions\": %" PRId64 ",\n  \"events\": %" PRId64
                ",\n  \"genotypes\": [",
         res->seed, sc->n, sc->independent_streams ? "independent" : "common",
-        RL_SCREEN_BASELINE_SESSIONS, training_sessions(res),
+        rl_screen_baseline_sessions(sc), training_sessions(res),
         res->sessions - training_sessions(res), res->events);
     for (g = 0; g < sc->n_genotypes; g++) {
         fputs(g ? ", " : "", f);
