@@ -21,6 +21,7 @@
 #include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
+#include "relapselab/rng.h"
 #include "relapselab/session.h"
 
 typedef struct rl_subject_result {
@@ -63,7 +64,9 @@ typedef struct rl_session_plan {
     const rl_treatment_t *extra;     /* more doses before it (a screen's treatment arm) */
     int n_extra;
     uint64_t seed;                   /* the run's master seed */
-    uint64_t subject;                /* the behaviour stream (seed, subject, stream_key) */
+    rl_stream_kind_t stream_kind;    /* the session's stream (rng.h), 0 meaning
+                                        RL_STREAM_BEHAVIOUR; a screen test: RL_STREAM_TEST */
+    uint64_t subject;                /* the stream's subject and session key */
     uint64_t stream_key;
 } rl_session_plan_t;
 

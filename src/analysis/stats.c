@@ -7,6 +7,7 @@
 ** S_c of the k levels: eps = tr(S_c)^2 / ((k - 1) tr(S_c^2)). Sums use two passes (means
 ** first), which is accurate enough for counts of pokes.
 */
+#include "relapselab/rng.h"
 #include "relapselab/stats.h"
 
 #include <math.h>
@@ -71,6 +72,8 @@ rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *o
 {
     double ssa, ssb, sp2, se, sp;
     int ret = describe(a, na, b, nb, out, &ssa, &ssb, err);
+
+    rl_gsl_setup();
     if (ret != 0) {
         return ret;
     }
@@ -95,6 +98,8 @@ rl_ttest_welch(const double *a, int na, const double *b, int nb, rl_ttest_t *out
 {
     double ssa, ssb, va, vb, se2, sp;
     int ret = describe(a, na, b, nb, out, &ssa, &ssb, err);
+
+    rl_gsl_setup();
     if (ret != 0) {
         return ret;
     }
@@ -176,6 +181,8 @@ rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
     int *gn = NULL;
     double grand = 0.0, ss_g = 0.0, ss_s = 0.0, ss_l = 0.0, ss_i = 0.0, ss_e = 0.0;
     int i, j, g, l, ret = 0;
+
+    rl_gsl_setup();
 
 
     memset(out, 0, sizeof *out);

@@ -136,7 +136,9 @@ rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
         || (ret = give_extra(mouse, plan->extra, plan->n_extra, err)) != 0) {
         return ret;
     }
-    rl_stream_set(r, plan->seed, RL_STREAM_BEHAVIOUR, plan->subject, plan->stream_key);
+    rl_stream_set(r, plan->seed,
+        plan->stream_kind != 0 ? plan->stream_kind : RL_STREAM_BEHAVIOUR, plan->subject,
+        plan->stream_key);
     ret = RL_PHASE_IS_PLACE(phase->kind)
         ? rl_place_session_run(phase, i, mouse, r, w, out, err)
         : rl_session_run(phase, mouse, r, w, out, err);

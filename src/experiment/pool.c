@@ -59,7 +59,7 @@ worker_main(void *arg)
     rl_error_t err;
 
     memset(&wk, 0, sizeof wk);
-    wk.r = gsl_rng_alloc(rl_rng_type());
+    wk.r = rl_rng_alloc();
     wk.stop = &p->stop;
     rl_session_workspace_init(&wk.w);
     if (wk.r == NULL) {

@@ -20,10 +20,6 @@
 
 #include "pool.h"
 
-/* Test streams are behaviour streams whose session key has the top bit set: a training
-** session's key is its day number, which never does. */
-#define TEST_STREAM_TAG (UINT64_C(1) << 63)
-
 typedef struct screen_job {
     const rl_screen_t *screen;
     const rl_screen_options_t *opt;
@@ -31,26 +27,15 @@ typedef struct screen_job {
     rl_pool_tally_t *tally;       /* [s] what mouse s simulated */
 } screen_job_t;
 
-/* FNV-1a of a name, mixed: a stream key that depends on the name only. */
-static uint64_t
-name_key(const char *s)
-{
-    uint64_t h = UINT64_C(14695981039346656037);
-    for (; *s != '\0'; s++) {
-        h = (h ^ (unsigned char) *s) * UINT64_C(1099511628211);
-    }
-    return rl_mix64(h);
-}
-
-/* The session key of the stream of test (t, a). */
+/* The session key of the stream of test (t, a) (rng.h: RL_STREAM_TEST). */
 static uint64_t
 test_key(const rl_screen_t *sc, int t, int a)
 {
-    uint64_t k = name_key(sc->triggers[t].name);
+    uint64_t k = rl_stream_name_key(sc->triggers[t].name);
     if (sc->independent_streams) {
-        k = rl_mix64(k ^ name_key(sc->arms[a].name));
+        k = rl_mix64(k ^ rl_stream_name_key(sc->arms[a].name));
     }
-    return k | TEST_STREAM_TAG;
+    return k;
 }
 
 /* The extinction baseline of a trained mouse (measures.h): mean active pokes over the last
@@ -94,6 +79,7 @@ run_test(const rl_screen_t *sc, uint64_t seed, int s, int t, int a, const rl_mou
     plan.n_extra = sc->arms[a].n_treatments;
     plan.seed = seed;
     plan.subject = (uint64_t) s;
+    plan.stream_kind = RL_STREAM_TEST;
     plan.stream_key = test_key(sc, t, a);
     return rl_subject_session(m, &plan, wk->r, &wk->w, out, err);
 }

@@ -37,7 +37,7 @@ on_sample(void *ctx, double t_s, double brain_cocaine_uM, double tonic_da_nM,
 int
 rl_trace_session(const rl_trace_request_t *req, rl_trace_t *out, rl_error_t *err)
 {
-    gsl_rng *r = gsl_rng_alloc(rl_rng_type());
+    gsl_rng *r = rl_rng_alloc();
     rl_session_workspace_t w;
     rl_session_trace_t trace;
     rl_subject_result_t res;

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_statistics_double.h>
+
 #include "relapselab/criteria.h"
 
 #define RL_M_NAME_(id, name, label) name,
@@ -56,20 +58,12 @@ rl_mean_sem_t
 rl_mean_sem(const double *x, int n)
 {
     rl_mean_sem_t r = {0.0, 0.0, n};
-    double ss = 0.0;
-    int i;
     if (n <= 0) {
         return r;
     }
-    for (i = 0; i < n; i++) {
-        r.mean += x[i];
-    }
-    r.mean /= n;
+    r.mean = gsl_stats_mean(x, 1, (size_t) n);
     if (n > 1) {
-        for (i = 0; i < n; i++) {
-            ss += (x[i] - r.mean) * (x[i] - r.mean);
-        }
-        r.sem = sqrt(ss / (n - 1)) / sqrt((double) n);
+        r.sem = gsl_stats_sd_m(x, 1, (size_t) n, r.mean) / sqrt((double) n);
     }
     return r;
 }

@@ -6,6 +6,8 @@
 ** interval for a ratio of paired means). Quantiles and p-values come from GSL's t
 ** distribution; tests/unit/test_screen.c checks the arithmetic against hand-worked values.
 */
+#include "relapselab/measures.h"
+#include "relapselab/rng.h"
 #include "relapselab/screen.h"
 
 #include <math.h>
@@ -27,7 +29,10 @@ rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *ou
     rl_error_t *err)
 {
     double *d, tq;
+    rl_mean_sem_t ms;
     int i;
+
+    rl_gsl_setup();
 
     memset(out, 0, sizeof *out);
     if (n < 2) {
@@ -41,8 +46,9 @@ rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *ou
         d[i] = x[i] - (y != NULL ? y[i] : 0.0);
     }
     out->n = n;
-    out->mean = gsl_stats_mean(d, 1, (size_t) n);
-    out->sem = sqrt(gsl_stats_variance_m(d, 1, (size_t) n, out->mean) / n);
+    ms = rl_mean_sem(d, n);
+    out->mean = ms.mean;
+    out->sem = ms.sem;
     free(d);
     tq = t975(n - 1);
     out->lo = out->mean - tq * out->sem;
@@ -62,6 +68,8 @@ rl_screen_fieller(const double *a, const double *b, int n, rl_screen_ratio_t *ou
     rl_error_t *err)
 {
     double ma, mb, vaa, vbb, vab, t2, qa, qb, qc, disc;
+
+    rl_gsl_setup();
 
     out->kind = RL_RATIO_UNDEFINED;
     out->est = out->lo = out->hi = NAN;
@@ -228,6 +236,8 @@ rl_screen_summarize(const rl_screen_t *sc, const rl_screen_results_t *res,
 {
     double *buf = NULL;
     int g, t, a, ret = 0;
+
+    rl_gsl_setup();
 
     memset(out, 0, sizeof *out);
     if (sc->n < 2) {
