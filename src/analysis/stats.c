@@ -173,6 +173,30 @@ gg_epsilon(const double *cov, int k)
     return fmin(1.0, fmax(eps, 1.0 / (k - 1)));
 }
 
+/* The subjects-within-groups and error sums of squares of the mixed ANOVA, and the pooled
+** within-group covariance of the levels (cov, k x k, summed; for Greenhouse-Geisser), from
+** the subject means subj, group means gmean and cell means cell. */
+static void
+within_sums(const double *y, const int *group, int n, int k, const double *subj,
+    const double *gmean, const double *cell, double *ss_s, double *ss_e, double *cov)
+{
+    int i, j, l, g;
+    for (i = 0; i < n; i++) {
+        const double *yi = &y[(size_t) i * (size_t) k];
+        g = group[i];
+        *ss_s += (double) k * (subj[i] - gmean[g]) * (subj[i] - gmean[g]);
+        for (j = 0; j < k; j++) {
+            double d = yi[j] - subj[i] - cell[g * k + j] + gmean[g];
+            *ss_e += d * d;
+        }
+        for (j = 0; j < k; j++) {
+            for (l = 0; l < k; l++) {
+                cov[j * k + l] += (yi[j] - cell[g * k + j]) * (yi[l] - cell[g * k + l]);
+            }
+        }
+    }
+}
+
 int
 rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
     rl_anova_mixed_t *out, rl_error_t *err)
@@ -180,10 +204,9 @@ rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
     double *subj = NULL, *gmean = NULL, *lmean = NULL, *cell = NULL, *cov = NULL;
     int *gn = NULL;
     double grand = 0.0, ss_g = 0.0, ss_s = 0.0, ss_l = 0.0, ss_i = 0.0, ss_e = 0.0;
-    int i, j, g, l, ret = 0;
+    int i, j, g, ret = 0;
 
     rl_gsl_setup();
-
 
     memset(out, 0, sizeof *out);
     if (k < 2 || n_groups < 2 || n < n_groups + 1) {
@@ -236,21 +259,7 @@ rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
             ss_i += gn[g] * d * d;
         }
     }
-    for (i = 0; i < n; i++) {
-        g = group[i];
-        ss_s += (double) k * (subj[i] - gmean[g]) * (subj[i] - gmean[g]);
-        for (j = 0; j < k; j++) {
-            double d = y[(size_t) i * (size_t) k + (size_t) j] - subj[i] - cell[g * k + j] + gmean[g];
-            ss_e += d * d;
-        }
-        /* pooled within-group covariance of the levels (for Greenhouse-Geisser) */
-        for (j = 0; j < k; j++) {
-            for (l = 0; l < k; l++) {
-                cov[j * k + l] += (y[(size_t) i * (size_t) k + (size_t) j] - cell[g * k + j]) *
-                    (y[(size_t) i * (size_t) k + (size_t) l] - cell[g * k + l]);
-            }
-        }
-    }
+    within_sums(y, group, n, k, subj, gmean, cell, &ss_s, &ss_e, cov);
     out->ss_subjects = ss_s;
     out->ss_error = ss_e;
     finish_effect(&out->group, ss_g, n_groups - 1, ss_s, n - n_groups);

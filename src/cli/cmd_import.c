@@ -138,6 +138,31 @@ on_report(void *ctx, const char *path, long line, const char *severity, const ch
     }
 }
 
+/* The import's summary on stdout; the exit code (1 when no session was imported). */
+static int
+print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db)
+{
+    if (rc->hidden > 0) {
+        fprintf(stderr, "(%ld more report lines in the import_issues table%s)\n", rc->hidden,
+            rc->verbose ? "" : "; --verbose prints notes");
+    }
+    printf("Imported %d of %d sessions (%d subjects, %d groups, %d phases, %ld events) from "
+        "%d files",
+        st->sessions_imported, st->sessions_found, st->subjects, st->groups, st->phases,
+        st->events, st->files);
+    if (st->files_skipped > 0 || st->files_partly > 0) {
+        printf("; %d files skipped, %d partly imported", st->files_skipped, st->files_partly);
+    }
+    printf(".\nReport: %d errors, %d warnings, %d notes (table import_issues).\n", st->errors,
+        st->warnings, st->notes);
+    printf("Database: %s\n", db);
+    if (st->sessions_imported == 0) {
+        fprintf(stderr, "relapselab: no session could be imported\n");
+        return RL_EXIT_FAIL;
+    }
+    return RL_EXIT_OK;
+}
+
 static int
 usage(void)
 {
@@ -239,24 +264,7 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = rl_cli_report(&err);
         goto out;
     }
-    if (rc.hidden > 0) {
-        fprintf(stderr, "(%ld more report lines in the import_issues table%s)\n", rc.hidden,
-            rc.verbose ? "" : "; --verbose prints notes");
-    }
-    printf("Imported %d of %d sessions (%d subjects, %d groups, %d phases, %ld events) from "
-        "%d files",
-        st.sessions_imported, st.sessions_found, st.subjects, st.groups, st.phases, st.events,
-        st.files);
-    if (st.files_skipped > 0 || st.files_partly > 0) {
-        printf("; %d files skipped, %d partly imported", st.files_skipped, st.files_partly);
-    }
-    printf(".\nReport: %d errors, %d warnings, %d notes (table import_issues).\n", st.errors,
-        st.warnings, st.notes);
-    printf("Database: %s\n", opt.out_path);
-    ret = st.sessions_imported > 0 ? RL_EXIT_OK : RL_EXIT_FAIL;
-    if (st.sessions_imported == 0) {
-        fprintf(stderr, "relapselab: no session could be imported\n");
-    }
+    ret = print_result(&st, &rc, opt.out_path);
 out:
     for (k = 0; k < paths.n; k++) {
         free(paths.v[k]);

@@ -58,110 +58,131 @@ number(const char *opt, const char *text, double lo, double hi, double *out)
     return 0;
 }
 
-int
-rl_cmd_plot(int argc, char **argv)
-{
-    const char *db = NULL, *figure = NULL, *out = NULL, *groups = NULL, *subject = NULL;
+/* The command line of `plot`. */
+typedef struct plot_cli {
+    const char *db, *figure, *out, *groups, *subject;
     rl_figure_options_t opt;
-    rl_plot_format_t format;
-    rl_dataset_t *ds = NULL;
-    rl_measures_t *m = NULL;
-    rl_figure_t fig;
-    rl_error_t err;
-    int idx[RL_MAX_GROUPS], kind, i, ret, code = RL_EXIT_OK;
-    double v;
+} plot_cli_t;
 
-    rl_figure_options_init(&opt);
-    memset(&fig, 0, sizeof fig);
+/* Parse the options into c. Returns -1 to go on, or the exit code. */
+static int
+parse_args(int argc, char **argv, plot_cli_t *c)
+{
+    rl_figure_options_t *opt = &c->opt;
+    double v;
+    int i;
+
     for (i = 1; i < argc; i++) {
         const char *a = argv[i], *next = i + 1 < argc ? argv[i + 1] : NULL;
         if ((strcmp(a, "-o") == 0 || strcmp(a, "--out") == 0) && next != NULL) {
-            out = argv[++i];
+            c->out = argv[++i];
         } else if (strcmp(a, "--phase") == 0 && next != NULL) {
-            opt.phase = argv[++i];
+            opt->phase = argv[++i];
         } else if (strcmp(a, "--groups") == 0 && next != NULL) {
-            groups = argv[++i];
+            c->groups = argv[++i];
         } else if (strcmp(a, "--subject") == 0 && next != NULL) {
-            subject = argv[++i];
+            c->subject = argv[++i];
         } else if ((strcmp(a, "--session") == 0 || strcmp(a, "--session-in-phase") == 0)
                    && next != NULL) {
             if (number(a, argv[++i], 0, 1e6, &v) != 0 || v != (int) v) {
                 fprintf(stderr, "relapselab: %s must be a whole number >= 0\n", a);
                 return usage();
             }
-            *(strcmp(a, "--session") == 0 ? &opt.day : &opt.session_in_phase) = (int) v;
+            *(strcmp(a, "--session") == 0 ? &opt->day : &opt->session_in_phase) = (int) v;
         } else if (strcmp(a, "--log") == 0) {
-            opt.log_x = true;
+            opt->log_x = true;
         } else if (strcmp(a, "--width-mm") == 0 && next != NULL) {
-            if (number(a, argv[++i], 20, 1000, &opt.width_mm) != 0) {
+            if (number(a, argv[++i], 20, 1000, &opt->width_mm) != 0) {
                 return usage();
             }
         } else if (strcmp(a, "--height-mm") == 0 && next != NULL) {
-            if (number(a, argv[++i], 20, 1000, &opt.height_mm) != 0) {
+            if (number(a, argv[++i], 20, 1000, &opt->height_mm) != 0) {
                 return usage();
             }
         } else if (strcmp(a, "--dpi") == 0 && next != NULL) {
-            if (number(a, argv[++i], 10, 2400, &opt.dpi) != 0) {
+            if (number(a, argv[++i], 10, 2400, &opt->dpi) != 0) {
                 return usage();
             }
         } else if (strcmp(a, "--title") == 0 && next != NULL) {
-            opt.title = argv[++i];
+            opt->title = argv[++i];
         } else if (strcmp(a, "--help") == 0) {
             usage();
             return RL_EXIT_OK;
-        } else if (a[0] == '-' || figure != NULL) {
+        } else if (a[0] == '-' || c->figure != NULL) {
             fprintf(stderr, "relapselab: unexpected argument '%s'\n", a);
             return usage();
-        } else if (db == NULL) {
-            db = a;
+        } else if (c->db == NULL) {
+            c->db = a;
         } else {
-            figure = a;
+            c->figure = a;
         }
     }
-    if (db == NULL || figure == NULL || out == NULL) {
+    if (c->db == NULL || c->figure == NULL || c->out == NULL) {
         fprintf(stderr, "relapselab: plot needs DB, FIGURE and -o OUT\n");
         return usage();
     }
-    if ((kind = rl_figure_kind_find(figure)) < 0) {
-        fprintf(stderr, "relapselab: error: unknown figure '%s' (figures:", figure);
+    if (opt->session_in_phase >= 0 && opt->phase == NULL) {
+        fprintf(stderr, "relapselab: --session-in-phase needs --phase NAME\n");
+        return usage();
+    }
+    return -1;
+}
+
+int
+rl_cmd_plot(int argc, char **argv)
+{
+    plot_cli_t c;
+    rl_plot_format_t format;
+    rl_dataset_t *ds = NULL;
+    rl_measures_t *m = NULL;
+    rl_figure_t fig;
+    rl_error_t err;
+    int idx[RL_MAX_GROUPS], kind, i, ret, code = RL_EXIT_OK;
+
+    memset(&c, 0, sizeof c);
+    rl_figure_options_init(&c.opt);
+    memset(&fig, 0, sizeof fig);
+    if ((code = parse_args(argc, argv, &c)) >= 0) {
+        return code;
+    }
+    code = RL_EXIT_OK;
+    if ((kind = rl_figure_kind_find(c.figure)) < 0) {
+        fprintf(stderr, "relapselab: error: unknown figure '%s' (figures:", c.figure);
         for (i = 0; i < RL_FIG_COUNT; i++) {
             fprintf(stderr, " %s", rl_figure_kind_name(i));
         }
         fprintf(stderr, ")\n");
         return RL_EXIT_FAIL;
     }
-    if (opt.session_in_phase >= 0 && opt.phase == NULL) {
-        fprintf(stderr, "relapselab: --session-in-phase needs --phase NAME\n");
-        return usage();
-    }
     rl_error_clear(&err);
-    if (rl_plot_format_of(out, &format, &err) != 0) {
+    if (rl_plot_format_of(c.out, &format, &err) != 0) {
         rl_cli_report(&err);
         return usage();
     }
-    if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
+    if (rl_dataset_read(c.db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
         || rl_measures_compute(ds, &m, &err) != 0
-        || (groups != NULL
-            && rl_figure_parse_groups(ds, groups, idx, RL_MAX_GROUPS, &opt.n_groups, &err) != 0)
-        || (subject != NULL && rl_figure_find_subject(ds, subject, &opt.subject, &err) != 0)) {
+        || (c.groups != NULL
+            && rl_figure_parse_groups(ds, c.groups, idx, RL_MAX_GROUPS, &c.opt.n_groups, &err)
+                != 0)
+        || (c.subject != NULL && rl_figure_find_subject(ds, c.subject, &c.opt.subject, &err) != 0)) {
         code = rl_cli_report(&err);
         goto out;
     }
-    opt.groups = groups != NULL ? idx : NULL;
-    if ((ret = rl_figure_build(kind, ds, m, &opt, &fig, &err)) != 0) {
+    c.opt.groups = c.groups != NULL ? idx : NULL;
+    if ((ret = rl_figure_build(kind, ds, m, &c.opt, &fig, &err)) != 0) {
         code = rl_cli_report(&err); /* RL_FIGURE_NO_DATA too: exit 1 */
         goto out;
     }
-    if (fig.n_groups > MANY_GROUPS && groups == NULL && kind != RL_FIG_BREAKPOINT
+    if (fig.n_groups > MANY_GROUPS && c.groups == NULL && kind != RL_FIG_BREAKPOINT
         && kind != RL_FIG_REINSTATEMENT) { /* bars stay readable; curves do not */
         fprintf(stderr, "relapselab: note: %d groups on one figure; choose some with "
             "--groups A,B\n", fig.n_groups);
     }
-    if (rl_plot_write(&fig.plot, out, &err) != 0) {
+    if (rl_plot_write(&fig.plot, c.out, &err) != 0) {
         code = rl_cli_report(&err);
         goto out;
     }
-    printf("wrote %s (%s of %s)\n", out, figure, db);
+    printf("wrote %s (%s of %s)\n", c.out, c.figure, c.db);
 out:
     rl_figure_free(&fig);
     rl_measures_free(m);

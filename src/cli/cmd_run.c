@@ -52,6 +52,19 @@ default_out(const char *p, char *buf, size_t n)
     snprintf(buf, n, "results/%.*s.db", (int) len, base);
 }
 
+/* Where the results are and the commands that analyse them. */
+static void
+print_next_steps(const char *db)
+{
+    printf("\nResults database: %s\n", db);
+    printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
+           " sessions, events, activity (docs/SCHEMA.md)\n");
+    printf("  tidy CSV: relapselab export %s --csv DIR\n", db);
+    printf("  measures: relapselab summary %s\n", db);
+    printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", db);
+    printf("  report:   relapselab report %s -o report.html\n", db);
+}
+
 static int
 usage(void)
 {
@@ -158,13 +171,7 @@ rl_cmd_run(int argc, char **argv)
             code = rl_cli_report(&err);
             goto out;
         }
-        printf("\nResults database: %s\n", out_path);
-        printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
-               " sessions, events, activity (docs/SCHEMA.md)\n");
-        printf("  tidy CSV: relapselab export %s --csv DIR\n", out_path);
-        printf("  measures: relapselab summary %s\n", out_path);
-        printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", out_path);
-        printf("  report:   relapselab report %s -o report.html\n", out_path);
+        print_next_steps(out_path);
     }
 out:
     rl_summary_free(summary);
