@@ -185,12 +185,11 @@ small_run(void)
     free(s);
 }
 
-int
-main(void)
-{
-    rl_test_run("paired_interval", paired_interval);
-    rl_test_run("fieller_interval", fieller_interval);
-    rl_test_run("example_file", example_file);
-    rl_test_run("small_run", small_run);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"paired_interval", paired_interval, 0},
+    {"fieller_interval", fieller_interval, 0},
+    {"example_file", example_file, 0},
+    {"small_run", small_run, 0},
+};
+
+RL_TEST_MAIN(CASES)

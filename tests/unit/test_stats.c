@@ -120,15 +120,25 @@ mixed_anova_two_levels(void)
     CHECK(rl_anova_mixed(y2, group, N, 2, 1, &a, &err) == RL_ERR_INVALID);
 }
 
-int
-main(void)
+static bool
+setup(void)
 {
     if (load() != 0) {
         fprintf(stderr, "cannot read tests/data/stats_ref.csv\n");
-        return 1;
+        return false;
     }
-    rl_test_run("t_tests", t_tests);
-    rl_test_run("mixed_anova_three_levels", mixed_anova_three_levels);
-    rl_test_run("mixed_anova_two_levels", mixed_anova_two_levels);
-    return rl_test_summary();
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"t_tests", t_tests, 0},
+    {"mixed_anova_three_levels", mixed_anova_three_levels, 0},
+    {"mixed_anova_two_levels", mixed_anova_two_levels, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, NULL};
+    return rl_test_main(argc, argv, &suite);
 }
