@@ -5,6 +5,8 @@
 #
 # After sourcing: $RL is the relapselab binary, $tmp a private temporary directory that is
 # removed on exit, and `failures` counts failed checks; call `finish` at the end.
+# Exit status: 0 passed, 1 failed, 2 usage, 77 skipped (`skip`: the test cannot run here,
+# e.g. ../shared is absent; CTest shows it as "Skipped", cmake/tests.cmake).
 
 test_name=$(basename "$0" .sh)
 failures=0
@@ -45,6 +47,26 @@ die() {
 
 note() {
     echo "$test_name: $*"
+}
+
+# skip REASON...: the test cannot run here (data or a tool absent): say why and exit 77,
+# which CTest reports as "Skipped". Only before any check has failed: a failure wins.
+skip() {
+    if [ "$failures" -ne 0 ]; then
+        echo "$test_name: $failures check(s) failed before the skip ($*)" >&2
+        exit 1
+    fi
+    echo "$test_name: SKIP: $*"
+    exit 77
+}
+
+# The project's shared folder (real MED-PC files, research notes): ../shared from the
+# repository root, or $RL_SHARED_DIR (e.g. from a git worktree).
+shared_dir=${RL_SHARED_DIR:-../shared}
+
+# need_shared REL: skip the test unless $shared_dir/REL is a directory.
+need_shared() {
+    [ -d "$shared_dir/$1" ] || skip "$shared_dir/$1 not found (set RL_SHARED_DIR to run it)"
 }
 
 # finish: print the verdict and exit with it.

@@ -1,7 +1,7 @@
 #!/bin/sh
 # test_import_medpc.sh -- `relapselab import-medpc`: usage, profile errors, a batch with a
 # malformed file (reported with file and line, the rest imported), exit codes, atomic
-# output, and the real sample files when ../shared/data/medpc is present.
+# output. The real sample files (../shared/data/medpc) are test_import_medpc_shared.sh's.
 #
 # usage: sh tests/cli/test_import_medpc.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
@@ -102,16 +102,4 @@ if have_sqlite3; then
         "14,1,1,4,2016-08-12T09:33:00"
 fi
 
-# the real sample files (read in place), when present
-data=../shared/data/medpc
-if [ -d "$data" ]; then
-    expect_exit 0 "shared samples" "$RL" import-medpc "$data" \
-        --profile coffey-liq-sa-medpc5 --profile coffey-liq-sa --profile townsend-tt \
-        --profile jorge-time-tag --out "$tmp/real.db"
-    grep -q "Imported 39 of 39 sessions" "$tmp/out" ||
-        { show_file "stdout" "$tmp/out"; fail "not every sample session was imported"; }
-    grep -q "Report: 0 errors" "$tmp/out" || fail "errors importing the samples"
-else
-    note "SKIP: $data not found (the real-file checks need it)"
-fi
 finish

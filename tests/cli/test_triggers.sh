@@ -13,10 +13,7 @@
 # usage: sh tests/cli/test_triggers.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
 
-if ! have_sqlite3; then
-    note "sqlite3 not installed: skipped"
-    finish
-fi
+have_sqlite3 || skip "sqlite3 is not installed (make deps installs it)"
 if ! "$RL" run examples/relapse_triggers.yaml --seed 5 --out "$tmp/t.db" --quiet \
     2>"$tmp/err"; then
     show_file "stderr" "$tmp/err"

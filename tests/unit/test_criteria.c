@@ -87,10 +87,9 @@ reference_and_extinction(void)
     CHECK(rl_criterion_extinction_met(&e, 40.0, x, 5));
 }
 
-int
-main(void)
-{
-    rl_test_run("acquisition", acquisition);
-    rl_test_run("reference_and_extinction", reference_and_extinction);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"acquisition", acquisition, 0},
+    {"reference_and_extinction", reference_and_extinction, 0},
+};
+
+RL_TEST_MAIN(CASES)

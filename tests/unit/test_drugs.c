@@ -369,17 +369,28 @@ lookups(void)
     CHECK(isnan(rl_drug_ki_nM(drug("raclopride"), RL_TARGET_D1)));
 }
 
-int
-main(void)
+/* GSL's default error handler aborts; the tests check return codes instead. */
+static bool
+setup(void)
 {
     gsl_set_error_handler_off();
-    rl_test_run("bateman_against_ode", bateman_against_ode);
-    rl_test_run("superposition", superposition);
-    rl_test_run("iv_bolus_and_cocaine", iv_bolus_and_cocaine);
-    rl_test_run("ka_equals_k", ka_equals_k);
-    rl_test_run("occupancy", occupancy);
-    rl_test_run("inactivation", inactivation);
-    rl_test_run("table_integrity", table_integrity);
-    rl_test_run("lookups", lookups);
-    return rl_test_summary();
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"bateman_against_ode", bateman_against_ode, 0},
+    {"superposition", superposition, 0},
+    {"iv_bolus_and_cocaine", iv_bolus_and_cocaine, 0},
+    {"ka_equals_k", ka_equals_k, 0},
+    {"occupancy", occupancy, 0},
+    {"inactivation", inactivation, 0},
+    {"table_integrity", table_integrity, 0},
+    {"lookups", lookups, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, NULL};
+    return rl_test_main(argc, argv, &suite);
 }

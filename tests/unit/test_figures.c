@@ -562,39 +562,55 @@ test_report(void)
     CHECK(stat(path, &st) != 0);
 }
 
-int
-main(void)
+/* The database every case draws from: written once, read back with its events and
+** measures. */
+static bool
+setup(void)
 {
     rl_error_t err;
-    char path[160];
 
     if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "figures")) {
-        return 1;
+        return false;
     }
     snprintf(db_path, sizeof db_path, "%s/figures.db", tmpdir);
     rl_error_clear(&err);
     if (make_db() != 0 || rl_dataset_read(db_path, &ds, &err) != 0
         || rl_dataset_load_events(ds, -1, &err) != 0 || rl_measures_compute(ds, &ms, &err) != 0) {
         fprintf(stderr, "test_figures: cannot set up the database: %s\n", err.msg);
-        return 1;
+        return false;
     }
-    rl_test_run("acquisition", test_acquisition);
-    rl_test_run("extinction", test_extinction);
-    rl_test_run("breakpoint", test_breakpoint);
-    rl_test_run("reinstatement", test_reinstatement);
-    rl_test_run("cumulative", test_cumulative);
-    rl_test_run("iri", test_iri);
-    rl_test_run("traces", test_traces);
-    rl_test_run("errors", test_errors);
-    rl_test_run("render_all", test_render_all);
-    rl_test_run("report", test_report);
+    return true;
+}
+
+static bool
+teardown(void)
+{
+    char path[160];
+
     rl_measures_free(ms);
     rl_dataset_free(ds);
     remove(db_path);
     snprintf(path, sizeof path, "%s/report.html", tmpdir);
     remove(path);
-    if (!rl_test_tmpdir_done(tmpdir)) {
-        return 1;
-    }
-    return rl_test_summary();
+    return rl_test_tmpdir_done(tmpdir);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"acquisition", test_acquisition, 0},
+    {"extinction", test_extinction, 0},
+    {"breakpoint", test_breakpoint, 0},
+    {"reinstatement", test_reinstatement, 0},
+    {"cumulative", test_cumulative, 0},
+    {"iri", test_iri, 0},
+    {"traces", test_traces, 0},
+    {"errors", test_errors, 0},
+    {"render_all", test_render_all, 0},
+    {"report", test_report, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, teardown};
+    return rl_test_main(argc, argv, &suite);
 }

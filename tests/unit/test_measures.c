@@ -499,17 +499,27 @@ test_refusals(void)
     remove(db);
 }
 
-int
-main(void)
+static bool
+setup(void)
 {
-    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "measures")) {
-        return 1;
-    }
-    rl_test_run("simulated", test_simulated);
-    rl_test_run("imported", test_imported);
-    rl_test_run("refusals", test_refusals);
-    if (!rl_test_tmpdir_done(tmpdir)) {
-        return 1;
-    }
-    return rl_test_summary();
+    return rl_test_tmpdir(tmpdir, sizeof tmpdir, "measures");
+}
+
+static bool
+teardown(void)
+{
+    return rl_test_tmpdir_done(tmpdir);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"simulated", test_simulated, 0},
+    {"imported", test_imported, 0},
+    {"refusals", test_refusals, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, teardown};
+    return rl_test_main(argc, argv, &suite);
 }

@@ -7,8 +7,8 @@
 **     feeds truncated and corrupted copies to the parser (it must never crash);
 **   - the real sample files in ../shared/data/medpc/ (read in place, never copied: their
 **     licenses forbid it). Every expected value below was read by eye in the file; the
-**     comment beside it says where. When the folder is absent (CI) these tests print SKIP
-**     and pass.
+**     comment beside it says where. These cases are marked RL_TEST_SHARED (CTest entry
+**     test_medpc:shared); when the folder is absent (CI) they report SKIP (exit 77).
 ** Run with the repository root as working directory.
 */
 #include <dirent.h>
@@ -21,7 +21,7 @@
 #include "relapselab/medpc.h"
 #include "testlib.h"
 
-#define DATA_DIR "../shared/data/medpc"
+#define DATA_REL "data/medpc" /* below the shared folder, rl_test_shared_dir() */
 
 /* One session as MED-PC IV writes it, with "\n" line ends; variants are derived from it.
 ** Line numbers: File 1, blank 2-3, Start Date 4, ..., MSN 12, F 13, G 14, H 15, A: 16,
@@ -485,7 +485,7 @@ test_never_crashes(void)
 
 /* ---------------------------------------------------------------- the real sample files */
 
-/* What was read by eye in each sample file (paths relative to DATA_DIR). */
+/* What was read by eye in each sample file (paths relative to DATA_REL). */
 typedef struct sample {
     const char *path;
     size_t sessions;
@@ -600,7 +600,7 @@ parse_sample(const char *rel, rl_medpc_file_t *f)
     rl_error_t err;
     int rc;
 
-    snprintf(path, sizeof path, "%s/%s", DATA_DIR, rel);
+    snprintf(path, sizeof path, "%s/" DATA_REL "/%s", rl_test_shared_dir(), rel);
     rl_error_clear(&err);
     rc = rl_medpc_parse_file(path, f, &err);
     if (rc != 0) {
@@ -615,7 +615,7 @@ test_samples_table(void)
 {
     size_t i;
 
-    if (!rl_test_dir_present(DATA_DIR)) {
+    if (!rl_test_need_shared(DATA_REL)) {
         return;
     }
     for (i = 0; i < N_SAMPLES; i++) {
@@ -686,10 +686,12 @@ walk(const char *dir, const char *rel)
 static void
 test_samples_all_listed(void)
 {
-    if (!rl_test_dir_present(DATA_DIR)) {
+    char dir[512];
+    if (!rl_test_need_shared(DATA_REL)) {
         return;
     }
-    CHECK(walk(DATA_DIR, "") == N_SAMPLES);
+    snprintf(dir, sizeof dir, "%s/" DATA_REL, rl_test_shared_dir());
+    CHECK(walk(dir, "") == N_SAMPLES);
 }
 
 /* Values that exercise particular variants, read in the files at the lines stated. */
@@ -703,7 +705,7 @@ test_samples_variants(void)
     const char *subj[] = {"C6_01", "C6_02", "C6_03", "C6_04"};
     const double z[] = {385, 707, 759, 655};
 
-    if (!rl_test_dir_present(DATA_DIR)) {
+    if (!rl_test_need_shared(DATA_REL)) {
         return;
     }
     /* 663, line 42: "    10: ... 100000000000 ..." = B(13), 12 digits and no point */
@@ -805,19 +807,18 @@ test_non_annotated(void)
     rl_medpc_file_free(&f);
 }
 
-int
-main(void)
-{
-    rl_test_run("medpc_line_endings", test_line_endings);
-    rl_test_run("medpc_two_sessions", test_two_sessions);
-    rl_test_run("medpc_numbers", test_numbers);
-    rl_test_run("medpc_missing_end_and_dates", test_missing_end_and_dates);
-    rl_test_run("medpc_warnings", test_warnings);
-    rl_test_run("medpc_errors", test_errors);
-    rl_test_run("medpc_never_crashes", test_never_crashes);
-    rl_test_run("medpc_non_annotated", test_non_annotated);
-    rl_test_run("medpc_samples_table", test_samples_table);
-    rl_test_run("medpc_samples_all_listed", test_samples_all_listed);
-    rl_test_run("medpc_samples_variants", test_samples_variants);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"medpc_line_endings", test_line_endings, 0},
+    {"medpc_two_sessions", test_two_sessions, 0},
+    {"medpc_numbers", test_numbers, 0},
+    {"medpc_missing_end_and_dates", test_missing_end_and_dates, 0},
+    {"medpc_warnings", test_warnings, 0},
+    {"medpc_errors", test_errors, 0},
+    {"medpc_never_crashes", test_never_crashes, 0},
+    {"medpc_non_annotated", test_non_annotated, 0},
+    {"medpc_samples_table", test_samples_table, RL_TEST_SHARED},
+    {"medpc_samples_all_listed", test_samples_all_listed, RL_TEST_SHARED},
+    {"medpc_samples_variants", test_samples_variants, RL_TEST_SHARED},
+};
+
+RL_TEST_MAIN(CASES)

@@ -313,18 +313,17 @@ test_timeout_window(void)
     rl_medpc_decoded_free(&d);
 }
 
-int
-main(void)
-{
-    rl_test_run("shipped_profiles", test_shipped_profiles);
-    rl_test_run("bad_profiles", test_bad_profiles);
-    rl_test_run("parallel", test_parallel);
-    rl_test_run("no_end_code", test_no_end_code);
-    rl_test_run("missing_array", test_missing_array);
-    rl_test_run("time_dot_code", test_time_dot_code);
-    rl_test_run("code_plus_time", test_code_plus_time);
-    rl_test_run("timestamp_arrays", test_timestamp_arrays);
-    rl_test_run("relative_times", test_relative_times);
-    rl_test_run("timeout_window", test_timeout_window);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"shipped_profiles", test_shipped_profiles, 0},
+    {"bad_profiles", test_bad_profiles, 0},
+    {"parallel", test_parallel, 0},
+    {"no_end_code", test_no_end_code, 0},
+    {"missing_array", test_missing_array, 0},
+    {"time_dot_code", test_time_dot_code, 0},
+    {"code_plus_time", test_code_plus_time, 0},
+    {"timestamp_arrays", test_timestamp_arrays, 0},
+    {"relative_times", test_relative_times, 0},
+    {"timeout_window", test_timeout_window, 0},
+};
+
+RL_TEST_MAIN(CASES)

@@ -9,8 +9,9 @@
 **     read each file's arrays (E entries, non-zero B entries, C and D entries) and counted
 **     codes; the values are in the tables below with what they mean. Every entry of an
 **     event array becomes one event, so a session has entries + 1 events (the added
-**     session_start) when it has its end code, + 2 (an added session_end) when not. When
-**     the folder is absent (CI) these tests print SKIP and pass.
+**     session_start) when it has its end code, + 2 (an added session_end) when not. This
+**     case is marked RL_TEST_SHARED (CTest entry test_medpc_import:shared); when the folder
+**     is absent (CI) it reports SKIP (exit 77).
 ** Run with the repository root as working directory.
 */
 #include <math.h>
@@ -26,7 +27,7 @@
 #include "relapselab/store.h"
 #include "testlib.h"
 
-#define DATA_DIR "../shared/data/medpc"
+#define DATA_REL "data/medpc" /* below the shared folder, rl_test_shared_dir() */
 
 static char tmpdir[64];
 
@@ -206,7 +207,7 @@ test_output_errors(void)
 /* ---- the real sample files ---- */
 
 typedef struct sample {
-    const char *rel;      /* path below DATA_DIR */
+    const char *rel;      /* path below DATA_REL */
     int sessions;
     long entries;         /* event entries in the file (all sessions) */
     int end_codes;        /* sessions with their end code */
@@ -289,12 +290,13 @@ test_real_files(void)
     sqlite3 *h;
     size_t i;
 
-    if (!rl_test_dir_present(DATA_DIR)) {
+    if (!rl_test_need_shared(DATA_REL)) {
         return;
     }
     CHECK(load_profiles(prof, names, 4) == 0);
     for (i = 0; i < N_SAMPLES; i++) {
-        snprintf(full[i], sizeof full[i], "%s/%s", DATA_DIR, SAMPLES[i].rel);
+        snprintf(full[i], sizeof full[i], "%s/" DATA_REL "/%s", rl_test_shared_dir(),
+            SAMPLES[i].rel);
         paths[i] = full[i];
         total_sessions += SAMPLES[i].sessions;
         total_events += SAMPLES[i].entries + 2L * SAMPLES[i].sessions - SAMPLES[i].end_codes;
@@ -359,15 +361,27 @@ test_real_files(void)
     remove(db);
 }
 
-int
-main(void)
+static bool
+setup(void)
 {
-    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "import")) {
-        return 1;
-    }
-    rl_test_run("malformed_batch", test_malformed_batch);
-    rl_test_run("output_errors", test_output_errors);
-    rl_test_run("real_files", test_real_files);
-    CHECK(rl_test_tmpdir_done(tmpdir));
-    return rl_test_summary();
+    return rl_test_tmpdir(tmpdir, sizeof tmpdir, "import");
+}
+
+static bool
+teardown(void)
+{
+    return rl_test_tmpdir_done(tmpdir);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"malformed_batch", test_malformed_batch, 0},
+    {"output_errors", test_output_errors, 0},
+    {"real_files", test_real_files, RL_TEST_SHARED},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, teardown};
+    return rl_test_main(argc, argv, &suite);
 }

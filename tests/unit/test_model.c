@@ -307,15 +307,14 @@ backgrounds(void)
     CHECK(rl_background_get(-1) == NULL && rl_background_apply(99, &q, NULL) != RL_OK);
 }
 
-int
-main(void)
-{
-    rl_test_run("parameter_table", parameter_table);
-    rl_test_run("genotype_table", genotype_table);
-    rl_test_run("dopamine", dopamine);
-    rl_test_run("dopamine_genotypes", dopamine_genotypes);
-    rl_test_run("opioid_knockouts", opioid_knockouts);
-    rl_test_run("opioid_drugs", opioid_drugs);
-    rl_test_run("backgrounds", backgrounds);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"parameter_table", parameter_table, 0},
+    {"genotype_table", genotype_table, 0},
+    {"dopamine", dopamine, 0},
+    {"dopamine_genotypes", dopamine_genotypes, 0},
+    {"opioid_knockouts", opioid_knockouts, 0},
+    {"opioid_drugs", opioid_drugs, 0},
+    {"backgrounds", backgrounds, 0},
+};
+
+RL_TEST_MAIN(CASES)

@@ -138,15 +138,26 @@ infusion_steady_state(void)
     CHECK_CLOSE(st.brain_uM, 0.9 * 0.01 / pk.k_el_per_s, 0.0, 1e-9);
 }
 
-int
-main(void)
+/* GSL's default error handler aborts; the tests check return codes instead. */
+static bool
+setup(void)
 {
     gsl_set_error_handler_off();
-    rl_test_run("half_life", half_life);
-    rl_test_run("satiety_threshold_law", satiety_threshold_law);
-    rl_test_run("bolus_effect_site", bolus_effect_site);
-    rl_test_run("against_ode_solver", against_ode_solver);
-    rl_test_run("range_matches_scan", range_matches_scan);
-    rl_test_run("infusion_steady_state", infusion_steady_state);
-    return rl_test_summary();
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"half_life", half_life, 0},
+    {"satiety_threshold_law", satiety_threshold_law, 0},
+    {"bolus_effect_site", bolus_effect_site, 0},
+    {"against_ode_solver", against_ode_solver, 0},
+    {"range_matches_scan", range_matches_scan, 0},
+    {"infusion_steady_state", infusion_steady_state, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, NULL};
+    return rl_test_main(argc, argv, &suite);
 }

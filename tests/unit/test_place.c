@@ -175,11 +175,10 @@ stationary_share(void)
     gsl_rng_free(r);
 }
 
-int
-main(void)
-{
-    rl_test_run("alternation", alternation);
-    rl_test_run("sessions_add_up", sessions_add_up);
-    rl_test_run("stationary_share", stationary_share);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"alternation", alternation, 0},
+    {"sessions_add_up", sessions_add_up, 0},
+    {"stationary_share", stationary_share, 0},
+};
+
+RL_TEST_MAIN(CASES)

@@ -4,8 +4,8 @@
 ** Expected ticks are worked by hand from the 1/2/5 x 10^k rule (smallest step with at
 ** most max_intervals intervals); the look itself is checked by reading the PNG back
 ** (cairo decodes it) and finding the series colours where the data and the legend must
-** be. Usage: test_plot [DIR] -- with DIR, a sample PNG of each chart kind is also kept
-** there for a human to look at.
+** be. Usage: test_plot [--samples DIR] [CASE...] -- with DIR, a sample PNG of each chart
+** kind is also kept there for a human to look at.
 */
 #include <cairo.h>
 #include <dirent.h>
@@ -888,25 +888,48 @@ many_points(void)
     free(y);
 }
 
+static bool
+setup(void)
+{
+    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "plot")) {
+        return false;
+    }
+    if (sample_dir != NULL) {
+        mkdir(sample_dir, 0755);
+    }
+    return true;
+}
+
+static bool
+teardown(void)
+{
+    remove_tree(tmpdir);
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"nice_ticks", nice_ticks, 0},
+    {"palette_and_size", palette_and_size, 0},
+    {"chart_kinds", chart_kinds, 0},
+    {"pixels", pixels, 0},
+    {"deterministic", deterministic, 0},
+    {"files_atomic", files_atomic, 0},
+    {"invalid_figures", invalid_figures, 0},
+    {"edge_cases", edge_cases, 0},
+    {"many_points", many_points, 0},
+};
+
+/* `test_plot --samples DIR [CASE...]` also keeps a sample PNG and SVG of each chart in DIR
+** (docs/PLOT.md); the other arguments are the harness's (testlib.h). */
 int
 main(int argc, char **argv)
 {
-    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "plot")) {
-        return 1;
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, teardown};
+    if (argc > 2 && strcmp(argv[1], "--samples") == 0) {
+        sample_dir = argv[2];
+        argv[2] = argv[0];
+        argv += 2;
+        argc -= 2;
     }
-    if (argc > 1) {
-        sample_dir = argv[1];
-        mkdir(sample_dir, 0755);
-    }
-    rl_test_run("nice_ticks", nice_ticks);
-    rl_test_run("palette_and_size", palette_and_size);
-    rl_test_run("chart_kinds", chart_kinds);
-    rl_test_run("pixels", pixels);
-    rl_test_run("deterministic", deterministic);
-    rl_test_run("files_atomic", files_atomic);
-    rl_test_run("invalid_figures", invalid_figures);
-    rl_test_run("edge_cases", edge_cases);
-    rl_test_run("many_points", many_points);
-    remove_tree(tmpdir);
-    return rl_test_summary();
+    return rl_test_main(argc, argv, &suite);
 }

@@ -843,21 +843,20 @@ test_docs_example(void)
     free(doc);
 }
 
-int
-main(void)
-{
-    rl_test_run("richardson_roberts", test_richardson_roberts);
-    rl_test_run("enum_names", test_enum_names);
-    rl_test_run("enum_words_round_trip", test_enum_words_round_trip);
-    rl_test_run("example_gutierrez2014", test_example_gutierrez);
-    rl_test_run("good_minimal_defaults", test_good_minimal_defaults);
-    rl_test_run("bad_files", test_bad_files);
-    rl_test_run("io_errors", test_io_errors);
-    rl_test_run("variants", test_variants);
-    rl_test_run("pr_forms", test_pr_forms);
-    rl_test_run("capacity_and_bytes", test_capacity_and_bytes);
-    rl_test_run("procedures_form", test_procedures_form);
-    rl_test_run("validate_code_built", test_validate_code_built);
-    rl_test_run("docs_example", test_docs_example);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"richardson_roberts", test_richardson_roberts, 0},
+    {"enum_names", test_enum_names, 0},
+    {"enum_words_round_trip", test_enum_words_round_trip, 0},
+    {"example_gutierrez2014", test_example_gutierrez, 0},
+    {"good_minimal_defaults", test_good_minimal_defaults, 0},
+    {"bad_files", test_bad_files, 0},
+    {"io_errors", test_io_errors, 0},
+    {"variants", test_variants, 0},
+    {"pr_forms", test_pr_forms, 0},
+    {"capacity_and_bytes", test_capacity_and_bytes, 0},
+    {"procedures_form", test_procedures_form, 0},
+    {"validate_code_built", test_validate_code_built, 0},
+    {"docs_example", test_docs_example, 0},
+};
+
+RL_TEST_MAIN(CASES)

@@ -132,20 +132,34 @@ cancel_stops_run(void)
     CHECK(d.subjects < rl_protocol_n_subjects(&protocol));
 }
 
-int
-main(void)
+static bool
+setup(void)
 {
     rl_error_t err;
-    int ret;
     if (rl_protocol_load_file(&protocol, "tests/data/small.yaml", &err) != 0) {
         char buf[1024];
         fprintf(stderr, "%s\n", rl_error_format(&err, buf, sizeof buf));
-        return 1;
+        return false;
     }
-    rl_test_run("same_seed_any_threads", same_seed_any_threads);
-    rl_test_run("sink_error_stops_run", sink_error_stops_run);
-    rl_test_run("cancel_stops_run", cancel_stops_run);
-    ret = rl_test_summary();
+    return true;
+}
+
+static bool
+teardown(void)
+{
     rl_protocol_free(&protocol);
-    return ret;
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"same_seed_any_threads", same_seed_any_threads, 0},
+    {"sink_error_stops_run", sink_error_stops_run, 0},
+    {"cancel_stops_run", cancel_stops_run, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, teardown};
+    return rl_test_main(argc, argv, &suite);
 }

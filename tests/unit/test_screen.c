@@ -4,7 +4,14 @@
 ** with t(0.975, 3 df) = 3.182446305284263 (printed tables give 3.182) and, for the p-value,
 ** the closed form of the t distribution with 3 df:
 ** F(t) = 1/2 + (1/pi) (t / (sqrt(3) (1 + t^2/3)) + atan(t / sqrt(3))). The arithmetic was
-** checked with a few lines of Python (plain floats, no statistics library).
+** checked with a few lines of Python (plain floats, no statistics library), and again with
+** R (tests/data/stats_ref.R, output in tests/data/stats_ref.out: t.test(paired = TRUE) for
+** the paired intervals; Fieller's interval both from its closed form and by inverting the
+** paired t-test with uniroot). These are all the effect sizes the screen reports: a
+** difference in active pokes with its paired interval, and the share of the relapse
+** prevented with Fieller's interval (it reports no standardized effect size).
+** summary_known_answers checks that rl_screen_summarize() feeds them the right differences
+** (candidate - vehicle; (vehicle - candidate) / (vehicle - baseline)) and ranks by them.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -16,7 +23,8 @@
 #define T975_3DF 3.182446305284263
 
 /* x - y = 2, 3, 3, 0: mean 2, sd sqrt(2), sem sqrt(2)/2 = 0.70711, interval 2 +/- 3.18245
-** x 0.70711 = [-0.25033, 4.25033], t = 2.82843, p = 2 (1 - F(2.82843)) = 0.066276. */
+** x 0.70711 = [-0.25033, 4.25033], t = 2.82843, p = 2 (1 - F(2.82843)) = 0.066276.
+** R ("paired x = 5,7,9,6"): lo -0.250329363228, hi 4.25032936323, p 0.0662756027415. */
 static void
 paired_interval(void)
 {
@@ -55,7 +63,8 @@ paired_interval(void)
 ** A q^2 - 2 B q + C <= 0 with t^2 = 10.127964:
 **   A = 100 - t^2 14/12 = 88.184041, B = 55 - t^2 8/12 = 48.248024,
 **   C = 30.25 - t^2 5/12 = 26.030015,
-** q = (B -/+ sqrt(B^2 - A C)) / A = 0.48254107, 0.61171642. */
+** q = (B -/+ sqrt(B^2 - A C)) / A = 0.48254107, 0.61171642. R ("fieller a = 4,6,5,7"):
+** [0.482541066535, 0.61171641797] by both the closed form and test inversion. */
 static void
 fieller_interval(void)
 {
@@ -185,12 +194,162 @@ small_run(void)
     free(s);
 }
 
-int
-main(void)
+/* ---- summary_known_answers: a screen's results written by hand ---- */
+
+#define SK_N 4 /* mice per genotype */
+
+/* Per mouse i: baseline b, relapse r = v - b, and the share of it a full dose prevents,
+** p = v - c: the data of fieller_interval (p = a, r = b there). */
+static const double SK_B[SK_N] = {2, 3, 1, 4}, SK_R[SK_N] = {8, 10, 9, 13},
+                    SK_P[SK_N] = {4, 6, 5, 7};
+/* Arm a prevents SK_M[a] times p (arm 0 is vehicle: 0). */
+static const double SK_M[] = {0, 1, 0.5, 2, 0, -1};
+
+/* Genotype 0: v = b + r, c = v - m p. Genotype 1: the same vehicle, but no candidate does
+** anything (c = v). Genotype 2: no relapse (v = b - 1), c = v - m p. Every trigger alike;
+** inactive pokes 100 t + 10 a + i, to see that (s, t, a) are read where they are. */
+static void
+sk_fill(const rl_screen_t *s, rl_screen_results_t *r)
 {
-    rl_test_run("paired_interval", paired_interval);
-    rl_test_run("fieller_interval", fieller_interval);
-    rl_test_run("example_file", example_file);
-    rl_test_run("small_run", small_run);
-    return rl_test_summary();
+    int g, i, t, a;
+    for (g = 0; g < s->n_genotypes; g++) {
+        for (i = 0; i < SK_N; i++) {
+            int subj = g * SK_N + i;
+            double v = g == 2 ? SK_B[i] - 1.0 : SK_B[i] + SK_R[i];
+            r->baseline[subj] = SK_B[i];
+            for (t = 0; t < s->n_triggers; t++) {
+                for (a = 0; a < s->n_arms; a++) {
+                    size_t k = rl_screen_index(r, subj, t, a);
+                    r->active[k] = g == 1 ? v : v - SK_M[a] * SK_P[i];
+                    r->inactive[k] = 100.0 * t + 10.0 * a + i;
+                }
+            }
+        }
+    }
 }
+
+/* Expected values. With p, r as above (R, stats_ref.out "screen ..."): relapse v - b mean
+** 10 [6.56256511814, 13.4374348819], p 0.00266652018571; baseline 2.5 +/- 0.645497224368;
+** c - v = -p for m = 1: mean -5.5 [-7.55426025676, -3.44573974324], p 0.00339577706386;
+** reduction p / r: 0.55 [0.482541066535, 0.61171641797]. For another m, c - v = -m p: the
+** difference and its interval scale by m, p is unchanged (m != 0); the reduction and its
+** Fieller bounds scale by m too (substitute q = m q' in the quadratic of docs/SCREEN.md),
+** the bounds swapping for m < 0; m = 0 gives 0 [0, 0]. */
+#define SK_REL_LO 6.56256511814
+#define SK_REL_HI 13.4374348819
+#define SK_DIFF_LO -7.55426025676
+#define SK_DIFF_HI -3.44573974324
+#define SK_RED_LO 0.482541066535
+#define SK_RED_HI 0.61171641797
+
+static void
+sk_check_arm(const rl_screen_arm_stats_t *as, int g, int a)
+{
+    double m = g == 1 ? 0.0 : SK_M[a], v_mean = g == 2 ? 1.5 : 12.5;
+    CHECK_CLOSE(as->mean, v_mean - 5.5 * m, 1e-12, 0);
+    CHECK_CLOSE(as->diff.mean, -5.5 * m, 1e-12, 0);
+    CHECK_CLOSE(as->diff.lo, m >= 0 ? m * SK_DIFF_LO : m * SK_DIFF_HI, 1e-10, 0);
+    CHECK_CLOSE(as->diff.hi, m >= 0 ? m * SK_DIFF_HI : m * SK_DIFF_LO, 1e-10, 0);
+    CHECK_CLOSE(as->diff.p, m != 0 ? 0.00339577706386 : 1.0, 1e-12, 0);
+    if (g == 2) {
+        CHECK(as->reduction.kind == RL_RATIO_UNDEFINED && isnan(as->reduction.est));
+        return;
+    }
+    CHECK(as->reduction.kind == RL_RATIO_BOUNDED);
+    CHECK_CLOSE(as->reduction.est, 0.55 * m, 1e-12, 0);
+    CHECK_CLOSE(as->reduction.lo, m >= 0 ? m * SK_RED_LO : m * SK_RED_HI, 1e-10, 0);
+    CHECK_CLOSE(as->reduction.hi, m >= 0 ? m * SK_RED_HI : m * SK_RED_LO, 1e-10, 0);
+}
+
+static void
+sk_check_cell(const rl_screen_t *s, const rl_screen_cell_stats_t *cell, int g, int t)
+{
+    /* ranked by the difference against vehicle, most negative first: m = 2, 1, 0.5, 0, -1
+    ** (genotype 1: all tied at 0, in arm order) */
+    static const int order[] = {3, 1, 2, 4, 5}, order_tied[] = {1, 2, 3, 4, 5};
+    int a;
+    CHECK(cell->genotype == g && cell->trigger == t);
+    CHECK_CLOSE(cell->baseline_mean, 2.5, 1e-12, 0);
+    CHECK_CLOSE(cell->baseline_sem, 0.645497224368, 1e-11, 0);
+    if (g == 2) {
+        CHECK(cell->relapse.mean == -1.0 && cell->relapse.lo == -1.0 && cell->relapse.p == 0.0);
+    } else {
+        CHECK_CLOSE(cell->relapse.mean, 10.0, 1e-12, 0);
+        CHECK_CLOSE(cell->relapse.lo, SK_REL_LO, 1e-10, 0);
+        CHECK_CLOSE(cell->relapse.hi, SK_REL_HI, 1e-10, 0);
+        CHECK_CLOSE(cell->relapse.p, 0.00266652018571, 1e-13, 0);
+    }
+    for (a = 0; a < s->n_arms; a++) {
+        sk_check_arm(&cell->arms[a], g, a);
+        CHECK_CLOSE(cell->arms[a].inactive_mean, 100.0 * t + 10.0 * a + 1.5, 1e-12, 0);
+    }
+    CHECK(cell->arms[0].rank == 0);
+    for (a = 0; a < s->n_arms - 1; a++) {
+        int want = g == 1 ? order_tied[a] : order[a];
+        CHECK(cell->order[a] == want && cell->arms[want].rank == a + 1);
+    }
+}
+
+static void
+summary_known_answers(void)
+{
+    rl_screen_t *s = malloc(sizeof *s);
+    rl_screen_results_t r;
+    rl_screen_summary_t sum;
+    rl_error_t err;
+    double baseline[3 * SK_N], active[3 * SK_N * 3 * 6], inactive[3 * SK_N * 3 * 6];
+    int g, t, a;
+
+    if (s == NULL || rl_screen_load_file(s, "examples/screens/kor.yaml", &err) != 0
+        || rl_screen_set_n(s, SK_N, &err) != 0) {
+        CHECK(!"example screen loads");
+        free(s);
+        return;
+    }
+    CHECK(s->n_genotypes == 3 && s->n_triggers == 3 && s->n_arms == 6);
+    memset(&r, 0, sizeof r);
+    r.n_subjects = 3 * SK_N;
+    r.n_triggers = 3;
+    r.n_arms = 6;
+    r.baseline = baseline;
+    r.active = active;
+    r.inactive = inactive;
+    sk_fill(s, &r);
+    CHECK(rl_screen_summarize(s, &r, &sum, &err) == 0);
+    CHECK(sum.n_cells == 9);
+    for (g = 0; g < 3 && sum.n_cells == 9; g++) {
+        for (t = 0; t < 3; t++) {
+            sk_check_cell(s, &sum.cells[g * 3 + t], g, t);
+        }
+    }
+    /* Overall, arm a: a bounded reduction (a significant relapse) in the 6 combinations of
+    ** genotypes 0 (0.55 m) and 1 (0): mean 0.275 m, worst min(0.55 m, 0); the difference
+    ** -5.5 m in 6 of 9 combinations (genotypes 0, 2): mean -11 m / 3, significantly below 0
+    ** in 6 when m > 0, above in 6 when m < 0. Ranked by the mean reduction: m = 2, 1, 0.5,
+    ** 0, -1, i.e. arms 3, 1, 2, 4, 5. */
+    for (a = 1; a < 6 && sum.n_cells == 9; a++) {
+        const rl_screen_overall_t *o = &sum.overall[a];
+        double m = SK_M[a];
+        CHECK(o->n_relapse == 6);
+        CHECK_CLOSE(o->mean_reduction, 0.275 * m, 1e-12, 0);
+        CHECK_CLOSE(o->worst_reduction, fmin(0.55 * m, 0.0), 1e-12, 0);
+        CHECK_CLOSE(o->mean_diff, -11.0 * m / 3.0, 1e-12, 0);
+        CHECK(o->n_lower == (m > 0 ? 6 : 0) && o->n_higher == (m < 0 ? 6 : 0));
+    }
+    CHECK(sum.order[0] == 3 && sum.order[1] == 1 && sum.order[2] == 2 && sum.order[3] == 4
+        && sum.order[4] == 5);
+    CHECK(sum.overall[3].rank == 1 && sum.overall[5].rank == 5);
+    rl_screen_summary_free(&sum);
+    rl_screen_free(s);
+    free(s);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"paired_interval", paired_interval, 0},
+    {"fieller_interval", fieller_interval, 0},
+    {"summary_known_answers", summary_known_answers, 0},
+    {"example_file", example_file, 0},
+    {"small_run", small_run, 0},
+};
+
+RL_TEST_MAIN(CASES)

@@ -355,15 +355,14 @@ deterministic(void)
     gsl_rng_free(r);
 }
 
-int
-main(void)
-{
-    rl_test_run("fixed_ratio", fixed_ratio);
-    rl_test_run("trace_is_read_only", trace_is_read_only);
-    rl_test_run("reinforcer_cap", reinforcer_cap);
-    rl_test_run("progressive_ratio", progressive_ratio);
-    rl_test_run("extinction_delivers_nothing", extinction_delivers_nothing);
-    rl_test_run("thinning_poisson_rates", thinning_poisson_rates);
-    rl_test_run("deterministic", deterministic);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"fixed_ratio", fixed_ratio, 0},
+    {"trace_is_read_only", trace_is_read_only, 0},
+    {"reinforcer_cap", reinforcer_cap, 0},
+    {"progressive_ratio", progressive_ratio, 0},
+    {"extinction_delivers_nothing", extinction_delivers_nothing, 0},
+    {"thinning_poisson_rates", thinning_poisson_rates, 0},
+    {"deterministic", deterministic, 0},
+};
+
+RL_TEST_MAIN(CASES)

@@ -1,12 +1,20 @@
-/* test_stats.c -- t-tests and the mixed ANOVA against R on the same data.
+/* test_stats.c -- t-tests, their effect size (Hedges' g) and the mixed ANOVA against R.
 **
 ** Data: tests/data/stats_ref.csv (20 mice, WT/KO, 3 sessions of active pokes; generated
 ** once with a fixed seed). Expected values: R 4.2.2 with afex 1.2.1 (Debian 12 packages
 ** r-base-core, r-cran-afex), from `Rscript tests/data/stats_ref.R` -- t.test(var.equal =
 ** TRUE / FALSE) on session 1, afex::aov_ez(type = 3) with correction "none" and "GG" on
 ** sessions 1-3, and on sessions 1 and 3 (a 2 x 2 design). R is not needed to run this
-** test; the script documents where each number came from.
+** test; the script documents where each number came from, and its output is stored in
+** tests/data/stats_ref.out.
+**
+** Hedges' g (the effect size `relapselab validate` reports per claim) is checked on the
+** same data and on two small data sets worked by hand, with the correction stats.c
+** implements, J = 1 - 3 / (4 df - 1) (the approximation of Hedges 1981, eq. 6e; Borenstein
+** et al. 2009, eq. 4.22), not the exact gamma form (which R's effectsize::hedges_g uses:
+** its values are in stats_ref.out too, and differ from these in the 3rd-4th digit).
 */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,6 +83,64 @@ t_tests(void)
     CHECK(rl_ttest_student(wt, 1, ko, b, &t, &err) == RL_ERR_INVALID);
 }
 
+/* Hedges' g = J d, d = (mean_a - mean_b) / s_p, s_p^2 = (SS_a + SS_b) / df,
+** df = n_a + n_b - 2, J = 1 - 3 / (4 df - 1), for both t-tests (Welch's test too uses the
+** pooled SD and this df: the effect size does not depend on the test). */
+static void
+hedges_g_known_answers(void)
+{
+    double wt[10], ko[10];
+    const double a[] = {2, 4, 6}, b3[] = {1, 2, 3}, b2[] = {1, 3};
+    const double same[] = {5, 5, 5}, more[] = {7, 7, 7};
+    rl_ttest_t t;
+    rl_error_t err;
+    int i, na = 0, nb = 0;
+
+    for (i = 0; i < N; i++) {
+        if (group[i]) {
+            ko[nb++] = y[i * K];
+        } else {
+            wt[na++] = y[i * K];
+        }
+    }
+    /* stats_ref.csv session 1, WT - KO: df 18, s_p 10.0854680936, d 0.386694991627,
+    ** J = 1 - 3/71 = 0.957746478873, g 0.370355766628 (R, stats_ref.R "hedges"; exact
+    ** J would give 0.370317077079, as effectsize::hedges_g does) */
+    CHECK(rl_ttest_student(wt, na, ko, nb, &t, &err) == 0);
+    CHECK_CLOSE(t.hedges_g, 0.370355766628, 0.0, 1e-10);
+    CHECK(rl_ttest_welch(wt, na, ko, nb, &t, &err) == 0);
+    CHECK_CLOSE(t.hedges_g, 0.370355766628, 0.0, 1e-10);
+    /* the sign follows mean_a - mean_b */
+    CHECK(rl_ttest_student(ko, nb, wt, na, &t, &err) == 0);
+    CHECK_CLOSE(t.hedges_g, -0.370355766628, 0.0, 1e-10);
+
+    /* By hand: a = 2,4,6 (mean 4, SS 8), b = 1,2,3 (mean 2, SS 2): df 4, s_p^2 = 10/4,
+    ** d = 2 / sqrt(2.5) = 1.26491106407, J = 1 - 3/15 = 0.8, g = 1.6 / sqrt(2.5)
+    ** = 1.01192885125 (R agrees; exact J 0.797884560803 would give 1.00925300881). */
+    CHECK(rl_ttest_student(a, 3, b3, 3, &t, &err) == 0);
+    CHECK_CLOSE(t.hedges_g, 1.6 / sqrt(2.5), 0.0, 1e-12);
+    CHECK_CLOSE(t.hedges_g, 1.01192885125, 0.0, 1e-10);
+
+    /* By hand, unequal n and variances: a = 2,4,6, b = 1,3 (mean 2, SS 2): df 3,
+    ** s_p^2 = 10/3, d = 2 / sqrt(10/3) = 1.09544511501, J = 1 - 3/11 = 8/11,
+    ** g = 0.796687356371 (R agrees). Welch's df here is 2.88235294118, so a J computed from
+    ** it (0.7151) instead of n_a + n_b - 2 would fail this check. */
+    CHECK(rl_ttest_student(a, 3, b2, 2, &t, &err) == 0);
+    CHECK_CLOSE(t.hedges_g, 8.0 / 11.0 * 2.0 / sqrt(10.0 / 3.0), 0.0, 1e-12);
+    CHECK_CLOSE(t.hedges_g, 0.796687356371, 0.0, 1e-10);
+    CHECK(rl_ttest_welch(a, 3, b2, 2, &t, &err) == 0);
+    CHECK_CLOSE(t.df, 2.88235294118, 0.0, 1e-10);
+    CHECK_CLOSE(t.hedges_g, 0.796687356371, 0.0, 1e-10);
+
+    /* No spread (stats.h): g is +/-inf when the means differ, 0 when they do not. */
+    CHECK(rl_ttest_student(more, 3, same, 3, &t, &err) == 0);
+    CHECK(isinf(t.hedges_g) && t.hedges_g > 0.0);
+    CHECK(rl_ttest_welch(same, 3, more, 3, &t, &err) == 0);
+    CHECK(isinf(t.hedges_g) && t.hedges_g < 0.0);
+    CHECK(rl_ttest_student(same, 3, same, 3, &t, &err) == 0);
+    CHECK(t.hedges_g == 0.0);
+}
+
 static void
 mixed_anova_three_levels(void)
 {
@@ -120,15 +186,26 @@ mixed_anova_two_levels(void)
     CHECK(rl_anova_mixed(y2, group, N, 2, 1, &a, &err) == RL_ERR_INVALID);
 }
 
-int
-main(void)
+static bool
+setup(void)
 {
     if (load() != 0) {
         fprintf(stderr, "cannot read tests/data/stats_ref.csv\n");
-        return 1;
+        return false;
     }
-    rl_test_run("t_tests", t_tests);
-    rl_test_run("mixed_anova_three_levels", mixed_anova_three_levels);
-    rl_test_run("mixed_anova_two_levels", mixed_anova_two_levels);
-    return rl_test_summary();
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"t_tests", t_tests, 0},
+    {"hedges_g_known_answers", hedges_g_known_answers, 0},
+    {"mixed_anova_three_levels", mixed_anova_three_levels, 0},
+    {"mixed_anova_two_levels", mixed_anova_two_levels, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, NULL};
+    return rl_test_main(argc, argv, &suite);
 }

@@ -715,20 +715,32 @@ test_export_refuses_incomplete(void)
     CHECK(!exists(dir));
 }
 
-int
-main(void)
+static bool
+setup(void)
 {
-    if (!rl_test_tmpdir(tmpdir, sizeof tmpdir, "store")) {
-        return 1;
-    }
-    rl_test_run("write_and_read_back", test_write_and_read_back);
-    rl_test_run("deterministic", test_deterministic);
-    rl_test_run("abort_keeps_old_file", test_abort_keeps_old_file);
-    rl_test_run("failed_write_blocks_commit", test_failed_write_blocks_commit);
-    rl_test_run("stale_tmp_replaced", test_stale_tmp_replaced);
-    rl_test_run("missing_directory", test_missing_directory);
-    rl_test_run("export_csv", test_export_csv);
-    rl_test_run("export_refuses_incomplete", test_export_refuses_incomplete);
-    CHECK(rl_test_tmpdir_done(tmpdir));
-    return rl_test_summary();
+    return rl_test_tmpdir(tmpdir, sizeof tmpdir, "store");
+}
+
+static bool
+teardown(void)
+{
+    return rl_test_tmpdir_done(tmpdir);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"write_and_read_back", test_write_and_read_back, 0},
+    {"deterministic", test_deterministic, 0},
+    {"abort_keeps_old_file", test_abort_keeps_old_file, 0},
+    {"failed_write_blocks_commit", test_failed_write_blocks_commit, 0},
+    {"stale_tmp_replaced", test_stale_tmp_replaced, 0},
+    {"missing_directory", test_missing_directory, 0},
+    {"export_csv", test_export_csv, 0},
+    {"export_refuses_incomplete", test_export_refuses_incomplete, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, teardown};
+    return rl_test_main(argc, argv, &suite);
 }

@@ -289,14 +289,25 @@ drug_state_and_cues(void)
     CHECK(m.want - want < want);
 }
 
-int
-main(void)
+/* GSL's default error handler aborts; the tests check return codes instead. */
+static bool
+setup(void)
 {
     gsl_set_error_handler_off();
-    rl_test_run("closed_form_against_ode", closed_form_against_ode);
-    rl_test_run("stress_units", stress_units);
-    rl_test_run("affect_wiring", affect_wiring);
-    rl_test_run("dopamine_drugs", dopamine_drugs);
-    rl_test_run("drug_state_and_cues", drug_state_and_cues);
-    return rl_test_summary();
+    return true;
+}
+
+static const rl_test_case_t CASES[] = {
+    {"closed_form_against_ode", closed_form_against_ode, 0},
+    {"stress_units", stress_units, 0},
+    {"affect_wiring", affect_wiring, 0},
+    {"dopamine_drugs", dopamine_drugs, 0},
+    {"drug_state_and_cues", drug_state_and_cues, 0},
+};
+
+int
+main(int argc, char **argv)
+{
+    static const rl_test_suite_t suite = {CASES, RL_TEST_COUNT(CASES), setup, NULL};
+    return rl_test_main(argc, argv, &suite);
 }
