@@ -133,13 +133,12 @@ uniform_moments(void)
     gsl_rng_free(r);
 }
 
-int
-main(void)
-{
-    rl_test_run("mix_known_answers", mix_known_answers);
-    rl_test_run("generator_known_answers", generator_known_answers);
-    rl_test_run("whole_seed_reaches_the_stream", whole_seed_reaches_the_stream);
-    rl_test_run("streams", streams);
-    rl_test_run("uniform_moments", uniform_moments);
-    return rl_test_summary();
-}
+static const rl_test_case_t CASES[] = {
+    {"mix_known_answers", mix_known_answers, 0},
+    {"generator_known_answers", generator_known_answers, 0},
+    {"whole_seed_reaches_the_stream", whole_seed_reaches_the_stream, 0},
+    {"streams", streams, 0},
+    {"uniform_moments", uniform_moments, 0},
+};
+
+RL_TEST_MAIN(CASES)
