@@ -72,6 +72,62 @@ rank_sessions(const rl_dataset_t *ds, const rl_figure_options_t *opt, rl_phase_k
     }
 }
 
+/* The points of group g: y[k] mean and y[k_max + k] SEM of the active responses (or the CPP
+** score) at session rank k, y[2 k_max + k] and y[3 k_max + k] those of the inactive ones
+** (vals: scratch for 2 x n_subjects values). A point where fewer than half of the group's
+** mice (or fewer than two) remain is NaN; *k_last grows to the last rank with a point.
+** Returns the number of mice at the first rank (0: the group has no such session). */
+static int
+group_points(const rl_dataset_t *ds, const rl_measures_t *m, const curve_spec_t *cs,
+    const int *rank, int g, int k_max, double *vals, double *y, int *k_last)
+{
+    int k, n_first = 0;
+    size_t i;
+    for (k = 0; k < k_max; k++) {
+        int n = 0;
+        for (i = 0; i < ds->n_sessions; i++) {
+            if (rank[i] == k && ds->sessions[i].group_id == g) {
+                if (cs->place && isnan(m->sessions[i].place_score_s)) {
+                    continue; /* events not loaded */
+                }
+                vals[n] = cs->place ? m->sessions[i].place_score_s
+                                    : (double) ds->sessions[i].active;
+                vals[ds->n_subjects + n++] = (double) ds->sessions[i].inactive;
+            }
+        }
+        n_first = k == 0 ? n : n_first;
+        if (n < 2 || 2 * n < n_first) { /* too few mice left: no point */
+            n = 0;
+        }
+        *k_last = n > 0 && k + 1 > *k_last ? k + 1 : *k_last;
+        mean_sem(vals, n, &y[k], &y[k_max + k]);
+        mean_sem(vals + ds->n_subjects, n, &y[2 * k_max + k], &y[3 * k_max + k]);
+    }
+    return n_first;
+}
+
+/* The caption of a curve figure (a very long list of groups is cut: the legend names them
+** all). */
+static void
+curve_caption(rl_figure_t *f, const curve_spec_t *cs, const char *phase,
+    const char *groups_text)
+{
+    if (cs->place) {
+        snprintf(f->caption, sizeof f->caption, "%s in each place-preference test (pretest, "
+            "tests, extinction and reinstatement tests in order), mean ± SEM over the mice of "
+            "each group: %s.", cs->what, groups_text);
+        return;
+    }
+    snprintf(f->caption, sizeof f->caption,
+        "%s per session of the %s phase, mean ± SEM over the mice of each group: %s. At "
+        "session k the mean is over the mice that ran k sessions of the phase; points where "
+        "fewer than half of a group's mice (or fewer than two) remain are not drawn.",
+        cs->inactive ? "Active (filled symbols, solid lines) and inactive (open symbols, dashed "
+                       "lines) responses"
+                     : "Active responses",
+        phase, groups_text);
+}
+
 static int
 curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t *opt,
     const curve_spec_t *cs, rl_figure_t *f, rl_error_t *err)
@@ -84,7 +140,7 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
     double *vals, dodge;
     bool *drawn_group;
     int *rank;
-    size_t i, longest = 0;
+    size_t longest = 0;
 
     for (gi = 0; gi < ng; gi++) {
         size_t len = strlen(ds->groups[rl_fig_group(opt, gi)].name) + (cs->inactive ? 9 : 0);
@@ -122,26 +178,9 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
             return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
         }
         for (k = 0; k < k_max; k++) {
-            int n = 0;
             x[k] = k + 1 + dodge * (gi - 0.5 * (ng - 1));
-            for (i = 0; i < ds->n_sessions; i++) {
-                if (rank[i] == k && ds->sessions[i].group_id == g) {
-                    if (cs->place && isnan(m->sessions[i].place_score_s)) {
-                        continue; /* events not loaded */
-                    }
-                    vals[n] = cs->place ? m->sessions[i].place_score_s
-                                        : (double) ds->sessions[i].active;
-                    vals[ds->n_subjects + n++] = (double) ds->sessions[i].inactive;
-                }
-            }
-            n_first = k == 0 ? n : n_first;
-            if (n < 2 || 2 * n < n_first) { /* too few mice left: no point */
-                n = 0;
-            }
-            k_last = n > 0 && k + 1 > k_last ? k + 1 : k_last;
-            mean_sem(vals, n, &y[k], &y[k_max + k]);
-            mean_sem(vals + ds->n_subjects, n, &y[2 * k_max + k], &y[3 * k_max + k]);
         }
+        n_first = group_points(ds, m, cs, rank, g, k_max, vals, y, &k_last);
         if (n_first == 0) {
             continue; /* the group has no session of the phase */
         }
@@ -178,22 +217,7 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
     f->plot.panel[0].y.label = cs->ylabel;
     f->plot.panel[0].y.include_zero = true;
     f->plot.panel[0].series = series;
-    if (cs->place) {
-        snprintf(f->caption, sizeof f->caption, "%s in each place-preference test (pretest, "
-            "tests, extinction and reinstatement tests in order), mean ± SEM over the mice of "
-            "each group: %s.", cs->what, groups_text);
-        return 0;
-    }
-    if (snprintf(f->caption, sizeof f->caption,
-        "%s per session of the %s phase, mean ± SEM over the mice of each group: %s. At "
-        "session k the mean is over the mice that ran k sessions of the phase; points where "
-        "fewer than half of a group's mice (or fewer than two) remain are not drawn.",
-        cs->inactive ? "Active (filled symbols, solid lines) and inactive (open symbols, dashed "
-                       "lines) responses"
-                     : "Active responses",
-        phase, groups_text) >= (int) sizeof f->caption) {
-        /* a very long list of groups: the caption is cut (the legend names them all) */
-    }
+    curve_caption(f, cs, phase, groups_text);
     return f->plot.x.label != NULL ? 0 : rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
 }
 
