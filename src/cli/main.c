@@ -5,7 +5,10 @@
 ** (bad input, I/O, database), 2 usage error, 130 interrupted.
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "relapselab/alloc.h"
 
 #include "cli.h"
 
@@ -53,8 +56,26 @@ cmd_help(int argc, char **argv)
     return 0;
 }
 
-int
-main(int argc, char **argv)
+/* The allocation fault-injection hook (relapselab/alloc.h), for the failure-path tests:
+** RL_ALLOC_FAIL_AT=k makes the k-th allocation fail, RL_ALLOC_TRACE=FILE logs every
+** allocation's number and call site to FILE. Unset, nothing happens. */
+static FILE *
+alloc_hook_from_env(void)
+{
+    const char *at = getenv("RL_ALLOC_FAIL_AT"), *trace = getenv("RL_ALLOC_TRACE");
+    FILE *t = NULL;
+    if (trace != NULL && trace[0] != '\0' && (t = fopen(trace, "w")) == NULL) {
+        fprintf(stderr, "relapselab: RL_ALLOC_TRACE: cannot write %s\n", trace);
+    }
+    if (t != NULL || (at != NULL && at[0] != '\0')) {
+        rl_alloc_fault_set(at != NULL ? strtol(at, NULL, 10) : 0, t);
+    }
+    return t;
+}
+
+/* Run the command named by argv[1]. */
+static int
+dispatch(int argc, char **argv)
 {
     size_t i;
     if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
@@ -71,4 +92,16 @@ main(int argc, char **argv)
     }
     fprintf(stderr, "relapselab: unknown command '%s' (try 'relapselab help')\n", argv[1]);
     return RL_EXIT_USAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+    FILE *trace = alloc_hook_from_env();
+    int code = dispatch(argc, argv);
+    if (trace != NULL) {
+        rl_alloc_fault_set(0, NULL);
+        fclose(trace);
+    }
+    return code;
 }
