@@ -22,6 +22,8 @@ typedef struct pool {
     signed char *state;
     rl_pool_tally_t *tally;
     int next;                   /* next item to hand out */
+    int n_worked;               /* items worked so far, and what they simulated */
+    rl_pool_tally_t worked;
     atomic_int stop;
     int error;                  /* the first error (0: none yet) */
     rl_error_t err;
@@ -83,6 +85,9 @@ worker_main(void *arg)
         if (ret == 0) {
             p->state[i] = WORKED;
             p->tally[i] = tally;
+            p->n_worked++;
+            p->worked.sessions += tally.sessions;
+            p->worked.events += tally.events;
         } else {
             p->state[i] = FAILED;
             raise_stop(p, ret, &err);
@@ -133,7 +138,7 @@ supervise(pool_t *p)
 {
     const rl_pool_job_t *job = p->job;
     rl_progress_info_t sums;
-    int done = 0, i;
+    int done = 0;
     rl_error_t err;
 
     memset(&sums, 0, sizeof sums);
@@ -164,21 +169,12 @@ supervise(pool_t *p)
             report(p, done, &sums);
             continue;
         }
-        if (job->deliver == NULL) {
-            int worked = 0;
-            sums.sessions = sums.events = 0;
-            for (i = 0; i < job->n_items; i++) {
-                if (p->state[i] == WORKED) {
-                    worked++;
-                    sums.sessions += p->tally[i].sessions;
-                    sums.events += p->tally[i].events;
-                }
-            }
-            if (worked > done) {
-                done = worked;
-                report(p, done, &sums);
-                continue;
-            }
+        if (job->deliver == NULL && p->n_worked > done) {
+            done = p->n_worked;
+            sums.sessions = p->worked.sessions;
+            sums.events = p->worked.events;
+            report(p, done, &sums);
+            continue;
         }
         wait_a_little(p);
     }
