@@ -83,7 +83,7 @@ run_test(const rl_screen_t *sc, uint64_t seed, int s, int t, int a, const rl_mou
     const rl_screen_arm_t *arm = &sc->arms[a];
     int k, ret;
 
-    *m = *trained;
+    rl_mouse_copy(m, trained);
     rl_mouse_begin_session(m, sc->protocol.intersession_h + 24.0 * ph->abstinence_days, false);
     if ((ret = rl_subject_give_triggers(m, ph, 0, err)) != 0) {
         return ret;
@@ -101,7 +101,7 @@ run_test(const rl_screen_t *sc, uint64_t seed, int s, int t, int a, const rl_mou
 
 /* Mouse s: training, then every cell. */
 static int
-run_mouse(shared_t *sh, int s, gsl_rng *r, rl_session_workspace_t *w, rl_mouse_t *mice,
+run_mouse(shared_t *sh, int s, gsl_rng *r, rl_session_workspace_t *w, rl_mouse_t *const *mice,
     int64_t *sessions, int64_t *events, rl_error_t *err)
 {
     const rl_screen_t *sc = sh->screen;
@@ -110,7 +110,7 @@ run_mouse(shared_t *sh, int s, gsl_rng *r, rl_session_workspace_t *w, rl_mouse_t
     int t, a, i, ret;
 
     ret = rl_subject_train(&sc->protocol, sh->opt->params, s, s / sc->n, s % sc->n,
-        sh->opt->seed, sc->test_phase, r, w, &sh->stop, &mice[0], &tr, err);
+        sh->opt->seed, sc->test_phase, r, w, &sh->stop, mice[0], &tr, err);
     if (ret == 0) {
         res->baseline[s] = baseline_of(&tr);
         res->training_sessions[s] = tr.n_sessions;
@@ -128,7 +128,7 @@ run_mouse(shared_t *sh, int s, gsl_rng *r, rl_session_workspace_t *w, rl_mouse_t
                 return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
             }
             memset(&out, 0, sizeof out);
-            ret = run_test(sc, sh->opt->seed, s, t, a, &mice[0], &mice[1], r, w, &out, err);
+            ret = run_test(sc, sh->opt->seed, s, t, a, mice[0], mice[1], r, w, &out, err);
             if (ret == 0) {
                 res->active[k] = (double) out.active;
                 res->inactive[k] = (double) out.inactive;
@@ -146,7 +146,7 @@ worker(void *arg)
 {
     shared_t *sh = arg;
     gsl_rng *r = gsl_rng_alloc(rl_rng_type());
-    rl_mouse_t *mice = malloc(2 * sizeof *mice); /* the trained mouse and its test copy */
+    rl_mouse_t *mice[2] = {rl_mouse_new(), rl_mouse_new()}; /* trained, and its test copy */
     rl_session_workspace_t w;
 
     rl_session_workspace_init(&w);
@@ -157,7 +157,7 @@ worker(void *arg)
 
         rl_error_clear(&err);
         pthread_mutex_lock(&sh->lock);
-        if ((r == NULL || mice == NULL) && !atomic_load(&sh->stop)) {
+        if ((r == NULL || mice[0] == NULL || mice[1] == NULL) && !atomic_load(&sh->stop)) {
             atomic_store(&sh->stop, 1);
             sh->error = rl_error_set(&sh->err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         }
@@ -181,7 +181,8 @@ worker(void *arg)
         pthread_mutex_unlock(&sh->lock);
     }
     rl_session_workspace_free(&w);
-    free(mice);
+    rl_mouse_free(mice[0]);
+    rl_mouse_free(mice[1]);
     gsl_rng_free(r);
     return NULL;
 }

@@ -18,7 +18,7 @@
 #include "relapselab/opioid.h"
 #include "relapselab/params.h"
 #include "relapselab/drugs.h"
-#include "relapselab/mouse.h"
+#include "behaviour/mouse_internal.h"
 #include "testlib.h"
 
 static char *
@@ -262,11 +262,11 @@ opioid_drugs(void)
     coc.infusion_s = 2.0;
     rl_mouse_init(&m0, &p, wt, &coc);
     rl_mouse_begin_session(&m0, 24.0, true);
-    m = m0;
+    rl_mouse_copy(&m, &m0);
     CHECK(rl_mouse_give(&m, nalox, RL_ROUTE_SC, 1.0, -10.0, &err) == 0);
     CHECK(m.sig.mor < 0.2 * m0.sig.mor && m.sig.kor < m0.sig.kor);
     CHECK(rl_mouse_give(&m, nalox, RL_ROUTE_PO, 1.0, 0.0, &err) == RL_ERR_INVALID);
-    m = m0;
+    rl_mouse_copy(&m, &m0);
     CHECK(rl_mouse_give(&m, norbni, RL_ROUTE_IP, 10.0, -60.0, &err) == 0);
     for (i = 0; i < 7; i++) {
         rl_mouse_begin_session(&m, 24.0, false);
