@@ -8,8 +8,9 @@
 ** docs/DRUGS.md). A value whose source is NULL is absent: for a Ki, no meaningful binding
 ** (> 10 uM); for a route, no data.
 **
-** This is a library only: no protocol or mouse reads it yet (docs/DRUGS.md, "Not yet
-** wired"). Concentrations, occupancy and receptor inactivation are in drug_pk.h.
+** Protocols give drugs as treatments (docs/DRUGS.md), and a drug reinforcer must be a
+** drug whose self_administrable column is 1. Concentrations, occupancy and receptor
+** inactivation are in drug_pk.h.
 */
 #ifndef RELAPSELAB_DRUGS_H
 #define RELAPSELAB_DRUGS_H
@@ -66,6 +67,19 @@ typedef struct rl_drug_route_pk {
 
 #define RL_DRUG_ALIASES_MAX 6
 
+/* Cocaine's numbers that the parameter table also uses. A self-administering mouse has its
+** own cocaine pharmacokinetics and DAT affinity ([PK-1]..[PK-4], [DA-1]), individual values
+** drawn from the parameter table (params.h coc_half_life_min, coc_ki_uM) around population
+** values that are the cocaine row's of the drug table. They are defined once, here, for
+** both tables' static initialisers (a static initialiser cannot read another table's row):
+** the i.v. elimination half-life (min) and the Ki at the DAT (nM), with plausible ranges. */
+#define RL_COCAINE_HALF_LIFE_MIN 8.1
+#define RL_COCAINE_HALF_LIFE_LO_MIN 4.0
+#define RL_COCAINE_HALF_LIFE_HI_MIN 16.0
+#define RL_COCAINE_DAT_KI_NM 400.0
+#define RL_COCAINE_DAT_KI_LO_NM 200.0
+#define RL_COCAINE_DAT_KI_HI_NM 700.0
+
 typedef struct rl_drug {
     const char *name;                            /* canonical name, e.g. "nor-BNI" */
     const char *aliases[RL_DRUG_ALIASES_MAX];    /* NULL-terminated when shorter */
@@ -78,6 +92,10 @@ typedef struct rl_drug {
                                                  ** recovery half-life, h [DRG-5]; absent
                                                  ** for reversible drugs */
     rl_drug_route_pk_t route[RL_ROUTE_COUNT];
+    int self_administrable;                      /* 1: a protocol's reinforcer may be this
+                                                 ** drug (type: drug), taken by i.v.
+                                                 ** infusion with the mouse's own PK,
+                                                 ** [PK-1]..[PK-4]; 0: a treatment only */
 } rl_drug_t;
 
 /* Number of drugs, and drug i (0 <= i < count; NULL otherwise). */
@@ -111,5 +129,9 @@ int rl_route_find(const char *name);
 
 /* Write the routes d has data for, ", "-separated ("i.v., i.p."), into buf of size n. */
 void rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n);
+
+/* Write the names of the self-administrable drugs, ", "-separated ("cocaine"), into buf of
+** size n (for "supported: ..." in error messages). */
+void rl_drug_self_administrable_names(char *buf, size_t n);
 
 #endif

@@ -8,9 +8,12 @@
 ** guesses with the reasoning given. Absent Ki = no meaningful binding (> 10 uM); absent
 ** route = no data ("naloxone has no p.o. data").
 **
-** Cocaine is kept consistent with the mouse model's own PK ([PK-1], [PK-2] and
-** params.h): the i.v. half-life is coc_half_life_min, and Vd x brain_per_plasma give
-** coc_uM_per_mg_kg (tests/unit/test_drugs.c checks both).
+** Cocaine's row is also the population of the mouse model's own PK ([PK-1], [PK-2] and
+** params.h): its i.v. half-life and DAT Ki are the RL_COCAINE_* numbers of drugs.h, which
+** the parameter table's rows coc_half_life_min and coc_ki_uM use too; Vd x
+** brain_per_plasma give 0.906 uM per mg/kg against coc_uM_per_mg_kg = 0.9 (a rounding
+** kept so as not to change results; tests/unit/test_drugs.c checks all three). Cocaine is
+** the one self-administrable drug (the self_administrable column).
 **
 ** Systemic routes of a drug share its distribution (Vd and brain_per_plasma) and, unless
 ** a route was measured on its own (cocaine i.p.), its elimination half-life: the per-drug
@@ -102,20 +105,23 @@
 static const rl_drug_t drugs[] = {
     {"cocaine", {"cocaine HCl", "cocaine hydrochloride"}, "DAT blocker (psychostimulant)",
         "hydrochloride", V(339.8, 303.4, 339.8, "cocaine HCl (base 303.4); doses as the salt"),
-        .target = {[RL_TARGET_DAT] = BIND(400.0, 200.0, 700.0,
+        .target = {[RL_TARGET_DAT] = BIND(RL_COCAINE_DAT_KI_NM, RL_COCAINE_DAT_KI_LO_NM,
+                       RL_COCAINE_DAT_KI_HI_NM,
                        "Han & Gu 2006 BMC Pharmacol: 0.2-0.7 uM (= params.h coc_ki_uM)",
                        V(0.0, 0.0, 0.0, "uptake blocker: competitive inhibitor of DA "
                            "transport, not transported [DA-1]"))},
         NO_INACT,
         .route = {
             [RL_ROUTE_IV] = {BOLUS_F, NO_KA,
-                V(8.1, 4.0, 16.0, "Tsibulsky & Norman 2005 (mouse, functional, during "
-                    "self-administration; = params.h coc_half_life_min)"), COC_DIST},
+                V(RL_COCAINE_HALF_LIFE_MIN, RL_COCAINE_HALF_LIFE_LO_MIN,
+                    RL_COCAINE_HALF_LIFE_HI_MIN, "Tsibulsky & Norman 2005 (mouse, functional, "
+                    "during self-administration; = params.h coc_half_life_min)"), COC_DIST},
             [RL_ROUTE_IP] = {V(0.7, 0.3, 1.0, "approximate: first pass of i.p. dosing (assumed)"),
                 V(0.6, 0.2, 2.0, "set so brain Tmax is ~4.7 min (<= 5 min after i.p., "
                     "Benuck 1987 JPET)"),
                 V(16.0, 10.0, 25.0, "Benuck, Lajtha & Reith 1987 JPET (mouse brain and "
-                    "plasma after i.p.)"), COC_DIST}}},
+                    "plasma after i.p.)"), COC_DIST}},
+        .self_administrable = 1},
     {"naloxone", {"naloxone HCl", "Narcan"}, "opioid antagonist (short-acting)",
         "hydrochloride", V(363.8, 327.4, 399.9, "naloxone HCl (base 327.4; HCl dihydrate 399.9)"),
         .target = {
@@ -383,6 +389,23 @@ rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n)
     for (r = 0; r < RL_ROUTE_COUNT; r++) {
         if (rl_drug_value_present(&d->route[r].f) && used < n) {
             int w = snprintf(buf + used, n - used, "%s%s", used > 0 ? ", " : "", route_names[r]);
+            used += w > 0 ? (size_t) w : 0;
+        }
+    }
+}
+
+void
+rl_drug_self_administrable_names(char *buf, size_t n)
+{
+    size_t used = 0;
+    int i;
+    if (n == 0) {
+        return;
+    }
+    buf[0] = '\0';
+    for (i = 0; i < rl_drug_count(); i++) {
+        if (drugs[i].self_administrable && used < n) {
+            int w = snprintf(buf + used, n - used, "%s%s", used > 0 ? ", " : "", drugs[i].name);
             used += w > 0 ? (size_t) w : 0;
         }
     }

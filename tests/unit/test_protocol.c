@@ -445,6 +445,10 @@ static const variant_t variants[] = {
         "(got -1)"},
     {"drug: cocaine", "drug: heroin", INV, 6, "drug 'heroin' is not supported (supported: "
         "cocaine)"},
+    /* a drug reinforcer is a self-administrable drug of the drug table, named as a treatment */
+    {"drug: cocaine", "drug: naloxone", INV, 6, "drug 'naloxone' is not supported (supported: "
+        "cocaine)"},
+    {"drug: cocaine", "drug: cocaine HCl", 0, 0, NULL},
     {"type: drug", "type: liquid", INV, 5, "type must be one of drug, pellet (got 'liquid')"},
     {"    type: drug\n", "", INV, 5, "missing required key 'type'"},
     {"    type: drug\n", "    type: pellet\n", INV, 6, "drug is not a key of a pellet "
