@@ -6,7 +6,9 @@
 ** rl_drug_t. Like the parameter table (params.h), every number carries a plausible range
 ** and a source; its unit is fixed by the field (see the field comments and
 ** docs/DRUGS.md). A value whose source is NULL is absent: for a Ki, no meaningful binding
-** (> 10 uM); for a route, no data.
+** (> 10 uM); for a route, no data. The names are a table of their own (rl_drug_label,
+** rl_drug_find, rl_drug_self_administrable_names) that the model code must not reference
+** (tests/cli/test_knockout_rule.sh checks the object files).
 **
 ** Protocols give drugs as treatments (docs/DRUGS.md), and a drug reinforcer must be a
 ** drug whose self_administrable column is 1. Concentrations, occupancy and receptor
@@ -80,11 +82,17 @@ typedef struct rl_drug_route_pk {
 #define RL_COCAINE_DAT_KI_LO_NM 200.0
 #define RL_COCAINE_DAT_KI_HI_NM 700.0
 
-typedef struct rl_drug {
+/* A drug's names (the name table): for the readers that resolve names to ids (protocols,
+** the CLI's listings), never for the model code. */
+typedef struct rl_drug_label {
     const char *name;                            /* canonical name, e.g. "nor-BNI" */
     const char *aliases[RL_DRUG_ALIASES_MAX];    /* NULL-terminated when shorter */
     const char *kind;                            /* one line: "KOR antagonist (long-acting)" */
     const char *form;                            /* form the MW and doses refer to */
+} rl_drug_label_t;
+
+/* A drug as the model sees it: numbers only. */
+typedef struct rl_drug {
     rl_drug_value_t mw_g_per_mol;                /* converts mg/kg to nmol/kg */
     rl_drug_binding_t target[RL_TARGET_COUNT];
     rl_target_t inact_target;                    /* meaningful if inact_half_life_h present */
@@ -98,9 +106,13 @@ typedef struct rl_drug {
                                                  ** [PK-1]..[PK-4]; 0: a treatment only */
 } rl_drug_t;
 
-/* Number of drugs, and drug i (0 <= i < count; NULL otherwise). */
+/* Number of drugs, drug i's numbers and drug i's names (0 <= i < count; NULL otherwise). */
 int rl_drug_count(void);
 const rl_drug_t *rl_drug_get(int i);
+const rl_drug_label_t *rl_drug_label(int i);
+
+/* The index of d in the table (d from rl_drug_get or rl_drug_find), or -1. */
+int rl_drug_id(const rl_drug_t *d);
 
 /* Find a drug by its name or an alias. Matching ignores ASCII case and the characters
 ** " -,._()" ("norBNI" = "nor-BNI", "U50488" = "U50,488"). Returns 0 and sets *out, or

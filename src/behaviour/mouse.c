@@ -540,7 +540,7 @@ rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, doub
         return RL_ERR_INVALID;
     }
     if (!(dose_mg_per_kg >= 0.0) || !isfinite(dose_mg_per_kg) || !isfinite(t_rel_min)) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s: bad dose or time", d->name);
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: bad dose or time", drug);
     }
     if (self->n_doses == RL_MOUSE_MAX_DOSES) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,

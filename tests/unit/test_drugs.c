@@ -275,6 +275,7 @@ table_integrity(void)
     int i, t, r, j;
     CHECK(rl_drug_count() == 12);
     CHECK(rl_drug_get(-1) == NULL && rl_drug_get(12) == NULL);
+    CHECK(rl_drug_label(-1) == NULL && rl_drug_label(12) == NULL);
     {
         char names[64];
         rl_drug_self_administrable_names(names, sizeof names);
@@ -284,7 +285,9 @@ table_integrity(void)
         const rl_drug_t *d = rl_drug_get(i);
         const rl_drug_route_pk_t *sys = NULL;
         int n_targets = 0, n_routes = 0;
-        CHECK(d->name[0] != '\0' && d->kind[0] != '\0' && d->form[0] != '\0');
+        const rl_drug_label_t *l = rl_drug_label(i);
+        CHECK(l->name[0] != '\0' && l->kind[0] != '\0' && l->form[0] != '\0');
+        CHECK(rl_drug_id(d) == i); /* the two tables are in step */
         CHECK(in_range(&d->mw_g_per_mol) && d->mw_g_per_mol.value > 100.0);
         for (t = 0; t < RL_TARGET_COUNT; t++) {
             const rl_drug_binding_t *b = &d->target[t];
@@ -326,7 +329,7 @@ table_integrity(void)
         CHECK(n_routes > 0);
         /* every name and alias finds this drug and no other */
         for (j = -1; j < RL_DRUG_ALIASES_MAX; j++) {
-            const char *nm = j < 0 ? d->name : d->aliases[j];
+            const char *nm = j < 0 ? l->name : l->aliases[j];
             const rl_drug_t *found = NULL;
             if (nm == NULL) {
                 break;
@@ -354,7 +357,8 @@ lookups(void)
     double c = 1.0;
     size_t i;
     for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        CHECK(rl_drug_find(pairs[i][0], &d, NULL) == RL_OK && strcmp(d->name, pairs[i][1]) == 0);
+        CHECK(rl_drug_find(pairs[i][0], &d, NULL) == RL_OK
+            && strcmp(rl_drug_label(rl_drug_id(d))->name, pairs[i][1]) == 0);
     }
     rl_error_clear(&err);
     CHECK(rl_drug_find("morphine", &d, &err) == RL_ERR_INVALID && d == NULL);

@@ -259,7 +259,7 @@ test_example_gutierrez(void)
         CHECK(g->n == 10 && g->sex == RL_SEX_MALE);
         CHECK(g->reinforcer == (i < 8 ? 0 : 1) && g->procedure == (i < 8 ? 0 : 1));
         CHECK(g->genotype_id == rl_genotype_find(g->genotype) && g->genotype_id >= 0);
-        CHECK(strcmp(g->genotype, i % 2 ? rl_genotype_get(g->genotype_id)->name : "WT") == 0);
+        CHECK(strcmp(g->genotype, i % 2 ? rl_genotype_label(g->genotype_id)->name : "WT") == 0);
     }
     CHECK(strcmp(p->groups[1].name, "Oprm1-KO-cocaine") == 0);
     CHECK(strcmp(p->groups[1].line, "Oprm1") == 0);
