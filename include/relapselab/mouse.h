@@ -58,7 +58,7 @@ void rl_mouse_free(rl_mouse_t *self);
 
 /* Make dst (from rl_mouse_new()) an exact copy of src: same parameters, state and clock,
 ** so both continue identically from here. No allocation; cost of one memcpy of the mouse
-** (about 10 kB). */
+** (about 9 kB). */
 void rl_mouse_copy(rl_mouse_t *dst, const rl_mouse_t *src);
 
 /* Set up a naive mouse. p and g are copied; reinforcer gives what the mouse works for. */
