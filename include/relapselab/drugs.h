@@ -6,10 +6,13 @@
 ** rl_drug_t. Like the parameter table (params.h), every number carries a plausible range
 ** and a source; its unit is fixed by the field (see the field comments and
 ** docs/DRUGS.md). A value whose source is NULL is absent: for a Ki, no meaningful binding
-** (> 10 uM); for a route, no data.
+** (> 10 uM); for a route, no data. The names are a table of their own (rl_drug_label,
+** rl_drug_find, rl_drug_self_administrable_names) that the model code must not reference
+** (tests/cli/test_knockout_rule.sh checks the object files).
 **
-** This is a library only: no protocol or mouse reads it yet (docs/DRUGS.md, "Not yet
-** wired"). Concentrations, occupancy and receptor inactivation are in drug_pk.h.
+** Protocols give drugs as treatments (docs/DRUGS.md), and a drug reinforcer must be a
+** drug whose self_administrable column is 1. Concentrations, occupancy and receptor
+** inactivation are in drug_pk.h.
 */
 #ifndef RELAPSELAB_DRUGS_H
 #define RELAPSELAB_DRUGS_H
@@ -66,11 +69,30 @@ typedef struct rl_drug_route_pk {
 
 #define RL_DRUG_ALIASES_MAX 6
 
-typedef struct rl_drug {
+/* Cocaine's numbers that the parameter table also uses. A self-administering mouse has its
+** own cocaine pharmacokinetics and DAT affinity ([PK-1]..[PK-4], [DA-1]), individual values
+** drawn from the parameter table (params.h coc_half_life_min, coc_ki_uM) around population
+** values that are the cocaine row's of the drug table. They are defined once, here, for
+** both tables' static initialisers (a static initialiser cannot read another table's row):
+** the i.v. elimination half-life (min) and the Ki at the DAT (nM), with plausible ranges. */
+#define RL_COCAINE_HALF_LIFE_MIN 8.1
+#define RL_COCAINE_HALF_LIFE_LO_MIN 4.0
+#define RL_COCAINE_HALF_LIFE_HI_MIN 16.0
+#define RL_COCAINE_DAT_KI_NM 400.0
+#define RL_COCAINE_DAT_KI_LO_NM 200.0
+#define RL_COCAINE_DAT_KI_HI_NM 700.0
+
+/* A drug's names (the name table): for the readers that resolve names to ids (protocols,
+** the CLI's listings), never for the model code. */
+typedef struct rl_drug_label {
     const char *name;                            /* canonical name, e.g. "nor-BNI" */
     const char *aliases[RL_DRUG_ALIASES_MAX];    /* NULL-terminated when shorter */
     const char *kind;                            /* one line: "KOR antagonist (long-acting)" */
     const char *form;                            /* form the MW and doses refer to */
+} rl_drug_label_t;
+
+/* A drug as the model sees it: numbers only. */
+typedef struct rl_drug {
     rl_drug_value_t mw_g_per_mol;                /* converts mg/kg to nmol/kg */
     rl_drug_binding_t target[RL_TARGET_COUNT];
     rl_target_t inact_target;                    /* meaningful if inact_half_life_h present */
@@ -78,11 +100,19 @@ typedef struct rl_drug {
                                                  ** recovery half-life, h [DRG-5]; absent
                                                  ** for reversible drugs */
     rl_drug_route_pk_t route[RL_ROUTE_COUNT];
+    int self_administrable;                      /* 1: a protocol's reinforcer may be this
+                                                 ** drug (type: drug), taken by i.v.
+                                                 ** infusion with the mouse's own PK,
+                                                 ** [PK-1]..[PK-4]; 0: a treatment only */
 } rl_drug_t;
 
-/* Number of drugs, and drug i (0 <= i < count; NULL otherwise). */
+/* Number of drugs, drug i's numbers and drug i's names (0 <= i < count; NULL otherwise). */
 int rl_drug_count(void);
 const rl_drug_t *rl_drug_get(int i);
+const rl_drug_label_t *rl_drug_label(int i);
+
+/* The index of d in the table (d from rl_drug_get or rl_drug_find), or -1. */
+int rl_drug_id(const rl_drug_t *d);
 
 /* Find a drug by its name or an alias. Matching ignores ASCII case and the characters
 ** " -,._()" ("norBNI" = "nor-BNI", "U50488" = "U50,488"). Returns 0 and sets *out, or
@@ -111,5 +141,9 @@ int rl_route_find(const char *name);
 
 /* Write the routes d has data for, ", "-separated ("i.v., i.p."), into buf of size n. */
 void rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n);
+
+/* Write the names of the self-administrable drugs, ", "-separated ("cocaine"), into buf of
+** size n (for "supported: ..." in error messages). */
+void rl_drug_self_administrable_names(char *buf, size_t n);
 
 #endif

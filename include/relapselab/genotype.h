@@ -4,7 +4,9 @@
 ** density (Bmax) relative to wild type, peptide synthesis relative to wild type, or the
 ** properties of a protein. No behavioural or learning parameter depends on the genotype,
 ** and no code outside genotype.c branches on a genotype name: the rest of the model sees
-** only the numbers of rl_gene_products_t.
+** only the numbers of rl_gene_products_t. The names are a table of their own
+** (rl_genotype_label, rl_genotype_find, rl_genotype_names) that the model code must not
+** reference (tests/cli/test_knockout_rule.sh checks the object files).
 */
 #ifndef RELAPSELAB_GENOTYPE_H
 #define RELAPSELAB_GENOTYPE_H
@@ -24,18 +26,26 @@ typedef struct rl_gene_products {
     double drd2;    /* D2 (auto)receptor density, fraction of WT Bmax */
 } rl_gene_products_t;
 
+/* A genotype as the model sees it: its gene products, nothing else. */
 typedef struct rl_genotype {
-    const char *name;          /* as written in protocols: "WT", "Oprm1-/-", "Penk+/-" */
-    const char *description;   /* one line for documentation */
     rl_gene_products_t products;
 } rl_genotype_t;
+
+/* A genotype's name (the name table): for the readers that resolve names to ids
+** (protocols, the CLI's listings, stored labels), never for the model code. */
+typedef struct rl_genotype_label {
+    const char *name;          /* as written in protocols: "WT", "Oprm1-/-", "Penk+/-" */
+    const char *description;   /* one line for documentation */
+} rl_genotype_label_t;
 
 /* Index of the genotype called name (exact, case-sensitive), or -1 if unknown. */
 int rl_genotype_find(const char *name);
 
-/* Number of genotypes in the table, and entry i (0 <= i < count). */
+/* Number of genotypes in the table, entry i's gene products and entry i's name (0 <= i <
+** count; NULL otherwise). */
 int rl_genotype_count(void);
 const rl_genotype_t *rl_genotype_get(int i);
+const rl_genotype_label_t *rl_genotype_label(int i);
 
 /* The genotypes' names, ", "-separated, into buf (cap bytes, cut if longer); returns buf. For
 ** "valid: ..." in error messages. */

@@ -5,27 +5,26 @@
 ** for, and two kinds of state: persistent (learned values, latent-cause experience,
 ** induced dynorphin) that survives between sessions, and within-session (cocaine in body
 ** and brain, peptide levels, belief about the current latent cause). The chamber
-** (session.c) drives it: advance the clock, ask for response rates, report what a response
-** produced. Rates are exact functions of brain cocaine between calls to rl_mouse_advance();
-** the slower peptide-driven signals are held at their value at the last advance, which the
-** session loop calls at least every peptide_step_s seconds.
+** (session.c, place.c) drives it: advance the clock, ask for response rates, report what a
+** response produced. Rates are exact functions of brain cocaine between calls to
+** rl_mouse_advance(); the slower peptide-driven signals are held at their value at the last
+** advance, which the chamber calls at least every rl_mouse_peptide_step_s() seconds.
+**
+** rl_mouse_t is opaque: other modules ask the mouse through the functions below (its
+** state lives in src/behaviour/mouse_internal.h). A mouse is one block of memory with no
+** pointers out: rl_mouse_copy() duplicates a trained mouse cheaply (one memcpy), so one
+** mouse can be tested under several conditions.
 */
 #ifndef RELAPSELAB_MOUSE_H
 #define RELAPSELAB_MOUSE_H
 
 #include <stdbool.h>
-#include <stdint.h>
 
-#include "relapselab/dopamine.h"
+#include "relapselab/error.h"
 #include "relapselab/genotype.h"
-#include "relapselab/opioid.h"
 #include "relapselab/params.h"
-#include "relapselab/pk.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
-#include "relapselab/stress.h"
-
-enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 
 /* Drug treatments a mouse can receive over its life (see rl_mouse_give). */
 #define RL_MOUSE_MAX_DOSES 256
@@ -33,65 +32,7 @@ enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 ** dropped; see rl_mouse_stress). */
 #define RL_MOUSE_MAX_STRESS 64
 
-/* One dose given to the mouse. */
-typedef struct rl_mouse_dose {
-    int drug;                /* index in the drug table */
-    int route;               /* rl_route_t */
-    double dose_mg_per_kg;
-    double t_min;            /* minutes from the start of the mouse's first session */
-} rl_mouse_dose_t;
-
-typedef struct rl_mouse {
-    rl_params_t p;
-    rl_gene_products_t g;
-    /* the reinforcer this mouse works for */
-    bool works_for_drug;
-    double dose_mg_per_kg;
-    double infusion_s;
-    double palatability;
-    /* derived constants */
-    rl_pk_t pk;
-    double da_base_nM;       /* tonic DA at rest */
-    double d1_base;          /* D1 occupancy at rest */
-    /* persistent state */
-    double v[RL_N_CAUSES];   /* value of completing the response requirement, per cause, RU */
-    double n_hat;            /* expected counted responses per completion */
-    double v_cue[RL_N_CAUSES]; /* Pavlovian value of the cue in each cause, RU */
-    double n_cause[RL_N_CAUSES]; /* decayed experience of each latent cause, sessions */
-    double completions[RL_N_CAUSES]; /* belief-weighted completions seen in each cause */
-    double drug_seen[RL_N_CAUSES];   /* ... of which the reinforcer followed */
-    double cue_seen[RL_N_CAUSES];    /* ... of which the cue followed */
-    bool ext_cause_open;             /* a surprising omission has opened the second cause */
-    double dyn_induced;      /* cocaine-induced dynorphin pool */
-    double drug_reward_sum;  /* primary rewards of the drug outcomes met, RU [STR-4] */
-    double drug_reward_n;    /* ... and their number */
-    double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
-                             ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
-    /* within-session state */
-    double t_s;              /* the mouse's clock, s from session start */
-    rl_pk_state_t pk_state;
-    rl_peptides_t pep;
-    rl_receptor_signals_t sig;  /* held between advances */
-    double release_gain;        /* KOR inhibition of DA release, held between advances */
-    double logodds;             /* log P(drug cause) / P(extinction cause) */
-    double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
-    int64_t pellets;            /* eaten this session */
-    int64_t cues_unreinforced;  /* cue presentations without the reinforcer this session */
-    int64_t n_run;              /* counted responses since the last completion */
-    double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
-    double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
-    double da_rise_s;           /* integral of the relative tonic DA rise, s [CPP-1] */
-    double place_rise_mark;     /* da_rise_s when the current compartment stay began */
-    /* drug treatments [DRG-6] */
-    double session_start_min;   /* start of this session, min from the first session's */
-    int n_doses;
-    rl_mouse_dose_t doses[RL_MOUSE_MAX_DOSES];
-    rl_da_drugs_t dad;          /* drug loads at DAT, D1, D2, held between advances [DRG-7] */
-    /* stress [STR-1..4] */
-    int n_stress;
-    rl_stress_pulse_t stress[RL_MOUSE_MAX_STRESS]; /* times in min from the first session */
-    double crf;                 /* stress state, held between advances */
-} rl_mouse_t;
+typedef struct rl_mouse rl_mouse_t;
 
 /* What an active response produced. */
 typedef struct rl_outcome {
@@ -100,6 +41,25 @@ typedef struct rl_outcome {
     bool reinforcer;     /* a drug infusion or pellet was delivered */
     bool cue;            /* the cue light came on */
 } rl_outcome_t;
+
+/* What a reinforcer the mouse works for delivers (rl_mouse_reinforcer). */
+typedef struct rl_mouse_reinforcer {
+    bool drug;               /* an intravenous drug infusion (true) or a pellet (false) */
+    double dose_mg_per_kg;   /* drug: dose per infusion; 0 for a pellet */
+    double infusion_s;       /* drug: infusion duration, s; 0 for a pellet */
+} rl_mouse_reinforcer_t;
+
+/* A new mouse, not yet set up (zeroed): call rl_mouse_init() before anything else. Owned
+** by the caller, freed with rl_mouse_free(). Returns NULL when out of memory. */
+rl_mouse_t *rl_mouse_new(void);
+
+/* Free a mouse from rl_mouse_new(); NULL is allowed. */
+void rl_mouse_free(rl_mouse_t *self);
+
+/* Make dst (from rl_mouse_new()) an exact copy of src: same parameters, state and clock,
+** so both continue identically from here. No allocation; cost of one memcpy of the mouse
+** (about 9 kB). */
+void rl_mouse_copy(rl_mouse_t *dst, const rl_mouse_t *src);
 
 /* Set up a naive mouse. p and g are copied; reinforcer gives what the mouse works for. */
 void rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *g,
@@ -110,16 +70,16 @@ void rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_product
 ** latent-cause prior, the clock is set to 0. [BEL-1] */
 void rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first);
 
-/* Advance the clock to t_s >= self->t_s: cocaine exactly, peptides and dynorphin induction
+/* Advance the clock to t_s >= the clock (rl_mouse_clock_s): cocaine exactly, peptides and dynorphin induction
 ** by exponential steps of at most peptide_step_s. */
 void rl_mouse_advance(rl_mouse_t *self, double t_s);
 
-/* Response rates (1/s) at time t_s >= self->t_s, from brain cocaine at t_s and signals
+/* Response rates (1/s) at time t_s >= the clock, from brain cocaine at t_s and signals
 ** held since the last advance. Returns active + inactive. [BEH-1], [BEH-2] */
 double rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out,
     double *inactive_out);
 
-/* An upper bound of the total response rate on [self->t_s, t_end_s] (rates fall as brain
+/* An upper bound of the total response rate on [clock, t_end_s] (rates fall as brain
 ** cocaine rises, so the bound is the rate at the lowest concentration). [PK-4], [BEH-3] */
 double rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s);
 
@@ -178,5 +138,27 @@ double rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM);
 double rl_mouse_brain_cocaine_uM(const rl_mouse_t *self);
 double rl_mouse_tonic_da_nM(const rl_mouse_t *self);
 double rl_mouse_belief_drug(const rl_mouse_t *self);
+
+/* Brain cocaine (uM) at time t_s of the session (the clock if t_s is earlier), exact from
+** the state at the clock; nothing changes [PK-3]. */
+double rl_mouse_brain_cocaine_at(const rl_mouse_t *self, double t_s);
+
+/* The mouse's clock: s from the start of the current session. */
+double rl_mouse_clock_s(const rl_mouse_t *self);
+
+/* The longest time (s) the slow peptide-driven signals may be held: the chamber advances
+** the mouse at least this often (its individual peptide_step_s). */
+double rl_mouse_peptide_step_s(const rl_mouse_t *self);
+
+/* What the reinforcer the mouse works for delivers, into *out. */
+void rl_mouse_reinforcer(const rl_mouse_t *self, rl_mouse_reinforcer_t *out);
+
+/* This session's activity indices per region (arbitrary units, time integrals and counts
+** of the signals of [FOS-1]), into out[0..RL_N_REGIONS). */
+void rl_mouse_activity(const rl_mouse_t *self, double out[RL_N_REGIONS]);
+
+/* The drive of stressor s for this mouse, in stress units (rl_stress_units() with the
+** mouse's own parameters) [STR-1]: what rl_mouse_stress() takes. */
+double rl_mouse_stress_units(const rl_mouse_t *self, const rl_stressor_t *s);
 
 #endif

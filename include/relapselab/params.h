@@ -6,6 +6,8 @@
 ** its own rl_params_t: the table's value times a log-normal factor with the table's CV,
 ** drawn from the mouse's own random stream, clipped to the plausible range. No parameter
 ** depends on the genotype: genotypes act only through rl_gene_products_t (genotype.h).
+** Cocaine's population half-life and DAT Ki (rows coc_half_life_min, coc_ki_uM) are the
+** drug table's cocaine row (the RL_COCAINE_* numbers of drugs.h): defined once.
 */
 #ifndef RELAPSELAB_PARAMS_H
 #define RELAPSELAB_PARAMS_H
@@ -13,6 +15,8 @@
 #include <stddef.h>
 
 #include <gsl/gsl_rng.h>
+
+#include "relapselab/drugs.h"
 
 struct rl_error;
 
@@ -22,7 +26,8 @@ struct rl_error;
 ** of a 1 mg/kg cocaine infusion that doubles accumbal dopamine, see docs/MODEL.md). */
 #define RL_PARAMS(X)                                                                        \
     /* --- pharmacokinetics --- */                                                         \
-    X(coc_half_life_min, 8.1, "min", 0.27, 4.0, 16.0, "PK-1",                              \
+    X(coc_half_life_min, RL_COCAINE_HALF_LIFE_MIN, "min", 0.27, RL_COCAINE_HALF_LIFE_LO_MIN, \
+        RL_COCAINE_HALF_LIFE_HI_MIN, "PK-1",                                               \
         "Tsibulsky & Norman 2005 (mouse, 8.1 +/- 2.2 min)",                                \
         "functional elimination half-life of cocaine during self-administration")          \
     X(coc_ke0_per_min, 1.5, "1/min", 0.25, 0.5, 4.0, "PK-2",                               \
@@ -42,7 +47,8 @@ struct rl_error;
         "Km ~0.16-0.2 uM (Jones 1995; Dreyer toolbox 160 nM)", "DAT Michaelis constant")    \
     X(da_knon_per_s, 0.04, "1/s", 0.0, 0.0, 0.2, "DA-1", "Budygin 2002 (Dreyer-type models)", \
         "non-DAT first-order DA clearance")                                                \
-    X(coc_ki_uM, 0.4, "uM", 0.20, 0.2, 0.7, "DA-1", "Han & Gu 2006: 0.2-0.7 uM",            \
+    X(coc_ki_uM, RL_COCAINE_DAT_KI_NM / 1000.0, "uM", 0.20, RL_COCAINE_DAT_KI_LO_NM / 1000.0, \
+        RL_COCAINE_DAT_KI_HI_NM / 1000.0, "DA-1", "Han & Gu 2006: 0.2-0.7 uM",              \
         "cocaine inhibition constant at DAT (competitive)")                                \
     X(d2_ec50_nM, 100.0, "nM", 0.0, 30.0, 300.0, "DA-2",                                   \
         "terminal D2: kon 0.003/nM/s, koff 0.3/s -> 100 nM (Dreyer 2010)",                  \

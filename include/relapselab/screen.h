@@ -5,8 +5,8 @@
 ** genotype? A screen file names a training protocol (its phases up to a test phase), the
 ** genotypes, the relapse triggers (phase keys added to the test: a contingent cue, stress,
 ** a drug prime, non-contingent cues, in any combination) and the candidate treatments.
-** Every mouse is trained and extinguished once; a copy of the trained mouse (rl_mouse_t is
-** a plain struct) is then tested under every trigger x treatment cell, vehicle included, so
+** Every mouse is trained and extinguished once; a copy of the trained mouse
+** (rl_mouse_copy) is then tested under every trigger x treatment cell, vehicle included, so
 ** every comparison is paired within mouse.
 **
 ** Random numbers: mouse i of genotype g is subject g*n + i of the run (its parameters and

@@ -46,9 +46,10 @@ int rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base,
 
 /* As rl_subject_simulate(), but only the first n_phases phases of the subject's procedure
 ** (all of them if n_phases >= its number of phases): the training before a test that the
-** caller runs itself (relapselab screen). If mouse_out is not NULL it gets the mouse as it
-** is after the last session (a plain struct: copy it by assignment to test one trained
-** mouse under several conditions). */
+** caller runs itself (relapselab screen). If mouse_out is not NULL (a mouse from
+** rl_mouse_new()) the subject is trained in it, and it is left as it is after the last
+** session (copy it with rl_mouse_copy() to test one trained mouse under several
+** conditions); with NULL the mouse is allocated and freed here. */
 int rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
     int group, int index_in_group, uint64_t seed, int n_phases, gsl_rng *r,
     rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse_out,

@@ -28,9 +28,10 @@
 **    the tonic DA they raise is an interoceptive state that is evidence for the drug cause.
 ** Nothing here knows the genotype: it sees gene products only through opioid.c.
 */
-#include "relapselab/mouse.h"
+#include "mouse_internal.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "relapselab/dopamine.h"
@@ -129,6 +130,26 @@ refresh_signals(rl_mouse_t *self)
     self->release_gain = 1.0 / (1.0 + self->p.kor_release_gain * self->sig.kor); /* [OP-7] */
     if (self->crf > 0.0) { /* [STR-5] CRF in the VTA excites DA neurons */
         self->release_gain *= 1.0 + self->p.crf_da_gain * self->crf;
+    }
+}
+
+rl_mouse_t *
+rl_mouse_new(void)
+{
+    return calloc(1, sizeof(rl_mouse_t));
+}
+
+void
+rl_mouse_free(rl_mouse_t *self)
+{
+    free(self);
+}
+
+void
+rl_mouse_copy(rl_mouse_t *dst, const rl_mouse_t *src)
+{
+    if (dst != src) {
+        memcpy(dst, src, sizeof *dst);
     }
 }
 
@@ -519,7 +540,7 @@ rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, doub
         return RL_ERR_INVALID;
     }
     if (!(dose_mg_per_kg >= 0.0) || !isfinite(dose_mg_per_kg) || !isfinite(t_rel_min)) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s: bad dose or time", d->name);
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: bad dose or time", drug);
     }
     if (self->n_doses == RL_MOUSE_MAX_DOSES) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
@@ -745,4 +766,42 @@ double
 rl_mouse_belief_drug(const rl_mouse_t *self)
 {
     return self->ext_cause_open ? belief_drug(self->logodds) : 1.0;
+}
+
+double
+rl_mouse_brain_cocaine_at(const rl_mouse_t *self, double t_s)
+{
+    return rl_pk_brain_at(&self->pk, &self->pk_state, fmax(0.0, t_s - self->t_s));
+}
+
+double
+rl_mouse_clock_s(const rl_mouse_t *self)
+{
+    return self->t_s;
+}
+
+double
+rl_mouse_peptide_step_s(const rl_mouse_t *self)
+{
+    return self->p.peptide_step_s;
+}
+
+void
+rl_mouse_reinforcer(const rl_mouse_t *self, rl_mouse_reinforcer_t *out)
+{
+    out->drug = self->works_for_drug;
+    out->dose_mg_per_kg = self->works_for_drug ? self->dose_mg_per_kg : 0.0;
+    out->infusion_s = self->works_for_drug ? self->infusion_s : 0.0;
+}
+
+void
+rl_mouse_activity(const rl_mouse_t *self, double out[RL_N_REGIONS])
+{
+    memcpy(out, self->activity, sizeof self->activity);
+}
+
+double
+rl_mouse_stress_units(const rl_mouse_t *self, const rl_stressor_t *s)
+{
+    return rl_stress_units(&self->p, s);
 }

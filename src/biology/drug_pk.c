@@ -78,12 +78,12 @@ dose_pk(const rl_drug_t *d, const rl_drug_dose_t *dose, size_t i, rl_drug_pk_t *
     rl_error_t *err)
 {
     if (!isfinite(dose->t_min)) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s: dose %zu: time is not finite",
-            d->name, i + 1);
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: dose %zu: time is not "
+            "finite", rl_drug_id(d), i + 1);
     }
     if (!isfinite(dose->dose_mg_per_kg) || dose->dose_mg_per_kg < 0.0) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
-            "%s: dose %zu: %g mg/kg must be a finite number >= 0", d->name, i + 1,
+            "drug %d: dose %zu: %g mg/kg must be a finite number >= 0", rl_drug_id(d), i + 1,
             dose->dose_mg_per_kg);
     }
     return rl_drug_pk_init(pk, d, dose->route, err);

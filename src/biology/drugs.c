@@ -1,6 +1,9 @@
 /* drugs.c -- the drug table (the only place that knows drug names) and its look-ups.
 **
-** One row per drug: molecular weight of the form doses are given in, Ki and intrinsic
+** Two tables in one array: the names (rl_drug_label: name, aliases, kind, form -- for the
+** readers that resolve names to ids and for listings) and the numbers (rl_drug_get: all
+** the model sees). The model code never references the name side, and
+** tests/cli/test_knockout_rule.sh checks that on the object files. One row per drug: molecular weight of the form doses are given in, Ki and intrinsic
 ** efficacy at each target, an optional long-lasting receptor inactivation, and
 ** one-compartment PK per route. Each number has a plausible range and a source; the unit
 ** is the field's (drugs.h). Values marked "approximate" are recalled rather than read
@@ -8,9 +11,12 @@
 ** guesses with the reasoning given. Absent Ki = no meaningful binding (> 10 uM); absent
 ** route = no data ("naloxone has no p.o. data").
 **
-** Cocaine is kept consistent with the mouse model's own PK ([PK-1], [PK-2] and
-** params.h): the i.v. half-life is coc_half_life_min, and Vd x brain_per_plasma give
-** coc_uM_per_mg_kg (tests/unit/test_drugs.c checks both).
+** Cocaine's row is also the population of the mouse model's own PK ([PK-1], [PK-2] and
+** params.h): its i.v. half-life and DAT Ki are the RL_COCAINE_* numbers of drugs.h, which
+** the parameter table's rows coc_half_life_min and coc_ki_uM use too; Vd x
+** brain_per_plasma give 0.906 uM per mg/kg against coc_uM_per_mg_kg = 0.9 (a rounding
+** kept so as not to change results; tests/unit/test_drugs.c checks all three). Cocaine is
+** the one self-administrable drug (the self_administrable column).
 **
 ** Systemic routes of a drug share its distribution (Vd and brain_per_plasma) and, unless
 ** a route was measured on its own (cocaine i.p.), its elimination half-life: the per-drug
@@ -99,25 +105,37 @@
 
 #define NO_INACT .inact_half_life_h = {0.0, 0.0, 0.0, NULL}
 
-static const rl_drug_t drugs[] = {
-    {"cocaine", {"cocaine HCl", "cocaine hydrochloride"}, "DAT blocker (psychostimulant)",
-        "hydrochloride", V(339.8, 303.4, 339.8, "cocaine HCl (base 303.4); doses as the salt"),
-        .target = {[RL_TARGET_DAT] = BIND(400.0, 200.0, 700.0,
+/* A row: the drug's entry in the name table (rl_drug_label_t) and its numbers (rl_drug_t),
+** kept side by side so that they cannot fall out of step. */
+typedef struct drug_row {
+    rl_drug_label_t label;
+    rl_drug_t drug;
+} drug_row_t;
+
+static const drug_row_t drugs[] = {
+    {{"cocaine", {"cocaine HCl", "cocaine hydrochloride"}, "DAT blocker (psychostimulant)",
+        "hydrochloride"},
+        {V(339.8, 303.4, 339.8, "cocaine HCl (base 303.4); doses as the salt"),
+        .target = {[RL_TARGET_DAT] = BIND(RL_COCAINE_DAT_KI_NM, RL_COCAINE_DAT_KI_LO_NM,
+                       RL_COCAINE_DAT_KI_HI_NM,
                        "Han & Gu 2006 BMC Pharmacol: 0.2-0.7 uM (= params.h coc_ki_uM)",
                        V(0.0, 0.0, 0.0, "uptake blocker: competitive inhibitor of DA "
                            "transport, not transported [DA-1]"))},
         NO_INACT,
         .route = {
             [RL_ROUTE_IV] = {BOLUS_F, NO_KA,
-                V(8.1, 4.0, 16.0, "Tsibulsky & Norman 2005 (mouse, functional, during "
-                    "self-administration; = params.h coc_half_life_min)"), COC_DIST},
+                V(RL_COCAINE_HALF_LIFE_MIN, RL_COCAINE_HALF_LIFE_LO_MIN,
+                    RL_COCAINE_HALF_LIFE_HI_MIN, "Tsibulsky & Norman 2005 (mouse, functional, "
+                    "during self-administration; = params.h coc_half_life_min)"), COC_DIST},
             [RL_ROUTE_IP] = {V(0.7, 0.3, 1.0, "approximate: first pass of i.p. dosing (assumed)"),
                 V(0.6, 0.2, 2.0, "set so brain Tmax is ~4.7 min (<= 5 min after i.p., "
                     "Benuck 1987 JPET)"),
                 V(16.0, 10.0, 25.0, "Benuck, Lajtha & Reith 1987 JPET (mouse brain and "
-                    "plasma after i.p.)"), COC_DIST}}},
-    {"naloxone", {"naloxone HCl", "Narcan"}, "opioid antagonist (short-acting)",
-        "hydrochloride", V(363.8, 327.4, 399.9, "naloxone HCl (base 327.4; HCl dihydrate 399.9)"),
+                    "plasma after i.p.)"), COC_DIST}},
+        .self_administrable = 1}},
+    {{"naloxone", {"naloxone HCl", "Narcan"}, "opioid antagonist (short-acting)",
+        "hydrochloride"},
+        {V(363.8, 327.4, 399.9, "naloxone HCl (base 327.4; HCl dihydrate 399.9)"),
         .target = {
             [RL_TARGET_MOR] = BIND(1.5, 0.5, 5.0, "approximate: ~1-2 nM (Toll 1998 NIDA Res "
                 "Monogr; PDSP Ki database)", NEUTRAL),
@@ -129,10 +147,10 @@ static const rl_drug_t drugs[] = {
         .route = {
             [RL_ROUTE_IV] = {BOLUS_F, NO_KA, NLX_T, NLX_DIST},
             [RL_ROUTE_IP] = {IP_F(0.6), IP_KA(0.4), NLX_T, NLX_DIST},
-            [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), NLX_T, NLX_DIST}}},
-    {"naltrexone", {"naltrexone HCl", "NTX"}, "opioid antagonist (longer-acting)",
-        "hydrochloride",
-        V(377.9, 341.4, 413.9, "naltrexone HCl (base 341.4; HCl dihydrate 413.9)"),
+            [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), NLX_T, NLX_DIST}}}},
+    {{"naltrexone", {"naltrexone HCl", "NTX"}, "opioid antagonist (longer-acting)",
+        "hydrochloride"},
+        {V(377.9, 341.4, 413.9, "naltrexone HCl (base 341.4; HCl dihydrate 413.9)"),
         .target = {
             [RL_TARGET_MOR] = BIND(0.3, 0.1, 1.0, "approximate: ~0.1-0.5 nM (Toll 1998 NIDA "
                 "Res Monogr; PDSP)", NEUTRAL),
@@ -145,10 +163,10 @@ static const rl_drug_t drugs[] = {
             [RL_ROUTE_IP] = {IP_F(0.6), IP_KA(0.3), NTX_T, NTX_DIST},
             [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), NTX_T, NTX_DIST},
             [RL_ROUTE_PO] = {V(0.1, 0.02, 0.4, "approximate: extensive first pass (human "
-                                 "oral F 5-40%)"), PO_KA(0.05), NTX_T, NTX_DIST}}},
-    {"buprenorphine", {"buprenorphine HCl", "Buprenex", "Temgesic", "BUP"},
-        "MOR partial agonist, KOR antagonist", "hydrochloride",
-        V(504.1, 467.6, 504.1, "buprenorphine HCl (base 467.6)"),
+                                 "oral F 5-40%)"), PO_KA(0.05), NTX_T, NTX_DIST}}}},
+    {{"buprenorphine", {"buprenorphine HCl", "Buprenex", "Temgesic", "BUP"},
+        "MOR partial agonist, KOR antagonist", "hydrochloride"},
+        {V(504.1, 467.6, 504.1, "buprenorphine HCl (base 467.6)"),
         .target = {
             [RL_TARGET_MOR] = BIND(0.2, 0.05, 1.0, "approximate: sub-nM (Toll 1998 NIDA Res "
                 "Monogr; PDSP)", V(0.4, 0.2, 0.6, "partial agonist with a ceiling (Cowan 1977 "
@@ -162,10 +180,10 @@ static const rl_drug_t drugs[] = {
             [RL_ROUTE_IP] = {IP_F(0.6), IP_KA(0.2), BUP_T, BUP_DIST},
             [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), BUP_T, BUP_DIST},
             [RL_ROUTE_PO] = {V(0.1, 0.02, 0.3, "approximate: extensive first pass (low oral "
-                                 "F in humans)"), PO_KA(0.03), BUP_T, BUP_DIST}}},
-    {"nor-BNI", {"norBNI", "nor-binaltorphimine", "norbinaltorphimine"},
-        "KOR antagonist (long-acting)", "dihydrochloride",
-        V(734.7, 661.8, 734.7, "nor-BNI dihydrochloride (base 661.8)"),
+                                 "F in humans)"), PO_KA(0.03), BUP_T, BUP_DIST}}}},
+    {{"nor-BNI", {"norBNI", "nor-binaltorphimine", "norbinaltorphimine"},
+        "KOR antagonist (long-acting)", "dihydrochloride"},
+        {V(734.7, 661.8, 734.7, "nor-BNI dihydrochloride (base 661.8)"),
         .target = {
             [RL_TARGET_KOR] = BIND(0.3, 0.03, 1.0, "approximate: ~0.1-0.5 nM (Portoghese 1987 "
                 "Life Sci; PDSP)", V(0.0, 0.0, 0.0, "antagonist (Portoghese 1987 Life Sci)")),
@@ -180,9 +198,9 @@ static const rl_drug_t drugs[] = {
         .route = {
             [RL_ROUTE_IP] = {IP_F(0.8), V(0.1, 0.02, 0.5, "assumed: slow brain entry of a large "
                 "molecule (brain peak ~0.5 h)"), NORBNI_T, NORBNI_DIST},
-            [RL_ROUTE_SC] = {SC_F, SC_KA(0.05), NORBNI_T, NORBNI_DIST}}},
-    {"JDTic", {"JDTic dihydrochloride"}, "KOR antagonist (long-acting)", "dihydrochloride",
-        V(538.6, 465.6, 538.6, "JDTic dihydrochloride (base C28H39N3O3, 465.6)"),
+            [RL_ROUTE_SC] = {SC_F, SC_KA(0.05), NORBNI_T, NORBNI_DIST}}}},
+    {{"JDTic", {"JDTic dihydrochloride"}, "KOR antagonist (long-acting)", "dihydrochloride"},
+        {V(538.6, 465.6, 538.6, "JDTic dihydrochloride (base C28H39N3O3, 465.6)"),
         .target = {
             [RL_TARGET_KOR] = BIND(0.3, 0.01, 1.0, "approximate: Ke 0.02 nM ([35S]GTPgS), "
                 "binding sub-nM (Thomas 2001 J Med Chem)", V(0.0, 0.0, 0.0,
@@ -198,9 +216,9 @@ static const rl_drug_t drugs[] = {
         .route = {
             [RL_ROUTE_SC] = {SC_F, SC_KA(0.05), JDTIC_T, JDTIC_DIST},
             [RL_ROUTE_PO] = {V(0.3, 0.05, 0.8, "approximate: orally active (Carroll 2004 Eur "
-                                 "J Pharmacol)"), PO_KA(0.02), JDTIC_T, JDTIC_DIST}}},
-    {"naltrindole", {"NTI", "naltrindole HCl"}, "DOR antagonist", "hydrochloride",
-        V(451.0, 414.5, 451.0, "naltrindole HCl (base 414.5)"),
+                                 "J Pharmacol)"), PO_KA(0.02), JDTIC_T, JDTIC_DIST}}}},
+    {{"naltrindole", {"NTI", "naltrindole HCl"}, "DOR antagonist", "hydrochloride"},
+        {V(451.0, 414.5, 451.0, "naltrindole HCl (base 414.5)"),
         .target = {
             [RL_TARGET_DOR] = BIND(0.1, 0.02, 0.5, "approximate: ~0.1 nM (Portoghese 1988 Eur "
                 "J Pharmacol; PDSP)", V(0.0, 0.0, 0.0, "antagonist (Portoghese 1988 Eur J "
@@ -212,10 +230,10 @@ static const rl_drug_t drugs[] = {
         NO_INACT,
         .route = {
             [RL_ROUTE_IP] = {IP_F(0.7), IP_KA(0.3), NTI_T, NTI_DIST},
-            [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), NTI_T, NTI_DIST}}},
-    {"CTAP", {"D-Phe-Cys-Tyr-D-Trp-Arg-Thr-Pen-Thr-NH2"},
-        "MOR antagonist (peptide; i.c.v. only, does not cross the BBB)", "free peptide",
-        V(1104.3, 1104.3, 1300.0, "C51H69N13O11S2; TFA or acetate salts weigh up to ~1300"),
+            [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), NTI_T, NTI_DIST}}}},
+    {{"CTAP", {"D-Phe-Cys-Tyr-D-Trp-Arg-Thr-Pen-Thr-NH2"},
+        "MOR antagonist (peptide; i.c.v. only, does not cross the BBB)", "free peptide"},
+        {V(1104.3, 1104.3, 1300.0, "C51H69N13O11S2; TFA or acetate salts weigh up to ~1300"),
         .target = {
             [RL_TARGET_MOR] = BIND(2.0, 0.5, 10.0, "approximate: ~2 nM (Kramer 1989 JPET)",
                 V(0.0, 0.0, 0.0, "antagonist (Kramer 1989 JPET)")),
@@ -224,10 +242,10 @@ static const rl_drug_t drugs[] = {
         NO_INACT,
         .route = {
             [RL_ROUTE_ICV] = {ICV_F, ICV_KA, V(60.0, 20.0, 240.0, "assumed: clearance of a "
-                "peptide from the brain (CSF bulk flow, peptidases); approximate"), ICV_DIST}}},
-    {"beta-FNA", {"β-FNA", "bFNA", "beta-funaltrexamine", "β-funaltrexamine"},
-        "irreversible MOR antagonist, reversible KOR agonist", "hydrochloride",
-        V(491.0, 454.5, 491.0, "beta-FNA HCl (base 454.5)"),
+                "peptide from the brain (CSF bulk flow, peptidases); approximate"), ICV_DIST}}}},
+    {{"beta-FNA", {"β-FNA", "bFNA", "beta-funaltrexamine", "β-funaltrexamine"},
+        "irreversible MOR antagonist, reversible KOR agonist", "hydrochloride"},
+        {V(491.0, 454.5, 491.0, "beta-FNA HCl (base 454.5)"),
         .target = {
             [RL_TARGET_MOR] = BIND(0.5, 0.1, 3.0, "approximate: reversible binding before "
                 "alkylation (Portoghese 1980 J Med Chem; Ward 1982 JPET)", V(0.0, 0.0, 0.0,
@@ -241,9 +259,10 @@ static const rl_drug_t drugs[] = {
         .route = {
             [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), BFNA_T, V(5.0, 1.0, 15.0,
                 "approximate (assumed)"), V(0.2, 0.05, 1.0, "approximate (assumed)")},
-            [RL_ROUTE_ICV] = {ICV_F, ICV_KA, BFNA_T, ICV_DIST}}},
-    {"U50,488", {"U50488", "U-50488", "U-50,488H", "U50488H"}, "KOR agonist (full)",
-        "hydrochloride", V(405.8, 369.3, 465.4, "U50,488 HCl (base 369.3; methanesulfonate "
+            [RL_ROUTE_ICV] = {ICV_F, ICV_KA, BFNA_T, ICV_DIST}}}},
+    {{"U50,488", {"U50488", "U-50488", "U-50,488H", "U50488H"}, "KOR agonist (full)",
+        "hydrochloride"},
+        {V(405.8, 369.3, 465.4, "U50,488 HCl (base 369.3; methanesulfonate "
                              "465.4): check the salt used"),
         .target = {
             [RL_TARGET_KOR] = BIND(1.0, 0.2, 10.0, "approximate: ~1 nM (Von Voigtlander 1983 "
@@ -254,9 +273,9 @@ static const rl_drug_t drugs[] = {
         NO_INACT,
         .route = {
             [RL_ROUTE_IP] = {IP_F(0.7), IP_KA(0.3), U50_T, U50_DIST},
-            [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), U50_T, U50_DIST}}},
-    {"SCH23390", {"SCH 23390", "SCH-23390"}, "D1 antagonist", "hydrochloride",
-        V(324.2, 287.8, 324.2, "SCH23390 HCl (base 287.8)"),
+            [RL_ROUTE_SC] = {SC_F, SC_KA(0.1), U50_T, U50_DIST}}}},
+    {{"SCH23390", {"SCH 23390", "SCH-23390"}, "D1 antagonist", "hydrochloride"},
+        {V(324.2, 287.8, 324.2, "SCH23390 HCl (base 287.8)"),
         .target = {
             [RL_TARGET_D1] = BIND(0.3, 0.1, 1.0, "approximate: 0.2-0.7 nM (Hyttel 1983 Eur J "
                 "Pharmacol; Iorio 1983 JPET)", V(0.0, 0.0, 0.0, "antagonist (Hyttel 1983; "
@@ -266,16 +285,16 @@ static const rl_drug_t drugs[] = {
         NO_INACT,
         .route = {
             [RL_ROUTE_IP] = {IP_F(0.7), IP_KA(0.3), SCH_T, SCH_DIST},
-            [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), SCH_T, SCH_DIST}}},
-    {"raclopride", {"raclopride tartrate"}, "D2 antagonist", "tartrate",
-        V(497.3, 347.2, 497.3, "raclopride tartrate (base 347.2)"),
+            [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), SCH_T, SCH_DIST}}}},
+    {{"raclopride", {"raclopride tartrate"}, "D2 antagonist", "tartrate"},
+        {V(497.3, 347.2, 497.3, "raclopride tartrate (base 347.2)"),
         .target = {
             [RL_TARGET_D2] = BIND(1.8, 0.5, 5.0, "approximate: ~1-2 nM (Köhler 1985 Biochem "
                 "Pharmacol)", V(0.0, 0.0, 0.0, "antagonist (Köhler 1985 Biochem Pharmacol)"))},
         NO_INACT,
         .route = {
             [RL_ROUTE_IP] = {IP_F(0.7), IP_KA(0.3), RAC_T, RAC_DIST},
-            [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), RAC_T, RAC_DIST}}},
+            [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), RAC_T, RAC_DIST}}}},
 };
 
 static const char *const target_names[RL_TARGET_COUNT] = {"MOR", "DOR", "KOR", "DAT", "D1",
@@ -297,7 +316,36 @@ rl_drug_get(int i)
     if (i < 0 || i >= rl_drug_count()) {
         return NULL;
     }
-    return &drugs[i];
+    return &drugs[i].drug;
+}
+
+const rl_drug_label_t *
+rl_drug_label(int i)
+{
+    if (i < 0 || i >= rl_drug_count()) {
+        return NULL;
+    }
+    return &drugs[i].label;
+}
+
+int
+rl_drug_id(const rl_drug_t *d)
+{
+    int i;
+    for (i = 0; i < rl_drug_count(); i++) {
+        if (d == &drugs[i].drug) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+/* The name of d for messages ("?" for a drug not from the table). */
+static const char *
+name_of(const rl_drug_t *d)
+{
+    int i = rl_drug_id(d);
+    return i >= 0 ? drugs[i].label.name : "?";
 }
 
 /* Next significant character of a name: ASCII letters lowered, " -,._()" skipped,
@@ -340,13 +388,14 @@ rl_drug_find(const char *name, const rl_drug_t **out, rl_error_t *err)
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "no drug name given");
     }
     for (i = 0; i < rl_drug_count(); i++) {
-        if (same_name(name, drugs[i].name)) {
-            *out = &drugs[i];
+        const rl_drug_label_t *l = &drugs[i].label;
+        if (same_name(name, l->name)) {
+            *out = &drugs[i].drug;
             return RL_OK;
         }
-        for (j = 0; j < RL_DRUG_ALIASES_MAX && drugs[i].aliases[j] != NULL; j++) {
-            if (same_name(name, drugs[i].aliases[j])) {
-                *out = &drugs[i];
+        for (j = 0; j < RL_DRUG_ALIASES_MAX && l->aliases[j] != NULL; j++) {
+            if (same_name(name, l->aliases[j])) {
+                *out = &drugs[i].drug;
                 return RL_OK;
             }
         }
@@ -388,6 +437,24 @@ rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n)
     }
 }
 
+void
+rl_drug_self_administrable_names(char *buf, size_t n)
+{
+    size_t used = 0;
+    int i;
+    if (n == 0) {
+        return;
+    }
+    buf[0] = '\0';
+    for (i = 0; i < rl_drug_count(); i++) {
+        if (drugs[i].drug.self_administrable && used < n) {
+            int w = snprintf(buf + used, n - used, "%s%s", used > 0 ? ", " : "",
+                drugs[i].label.name);
+            used += w > 0 ? (size_t) w : 0;
+        }
+    }
+}
+
 int
 rl_drug_route_pk(const rl_drug_t *d, rl_route_t r, const rl_drug_route_pk_t **out,
     rl_error_t *err)
@@ -395,13 +462,13 @@ rl_drug_route_pk(const rl_drug_t *d, rl_route_t r, const rl_drug_route_pk_t **ou
     char routes[64];
     *out = NULL;
     if ((int) r < 0 || r >= RL_ROUTE_COUNT) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s: invalid route %d", d->name,
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s: invalid route %d", name_of(d),
             (int) r);
     }
     if (!rl_drug_value_present(&d->route[r].f)) {
         rl_drug_routes_text(d, routes, sizeof routes);
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "%s has no %s data (routes: %s)",
-            d->name, route_names[r], routes);
+            name_of(d), route_names[r], routes);
     }
     *out = &d->route[r];
     return RL_OK;

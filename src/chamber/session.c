@@ -51,14 +51,14 @@ rl_session_log(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
 }
 
 /* Trace samples due up to t (before the mouse advances to t), then advance. The samples
-** come from the state at the mouse's clock: rl_pk_brain_at() is exact, the release gain
-** and belief are those held since the last advance. Read-only for the simulation. */
+** come from the state at the mouse's clock: brain cocaine is exact, the release gain and
+** belief are those held since the last advance. Read-only for the simulation. */
 static void
 advance(rl_mouse_t *m, double t, rl_session_workspace_t *w)
 {
     rl_session_trace_t *tr = w->trace;
     while (tr != NULL && tr->next_s <= t) {
-        double c = rl_pk_brain_at(&m->pk, &m->pk_state, fmax(0.0, tr->next_s - m->t_s));
+        double c = rl_mouse_brain_cocaine_at(m, tr->next_s);
         tr->sample(tr->ctx, tr->next_s, c, rl_mouse_tonic_da_at(m, c), rl_mouse_belief_drug(m));
         tr->next_s += tr->dt_s;
     }
@@ -140,10 +140,12 @@ on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session
     c->toward = 0;
     c->pr_step++;
     if (o.reinforcer) {
-        if (mouse->works_for_drug) {
+        rl_mouse_reinforcer_t rf;
+        rl_mouse_reinforcer(mouse, &rf);
+        if (rf.drug) {
             rl_mouse_infusion(mouse, true);
-            out->drug_mg_per_kg += mouse->dose_mg_per_kg;
-            c->infusion_end_s = t + mouse->infusion_s;
+            out->drug_mg_per_kg += rf.dose_mg_per_kg;
+            c->infusion_end_s = t + rf.infusion_s;
             c->busy_until_s = fmax(c->busy_until_s, c->infusion_end_s);
             ret = rl_session_log(w, t, RL_EV_INFUSION_START, 0);
         } else {
@@ -248,7 +250,8 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     ret = rl_session_log(w, 0.0, RL_EV_SESSION_START, 0);
     while (ret == 0 && !done) {
         double t_sched = next_scheduled(&c);
-        double t_win = fmin(t_sched, mouse->t_s + mouse->p.peptide_step_s);
+        double t_win = fmin(t_sched,
+            rl_mouse_clock_s(mouse) + rl_mouse_peptide_step_s(mouse));
         double bound = rl_mouse_rate_bound(mouse, t_win);
         double t_prop = bound > 0.0 ? t + gsl_ran_exponential(r, 1.0 / bound) : INFINITY;
 
@@ -302,7 +305,7 @@ rl_session_close(rl_mouse_t *mouse, rl_session_workspace_t *w, double t,
     }
     rl_mouse_end_session(mouse);
     out->duration_min = t / 60.0;
-    memcpy(out->activity, mouse->activity, sizeof out->activity);
+    rl_mouse_activity(mouse, out->activity);
     out->events = malloc(w->n * sizeof *out->events);
     if (out->events == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory copying events");

@@ -121,16 +121,17 @@ print_list(int markdown)
     }
     for (i = 0; i < rl_drug_count(); i++) {
         const rl_drug_t *d = rl_drug_get(i);
+        const rl_drug_label_t *l = rl_drug_label(i);
         rl_drug_routes_text(d, routes, sizeof routes);
         if (markdown) {
-            printf("| %s | ", d->name);
-            md(d->kind);
+            printf("| %s | ", l->name);
+            md(l->kind);
             for (t = 0; t < RL_TARGET_COUNT; t++) {
                 printf(" | %s", binding_text(d, t, buf, sizeof buf));
             }
             printf(" | %s | %s |\n", inactivation_text(d, buf, sizeof buf), routes);
         } else {
-            printf("%-14s", d->name);
+            printf("%-14s", l->name);
             for (t = 0; t < RL_TARGET_COUNT; t++) {
                 printf(" %-9s", binding_text(d, t, buf, sizeof buf));
             }
@@ -140,20 +141,22 @@ print_list(int markdown)
 }
 
 static void
-print_drug(const rl_drug_t *d, int markdown)
+print_drug(int id, int markdown)
 {
+    const rl_drug_t *d = rl_drug_get(id);
+    const rl_drug_label_t *l = rl_drug_label(id);
     drug_row_t rows[MAX_ROWS];
     size_t n = drug_rows(d, rows), i, j;
     int r;
     if (markdown) {
-        printf("\n### %s\n\n", d->name);
+        printf("\n### %s\n\n", l->name);
     } else {
-        printf("%s\n", d->name);
+        printf("%s\n", l->name);
     }
     printf(markdown ? "%s; doses as the %s. Aliases: " : "  %s; doses as the %s\n  aliases: ",
-        d->kind, d->form);
-    for (j = 0; j < RL_DRUG_ALIASES_MAX && d->aliases[j] != NULL; j++) {
-        printf("%s%s", j > 0 ? ", " : "", d->aliases[j]);
+        l->kind, l->form);
+    for (j = 0; j < RL_DRUG_ALIASES_MAX && l->aliases[j] != NULL; j++) {
+        printf("%s%s", j > 0 ? ", " : "", l->aliases[j]);
     }
     printf(markdown ? ".\n\n| Quantity | Value | Unit | Plausible range | Source |\n"
                       "|---|---|---|---|---|\n" : "\n");
@@ -207,13 +210,13 @@ rl_cmd_drugs(int argc, char **argv)
     if (name == NULL) {
         print_list(markdown);
         for (i = 0; markdown && i < rl_drug_count(); i++) {
-            print_drug(rl_drug_get(i), 1);
+            print_drug(i, 1);
         }
         return RL_EXIT_OK;
     }
     if (rl_drug_find(name, &d, &err) != RL_OK) {
         return rl_cli_report(&err);
     }
-    print_drug(d, markdown);
+    print_drug(rl_drug_id(d), markdown);
     return RL_EXIT_OK;
 }

@@ -81,8 +81,8 @@ rl_cmd_genotypes(int argc, char **argv)
     printf("%-10s %6s %6s %6s %6s %6s %6s %6s %7s %6s %6s  %s\n", "genotype", "Oprm1", "Oprd1",
         "Oprk1", "Pomc", "Penk", "Pdyn", "Slc6a3", "DAT-coc", "Drd1", "Drd2", "description");
     for (i = 0; i < rl_genotype_count(); i++) {
-        const rl_genotype_t *g = rl_genotype_get(i);
-        const rl_gene_products_t *q = &g->products;
+        const rl_genotype_label_t *g = rl_genotype_label(i);
+        const rl_gene_products_t *q = &rl_genotype_get(i)->products;
         printf("%-10s %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f %6.2f %7.3f %6.2f %6.2f  %s\n",
             g->name, q->oprm1, q->oprd1, q->oprk1, q->pomc, q->penk, q->pdyn, q->slc6a3,
             q->dat_cocaine_affinity, q->drd1, q->drd2, g->description);

@@ -97,7 +97,7 @@ give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
         if (s->first_session_only && i > 0) {
             continue;
         }
-        if ((ret = rl_mouse_stress(mouse, rl_stress_units(&mouse->p, s), s->start_min,
+        if ((ret = rl_mouse_stress(mouse, rl_mouse_stress_units(mouse, s), s->start_min,
                  s->duration_min, err)) != 0) {
             return ret;
         }
@@ -148,16 +148,16 @@ rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
     return ret;
 }
 
-int
-rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
+/* rl_subject_train() with the mouse's storage given (from rl_mouse_new()). */
+static int
+train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
     int group, int index_in_group, uint64_t seed, int n_phases, gsl_rng *r,
-    rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse_out,
+    rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse,
     rl_subject_result_t *out, rl_error_t *err)
 {
     const rl_group_t *g = &protocol->groups[group];
     const rl_procedure_t *proc = &protocol->procedures[g->procedure];
     const rl_genotype_t *gt = rl_genotype_get(g->genotype_id);
-    rl_mouse_t mouse;
     rl_params_t pop;
     int phase_first[RL_MAX_PHASES], phase_count[RL_MAX_PHASES];
     int ph, day = 0, ret = 0;
@@ -181,7 +181,7 @@ rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int sub
     }
     rl_stream_set(r, seed, RL_STREAM_PARAMS, (uint64_t) subject_id, 0);
     rl_params_draw(&out->params, &pop, r);
-    rl_mouse_init(&mouse, &out->params, &gt->products, &protocol->reinforcers[g->reinforcer]);
+    rl_mouse_init(mouse, &out->params, &gt->products, &protocol->reinforcers[g->reinforcer]);
 
     for (ph = 0; ph < n_phases && ph < proc->n_phases; ph++) {
         const rl_phase_t *phase = &proc->phases[ph];
@@ -203,7 +203,7 @@ rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int sub
             plan.seed = seed;
             plan.subject = (uint64_t) subject_id;
             plan.stream_key = (uint64_t) day;
-            if ((ret = rl_subject_session(&mouse, &plan, r, w, &s, err)) != 0) {
+            if ((ret = rl_subject_session(mouse, &plan, r, w, &s, err)) != 0) {
                 return ret;
             }
             s.subject_id = subject_id;
@@ -224,10 +224,25 @@ rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int sub
             }
         }
     }
-    if (mouse_out != NULL) {
-        *mouse_out = mouse;
-    }
     return 0;
+}
+
+int
+rl_subject_train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
+    int group, int index_in_group, uint64_t seed, int n_phases, gsl_rng *r,
+    rl_session_workspace_t *w, const atomic_int *cancel, rl_mouse_t *mouse_out,
+    rl_subject_result_t *out, rl_error_t *err)
+{
+    rl_mouse_t *own = NULL;
+    int ret;
+    if (mouse_out == NULL && (own = rl_mouse_new()) == NULL) {
+        memset(out, 0, sizeof *out);
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    ret = train(protocol, base, subject_id, group, index_in_group, seed, n_phases, r, w,
+        cancel, mouse_out != NULL ? mouse_out : own, out, err);
+    rl_mouse_free(own);
+    return ret;
 }
 
 int

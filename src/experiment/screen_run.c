@@ -69,7 +69,7 @@ run_test(const rl_screen_t *sc, uint64_t seed, int s, int t, int a, const rl_mou
 {
     rl_session_plan_t plan;
 
-    *m = *trained;
+    rl_mouse_copy(m, trained);
     memset(&plan, 0, sizeof plan);
     plan.protocol = &sc->protocol;
     plan.phase = &sc->triggers[t].phase;
@@ -91,15 +91,17 @@ work(void *ctx, rl_pool_worker_t *wk, int s, rl_pool_tally_t *tally, rl_error_t 
     screen_job_t *job = ctx;
     const rl_screen_t *sc = job->screen;
     rl_screen_results_t *res = job->res;
-    rl_mouse_t *mice = malloc(2 * sizeof *mice); /* the trained mouse and its test copy */
+    rl_mouse_t *mice[2] = {rl_mouse_new(), rl_mouse_new()}; /* trained, and its test copy */
     rl_subject_result_t tr;
     int t, a, i, ret;
 
-    if (mice == NULL) {
+    if (mice[0] == NULL || mice[1] == NULL) {
+        rl_mouse_free(mice[0]);
+        rl_mouse_free(mice[1]);
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     ret = rl_subject_train(&sc->protocol, job->opt->params, s, s / sc->n, s % sc->n,
-        job->opt->seed, sc->test_phase, wk->r, &wk->w, wk->stop, &mice[0], &tr, err);
+        job->opt->seed, sc->test_phase, wk->r, &wk->w, wk->stop, mice[0], &tr, err);
     if (ret == 0) {
         ret = baseline_of(sc, &tr, &res->baseline[s], err);
         res->training_sessions[s] = tr.n_sessions;
@@ -117,7 +119,7 @@ work(void *ctx, rl_pool_worker_t *wk, int s, rl_pool_tally_t *tally, rl_error_t 
                 ret = rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
                 break;
             }
-            ret = run_test(sc, job->opt->seed, s, t, a, &mice[0], &mice[1], wk, &out, err);
+            ret = run_test(sc, job->opt->seed, s, t, a, mice[0], mice[1], wk, &out, err);
             if (ret == 0) {
                 res->active[k] = (double) out.active;
                 res->inactive[k] = (double) out.inactive;
@@ -127,7 +129,8 @@ work(void *ctx, rl_pool_worker_t *wk, int s, rl_pool_tally_t *tally, rl_error_t 
             rl_session_result_free(&out);
         }
     }
-    free(mice);
+    rl_mouse_free(mice[0]);
+    rl_mouse_free(mice[1]);
     job->tally[s] = *tally;
     return ret;
 }

@@ -26,11 +26,6 @@
 
 #include "relapselab/genotype.h"
 
-/* Drugs the pharmacokinetic model knows (BRIEF section 1); a new drug is a new row here
-** and a new PK parameter set, never a silent fallback. */
-static const char *const supported_drugs[] = {"cocaine"};
-#define N_SUPPORTED_DRUGS ((int) (sizeof supported_drugs / sizeof supported_drugs[0]))
-
 /* Where to report a problem: the source map, the file name and the caller's error. */
 typedef struct vctx {
     const rl_srcmap_t *src;
@@ -168,15 +163,15 @@ validate_reinforcer(const vctx_t *v, const rl_protocol_t *p, int i)
     }
     snprintf(ctx, sizeof ctx, "reinforcer '%s'", rf->name);
     switch (rf->kind) {
-    case RL_REINFORCER_DRUG:
-        for (j = 0; j < N_SUPPORTED_DRUGS; j++) {
-            if (strcmp(rf->drug, supported_drugs[j]) == 0) {
-                break;
-            }
-        }
-        if (j == N_SUPPORTED_DRUGS) {
+    case RL_REINFORCER_DRUG: {
+        /* a drug of the drug table that a mouse can self-administer (its self_administrable
+        ** column), never a silent fallback */
+        const rl_drug_t *d = NULL;
+        if (rl_drug_find(rf->drug, &d, NULL) != RL_OK || !d->self_administrable) {
+            char names[128];
+            rl_drug_self_administrable_names(names, sizeof names);
             return vfail(v, rf->drug, line, "%s: drug '%.*s' is not supported (supported: %s)",
-                ctx, RL_NAME_MAX, rf->drug, supported_drugs[0]);
+                ctx, RL_NAME_MAX, rf->drug, names);
         }
         if ((ret = check_num(v, &rf->dose_mg_per_kg, line, ctx, "dose_mg_per_kg",
                  rf->dose_mg_per_kg, 0, true, RL_MAX_DOSE_MG_PER_KG,
@@ -188,6 +183,7 @@ validate_reinforcer(const vctx_t *v, const rl_protocol_t *p, int i)
             return ret;
         }
         return 0;
+    }
     case RL_REINFORCER_PELLET:
         if ((ret = check_num(v, &rf->pellet_mg, line, ctx, "pellet_mg", rf->pellet_mg, 0, true,
                  INFINITY, "")) != 0

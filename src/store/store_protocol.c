@@ -306,7 +306,7 @@ write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
     }
     for (i = 0; i < p->n_groups; i++) {
         const rl_group_t *g = &p->groups[i];
-        const rl_genotype_t *gt = rl_genotype_get(g->genotype_id);
+        const rl_genotype_label_t *gt = rl_genotype_label(g->genotype_id);
         rl_store_bind_begin(&b, st);
         rl_store_bind_int(&b, i);
         rl_store_bind_text(&b, g->name);

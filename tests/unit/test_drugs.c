@@ -120,7 +120,17 @@ iv_bolus_and_cocaine(void)
     rl_params_default(&p);
     CHECK(rl_drug_pk_init(&pk, coc, RL_ROUTE_IV, NULL) == RL_OK);
     CHECK(pk.bolus == 1 && pk.f == 1.0);
+    /* one definition (drugs.h RL_COCAINE_*): the parameter table's population value and
+    ** plausible range are the row's */
     CHECK(coc->route[RL_ROUTE_IV].half_life_min.value == p.coc_half_life_min);
+    {
+        const rl_param_info_t *hl = rl_param_info((size_t) rl_param_find("coc_half_life_min"));
+        const rl_param_info_t *ki = rl_param_info((size_t) rl_param_find("coc_ki_uM"));
+        CHECK(hl->lo == coc->route[RL_ROUTE_IV].half_life_min.lo
+            && hl->hi == coc->route[RL_ROUTE_IV].half_life_min.hi);
+        CHECK_CLOSE(1000.0 * ki->lo, coc->target[RL_TARGET_DAT].ki_nM.lo, 0.0, 1e-15);
+        CHECK_CLOSE(1000.0 * ki->hi, coc->target[RL_TARGET_DAT].ki_nM.hi, 0.0, 1e-15);
+    }
     q = pk.nM_per_mg_kg; /* 0.8 * 1e6 / (339.8 * 2.6) = 905.5 nM per mg/kg */
     CHECK_CLOSE(q, 905.5, 0.05, 0.0);
     CHECK_CLOSE(q, 1000.0 * p.coc_uM_per_mg_kg, 0.0, 0.01);
@@ -265,11 +275,19 @@ table_integrity(void)
     int i, t, r, j;
     CHECK(rl_drug_count() == 12);
     CHECK(rl_drug_get(-1) == NULL && rl_drug_get(12) == NULL);
+    CHECK(rl_drug_label(-1) == NULL && rl_drug_label(12) == NULL);
+    {
+        char names[64];
+        rl_drug_self_administrable_names(names, sizeof names);
+        CHECK(strcmp(names, "cocaine") == 0); /* the one drug reinforcer of the seed study */
+    }
     for (i = 0; i < rl_drug_count(); i++) {
         const rl_drug_t *d = rl_drug_get(i);
         const rl_drug_route_pk_t *sys = NULL;
         int n_targets = 0, n_routes = 0;
-        CHECK(d->name[0] != '\0' && d->kind[0] != '\0' && d->form[0] != '\0');
+        const rl_drug_label_t *l = rl_drug_label(i);
+        CHECK(l->name[0] != '\0' && l->kind[0] != '\0' && l->form[0] != '\0');
+        CHECK(rl_drug_id(d) == i); /* the two tables are in step */
         CHECK(in_range(&d->mw_g_per_mol) && d->mw_g_per_mol.value > 100.0);
         for (t = 0; t < RL_TARGET_COUNT; t++) {
             const rl_drug_binding_t *b = &d->target[t];
@@ -282,6 +300,8 @@ table_integrity(void)
             CHECK(in_range(&b->efficacy) && b->efficacy.lo >= 0.0 && b->efficacy.hi <= 1.0);
         }
         CHECK(n_targets > 0);
+        /* a self-administrable drug is taken by i.v. infusion: it has i.v. data */
+        CHECK(!d->self_administrable || rl_drug_value_present(&d->route[RL_ROUTE_IV].f));
         if (rl_drug_value_present(&d->inact_half_life_h)) {
             CHECK(in_range(&d->inact_half_life_h) && d->inact_half_life_h.lo > 0.0);
             CHECK(!isnan(rl_drug_ki_nM(d, d->inact_target)));
@@ -309,7 +329,7 @@ table_integrity(void)
         CHECK(n_routes > 0);
         /* every name and alias finds this drug and no other */
         for (j = -1; j < RL_DRUG_ALIASES_MAX; j++) {
-            const char *nm = j < 0 ? d->name : d->aliases[j];
+            const char *nm = j < 0 ? l->name : l->aliases[j];
             const rl_drug_t *found = NULL;
             if (nm == NULL) {
                 break;
@@ -337,7 +357,8 @@ lookups(void)
     double c = 1.0;
     size_t i;
     for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        CHECK(rl_drug_find(pairs[i][0], &d, NULL) == RL_OK && strcmp(d->name, pairs[i][1]) == 0);
+        CHECK(rl_drug_find(pairs[i][0], &d, NULL) == RL_OK
+            && strcmp(rl_drug_label(rl_drug_id(d))->name, pairs[i][1]) == 0);
     }
     rl_error_clear(&err);
     CHECK(rl_drug_find("morphine", &d, &err) == RL_ERR_INVALID && d == NULL);

@@ -18,7 +18,7 @@
 #include "relapselab/opioid.h"
 #include "relapselab/params.h"
 #include "relapselab/drugs.h"
-#include "relapselab/mouse.h"
+#include "behaviour/mouse_internal.h"
 #include "testlib.h"
 
 static char *
@@ -83,11 +83,12 @@ genotype_table(void)
     CHECK(rl_genotype_find("Oprm1-/-") >= 0 && rl_genotype_find("Pdyn+/-") >= 0);
     CHECK(rl_genotype_find("oprm1-/-") == -1 && rl_genotype_find("") == -1);
     for (i = 0; i < rl_genotype_count(); i++) {
-        const rl_genotype_t *g = rl_genotype_get(i);
-        const double *v = &g->products.oprm1;
+        const rl_genotype_label_t *g = rl_genotype_label(i);
+        const rl_gene_products_t *q = &rl_genotype_get(i)->products;
+        const double *v = &q->oprm1;
         int changed = 0;
         bool knock_in = strstr(g->name, "-/-") == NULL && strstr(g->name, "+/-") == NULL;
-        for (j = 0; j < (int) (sizeof g->products / sizeof *v); j++) {
+        for (j = 0; j < (int) (sizeof *q / sizeof *v); j++) {
             if (v[j] != 1.0) {
                 changed++;
                 /* -/- removes the product, +/- halves it, a knock-in changes a property */
@@ -97,10 +98,11 @@ genotype_table(void)
         }
         CHECK(changed == (i == 0 ? 0 : 1));
         for (j = 0; j < i; j++) {
-            CHECK(strcmp(g->name, rl_genotype_get(j)->name) != 0);
+            CHECK(strcmp(g->name, rl_genotype_label(j)->name) != 0);
         }
     }
     CHECK(rl_genotype_get(-1) == NULL && rl_genotype_get(rl_genotype_count()) == NULL);
+    CHECK(rl_genotype_label(-1) == NULL && rl_genotype_label(rl_genotype_count()) == NULL);
 }
 
 /* Gene products of a named genotype (tests only; the model never looks genotypes up). */
@@ -251,7 +253,7 @@ opioid_drugs(void)
     /* Through a mouse: naloxone lowers the MOR signal for the hour after a dose; nor-BNI
     ** still blocks KOR a week later, when its plasma level is long gone. */
     for (i = 0; i < rl_drug_count(); i++) {
-        const char *n = rl_drug_get(i)->name;
+        const char *n = rl_drug_label(i)->name;
         nalox = strcmp(n, "naloxone") == 0 ? i : nalox;
         norbni = strcmp(n, "nor-BNI") == 0 ? i : norbni;
     }
@@ -262,11 +264,11 @@ opioid_drugs(void)
     coc.infusion_s = 2.0;
     rl_mouse_init(&m0, &p, wt, &coc);
     rl_mouse_begin_session(&m0, 24.0, true);
-    m = m0;
+    rl_mouse_copy(&m, &m0);
     CHECK(rl_mouse_give(&m, nalox, RL_ROUTE_SC, 1.0, -10.0, &err) == 0);
     CHECK(m.sig.mor < 0.2 * m0.sig.mor && m.sig.kor < m0.sig.kor);
     CHECK(rl_mouse_give(&m, nalox, RL_ROUTE_PO, 1.0, 0.0, &err) == RL_ERR_INVALID);
-    m = m0;
+    rl_mouse_copy(&m, &m0);
     CHECK(rl_mouse_give(&m, norbni, RL_ROUTE_IP, 10.0, -60.0, &err) == 0);
     for (i = 0; i < 7; i++) {
         rl_mouse_begin_session(&m, 24.0, false);

@@ -17,7 +17,7 @@
 
 #include "relapselab/drugs.h"
 #include "relapselab/genotype.h"
-#include "relapselab/mouse.h"
+#include "behaviour/mouse_internal.h"
 #include "relapselab/place.h"
 #include "relapselab/rng.h"
 #include "testlib.h"

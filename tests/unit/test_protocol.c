@@ -259,7 +259,7 @@ test_example_gutierrez(void)
         CHECK(g->n == 10 && g->sex == RL_SEX_MALE);
         CHECK(g->reinforcer == (i < 8 ? 0 : 1) && g->procedure == (i < 8 ? 0 : 1));
         CHECK(g->genotype_id == rl_genotype_find(g->genotype) && g->genotype_id >= 0);
-        CHECK(strcmp(g->genotype, i % 2 ? rl_genotype_get(g->genotype_id)->name : "WT") == 0);
+        CHECK(strcmp(g->genotype, i % 2 ? rl_genotype_label(g->genotype_id)->name : "WT") == 0);
     }
     CHECK(strcmp(p->groups[1].name, "Oprm1-KO-cocaine") == 0);
     CHECK(strcmp(p->groups[1].line, "Oprm1") == 0);
@@ -445,6 +445,10 @@ static const variant_t variants[] = {
         "(got -1)"},
     {"drug: cocaine", "drug: heroin", INV, 6, "drug 'heroin' is not supported (supported: "
         "cocaine)"},
+    /* a drug reinforcer is a self-administrable drug of the drug table, named as a treatment */
+    {"drug: cocaine", "drug: naloxone", INV, 6, "drug 'naloxone' is not supported (supported: "
+        "cocaine)"},
+    {"drug: cocaine", "drug: cocaine HCl", 0, 0, NULL},
     {"type: drug", "type: liquid", INV, 5, "type must be one of drug, pellet (got 'liquid')"},
     {"    type: drug\n", "", INV, 5, "missing required key 'type'"},
     {"    type: drug\n", "    type: pellet\n", INV, 6, "drug is not a key of a pellet "

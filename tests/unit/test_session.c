@@ -13,7 +13,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "relapselab/genotype.h"
-#include "relapselab/mouse.h"
+#include "behaviour/mouse_internal.h"
 #include "relapselab/params.h"
 #include "relapselab/session.h"
 #include "testlib.h"

@@ -19,7 +19,7 @@
 #include "relapselab/drug_pk.h"
 #include "relapselab/drugs.h"
 #include "relapselab/genotype.h"
-#include "relapselab/mouse.h"
+#include "behaviour/mouse_internal.h"
 #include "relapselab/params.h"
 #include "relapselab/stress.h"
 #include "testlib.h"

@@ -1,0 +1,87 @@
+/* mouse_internal.h -- inside the virtual mouse: the struct behind the opaque rl_mouse_t.
+**
+** Included only by the files of src/behaviour and by unit tests that look inside a mouse
+** (to set a trained state directly, or to check an equation of docs/MODEL.md term by
+** term). Every other module sees the mouse through include/relapselab/mouse.h: the chamber
+** asks it for rates, its clock, its brain cocaine and what its reinforcer delivers; the
+** cohort gives it drugs and stressors. The fields below are the model's state variables; their equations
+** are in docs/MODEL.md under the IDs given beside them.
+*/
+#ifndef RELAPSELAB_MOUSE_INTERNAL_H
+#define RELAPSELAB_MOUSE_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "relapselab/dopamine.h"
+#include "relapselab/genotype.h"
+#include "relapselab/mouse.h"
+#include "relapselab/opioid.h"
+#include "relapselab/params.h"
+#include "relapselab/pk.h"
+#include "relapselab/results.h"
+#include "relapselab/stress.h"
+
+enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
+
+/* One dose given to the mouse. */
+typedef struct rl_mouse_dose {
+    int drug;                /* index in the drug table */
+    int route;               /* rl_route_t */
+    double dose_mg_per_kg;
+    double t_min;            /* minutes from the start of the mouse's first session */
+} rl_mouse_dose_t;
+
+struct rl_mouse {
+    rl_params_t p;
+    rl_gene_products_t g;
+    /* the reinforcer this mouse works for */
+    bool works_for_drug;
+    double dose_mg_per_kg;
+    double infusion_s;
+    double palatability;
+    /* derived constants */
+    rl_pk_t pk;
+    double da_base_nM;       /* tonic DA at rest */
+    double d1_base;          /* D1 occupancy at rest */
+    /* persistent state */
+    double v[RL_N_CAUSES];   /* value of completing the response requirement, per cause, RU */
+    double n_hat;            /* expected counted responses per completion */
+    double v_cue[RL_N_CAUSES]; /* Pavlovian value of the cue in each cause, RU */
+    double n_cause[RL_N_CAUSES]; /* decayed experience of each latent cause, sessions */
+    double completions[RL_N_CAUSES]; /* belief-weighted completions seen in each cause */
+    double drug_seen[RL_N_CAUSES];   /* ... of which the reinforcer followed */
+    double cue_seen[RL_N_CAUSES];    /* ... of which the cue followed */
+    bool ext_cause_open;             /* a surprising omission has opened the second cause */
+    double dyn_induced;      /* cocaine-induced dynorphin pool */
+    double drug_reward_sum;  /* primary rewards of the drug outcomes met, RU [STR-4] */
+    double drug_reward_n;    /* ... and their number */
+    double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
+                             ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
+    /* within-session state */
+    double t_s;              /* the mouse's clock, s from session start */
+    rl_pk_state_t pk_state;
+    rl_peptides_t pep;
+    rl_receptor_signals_t sig;  /* held between advances */
+    double release_gain;        /* KOR inhibition of DA release, held between advances */
+    double logodds;             /* log P(drug cause) / P(extinction cause) */
+    double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
+    int64_t pellets;            /* eaten this session */
+    int64_t cues_unreinforced;  /* cue presentations without the reinforcer this session */
+    int64_t n_run;              /* counted responses since the last completion */
+    double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
+    double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
+    double da_rise_s;           /* integral of the relative tonic DA rise, s [CPP-1] */
+    double place_rise_mark;     /* da_rise_s when the current compartment stay began */
+    /* drug treatments [DRG-6] */
+    double session_start_min;   /* start of this session, min from the first session's */
+    int n_doses;
+    rl_mouse_dose_t doses[RL_MOUSE_MAX_DOSES];
+    rl_da_drugs_t dad;          /* drug loads at DAT, D1, D2, held between advances [DRG-7] */
+    /* stress [STR-1..4] */
+    int n_stress;
+    rl_stress_pulse_t stress[RL_MOUSE_MAX_STRESS]; /* times in min from the first session */
+    double crf;                 /* stress state, held between advances */
+};
+
+#endif

@@ -1,0 +1,569 @@
+/* test_mouse_equations.c -- the learning, belief and choice equations of docs/MODEL.md,
+** section 4 and [BEL-5], checked one update at a time on the mouse itself.
+**
+** Known answers: every expected value is computed here by hand from the equation as
+** written in docs/MODEL.md (the ID is cited beside each check), from the mouse's state
+** just before the update. The layers below the equations under test are trusted and
+** called for their own quantities: tonic DA D(C) [DA-1]/[DA-2] (rl_da_tonic_drugs_nM, with
+** the mouse's held release gain and drug loads), the PK's brain cocaine at a time [PK-3].
+** The receptor signals S_MOR, S_DOR, S_KOR are read from the mouse (they are held between
+** updates, [BEH-3]). The mouse is set up through its internal header so that a state (a
+** trained value, an open extinction cause, outcome counts) can be given directly; every
+** update goes through the public functions rl_mouse_on_active, rl_mouse_on_cue,
+** rl_mouse_rates, rl_mouse_rate_bound, rl_mouse_advance, rl_mouse_begin_session and
+** rl_mouse_end_session. Tolerances are relative 1e-12: the hand computation follows the
+** equation, not the code's order of operations.
+*/
+#include <math.h>
+#include <string.h>
+
+#include "behaviour/mouse_internal.h"
+#include "relapselab/dopamine.h"
+#include "relapselab/genotype.h"
+#include "relapselab/params.h"
+#include "testlib.h"
+
+#define REL 1e-12
+
+enum { DRUG = RL_CAUSE_DRUG, EXT = RL_CAUSE_EXTINCTION };
+
+static double
+sigma(double x)
+{
+    return 1.0 / (1.0 + exp(-x));
+}
+
+/* The belief in the drug cause: b = 1 until the extinction cause opens [BEL-1], then
+** sigma(l) [BEL-2]. */
+static double
+belief(const rl_mouse_t *m)
+{
+    return m->ext_cause_open ? sigma(m->logodds) : 1.0;
+}
+
+/* w_k: b for the drug cause, 1 - b for the extinction cause [LRN-2]. */
+static double
+weight(double b, int k)
+{
+    return k == DRUG ? b : 1.0 - b;
+}
+
+/* p_k(x) = (x_k + 1/2)/(m_k + 1) [BEL-2]. */
+static double
+p_out(const double *x, const double *m, int k)
+{
+    return (x[k] + 0.5) / (m[k] + 1.0);
+}
+
+/* Tonic DA at brain cocaine c, with the release gain and drug loads held [DA-1], [DA-2]. */
+static double
+tonic(const rl_mouse_t *m, double c)
+{
+    return rl_da_tonic_drugs_nM(&m->p, &m->g, c, m->release_gain, &m->dad);
+}
+
+/* A phasic transient of relative size base: x (1 + mor_burst_gain S_MOR) [OP-4], x the
+** release gain gamma_KOR [OP-7]. */
+static double
+phasic(const rl_mouse_t *m, double base)
+{
+    return base * (1.0 + m->p.mor_burst_gain * m->sig.mor) * m->release_gain;
+}
+
+static rl_reinforcer_t
+cocaine(void)
+{
+    rl_reinforcer_t r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.name, "cocaine");
+    r.kind = RL_REINFORCER_DRUG;
+    strcpy(r.drug, "cocaine");
+    r.dose_mg_per_kg = 1.0;
+    r.infusion_s = 2.0;
+    return r;
+}
+
+static rl_reinforcer_t
+pellets(void)
+{
+    rl_reinforcer_t r;
+    memset(&r, 0, sizeof r);
+    strcpy(r.name, "food");
+    r.kind = RL_REINFORCER_PELLET;
+    r.pellet_mg = 20.0;
+    r.palatability = 1.5;
+    return r;
+}
+
+/* A wild-type mouse with the table's parameters at the start of its first session. */
+static void
+fresh(rl_mouse_t *m, const rl_reinforcer_t *rf)
+{
+    rl_params_t p;
+    rl_params_default(&p);
+    rl_mouse_init(m, &p, &rl_genotype_get(rl_genotype_find("WT"))->products, rf);
+    rl_mouse_begin_session(m, 0.0, true);
+    /* no stressor, no drug given: the [STR-*] terms are exactly zero */
+    CHECK(m->crf == 0.0 && m->sig.kor_affect == 0.0 && m->n_doses == 0);
+}
+
+/* An extinguished mouse: both causes open, outcome statistics of a trained mouse. */
+static void
+extinguished(rl_mouse_t *m, double logodds)
+{
+    rl_reinforcer_t rf = cocaine();
+    fresh(m, &rf);
+    m->ext_cause_open = true;
+    m->logodds = logodds;
+    m->v[DRUG] = 1.2;
+    m->v[EXT] = 0.3;
+    m->v_cue[DRUG] = 0.8;
+    m->v_cue[EXT] = 0.1;
+    m->completions[DRUG] = 30.0;
+    m->drug_seen[DRUG] = 28.0;
+    m->cue_seen[DRUG] = 29.0;
+    m->completions[EXT] = 10.0;
+    m->drug_seen[EXT] = 1.0;
+    m->cue_seen[EXT] = 2.0;
+    m->n_cause[DRUG] = 4.0;
+    m->n_cause[EXT] = 2.0;
+}
+
+static const rl_outcome_t POKE = {true, false, false, false};        /* counted only */
+static const rl_outcome_t INFUSION = {true, true, true, false};      /* reinforcer, no cue */
+static const rl_outcome_t INFUSION_CUE = {true, true, true, true};   /* reinforcer and cue */
+static const rl_outcome_t OMISSION = {true, true, false, false};     /* completion, nothing */
+static const rl_outcome_t TIMEOUT_POKE = {false, false, false, false};
+
+/* [LRN-1] the reward of an infusion at brain cocaine C; [LRN-2] the value update; [BEL-2]
+** no evidence while the extinction cause is closed; [BEH-1] N-hat after an FR1 run. */
+static void
+reinforced_completion(void)
+{
+    static rl_mouse_t m, before;
+    rl_reinforcer_t rf = cocaine();
+    double c = 1.5, r, d_now, d_after, d_ref;
+
+    fresh(&m, &rf);
+    m.pk_state.brain_uM = c;
+    m.v[DRUG] = 0.05;
+    m.v[EXT] = 0.7;
+    rl_mouse_copy(&before, &m);
+    /* [LRN-1] r = reward_drug (D(C + q D_dose) - D(C)) / D_ref, D_ref = D(0) at the
+    ** current release gain, no drug loads (the drug-free level) */
+    d_now = tonic(&m, c);
+    d_after = tonic(&m, c + m.p.coc_uM_per_mg_kg * rf.dose_mg_per_kg);
+    d_ref = rl_da_tonic_nM(&m.p, &m.g, 0.0, m.release_gain);
+    r = m.p.reward_drug * (d_after - d_now) / d_ref;
+    CHECK(r > 0.05); /* a positive prediction error: no [OP-8] factor */
+
+    rl_mouse_on_active(&m, &INFUSION);
+    CHECK_CLOSE(m.drug_reward_sum, r, 0.0, REL); /* [LRN-1] the primary reward, kept [STR-4] */
+    CHECK(m.drug_reward_n == 1.0);
+    /* [LRN-2] V_k += alpha_v b_k (r - V_k): b = 1 before the extinction cause opens */
+    CHECK_CLOSE(m.v[DRUG], 0.05 + m.p.alpha_v * 1.0 * (r - 0.05), 0.0, REL);
+    CHECK(m.v[EXT] == 0.7);
+    /* [BEL-2] counts m_k, d_k, c_k grow by b_k; [BEL-1] the belief stays on the drug cause */
+    CHECK(m.completions[DRUG] == 1.0 && m.drug_seen[DRUG] == 1.0 && m.cue_seen[DRUG] == 0.0);
+    CHECK(m.completions[EXT] == 0.0 && m.drug_seen[EXT] == 0.0);
+    CHECK(!m.ext_cause_open && m.logodds == before.logodds);
+    /* [BEH-1] N-hat += alpha_ratio (n_run - N-hat) with n_run = 1; the run restarts */
+    CHECK_CLOSE(m.n_hat, before.n_hat + m.p.alpha_ratio * (1.0 - before.n_hat), 0.0, REL);
+    CHECK(m.n_run == 0);
+}
+
+/* [BEH-1] the rates, with N = max(N-hat, n_run + 1), during an FR3 run; [LRN-2] nothing
+** is learned before the completion; N-hat after it. */
+static void
+ratio_run(void)
+{
+    static rl_mouse_t m;
+    rl_reinforcer_t rf = cocaine();
+    double a, i, total, v_drug, m_mot, s, net, drive, g_inc, d;
+    int k;
+
+    fresh(&m, &rf);
+    m.v[DRUG] = 1.0;
+    m.n_hat = 1.0;
+    for (k = 0; k < 2; k++) {
+        rl_mouse_on_active(&m, &POKE);
+    }
+    CHECK(m.n_run == 2 && m.v[DRUG] == 1.0 && m.completions[DRUG] == 0.0);
+    /* [BEH-1] M = (V/N + want_gain W) G_inc drive, N = max(1, 2 + 1) = 3, W = 0;
+    ** [OP-5] G_inc = 1 + dor_incentive_gain S_DOR,NAc; [BEH-2] drive = sigma((D* - D)/(w D*)) */
+    v_drug = 1.0;
+    d = tonic(&m, 0.0);
+    drive = sigma((m.p.da_set_nM - d) / (m.p.da_set_width * m.p.da_set_nM));
+    g_inc = 1.0 + m.p.dor_incentive_gain * m.sig.dor_nac;
+    m_mot = (v_drug / 3.0 + m.p.want_gain * 0.0) * g_inc * drive;
+    net = m_mot - m.p.effort_cost;
+    s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
+    CHECK(s > 0.0);
+    total = rl_mouse_rates(&m, 0.0, &a, &i);
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    CHECK_CLOSE(i, (m.p.explore_per_min + m.p.generalization * m.p.max_rate_per_min * s) / 60.0,
+        0.0, REL);
+    CHECK_CLOSE(total, a + i, 0.0, REL);
+    rl_mouse_on_active(&m, &INFUSION);
+    CHECK_CLOSE(m.n_hat, 1.0 + m.p.alpha_ratio * (3.0 - 1.0), 0.0, REL); /* [BEH-1] */
+    CHECK(m.n_run == 0);
+}
+
+/* [LRN-2] a negative prediction error deepened by KOR [OP-8]; [BEL-1] the first surprising
+** omission opens the extinction cause with prior weight lc_prior_new; [BEL-2] the omission's
+** evidence; [OP-3] the dynorphin it releases. */
+static void
+first_omission(void)
+{
+    static rl_mouse_t m, before;
+    rl_reinforcer_t rf = cocaine();
+    double frust, l, pd, pe, dyn;
+
+    fresh(&m, &rf);
+    m.v[DRUG] = 1.4;
+    m.v[EXT] = 0.0;
+    m.completions[DRUG] = m.drug_seen[DRUG] = 20.0;
+    m.n_cause[DRUG] = 5.0;
+    rl_mouse_copy(&before, &m);
+    CHECK(m.sig.kor > 0.0); /* so that the [OP-8] factor is tested */
+    frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor;
+    /* [BEL-1] l = log((n_drug + lc_prior_new) / lc_prior_new), then [BEL-2] the omission:
+    ** + lc_evidence_surprise (1 + kor_frustration_gain S_KOR) ln((1 - p_drug(d))/(1 - p_ext(d))) */
+    pd = p_out(m.drug_seen, m.completions, DRUG);
+    pe = p_out(m.drug_seen, m.completions, EXT);
+    l = log((5.0 + m.p.lc_prior_new) / m.p.lc_prior_new)
+        + m.p.lc_evidence_surprise * frust * log((1.0 - pd) / (1.0 - pe));
+    dyn = m.pep.dyn + m.g.pdyn * (m.p.dyn_basal_pool + m.dyn_induced)
+        * m.p.dyn_frustration_release * 1.4; /* [OP-3], surprise = V_drug - 0 = 1.4 */
+
+    rl_mouse_on_active(&m, &OMISSION);
+    CHECK(m.ext_cause_open);
+    CHECK(fabs(l) < 12.0);
+    CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    /* [LRN-2] V_drug += alpha_v b (0 - V_drug) (1 + kor_frustration_gain S_KOR), b = 1 at the
+    ** response (the cause opens with it); V_ext learns with weight 1 - b = 0 */
+    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * 1.4 * frust, 0.0, REL);
+    CHECK(m.v[EXT] == 0.0);
+    CHECK(m.completions[DRUG] == 21.0 && m.drug_seen[DRUG] == 20.0);
+    CHECK_CLOSE(m.pep.dyn, dyn, 0.0, REL);
+    CHECK(m.drug_reward_n == 0.0);
+}
+
+/* [LRN-2] V_k >= 0: a large negative error stops at 0. */
+static void
+value_floor(void)
+{
+    static rl_mouse_t m;
+    rl_reinforcer_t rf = cocaine();
+    fresh(&m, &rf);
+    m.ext_cause_open = true;
+    m.logodds = 0.0;
+    m.v[DRUG] = 0.01;
+    m.v[EXT] = 0.01;
+    m.p.alpha_v = 0.3;
+    m.p.kor_frustration_gain = 1e6; /* alpha_v b delta x frustration far below -V */
+    rl_mouse_on_active(&m, &OMISSION);
+    CHECK(m.v[DRUG] == 0.0 && m.v[EXT] == 0.0);
+}
+
+/* Both causes open, belief in between: [LRN-1] + [LRN-4] the reward includes the cue's
+** conditioned reinforcement; [LRN-2] each cause learns in proportion to its belief;
+** [LRN-3] the cue's values learn toward the delivered burst; [BEL-2] reward and cue
+** evidence; [BEH-4] the cue adds wanting. */
+static void
+reinforced_cue_both_causes(void)
+{
+    static rl_mouse_t m, before;
+    double b, burst, cue_da, salience, r, l, assoc, frust, vta;
+    int k;
+
+    extinguished(&m, 0.4);
+    m.pk_state.brain_uM = 0.5;
+    rl_mouse_copy(&before, &m);
+    b = belief(&m);
+    CHECK_CLOSE(b, 1.0 / (1.0 + exp(-0.4)), 0.0, REL);
+    /* [LRN-1] */
+    r = m.p.reward_drug * (tonic(&m, 0.5 + m.p.coc_uM_per_mg_kg * 1.0) - tonic(&m, 0.5))
+        / rl_da_tonic_nM(&m.p, &m.g, 0.0, m.release_gain);
+    burst = phasic(&m, m.p.burst_drug);                      /* B of [LRN-3], [DA-4] */
+    /* [LRN-4] B_cue = (b V_cue,drug + (1 - b) V_cue,ext)(1 + mor_burst_gain S_MOR) gamma */
+    cue_da = phasic(&m, b * m.v_cue[DRUG] + (1.0 - b) * m.v_cue[EXT]);
+    r += m.p.cue_conditioned_reinforcement * cue_da;
+    /* [BEL-2] salience B_cue,drug = V_cue,drug (1 + mor_burst_gain S_MOR) gamma (no earlier
+    ** unreinforced cue: [BEL-4] factor 1) */
+    salience = phasic(&m, m.v_cue[DRUG]);
+    l = 0.4 + m.p.lc_evidence_reward * log(p_out(m.drug_seen, m.completions, DRUG)
+                                            / p_out(m.drug_seen, m.completions, EXT))
+        + m.p.lc_evidence_cue * salience * log(p_out(m.cue_seen, m.completions, DRUG)
+                                               / p_out(m.cue_seen, m.completions, EXT));
+    assoc = 1.0 + m.p.dor_assoc_gain * m.sig.dor_assoc; /* [OP-6] */
+    frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor; /* [OP-8] */
+    vta = m.activity[RL_REGION_VTA];
+
+    rl_mouse_on_active(&m, &INFUSION_CUE);
+    CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    CHECK_CLOSE(m.activity[RL_REGION_VTA], vta + burst + cue_da, 0.0, REL); /* [FOS-1] */
+    CHECK_CLOSE(m.want, before.want + salience, 0.0, REL);                  /* [BEH-4] */
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        double w = weight(b, k), delta = r - before.v[k];
+        if (delta < 0.0) {
+            delta *= frust; /* [OP-8] */
+        }
+        CHECK_CLOSE(m.v[k], before.v[k] + m.p.alpha_v * w * delta, 0.0, REL);        /* [LRN-2] */
+        CHECK_CLOSE(m.v_cue[k], before.v_cue[k]
+            + m.p.alpha_cue * assoc * w * (burst - before.v_cue[k]), 0.0, REL);      /* [LRN-3] */
+        CHECK_CLOSE(m.completions[k], before.completions[k] + w, 0.0, REL);         /* [BEL-2] */
+        CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k] + w, 0.0, REL);
+        CHECK_CLOSE(m.cue_seen[k], before.cue_seen[k] + w, 0.0, REL);
+    }
+    CHECK(before.v[DRUG] > r && before.v[EXT] < r); /* both signs of [LRN-2] were exercised */
+}
+
+/* [BEL-2] an omission once the extinction cause is open: evidence for it, deepened by KOR;
+** [LRN-2] the drug cause's value falls by its share. */
+static void
+omission_extinction(void)
+{
+    static rl_mouse_t m, before;
+    double b, frust, l;
+    int k;
+
+    extinguished(&m, 1.0);
+    rl_mouse_copy(&before, &m);
+    b = belief(&m);
+    frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor;
+    l = 1.0 + m.p.lc_evidence_surprise * frust
+        * log((1.0 - p_out(m.drug_seen, m.completions, DRUG))
+              / (1.0 - p_out(m.drug_seen, m.completions, EXT)));
+    rl_mouse_on_active(&m, &OMISSION);
+    CHECK(l < 1.0);
+    CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        CHECK_CLOSE(m.v[k], before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0,
+            REL);
+        CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k], 0.0, 0.0);
+    }
+}
+
+/* [BEL-2] the log-odds are clipped to +-12. */
+static void
+logodds_clip(void)
+{
+    static rl_mouse_t m;
+    extinguished(&m, -11.9);
+    m.completions[DRUG] = m.drug_seen[DRUG] = 1e6; /* an omission is very strong evidence */
+    m.p.lc_evidence_surprise = 1.0;
+    rl_mouse_on_active(&m, &OMISSION);
+    CHECK(m.logodds == -12.0);
+}
+
+/* Non-contingent cues: [LRN-3] unreinforced cue learning (B = 0), [BEL-4] habituation of
+** the second unreinforced cue, [BEH-4] wanting, [BEL-2] cue evidence; no completion. */
+static void
+noncontingent_cues(void)
+{
+    static rl_mouse_t m, before;
+    int u;
+
+    extinguished(&m, -3.0);
+    for (u = 0; u < 3; u++) {
+        double b, h, salience, assoc, l;
+        int k;
+        rl_mouse_copy(&before, &m);
+        b = belief(&m);
+        h = exp(-(double) u / m.p.cue_habituation_n);        /* [BEL-4] */
+        salience = h * phasic(&m, m.v_cue[DRUG]);            /* [BEH-4], [BEL-2] */
+        assoc = 1.0 + m.p.dor_assoc_gain * m.sig.dor_assoc;  /* [OP-6] */
+        l = before.logodds + m.p.lc_evidence_cue * salience
+            * log(p_out(m.cue_seen, m.completions, DRUG) / p_out(m.cue_seen, m.completions, EXT));
+        rl_mouse_on_cue(&m);
+        CHECK(m.cues_unreinforced == u + 1);
+        CHECK_CLOSE(m.want, before.want + salience, 0.0, REL);
+        CHECK_CLOSE(m.logodds, l, 0.0, REL);
+        for (k = 0; k < RL_N_CAUSES; k++) {
+            CHECK_CLOSE(m.v_cue[k], before.v_cue[k]
+                + m.p.alpha_cue * assoc * weight(b, k) * (0.0 - before.v_cue[k]), 0.0, REL);
+            CHECK(m.completions[k] == before.completions[k] && m.v[k] == before.v[k]);
+        }
+        CHECK(m.n_run == 0 && m.n_hat == before.n_hat);
+    }
+}
+
+/* A poke in timeout is not counted: nothing changes but the dorsal striatum's count. */
+static void
+timeout_poke(void)
+{
+    static rl_mouse_t m, want;
+    extinguished(&m, 0.0);
+    rl_mouse_copy(&want, &m);
+    want.activity[RL_REGION_DS] += 1.0; /* [FOS-1] every response */
+    rl_mouse_on_active(&m, &TIMEOUT_POKE);
+    CHECK(memcmp(&m, &want, sizeof m) == 0);
+}
+
+/* [BEH-1], [BEH-2], [BEH-4] the rates with cocaine in the brain, both causes, wanting and
+** a run in progress, at the clock and 20 s later. */
+static void
+rates_cocaine(void)
+{
+    static rl_mouse_t m;
+    const double dts[2] = {0.0, 20.0};
+    int j;
+
+    extinguished(&m, 0.85);
+    m.pk_state.brain_uM = 0.8;        /* tonic DA near the set point: drive ~ 1/2 */
+    m.pk_state.body_mg_per_kg = 0.8;
+    m.want = 0.4;
+    m.n_hat = 1.3;
+    m.n_run = 2;
+    for (j = 0; j < 2; j++) {
+        double b = belief(&m), c = rl_mouse_brain_cocaine_at(&m, dts[j]), d, drive, w, vbar, n,
+               mm, net, s, a, i;
+        w = m.want * exp(-dts[j] / m.p.want_decay_s);                      /* [BEH-4] */
+        d = tonic(&m, c);
+        drive = sigma((m.p.da_set_nM - d) / (m.p.da_set_width * m.p.da_set_nM)); /* [BEH-2] */
+        vbar = b * m.v[DRUG] + (1.0 - b) * m.v[EXT];
+        n = fmax(m.n_hat, (double) m.n_run + 1.0);
+        mm = (vbar / n + m.p.want_gain * w) * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac)
+            * drive;                                                          /* [BEH-1] */
+        net = mm - m.p.effort_cost;
+        s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
+        CHECK(s > 0.0 && drive > 0.2 && drive < 0.8);
+        rl_mouse_rates(&m, dts[j], &a, &i);
+        CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+        CHECK_CLOSE(i, (m.p.explore_per_min + m.p.generalization * m.p.max_rate_per_min * s)
+            / 60.0, 0.0, REL);
+    }
+    /* [BEH-1] value below the cost: exploration only, exactly */
+    m.v[DRUG] = m.v[EXT] = 0.0;
+    m.want = 0.0;
+    {
+        double a, i;
+        rl_mouse_rates(&m, 0.0, &a, &i);
+        CHECK(a == m.p.explore_per_min / 60.0 && i == m.p.explore_per_min / 60.0);
+    }
+}
+
+/* [BEH-2] satiety drive for food and [LRN-1] a pellet's reward, reward_food x
+** palatability x drive (the drive before this pellet). */
+static void
+food(void)
+{
+    static rl_mouse_t m, before;
+    rl_reinforcer_t rf = pellets();
+    double drive, r, a, i, s, net, mm;
+
+    fresh(&m, &rf);
+    m.pellets = 5;
+    m.v[DRUG] = 0.6;
+    drive = exp(-5.0 / m.p.food_satiety_pellets);
+    mm = (0.6 / 1.0) * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac) * drive;
+    net = mm - m.p.effort_cost;
+    s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
+    rl_mouse_rates(&m, 0.0, &a, &i);
+    CHECK(s > 0.0);
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    rl_mouse_copy(&before, &m);
+    r = m.p.reward_food * 1.5 * drive;
+    rl_mouse_on_active(&m, &INFUSION); /* the reinforcer: a pellet */
+    CHECK(m.pellets == 6 && m.drug_reward_n == 0.0);
+    CHECK_CLOSE(m.v[DRUG], 0.6 + m.p.alpha_v * (r < 0.6 ? (r - 0.6)
+        * (1.0 + m.p.kor_frustration_gain * before.sig.kor) : r - 0.6), 0.0, REL);
+}
+
+/* [BEH-3] the thinning bound: while an infusion raises brain cocaine the rate is highest
+** at the start of the window; after it, the rate rises as cocaine falls and is highest at
+** the window's end. */
+static void
+rate_bound(void)
+{
+    static rl_mouse_t m;
+    double bound, a, i, t, top = 0.0;
+    extinguished(&m, 2.0);
+    m.want = 0.2;
+    rl_mouse_infusion(&m, true);
+    bound = rl_mouse_rate_bound(&m, 30.0);
+    CHECK_CLOSE(bound, rl_mouse_rates(&m, 0.0, &a, &i), 0.0, REL); /* minimum C, maximum W */
+    for (t = 0.0; t <= 30.0; t += 0.25) {
+        double rate = rl_mouse_rates(&m, t, &a, &i);
+        CHECK(rate <= bound * (1.0 + 1e-12));
+        top = fmax(top, rate);
+    }
+    CHECK(top < bound * (1.0 + 1e-12) && rl_mouse_rates(&m, 30.0, &a, &i) < 0.9 * bound);
+    rl_mouse_infusion(&m, false);
+    m.pk_state.brain_uM = 0.85; /* above q x body load: brain cocaine falls */
+    m.pk_state.body_mg_per_kg = 0.5;
+    m.want = 0.0;
+    bound = rl_mouse_rate_bound(&m, 120.0);
+    CHECK_CLOSE(bound, rl_mouse_rates(&m, 120.0, &a, &i), 0.0, REL);
+    CHECK(rl_mouse_rates(&m, 0.0, &a, &i) < bound);
+}
+
+/* [BEL-3] n_k += the session's time-averaged belief; [BEL-1] the next session's prior
+** from the decayed experience. */
+static void
+experience_and_prior(void)
+{
+    static rl_mouse_t m;
+    double decay, nd, ne, m_drug;
+    extinguished(&m, log(3.0)); /* b = 0.75 */
+    rl_mouse_advance(&m, 600.0); /* drug-free: [BEL-5] does not act, b stays 0.75 */
+    CHECK_CLOSE(belief(&m), 0.75, 0.0, REL);
+    rl_mouse_end_session(&m);
+    CHECK_CLOSE(m.n_cause[DRUG], 4.0 + 0.75, 0.0, REL);
+    CHECK_CLOSE(m.n_cause[EXT], 2.0 + 0.25, 0.0, REL);
+    m_drug = m.completions[DRUG];
+    rl_mouse_begin_session(&m, 24.0, false);
+    decay = exp(-24.0 / m.p.lc_memory_h);
+    nd = 4.75 * decay;
+    ne = 2.25 * decay;
+    CHECK_CLOSE(m.n_cause[DRUG], nd, 0.0, REL);
+    CHECK_CLOSE(m.completions[DRUG], m_drug * decay, 0.0, REL);
+    CHECK_CLOSE(m.logodds, log((nd + m.p.lc_prior_new) / (ne + m.p.lc_prior_new)), 0.0, REL);
+    CHECK(m.cues_unreinforced == 0 && m.want == 0.0 && m.n_run == 0);
+}
+
+/* [BEL-5] cocaine's interoceptive state: dl/dt = lc_evidence_intero (D/D0 - 1)
+** ln(p_drug(d)/p_ext(d)) per minute, D at the step's midpoint; only once the extinction
+** cause is open. */
+static void
+interoception(void)
+{
+    static rl_mouse_t m;
+    double dt = 10.0, d_mid, l;
+    extinguished(&m, -2.0);
+    m.pk_state.body_mg_per_kg = 5.0;
+    m.pk_state.brain_uM = 4.0;
+    CHECK(dt <= m.p.peptide_step_s); /* one step */
+    d_mid = tonic(&m, rl_mouse_brain_cocaine_at(&m, 0.5 * dt));
+    CHECK(d_mid > m.da_base_nM);
+    l = -2.0 + m.p.lc_evidence_intero * (d_mid / m.da_base_nM - 1.0) * dt / 60.0
+        * log(p_out(m.drug_seen, m.completions, DRUG) / p_out(m.drug_seen, m.completions, EXT));
+    rl_mouse_advance(&m, dt);
+    CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    extinguished(&m, -2.0);
+    m.ext_cause_open = false;
+    m.pk_state.body_mg_per_kg = 5.0;
+    m.pk_state.brain_uM = 4.0;
+    rl_mouse_advance(&m, dt);
+    CHECK(m.logodds == -2.0);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"reinforced_completion", reinforced_completion, 0},
+    {"ratio_run", ratio_run, 0},
+    {"first_omission", first_omission, 0},
+    {"value_floor", value_floor, 0},
+    {"reinforced_cue_both_causes", reinforced_cue_both_causes, 0},
+    {"omission_extinction", omission_extinction, 0},
+    {"logodds_clip", logodds_clip, 0},
+    {"noncontingent_cues", noncontingent_cues, 0},
+    {"timeout_poke", timeout_poke, 0},
+    {"rates_cocaine", rates_cocaine, 0},
+    {"food", food, 0},
+    {"rate_bound", rate_bound, 0},
+    {"experience_and_prior", experience_and_prior, 0},
+    {"interoception", interoception, 0},
+};
+
+RL_TEST_MAIN(CASES)
