@@ -173,7 +173,7 @@ session_events(const rl_ds_session_t *s, rl_session_measures_t *out, work_t *w)
     if (!s->events_loaded) {
         return 0;
     }
-    if (s->phase_kind != NULL && strcmp(s->phase_kind, "place_test") == 0) {
+    if (rl_phase_kind_find(s->phase_kind) == RL_PHASE_PLACE_TEST) {
         double t[2] = {0.0, 0.0};
         place_times(s, t);
         out->place_score_s = t[0] - t[1];
