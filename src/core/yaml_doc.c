@@ -338,10 +338,11 @@ rl_yaml_lookup(const rl_yaml_doc_t *doc, const rl_yaml_node_t *map, const char *
 int
 rl_yaml_word(const rl_yaml_node_t *n, const char *const *words)
 {
+    const char *s = rl_yaml_text(n);
     int i;
 
-    for (i = 0; no_nul(n) && words[i] != NULL; i++) {
-        if (strcmp(words[i], rl_yaml_text(n)) == 0) {
+    for (i = 0; s != NULL && words[i] != NULL; i++) {
+        if (strcmp(words[i], s) == 0) {
             return i;
         }
     }
@@ -537,7 +538,7 @@ rl_yaml_bool_of(const rl_yaml_doc_t *doc, const rl_yaml_node_t *n, const char *c
 {
     static const char *const words[] = {"false", "true", NULL};
     char got[64];
-    int w = rl_yaml_is_plain(n) ? rl_yaml_word(n, words) : -1;
+    int w = rl_yaml_is_plain(n) && no_nul(n) ? rl_yaml_word(n, words) : -1;
 
     if (w < 0) {
         return rl_yaml_fail(doc, n, RL_ERR_INVALID, "%s: %s%s must be true or false (got %s)",
@@ -580,7 +581,7 @@ rl_yaml_enum_of(const rl_yaml_doc_t *doc, const rl_yaml_node_t *n, const char *c
     const char *pre, const char *key, const char *const *words, int *out)
 {
     char list[RL_ERROR_MSG_MAX / 2], got[64];
-    int w = rl_yaml_word(n, words);
+    int w = no_nul(n) ? rl_yaml_word(n, words) : -1;
 
     if (w >= 0) {
         *out = w;

@@ -135,8 +135,9 @@ const rl_yaml_node_t *rl_yaml_value(const rl_yaml_doc_t *doc, const rl_yaml_node
 const rl_yaml_node_t *rl_yaml_lookup(const rl_yaml_doc_t *doc, const rl_yaml_node_t *map,
     const char *key, const rl_yaml_node_t **key_node);
 
-/* The index of n's text in words (NULL-terminated), any scalar style; -1 if n is not a
-** scalar, holds a NUL character or is none of the words. */
+/* The index of n's text in words (NULL-terminated), any scalar style, compared as a C
+** string (as rl_yaml_lookup compares keys: a NUL character ends the text; the readers
+** below refuse such texts); -1 if n is not a scalar or is none of the words. */
 int rl_yaml_word(const rl_yaml_node_t *n, const char *const *words);
 
 /* "a, b, c": words (NULL-terminated) joined into buf (cap bytes, cut to fit). */

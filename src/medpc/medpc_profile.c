@@ -6,11 +6,9 @@
 ** (known event kinds, array letters A..Z, positive units, ...). The format is documented in
 ** docs/MEDPC.md ("Writing a profile"); shipped profiles live in profiles/.
 **
-** The profile format keeps its own wording and leniency, older than the protocol's: short
-** messages ("ratio must be a number (got 'x')"), numbers in C syntax (strtod), quoted
-** scalars accepted as numbers and words, texts that may be empty and end at a NUL, no
-** check for duplicate keys (the first one counts), and documents after the first ignored.
-** The helpers below state these rules once, on top of the adapter's queries.
+** The format keeps its own wording and leniency, older than the protocol's (the helpers
+** below, over the adapter's queries): short messages, C numbers (strtod), quoted numbers
+** and words, texts that may be empty and end at a NUL, duplicate keys (the first counts).
 */
 #include "relapselab/medpc_profile.h"
 
@@ -60,7 +58,8 @@ fail(const reader_t *r, const rl_yaml_node_t *n, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s", msg);
+    return n != NULL ? rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s", msg) /* NULL: line 0 */
+                     : rl_error_set(r->err, RL_ERR_INVALID, r->file, 0, 0, "%s", msg);
 }
 
 /* The value of key in map (the first such key), or NULL. */
@@ -68,21 +67,6 @@ static const rl_yaml_node_t *
 get(const reader_t *r, const rl_yaml_node_t *map, const char *key)
 {
     return rl_yaml_lookup(r->doc, map, key, NULL);
-}
-
-/* The index of n's text in words, or -1 (also for a node that is not a scalar). Profiles
-** compare texts as C strings: a NUL character written in a quoted scalar ends it. */
-static int
-word_of(const rl_yaml_node_t *n, const char *const *words)
-{
-    const char *s = rl_yaml_text(n);
-    int i;
-    for (i = 0; s != NULL && words[i] != NULL; i++) {
-        if (strcmp(words[i], s) == 0) {
-            return i;
-        }
-    }
-    return -1;
 }
 
 /* Check that every key of map is in allowed. */
@@ -96,7 +80,7 @@ check_keys(const reader_t *r, const rl_yaml_node_t *map, const char *const *allo
         if (rl_yaml_text(k) == NULL) {
             return fail(r, k, "%s: keys must be plain words", what);
         }
-        if (word_of(k, allowed) < 0) {
+        if (rl_yaml_word(k, allowed) < 0) {
             return fail(r, k, "%s: unknown key '%s'", what, rl_yaml_text(k));
         }
     }
@@ -144,7 +128,7 @@ static int
 get_word(const reader_t *r, const rl_yaml_node_t *n, const char *what,
     const char *const *words, int *out)
 {
-    int i = word_of(n, words);
+    int i = rl_yaml_word(n, words);
     if (i < 0) {
         return not_a_word(r, n, what, words);
     }
@@ -155,12 +139,37 @@ get_word(const reader_t *r, const rl_yaml_node_t *n, const char *what,
 static int
 get_bool(const reader_t *r, const rl_yaml_node_t *n, const char *what, bool *out)
 {
-    int i = word_of(n, bool_words);
+    int i = rl_yaml_word(n, bool_words);
     if (i < 0) {
         return fail(r, n, "%s must be true or false", what);
     }
     *out = i == 1;
     return 0;
+}
+
+/* Optional keys: the value of key in map read as above (what names it in messages); an
+** absent key leaves *out untouched. */
+static int
+opt_number(const reader_t *r, const rl_yaml_node_t *map, const char *key, const char *what,
+    double *out)
+{
+    const rl_yaml_node_t *x = get(r, map, key);
+    return x == NULL ? 0 : get_number(r, x, what, out);
+}
+
+static int
+opt_text(const reader_t *r, const rl_yaml_node_t *map, const char *key, const char *what,
+    char *out, size_t cap)
+{
+    const rl_yaml_node_t *x = get(r, map, key);
+    return x == NULL ? 0 : get_text(r, x, what, out, cap);
+}
+
+static int
+opt_bool(const reader_t *r, const rl_yaml_node_t *map, const char *key, bool *out)
+{
+    const rl_yaml_node_t *x = get(r, map, key);
+    return x == NULL ? 0 : get_bool(r, x, key, out);
 }
 
 /* An array letter A..Z. */
@@ -179,7 +188,7 @@ get_letter(const reader_t *r, const rl_yaml_node_t *n, const char *what, char *o
 static int
 get_kind(const reader_t *r, const rl_yaml_node_t *n, const char *what, int *out)
 {
-    int k = word_of(n, event_kinds);
+    int k = rl_yaml_word(n, event_kinds);
     if (k >= 0 && k != RL_EV_SESSION_START) {
         *out = k;
         return 0;
@@ -275,12 +284,9 @@ read_events(reader_t *r, const rl_yaml_node_t *map)
             if ((x = get(r, v, "kind")) == NULL) {
                 return fail(r, v, "event '%s' needs a kind", rl_yaml_text(k));
             }
-            ret = get_kind(r, x, "events", &m->kind);
-            if (ret == 0 && (x = get(r, v, "in_timeout")) != NULL) {
-                ret = get_bool(r, x, "in_timeout", &m->in_timeout);
-            }
-            if (ret == 0 && (x = get(r, v, "label")) != NULL) {
-                ret = get_text(r, x, "label", m->label, sizeof m->label);
+            if ((ret = get_kind(r, x, "events", &m->kind)) == 0
+                && (ret = opt_bool(r, v, "in_timeout", &m->in_timeout)) == 0) {
+                ret = opt_text(r, v, "label", "label", m->label, sizeof m->label);
             }
         } else {
             ret = fail(r, v, "event '%s' must be a kind or a mapping", rl_yaml_text(k));
@@ -364,29 +370,16 @@ read_reinforcer(reader_t *r, const rl_yaml_node_t *m)
     if ((ret = check_keys(r, m, reinforcer_keys, "reinforcer")) != 0) {
         return ret;
     }
-    if ((x = get(r, m, "name")) != NULL && (ret = get_text(r, x, "reinforcer name", rf->name,
-             sizeof rf->name)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "type")) != NULL
-        && (ret = get_word(r, x, "reinforcer type", reinforcer_types, &type)) != 0) {
+    if ((ret = opt_text(r, m, "name", "reinforcer name", rf->name, sizeof rf->name)) != 0
+        || ((x = get(r, m, "type")) != NULL
+            && (ret = get_word(r, x, "reinforcer type", reinforcer_types, &type)) != 0)) {
         return ret;
     }
     rf->kind = (rl_reinforcer_kind_t) type;
-    if ((x = get(r, m, "drug")) != NULL
-        && (ret = get_text(r, x, "drug", rf->drug, sizeof rf->drug)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "dose_mg_per_kg")) != NULL
-        && (ret = get_number(r, x, "dose_mg_per_kg", &rf->dose_mg_per_kg)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "infusion_s")) != NULL
-        && (ret = get_number(r, x, "infusion_s", &rf->infusion_s)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "pellet_mg")) != NULL
-        && (ret = get_number(r, x, "pellet_mg", &rf->pellet_mg)) != 0) {
+    if ((ret = opt_text(r, m, "drug", "drug", rf->drug, sizeof rf->drug)) != 0
+        || (ret = opt_number(r, m, "dose_mg_per_kg", "dose_mg_per_kg", &rf->dose_mg_per_kg)) != 0
+        || (ret = opt_number(r, m, "infusion_s", "infusion_s", &rf->infusion_s)) != 0
+        || (ret = opt_number(r, m, "pellet_mg", "pellet_mg", &rf->pellet_mg)) != 0) {
         return ret;
     }
     if (rf->dose_mg_per_kg < 0 || rf->infusion_s < 0 || rf->pellet_mg < 0) {
@@ -400,6 +393,7 @@ read_phase(reader_t *r, const rl_yaml_node_t *m, rl_profile_phase_t *ph)
 {
     const rl_yaml_node_t *x;
     int kind = RL_PHASE_OTHER, ret;
+    bool pr = false;
     double v;
     if (rl_yaml_kind(m) != RL_YAML_MAP) {
         return fail(r, m, "a phase must be a mapping");
@@ -409,12 +403,11 @@ read_phase(reader_t *r, const rl_yaml_node_t *m, rl_profile_phase_t *ph)
     }
     ph->schedule.type = RL_SCHEDULE_FR;
     ph->schedule.ratio = 1;
-    if ((x = get(r, m, "name")) != NULL
-        && (ret = get_text(r, x, "phase name", ph->name, sizeof ph->name)) != 0) {
+    if ((ret = opt_text(r, m, "name", "phase name", ph->name, sizeof ph->name)) != 0) {
         return ret;
     }
     if ((x = get(r, m, "kind")) != NULL
-        && ((kind = word_of(x, phase_kinds)) < 0 || RL_PHASE_IS_PLACE(kind))) {
+        && ((kind = rl_yaml_word(x, phase_kinds)) < 0 || RL_PHASE_IS_PLACE(kind))) {
         return not_a_word(r, x, "phase kind", phase_kinds);
     }
     ph->kind = (rl_phase_kind_t) kind;
@@ -432,24 +425,17 @@ read_phase(reader_t *r, const rl_yaml_node_t *m, rl_profile_phase_t *ph)
         }
         ph->schedule.ratio = (int) v;
     }
-    if ((x = get(r, m, "progressive_ratio")) != NULL) {
-        bool pr = false;
-        if ((ret = get_bool(r, x, "progressive_ratio", &pr)) != 0) {
-            return ret;
-        }
-        if (pr) { /* the series of Richardson & Roberts (1996), as the protocol's formula */
-            ph->schedule.type = RL_SCHEDULE_PR;
-            ph->schedule.pr_n = RL_MAX_PR_STEPS;
-            ph->schedule.pr_from_formula = true;
-            rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
-        }
-    }
-    if ((x = get(r, m, "session_min")) != NULL
-        && ((ret = get_number(r, x, "session_min", &ph->session_min)) != 0)) {
+    if ((ret = opt_bool(r, m, "progressive_ratio", &pr)) != 0) {
         return ret;
     }
-    if ((x = get(r, m, "timeout_s")) != NULL
-        && ((ret = get_number(r, x, "timeout_s", &ph->timeout_s)) != 0)) {
+    if (pr) { /* the series of Richardson & Roberts (1996), as the protocol's formula */
+        ph->schedule.type = RL_SCHEDULE_PR;
+        ph->schedule.pr_n = RL_MAX_PR_STEPS;
+        ph->schedule.pr_from_formula = true;
+        rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
+    }
+    if ((ret = opt_number(r, m, "session_min", "session_min", &ph->session_min)) != 0
+        || (ret = opt_number(r, m, "timeout_s", "timeout_s", &ph->timeout_s)) != 0) {
         return ret;
     }
     if (ph->session_min < 0 || ph->timeout_s < 0) {
@@ -485,7 +471,7 @@ get_unit(const reader_t *r, const rl_yaml_node_t *n, double *out)
 {
     static const char *const words[] = {"s", "ds", "cs", "ms", "min", NULL};
     static const double seconds[] = {1, 0.1, 0.01, 0.001, 60};
-    int i = word_of(n, words);
+    int i = rl_yaml_word(n, words);
     if (i >= 0) {
         *out = seconds[i];
         return 0;
@@ -564,6 +550,60 @@ read_encoding(reader_t *r, const rl_yaml_node_t *top)
     return 0;
 }
 
+/* timeout: {marks: [codes]} and/or {start: [codes], end: [codes]}. */
+static int
+read_timeout(reader_t *r, const rl_yaml_node_t *x)
+{
+    rl_medpc_profile_t *p = r->p;
+    const rl_yaml_node_t *s, *e;
+    int ret = 0;
+
+    if (rl_yaml_kind(x) != RL_YAML_MAP || (ret = check_keys(r, x, timeout_keys, "timeout")) != 0) {
+        return ret != 0 ? ret : fail(r, x, "timeout must be {marks: [codes]} or "
+            "{start: [codes], end: [codes]}");
+    }
+    s = get(r, x, "start");
+    e = get(r, x, "end");
+    if ((s == NULL) != (e == NULL)) {
+        return fail(r, x, "timeout needs both start and end code lists");
+    }
+    if (s != NULL
+        && ((ret = get_codes(r, s, "timeout start", p->timeout_start, &p->n_timeout_start)) != 0
+            || (ret = get_codes(r, e, "timeout end", p->timeout_end, &p->n_timeout_end)) != 0)) {
+        return ret;
+    }
+    if ((s = get(r, x, "marks")) != NULL
+        && (ret = get_codes(r, s, "timeout marks", p->timeout_marks, &p->n_timeout_marks)) != 0) {
+        return ret;
+    }
+    return 0;
+}
+
+/* duration: {var: H, unit: s}. */
+static int
+read_duration(reader_t *r, const rl_yaml_node_t *x)
+{
+    rl_medpc_profile_t *p = r->p;
+    const rl_yaml_node_t *v, *u;
+    int ret = 0;
+
+    if (rl_yaml_kind(x) != RL_YAML_MAP
+        || (ret = check_keys(r, x, duration_keys, "duration")) != 0) {
+        return ret != 0 ? ret : fail(r, x, "duration must be {var: H, unit: s}");
+    }
+    if ((v = get(r, x, "var")) == NULL) {
+        return fail(r, x, "duration needs var (a scalar letter)");
+    }
+    if ((ret = get_letter(r, v, "duration var", &p->duration_var)) != 0) {
+        return ret;
+    }
+    p->duration_unit_s = 1.0;
+    if ((u = get(r, x, "unit")) != NULL && (ret = get_unit(r, u, &p->duration_unit_s)) != 0) {
+        return ret;
+    }
+    return 0;
+}
+
 static int
 read_top(reader_t *r, const rl_yaml_node_t *top)
 {
@@ -571,11 +611,7 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
     const rl_yaml_node_t *x;
     int ret;
 
-    if (top == NULL) { /* an empty document */
-        return rl_error_set(r->err, RL_ERR_INVALID, r->file, 0, 0,
-            "a profile must be a YAML mapping");
-    }
-    if (rl_yaml_kind(top) != RL_YAML_MAP) {
+    if (rl_yaml_kind(top) != RL_YAML_MAP) { /* top is NULL for an empty document */
         return fail(r, top, "a profile must be a YAML mapping");
     }
     if ((ret = check_keys(r, top, top_keys, "profile")) != 0) {
@@ -611,8 +647,7 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
         p->relative_times = b == 1;
     }
     p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME;
-    if ((x = get(r, top, "skip_zero")) != NULL
-        && (ret = get_bool(r, x, "skip_zero", &p->skip_zero)) != 0) {
+    if ((ret = opt_bool(r, top, "skip_zero", &p->skip_zero)) != 0) {
         return ret;
     }
     if ((x = get(r, top, "events")) == NULL) {
@@ -621,46 +656,9 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
     if ((ret = read_events(r, x)) != 0) {
         return ret;
     }
-    if ((x = get(r, top, "timeout")) != NULL) {
-        const rl_yaml_node_t *s, *e;
-        if (rl_yaml_kind(x) != RL_YAML_MAP
-            || (ret = check_keys(r, x, timeout_keys, "timeout")) != 0) {
-            return ret != 0 ? ret : fail(r, x, "timeout must be {marks: [codes]} or "
-                "{start: [codes], end: [codes]}");
-        }
-        s = get(r, x, "start");
-        e = get(r, x, "end");
-        if ((s == NULL) != (e == NULL)) {
-            return fail(r, x, "timeout needs both start and end code lists");
-        }
-        if (s != NULL
-            && ((ret = get_codes(r, s, "timeout start", p->timeout_start, &p->n_timeout_start)) != 0
-                || (ret = get_codes(r, e, "timeout end", p->timeout_end, &p->n_timeout_end)) != 0)) {
-            return ret;
-        }
-        if ((s = get(r, x, "marks")) != NULL
-            && (ret = get_codes(r, s, "timeout marks", p->timeout_marks, &p->n_timeout_marks)) != 0) {
-            return ret;
-        }
-    }
-    if ((x = get(r, top, "duration")) != NULL) {
-        const rl_yaml_node_t *v, *u;
-        if (rl_yaml_kind(x) != RL_YAML_MAP
-            || (ret = check_keys(r, x, duration_keys, "duration")) != 0) {
-            return ret != 0 ? ret : fail(r, x, "duration must be {var: H, unit: s}");
-        }
-        if ((v = get(r, x, "var")) == NULL) {
-            return fail(r, x, "duration needs var (a scalar letter)");
-        }
-        if ((ret = get_letter(r, v, "duration var", &p->duration_var)) != 0) {
-            return ret;
-        }
-        p->duration_unit_s = 1.0;
-        if ((u = get(r, x, "unit")) != NULL && (ret = get_unit(r, u, &p->duration_unit_s)) != 0) {
-            return ret;
-        }
-    }
-    if ((x = get(r, top, "checks")) != NULL && (ret = read_checks(r, x)) != 0) {
+    if (((x = get(r, top, "timeout")) != NULL && (ret = read_timeout(r, x)) != 0)
+        || ((x = get(r, top, "duration")) != NULL && (ret = read_duration(r, x)) != 0)
+        || ((x = get(r, top, "checks")) != NULL && (ret = read_checks(r, x)) != 0)) {
         return ret;
     }
     snprintf(p->reinforcer.name, sizeof p->reinforcer.name, "reinforcer");
