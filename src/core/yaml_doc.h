@@ -65,11 +65,12 @@ typedef int (*rl_yaml_note_fn)(void *arg, const void *field, const rl_yaml_node_
 
 /* ---------------------------------------------------------------- documents */
 
-/* Load text (len bytes; NULs allowed only where YAML allows them) as one YAML document
-** into *out (NULL on error). file names the text in messages; what names the kind of
-** file ("a protocol file"). Errors, raised in err (file, line, column):
-**   RL_ERR_PARSE    "YAML syntax error: <libyaml's problem> (<context> on line N)" at the
-**                   problem (an encoding error: at the offending byte);
+/* Load text (len bytes) as one YAML document into *out (NULL on error). file names the
+** text in messages; what names the kind of file ("a protocol file"). Errors, raised in err
+** (file, line, column):
+**   RL_ERR_PARSE    "YAML syntax error: <libyaml's problem>", followed by " (<context> on
+**                   line N)" when libyaml names one, at the problem (an encoding error: at
+**                   the offending byte);
 **   RL_ERR_INVALID  "a second YAML document starts here; <what> holds one document" at
 **                   the second document's root;
 **   RL_ERR_NOMEM.
@@ -79,8 +80,9 @@ int rl_yaml_load(rl_yaml_doc_t **out, const char *text, size_t len, const char *
     const char *what, rl_error_t *err);
 
 /* As rl_yaml_load(), but only the first document is read (later ones are ignored) and a
-** syntax error is "YAML syntax: <libyaml's problem>" at the problem (RL_ERR_PARSE): the
-** wording of MED-PC decoding profiles. NOMEM is "out of memory". */
+** syntax error is "YAML syntax: <libyaml's problem>" at libyaml's problem mark (line 1,
+** column 1 for an encoding error), RL_ERR_PARSE: the wording of MED-PC decoding profiles.
+** NOMEM is "out of memory". */
 int rl_yaml_load_first(rl_yaml_doc_t **out, const char *text, size_t len, const char *file,
     rl_error_t *err);
 
