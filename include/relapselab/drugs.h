@@ -19,26 +19,31 @@
 
 #include "relapselab/error.h"
 
-/* Molecular targets, in the order of the table's columns. */
-typedef enum rl_target {
-    RL_TARGET_MOR,  /* mu-opioid receptor (Oprm1) */
-    RL_TARGET_DOR,  /* delta-opioid receptor (Oprd1) */
-    RL_TARGET_KOR,  /* kappa-opioid receptor (Oprk1) */
-    RL_TARGET_DAT,  /* dopamine transporter (Slc6a3) */
-    RL_TARGET_D1,   /* dopamine D1 receptor (Drd1) */
-    RL_TARGET_D2,   /* dopamine D2 receptor (Drd2) */
-    RL_TARGET_COUNT
-} rl_target_t;
+/* Molecular targets, in the order of the table's columns: one X-macro list of
+** X(identifier, short name) gives the enum and the names (rl_target_name). */
+#define RL_TARGETS(X)                                           \
+    X(RL_TARGET_MOR, "MOR") /* mu-opioid receptor (Oprm1) */    \
+    X(RL_TARGET_DOR, "DOR") /* delta-opioid receptor (Oprd1) */ \
+    X(RL_TARGET_KOR, "KOR") /* kappa-opioid receptor (Oprk1) */ \
+    X(RL_TARGET_DAT, "DAT") /* dopamine transporter (Slc6a3) */ \
+    X(RL_TARGET_D1, "D1")   /* dopamine D1 receptor (Drd1) */   \
+    X(RL_TARGET_D2, "D2")   /* dopamine D2 receptor (Drd2) */
+#define RL_TARGET_ENUM_(id, name) id,
+typedef enum rl_target { RL_TARGETS(RL_TARGET_ENUM_) RL_TARGET_COUNT } rl_target_t;
+#undef RL_TARGET_ENUM_
 
-/* Routes of administration. */
-typedef enum rl_route {
-    RL_ROUTE_IV,   /* intravenous bolus */
-    RL_ROUTE_IP,   /* intraperitoneal */
-    RL_ROUTE_SC,   /* subcutaneous */
-    RL_ROUTE_PO,   /* oral (gavage) */
-    RL_ROUTE_ICV,  /* intracerebroventricular: the dose distributes in the brain only */
-    RL_ROUTE_COUNT
-} rl_route_t;
+/* Routes of administration: X(identifier, short name, long name) (rl_route_name,
+** rl_route_find). i.v. is a bolus, p.o. a gavage; an i.c.v. dose distributes in the brain
+** only. */
+#define RL_ROUTES(X)                                        \
+    X(RL_ROUTE_IV, "i.v.", "intravenous")                   \
+    X(RL_ROUTE_IP, "i.p.", "intraperitoneal")               \
+    X(RL_ROUTE_SC, "s.c.", "subcutaneous")                  \
+    X(RL_ROUTE_PO, "p.o.", "oral")                          \
+    X(RL_ROUTE_ICV, "i.c.v.", "intracerebroventricular")
+#define RL_ROUTE_ENUM_(id, name, long_name) id,
+typedef enum rl_route { RL_ROUTES(RL_ROUTE_ENUM_) RL_ROUTE_COUNT } rl_route_t;
+#undef RL_ROUTE_ENUM_
 
 /* One number of the table. Its unit is that of the field holding it. */
 typedef struct rl_drug_value {

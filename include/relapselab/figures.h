@@ -40,17 +40,20 @@
 ** of the figure's kind, no session with data). err says what is missing. */
 #define RL_FIGURE_NO_DATA 1
 
-typedef enum rl_figure_kind {
-    RL_FIG_ACQUISITION = 0,
-    RL_FIG_BREAKPOINT,
-    RL_FIG_EXTINCTION,
-    RL_FIG_REINSTATEMENT,
-    RL_FIG_PLACE,
-    RL_FIG_CUMULATIVE,
-    RL_FIG_IRI,
-    RL_FIG_TRACES,
-    RL_FIG_COUNT
-} rl_figure_kind_t;
+/* The figures, with their names on the command line (rl_figure_kind_name): one X-macro
+** list gives the enum and the names. */
+#define RL_FIGURE_KINDS(X)                          \
+    X(RL_FIG_ACQUISITION, "acquisition")            \
+    X(RL_FIG_BREAKPOINT, "breakpoint")              \
+    X(RL_FIG_EXTINCTION, "extinction")              \
+    X(RL_FIG_REINSTATEMENT, "reinstatement")        \
+    X(RL_FIG_PLACE, "place")                        \
+    X(RL_FIG_CUMULATIVE, "cumulative")              \
+    X(RL_FIG_IRI, "iri")                            \
+    X(RL_FIG_TRACES, "traces")
+#define RL_FIG_ENUM_(id, name) id,
+typedef enum rl_figure_kind { RL_FIGURE_KINDS(RL_FIG_ENUM_) RL_FIG_COUNT } rl_figure_kind_t;
+#undef RL_FIG_ENUM_
 
 /* What to draw. Zero is not the default everywhere: start from rl_figure_options_init(). */
 typedef struct rl_figure_options {

@@ -31,12 +31,13 @@
 #define RL_PROFILE_MAX_PHASES 16
 #define RL_PROFILE_MAX_CODES 8     /* timeout start / end codes */
 
-typedef enum {
-    RL_ENC_PARALLEL = 0,
-    RL_ENC_TIME_DOT_CODE = 1,
-    RL_ENC_CODE_PLUS_TIME = 2,
-    RL_ENC_TIMESTAMP_ARRAYS = 3
-} rl_medpc_encoding_t;
+/* The encodings above, with their names in a profile (an X-macro list, protocol.h). */
+#define RL_MEDPC_ENCODINGS(X)                           \
+    X(RL_ENC_PARALLEL, "parallel")                      \
+    X(RL_ENC_TIME_DOT_CODE, "time_dot_code")            \
+    X(RL_ENC_CODE_PLUS_TIME, "code_plus_time")          \
+    X(RL_ENC_TIMESTAMP_ARRAYS, "timestamp_arrays")
+typedef enum { RL_MEDPC_ENCODINGS(RL_X_ENUM_) } rl_medpc_encoding_t;
 
 /* One code (or, for timestamp_arrays, one array) and the event it stands for. */
 typedef struct rl_profile_map {

@@ -297,12 +297,15 @@ static const drug_row_t drugs[] = {
             [RL_ROUTE_SC] = {SC_F, SC_KA(0.15), RAC_T, RAC_DIST}}}},
 };
 
-static const char *const target_names[RL_TARGET_COUNT] = {"MOR", "DOR", "KOR", "DAT", "D1",
-    "D2"};
-static const char *const route_names[RL_ROUTE_COUNT] = {"i.v.", "i.p.", "s.c.", "p.o.",
-    "i.c.v."};
-static const char *const route_long_names[RL_ROUTE_COUNT] = {"intravenous",
-    "intraperitoneal", "subcutaneous", "oral", "intracerebroventricular"};
+#define TARGET_NAME_(id, name) name,
+#define ROUTE_NAME_(id, name, long_name) name,
+#define ROUTE_LONG_NAME_(id, name, long_name) long_name,
+static const char *const target_names[RL_TARGET_COUNT] = {RL_TARGETS(TARGET_NAME_)};
+static const char *const route_names[RL_ROUTE_COUNT] = {RL_ROUTES(ROUTE_NAME_)};
+static const char *const route_long_names[RL_ROUTE_COUNT] = {RL_ROUTES(ROUTE_LONG_NAME_)};
+#undef TARGET_NAME_
+#undef ROUTE_NAME_
+#undef ROUTE_LONG_NAME_
 
 int
 rl_drug_count(void)

@@ -16,9 +16,21 @@
 #define MAX_CLAIMS 64
 #define EXT_FIRST 3
 
-typedef enum {
-    M_ACQUIRES, M_INTAKE, M_BREAKPOINT, M_EXT_CURVE, M_EXTINCTION, M_REINSTATEMENT, M_COUNT
-} measure_t;
+/* The measures a claim is tested on: X(identifier, name, test) gives the enum and the name
+** and test tables below. */
+#define M_MEASURES(X)                                                                       \
+    X(M_ACQUIRES, "acquisition", "% of KO mice meeting the acquisition criteria")           \
+    X(M_INTAKE, "intake", "t-test, reinforcers in the last 3 acquisition sessions")         \
+    X(M_BREAKPOINT, "breakpoint", "t-test, PR breakpoint")                                  \
+    X(M_EXT_CURVE, "extinction_curve", "genotype x session RM ANOVA, active pokes in the "  \
+        "first 3 extinction sessions (genotype effect)")                                    \
+    X(M_EXTINCTION, "sessions_to_extinction", "t-test, sessions to the extinction "         \
+        "criterion")                                                                        \
+    X(M_REINSTATEMENT, "reinstatement", "genotype x test ANOVA, active pokes (last "        \
+        "extinction vs test; interaction)")
+#define M_ENUM_(id, name, test) id,
+typedef enum { M_MEASURES(M_ENUM_) M_COUNT } measure_t;
+#undef M_ENUM_
 
 /* Name and test of each measure, indexed by measure_t (validate_report.c). */
 extern const char *const rl_validate_measure_names[M_COUNT];

@@ -9,17 +9,12 @@
 
 #include "validate_internal.h"
 
-const char *const rl_validate_measure_names[M_COUNT] = {
-    "acquisition", "intake", "breakpoint", "extinction_curve", "sessions_to_extinction",
-    "reinstatement"};
-const char *const rl_validate_measure_tests[M_COUNT] = {
-    "% of KO mice meeting the acquisition criteria",
-    "t-test, reinforcers in the last 3 acquisition sessions",
-    "t-test, PR breakpoint",
-    "genotype x session RM ANOVA, active pokes in the first 3 extinction sessions "
-    "(genotype effect)",
-    "t-test, sessions to the extinction criterion",
-    "genotype x test ANOVA, active pokes (last extinction vs test; interaction)"};
+#define M_NAME_(id, name, test) name,
+#define M_TEST_(id, name, test) test,
+const char *const rl_validate_measure_names[M_COUNT] = {M_MEASURES(M_NAME_)};
+const char *const rl_validate_measure_tests[M_COUNT] = {M_MEASURES(M_TEST_)};
+#undef M_NAME_
+#undef M_TEST_
 
 /* ---- reporting --------------------------------------------------------------------------- */
 

@@ -1,10 +1,14 @@
 /* medpc_profile.c -- decoding profiles: YAML text -> rl_medpc_profile_t.
 **
-** Design. The YAML is read with the libyaml document API and walked top-down; every key is
-** checked against the list allowed for its object, so a misspelt key is an error with its
-** line, not a silently ignored setting. Values are checked as they are read (known event
-** kinds, array letters A..Z, positive units, ...). The format is documented in
+** Design. The YAML is loaded with the YAML adapter (core/yaml_doc.h) and walked top-down;
+** every key is checked against the list allowed for its object, so a misspelt key is an
+** error with its line, not a silently ignored setting. Values are checked as they are read
+** (known event kinds, array letters A..Z, positive units, ...). The format is documented in
 ** docs/MEDPC.md ("Writing a profile"); shipped profiles live in profiles/.
+**
+** The format keeps its own wording and leniency, older than the protocol's (the helpers
+** below, over the adapter's queries): short messages, C numbers (strtod), quoted numbers
+** and words, texts that may be empty and end at a NUL, duplicate keys (the first counts).
 */
 #include "relapselab/medpc_profile.h"
 
@@ -16,12 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <yaml.h>
-
+#include "core/yaml_doc.h"
 #include "relapselab/results.h"
 
 typedef struct reader {
-    yaml_document_t doc;
+    rl_yaml_doc_t *doc;
     const char *file;
     rl_error_t *err;
     rl_medpc_profile_t *p;
@@ -39,164 +42,177 @@ static const char *const reinforcer_keys[] = {"name", "type", "drug", "dose_mg_p
     "infusion_s", "pellet_mg", NULL};
 static const char *const phase_keys[] = {"name", "kind", "programs", "ratio",
     "progressive_ratio", "session_min", "timeout_s", NULL};
-static const char *const encodings[] = {"parallel", "time_dot_code", "code_plus_time",
-    "timestamp_arrays", NULL};
-static const char *const phase_kinds[] = {"acquisition", "progressive_ratio", "extinction",
-    "reinstatement", "other", NULL};
-
-static long line_of(const yaml_node_t *n) { return n ? (long) n->start_mark.line + 1 : 0; }
-static long col_of(const yaml_node_t *n) { return n ? (long) n->start_mark.column + 1 : 0; }
-static const char *text_of(const yaml_node_t *n) { return (const char *) n->data.scalar.value; }
+/* Words from the X-macro lists of medpc_profile.h, protocol.h and results.h. A profile's
+** phase kinds are the operant ones (a MED-PC session has an operandum). */
+static const char *const encodings[] = {RL_MEDPC_ENCODINGS(RL_X_NAME_) NULL};
+static const char *const phase_kinds[] = {RL_PHASE_KINDS(RL_X_NAME_) NULL};
+static const char *const reinforcer_types[] = {RL_REINFORCER_KINDS(RL_X_NAME_) NULL};
+static const char *const event_kinds[] = {RL_EVENT_KINDS(RL_X_NAME_) NULL};
+static const char *const bool_words[] = {"false", "true", NULL};
 
 static int
-fail(const reader_t *r, const yaml_node_t *n, const char *fmt, ...)
+fail(const reader_t *r, const rl_yaml_node_t *n, const char *fmt, ...)
 {
     char msg[256];
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    return rl_error_set(r->err, RL_ERR_INVALID, r->file, line_of(n), col_of(n), "%s", msg);
+    return n != NULL ? rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s", msg) /* NULL: line 0 */
+                     : rl_error_set(r->err, RL_ERR_INVALID, r->file, 0, 0, "%s", msg);
 }
 
-static yaml_node_t *node(reader_t *r, int id) { return yaml_document_get_node(&r->doc, id); }
-
-static bool
-is_scalar(const yaml_node_t *n)
+/* The value of key in map (the first such key), or NULL. */
+static const rl_yaml_node_t *
+get(const reader_t *r, const rl_yaml_node_t *map, const char *key)
 {
-    return n != NULL && n->type == YAML_SCALAR_NODE;
+    return rl_yaml_lookup(r->doc, map, key, NULL);
 }
 
 /* Check that every key of map is in allowed. */
 static int
-check_keys(reader_t *r, yaml_node_t *map, const char *const *allowed, const char *what)
+check_keys(const reader_t *r, const rl_yaml_node_t *map, const char *const *allowed,
+    const char *what)
 {
-    yaml_node_pair_t *pr;
-    for (pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
-        yaml_node_t *k = node(r, pr->key);
-        size_t i;
-        bool ok = false;
-        if (!is_scalar(k)) {
+    size_t i;
+    for (i = 0; i < rl_yaml_count(map); i++) {
+        const rl_yaml_node_t *k = rl_yaml_key(r->doc, map, i);
+        if (rl_yaml_text(k) == NULL) {
             return fail(r, k, "%s: keys must be plain words", what);
         }
-        for (i = 0; allowed[i] != NULL && !ok; i++) {
-            ok = strcmp(allowed[i], text_of(k)) == 0;
-        }
-        if (!ok) {
-            return fail(r, k, "%s: unknown key '%s'", what, text_of(k));
+        if (rl_yaml_word(k, allowed) < 0) {
+            return fail(r, k, "%s: unknown key '%s'", what, rl_yaml_text(k));
         }
     }
     return 0;
 }
 
-static yaml_node_t *
-get(reader_t *r, yaml_node_t *map, const char *key)
-{
-    yaml_node_pair_t *pr;
-    for (pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
-        yaml_node_t *k = node(r, pr->key);
-        if (is_scalar(k) && strcmp(text_of(k), key) == 0) {
-            return node(r, pr->value);
-        }
-    }
-    return NULL;
-}
-
 static int
-get_number(reader_t *r, yaml_node_t *n, const char *what, double *out)
+get_number(const reader_t *r, const rl_yaml_node_t *n, const char *what, double *out)
 {
+    const char *s = rl_yaml_text(n);
     char *end;
-    if (!is_scalar(n)) {
+    if (s == NULL) {
         return fail(r, n, "%s must be a number", what);
     }
     errno = 0;
-    *out = strtod(text_of(n), &end);
-    if (end == text_of(n) || *end != '\0' || errno != 0 || !isfinite(*out)) {
-        return fail(r, n, "%s must be a number (got '%s')", what, text_of(n));
+    *out = strtod(s, &end);
+    if (end == s || *end != '\0' || errno != 0 || !isfinite(*out)) {
+        return fail(r, n, "%s must be a number (got '%s')", what, s);
     }
     return 0;
 }
 
 static int
-get_text(reader_t *r, yaml_node_t *n, const char *what, char *out, size_t cap)
+get_text(const reader_t *r, const rl_yaml_node_t *n, const char *what, char *out, size_t cap)
 {
-    if (!is_scalar(n) || strlen(text_of(n)) >= cap) {
+    const char *s = rl_yaml_text(n);
+    if (s == NULL || strlen(s) >= cap) {
         return fail(r, n, "%s must be a text of at most %zu characters", what, cap - 1);
     }
-    snprintf(out, cap, "%s", text_of(n));
+    snprintf(out, cap, "%s", s);
+    return 0;
+}
+
+/* n is not one of words. */
+static int
+not_a_word(const reader_t *r, const rl_yaml_node_t *n, const char *what,
+    const char *const *words)
+{
+    const char *s = rl_yaml_text(n);
+    return fail(r, n, "%s must be one of %s, %s, ... (got '%s')", what, words[0], words[1],
+        s != NULL ? s : "a list or mapping");
+}
+
+static int
+get_word(const reader_t *r, const rl_yaml_node_t *n, const char *what,
+    const char *const *words, int *out)
+{
+    int i = rl_yaml_word(n, words);
+    if (i < 0) {
+        return not_a_word(r, n, what, words);
+    }
+    *out = i;
     return 0;
 }
 
 static int
-get_word(reader_t *r, yaml_node_t *n, const char *what, const char *const *words, int *out)
+get_bool(const reader_t *r, const rl_yaml_node_t *n, const char *what, bool *out)
 {
-    int i;
-    if (is_scalar(n)) {
-        for (i = 0; words[i] != NULL; i++) {
-            if (strcmp(words[i], text_of(n)) == 0) {
-                *out = i;
-                return 0;
-            }
-        }
+    int i = rl_yaml_word(n, bool_words);
+    if (i < 0) {
+        return fail(r, n, "%s must be true or false", what);
     }
-    return fail(r, n, "%s must be one of %s, %s, ... (got '%s')", what, words[0], words[1],
-        is_scalar(n) ? text_of(n) : "a list or mapping");
+    *out = i == 1;
+    return 0;
+}
+
+/* Optional keys: the value of key in map read as above (what names it in messages); an
+** absent key leaves *out untouched. */
+static int
+opt_number(const reader_t *r, const rl_yaml_node_t *map, const char *key, const char *what,
+    double *out)
+{
+    const rl_yaml_node_t *x = get(r, map, key);
+    return x == NULL ? 0 : get_number(r, x, what, out);
 }
 
 static int
-get_bool(reader_t *r, yaml_node_t *n, const char *what, bool *out)
+opt_text(const reader_t *r, const rl_yaml_node_t *map, const char *key, const char *what,
+    char *out, size_t cap)
 {
-    if (is_scalar(n) && (strcmp(text_of(n), "true") == 0 || strcmp(text_of(n), "false") == 0)) {
-        *out = text_of(n)[0] == 't';
-        return 0;
-    }
-    return fail(r, n, "%s must be true or false", what);
+    const rl_yaml_node_t *x = get(r, map, key);
+    return x == NULL ? 0 : get_text(r, x, what, out, cap);
+}
+
+static int
+opt_bool(const reader_t *r, const rl_yaml_node_t *map, const char *key, bool *out)
+{
+    const rl_yaml_node_t *x = get(r, map, key);
+    return x == NULL ? 0 : get_bool(r, x, key, out);
 }
 
 /* An array letter A..Z. */
 static int
-get_letter(reader_t *r, yaml_node_t *n, const char *what, char *out)
+get_letter(const reader_t *r, const rl_yaml_node_t *n, const char *what, char *out)
 {
-    if (!is_scalar(n) || strlen(text_of(n)) != 1 || text_of(n)[0] < 'A' || text_of(n)[0] > 'Z') {
+    const char *s = rl_yaml_text(n);
+    if (s == NULL || strlen(s) != 1 || s[0] < 'A' || s[0] > 'Z') {
         return fail(r, n, "%s must be a MED-PC variable letter A-Z", what);
     }
-    *out = text_of(n)[0];
+    *out = s[0];
     return 0;
 }
 
 /* An event kind name (rl_event_kind_t, not session_start). */
 static int
-get_kind(reader_t *r, yaml_node_t *n, const char *what, int *out)
+get_kind(const reader_t *r, const rl_yaml_node_t *n, const char *what, int *out)
 {
-    int k;
-    if (is_scalar(n)) {
-        for (k = 0; k < RL_EV_COUNT; k++) {
-            if (k != RL_EV_SESSION_START && strcmp(rl_event_kind_name(k), text_of(n)) == 0) {
-                *out = k;
-                return 0;
-            }
-        }
+    int k = rl_yaml_word(n, event_kinds);
+    if (k >= 0 && k != RL_EV_SESSION_START) {
+        *out = k;
+        return 0;
     }
     return fail(r, n, "%s: unknown event kind '%s' (poke_active, poke_inactive, "
         "infusion_start, infusion_end, pellet, cue_on, cue_off, timeout_end, head_entry, "
-        "session_end or other)", what, is_scalar(n) ? text_of(n) : "?");
+        "session_end or other)", what, rl_yaml_text(n) != NULL ? rl_yaml_text(n) : "?");
 }
 
 /* A sequence of scalars into patterns (globs) or numbers. */
 static int
-get_patterns(reader_t *r, yaml_node_t *n, const char *what, char (*out)[64], int cap,
-    int *count)
+get_patterns(const reader_t *r, const rl_yaml_node_t *n, const char *what, char (*out)[64],
+    int cap, int *count)
 {
-    yaml_node_item_t *it;
+    size_t i;
     *count = 0;
-    if (n == NULL || n->type != YAML_SEQUENCE_NODE) {
+    if (rl_yaml_kind(n) != RL_YAML_LIST) {
         return fail(r, n, "%s must be a list of program-name patterns", what);
     }
-    for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+    for (i = 0; i < rl_yaml_count(n); i++) {
         if (*count == cap) {
             return fail(r, n, "%s: at most %d patterns", what, cap);
         }
-        if (get_text(r, node(r, *it), what, out[*count], 64) != 0) {
+        if (get_text(r, rl_yaml_item(r->doc, n, i), what, out[*count], 64) != 0) {
             return r->err->code;
         }
         (*count)++;
@@ -205,18 +221,19 @@ get_patterns(reader_t *r, yaml_node_t *n, const char *what, char (*out)[64], int
 }
 
 static int
-get_codes(reader_t *r, yaml_node_t *n, const char *what, double *out, int *count)
+get_codes(const reader_t *r, const rl_yaml_node_t *n, const char *what, double *out,
+    int *count)
 {
-    yaml_node_item_t *it;
+    size_t i;
     *count = 0;
-    if (n == NULL || n->type != YAML_SEQUENCE_NODE) {
+    if (rl_yaml_kind(n) != RL_YAML_LIST) {
         return fail(r, n, "%s must be a list of codes", what);
     }
-    for (it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+    for (i = 0; i < rl_yaml_count(n); i++) {
         if (*count == RL_PROFILE_MAX_CODES) {
             return fail(r, n, "%s: at most %d codes", what, RL_PROFILE_MAX_CODES);
         }
-        if (get_number(r, node(r, *it), what, &out[*count]) != 0) {
+        if (get_number(r, rl_yaml_item(r->doc, n, i), what, &out[*count]) != 0) {
             return r->err->code;
         }
         (*count)++;
@@ -225,18 +242,19 @@ get_codes(reader_t *r, yaml_node_t *n, const char *what, double *out, int *count
 }
 
 static int
-read_events(reader_t *r, yaml_node_t *map)
+read_events(reader_t *r, const rl_yaml_node_t *map)
 {
     rl_medpc_profile_t *p = r->p;
-    yaml_node_pair_t *pr;
     bool by_array = p->encoding == RL_ENC_TIMESTAMP_ARRAYS;
+    size_t e;
 
-    if (map == NULL || map->type != YAML_MAPPING_NODE) {
+    if (rl_yaml_kind(map) != RL_YAML_MAP) {
         return fail(r, map, "events must be a mapping of %s to event kinds",
             by_array ? "array letters" : "codes");
     }
-    for (pr = map->data.mapping.pairs.start; pr < map->data.mapping.pairs.top; pr++) {
-        yaml_node_t *k = node(r, pr->key), *v = node(r, pr->value);
+    for (e = 0; e < rl_yaml_count(map); e++) {
+        const rl_yaml_node_t *k = rl_yaml_key(r->doc, map, e);
+        const rl_yaml_node_t *v = rl_yaml_value(r->doc, map, e);
         rl_profile_map_t *m;
         int i, ret;
         if (p->n_map == RL_PROFILE_MAX_MAP) {
@@ -244,7 +262,7 @@ read_events(reader_t *r, yaml_node_t *map)
         }
         m = &p->map[p->n_map];
         memset(m, 0, sizeof *m);
-        m->line = line_of(k);
+        m->line = rl_yaml_line(k);
         ret = by_array ? get_letter(r, k, "events key", &m->array)
                        : get_number(r, k, "event code", &m->code);
         if (ret != 0) {
@@ -253,28 +271,25 @@ read_events(reader_t *r, yaml_node_t *map)
         for (i = 0; i < p->n_map; i++) {
             if (by_array ? p->map[i].array == m->array : p->map[i].code == m->code) {
                 return fail(r, k, "events: '%s' is listed twice (first at line %ld)",
-                    text_of(k), p->map[i].line);
+                    rl_yaml_text(k), p->map[i].line);
             }
         }
-        if (is_scalar(v)) {
+        if (rl_yaml_kind(v) == RL_YAML_SCALAR) {
             ret = get_kind(r, v, "events", &m->kind);
-        } else if (v->type == YAML_MAPPING_NODE) {
-            yaml_node_t *x;
+        } else if (rl_yaml_kind(v) == RL_YAML_MAP) {
+            const rl_yaml_node_t *x;
             if ((ret = check_keys(r, v, event_keys, "event")) != 0) {
                 return ret;
             }
             if ((x = get(r, v, "kind")) == NULL) {
-                return fail(r, v, "event '%s' needs a kind", text_of(k));
+                return fail(r, v, "event '%s' needs a kind", rl_yaml_text(k));
             }
-            ret = get_kind(r, x, "events", &m->kind);
-            if (ret == 0 && (x = get(r, v, "in_timeout")) != NULL) {
-                ret = get_bool(r, x, "in_timeout", &m->in_timeout);
-            }
-            if (ret == 0 && (x = get(r, v, "label")) != NULL) {
-                ret = get_text(r, x, "label", m->label, sizeof m->label);
+            if ((ret = get_kind(r, x, "events", &m->kind)) == 0
+                && (ret = opt_bool(r, v, "in_timeout", &m->in_timeout)) == 0) {
+                ret = opt_text(r, v, "label", "label", m->label, sizeof m->label);
             }
         } else {
-            ret = fail(r, v, "event '%s' must be a kind or a mapping", text_of(k));
+            ret = fail(r, v, "event '%s' must be a kind or a mapping", rl_yaml_text(k));
         }
         if (ret != 0) {
             return ret;
@@ -286,15 +301,14 @@ read_events(reader_t *r, yaml_node_t *map)
 
 /* "C(10)" or "H" into a check's var/index. */
 static int
-get_var_ref(reader_t *r, yaml_node_t *n, char *var, int *index)
+get_var_ref(const reader_t *r, const rl_yaml_node_t *n, char *var, int *index)
 {
-    const char *s;
+    const char *s = rl_yaml_text(n);
     char *end;
     long i;
-    if (!is_scalar(n)) {
+    if (s == NULL) {
         return fail(r, n, "var must be like C(10) or H");
     }
-    s = text_of(n);
     if (s[0] < 'A' || s[0] > 'Z') {
         return fail(r, n, "var must be like C(10) or H (got '%s')", s);
     }
@@ -312,20 +326,20 @@ get_var_ref(reader_t *r, yaml_node_t *n, char *var, int *index)
 }
 
 static int
-read_checks(reader_t *r, yaml_node_t *seq)
+read_checks(reader_t *r, const rl_yaml_node_t *seq)
 {
-    yaml_node_item_t *it;
-    if (seq->type != YAML_SEQUENCE_NODE) {
+    size_t i;
+    if (rl_yaml_kind(seq) != RL_YAML_LIST) {
         return fail(r, seq, "checks must be a list of {kind, var}");
     }
-    for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-        yaml_node_t *c = node(r, *it), *k, *v;
+    for (i = 0; i < rl_yaml_count(seq); i++) {
+        const rl_yaml_node_t *c = rl_yaml_item(r->doc, seq, i), *k, *v;
         rl_profile_check_t *ck;
         int ret;
         if (r->p->n_checks == RL_PROFILE_MAX_CHECKS) {
             return fail(r, c, "checks: at most %d", RL_PROFILE_MAX_CHECKS);
         }
-        if (c->type != YAML_MAPPING_NODE) {
+        if (rl_yaml_kind(c) != RL_YAML_MAP) {
             return fail(r, c, "a check must be a mapping {kind: ..., var: ...}");
         }
         if ((ret = check_keys(r, c, check_entry_keys, "check")) != 0) {
@@ -345,42 +359,27 @@ read_checks(reader_t *r, yaml_node_t *seq)
 }
 
 static int
-read_reinforcer(reader_t *r, yaml_node_t *m)
+read_reinforcer(reader_t *r, const rl_yaml_node_t *m)
 {
     rl_reinforcer_t *rf = &r->p->reinforcer;
-    yaml_node_t *x;
-    int type = 0, ret;
-    if (m->type != YAML_MAPPING_NODE) {
+    const rl_yaml_node_t *x;
+    int type = RL_REINFORCER_DRUG, ret;
+    if (rl_yaml_kind(m) != RL_YAML_MAP) {
         return fail(r, m, "reinforcer must be a mapping");
     }
     if ((ret = check_keys(r, m, reinforcer_keys, "reinforcer")) != 0) {
         return ret;
     }
-    if ((x = get(r, m, "name")) != NULL && (ret = get_text(r, x, "reinforcer name", rf->name,
-             sizeof rf->name)) != 0) {
+    if ((ret = opt_text(r, m, "name", "reinforcer name", rf->name, sizeof rf->name)) != 0
+        || ((x = get(r, m, "type")) != NULL
+            && (ret = get_word(r, x, "reinforcer type", reinforcer_types, &type)) != 0)) {
         return ret;
     }
-    if ((x = get(r, m, "type")) != NULL) {
-        static const char *const types[] = {"drug", "pellet", NULL};
-        if ((ret = get_word(r, x, "reinforcer type", types, &type)) != 0) {
-            return ret;
-        }
-    }
-    rf->kind = type == 0 ? RL_REINFORCER_DRUG : RL_REINFORCER_PELLET;
-    if ((x = get(r, m, "drug")) != NULL
-        && (ret = get_text(r, x, "drug", rf->drug, sizeof rf->drug)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "dose_mg_per_kg")) != NULL
-        && (ret = get_number(r, x, "dose_mg_per_kg", &rf->dose_mg_per_kg)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "infusion_s")) != NULL
-        && (ret = get_number(r, x, "infusion_s", &rf->infusion_s)) != 0) {
-        return ret;
-    }
-    if ((x = get(r, m, "pellet_mg")) != NULL
-        && (ret = get_number(r, x, "pellet_mg", &rf->pellet_mg)) != 0) {
+    rf->kind = (rl_reinforcer_kind_t) type;
+    if ((ret = opt_text(r, m, "drug", "drug", rf->drug, sizeof rf->drug)) != 0
+        || (ret = opt_number(r, m, "dose_mg_per_kg", "dose_mg_per_kg", &rf->dose_mg_per_kg)) != 0
+        || (ret = opt_number(r, m, "infusion_s", "infusion_s", &rf->infusion_s)) != 0
+        || (ret = opt_number(r, m, "pellet_mg", "pellet_mg", &rf->pellet_mg)) != 0) {
         return ret;
     }
     if (rf->dose_mg_per_kg < 0 || rf->infusion_s < 0 || rf->pellet_mg < 0) {
@@ -390,12 +389,13 @@ read_reinforcer(reader_t *r, yaml_node_t *m)
 }
 
 static int
-read_phase(reader_t *r, yaml_node_t *m, rl_profile_phase_t *ph)
+read_phase(reader_t *r, const rl_yaml_node_t *m, rl_profile_phase_t *ph)
 {
-    yaml_node_t *x;
-    int kind = 4, ret;
+    const rl_yaml_node_t *x;
+    int kind = RL_PHASE_OTHER, ret;
+    bool pr = false;
     double v;
-    if (m->type != YAML_MAPPING_NODE) {
+    if (rl_yaml_kind(m) != RL_YAML_MAP) {
         return fail(r, m, "a phase must be a mapping");
     }
     if ((ret = check_keys(r, m, phase_keys, "phase")) != 0) {
@@ -403,13 +403,12 @@ read_phase(reader_t *r, yaml_node_t *m, rl_profile_phase_t *ph)
     }
     ph->schedule.type = RL_SCHEDULE_FR;
     ph->schedule.ratio = 1;
-    if ((x = get(r, m, "name")) != NULL
-        && (ret = get_text(r, x, "phase name", ph->name, sizeof ph->name)) != 0) {
+    if ((ret = opt_text(r, m, "name", "phase name", ph->name, sizeof ph->name)) != 0) {
         return ret;
     }
     if ((x = get(r, m, "kind")) != NULL
-        && (ret = get_word(r, x, "phase kind", phase_kinds, &kind)) != 0) {
-        return ret;
+        && ((kind = rl_yaml_word(x, phase_kinds)) < 0 || RL_PHASE_IS_PLACE(kind))) {
+        return not_a_word(r, x, "phase kind", phase_kinds);
     }
     ph->kind = (rl_phase_kind_t) kind;
     if ((x = get(r, m, "programs")) != NULL
@@ -426,24 +425,17 @@ read_phase(reader_t *r, yaml_node_t *m, rl_profile_phase_t *ph)
         }
         ph->schedule.ratio = (int) v;
     }
-    if ((x = get(r, m, "progressive_ratio")) != NULL) {
-        bool pr = false;
-        if ((ret = get_bool(r, x, "progressive_ratio", &pr)) != 0) {
-            return ret;
-        }
-        if (pr) { /* the series of Richardson & Roberts (1996), as the protocol's formula */
-            ph->schedule.type = RL_SCHEDULE_PR;
-            ph->schedule.pr_n = RL_MAX_PR_STEPS;
-            ph->schedule.pr_from_formula = true;
-            rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
-        }
-    }
-    if ((x = get(r, m, "session_min")) != NULL
-        && ((ret = get_number(r, x, "session_min", &ph->session_min)) != 0)) {
+    if ((ret = opt_bool(r, m, "progressive_ratio", &pr)) != 0) {
         return ret;
     }
-    if ((x = get(r, m, "timeout_s")) != NULL
-        && ((ret = get_number(r, x, "timeout_s", &ph->timeout_s)) != 0)) {
+    if (pr) { /* the series of Richardson & Roberts (1996), as the protocol's formula */
+        ph->schedule.type = RL_SCHEDULE_PR;
+        ph->schedule.pr_n = RL_MAX_PR_STEPS;
+        ph->schedule.pr_from_formula = true;
+        rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
+    }
+    if ((ret = opt_number(r, m, "session_min", "session_min", &ph->session_min)) != 0
+        || (ret = opt_number(r, m, "timeout_s", "timeout_s", &ph->timeout_s)) != 0) {
         return ret;
     }
     if (ph->session_min < 0 || ph->timeout_s < 0) {
@@ -453,18 +445,19 @@ read_phase(reader_t *r, yaml_node_t *m, rl_profile_phase_t *ph)
 }
 
 static int
-read_phases(reader_t *r, yaml_node_t *seq)
+read_phases(reader_t *r, const rl_yaml_node_t *seq)
 {
-    yaml_node_item_t *it;
-    if (seq->type != YAML_SEQUENCE_NODE) {
+    size_t i;
+    if (rl_yaml_kind(seq) != RL_YAML_LIST) {
         return fail(r, seq, "phases must be a list");
     }
-    for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+    for (i = 0; i < rl_yaml_count(seq); i++) {
         int ret;
         if (r->p->n_phases == RL_PROFILE_MAX_PHASES) {
             return fail(r, seq, "phases: at most %d", RL_PROFILE_MAX_PHASES);
         }
-        if ((ret = read_phase(r, node(r, *it), &r->p->phases[r->p->n_phases])) != 0) {
+        if ((ret = read_phase(r, rl_yaml_item(r->doc, seq, i),
+                 &r->p->phases[r->p->n_phases])) != 0) {
             return ret;
         }
         r->p->n_phases++;
@@ -474,18 +467,14 @@ read_phases(reader_t *r, yaml_node_t *seq)
 
 /* time_unit: s, ds, cs, ms, min, or a number of seconds per clock tick. */
 static int
-get_unit(reader_t *r, yaml_node_t *n, double *out)
+get_unit(const reader_t *r, const rl_yaml_node_t *n, double *out)
 {
-    static const struct { const char *w; double s; } units[] = {
-        {"s", 1}, {"ds", 0.1}, {"cs", 0.01}, {"ms", 0.001}, {"min", 60}};
-    size_t i;
-    if (is_scalar(n)) {
-        for (i = 0; i < sizeof units / sizeof units[0]; i++) {
-            if (strcmp(units[i].w, text_of(n)) == 0) {
-                *out = units[i].s;
-                return 0;
-            }
-        }
+    static const char *const words[] = {"s", "ds", "cs", "ms", "min", NULL};
+    static const double seconds[] = {1, 0.1, 0.01, 0.001, 60};
+    int i = rl_yaml_word(n, words);
+    if (i >= 0) {
+        *out = seconds[i];
+        return 0;
     }
     if (get_number(r, n, "time_unit", out) != 0 || *out <= 0) {
         return fail(r, n, "time unit must be s, ds, cs, ms, min or seconds per tick > 0");
@@ -494,18 +483,19 @@ get_unit(reader_t *r, yaml_node_t *n, double *out)
 }
 
 static int
-read_arrays(reader_t *r, yaml_node_t *seq)
+read_arrays(reader_t *r, const rl_yaml_node_t *seq)
 {
-    yaml_node_item_t *it;
-    if (seq->type != YAML_SEQUENCE_NODE) {
+    size_t i;
+    if (rl_yaml_kind(seq) != RL_YAML_LIST) {
         return fail(r, seq, "arrays must be a list of variable letters");
     }
-    for (it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+    for (i = 0; i < rl_yaml_count(seq); i++) {
         int ret;
         if (r->p->n_arrays == RL_PROFILE_MAX_ARRAYS) {
             return fail(r, seq, "arrays: at most %d", RL_PROFILE_MAX_ARRAYS);
         }
-        if ((ret = get_letter(r, node(r, *it), "arrays", &r->p->arrays[r->p->n_arrays])) != 0) {
+        if ((ret = get_letter(r, rl_yaml_item(r->doc, seq, i), "arrays",
+                 &r->p->arrays[r->p->n_arrays])) != 0) {
             return ret;
         }
         r->p->n_arrays++;
@@ -515,10 +505,10 @@ read_arrays(reader_t *r, yaml_node_t *seq)
 
 /* The encoding's own keys, and their consistency. */
 static int
-read_encoding(reader_t *r, yaml_node_t *top)
+read_encoding(reader_t *r, const rl_yaml_node_t *top)
 {
     rl_medpc_profile_t *p = r->p;
-    yaml_node_t *x;
+    const rl_yaml_node_t *x;
     int enc = 0, ret;
 
     if ((x = get(r, top, "encoding")) == NULL) {
@@ -530,7 +520,7 @@ read_encoding(reader_t *r, yaml_node_t *top)
     }
     p->encoding = (rl_medpc_encoding_t) enc;
     if (p->encoding == RL_ENC_PARALLEL) {
-        yaml_node_t *c = get(r, top, "codes"), *t = get(r, top, "times");
+        const rl_yaml_node_t *c = get(r, top, "codes"), *t = get(r, top, "times");
         if (c == NULL || t == NULL) {
             return fail(r, x, "encoding parallel needs codes: and times: (array letters)");
         }
@@ -560,14 +550,68 @@ read_encoding(reader_t *r, yaml_node_t *top)
     return 0;
 }
 
+/* timeout: {marks: [codes]} and/or {start: [codes], end: [codes]}. */
 static int
-read_top(reader_t *r, yaml_node_t *top)
+read_timeout(reader_t *r, const rl_yaml_node_t *x)
 {
     rl_medpc_profile_t *p = r->p;
-    yaml_node_t *x;
+    const rl_yaml_node_t *s, *e;
+    int ret = 0;
+
+    if (rl_yaml_kind(x) != RL_YAML_MAP || (ret = check_keys(r, x, timeout_keys, "timeout")) != 0) {
+        return ret != 0 ? ret : fail(r, x, "timeout must be {marks: [codes]} or "
+            "{start: [codes], end: [codes]}");
+    }
+    s = get(r, x, "start");
+    e = get(r, x, "end");
+    if ((s == NULL) != (e == NULL)) {
+        return fail(r, x, "timeout needs both start and end code lists");
+    }
+    if (s != NULL
+        && ((ret = get_codes(r, s, "timeout start", p->timeout_start, &p->n_timeout_start)) != 0
+            || (ret = get_codes(r, e, "timeout end", p->timeout_end, &p->n_timeout_end)) != 0)) {
+        return ret;
+    }
+    if ((s = get(r, x, "marks")) != NULL
+        && (ret = get_codes(r, s, "timeout marks", p->timeout_marks, &p->n_timeout_marks)) != 0) {
+        return ret;
+    }
+    return 0;
+}
+
+/* duration: {var: H, unit: s}. */
+static int
+read_duration(reader_t *r, const rl_yaml_node_t *x)
+{
+    rl_medpc_profile_t *p = r->p;
+    const rl_yaml_node_t *v, *u;
+    int ret = 0;
+
+    if (rl_yaml_kind(x) != RL_YAML_MAP
+        || (ret = check_keys(r, x, duration_keys, "duration")) != 0) {
+        return ret != 0 ? ret : fail(r, x, "duration must be {var: H, unit: s}");
+    }
+    if ((v = get(r, x, "var")) == NULL) {
+        return fail(r, x, "duration needs var (a scalar letter)");
+    }
+    if ((ret = get_letter(r, v, "duration var", &p->duration_var)) != 0) {
+        return ret;
+    }
+    p->duration_unit_s = 1.0;
+    if ((u = get(r, x, "unit")) != NULL && (ret = get_unit(r, u, &p->duration_unit_s)) != 0) {
+        return ret;
+    }
+    return 0;
+}
+
+static int
+read_top(reader_t *r, const rl_yaml_node_t *top)
+{
+    rl_medpc_profile_t *p = r->p;
+    const rl_yaml_node_t *x;
     int ret;
 
-    if (top == NULL || top->type != YAML_MAPPING_NODE) {
+    if (rl_yaml_kind(top) != RL_YAML_MAP) { /* top is NULL for an empty document */
         return fail(r, top, "a profile must be a YAML mapping");
     }
     if ((ret = check_keys(r, top, top_keys, "profile")) != 0) {
@@ -603,8 +647,7 @@ read_top(reader_t *r, yaml_node_t *top)
         p->relative_times = b == 1;
     }
     p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME;
-    if ((x = get(r, top, "skip_zero")) != NULL
-        && (ret = get_bool(r, x, "skip_zero", &p->skip_zero)) != 0) {
+    if ((ret = opt_bool(r, top, "skip_zero", &p->skip_zero)) != 0) {
         return ret;
     }
     if ((x = get(r, top, "events")) == NULL) {
@@ -613,44 +656,9 @@ read_top(reader_t *r, yaml_node_t *top)
     if ((ret = read_events(r, x)) != 0) {
         return ret;
     }
-    if ((x = get(r, top, "timeout")) != NULL) {
-        yaml_node_t *s, *e;
-        if (x->type != YAML_MAPPING_NODE || (ret = check_keys(r, x, timeout_keys, "timeout")) != 0) {
-            return ret != 0 ? ret : fail(r, x, "timeout must be {marks: [codes]} or "
-                "{start: [codes], end: [codes]}");
-        }
-        s = get(r, x, "start");
-        e = get(r, x, "end");
-        if ((s == NULL) != (e == NULL)) {
-            return fail(r, x, "timeout needs both start and end code lists");
-        }
-        if (s != NULL
-            && ((ret = get_codes(r, s, "timeout start", p->timeout_start, &p->n_timeout_start)) != 0
-                || (ret = get_codes(r, e, "timeout end", p->timeout_end, &p->n_timeout_end)) != 0)) {
-            return ret;
-        }
-        if ((s = get(r, x, "marks")) != NULL
-            && (ret = get_codes(r, s, "timeout marks", p->timeout_marks, &p->n_timeout_marks)) != 0) {
-            return ret;
-        }
-    }
-    if ((x = get(r, top, "duration")) != NULL) {
-        yaml_node_t *v, *u;
-        if (x->type != YAML_MAPPING_NODE || (ret = check_keys(r, x, duration_keys, "duration")) != 0) {
-            return ret != 0 ? ret : fail(r, x, "duration must be {var: H, unit: s}");
-        }
-        if ((v = get(r, x, "var")) == NULL) {
-            return fail(r, x, "duration needs var (a scalar letter)");
-        }
-        if ((ret = get_letter(r, v, "duration var", &p->duration_var)) != 0) {
-            return ret;
-        }
-        p->duration_unit_s = 1.0;
-        if ((u = get(r, x, "unit")) != NULL && (ret = get_unit(r, u, &p->duration_unit_s)) != 0) {
-            return ret;
-        }
-    }
-    if ((x = get(r, top, "checks")) != NULL && (ret = read_checks(r, x)) != 0) {
+    if (((x = get(r, top, "timeout")) != NULL && (ret = read_timeout(r, x)) != 0)
+        || ((x = get(r, top, "duration")) != NULL && (ret = read_duration(r, x)) != 0)
+        || ((x = get(r, top, "checks")) != NULL && (ret = read_checks(r, x)) != 0)) {
         return ret;
     }
     snprintf(p->reinforcer.name, sizeof p->reinforcer.name, "reinforcer");
@@ -667,7 +675,6 @@ int
 rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
     const char *name, rl_error_t *err)
 {
-    yaml_parser_t parser;
     reader_t r;
     int ret;
 
@@ -676,20 +683,11 @@ rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
     r.file = name != NULL ? name : "<profile>";
     r.err = err;
     r.p = out;
-    if (!yaml_parser_initialize(&parser)) {
-        return rl_error_set(err, RL_ERR_NOMEM, r.file, 0, 0, "out of memory");
-    }
-    yaml_parser_set_input_string(&parser, (const unsigned char *) text, len);
-    if (!yaml_parser_load(&parser, &r.doc)) {
-        ret = rl_error_set(err, RL_ERR_PARSE, r.file, (long) parser.problem_mark.line + 1,
-            (long) parser.problem_mark.column + 1, "YAML syntax: %s",
-            parser.problem != NULL ? parser.problem : "invalid document");
-        yaml_parser_delete(&parser);
+    if ((ret = rl_yaml_load_first(&r.doc, text, len, r.file, err)) != 0) {
         return ret;
     }
-    yaml_parser_delete(&parser);
-    ret = read_top(&r, yaml_document_get_root_node(&r.doc));
-    yaml_document_delete(&r.doc);
+    ret = read_top(&r, rl_yaml_root(r.doc));
+    rl_yaml_free(r.doc);
     if (ret == 0) {
         snprintf(out->path, sizeof out->path, "%s", r.file);
     }

@@ -8,8 +8,9 @@
 ** the first thing the user has to fix. Messages follow
 ** "<object>: <field> must be <rule> (got <value>)".
 **
-** Also here, because they are not about YAML: the strict number syntax of the format
-** and reading a protocol file into memory. Nothing here prints or keeps state.
+** Also here, because it is not about YAML: reading a protocol file into memory (the
+** format's strict number syntax is the YAML adapter's, core/yaml_doc.h). Nothing here
+** prints or keeps state.
 */
 #include "protocol_internal.h"
 
@@ -674,48 +675,6 @@ rl_protocol_validate(rl_protocol_t *self, const rl_srcmap_t *src, const char *fi
 /* ---------------------------------------------------------------- text helpers */
 
 int
-rl_parse_double(const char *s, double *out)
-{
-    char *end;
-    double v;
-
-    if (s[0] == '\0' || strspn(s, "0123456789+-.eE") != strlen(s)) {
-        return 1;
-    }
-    errno = 0;
-    v = strtod(s, &end);
-    if (*end != '\0') {
-        return 1;
-    }
-    if (errno == ERANGE || !isfinite(v)) {
-        return 2;
-    }
-    *out = v;
-    return 0;
-}
-
-int
-rl_parse_int(const char *s, int *out)
-{
-    char *end;
-    long v;
-
-    if (s[0] == '\0' || strspn(s, "0123456789+-") != strlen(s)) {
-        return 1;
-    }
-    errno = 0;
-    v = strtol(s, &end, 10);
-    if (*end != '\0') {
-        return 1;
-    }
-    if (errno == ERANGE || v < INT_MIN || v > INT_MAX) {
-        return 2;
-    }
-    *out = (int) v;
-    return 0;
-}
-
-int
 rl_read_file(const char *path, char **out, size_t *out_len, rl_error_t *err)
 {
     FILE *f;
@@ -799,49 +758,67 @@ rl_protocol_n_subjects(const rl_protocol_t *self)
     return n;
 }
 
+/* ---------------------------------------------------------------- names (protocol.h) */
+
+static const char *const reinforcer_kind_names[] = {RL_REINFORCER_KINDS(RL_X_NAME_)};
+static const char *const phase_kind_names[] = {RL_PHASE_KINDS(RL_X_NAME_)};
+static const char *const schedule_type_names[] = {RL_SCHEDULE_TYPES(RL_X_NAME_)};
+static const char *const criterion_type_names[] = {"none", RL_CRITERION_TYPES(RL_X_NAME_)};
+static const char *const sex_names[] = {RL_SEXES(RL_X_NAME_) "unknown"};
+static const char *const stress_kind_names[] = {RL_STRESS_KINDS(RL_X_NAME_)};
+
+/* names[v] for 0 <= v < count, else "invalid". */
+static const char *
+name_of(const char *const *names, int count, int v)
+{
+    return v >= 0 && v < count ? names[v] : "invalid";
+}
+
+const char *
+rl_reinforcer_kind_name(rl_reinforcer_kind_t k)
+{
+    return name_of(reinforcer_kind_names, RL_REINFORCER_KIND_COUNT, (int) k);
+}
+
 const char *
 rl_phase_kind_name(rl_phase_kind_t k)
 {
-    switch (k) {
-    case RL_PHASE_ACQUISITION: return "acquisition";
-    case RL_PHASE_PROGRESSIVE_RATIO: return "progressive_ratio";
-    case RL_PHASE_EXTINCTION: return "extinction";
-    case RL_PHASE_REINSTATEMENT: return "reinstatement";
-    case RL_PHASE_OTHER: return "other";
-    case RL_PHASE_PLACE_CONDITIONING: return "place_conditioning";
-    case RL_PHASE_PLACE_TEST: return "place_test";
-    }
-    return "invalid";
+    return name_of(phase_kind_names, RL_PHASE_KIND_COUNT, (int) k);
 }
 
 const char *
 rl_schedule_type_name(rl_schedule_type_t t)
 {
-    switch (t) {
-    case RL_SCHEDULE_FR: return "FR";
-    case RL_SCHEDULE_PR: return "PR";
-    }
-    return "invalid";
+    return name_of(schedule_type_names, RL_SCHEDULE_TYPE_COUNT, (int) t);
+}
+
+const char *
+rl_criterion_type_name(rl_criterion_type_t t)
+{
+    return name_of(criterion_type_names, RL_CRITERION_TYPE_COUNT, (int) t);
 }
 
 const char *
 rl_stress_kind_name(rl_stress_kind_t k)
 {
-    switch (k) {
-    case RL_STRESS_FOOTSHOCK: return "footshock";
-    case RL_STRESS_SWIM: return "swim";
-    case RL_STRESS_FOOD_DEPRIVATION: return "food_deprivation";
-    }
-    return "invalid";
+    return name_of(stress_kind_names, RL_STRESS_KIND_COUNT, (int) k);
 }
 
 const char *
 rl_sex_name(rl_sex_t s)
 {
-    switch (s) {
-    case RL_SEX_MALE: return "male";
-    case RL_SEX_FEMALE: return "female";
-    case RL_SEX_UNKNOWN: return "unknown";
+    return name_of(sex_names, RL_SEX_COUNT, (int) s);
+}
+
+int
+rl_phase_kind_find(const char *name)
+{
+    int k;
+
+    for (k = 0; name != NULL && k < RL_PHASE_KIND_COUNT; k++) {
+        if (strcmp(name, phase_kind_names[k]) == 0) {
+            return k;
+        }
     }
-    return "invalid";
+    return -1;
 }

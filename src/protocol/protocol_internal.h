@@ -6,7 +6,8 @@
 **                    shape of each node (mapping, list, scalar), unknown / duplicate /
 **                    missing keys, strict number syntax, enum words, name references that
 **                    the struct stores as indices (group -> reinforcer, procedure) and the
-**                    format's defaults. It is the only file that includes <yaml.h>.
+**                    format's defaults. It reads the text through the YAML adapter
+**                    (core/yaml_doc.h), the only module that talks to libyaml.
 **   protocol.c       rl_protocol_validate(): every rule about the *values* (ranges,
 **                    plausibility, strictly increasing PR series, phases that cannot end,
 **                    criterion references, unique names, genotypes). It works on the struct
@@ -42,13 +43,6 @@
 #define RL_PR_RR_MAX_STEPS 99         /* Richardson-Roberts step 100 exceeds INT_MAX */
 
 #define RL_MAX_PROTOCOL_BYTES (16L * 1024 * 1024) /* a protocol is a few kB */
-
-/* The format's number syntax (docs/PROTOCOL.md): only the characters 0-9 + - . e E (no
-** hex, inf, nan, '_'), the whole of s consumed, the value finite; integers take only
-** 0-9 + - and must fit an int. Return 0, 1 (not a number of that kind) or 2 (out of
-** range); *out is set only on 0. */
-int rl_parse_double(const char *s, double *out);
-int rl_parse_int(const char *s, int *out);
 
 /* Read the whole file at path into *out (malloc'd, NUL-terminated, *out_len bytes without
 ** the NUL). Returns 0, RL_ERR_IO (message names path and strerror), RL_ERR_INVALID (larger

@@ -23,11 +23,10 @@
 static const char *const screen_keys[] = {"screen", "protocol", "procedure", "reinforcer",
     "test", "n", "genotypes", "background", "sex", "triggers", "candidates", "random_numbers",
     NULL};
-static const char *const sex_words[] = {"male", "female", NULL};
+static const char *const sex_words[] = {RL_SEXES(RL_X_NAME_) NULL};
 static const char *const trigger_keys[] = {"active_response", "treatments", "stress",
     "noncontingent_cues", NULL};
 static const char *const candidate_keys[] = {"name", "treatments", NULL};
-static const char *const response_words[] = {"reinforcer", "cue", NULL};
 static const char *const stream_words[] = {"common", "independent", NULL};
 
 /* What the reader carries besides rd_reader_t. */
@@ -43,16 +42,16 @@ typedef struct screen_reader {
 /* The entry of a protocol table (of what: "procedure") named by key (required when the
 ** table has several). */
 static int
-pick_name(screen_reader_t *sr, const rd_obj_t *o, const char *key, const char *what,
+pick_name(screen_reader_t *sr, const rl_yaml_obj_t *o, const char *key, const char *what,
     const char *names0, size_t stride, int count, int *out)
 {
     rd_reader_t *r = &sr->r;
     char name[RL_NAME_MAX], list[RL_ERROR_MSG_MAX / 2];
     size_t len = 0;
-    yaml_node_t *n;
+    const rl_yaml_node_t *n;
     int i, ret;
 
-    if ((ret = rd_find(r, o, key, false, &n)) != 0) {
+    if ((ret = rl_yaml_find(r->doc, o, key, false, &n)) != 0) {
         return ret;
     }
     list[0] = '\0';
@@ -65,10 +64,10 @@ pick_name(screen_reader_t *sr, const rd_obj_t *o, const char *key, const char *w
             *out = 0;
             return 0;
         }
-        return rd_rfail(r, o->map, RL_ERR_INVALID, "screen: the protocol has %d %ss (%s); "
+        return rl_yaml_fail(r->doc, o->map, RL_ERR_INVALID, "screen: the protocol has %d %ss (%s); "
             "name one with '%s'", count, what, list, key);
     }
-    if ((ret = rd_str_of(r, n, "screen", "", key, name, sizeof name)) != 0) {
+    if ((ret = rl_yaml_str_of(r->doc, n, "screen", "", key, name, sizeof name)) != 0) {
         return ret;
     }
     for (i = 0; i < count; i++) {
@@ -77,38 +76,38 @@ pick_name(screen_reader_t *sr, const rd_obj_t *o, const char *key, const char *w
             return 0;
         }
     }
-    return rd_rfail(r, n, RL_ERR_INVALID, "screen: %s: the protocol has no %s '%s' (defined: "
-        "%s)", key, what, name, list);
+    return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "screen: %s: the protocol has no %s '%s' "
+        "(defined: %s)", key, what, name, list);
 }
 
 /* The protocol, relative to the screen file's folder. */
 static int
-load_protocol(screen_reader_t *sr, const rd_obj_t *o)
+load_protocol(screen_reader_t *sr, const rl_yaml_obj_t *o)
 {
     rd_reader_t *r = &sr->r;
     char rel[256], path[512];
     const char *slash = strrchr(sr->s->path, '/');
-    yaml_node_t *n;
+    const rl_yaml_node_t *n;
     int ret;
 
-    if ((ret = rd_get_str(r, o, "protocol", true, rel, sizeof rel)) != 0) {
+    if ((ret = rl_yaml_get_str(r->doc, o, "protocol", true, rel, sizeof rel)) != 0) {
         return ret;
     }
-    n = rd_lookup(r, o, "protocol", NULL);
+    n = rl_yaml_lookup(r->doc, o->map, "protocol", NULL);
     if (rel[0] == '/' || slash == NULL) {
         snprintf(path, sizeof path, "%s", rel);
     } else {
         snprintf(path, sizeof path, "%.*s/%s", (int) (slash - sr->s->path), sr->s->path, rel);
     }
     if (strlen(path) >= sizeof sr->s->protocol.path) {
-        return rd_rfail(r, n, RL_ERR_INVALID, "screen: the protocol path is longer than %zu "
-            "characters", sizeof sr->s->protocol.path - 1);
+        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "screen: the protocol path is longer "
+            "than %zu characters", sizeof sr->s->protocol.path - 1);
     }
     ret = rl_protocol_load_file(&sr->s->protocol, path, r->err);
     if (ret == RL_ERR_IO) { /* name the screen file's line too: a wrong path is its problem */
         char msg[RL_ERROR_MSG_MAX];
         snprintf(msg, sizeof msg, "%s", r->err->msg);
-        return rd_rfail(r, n, RL_ERR_IO, "screen: protocol: %s", msg);
+        return rl_yaml_fail(r->doc, n, RL_ERR_IO, "screen: protocol: %s", msg);
     }
     return ret;
 }
@@ -117,7 +116,7 @@ load_protocol(screen_reader_t *sr, const rd_obj_t *o)
 ** operant session after at least one training phase, no trigger keys of its own. These are
 ** problems of the protocol file, reported there. */
 static int
-pick_test(screen_reader_t *sr, const rd_obj_t *o)
+pick_test(screen_reader_t *sr, const rl_yaml_obj_t *o)
 {
     rd_reader_t *r = &sr->r;
     rl_screen_t *s = sr->s;
@@ -127,7 +126,7 @@ pick_test(screen_reader_t *sr, const rd_obj_t *o)
     int ret, k;
 
     k = pr->n_phases - 1; /* by default the procedure's last phase */
-    if (rd_lookup(r, o, "test", NULL) != NULL
+    if (rl_yaml_lookup(r->doc, o->map, "test", NULL) != NULL
         && (ret = pick_name(sr, o, "test", "phase", pr->phases[0].name, sizeof pr->phases[0],
                 pr->n_phases, &k)) != 0) {
         return ret;
@@ -166,70 +165,68 @@ pick_test(screen_reader_t *sr, const rd_obj_t *o)
 /* The value of a required top-level key: a node of type t with at least one entry
 ** ("screen: <key> <empty>" otherwise). */
 static int
-need_entries(screen_reader_t *sr, const rd_obj_t *o, const char *key, yaml_node_type_t t,
-    const char *empty, yaml_node_t **n)
+need_entries(screen_reader_t *sr, const rl_yaml_obj_t *o, const char *key, rl_yaml_kind_t t,
+    const char *empty, const rl_yaml_node_t **n)
 {
     rd_reader_t *r = &sr->r;
-    bool none;
     int ret;
 
-    if ((ret = rd_find(r, o, key, true, n)) != 0
-        || (ret = rd_expect(r, *n, t, "screen", "", key)) != 0) {
+    if ((ret = rl_yaml_find(r->doc, o, key, true, n)) != 0
+        || (ret = rl_yaml_expect(r->doc, *n, t, "screen", "", key)) != 0) {
         return ret;
     }
-    none = t == YAML_MAPPING_NODE
-        ? (*n)->data.mapping.pairs.top == (*n)->data.mapping.pairs.start
-        : (*n)->data.sequence.items.top == (*n)->data.sequence.items.start;
-    return none ? rd_rfail(r, *n, RL_ERR_INVALID, "screen: %s %s", key, empty) : 0;
+    return rl_yaml_count(*n) == 0
+        ? rl_yaml_fail(r->doc, *n, RL_ERR_INVALID, "screen: %s %s", key, empty) : 0;
 }
 
 static int
-read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
+read_genotypes(screen_reader_t *sr, const rl_yaml_obj_t *o, int reinforcer)
 {
     rd_reader_t *r = &sr->r;
     rl_screen_t *s = sr->s;
     rl_protocol_t *p = &s->protocol;
-    yaml_node_t *n, *bn = NULL;
-    yaml_node_item_t *item;
+    const rl_yaml_node_t *n, *bn = NULL;
+    size_t i;
     char background[RL_NAME_MAX] = "";
     int ret, j, sex = 0, background_id;
 
-    if ((ret = need_entries(sr, o, "genotypes", YAML_SEQUENCE_NODE,
+    if ((ret = need_entries(sr, o, "genotypes", RL_YAML_LIST,
              "must list at least one genotype", &n)) != 0
-        || (ret = rd_get_enum(r, o, "sex", false, sex_words, &sex)) != 0
-        || (ret = rd_find(r, o, "background", false, &bn)) != 0
-        || (bn != NULL && (ret = rd_str_of(r, bn, "screen", "", "background", background,
+        || (ret = rl_yaml_get_enum(r->doc, o, "sex", false, sex_words, &sex)) != 0
+        || (ret = rl_yaml_find(r->doc, o, "background", false, &bn)) != 0
+        || (bn != NULL && (ret = rl_yaml_str_of(r->doc, bn, "screen", "", "background", background,
                 sizeof background)) != 0)) {
         return ret;
     }
     background_id = rl_background_find(background[0] != '\0' ? background : "C57BL/6J");
     if (background_id < 0) {
         char names[RL_ERROR_MSG_MAX / 2];
-        return rd_rfail(r, bn, RL_ERR_INVALID, "screen: unknown genetic background '%s' "
+        return rl_yaml_fail(r->doc, bn, RL_ERR_INVALID, "screen: unknown genetic background '%s' "
             "(valid: %s)", background, rl_background_names(names, sizeof names));
     }
     memset(p->groups, 0, sizeof p->groups);
     p->n_groups = 0;
-    for (item = n->data.sequence.items.start; item < n->data.sequence.items.top; item++) {
-        yaml_node_t *it = rd_node_at(r, *item);
+    for (i = 0; i < rl_yaml_count(n); i++) {
+        const rl_yaml_node_t *it = rl_yaml_item(r->doc, n, i);
         rl_group_t *g = &p->groups[p->n_groups];
 
         if (p->n_groups == RL_SCREEN_MAX_GENOTYPES) {
-            return rd_rfail(r, it, RL_ERR_INVALID, "screen: at most %d genotypes",
+            return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "screen: at most %d genotypes",
                 RL_SCREEN_MAX_GENOTYPES);
         }
-        if ((ret = rd_str_of(r, it, "screen", "", "genotypes entries", g->genotype,
+        if ((ret = rl_yaml_str_of(r->doc, it, "screen", "", "genotypes entries", g->genotype,
                  sizeof g->genotype)) != 0) {
             return ret;
         }
         if ((g->genotype_id = rl_genotype_find(g->genotype)) < 0) {
             char names[RL_ERROR_MSG_MAX / 2];
-            return rd_rfail(r, it, RL_ERR_INVALID, "screen: unknown genotype '%s' (valid: %s)",
-                g->genotype, rl_genotype_names(names, sizeof names));
+            return rl_yaml_fail(r->doc, it, RL_ERR_INVALID,
+                "screen: unknown genotype '%s' (valid: %s)", g->genotype,
+                rl_genotype_names(names, sizeof names));
         }
         for (j = 0; j < p->n_groups; j++) {
             if (strcmp(p->groups[j].genotype, g->genotype) == 0) {
-                return rd_rfail(r, it, RL_ERR_INVALID, "screen: genotype '%s' is listed "
+                return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "screen: genotype '%s' is listed "
                     "twice", g->genotype);
             }
         }
@@ -240,7 +237,7 @@ read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
         g->sex = sex == 1 ? RL_SEX_FEMALE : RL_SEX_MALE;
         memcpy(g->background, background, sizeof g->background);
         g->background_id = background_id;
-        g->src_line = rd_line_of(it);
+        g->src_line = rl_yaml_line(it);
         p->n_groups++;
     }
     s->n_genotypes = p->n_groups;
@@ -251,31 +248,31 @@ read_genotypes(screen_reader_t *sr, const rd_obj_t *o, int reinforcer)
 
 /* active_response of a trigger: a list, subset of {reinforcer, cue}; replaces the test's. */
 static int
-read_active(screen_reader_t *sr, const rd_obj_t *o)
+read_active(screen_reader_t *sr, const rl_yaml_obj_t *o)
 {
     rd_reader_t *r = &sr->r;
-    yaml_node_t *n;
-    yaml_node_item_t *item;
+    const rl_yaml_node_t *n;
+    size_t i;
     int ret, word = 0;
 
-    if ((ret = rd_find(r, o, "active_response", false, &n)) != 0 || n == NULL) {
+    if ((ret = rl_yaml_find(r->doc, o, "active_response", false, &n)) != 0 || n == NULL) {
         return ret;
     }
-    if ((ret = rd_expect(r, n, YAML_SEQUENCE_NODE, o->ctx, "", "active_response")) != 0) {
+    if ((ret = rl_yaml_expect(r->doc, n, RL_YAML_LIST, o->ctx, "", "active_response")) != 0) {
         return ret;
     }
     sr->slot->deliver_reinforcer = sr->slot->deliver_cue = false;
-    for (item = n->data.sequence.items.start; item < n->data.sequence.items.top; item++) {
-        yaml_node_t *it = rd_node_at(r, *item);
+    for (i = 0; i < rl_yaml_count(n); i++) {
+        const rl_yaml_node_t *it = rl_yaml_item(r->doc, n, i);
         bool *flag;
-        if ((ret = rd_enum_of(r, it, o->ctx, "", "active_response entries", response_words,
-                 &word)) != 0) {
+        if ((ret = rl_yaml_enum_of(r->doc, it, o->ctx, "", "active_response entries",
+                 rd_response_words, &word)) != 0) {
             return ret;
         }
         flag = word == 0 ? &sr->slot->deliver_reinforcer : &sr->slot->deliver_cue;
         if (*flag) {
-            return rd_rfail(r, it, RL_ERR_INVALID, "%s: active_response lists '%s' twice",
-                o->ctx, response_words[word]);
+            return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "%s: active_response lists '%s' twice",
+                o->ctx, rd_response_words[word]);
         }
         *flag = true;
     }
@@ -355,69 +352,69 @@ reset_slot(screen_reader_t *sr, long line)
 
 /* A name for a trigger or candidate: unique among names[0..count), and not "vehicle". */
 static int
-check_unique(screen_reader_t *sr, yaml_node_t *n, const char *what, const char *name,
+check_unique(screen_reader_t *sr, const rl_yaml_node_t *n, const char *what, const char *name,
     const char *names0, size_t stride, int count)
 {
     int i;
     if (strcmp(name, "vehicle") == 0) {
-        return rd_rfail(&sr->r, n, RL_ERR_INVALID, "screen: a %s may not be called 'vehicle' "
-            "(the vehicle arm is implicit)", what);
+        return rl_yaml_fail(sr->r.doc, n, RL_ERR_INVALID, "screen: a %s may not be called "
+            "'vehicle' (the vehicle arm is implicit)", what);
     }
     for (i = 0; i < count; i++) {
         if (strcmp(names0 + (size_t) i * stride, name) == 0) {
-            return rd_rfail(&sr->r, n, RL_ERR_INVALID, "screen: two %ss are called '%s'", what,
-                name);
+            return rl_yaml_fail(sr->r.doc, n, RL_ERR_INVALID, "screen: two %ss are called '%s'",
+                what, name);
         }
     }
     return 0;
 }
 
 static int
-read_triggers(screen_reader_t *sr, const rd_obj_t *o)
+read_triggers(screen_reader_t *sr, const rl_yaml_obj_t *o)
 {
     rd_reader_t *r = &sr->r;
     rl_screen_t *s = sr->s;
-    yaml_node_t *n;
-    yaml_node_pair_t *pair;
-    rd_obj_t all;
+    const rl_yaml_node_t *n;
+    size_t i;
+    rl_yaml_obj_t all;
     int ret;
 
-    if ((ret = need_entries(sr, o, "triggers", YAML_MAPPING_NODE, "must name at least one "
+    if ((ret = need_entries(sr, o, "triggers", RL_YAML_MAP, "must name at least one "
              "trigger (an empty one, {}, tests the extinguished response alone)", &n)) != 0) {
         return ret;
     }
     all.map = n;
     all.ctx = "triggers";
     all.pre = "";
-    if ((ret = rd_check_keys(r, &all, NULL, NULL, NULL)) != 0) {
+    if ((ret = rl_yaml_check_keys(r->doc, &all, NULL, NULL, NULL)) != 0) {
         return ret;
     }
-    for (pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++) {
-        yaml_node_t *key = rd_node_at(r, pair->key), *val = rd_node_at(r, pair->value);
+    for (i = 0; i < rl_yaml_count(n); i++) {
+        const rl_yaml_node_t *key = rl_yaml_key(r->doc, n, i), *val = rl_yaml_value(r->doc, n, i);
         rl_screen_trigger_t *t = &s->triggers[s->n_triggers];
         char ctx[RL_NAME_MAX + 16];
-        rd_obj_t to;
+        rl_yaml_obj_t to;
 
         if (s->n_triggers == RL_SCREEN_MAX_TRIGGERS) {
-            return rd_rfail(r, key, RL_ERR_INVALID, "screen: at most %d triggers",
+            return rl_yaml_fail(r->doc, key, RL_ERR_INVALID, "screen: at most %d triggers",
                 RL_SCREEN_MAX_TRIGGERS);
         }
-        if ((ret = rd_str_of(r, key, "triggers", "", "trigger name", t->name,
+        if ((ret = rl_yaml_str_of(r->doc, key, "triggers", "", "trigger name", t->name,
                  sizeof t->name)) != 0
             || (ret = check_unique(sr, key, "trigger", t->name, s->triggers[0].name,
                     sizeof s->triggers[0], s->n_triggers)) != 0) {
             return ret;
         }
         snprintf(ctx, sizeof ctx, "trigger '%s'", t->name);
-        if ((ret = rd_expect(r, val, YAML_MAPPING_NODE, ctx, "", "the trigger")) != 0) {
+        if ((ret = rl_yaml_expect(r->doc, val, RL_YAML_MAP, ctx, "", "the trigger")) != 0) {
             return ret;
         }
         to.map = val;
         to.ctx = ctx;
         to.pre = "";
-        t->src_line = rd_line_of(key);
+        t->src_line = rl_yaml_line(key);
         reset_slot(sr, t->src_line);
-        if ((ret = rd_check_keys(r, &to, trigger_keys, NULL, "a trigger")) != 0
+        if ((ret = rl_yaml_check_keys(r->doc, &to, trigger_keys, NULL, "a trigger")) != 0
             || (ret = read_active(sr, &to)) != 0
             || (ret = rd_read_triggers(r, sr->slot, &to)) != 0
             || (ret = check_slot(sr, ctx)) != 0) {
@@ -430,52 +427,53 @@ read_triggers(screen_reader_t *sr, const rd_obj_t *o)
 }
 
 static int
-read_candidates(screen_reader_t *sr, const rd_obj_t *o)
+read_candidates(screen_reader_t *sr, const rl_yaml_obj_t *o)
 {
     rd_reader_t *r = &sr->r;
     rl_screen_t *s = sr->s;
-    yaml_node_t *n;
-    yaml_node_item_t *item;
+    const rl_yaml_node_t *n;
+    size_t i;
     int ret;
 
-    if ((ret = need_entries(sr, o, "candidates", YAML_SEQUENCE_NODE, "must list at least "
+    if ((ret = need_entries(sr, o, "candidates", RL_YAML_LIST, "must list at least "
              "one treatment (vehicle is implicit)", &n)) != 0) {
         return ret;
     }
-    for (item = n->data.sequence.items.start; item < n->data.sequence.items.top; item++) {
-        yaml_node_t *it = rd_node_at(r, *item);
+    for (i = 0; i < rl_yaml_count(n); i++) {
+        const rl_yaml_node_t *it = rl_yaml_item(r->doc, n, i);
         rl_screen_arm_t *a = &s->arms[s->n_arms];
         char ctx[RL_NAME_MAX + 16];
-        yaml_node_t *v;
-        rd_obj_t co;
+        const rl_yaml_node_t *v;
+        rl_yaml_obj_t co;
 
         if (s->n_arms == RL_SCREEN_MAX_ARMS) {
-            return rd_rfail(r, it, RL_ERR_INVALID, "screen: at most %d candidates",
+            return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "screen: at most %d candidates",
                 RL_SCREEN_MAX_CANDIDATES);
         }
         snprintf(ctx, sizeof ctx, "candidate %d", s->n_arms);
-        if ((ret = rd_expect(r, it, YAML_MAPPING_NODE, "candidates", "", ctx)) != 0) {
+        if ((ret = rl_yaml_expect(r->doc, it, RL_YAML_MAP, "candidates", "", ctx)) != 0) {
             return ret;
         }
         co.map = it;
         co.ctx = ctx;
         co.pre = "";
-        if ((ret = rd_get_str(r, &co, "name", true, a->name, sizeof a->name)) != 0
-            || (ret = check_unique(sr, rd_lookup(r, &co, "name", NULL), "candidate",
+        if ((ret = rl_yaml_get_str(r->doc, &co, "name", true, a->name, sizeof a->name)) != 0
+            || (ret = check_unique(sr, rl_yaml_lookup(r->doc, co.map, "name", NULL), "candidate",
                     a->name, s->arms[0].name, sizeof s->arms[0], s->n_arms)) != 0) {
             return ret;
         }
         snprintf(ctx, sizeof ctx, "candidate '%s'", a->name);
-        a->src_line = rd_line_of(it);
+        a->src_line = rl_yaml_line(it);
         reset_slot(sr, a->src_line);
-        if ((ret = rd_check_keys(r, &co, candidate_keys, trigger_keys, "a candidate")) != 0
-            || (ret = rd_find(r, &co, "treatments", true, &v)) != 0
+        if ((ret = rl_yaml_check_keys(r->doc, &co, candidate_keys, trigger_keys,
+                 "a candidate")) != 0
+            || (ret = rl_yaml_find(r->doc, &co, "treatments", true, &v)) != 0
             || (ret = rd_read_triggers(r, sr->slot, &co)) != 0
             || (ret = check_slot(sr, ctx)) != 0) {
             return ret;
         }
         if (sr->slot->n_treatments == 0) {
-            return rd_rfail(r, v, RL_ERR_INVALID, "%s: treatments must list at least one "
+            return rl_yaml_fail(r->doc, v, RL_ERR_INVALID, "%s: treatments must list at least one "
                 "drug (vehicle is implicit)", ctx);
         }
         a->n_treatments = sr->slot->n_treatments;
@@ -492,30 +490,31 @@ read_screen(screen_reader_t *sr)
 {
     rd_reader_t *r = &sr->r;
     rl_screen_t *s = sr->s;
-    yaml_node_t *root = yaml_document_get_root_node(&r->doc);
+    const rl_yaml_node_t *root = rl_yaml_root(r->doc);
     rl_protocol_t *p = &s->protocol;
-    rd_obj_t o;
+    rl_yaml_obj_t o;
     int ret, reinforcer = 0, streams = 0;
 
     if (root == NULL) {
-        return rd_rfail(r, NULL, RL_ERR_INVALID, "the file is empty (a screen is a mapping "
-            "with protocol, n, genotypes, triggers and candidates)");
+        return rl_yaml_fail(r->doc, NULL, RL_ERR_INVALID, "the file is empty (a screen is a "
+            "mapping with protocol, n, genotypes, triggers and candidates)");
     }
-    if ((ret = rd_expect(r, root, YAML_MAPPING_NODE, "screen", "", "the top level")) != 0) {
+    if ((ret = rl_yaml_expect(r->doc, root, RL_YAML_MAP, "screen", "", "the top level")) != 0) {
         return ret;
     }
     o.map = root;
     o.ctx = "screen";
     o.pre = "";
-    if ((ret = rd_check_keys(r, &o, screen_keys, NULL, "a screen file")) != 0
-        || (ret = rd_get_str(r, &o, "screen", false, s->title, sizeof s->title)) != 0
-        || (ret = rd_get_int(r, &o, "n", true, &s->n)) != 0
-        || (ret = rd_get_enum(r, &o, "random_numbers", false, stream_words, &streams)) != 0) {
+    if ((ret = rl_yaml_check_keys(r->doc, &o, screen_keys, NULL, "a screen file")) != 0
+        || (ret = rl_yaml_get_str(r->doc, &o, "screen", false, s->title, sizeof s->title)) != 0
+        || (ret = rl_yaml_get_int(r->doc, &o, "n", true, &s->n)) != 0
+        || (ret = rl_yaml_get_enum(r->doc, &o, "random_numbers", false, stream_words,
+                &streams)) != 0) {
         return ret;
     }
     s->independent_streams = streams == 1;
     if (s->n < RL_SCREEN_MIN_N || s->n > RL_SCREEN_MAX_N) {
-        return rd_rfail(r, rd_lookup(r, &o, "n", NULL), RL_ERR_INVALID,
+        return rl_yaml_fail(r->doc, rl_yaml_lookup(r->doc, o.map, "n", NULL), RL_ERR_INVALID,
             "screen: n must be %d to %d mice per genotype (got %d)", RL_SCREEN_MIN_N,
             RL_SCREEN_MAX_N, s->n);
     }
@@ -579,11 +578,10 @@ rl_screen_load_file(rl_screen_t *self, const char *path, rl_error_t *err)
     sr.r.file = self->path;
     sr.r.err = err;
     sr.s = self;
-    if ((ret = rd_load_document(&sr.r, text, len, "a screen file")) == 0) {
+    if ((ret = rd_load(&sr.r, text, len, "a screen file")) == 0) {
         ret = read_screen(&sr);
-        yaml_document_delete(&sr.r.doc);
     }
-    rl_srcmap_free(&sr.r.src);
+    rd_done(&sr.r);
     free(sr.scratch);
     free(text);
     return ret;

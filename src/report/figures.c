@@ -27,27 +27,31 @@ struct rl_figure_mem {
 typedef int (*builder_fn)(const rl_dataset_t *, const rl_measures_t *,
     const rl_figure_options_t *, rl_figure_t *, rl_error_t *);
 
+#define RL_FIG_NAME_(id, name) name,
+static const char *const kind_names[RL_FIG_COUNT] = {RL_FIGURE_KINDS(RL_FIG_NAME_)};
+#undef RL_FIG_NAME_
+
+/* Builder and help of each figure kind. */
 static const struct {
-    const char *name;
     builder_fn build;
     const char *help;
 } kinds[RL_FIG_COUNT] = {
-    {"acquisition", rl_figure_acquisition,
+    [RL_FIG_ACQUISITION] = {rl_figure_acquisition,
         "active and inactive responses per session, mean ± SEM per group [--phase, --groups]"},
-    {"breakpoint", rl_figure_breakpoint,
+    [RL_FIG_BREAKPOINT] = {rl_figure_breakpoint,
         "PR breakpoints: mean ± SEM per group with each mouse [--phase, --groups]"},
-    {"extinction", rl_figure_extinction,
+    [RL_FIG_EXTINCTION] = {rl_figure_extinction,
         "active responses per extinction session, mean ± SEM per group [--phase, --groups]"},
-    {"reinstatement", rl_figure_reinstatement,
+    [RL_FIG_REINSTATEMENT] = {rl_figure_reinstatement,
         "extinction baseline vs reinstatement test, paired per mouse [--phase, --groups]"},
-    {"place", rl_figure_place,
+    [RL_FIG_PLACE] = {rl_figure_place,
         "CPP score over the place-preference tests, per group [--phase, --groups]"},
-    {"cumulative", rl_figure_cumulative,
+    [RL_FIG_CUMULATIVE] = {rl_figure_cumulative,
         "cumulative record of one session (--subject, --session or --phase + "
         "--session-in-phase)"},
-    {"iri", rl_figure_iri,
+    [RL_FIG_IRI] = {rl_figure_iri,
         "inter-reinforcer interval histogram per group [--phase, --groups, --log]"},
-    {"traces", rl_figure_traces,
+    [RL_FIG_TRACES] = {rl_figure_traces,
         "brain cocaine and dopamine of one simulated session (--subject, --session)"},
 };
 
@@ -63,7 +67,7 @@ rl_figure_options_init(rl_figure_options_t *opt)
 const char *
 rl_figure_kind_name(int kind)
 {
-    return kind >= 0 && kind < RL_FIG_COUNT ? kinds[kind].name : NULL;
+    return kind >= 0 && kind < RL_FIG_COUNT ? kind_names[kind] : NULL;
 }
 
 const char *
@@ -77,7 +81,7 @@ rl_figure_kind_find(const char *name)
 {
     int k;
     for (k = 0; name != NULL && k < RL_FIG_COUNT; k++) {
-        if (strcmp(name, kinds[k].name) == 0) {
+        if (strcmp(name, kind_names[k]) == 0) {
             return k;
         }
     }

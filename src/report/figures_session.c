@@ -143,7 +143,7 @@ rl_figure_iri(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_op
     rl_figure_t *out, rl_error_t *err)
 {
     int ng = rl_fig_n_groups(ds, opt), gi, ret, words = 0, n_mice;
-    const char *phase = opt->phase != NULL ? opt->phase : "acquisition";
+    const char *phase = opt->phase != NULL ? opt->phase : rl_phase_kind_name(RL_PHASE_ACQUISITION);
     char groups_text[400] = "";
     double hi = 0.0;
     rl_plot_series_t *ser;

@@ -208,8 +208,7 @@ protocol(FILE *f, const rl_dataset_t *ds, rl_report_info_t *info)
                 fputs("<td class=\"num\">—</td>", f); /* not in the chamber files */
             }
             fprintf(f, "<td class=\"num\">%g</td><td>%s</td></tr>\n", x->timeout_s,
-                x->criterion.type == RL_CRITERION_NONE ? "none"
-                : x->criterion.type == RL_CRITERION_ACQUISITION ? "acquisition" : "extinction");
+                rl_criterion_type_name(x->criterion.type));
         }
     }
     fputs("</tbody>\n</table>\n</section>\n", f);

@@ -141,12 +141,16 @@ schedule_name(int k)
     return rl_schedule_type_name((rl_schedule_type_t) k);
 }
 
-/* criterion.type as stored (the words of docs/PROTOCOL.md). */
 static const char *
 criterion_name(int k)
 {
-    static const char *const names[] = {"none", "acquisition", "extinction"};
-    return names[k];
+    return rl_criterion_type_name((rl_criterion_type_t) k);
+}
+
+static const char *
+reinforcer_kind_name(int k)
+{
+    return rl_reinforcer_kind_name((rl_reinforcer_kind_t) k);
 }
 
 static int
@@ -211,19 +215,20 @@ reinforcer_row(rl_ds_reader_t *r, sqlite3_stmt *st)
 {
     rl_dataset_t *ds = r->ds;
     int id = (int) sqlite3_column_int64(st, 0);
-    const char *kind = (const char *) sqlite3_column_text(st, 2);
+    int kind = rl_ds_parse_name(sqlite3_column_text(st, 2), reinforcer_kind_name,
+        RL_REINFORCER_KIND_COUNT);
     rl_reinforcer_t *x;
 
     if (id != ds->n_reinforcers || id >= RL_MAX_REINFORCERS) {
         return invalid(r, "reinforcers: reinforcer_id", sqlite3_column_text(st, 0));
     }
-    if (kind == NULL || (strcmp(kind, "drug") != 0 && strcmp(kind, "pellet") != 0)) {
+    if (kind < 0) {
         return invalid(r, "reinforcers: kind", sqlite3_column_text(st, 2));
     }
     x = &ds->reinforcers[ds->n_reinforcers++];
     memset(x, 0, sizeof *x);
     col_name(st, 1, x->name, sizeof x->name);
-    x->kind = strcmp(kind, "drug") == 0 ? RL_REINFORCER_DRUG : RL_REINFORCER_PELLET;
+    x->kind = (rl_reinforcer_kind_t) kind;
     col_name(st, 3, x->drug, sizeof x->drug);
     x->dose_mg_per_kg = rl_ds_col_real(st, 4, 0.0);
     x->infusion_s = rl_ds_col_real(st, 5, 0.0);
@@ -295,10 +300,11 @@ phase_row(rl_ds_reader_t *r, sqlite3_stmt *st)
         return invalid(r, "phases: kind", sqlite3_column_text(st, 3));
     }
     if ((sched = rl_ds_parse_name(sqlite3_column_text(st, 4), schedule_name,
-             RL_SCHEDULE_PR + 1)) < 0) {
+             RL_SCHEDULE_TYPE_COUNT)) < 0) {
         return invalid(r, "phases: schedule_type", sqlite3_column_text(st, 4));
     }
-    if ((crit = rl_ds_parse_name(sqlite3_column_text(st, 18), criterion_name, 3)) < 0) {
+    if ((crit = rl_ds_parse_name(sqlite3_column_text(st, 18), criterion_name,
+             RL_CRITERION_TYPE_COUNT)) < 0) {
         return invalid(r, "phases: criterion_type", sqlite3_column_text(st, 18));
     }
     ph = &p->phases[p->n_phases++];

@@ -19,20 +19,6 @@
 #define RL_STORE_PRINTF_LIKE(f, a)
 #endif
 
-/* ---- names as stored: the YAML spellings (rl_phase_kind_name() etc. in protocol.c) ---- */
-
-/* criterion.type has no public name function: the words of docs/PROTOCOL.md. */
-static const char *
-criterion_name(rl_criterion_type_t t)
-{
-    switch (t) {
-    case RL_CRITERION_NONE: return "none";
-    case RL_CRITERION_ACQUISITION: return "acquisition";
-    case RL_CRITERION_EXTINCTION: return "extinction";
-    }
-    return "unknown";
-}
-
 static int
 write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
 {
@@ -52,7 +38,7 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         rl_store_bind_begin(&b, st);
         rl_store_bind_int(&b, i);
         rl_store_bind_text(&b, r->name);
-        rl_store_bind_text(&b, drug ? "drug" : "pellet");
+        rl_store_bind_text(&b, rl_reinforcer_kind_name(r->kind));
         if (drug) {
             rl_store_bind_text(&b, r->drug);
             rl_store_bind_double(&b, r->dose_mg_per_kg);
@@ -208,7 +194,7 @@ write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_ph
     } else {
         rl_store_bind_null(&b);
     }
-    rl_store_bind_text(&b, criterion_name(c->type));
+    rl_store_bind_text(&b, rl_criterion_type_name(c->type));
     if (c->type == RL_CRITERION_NONE) {
         rl_store_bind_null(&b);
     } else {

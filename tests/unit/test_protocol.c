@@ -132,6 +132,25 @@ test_enum_names(void)
     CHECK(strcmp(rl_schedule_type_name(RL_SCHEDULE_PR), "PR") == 0);
     CHECK(strcmp(rl_sex_name(RL_SEX_MALE), "male") == 0);
     CHECK(strcmp(rl_sex_name(RL_SEX_FEMALE), "female") == 0);
+    CHECK(strcmp(rl_sex_name(RL_SEX_UNKNOWN), "unknown") == 0);
+    CHECK(strcmp(rl_reinforcer_kind_name(RL_REINFORCER_DRUG), "drug") == 0);
+    CHECK(strcmp(rl_reinforcer_kind_name(RL_REINFORCER_PELLET), "pellet") == 0);
+    CHECK(strcmp(rl_criterion_type_name(RL_CRITERION_NONE), "none") == 0);
+    CHECK(strcmp(rl_criterion_type_name(RL_CRITERION_ACQUISITION), "acquisition") == 0);
+    CHECK(strcmp(rl_criterion_type_name(RL_CRITERION_EXTINCTION), "extinction") == 0);
+    CHECK(strcmp(rl_stress_kind_name(RL_STRESS_FOOTSHOCK), "footshock") == 0);
+    CHECK(strcmp(rl_stress_kind_name(RL_STRESS_SWIM), "swim") == 0);
+    CHECK(strcmp(rl_stress_kind_name(RL_STRESS_FOOD_DEPRIVATION), "food_deprivation") == 0);
+    /* counts generated from the X-macro lists, and values out of range */
+    CHECK(RL_PHASE_KIND_COUNT == 7 && RL_SCHEDULE_TYPE_COUNT == 2 && RL_SEX_COUNT == 3);
+    CHECK(RL_CRITERION_TYPE_COUNT == 3 && RL_STRESS_KIND_COUNT == 3);
+    CHECK(RL_REINFORCER_KIND_COUNT == 2);
+    CHECK(strcmp(rl_phase_kind_name((rl_phase_kind_t) RL_PHASE_KIND_COUNT), "invalid") == 0);
+    CHECK(strcmp(rl_criterion_type_name((rl_criterion_type_t) -1), "invalid") == 0);
+    /* lookup by name */
+    CHECK(rl_phase_kind_find("place_test") == RL_PHASE_PLACE_TEST);
+    CHECK(rl_phase_kind_find("acquisition") == RL_PHASE_ACQUISITION);
+    CHECK(rl_phase_kind_find("Place_test") == -1 && rl_phase_kind_find(NULL) == -1);
 }
 
 /* The loader's words are the names of the enum functions (round trip through YAML). */
