@@ -208,7 +208,8 @@ struct rl_error;
     X(kor_affect_gain, 2.0, "per KOR signal", 0.2, 0.1, 5.0, "STR-4",                       \
         "assumed magnitude: KOR-mediated dysphoria raises the value of cocaine (negative "   \
         "reinforcement; Koob & Le Moal 2008; Bruchas, Land & Chavkin 2010; homeostatic "     \
-        "reward, Keramati & Gutkin 2014); set so nor-BNI halves footshock-reinstated CPP "   \
+        "reward, Keramati & Gutkin 2014); chosen (RNG scheme 1, seeds 5-7) so nor-BNI "      \
+        "halved footshock-reinstated CPP; over seeds 1-40 it cuts it by about a third "      \
         "(Redila & Chavkin 2008 found it abolished)", "relief the drug offers under KOR "      \
         "dysphoria, per unit KOR signal, in units of the drug's own mean reward")            \
     X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3",                        \

@@ -238,7 +238,7 @@ rl_screen_print(const rl_screen_t *sc, const rl_screen_results_t *res,
         sc->n_triggers, sc->n_triggers == 1 ? "" : "s", sc->n_arms, sc->n_arms - 1,
         rl_screen_tests_per_mouse(sc), sc->independent_streams ? "independent" : "common");
     fprintf(f, "\nMeasure: active pokes in the test session, mean ± SEM over mice. Baseline: "
-               "each mouse's last %d\nsessions before the test. Relapse: vehicle - baseline. "
+               "each mouse's last %d\nsessions of training. Relapse: vehicle - baseline. "
                "Difference: treatment - vehicle, paired\nwithin mouse, 95 %% t interval "
                "(%d df). Reduction of relapse: (vehicle - treatment) / (vehicle -\nbaseline), "
                "%% with a 95 %% Fieller interval; unbounded when the relapse is not significant,"
