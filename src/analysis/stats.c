@@ -9,6 +9,7 @@
 */
 #include "relapselab/rng.h"
 #include "relapselab/stats.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -213,12 +214,12 @@ rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
             "mixed ANOVA needs >= 2 levels, >= 2 groups and more subjects than groups");
     }
-    subj = calloc((size_t) n, sizeof *subj);
-    gmean = calloc((size_t) n_groups, sizeof *gmean);
-    gn = calloc((size_t) n_groups, sizeof *gn);
-    lmean = calloc((size_t) k, sizeof *lmean);
-    cell = calloc((size_t) (n_groups * k), sizeof *cell);
-    cov = calloc((size_t) (k * k), sizeof *cov);
+    subj = rl_calloc((size_t) n, sizeof *subj);
+    gmean = rl_calloc((size_t) n_groups, sizeof *gmean);
+    gn = rl_calloc((size_t) n_groups, sizeof *gn);
+    lmean = rl_calloc((size_t) k, sizeof *lmean);
+    cell = rl_calloc((size_t) (n_groups * k), sizeof *cell);
+    cov = rl_calloc((size_t) (k * k), sizeof *cov);
     if (!subj || !gmean || !gn || !lmean || !cell || !cov) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto out;

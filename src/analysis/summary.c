@@ -5,6 +5,7 @@
 ** group means +/- SEM (rl_mean_sem) as `relapselab run`'s table.
 */
 #include "relapselab/summary.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -28,7 +29,7 @@ row_of(const rl_summary_t *self, int subject, int ph)
 int
 rl_summary_create(const rl_protocol_t *protocol, rl_summary_t **out, rl_error_t *err)
 {
-    rl_summary_t *s = calloc(1, sizeof *s);
+    rl_summary_t *s = rl_calloc(1, sizeof *s);
     size_t i;
     int g, k, j;
     *out = NULL;
@@ -37,8 +38,8 @@ rl_summary_create(const rl_protocol_t *protocol, rl_summary_t **out, rl_error_t 
     }
     s->protocol = protocol;
     s->total = rl_protocol_n_subjects(protocol);
-    s->group_of = calloc((size_t) s->total + 1, sizeof *s->group_of);
-    s->rows = calloc(((size_t) s->total + 1) * RL_MAX_PHASES, sizeof *s->rows);
+    s->group_of = rl_calloc((size_t) s->total + 1, sizeof *s->group_of);
+    s->rows = rl_calloc(((size_t) s->total + 1) * RL_MAX_PHASES, sizeof *s->rows);
     s->work = rl_measures_work_new();
     if (s->group_of == NULL || s->rows == NULL || s->work == NULL) {
         rl_summary_free(s);
@@ -110,7 +111,7 @@ int
 rl_summary_print(const rl_summary_t *self, FILE *f, rl_error_t *err)
 {
     const rl_protocol_t *p = self->protocol;
-    double *buf = malloc(((size_t) self->total + 1) * sizeof *buf);
+    double *buf = rl_malloc(((size_t) self->total + 1) * sizeof *buf);
     int g, ph, i;
     if (buf == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");

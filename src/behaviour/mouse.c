@@ -36,6 +36,7 @@
 
 #include "relapselab/dopamine.h"
 #include "relapselab/drug_pk.h"
+#include "core/alloc.h"
 
 #define LOGODDS_MAX 12.0
 
@@ -136,7 +137,7 @@ refresh_signals(rl_mouse_t *self)
 rl_mouse_t *
 rl_mouse_new(void)
 {
-    return calloc(1, sizeof(rl_mouse_t));
+    return rl_calloc(1, sizeof(rl_mouse_t));
 }
 
 void

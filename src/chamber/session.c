@@ -12,6 +12,7 @@
 #include "relapselab/session.h"
 
 #include "relapselab/dopamine.h"
+#include "core/alloc.h"
 
 #include <gsl/gsl_randist.h>
 #include <math.h>
@@ -36,7 +37,7 @@ rl_session_log(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
 {
     if (w->n == w->cap) {
         size_t cap = w->cap ? 2 * w->cap : 256;
-        rl_event_t *e = realloc(w->events, cap * sizeof *e);
+        rl_event_t *e = rl_realloc(w->events, cap * sizeof *e);
         if (e == NULL) {
             return RL_ERR_NOMEM;
         }
@@ -306,7 +307,7 @@ rl_session_close(rl_mouse_t *mouse, rl_session_workspace_t *w, double t,
     rl_mouse_end_session(mouse);
     out->duration_min = t / 60.0;
     rl_mouse_activity(mouse, out->activity);
-    out->events = malloc(w->n * sizeof *out->events);
+    out->events = rl_malloc(w->n * sizeof *out->events);
     if (out->events == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory copying events");
     }

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "relapselab/medpc_import.h"
+#include "core/alloc.h"
 
 #define MAX_PROFILES 16
 
@@ -33,14 +34,14 @@ push_path(path_list_t *l, const char *p)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? 2 * l->cap : 64;
-        char **v = realloc(l->v, cap * sizeof *v);
+        char **v = rl_realloc(l->v, cap * sizeof *v);
         if (v == NULL) {
             return -1;
         }
         l->v = v;
         l->cap = cap;
     }
-    if ((l->v[l->n] = malloc(strlen(p) + 1)) == NULL) {
+    if ((l->v[l->n] = rl_malloc(strlen(p) + 1)) == NULL) {
         return -1;
     }
     strcpy(l->v[l->n++], p);
@@ -104,7 +105,7 @@ expand(path_list_t *l, const char *path, int top)
         qsort(names.v, names.n, sizeof *names.v, cmp_name);
     }
     for (i = 0; i < names.n; i++) {
-        char *full = malloc(strlen(path) + strlen(names.v[i]) + 2);
+        char *full = rl_malloc(strlen(path) + strlen(names.v[i]) + 2);
         if (full == NULL) {
             ret = -1;
         } else if (ret == 0) {

@@ -20,6 +20,7 @@
 #include "relapselab/rng.h"
 #include "relapselab/run.h"
 #include "relapselab/summary.h"
+#include "core/alloc.h"
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
@@ -126,7 +127,7 @@ rl_cmd_run(int argc, char **argv)
         mkdir("results", 0777); /* the default folder; an error shows up at open */
     }
 
-    protocol = malloc(sizeof *protocol);
+    protocol = rl_malloc(sizeof *protocol);
     if (protocol == NULL) {
         fprintf(stderr, "relapselab: out of memory\n");
         return RL_EXIT_FAIL;

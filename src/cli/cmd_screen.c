@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "relapselab/params.h"
 #include "relapselab/screen.h"
+#include "core/alloc.h"
 
 typedef struct screen_cli {
     const char *path, *csv;
@@ -107,7 +108,7 @@ rl_cmd_screen(int argc, char **argv)
         return code;
     }
     code = RL_EXIT_OK;
-    if ((screen = malloc(sizeof *screen)) == NULL) {
+    if ((screen = rl_malloc(sizeof *screen)) == NULL) {
         fprintf(stderr, "relapselab: out of memory\n");
         return RL_EXIT_FAIL;
     }

@@ -14,6 +14,7 @@
 #include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/validate.h"
+#include "core/alloc.h"
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
@@ -77,7 +78,7 @@ rl_cmd_validate(int argc, char **argv)
             return usage();
         }
     }
-    protocol = malloc(sizeof *protocol);
+    protocol = rl_malloc(sizeof *protocol);
     if (protocol == NULL) {
         fprintf(stderr, "relapselab: out of memory\n");
         return RL_EXIT_FAIL;

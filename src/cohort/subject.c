@@ -16,13 +16,14 @@
 #include "relapselab/mouse.h"
 #include "relapselab/place.h"
 #include "relapselab/rng.h"
+#include "core/alloc.h"
 
 static int
 push_session(rl_subject_result_t *self, const rl_session_result_t *s)
 {
     if (self->n_sessions == self->cap) {
         int cap = self->cap ? 2 * self->cap : 32;
-        rl_session_result_t *p = realloc(self->sessions, (size_t) cap * sizeof *p);
+        rl_session_result_t *p = rl_realloc(self->sessions, (size_t) cap * sizeof *p);
         if (p == NULL) {
             return RL_ERR_NOMEM;
         }

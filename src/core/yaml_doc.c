@@ -8,6 +8,7 @@
 ** expected and what was found ("must be a number (got 'ten')").
 */
 #include "core/yaml_doc.h"
+#include "core/alloc.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -110,7 +111,7 @@ load(rl_yaml_doc_t **out, const char *text, size_t len, const char *file, const 
     int ret = 0;
 
     *out = NULL;
-    if ((doc = calloc(1, sizeof *doc)) == NULL) {
+    if ((doc = rl_calloc(1, sizeof *doc)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, file, 0, 0, "out of memory (YAML document)");
     }
     doc->file = file;

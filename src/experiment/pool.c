@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "relapselab/rng.h"
+#include "core/alloc.h"
 
 enum { PENDING = 0, WORKED = 1, FAILED = 2, RELEASED = 3 };
 
@@ -184,14 +185,14 @@ int
 rl_pool_run(const rl_pool_job_t *job, rl_error_t *err)
 {
     int n_threads = job->threads > 0 ? job->threads : 1, started = 0, i, ret;
-    pthread_t *threads = calloc((size_t) n_threads, sizeof *threads);
+    pthread_t *threads = rl_calloc((size_t) n_threads, sizeof *threads);
     pthread_condattr_t attr;
     pool_t p;
 
     memset(&p, 0, sizeof p);
     p.job = job;
-    p.state = calloc((size_t) job->n_items + 1, sizeof *p.state);
-    p.tally = calloc((size_t) job->n_items + 1, sizeof *p.tally);
+    p.state = rl_calloc((size_t) job->n_items + 1, sizeof *p.state);
+    p.tally = rl_calloc((size_t) job->n_items + 1, sizeof *p.tally);
     if (threads == NULL || p.state == NULL || p.tally == NULL) {
         free(threads);
         free(p.state);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "pool.h"
+#include "core/alloc.h"
 
 typedef struct cohort {
     const rl_protocol_t *protocol;
@@ -64,9 +65,9 @@ rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt, rl_
     memset(&c, 0, sizeof c);
     c.protocol = protocol;
     c.opt = opt;
-    c.group_of = calloc(n, sizeof *c.group_of);
-    c.index_of = calloc(n, sizeof *c.index_of);
-    c.slots = calloc(n, sizeof *c.slots);
+    c.group_of = rl_calloc(n, sizeof *c.group_of);
+    c.index_of = rl_calloc(n, sizeof *c.index_of);
+    c.slots = rl_calloc(n, sizeof *c.slots);
     if (c.group_of == NULL || c.index_of == NULL || c.slots == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto out;

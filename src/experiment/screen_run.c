@@ -19,6 +19,7 @@
 #include "relapselab/subject.h"
 
 #include "pool.h"
+#include "core/alloc.h"
 
 typedef struct screen_job {
     const rl_screen_t *screen;
@@ -146,10 +147,10 @@ alloc_results(rl_screen_results_t *res, const rl_screen_t *sc, uint64_t seed)
     res->n_subjects = (int) n_subjects;
     res->n_triggers = sc->n_triggers;
     res->n_arms = sc->n_arms;
-    res->baseline = calloc(n_subjects, sizeof *res->baseline);
-    res->training_sessions = calloc(n_subjects, sizeof *res->training_sessions);
-    res->active = calloc(cells, sizeof *res->active);
-    res->inactive = calloc(cells, sizeof *res->inactive);
+    res->baseline = rl_calloc(n_subjects, sizeof *res->baseline);
+    res->training_sessions = rl_calloc(n_subjects, sizeof *res->training_sessions);
+    res->active = rl_calloc(cells, sizeof *res->active);
+    res->inactive = rl_calloc(cells, sizeof *res->inactive);
     return res->baseline && res->training_sessions && res->active && res->inactive
         ? 0 : RL_ERR_NOMEM;
 }
@@ -164,7 +165,7 @@ rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
 
     memset(&sj, 0, sizeof sj);
     if (alloc_results(out, screen, opt->seed) != 0
-        || (sj.tally = calloc((size_t) out->n_subjects + 1, sizeof *sj.tally)) == NULL) {
+        || (sj.tally = rl_calloc((size_t) out->n_subjects + 1, sizeof *sj.tally)) == NULL) {
         rl_screen_results_free(out);
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }

@@ -21,6 +21,7 @@
 #include "relapselab/summary.h"
 
 #include "validate_internal.h"
+#include "core/alloc.h"
 
 static const claim_def_t claim_table[] = {
     {"S1", "every knockout line acquires cocaine self-administration", NULL, 1, M_ACQUIRES, 1, 1},
@@ -186,7 +187,7 @@ add_claim(rl_validation_t *v, const claim_def_t *d, int pair)
     memset(c, 0, sizeof *c);
     c->def = d;
     c->pair = pair;
-    c->effect = calloc((size_t) v->replicates, sizeof *c->effect);
+    c->effect = rl_calloc((size_t) v->replicates, sizeof *c->effect);
     if (c->effect == NULL) {
         return RL_ERR_NOMEM;
     }
@@ -282,8 +283,8 @@ sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
 static double
 anova_curve(const rl_validation_t *v, int ga, int gb)
 {
-    double *y = malloc((size_t) v->n_mice * EXT_FIRST * sizeof *y);
-    int *grp = malloc((size_t) v->n_mice * sizeof *grp);
+    double *y = rl_malloc((size_t) v->n_mice * EXT_FIRST * sizeof *y);
+    int *grp = rl_malloc((size_t) v->n_mice * sizeof *grp);
     rl_anova_mixed_t an;
     rl_error_t err;
     double p = -1.0;
@@ -470,7 +471,7 @@ int
 rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
     rl_validation_t **out, rl_error_t *err)
 {
-    rl_validation_t *v = calloc(1, sizeof *v);
+    rl_validation_t *v = rl_calloc(1, sizeof *v);
     double *a = NULL, *b = NULL;
     int ret = 0, r, k, reg;
     sink_ctx_t ctx;
@@ -487,10 +488,10 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
     v->replicates = opt->replicates > 0 ? opt->replicates : 1;
     v->seed = opt->seed;
     v->n_mice = rl_protocol_n_subjects(protocol);
-    v->mice = calloc((size_t) v->n_mice, sizeof *v->mice);
+    v->mice = rl_calloc((size_t) v->n_mice, sizeof *v->mice);
     v->work = rl_measures_work_new();
-    a = calloc((size_t) v->n_mice + 1, sizeof *a);
-    b = calloc((size_t) v->n_mice + 1, sizeof *b);
+    a = rl_calloc((size_t) v->n_mice + 1, sizeof *a);
+    b = rl_calloc((size_t) v->n_mice + 1, sizeof *b);
     if (v->mice == NULL || v->work == NULL || a == NULL || b == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto out;
@@ -509,7 +510,7 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
     for (k = 0; k < v->n_pairs; k++) {
         v->n_fos += v->pairs[k].drug_arm ? RL_N_REGIONS : 0;
     }
-    v->fos = calloc((size_t) v->n_fos + 1, sizeof *v->fos);
+    v->fos = rl_calloc((size_t) v->n_fos + 1, sizeof *v->fos);
     if (v->fos == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto out;
@@ -523,7 +524,7 @@ rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
             fos_t *f = &v->fos[v->n_fos++];
             f->pair = k;
             f->region = reg;
-            f->effect = calloc((size_t) v->replicates, sizeof *f->effect);
+            f->effect = rl_calloc((size_t) v->replicates, sizeof *f->effect);
             if (f->effect == NULL) {
                 ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
                 goto out;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "validate_internal.h"
+#include "core/alloc.h"
 
 #define M_NAME_(id, name, test) name,
 #define M_TEST_(id, name, test) test,
@@ -104,7 +105,7 @@ rl_validation_print(const rl_validation_t *self, FILE *f)
 {
     int k;
     char label[128];
-    double *tmp = malloc((size_t) self->replicates * sizeof *tmp);
+    double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
     if (tmp == NULL) {
         return;
     }
@@ -227,7 +228,7 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f)
 {
     int k;
     char label[128], esc[512];
-    double *tmp = malloc((size_t) self->replicates * sizeof *tmp);
+    double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
     if (tmp == NULL) {
         return;
     }

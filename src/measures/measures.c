@@ -8,6 +8,7 @@
 ** over subjects of the values that apply (NaN = not applicable is skipped).
 */
 #include "relapselab/measures.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -26,7 +27,7 @@ static int
 reserve(void **p, size_t *cap, size_t n, size_t sz)
 {
     if (n > *cap) {
-        void *q = realloc(*p, n * sz);
+        void *q = rl_realloc(*p, n * sz);
         if (q == NULL) {
             return RL_ERR_NOMEM;
         }
@@ -134,7 +135,7 @@ add_groups(const rl_dataset_t *ds, rl_measures_t *m, conv_t *c)
     for (g = 0; g < ds->n_groups; g++) {
         total += (size_t) ds->procedures[ds->groups[g].procedure_id].n_phases;
     }
-    if ((m->group_phases = calloc(total + 1, sizeof *m->group_phases)) == NULL
+    if ((m->group_phases = rl_calloc(total + 1, sizeof *m->group_phases)) == NULL
         || reserve((void **) &c->x, &c->cap_x, m->n_subject_phases + 1, sizeof *c->x) != 0) {
         return RL_ERR_NOMEM;
     }
@@ -165,7 +166,7 @@ add_groups(const rl_dataset_t *ds, rl_measures_t *m, conv_t *c)
 int
 rl_measures_compute(const rl_dataset_t *ds, rl_measures_t **out, rl_error_t *err)
 {
-    rl_measures_t *m = calloc(1, sizeof *m);
+    rl_measures_t *m = rl_calloc(1, sizeof *m);
     rl_measures_work_t *w = rl_measures_work_new();
     conv_t c;
     size_t a, b, cap = 0;
@@ -174,7 +175,7 @@ rl_measures_compute(const rl_dataset_t *ds, rl_measures_t **out, rl_error_t *err
     *out = NULL;
     memset(&c, 0, sizeof c);
     if (m == NULL || w == NULL
-        || (m->sessions = calloc(ds->n_sessions + 1, sizeof *m->sessions)) == NULL) {
+        || (m->sessions = rl_calloc(ds->n_sessions + 1, sizeof *m->sessions)) == NULL) {
         ret = RL_ERR_NOMEM;
         goto out;
     }

@@ -21,6 +21,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "relapselab/criteria.h"
+#include "core/alloc.h"
 
 #define RL_M_NAME_(id, name, label) name,
 #define RL_M_LABEL_(id, name, label) label,
@@ -71,7 +72,7 @@ rl_mean_sem(const double *x, int n)
 rl_measures_work_t *
 rl_measures_work_new(void)
 {
-    return calloc(1, sizeof(rl_measures_work_t));
+    return rl_calloc(1, sizeof(rl_measures_work_t));
 }
 
 void
@@ -103,7 +104,7 @@ rl_session_measures_clear(rl_session_measures_t *sm)
 static int
 grow(void **p, size_t n, size_t sz)
 {
-    void *q = realloc(*p, n * sz);
+    void *q = rl_realloc(*p, n * sz);
     if (q == NULL) {
         return RL_ERR_NOMEM;
     }
@@ -199,7 +200,7 @@ session_events(const rl_session_result_t *s, rl_session_measures_t *out, rl_meas
         }
     }
     out->n_bins = n_bins > 1 ? n_bins : 1;
-    if ((out->bins = calloc((size_t) out->n_bins, sizeof *out->bins)) == NULL
+    if ((out->bins = rl_calloc((size_t) out->n_bins, sizeof *out->bins)) == NULL
         || work_reserve_x(w, s->n_events + 1) != 0) {
         return RL_ERR_NOMEM;
     }

@@ -14,6 +14,7 @@
 ** Equations and formats: docs/MEDPC.md.
 */
 #include "relapselab/medpc_decode.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -45,7 +46,7 @@ room(decoder_t *d, void **p, size_t n, size_t *cap, size_t first, size_t size)
 {
     if (n == *cap) {
         size_t c = *cap ? 2 * *cap : first;
-        void *q = realloc(*p, c * size);
+        void *q = rl_realloc(*p, c * size);
         if (q == NULL) {
             d->nomem = 1;
             return -1;
@@ -336,8 +337,8 @@ build_events(decoder_t *d)
     int in_timeout = 0;
 
     memset(&unknown, 0, sizeof unknown);
-    o->events = malloc((d->n + 2) * sizeof *o->events);
-    o->codes = malloc((d->n + 2) * sizeof *o->codes);
+    o->events = rl_malloc((d->n + 2) * sizeof *o->events);
+    o->codes = rl_malloc((d->n + 2) * sizeof *o->codes);
     if (o->events == NULL || o->codes == NULL) {
         d->nomem = 1;
         return;

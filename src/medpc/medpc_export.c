@@ -21,6 +21,7 @@
 #include "relapselab/results.h"
 
 #include "calendar.h"
+#include "core/alloc.h"
 
 #define MAX_VARS 26
 
@@ -83,7 +84,7 @@ var_set(var_t *v, size_t index, double x)
         while (cap <= index) {
             cap *= 2;
         }
-        if ((p = realloc(v->v, cap * sizeof *p)) == NULL) {
+        if ((p = rl_realloc(v->v, cap * sizeof *p)) == NULL) {
             return -1;
         }
         for (k = v->cap; k < cap; k++) {

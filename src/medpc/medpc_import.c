@@ -22,6 +22,7 @@
 #include "relapselab/store.h"
 
 #include "calendar.h"
+#include "core/alloc.h"
 
 #define TEXT_MAX 128
 
@@ -62,7 +63,7 @@ static char *
 dup_string(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *p = malloc(n);
+    char *p = rl_malloc(n);
     if (p != NULL) {
         memcpy(p, s, n);
     }
@@ -90,7 +91,7 @@ iso(const rl_medpc_datetime_t *t, char *out, size_t n)
 static int
 add_issue(rl_medpc_decoded_t *d, long line, rl_issue_severity_t sev, const char *fmt, ...)
 {
-    rl_medpc_issue_t *p = realloc(d->issues, (d->n_issues + 1) * sizeof *p);
+    rl_medpc_issue_t *p = rl_realloc(d->issues, (d->n_issues + 1) * sizeof *p);
     va_list ap;
     if (p == NULL) {
         return RL_ERR_NOMEM;
@@ -151,7 +152,7 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
 
     if (im->n == im->cap) {
         size_t cap = im->cap ? 2 * im->cap : 64;
-        imp_session_t *p = realloc(im->s, cap * sizeof *p);
+        imp_session_t *p = rl_realloc(im->s, cap * sizeof *p);
         if (p == NULL) {
             return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         }
@@ -242,7 +243,7 @@ read_file(importer_t *im, size_t i, const char *path, rl_error_t *err)
     }
     fi->found = (int) f.n_sessions;
     if (f.n_warnings > 0) {
-        fi->warnings = calloc(f.n_warnings, sizeof *fi->warnings);
+        fi->warnings = rl_calloc(f.n_warnings, sizeof *fi->warnings);
         if (fi->warnings == NULL) {
             ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         }
@@ -404,8 +405,8 @@ assign(importer_t *im)
     p->reinforcers[0] = im->opt->profiles[0].reinforcer;
     p->n_procedures = 1;
     snprintf(p->procedures[0].name, RL_NAME_MAX, "imported");
-    im->subjects = calloc(im->n + 1, sizeof *im->subjects);
-    im->subject_group = calloc(im->n + 1, sizeof *im->subject_group);
+    im->subjects = rl_calloc(im->n + 1, sizeof *im->subjects);
+    im->subject_group = rl_calloc(im->n + 1, sizeof *im->subject_group);
     if (im->subjects == NULL || im->subject_group == NULL) {
         return RL_ERR_NOMEM;
     }
@@ -528,7 +529,7 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
 {
     rl_run_info_t run;
     rl_store_t *st = NULL;
-    int64_t *file_ids = calloc(im->n_files + 1, sizeof *file_ids);
+    int64_t *file_ids = rl_calloc(im->n_files + 1, sizeof *file_ids);
     size_t i;
     int subj, ret = 0;
 
@@ -610,8 +611,8 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
     im.opt = opt;
     im.stats = stats;
     im.n_files = n_paths;
-    im.files = calloc(n_paths + 1, sizeof *im.files);
-    im.proto = calloc(1, sizeof *im.proto);
+    im.files = rl_calloc(n_paths + 1, sizeof *im.files);
+    im.proto = rl_calloc(1, sizeof *im.proto);
     if (im.files == NULL || im.proto == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }

@@ -38,6 +38,7 @@
 
 #include "calendar.h"
 #include "medpc_internal.h"
+#include "core/alloc.h"
 
 /* An array index beyond this is taken as corruption rather than allocated. */
 #define MAX_ARRAY_INDEX 10000000L
@@ -95,7 +96,7 @@ key_equal(const char *a, const char *b)
 static char *
 dup_str(const char *s)
 {
-    char *d = malloc(strlen(s) + 1);
+    char *d = rl_malloc(strlen(s) + 1);
     return d == NULL ? NULL : memcpy(d, s, strlen(s) + 1);
 }
 
@@ -122,7 +123,7 @@ grow(void **p, size_t *cap, size_t need, size_t elem)
         }
         ncap *= 2;
     }
-    q = realloc(*p, ncap * elem);
+    q = rl_realloc(*p, ncap * elem);
     if (q == NULL) {
         return RL_ERR_NOMEM;
     }
@@ -166,7 +167,7 @@ static char *
 text_copy(const char *s, size_t n, int *latin1)
 {
     const unsigned char *u = (const unsigned char *)s;
-    char *out = malloc(2 * n + 1);
+    char *out = rl_malloc(2 * n + 1);
     size_t i = 0, o = 0;
 
     if (out == NULL) {
@@ -583,8 +584,8 @@ on_variable(parser_t *P, char letter, const char *rest)
         P->arr_sealed = 0;
         return 0;
     }
-    v->values = malloc(sizeof *v->values);
-    v->lines = malloc(sizeof *v->lines);
+    v->values = rl_malloc(sizeof *v->values);
+    v->lines = rl_malloc(sizeof *v->lines);
     s->n_vars++;
     if (v->values == NULL || v->lines == NULL) {
         return nomem(P);
@@ -690,7 +691,7 @@ on_row(parser_t *P, const char *label, char *rest)
     a = &cur_session(P)->vars[P->arr];
     ntok = split_ws(P, rest, NULL, idx, a->letter);
     max = strlen(rest) / FIELD_WIDTH + ntok + 1;
-    vals = malloc(max * sizeof *vals);
+    vals = rl_malloc(max * sizeof *vals);
     if (vals == NULL) {
         return nomem(P);
     }

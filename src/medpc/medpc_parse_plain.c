@@ -14,6 +14,7 @@
 ** Called by rl_medpc_parse_buffer() for a file with no annotated session.
 */
 #include "medpc_internal.h"
+#include "core/alloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -38,7 +39,7 @@ plain_warn(rl_medpc_file_t *f, long line, const char *fmt, ...)
     va_list ap;
     f->n_warnings_total++;
     if (f->n_warnings >= RL_MEDPC_MAX_WARNINGS
-        || (w = realloc(f->warnings, (f->n_warnings + 1) * sizeof *w)) == NULL) {
+        || (w = rl_realloc(f->warnings, (f->n_warnings + 1) * sizeof *w)) == NULL) {
         return; /* counted only, as the annotated parser does */
     }
     f->warnings = w;
@@ -86,7 +87,7 @@ number_lines(const char *text, size_t len, size_t *n_out)
             continue;
         }
         if (n == cap) {
-            num_line_t *p = realloc(v, (cap = cap ? 2 * cap : 1024) * sizeof *p);
+            num_line_t *p = rl_realloc(v, (cap = cap ? 2 * cap : 1024) * sizeof *p);
             if (p == NULL) {
                 free(v);
                 return NULL;
@@ -106,7 +107,7 @@ number_lines(const char *text, size_t len, size_t *n_out)
     }
     *n_out = n;
     if (v == NULL) {
-        v = malloc(sizeof *v); /* an empty file: a valid, empty list */
+        v = rl_malloc(sizeof *v); /* an empty file: a valid, empty list */
     }
     return v;
 }
@@ -143,7 +144,7 @@ take_session(rl_medpc_file_t *f, const num_line_t *l, size_t i)
     long bad_line = 0;
     int k;
 
-    p = realloc(f->sessions, (f->n_sessions + 1) * sizeof *p);
+    p = rl_realloc(f->sessions, (f->n_sessions + 1) * sizeof *p);
     if (p == NULL) {
         return RL_ERR_NOMEM;
     }
@@ -152,7 +153,7 @@ take_session(rl_medpc_file_t *f, const num_line_t *l, size_t i)
     memset(s, 0, sizeof *s);
     s->line = l[i].line;
     s->duration_s = NAN;
-    if ((s->vars = calloc(N_VARS, sizeof *s->vars)) == NULL) {
+    if ((s->vars = rl_calloc(N_VARS, sizeof *s->vars)) == NULL) {
         return RL_ERR_NOMEM;
     }
     f->n_sessions++; /* from here on, rl_medpc_file_free() releases s */
@@ -167,8 +168,8 @@ take_session(rl_medpc_file_t *f, const num_line_t *l, size_t i)
         if (count == 0) {
             continue;
         }
-        v->values = malloc(count * sizeof *v->values);
-        v->lines = malloc(count * sizeof *v->lines);
+        v->values = rl_malloc(count * sizeof *v->values);
+        v->lines = rl_malloc(count * sizeof *v->lines);
         if (v->values == NULL || v->lines == NULL) {
             return RL_ERR_NOMEM;
         }

@@ -22,6 +22,7 @@
 
 #include "core/yaml_doc.h"
 #include "relapselab/results.h"
+#include "core/alloc.h"
 
 typedef struct reader {
     rl_yaml_doc_t *doc;
@@ -705,7 +706,7 @@ slurp(const char *path, size_t *len)
         return NULL;
     }
     if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0
-        && (buf = malloc((size_t) n + 1)) != NULL) {
+        && (buf = rl_malloc((size_t) n + 1)) != NULL) {
         *len = fread(buf, 1, (size_t) n, f);
         buf[*len] = '\0';
     }

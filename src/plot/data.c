@@ -10,6 +10,7 @@
 ** width (of log10 of the values on a log axis) so they line up with the ticks.
 */
 #include "plot_internal.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -65,8 +66,8 @@ histogram_bins(pl_panel_t *p, bool xlog, rl_error_t *err)
         }
     }
     p->n_bins = nb;
-    p->edges = malloc(((size_t) nb + 1) * sizeof *p->edges);
-    p->counts = calloc((size_t) nb * (size_t) (s->n_series > 0 ? s->n_series : 1),
+    p->edges = rl_malloc(((size_t) nb + 1) * sizeof *p->edges);
+    p->counts = rl_calloc((size_t) nb * (size_t) (s->n_series > 0 ? s->n_series : 1),
         sizeof *p->counts);
     if (p->edges == NULL || p->counts == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -112,8 +113,8 @@ bar_stats(pl_panel_t *p, rl_error_t *err)
     const rl_plot_bars_t *b = &p->spec->bars;
     size_t n = (size_t) b->n_groups * (size_t) b->n_bars;
     int g, k, i, first = 0;
-    p->mean = malloc(n * sizeof *p->mean);
-    p->sem = malloc(n * sizeof *p->sem);
+    p->mean = rl_malloc(n * sizeof *p->mean);
+    p->sem = rl_malloc(n * sizeof *p->sem);
     if (p->mean == NULL || p->sem == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
@@ -181,7 +182,7 @@ pl_panel_prepare(pl_panel_t *p, const rl_plot_figure_t *fig, rl_error_t *err)
     size_t n_ent = (size_t) s->n_series + (size_t) s->n_rugs + (size_t) s->bars.n_bars + 1;
     p->x0 = p->y0 = INFINITY;
     p->x1 = p->y1 = -INFINITY;
-    p->entries = calloc(n_ent, sizeof *p->entries);
+    p->entries = rl_calloc(n_ent, sizeof *p->entries);
     if (p->entries == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }

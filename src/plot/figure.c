@@ -13,6 +13,7 @@
 ** and the layout is redone with that margin.
 */
 #include "plot_internal.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -368,7 +369,7 @@ int
 pl_figure_draw(cairo_t *cr, const rl_plot_figure_t *fig, double w_pt, double h_pt,
     rl_error_t *err)
 {
-    pl_figure_t *f = calloc(1, sizeof *f);
+    pl_figure_t *f = rl_calloc(1, sizeof *f);
     cairo_font_options_t *fo;
     int i, rc = 0;
     if (f == NULL) {
@@ -388,7 +389,7 @@ pl_figure_draw(cairo_t *cr, const rl_plot_figure_t *fig, double w_pt, double h_p
     cairo_set_font_options(cr, fo);
     cairo_font_options_destroy(fo);
     if (f->categorical) {
-        f->cat = calloc((size_t) fig->panel[0].bars.n_groups, sizeof *f->cat);
+        f->cat = rl_calloc((size_t) fig->panel[0].bars.n_groups, sizeof *f->cat);
         if (f->cat == NULL) {
             rc = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
             goto out;

@@ -14,6 +14,7 @@
 ** round(mm / 25.4 x dpi) pixels each way.
 */
 #include "plot_internal.h"
+#include "core/alloc.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -51,7 +52,7 @@ buf_write(void *closure, const unsigned char *data, unsigned int len)
         while (cap < b->n + len) {
             cap *= 2;
         }
-        p = realloc(b->p, cap);
+        p = rl_realloc(b->p, cap);
         if (p == NULL) {
             b->failed = true;
             return CAIRO_STATUS_WRITE_ERROR;
@@ -472,7 +473,7 @@ rl_plot_write(const rl_plot_figure_t *fig, const char *path, rl_error_t *err)
         goto out;
     }
     tmp_n = strlen(path) + 32;
-    if ((tmp = malloc(tmp_n)) == NULL) {
+    if ((tmp = rl_malloc(tmp_n)) == NULL) {
         rc = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
         goto out;
     }

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "relapselab/genotype.h"
+#include "core/alloc.h"
 
 /* Where to report a problem: the source map, the file name and the caller's error. */
 typedef struct vctx {
@@ -41,7 +42,7 @@ rl_srcmap_note(rl_srcmap_t *self, const void *field, long line, long col)
 {
     if (self->n == self->cap) {
         size_t cap = self->cap == 0 ? 256 : 2 * self->cap;
-        rl_src_note_t *notes = realloc(self->notes, cap * sizeof *notes);
+        rl_src_note_t *notes = rl_realloc(self->notes, cap * sizeof *notes);
         if (notes == NULL) {
             return RL_ERR_NOMEM;
         }
@@ -695,7 +696,7 @@ rl_read_file(const char *path, char **out, size_t *out_len, rl_error_t *err)
         }
         if (cap - len < 4096) {
             cap = cap == 0 ? 16384 : 2 * cap;
-            if ((grown = realloc(buf, cap)) == NULL) {
+            if ((grown = rl_realloc(buf, cap)) == NULL) {
                 ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory reading '%s'",
                     path);
                 goto out;

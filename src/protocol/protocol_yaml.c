@@ -19,6 +19,7 @@
 ** nested mappings ("schedule."). Errors stop the walk at the first problem.
 */
 #include "protocol_reader.h"
+#include "core/alloc.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -659,7 +660,7 @@ rl_protocol_load_buffer(rl_protocol_t *self, const char *text, size_t len, const
     if (name == NULL) {
         name = "<buffer>";
     }
-    self->source_text = malloc(len + 1);
+    self->source_text = rl_malloc(len + 1);
     if (self->source_text == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, name, 0, 0, "out of memory copying the protocol");
     }

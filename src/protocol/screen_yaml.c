@@ -19,6 +19,7 @@
 #include "relapselab/background.h"
 #include "relapselab/genotype.h"
 #include "relapselab/screen.h"
+#include "core/alloc.h"
 
 static const char *const screen_keys[] = {"screen", "protocol", "procedure", "reinforcer",
     "test", "n", "genotypes", "background", "sex", "triggers", "candidates", "random_numbers",
@@ -534,7 +535,7 @@ read_screen(screen_reader_t *sr)
     }
     /* The scratch protocol: the screen's, whose test phase each trigger and candidate
     ** replaces in turn to be validated. */
-    if ((sr->scratch = malloc(sizeof *sr->scratch)) == NULL) {
+    if ((sr->scratch = rl_malloc(sizeof *sr->scratch)) == NULL) {
         return rl_error_set(r->err, RL_ERR_NOMEM, r->file, 0, 0, "out of memory");
     }
     *sr->scratch = *p;

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "relapselab/trace.h"
+#include "core/alloc.h"
 
 /* Samples in one session at most: dt_s is chosen to give about this many. */
 #define TRACE_SAMPLES 1500
@@ -53,7 +54,7 @@ static int
 resimulate(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_trace_t *t, double dt_s,
     char *why, size_t why_n, rl_error_t *err)
 {
-    rl_protocol_t *protocol = malloc(sizeof *protocol);
+    rl_protocol_t *protocol = rl_malloc(sizeof *protocol);
     const rl_ds_subject_t *sub = &ds->subjects[s->subject];
     rl_trace_request_t req;
     char *end;

@@ -9,6 +9,7 @@
 ** resolved here once, with errors that name the database and list what exists.
 */
 #include "figures_internal.h"
+#include "core/alloc.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -112,14 +113,14 @@ rl_fig_alloc(rl_figure_t *f, size_t count, size_t size)
     }
     if (mem->n == mem->cap) {
         size_t cap = mem->cap ? 2 * mem->cap : 16;
-        void **q = realloc(mem->p, cap * sizeof *q);
+        void **q = rl_realloc(mem->p, cap * sizeof *q);
         if (q == NULL) {
             return NULL;
         }
         mem->p = q;
         mem->cap = cap;
     }
-    if ((p = calloc(count > 0 ? count : 1, size)) != NULL) {
+    if ((p = rl_calloc(count > 0 ? count : 1, size)) != NULL) {
         mem->p[mem->n++] = p;
     }
     return p;
@@ -148,7 +149,7 @@ rl_fig_begin(rl_figure_t *f, const rl_dataset_t *ds, const rl_figure_options_t *
     double w_mm, double h_mm, rl_error_t *err)
 {
     memset(f, 0, sizeof *f);
-    if ((f->mem = calloc(1, sizeof *f->mem)) == NULL) {
+    if ((f->mem = rl_calloc(1, sizeof *f->mem)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
     }
     f->plot.width_mm = opt->width_mm > 0.0 ? opt->width_mm : w_mm;

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "relapselab/figures.h"
+#include "core/alloc.h"
 
 #define MAX_CURVE_GROUPS 4
 
@@ -141,7 +142,7 @@ rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
 {
     static const int order[5] = {RL_FIG_ACQUISITION, RL_FIG_BREAKPOINT, RL_FIG_EXTINCTION,
         RL_FIG_REINSTATEMENT, RL_FIG_PLACE};
-    subsets_t *sets = malloc(sizeof *sets);
+    subsets_t *sets = rl_malloc(sizeof *sets);
     rl_figure_options_t opt;
     int i, k, ret = 0, subject, day;
 

@@ -10,6 +10,7 @@
 ** that scale to the page -- with print rules so the page prints as a document.
 */
 #include "report_internal.h"
+#include "core/alloc.h"
 
 #include <errno.h>
 #include <math.h>
@@ -465,7 +466,7 @@ rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char 
     if ((ret = rl_report_render_html(ds, m, &html, &len, info, err)) != 0) {
         return ret;
     }
-    if ((tmp = malloc(n)) == NULL) {
+    if ((tmp = rl_malloc(n)) == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
         goto out;
     }

@@ -9,6 +9,7 @@
 #include "relapselab/measures.h"
 #include "relapselab/rng.h"
 #include "relapselab/screen.h"
+#include "core/alloc.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -39,7 +40,7 @@ rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *ou
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
             "a paired interval needs at least 2 mice (got %d)", n);
     }
-    if ((d = malloc((size_t) n * sizeof *d)) == NULL) {
+    if ((d = rl_malloc((size_t) n * sizeof *d)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     for (i = 0; i < n; i++) {
@@ -245,8 +246,8 @@ rl_screen_summarize(const rl_screen_t *sc, const rl_screen_results_t *res,
             "at least 2 mice per genotype (got %d)", sc->n);
     }
     out->n_cells = sc->n_genotypes * sc->n_triggers;
-    out->cells = calloc((size_t) out->n_cells, sizeof *out->cells);
-    buf = malloc(6 * (size_t) sc->n * sizeof *buf);
+    out->cells = rl_calloc((size_t) out->n_cells, sizeof *out->cells);
+    buf = rl_malloc(6 * (size_t) sc->n * sizeof *buf);
     if (out->cells == NULL || buf == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto out;

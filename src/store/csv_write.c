@@ -1,6 +1,7 @@
 /* csv_write.c -- CSV fields and atomically written CSV files (see csv_write.h). The
 ** library never calls setlocale(), so printf uses '.' as the decimal point. */
 #include "csv_write.h"
+#include "core/alloc.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -74,7 +75,7 @@ rl_csv_file_open(rl_csv_file_t *cf, const char *dir, const char *name, rl_error_
     int ret;
 
     memset(cf, 0, sizeof *cf);
-    if ((cf->path = malloc(n)) == NULL || (cf->tmp = malloc(n)) == NULL) {
+    if ((cf->path = rl_malloc(n)) == NULL || (cf->tmp = rl_malloc(n)) == NULL) {
         release(cf);
         return rl_error_set(err, RL_ERR_NOMEM, dir, 0, 0, "out of memory");
     }

@@ -14,6 +14,7 @@
 
 #include "dataset_internal.h"
 #include "db_check.h"
+#include "core/alloc.h"
 
 /* Session id -> index in ds->sessions, for distributing events. */
 typedef struct session_key {
@@ -87,8 +88,8 @@ rl_dataset_load_events(rl_dataset_t *ds, long session, rl_error_t *err)
     memset(&er, 0, sizeof er);
     er.r.ds = ds;
     er.r.err = err;
-    er.keys = malloc((ds->n_sessions + 1) * sizeof *er.keys);
-    er.cap = calloc(ds->n_sessions + 1, sizeof *er.cap);
+    er.keys = rl_malloc((ds->n_sessions + 1) * sizeof *er.keys);
+    er.cap = rl_calloc(ds->n_sessions + 1, sizeof *er.cap);
     if (er.keys == NULL || er.cap == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
         goto out;

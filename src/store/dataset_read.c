@@ -20,6 +20,7 @@
 
 #include "dataset_internal.h"
 #include "db_check.h"
+#include "core/alloc.h"
 
 #define ARENA_BLOCK 65536
 
@@ -40,7 +41,7 @@ arena_copy(rl_dataset_t *ds, const char *s, size_t n)
 
     if (a == NULL || a->cap - a->used < n + 1) {
         size_t cap = n + 1 > ARENA_BLOCK ? n + 1 : ARENA_BLOCK;
-        if ((a = malloc(sizeof *a + cap)) == NULL) {
+        if ((a = rl_malloc(sizeof *a + cap)) == NULL) {
             return NULL;
         }
         a->cap = cap;
@@ -68,7 +69,7 @@ rl_ds_grow(void **p, size_t *cap, size_t need, size_t size)
     while (n < need) {
         n *= 2;
     }
-    if ((q = realloc(*p, n * size)) == NULL) {
+    if ((q = rl_realloc(*p, n * size)) == NULL) {
         return RL_ERR_NOMEM;
     }
     *p = q;
@@ -513,14 +514,14 @@ rl_dataset_read(const char *path, rl_dataset_t **out, rl_error_t *err)
     *out = NULL;
     memset(&r, 0, sizeof r);
     r.err = err;
-    if ((ds = r.ds = calloc(1, sizeof *ds)) == NULL) {
+    if ((ds = r.ds = rl_calloc(1, sizeof *ds)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     ds->run.intersession_h = NAN;
     if ((ds->path = arena_copy(ds, path, strlen(path))) == NULL
-        || (ds->reinforcers = calloc(RL_MAX_REINFORCERS, sizeof *ds->reinforcers)) == NULL
-        || (ds->procedures = calloc(RL_MAX_PROCEDURES, sizeof *ds->procedures)) == NULL
-        || (ds->groups = calloc(RL_MAX_GROUPS, sizeof *ds->groups)) == NULL) {
+        || (ds->reinforcers = rl_calloc(RL_MAX_REINFORCERS, sizeof *ds->reinforcers)) == NULL
+        || (ds->procedures = rl_calloc(RL_MAX_PROCEDURES, sizeof *ds->procedures)) == NULL
+        || (ds->groups = rl_calloc(RL_MAX_GROUPS, sizeof *ds->groups)) == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
         goto out;
     }

@@ -28,6 +28,7 @@
 
 #include "csv_write.h"
 #include "db_check.h"
+#include "core/alloc.h"
 
 typedef struct csv_table {
     const char *file;
@@ -107,8 +108,8 @@ write_table(sqlite3 *db, const char *db_path, const char *dir, const char *file,
     size_t n = strlen(dir) + strlen(file) + 8;
     int i, ncol, rc, ret = 0;
 
-    path = malloc(n);
-    tmp = malloc(n);
+    path = rl_malloc(n);
+    tmp = rl_malloc(n);
     if (path == NULL || tmp == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, dir, 0, 0, "out of memory");
         goto out;
@@ -205,8 +206,8 @@ write_protocol(sqlite3 *db, const char *db_path, const char *dir, rl_error_t *er
     }
     text = sqlite3_column_blob(st, 0);
     len = sqlite3_column_bytes(st, 0);
-    path = malloc(n);
-    tmp = malloc(n);
+    path = rl_malloc(n);
+    tmp = rl_malloc(n);
     if (path == NULL || tmp == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, dir, 0, 0, "out of memory");
         goto out;

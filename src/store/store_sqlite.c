@@ -42,6 +42,7 @@
 #include <sqlite3.h>
 
 #include "store_internal.h"
+#include "core/alloc.h"
 
 /* The schema version is RL_STORE_SCHEMA_VERSION (store.h), shared with export_csv.c. */
 /* PRAGMA application_id: "RLAB", so `file` and tools can tell our databases apart. */
@@ -259,7 +260,7 @@ static char *
 dup_string(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *p = malloc(n);
+    char *p = rl_malloc(n);
     if (p != NULL) {
         memcpy(p, s, n);
     }
@@ -277,7 +278,7 @@ dir_of(const char *path)
     if (slash == NULL) {
         return dup_string(".");
     }
-    if ((dir = malloc(n + 1)) != NULL) {
+    if ((dir = rl_malloc(n + 1)) != NULL) {
         memcpy(dir, path, n);
         dir[n] = '\0';
     }
@@ -335,7 +336,7 @@ prepare_events(rl_store_t *self, rl_error_t *err)
     static const char head[] = "INSERT INTO events (session_id, seq, t_s, kind, in_timeout,"
                                " code) VALUES (?, ?, ?, ?, ?, ?)";
     static const char row[] = ", (?, ?, ?, ?, ?, ?)";
-    char *sql = malloc(sizeof head + EVENT_BATCH_LARGE * sizeof row);
+    char *sql = rl_malloc(sizeof head + EVENT_BATCH_LARGE * sizeof row);
     int k, j, ret = 0;
 
     if (sql == NULL) {
@@ -472,10 +473,10 @@ rl_store_open(const char *final_path, const rl_protocol_t *protocol,
         || (ret = rl_store_check_protocol(protocol, final_path, err)) != 0) {
         return ret;
     }
-    self = calloc(1, sizeof *self);
+    self = rl_calloc(1, sizeof *self);
     n = strlen(final_path) + 32;
     if (self == NULL || (self->final_path = dup_string(final_path)) == NULL
-        || (self->tmp_path = malloc(n)) == NULL) {
+        || (self->tmp_path = rl_malloc(n)) == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, final_path, 0, 0, "out of memory");
         goto out;
     }
@@ -559,7 +560,7 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
         while (cap <= (size_t) subject->subject_id) {
             cap *= 2;
         }
-        p = realloc(self->subject_procedure, cap * sizeof *p);
+        p = rl_realloc(self->subject_procedure, cap * sizeof *p);
         if (p == NULL) {
             self->failed = true;
             return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");

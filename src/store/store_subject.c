@@ -7,6 +7,7 @@
 #include "relapselab/params.h"
 #include "relapselab/store.h"
 #include "relapselab/subject.h"
+#include "core/alloc.h"
 
 #include <stdlib.h>
 
@@ -14,7 +15,7 @@ int
 rl_store_write_subject_result(rl_store_t *self, const rl_subject_result_t *s, rl_error_t *err)
 {
     size_t i, n = rl_param_count();
-    rl_named_value_t *params = malloc(n * sizeof *params);
+    rl_named_value_t *params = rl_malloc(n * sizeof *params);
     rl_subject_record_t rec;
     int k, ret;
 
