@@ -2,7 +2,8 @@
 **
 ** Four files, one observation per row, in the format of every relapselab CSV (the shared
 ** helpers of store/csv_write.h: RFC 4180 quoting, shortest round-trip REALs, temp file +
-** rename): summary_sessions.csv (session), summary_subjects.csv (subject x phase),
+** rename, the four renamed together when all are complete: store/out_dir.h):
+** summary_sessions.csv (session), summary_subjects.csv (subject x phase),
 ** summary_groups.csv (group x phase: mean, SEM and n of each measure) and bins.csv
 ** (session x 10-min bin). Not applicable (NaN, NULL) is an empty field. Columns are
 ** listed in docs/ANALYSIS.md.
@@ -14,6 +15,7 @@
 #include <stdbool.h>
 
 #include "store/csv_write.h"
+#include "store/out_dir.h"
 
 /* A row being written: commas go before every field but the first. */
 typedef struct row {
@@ -237,24 +239,27 @@ rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char
         {"summary_groups.csv", write_groups},
         {"bins.csv", write_bins},
     };
-    size_t i;
+    rl_out_dir_t od;
+    size_t i, k;
     int ret;
 
-    if ((ret = rl_csv_make_dir(dir, err)) != 0) {
+    if ((ret = rl_out_dir_open(&od, dir, err)) != 0) {
         return ret;
     }
     for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        rl_csv_file_t cf;
         row_t r;
-        if ((ret = rl_csv_file_open(&cf, dir, tables[i].file, err)) != 0) {
-            return ret;
+        if ((ret = rl_out_dir_create(&od, tables[i].file, &r.f, &k, err)) != 0) {
+            break;
         }
-        r.f = cf.f;
         r.col = 0;
         tables[i].write(ds, m, &r);
-        if ((ret = rl_csv_file_commit(&cf, err)) != 0) {
-            return ret;
+        if ((ret = rl_out_dir_close(&od, k, r.f, err)) != 0) {
+            break;
         }
     }
-    return 0;
+    if (ret != 0) {
+        rl_out_dir_abort(&od);
+        return ret;
+    }
+    return rl_out_dir_commit(&od, err);
 }

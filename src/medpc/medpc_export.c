@@ -6,7 +6,8 @@
 ** the time in the profile's clock unit, and the counters the profile's checks name. The
 ** text follows what MED-PC IV writes (docs/MEDPC.md): "File:" line, two blank lines, the
 ** header, scalars "X:%12.3f", arrays "X:" then rows "%6d:" + 5 fields "%13.3f", CRLF line
-** ends. Each file goes to "<name>.tmp" and is renamed when complete.
+** ends. Each file goes to "<name>.tmp"; all are renamed when every session is written
+** (store/out_dir.h), so a failed export leaves nothing behind.
 */
 #include "relapselab/medpc_export.h"
 
@@ -22,6 +23,7 @@
 
 #include "calendar.h"
 #include "core/alloc.h"
+#include "store/out_dir.h"
 
 #define MAX_VARS 26
 
@@ -227,14 +229,15 @@ encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *
 }
 
 static int
-export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, const char *dir,
+export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_out_dir_t *od,
     const rl_medpc_profile_t *p, rl_medpc_export_stats_t *st, rl_error_t *err)
 {
     var_t vars[MAX_VARS];
     int nv = 0, i, y, mo, d, h, mi, se, ey, emo, ed, eh, emi, ese, ret = 0;
-    char label[160], name[256], path[1024], tmp[1040];
+    char label[160], name[256];
     double t0 = start_seconds(ds, s);
     FILE *f;
+    size_t k;
 
     memset(vars, 0, sizeof vars);
     split_time(t0, &y, &mo, &d, &h, &mi, &se);
@@ -246,15 +249,12 @@ export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, const char *dir
             name[i] = '_';
         }
     }
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
     if (encode(p, s, vars, &nv, st) != 0) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
+        ret = rl_error_set(err, RL_ERR_NOMEM, od->dir, 0, 0, "out of memory");
         goto out;
     }
     qsort(vars, (size_t) nv, sizeof vars[0], cmp_var);
-    if ((f = fopen(tmp, "wb")) == NULL) {
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "cannot write: %s", strerror(errno));
+    if ((ret = rl_out_dir_create(od, name, &f, &k, err)) != 0) {
         goto out;
     }
     fprintf(f, "File: C:\\MED-PC IV\\DATA\\%s\r\n\n\r\r\n", name);
@@ -268,14 +268,7 @@ export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, const char *dir
     for (i = 0; i < nv; i++) {
         write_var(f, &vars[i]);
     }
-    if (ferror(f) | fclose(f)) {
-        remove(tmp);
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "write failed");
-    } else if (rename(tmp, path) != 0) {
-        remove(tmp);
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot rename %s onto it: %s", tmp,
-            strerror(errno));
-    } else {
+    if ((ret = rl_out_dir_close(od, k, f, err)) == 0) {
         st->files++;
     }
 out:
@@ -290,7 +283,7 @@ rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *
     rl_medpc_export_stats_t *stats, rl_error_t *err)
 {
     rl_dataset_t *ds = NULL;
-    struct stat sb;
+    rl_out_dir_t od;
     size_t i;
     int ret;
 
@@ -304,18 +297,18 @@ rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *
         rl_dataset_free(ds);
         return ret;
     }
-    if (stat(dir, &sb) != 0) {
-        if (mkdir(dir, 0777) != 0) {
-            rl_dataset_free(ds);
-            return rl_error_set(err, RL_ERR_IO, dir, 0, 0, "cannot create directory: %s",
-                strerror(errno));
-        }
-    } else if (!S_ISDIR(sb.st_mode)) {
+    if ((ret = rl_out_dir_open(&od, dir, err)) != 0) {
         rl_dataset_free(ds);
-        return rl_error_set(err, RL_ERR_IO, dir, 0, 0, "not a directory");
+        return ret;
     }
     for (i = 0; i < ds->n_sessions && ret == 0; i++) {
-        ret = export_session(ds, &ds->sessions[i], dir, p, stats, err);
+        ret = export_session(ds, &ds->sessions[i], &od, p, stats, err);
+    }
+    if (ret != 0) {
+        rl_out_dir_abort(&od);
+        stats->files = 0;
+    } else {
+        ret = rl_out_dir_commit(&od, err);
     }
     rl_dataset_free(ds);
     return ret;

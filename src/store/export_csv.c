@@ -6,8 +6,9 @@
 ** in double quotes, and inner double quotes are doubled); lines end with LF. NULL is an
 ** empty field. Integers are printed exactly; REALs in the shortest of %.15g/%.16g/%.17g
 ** that reads back to the same double, with '.' as decimal point (the library never calls
-** setlocale, so the C locale applies). Every file is written to "<name>.tmp" and renamed
-** onto "<name>" once complete, so a reader never sees a half-written table.
+** setlocale, so the C locale applies). Every file is written to "<name>.tmp" and all are
+** renamed onto their names only when every table is complete (out_dir.h), so a reader never
+** sees a half-written table and a failed export leaves nothing behind.
 **
 ** Only complete runs are exported (run.status = 'complete'); the file names and columns
 ** are listed in docs/SCHEMA.md. Only databases of schema RL_STORE_SCHEMA_VERSION (store.h,
@@ -27,6 +28,7 @@
 #include <sqlite3.h>
 
 #include "csv_write.h"
+#include "out_dir.h"
 #include "db_check.h"
 #include "core/alloc.h"
 
@@ -97,34 +99,11 @@ db_error(sqlite3 *db, const char *db_path, rl_error_t *err, const char *what)
     return rl_error_set(err, RL_ERR_DB, db_path, 0, 0, "%s: %s", what, sqlite3_errmsg(db));
 }
 
-/* Run sql and write its result as dir/file (via dir/file.tmp). */
+/* The rows of st as CSV to f (header line first). SQLITE_DONE, or the failing step's code. */
 static int
-write_table(sqlite3 *db, const char *db_path, const char *dir, const char *file,
-    const char *sql, rl_error_t *err)
+put_rows(sqlite3_stmt *st, FILE *f)
 {
-    sqlite3_stmt *st = NULL;
-    FILE *f = NULL;
-    char *path = NULL, *tmp = NULL;
-    size_t n = strlen(dir) + strlen(file) + 8;
-    int i, ncol, rc, ret = 0;
-
-    path = rl_malloc(n);
-    tmp = rl_malloc(n);
-    if (path == NULL || tmp == NULL) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, dir, 0, 0, "out of memory");
-        goto out;
-    }
-    snprintf(path, n, "%s/%s", dir, file);
-    snprintf(tmp, n, "%s/%s.tmp", dir, file);
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        ret = db_error(db, db_path, err, file);
-        goto out;
-    }
-    if ((f = fopen(tmp, "w")) == NULL) {
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "cannot create: %s", strerror(errno));
-        goto out;
-    }
-    ncol = sqlite3_column_count(st);
+    int i, ncol = sqlite3_column_count(st), rc;
     for (i = 0; i < ncol; i++) {
         if (i > 0) {
             fputc(',', f);
@@ -153,47 +132,41 @@ write_table(sqlite3 *db, const char *db_path, const char *dir, const char *file,
         }
         fputc('\n', f);
     }
-    if (rc != SQLITE_DONE) {
-        ret = db_error(db, db_path, err, file);
-        goto out;
-    }
-    if (ferror(f)) {
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "write failed");
-        goto out;
-    }
-    rc = fclose(f);
-    f = NULL;
-    if (rc != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "write failed: %s", strerror(errno));
-        goto out;
-    }
-    if (rename(tmp, path) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot rename %s: %s", tmp,
-            strerror(errno));
-        goto out;
-    }
-out:
-    if (f != NULL) {
-        fclose(f);
-    }
-    if (ret != 0 && tmp != NULL) {
-        remove(tmp);
-    }
-    sqlite3_finalize(st);
-    free(path);
-    free(tmp);
-    return ret;
+    return rc;
 }
 
-/* dir/protocol.yaml from run.protocol_text (nothing if the run has no text). */
+/* Run sql and write its result as file of the output folder. */
 static int
-write_protocol(sqlite3 *db, const char *db_path, const char *dir, rl_error_t *err)
+write_table(sqlite3 *db, const char *db_path, rl_out_dir_t *od, const char *file,
+    const char *sql, rl_error_t *err)
 {
     sqlite3_stmt *st = NULL;
     FILE *f = NULL;
-    char *path = NULL, *tmp = NULL;
-    size_t n = strlen(dir) + 32;
+    size_t k;
+    int ret;
+
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+        ret = db_error(db, db_path, err, file);
+    } else if ((ret = rl_out_dir_create(od, file, &f, &k, err)) == 0) {
+        ret = put_rows(st, f) != SQLITE_DONE ? db_error(db, db_path, err, file) : 0;
+        if (ret != 0) {
+            fclose(f);
+        } else {
+            ret = rl_out_dir_close(od, k, f, err);
+        }
+    }
+    sqlite3_finalize(st);
+    return ret;
+}
+
+/* protocol.yaml from run.protocol_text (nothing if the run has no text). */
+static int
+write_protocol(sqlite3 *db, const char *db_path, rl_out_dir_t *od, rl_error_t *err)
+{
+    sqlite3_stmt *st = NULL;
+    FILE *f = NULL;
     const void *text;
+    size_t k;
     int len, ret = 0;
 
     if (sqlite3_prepare_v2(db, "SELECT protocol_text FROM run WHERE run_id = 1", -1, &st,
@@ -206,38 +179,15 @@ write_protocol(sqlite3 *db, const char *db_path, const char *dir, rl_error_t *er
     }
     text = sqlite3_column_blob(st, 0);
     len = sqlite3_column_bytes(st, 0);
-    path = rl_malloc(n);
-    tmp = rl_malloc(n);
-    if (path == NULL || tmp == NULL) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, dir, 0, 0, "out of memory");
+    if ((ret = rl_out_dir_create(od, "protocol.yaml", &f, &k, err)) != 0) {
         goto out;
     }
-    snprintf(path, n, "%s/protocol.yaml", dir);
-    snprintf(tmp, n, "%s/protocol.yaml.tmp", dir);
-    if ((f = fopen(tmp, "w")) == NULL) {
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "cannot create: %s", strerror(errno));
-        goto out;
+    if (len > 0) {
+        fwrite(text, 1, (size_t) len, f);
     }
-    if ((len > 0 && fwrite(text, 1, (size_t) len, f) != (size_t) len) || fclose(f) != 0) {
-        f = NULL;
-        ret = rl_error_set(err, RL_ERR_IO, tmp, 0, 0, "write failed: %s", strerror(errno));
-        goto out;
-    }
-    f = NULL;
-    if (rename(tmp, path) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot rename %s: %s", tmp,
-            strerror(errno));
-    }
+    ret = rl_out_dir_close(od, k, f, err);
 out:
-    if (f != NULL) {
-        fclose(f);
-    }
-    if (ret != 0 && tmp != NULL) {
-        remove(tmp);
-    }
     sqlite3_finalize(st);
-    free(path);
-    free(tmp);
     return ret;
 }
 
@@ -245,11 +195,13 @@ int
 rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err)
 {
     sqlite3 *db = NULL;
+    rl_out_dir_t od;
     size_t i;
     int ret = 0;
 
+    memset(&od, 0, sizeof od);
     if ((ret = rl_db_open_checked(db_path, &db, err)) != 0
-        || (ret = rl_csv_make_dir(dir, err)) != 0) {
+        || (ret = rl_out_dir_open(&od, dir, err)) != 0) {
         goto out;
     }
     /* One read transaction, so all tables come from the same snapshot. */
@@ -258,12 +210,16 @@ rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err)
         goto out;
     }
     for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
-        if ((ret = write_table(db, db_path, dir, tables[i].file, tables[i].sql, err)) != 0) {
+        if ((ret = write_table(db, db_path, &od, tables[i].file, tables[i].sql, err)) != 0) {
             goto out;
         }
     }
-    ret = write_protocol(db, db_path, dir, err);
+    ret = write_protocol(db, db_path, &od, err);
 out:
     sqlite3_close(db);
-    return ret;
+    if (ret != 0) {
+        rl_out_dir_abort(&od);
+        return ret;
+    }
+    return rl_out_dir_commit(&od, err);
 }
