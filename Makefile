@@ -6,6 +6,9 @@
 #   make test       build, run the whole test suite, then again under ASan/UBSan (build-asan/)
 #   make test-fast  the test suite without the sanitizer pass
 #   make bench      build, then run the benchmarks (build/bench_seed, bench/bench_lab.sh)
+#   make install    build, then install the tool, the library (shared and static), its
+#                   headers, relapselab.pc, the profiles and examples under PREFIX
+#                   (default /usr/local; e.g. make install PREFIX=$HOME/.local)
 #   make clean      remove the build directories
 #
 # With CI set in the environment (CI=true), warnings are errors (-DRL_WERROR=ON).
@@ -28,12 +31,14 @@ CTEST := ctest --output-on-failure -j2 --timeout $(CTEST_TIMEOUT)
 
 SAN_ENV := ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
+PREFIX ?= /usr/local
+
 EXAMPLE := examples/gutierrez2014.yaml
 EXAMPLE_ARGS := --seed 20141219 --threads 2
 
 # Steps must run in order (deps before build, build before tests).
 .NOTPARALLEL:
-.PHONY: all deps build run test test-fast test-asan build-asan bench clean
+.PHONY: all deps build run test test-fast test-asan build-asan bench install clean
 
 all: build
 
@@ -92,6 +97,9 @@ test: test-fast test-asan
 bench: build
 	./$(BUILD_DIR)/bench_seed
 	sh bench/bench_lab.sh $(BUILD_DIR)
+
+install: build
+	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

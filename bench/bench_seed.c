@@ -16,6 +16,7 @@
 
 #include "relapselab/protocol.h"
 #include "relapselab/run.h"
+#include "relapselab/version.h"
 
 static double
 now_s(void)

@@ -13,12 +13,14 @@
 
 #include <stdio.h>
 
+#include "relapselab/api.h"
+
 /* From now on, allocation number fail_at (1-based; 0 = none) fails, and every allocation is
 ** logged to trace as "<number> <file>:<line>\n" (trace NULL: no log). Allocations are
 ** counted across threads. Call it before any other library call. */
-void rl_alloc_fault_set(long fail_at, FILE *trace);
+RL_API void rl_alloc_fault_set(long fail_at, FILE *trace);
 
 /* Allocations made since the last rl_alloc_fault_set (or the start). */
-long rl_alloc_count(void);
+RL_API long rl_alloc_count(void);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 
@@ -34,17 +35,17 @@ typedef struct rl_background {
 } rl_background_t;
 
 /* Index of the background called name (name or alias, exact), or -1. */
-int rl_background_find(const char *name);
+RL_API int rl_background_find(const char *name);
 
 /* Number of backgrounds, and entry i (NULL when out of range). */
-int rl_background_count(void);
-const rl_background_t *rl_background_get(int i);
+RL_API int rl_background_count(void);
+RL_API const rl_background_t *rl_background_get(int i);
 
 /* The backgrounds' names, ", "-separated, into buf (cap bytes, cut if longer); returns buf. */
-const char *rl_background_names(char *buf, size_t cap);
+RL_API const char *rl_background_names(char *buf, size_t cap);
 
 /* p's values times background i's factors, each result clipped to the parameter's
 ** plausible range. Returns 0, or RL_ERR_INTERNAL (a factor names an unknown parameter). */
-int rl_background_apply(int i, rl_params_t *p, rl_error_t *err);
+RL_API int rl_background_apply(int i, rl_params_t *p, rl_error_t *err);
 
 #endif

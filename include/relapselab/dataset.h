@@ -22,6 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
@@ -137,20 +138,20 @@ typedef struct rl_dataset {
 ** file), RL_ERR_INVALID (not a relapselab database, another schema version, an incomplete
 ** run, or content this reader does not understand, e.g. an unknown phase kind),
 ** RL_ERR_DB (SQLite error) or RL_ERR_NOMEM. */
-int rl_dataset_read(const char *path, rl_dataset_t **out, rl_error_t *err);
+RL_API int rl_dataset_read(const char *path, rl_dataset_t **out, rl_error_t *err);
 
 /* Load the events of session index `session` (index in ds->sessions), or of every session
 ** if session < 0, reopening ds->path read-only (with the same checks), and set their
 ** events_loaded. Replaces events loaded before. Errors as rl_dataset_read() (an unknown
 ** event kind, or events of a session that is not in ds, is RL_ERR_INVALID); on failure
 ** the sessions concerned have events_loaded false (and possibly some events). */
-int rl_dataset_load_events(rl_dataset_t *ds, long session, rl_error_t *err);
+RL_API int rl_dataset_load_events(rl_dataset_t *ds, long session, rl_error_t *err);
 
 /* Load the import log: the import_files and import_issues tables (both empty for a
 ** simulation), replacing what an earlier call loaded. Errors as rl_dataset_read(). */
-int rl_dataset_load_import_log(rl_dataset_t *ds, rl_error_t *err);
+RL_API int rl_dataset_load_import_log(rl_dataset_t *ds, rl_error_t *err);
 
 /* Release everything ds owns, and ds. NULL is allowed. */
-void rl_dataset_free(rl_dataset_t *ds);
+RL_API void rl_dataset_free(rl_dataset_t *ds);
 
 #endif

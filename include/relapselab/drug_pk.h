@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/drugs.h"
 #include "relapselab/error.h"
 
@@ -37,35 +38,35 @@ typedef struct rl_drug_dose {
 
 /* Set pk from the table row of d for route r. Returns 0, or RL_ERR_INVALID (no data for
 ** the route) with a message in err. */
-int rl_drug_pk_init(rl_drug_pk_t *pk, const rl_drug_t *d, rl_route_t r, rl_error_t *err);
+RL_API int rl_drug_pk_init(rl_drug_pk_t *pk, const rl_drug_t *d, rl_route_t r, rl_error_t *err);
 
 /* Brain free concentration (nM) t_min after one dose of dose_mg_per_kg [DRG-2]; 0 for
 ** t_min < 0. No division by zero at ka = k (the limit is taken exactly). */
-double rl_drug_pk_conc_nM(const rl_drug_pk_t *pk, double dose_mg_per_kg, double t_min);
+RL_API double rl_drug_pk_conc_nM(const rl_drug_pk_t *pk, double dose_mg_per_kg, double t_min);
 
 /* Time (min) of the brain peak after one dose: ln(ka/k)/(ka - k), 1/k at ka = k, 0 for a
 ** bolus [DRG-2]. */
-double rl_drug_pk_tmax_min(const rl_drug_pk_t *pk);
+RL_API double rl_drug_pk_tmax_min(const rl_drug_pk_t *pk);
 
 /* Brain free concentration (nM) of d at t_min after the n doses (any order, any routes;
 ** doses after t_min do not count) [DRG-3]. Returns 0, or RL_ERR_INVALID (a route without
 ** data, a negative or non-finite dose or time) with a message in err; *out_nM is then 0. */
-int rl_drug_brain_nM(const rl_drug_t *d, const rl_drug_dose_t *doses, size_t n, double t_min,
+RL_API int rl_drug_brain_nM(const rl_drug_t *d, const rl_drug_dose_t *doses, size_t n, double t_min,
     double *out_nM, rl_error_t *err);
 
 /* Load of d at target t: conc_nM / Ki, or 0 if d does not bind t (or conc_nM <= 0)
 ** [DRG-4]. */
-double rl_drug_load(const rl_drug_t *d, rl_target_t t, double conc_nM);
+RL_API double rl_drug_load(const rl_drug_t *d, rl_target_t t, double conc_nM);
 
 /* Competitive occupancy [DRG-4]: occ_out[i] = load[i] / (1 + sum_j load[j]) for the n
 ** loads (drug loads C/Ki and peptide levels in Kd units alike; negative loads count as
 ** 0). occ_out may be NULL. Returns the total occupancy sum_i occ_out[i]. */
-double rl_drug_occupancy(const double *load, size_t n, double *occ_out);
+RL_API double rl_drug_occupancy(const double *load, size_t n, double *occ_out);
 
 /* Fraction (0..1) of d's long-acting target (d->inact_target) inactivated at t_min after
 ** the n doses [DRG-5]; 0 for a drug without long-lasting inactivation. Returns 0 or
 ** RL_ERR_INVALID as rl_drug_brain_nM. */
-int rl_drug_inactivated(const rl_drug_t *d, const rl_drug_dose_t *doses, size_t n,
+RL_API int rl_drug_inactivated(const rl_drug_t *d, const rl_drug_dose_t *doses, size_t n,
     double t_min, double *out, rl_error_t *err);
 
 #endif

@@ -17,6 +17,7 @@
 #ifndef RELAPSELAB_DRUGS_H
 #define RELAPSELAB_DRUGS_H
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 
 /* Molecular targets, in the order of the table's columns: one X-macro list of
@@ -112,43 +113,43 @@ typedef struct rl_drug {
 } rl_drug_t;
 
 /* Number of drugs, drug i's numbers and drug i's names (0 <= i < count; NULL otherwise). */
-int rl_drug_count(void);
-const rl_drug_t *rl_drug_get(int i);
-const rl_drug_label_t *rl_drug_label(int i);
+RL_API int rl_drug_count(void);
+RL_API const rl_drug_t *rl_drug_get(int i);
+RL_API const rl_drug_label_t *rl_drug_label(int i);
 
 /* The index of d in the table (d from rl_drug_get or rl_drug_find), or -1. */
-int rl_drug_id(const rl_drug_t *d);
+RL_API int rl_drug_id(const rl_drug_t *d);
 
 /* Find a drug by its name or an alias. Matching ignores ASCII case and the characters
 ** " -,._()" ("norBNI" = "nor-BNI", "U50488" = "U50,488"). Returns 0 and sets *out, or
 ** RL_ERR_INVALID ("unknown drug 'x'") with a message in err. */
-int rl_drug_find(const char *name, const rl_drug_t **out, rl_error_t *err);
+RL_API int rl_drug_find(const char *name, const rl_drug_t **out, rl_error_t *err);
 
 /* 1 if the table holds the value (source != NULL), else 0. */
-int rl_drug_value_present(const rl_drug_value_t *v);
+RL_API int rl_drug_value_present(const rl_drug_value_t *v);
 
 /* Ki (nM) of d at target t, or NAN if it does not bind. */
-double rl_drug_ki_nM(const rl_drug_t *d, rl_target_t t);
+RL_API double rl_drug_ki_nM(const rl_drug_t *d, rl_target_t t);
 
 /* The PK of d by route r. Returns 0 and sets *out, or RL_ERR_INVALID with a message
 ** ("naloxone has no p.o. data (routes: i.v., i.p., s.c.)") in err. */
-int rl_drug_route_pk(const rl_drug_t *d, rl_route_t r, const rl_drug_route_pk_t **out,
+RL_API int rl_drug_route_pk(const rl_drug_t *d, rl_route_t r, const rl_drug_route_pk_t **out,
     rl_error_t *err);
 
 /* Short names ("MOR", "i.p."), or "?" out of range. */
-const char *rl_target_name(rl_target_t t);
-const char *rl_route_name(rl_route_t r);
+RL_API const char *rl_target_name(rl_target_t t);
+RL_API const char *rl_route_name(rl_route_t r);
 
 /* Target or route by name (case and punctuation ignored as in rl_drug_find; routes also
 ** by long name, "intraperitoneal"), or -1. */
-int rl_target_find(const char *name);
-int rl_route_find(const char *name);
+RL_API int rl_target_find(const char *name);
+RL_API int rl_route_find(const char *name);
 
 /* Write the routes d has data for, ", "-separated ("i.v., i.p."), into buf of size n. */
-void rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n);
+RL_API void rl_drug_routes_text(const rl_drug_t *d, char *buf, size_t n);
 
 /* Write the names of the self-administrable drugs, ", "-separated ("cocaine"), into buf of
 ** size n (for "supported: ..." in error messages). */
-void rl_drug_self_administrable_names(char *buf, size_t n);
+RL_API void rl_drug_self_administrable_names(char *buf, size_t n);
 
 #endif

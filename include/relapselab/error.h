@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
+
 enum {
     RL_OK = 0,
     RL_ERR_NOMEM = -1,       /* allocation failed */
@@ -36,13 +38,13 @@ typedef struct rl_error {
 } rl_error_t;
 
 /* Reset err to "no error". err may be NULL (then nothing happens). */
-void rl_error_clear(rl_error_t *err);
+RL_API void rl_error_clear(rl_error_t *err);
 
 /* Record an error in err (which may be NULL) and return code, so callers can write
 ** `return rl_error_set(err, RL_ERR_INVALID, path, line, 0, "dose must be >= 0");`.
 ** file may be NULL. The message is printf-formatted and truncated to fit. This is the
 ** one function that raises errors: put a breakpoint on it when debugging. */
-int rl_error_set(rl_error_t *err, int code, const char *file, long line, long col,
+RL_API int rl_error_set(rl_error_t *err, int code, const char *file, long line, long col,
     const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
@@ -51,9 +53,9 @@ int rl_error_set(rl_error_t *err, int code, const char *file, long line, long co
 
 /* Format err as "file:line:col: message" (parts that are unknown are left out) into
 ** buf of size n. Returns buf. */
-char *rl_error_format(const rl_error_t *err, char *buf, size_t n);
+RL_API char *rl_error_format(const rl_error_t *err, char *buf, size_t n);
 
 /* A short generic description of a status code ("out of memory", ...). */
-const char *rl_strerror(int code);
+RL_API const char *rl_strerror(int code);
 
 #endif

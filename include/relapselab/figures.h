@@ -31,6 +31,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/dataset.h"
 #include "relapselab/error.h"
 #include "relapselab/measures.h"
@@ -82,14 +83,14 @@ typedef struct rl_figure {
 } rl_figure_t;
 
 /* All groups, no phase, subject or session chosen, linear axes, default size and title. */
-void rl_figure_options_init(rl_figure_options_t *opt);
+RL_API void rl_figure_options_init(rl_figure_options_t *opt);
 
 /* Name of kind ("acquisition", ...) and a one-line description; NULL if out of range. */
-const char *rl_figure_kind_name(int kind);
-const char *rl_figure_kind_help(int kind);
+RL_API const char *rl_figure_kind_name(int kind);
+RL_API const char *rl_figure_kind_help(int kind);
 
 /* The kind called name, or -1. */
-int rl_figure_kind_find(const char *name);
+RL_API int rl_figure_kind_find(const char *name);
 
 /* Build figure kind from ds and m (computed from ds; events must be loaded for
 ** cumulative, iri and traces). On success returns 0 and *out owns its storage; otherwise
@@ -98,47 +99,47 @@ int rl_figure_kind_find(const char *name);
 ** an option the figure needs is missing; traces of an imported run or of a session that
 ** the stored protocol and seed do not reproduce), RL_ERR_NOMEM, or an error of the
 ** re-simulation (traces). err names the database and the problem. */
-int rl_figure_build(int kind, const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_build(int kind, const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
 
 /* The builders behind rl_figure_build(), same contract. */
-int rl_figure_acquisition(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_acquisition(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_breakpoint(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_breakpoint(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_extinction(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_extinction(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_place(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_place(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_reinstatement(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_reinstatement(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_cumulative(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_cumulative(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_iri(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_iri(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
-int rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err);
 
 /* Release what f allocated and reset it to empty. Safe on a zeroed or failed figure and
 ** twice. */
-void rl_figure_free(rl_figure_t *f);
+RL_API void rl_figure_free(rl_figure_t *f);
 
 /* The subject called text: a subject_id in decimal, or the lab's subject name (a name
 ** wins when a subject has it). Returns 0 with *subject = its index in ds->subjects, or
 ** RL_ERR_INVALID naming the database. */
-int rl_figure_find_subject(const rl_dataset_t *ds, const char *text, int *subject,
+RL_API int rl_figure_find_subject(const rl_dataset_t *ds, const char *text, int *subject,
     rl_error_t *err);
 
 /* Group names "A,B,..." -> indices into idx (capacity cap, in the order given).
 ** Returns 0 with *n set, or RL_ERR_INVALID (an unknown or repeated name, or none). */
-int rl_figure_parse_groups(const rl_dataset_t *ds, const char *list, int *idx, int cap,
+RL_API int rl_figure_parse_groups(const rl_dataset_t *ds, const char *list, int *idx, int cap,
     int *n, rl_error_t *err);
 
 /* A representative session for single-session figures: the mouse of the first group
 ** (among opt->groups, or all) whose mean active responses in its first acquisition phase
 ** are closest to its group's mean, and its last session of that phase. Returns 0 with
 ** *subject (index in ds->subjects) and *day, or RL_FIGURE_NO_DATA. */
-int rl_figure_representative(const rl_dataset_t *ds, const rl_measures_t *m,
+RL_API int rl_figure_representative(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, int *subject, int *day, rl_error_t *err);
 
 #endif

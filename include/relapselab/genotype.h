@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
+
 typedef struct rl_gene_products {
     double oprm1;   /* mu-opioid receptor density, fraction of WT Bmax */
     double oprd1;   /* delta-opioid receptor density, fraction of WT Bmax */
@@ -39,16 +41,16 @@ typedef struct rl_genotype_label {
 } rl_genotype_label_t;
 
 /* Index of the genotype called name (exact, case-sensitive), or -1 if unknown. */
-int rl_genotype_find(const char *name);
+RL_API int rl_genotype_find(const char *name);
 
 /* Number of genotypes in the table, entry i's gene products and entry i's name (0 <= i <
 ** count; NULL otherwise). */
-int rl_genotype_count(void);
-const rl_genotype_t *rl_genotype_get(int i);
-const rl_genotype_label_t *rl_genotype_label(int i);
+RL_API int rl_genotype_count(void);
+RL_API const rl_genotype_t *rl_genotype_get(int i);
+RL_API const rl_genotype_label_t *rl_genotype_label(int i);
 
 /* The genotypes' names, ", "-separated, into buf (cap bytes, cut if longer); returns buf. For
 ** "valid: ..." in error messages. */
-const char *rl_genotype_names(char *buf, size_t cap);
+RL_API const char *rl_genotype_names(char *buf, size_t cap);
 
 #endif

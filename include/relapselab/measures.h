@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "relapselab/api.h"
 #include "relapselab/dataset.h"
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
@@ -67,11 +68,11 @@ typedef struct rl_mean_sem {
 
 /* Mean +/- SEM (sample SD / sqrt(n)) of x[0..n-1]; sem 0 when n < 2, mean 0 when n == 0.
 ** The one mean/SEM of relapselab. */
-rl_mean_sem_t rl_mean_sem(const double *x, int n);
+RL_API rl_mean_sem_t rl_mean_sem(const double *x, int n);
 
 /* CSV name and table label of measure m. */
-const char *rl_measure_name(int m);
-const char *rl_measure_label(int m);
+RL_API const char *rl_measure_name(int m);
+RL_API const char *rl_measure_label(int m);
 
 /* Per session. Event measures are NaN (and n_bins 0) for a session without events (not
 ** loaded from a database, or RL_MEASURES_COUNTS_ONLY). */
@@ -123,8 +124,8 @@ typedef struct rl_measures_work rl_measures_work_t;
 
 /* A new, empty work space (NULL when out of memory); release with rl_measures_work_free
 ** (NULL allowed). */
-rl_measures_work_t *rl_measures_work_new(void);
-void rl_measures_work_free(rl_measures_work_t *w);
+RL_API rl_measures_work_t *rl_measures_work_new(void);
+RL_API void rl_measures_work_free(rl_measures_work_t *w);
 
 /* Flags of rl_measures_subject. */
 enum {
@@ -139,12 +140,12 @@ enum {
 ** each with rl_session_measures_clear); rows gets one row per phase of proc the subject
 ** ran (room for proc->n_phases), in phase order, *n_rows of them. Returns 0 or
 ** RL_ERR_NOMEM (with err set). */
-int rl_measures_subject(const rl_procedure_t *proc, const rl_session_result_t *s, size_t n,
+RL_API int rl_measures_subject(const rl_procedure_t *proc, const rl_session_result_t *s, size_t n,
     int subject, int group, int flags, rl_measures_work_t *w, rl_session_measures_t *sm,
     rl_subject_phase_t *rows, int *n_rows, rl_error_t *err);
 
 /* Release what a per-session record owns (its bins). */
-void rl_session_measures_clear(rl_session_measures_t *sm);
+RL_API void rl_session_measures_clear(rl_session_measures_t *sm);
 
 /* ---- a database --------------------------------------------------------------------------- */
 
@@ -152,21 +153,21 @@ void rl_session_measures_clear(rl_session_measures_t *sm);
 ** rl_dataset_load_events(ds, -1, ...) for the event measures). On success returns 0 and
 ** *out owns the result; on failure (RL_ERR_NOMEM, the only error) *out is NULL. A phase
 ** whose extinction criterion names no phase of the procedure has no criterion (NaN). */
-int rl_measures_compute(const rl_dataset_t *ds, rl_measures_t **out, rl_error_t *err);
+RL_API int rl_measures_compute(const rl_dataset_t *ds, rl_measures_t **out, rl_error_t *err);
 
 /* Release m and all it owns. NULL is allowed. */
-void rl_measures_free(rl_measures_t *m);
+RL_API void rl_measures_free(rl_measures_t *m);
 
 /* Readable tables (measures_print.c): one row per group x phase (mean +/- SEM over
 ** subjects, like `relapselab run`), per subject x phase, or per session. */
-void rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
-void rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
-void rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
+RL_API void rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
+RL_API void rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
+RL_API void rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
 
 /* Tidy CSV tables (measures_csv.c) in dir (created if missing): summary_sessions.csv,
 ** summary_subjects.csv, summary_groups.csv and bins.csv, each written atomically (temp +
 ** rename). RL_ERR_IO or RL_ERR_NOMEM naming the file on failure. */
-int rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
+RL_API int rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
     rl_error_t *err);
 
 #endif

@@ -20,6 +20,7 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 
 /* The value that marks the end of a MED-PC array ("seal"). */
@@ -87,22 +88,22 @@ typedef struct rl_medpc_file {
 ** rl_medpc_file_free() in both cases. Returns 0, RL_ERR_PARSE for a structural error
 ** (err names the file, line and problem) or RL_ERR_NOMEM. A file with no session is not an
 ** error (n_sessions == 0). */
-int rl_medpc_parse_buffer(const char *text, size_t len, const char *name,
+RL_API int rl_medpc_parse_buffer(const char *text, size_t len, const char *name,
     rl_medpc_file_t *out, rl_error_t *err);
 
 /* Read the file at path and parse it as rl_medpc_parse_buffer() with name = path. Returns
 ** RL_ERR_IO (err names the path and the system's reason) when the file cannot be read. */
-int rl_medpc_parse_file(const char *path, rl_medpc_file_t *out, rl_error_t *err);
+RL_API int rl_medpc_parse_file(const char *path, rl_medpc_file_t *out, rl_error_t *err);
 
 /* Release everything *f owns and leave it empty. Safe on an empty or already freed file,
 ** and after a failed parse; f may be NULL. */
-void rl_medpc_file_free(rl_medpc_file_t *f);
+RL_API void rl_medpc_file_free(rl_medpc_file_t *f);
 
 /* The first variable named letter ('A'..'Z') in session s, or NULL. */
-const rl_medpc_var_t *rl_medpc_session_var(const rl_medpc_session_t *s, char letter);
+RL_API const rl_medpc_var_t *rl_medpc_session_var(const rl_medpc_session_t *s, char letter);
 
 /* The value of the first header whose key equals key (ASCII case-insensitive, e.g.
 ** "Subject", "MSN"), or NULL when the session has no such header. */
-const char *rl_medpc_session_header(const rl_medpc_session_t *s, const char *key);
+RL_API const char *rl_medpc_session_header(const rl_medpc_session_t *s, const char *key);
 
 #endif

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/medpc.h"
 #include "relapselab/medpc_profile.h"
@@ -46,12 +47,12 @@ typedef struct rl_medpc_decoded {
 /* Decode session s with profile p into *out (always initialised; free it with
 ** rl_medpc_decoded_free, also after a failure). Returns 0 (problems with the data are
 ** issues in out, not errors) or RL_ERR_NOMEM. */
-int rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
+RL_API int rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     rl_medpc_decoded_t *out, rl_error_t *err);
 
 /* true when out has an issue of severity RL_ISSUE_ERROR (the session cannot be used). */
-bool rl_medpc_decoded_failed(const rl_medpc_decoded_t *d);
+RL_API bool rl_medpc_decoded_failed(const rl_medpc_decoded_t *d);
 
-void rl_medpc_decoded_free(rl_medpc_decoded_t *d);
+RL_API void rl_medpc_decoded_free(rl_medpc_decoded_t *d);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/medpc_profile.h"
 
@@ -29,7 +30,7 @@ typedef struct rl_medpc_export_stats {
 ** with profile p, whose encoding must be parallel or code_plus_time (else RL_ERR_INVALID).
 ** Errors name the database or the file: RL_ERR_IO, RL_ERR_INVALID, RL_ERR_DB,
 ** RL_ERR_NOMEM. */
-int rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *p,
+RL_API int rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *p,
     rl_medpc_export_stats_t *stats, rl_error_t *err);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/progress.h"
 #include "relapselab/medpc_profile.h"
@@ -51,7 +52,7 @@ typedef struct rl_import_stats {
 /* Import paths[0..n_paths-1] into opt->out_path. Returns 0 when the database was written
 ** (even if files or sessions were skipped: see *stats and the report), RL_ERR_IO /
 ** RL_ERR_DB when it could not be, RL_ERR_NOMEM, RL_ERR_INVALID for bad options. */
-int rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_options_t *opt,
+RL_API int rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_options_t *opt,
     rl_import_stats_t *stats, rl_error_t *err);
 
 #endif

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
 
@@ -104,26 +105,26 @@ typedef struct rl_medpc_profile {
 ** (NULL: the RELAPSELAB_PROFILES environment variable, then the profiles/ folder of the
 ** source tree and of the installation). Errors name the file, line and problem
 ** (RL_ERR_IO, RL_ERR_PARSE, RL_ERR_INVALID). */
-int rl_medpc_profile_load(rl_medpc_profile_t *out, const char *name_or_path,
+RL_API int rl_medpc_profile_load(rl_medpc_profile_t *out, const char *name_or_path,
     const char *search_path, rl_error_t *err);
 
 /* Parse profile YAML from a buffer (name labels messages). */
-int rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
+RL_API int rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
     const char *name, rl_error_t *err);
 
 /* true when the profile decodes a session of program msn recorded in a file whose name is
 ** file_header (the `File:` header, a Windows or POSIX path) or path (where it is now):
 ** the MSN must match one of the program patterns (if any), and the base name of either
 ** file name one of the file patterns (if any). NULL or "" never matches a pattern. */
-bool rl_medpc_profile_matches(const rl_medpc_profile_t *p, const char *msn,
+RL_API bool rl_medpc_profile_matches(const rl_medpc_profile_t *p, const char *msn,
     const char *file_header, const char *path);
 
 /* The map entry for code (not timestamp arrays), or NULL. */
-const rl_profile_map_t *rl_medpc_profile_find(const rl_medpc_profile_t *p, double code);
+RL_API const rl_profile_map_t *rl_medpc_profile_find(const rl_medpc_profile_t *p, double code);
 
 /* The phase rule for program msn: the first rule whose patterns match, else the first
 ** rule without patterns, else NULL. */
-const rl_profile_phase_t *rl_medpc_profile_phase(const rl_medpc_profile_t *p,
+RL_API const rl_profile_phase_t *rl_medpc_profile_phase(const rl_medpc_profile_t *p,
     const char *msn);
 
 #endif

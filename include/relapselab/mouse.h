@@ -20,6 +20,7 @@
 
 #include <stdbool.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
@@ -51,51 +52,51 @@ typedef struct rl_mouse_reinforcer {
 
 /* A new mouse, not yet set up (zeroed): call rl_mouse_init() before anything else. Owned
 ** by the caller, freed with rl_mouse_free(). Returns NULL when out of memory. */
-rl_mouse_t *rl_mouse_new(void);
+RL_API rl_mouse_t *rl_mouse_new(void);
 
 /* Free a mouse from rl_mouse_new(); NULL is allowed. */
-void rl_mouse_free(rl_mouse_t *self);
+RL_API void rl_mouse_free(rl_mouse_t *self);
 
 /* Make dst (from rl_mouse_new()) an exact copy of src: same parameters, state and clock,
 ** so both continue identically from here. No allocation; cost of one memcpy of the mouse
 ** (about 9 kB). */
-void rl_mouse_copy(rl_mouse_t *dst, const rl_mouse_t *src);
+RL_API void rl_mouse_copy(rl_mouse_t *dst, const rl_mouse_t *src);
 
 /* Set up a naive mouse. p and g are copied; reinforcer gives what the mouse works for. */
-void rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *g,
+RL_API void rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *g,
     const rl_reinforcer_t *reinforcer);
 
 /* Start a session hours_since_last hours after the start of the previous one (ignored for
 ** the first session): the body clears, slow processes decay, the belief starts at the
 ** latent-cause prior, the clock is set to 0. [BEL-1] */
-void rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first);
+RL_API void rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first);
 
 /* Advance the clock to t_s >= the clock (rl_mouse_clock_s): cocaine exactly, peptides and dynorphin induction
 ** by exponential steps of at most peptide_step_s. */
-void rl_mouse_advance(rl_mouse_t *self, double t_s);
+RL_API void rl_mouse_advance(rl_mouse_t *self, double t_s);
 
 /* Response rates (1/s) at time t_s >= the clock, from brain cocaine at t_s and signals
 ** held since the last advance. Returns active + inactive. [BEH-1], [BEH-2] */
-double rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out,
+RL_API double rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out,
     double *inactive_out);
 
 /* An upper bound of the total response rate on [clock, t_end_s] (rates fall as brain
 ** cocaine rises, so the bound is the rate at the lowest concentration). [PK-4], [BEH-3] */
-double rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s);
+RL_API double rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s);
 
 /* Learning and belief after an active response at the current clock. Call before starting
 ** the infusion it triggers. [LRN-1]..[LRN-4], [BEL-2] */
-void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
+RL_API void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
 
 /* Start (on = true) or stop the drug infusion at the current clock. */
-void rl_mouse_infusion(rl_mouse_t *self, bool on);
+RL_API void rl_mouse_infusion(rl_mouse_t *self, bool on);
 
 /* Give the mouse a dose of drug (index in the drug table) by route at t_rel_min minutes
 ** from the start of the current session (negative: before it). From then on the drug acts
 ** at the opioid receptors through its concentration, affinities, efficacy and receptor
 ** inactivation [DRG-6]. Returns 0, or RL_ERR_INVALID (unknown drug, a route without data,
 ** a bad dose, or more than RL_MOUSE_MAX_DOSES doses) with a message in err. */
-int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
+RL_API int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
     double t_rel_min, rl_error_t *err);
 
 /* A stressor of drive `units` (stress units, rl_stress_units()) from t_rel_min minutes
@@ -103,62 +104,62 @@ int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
 ** From then on the stress state acts through CRF-released dynorphin at the affect KOR
 ** site and on cue-triggered wanting [STR-1..4]. Returns 0, or RL_ERR_INVALID (bad numbers
 ** or too many stressors still acting) with a message in err. */
-int rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duration_min,
+RL_API int rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duration_min,
     rl_error_t *err);
 
 /* A cue presentation at the current clock that no response produced (non-contingent):
 ** cue-evoked DA, cue-triggered wanting, evidence about the latent cause and unreinforced
 ** Pavlovian learning, as for a cue after a response without the reinforcer. [LRN-3],
 ** [LRN-4], [BEH-4], [BEL-2], [BEL-4] */
-void rl_mouse_on_cue(rl_mouse_t *self);
+RL_API void rl_mouse_on_cue(rl_mouse_t *self);
 
 /* [CPP-1] A place-conditioning session confined to compartment side (0: drug-paired, 1:
 ** the other) ends after session_s seconds: the compartment's value learns toward the
 ** session's mean relative DA rise (its drug state); in the drug-paired compartment the
 ** mouse also records whether the drug was found there [BEL-2]. */
-void rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s);
+RL_API void rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s);
 
 /* [CPP-2] Rate (1/s) at which the mouse leaves compartment side for the other one, from
 ** the two compartments' values with the signals held at the clock. */
-double rl_mouse_place_leave_rate(const rl_mouse_t *self, int side);
+RL_API double rl_mouse_place_leave_rate(const rl_mouse_t *self, int side);
 
 /* [CPP-3] A stay of dwell_s seconds in compartment side ended at the clock (the mouse left,
 ** or the test ended): in the drug-paired compartment without the drug, the expected drug
 ** was omitted -- evidence for the extinction cause, frustration, extinction learning. */
-void rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s);
+RL_API void rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s);
 
 /* Close the session: latent-cause experience grows by the session's mean belief. [BEL-3] */
-void rl_mouse_end_session(rl_mouse_t *self);
+RL_API void rl_mouse_end_session(rl_mouse_t *self);
 
 /* Tonic DA (nM) at brain cocaine coc_uM with the release gain and drug loads held at the
 ** clock. */
-double rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM);
+RL_API double rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM);
 
 /* Observables at the current clock. */
-double rl_mouse_brain_cocaine_uM(const rl_mouse_t *self);
-double rl_mouse_tonic_da_nM(const rl_mouse_t *self);
-double rl_mouse_belief_drug(const rl_mouse_t *self);
+RL_API double rl_mouse_brain_cocaine_uM(const rl_mouse_t *self);
+RL_API double rl_mouse_tonic_da_nM(const rl_mouse_t *self);
+RL_API double rl_mouse_belief_drug(const rl_mouse_t *self);
 
 /* Brain cocaine (uM) at time t_s of the session (the clock if t_s is earlier), exact from
 ** the state at the clock; nothing changes [PK-3]. */
-double rl_mouse_brain_cocaine_at(const rl_mouse_t *self, double t_s);
+RL_API double rl_mouse_brain_cocaine_at(const rl_mouse_t *self, double t_s);
 
 /* The mouse's clock: s from the start of the current session. */
-double rl_mouse_clock_s(const rl_mouse_t *self);
+RL_API double rl_mouse_clock_s(const rl_mouse_t *self);
 
 /* The longest time (s) the slow peptide-driven signals may be held: the chamber advances
 ** the mouse at least this often (its individual peptide_step_s). */
-double rl_mouse_peptide_step_s(const rl_mouse_t *self);
+RL_API double rl_mouse_peptide_step_s(const rl_mouse_t *self);
 
 /* What the reinforcer the mouse works for delivers, into *out. */
-void rl_mouse_reinforcer(const rl_mouse_t *self, rl_mouse_reinforcer_t *out);
+RL_API void rl_mouse_reinforcer(const rl_mouse_t *self, rl_mouse_reinforcer_t *out);
 
 /* This session's activity indices per region (arbitrary units, time integrals and counts
 ** of the signals of [FOS-1]), into out[0..RL_N_REGIONS). */
-void rl_mouse_activity(const rl_mouse_t *self, double out[RL_N_REGIONS]);
+RL_API void rl_mouse_activity(const rl_mouse_t *self, double out[RL_N_REGIONS]);
 
 /* The drive of stressor s for this mouse, in stress units (rl_stress_units() with the
 ** mouse's own parameters) [STR-1]: what rl_mouse_stress() takes. */
-double rl_mouse_stress_units(const rl_mouse_t *self, const rl_stressor_t *s);
+RL_API double rl_mouse_stress_units(const rl_mouse_t *self, const rl_stressor_t *s);
 
 #endif

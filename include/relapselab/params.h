@@ -16,6 +16,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "relapselab/api.h"
 #include "relapselab/drugs.h"
 
 struct rl_error;
@@ -263,28 +264,28 @@ typedef struct rl_param_info {
 } rl_param_info_t;
 
 /* Number of parameters, and row i of the table. */
-size_t rl_param_count(void);
-const rl_param_info_t *rl_param_info(size_t i);
+RL_API size_t rl_param_count(void);
+RL_API const rl_param_info_t *rl_param_info(size_t i);
 
 /* Index of the parameter called name, or -1. */
-int rl_param_find(const char *name);
+RL_API int rl_param_find(const char *name);
 
 /* The table's values (the "average mouse"). */
-void rl_params_default(rl_params_t *out);
+RL_API void rl_params_default(rl_params_t *out);
 
 /* An individual mouse: each parameter with cv > 0 is m * exp(sigma Z - sigma^2/2),
 ** sigma^2 = ln(1 + cv^2), Z ~ N(0,1) from r, clipped to [lo, hi], where m is the
 ** population value: base's value if base is not NULL (see rl_params_set), else the
 ** table's. Draws are made in table order, so adding a parameter at the end does not change
 ** earlier draws. */
-void rl_params_draw(rl_params_t *out, const rl_params_t *base, gsl_rng *r);
+RL_API void rl_params_draw(rl_params_t *out, const rl_params_t *base, gsl_rng *r);
 
 /* Set the population value of parameter `name` in p from "name=value" text (as given to
 ** `relapselab run --set`). Returns 0, or RL_ERR_INVALID (unknown name, bad number, or a
 ** value outside the plausible range) with a message in err. */
-int rl_params_set(rl_params_t *p, const char *assignment, struct rl_error *err);
+RL_API int rl_params_set(rl_params_t *p, const char *assignment, struct rl_error *err);
 
 /* Value of parameter i in p. */
-double rl_params_get(const rl_params_t *p, size_t i);
+RL_API double rl_params_get(const rl_params_t *p, size_t i);
 
 #endif

@@ -24,6 +24,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 
 #define RL_PLOT_MAX_PANELS 4
@@ -145,26 +146,26 @@ typedef enum rl_plot_format {
 ** left untouched. Returns 0; RL_ERR_INVALID (unknown extension or an invalid figure --
 ** nothing is written), RL_ERR_IO (cannot create, write or rename), RL_ERR_NOMEM; err
 ** (may be NULL) names path and the problem. */
-int rl_plot_write(const rl_plot_figure_t *fig, const char *path, rl_error_t *err);
+RL_API int rl_plot_write(const rl_plot_figure_t *fig, const char *path, rl_error_t *err);
 
 /* Render fig in memory. On success *data is a malloc'ed buffer of *len bytes (the caller
 ** frees it) holding a PNG, an SVG document (not NUL-terminated; its ids carry a prefix
 ** derived from its content, so several SVGs can be inlined in one HTML page) or a PDF.
 ** On failure *data is NULL, *len 0, and the return is RL_ERR_INVALID (an invalid figure
 ** or format), RL_ERR_NOMEM, or RL_ERR_INTERNAL (cairo failed); err says which. */
-int rl_plot_render(const rl_plot_figure_t *fig, rl_plot_format_t format, unsigned char **data,
+RL_API int rl_plot_render(const rl_plot_figure_t *fig, rl_plot_format_t format, unsigned char **data,
     size_t *len, rl_error_t *err);
 
 /* The format named by path's extension. Returns 0, or RL_ERR_INVALID (err names path). */
-int rl_plot_format_of(const char *path, rl_plot_format_t *format, rl_error_t *err);
+RL_API int rl_plot_format_of(const char *path, rl_plot_format_t *format, rl_error_t *err);
 
 /* Size in pixels of fig rendered as PNG: round(mm / 25.4 * dpi), defaults applied. */
-void rl_plot_png_size(const rl_plot_figure_t *fig, int *width_px, int *height_px);
+RL_API void rl_plot_png_size(const rl_plot_figure_t *fig, int *width_px, int *height_px);
 
 /* Palette colour i (modulo 8) as "#RRGGBB": Okabe & Ito's colour-blind-safe set in the
 ** order black, orange, sky blue, bluish green, blue, vermillion, reddish purple, yellow
 ** (yellow last: it is faint on white). The string is static. */
-const char *rl_plot_colour_hex(int i);
+RL_API const char *rl_plot_colour_hex(int i);
 
 /* Ticks of one axis, as computed by rl_plot_nice_ticks(). */
 typedef struct rl_plot_ticks {
@@ -181,7 +182,7 @@ typedef struct rl_plot_ticks {
 ** (0 to 0..1, v to v -/+ 10 % of |v|); non-finite input gives 0..1. Tick values are
 ** integer multiples of the step computed without accumulation (0 is exactly 0). Returns
 ** 0, or RL_ERR_INVALID for max_intervals out of range (*out untouched). */
-int rl_plot_nice_ticks(double lo, double hi, int max_intervals, bool expand,
+RL_API int rl_plot_nice_ticks(double lo, double hi, int max_intervals, bool expand,
     rl_plot_ticks_t *out);
 
 #endif

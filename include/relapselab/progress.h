@@ -11,6 +11,8 @@
 
 #include <stdint.h>
 
+#include "relapselab/api.h"
+
 /* What is done so far. unit names what done and total count ("mice", "studies"). */
 typedef struct rl_progress_info {
     int done, total;
@@ -25,6 +27,6 @@ typedef struct rl_progress {
 } rl_progress_t;
 
 /* Report info through p (nothing if p or p->fn is NULL). */
-void rl_progress_report(const rl_progress_t *p, const rl_progress_info_t *info);
+RL_API void rl_progress_report(const rl_progress_t *p, const rl_progress_info_t *info);
 
 #endif

@@ -19,6 +19,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 
 #define RL_NAME_MAX 64
@@ -238,32 +239,32 @@ typedef struct rl_protocol {
 ** owns a copy of the text. On failure returns RL_ERR_IO, RL_ERR_PARSE, RL_ERR_INVALID or
 ** RL_ERR_NOMEM with err naming the file, line (and column when known) and the problem;
 ** self must still be released with rl_protocol_free(). */
-int rl_protocol_load_file(rl_protocol_t *self, const char *path, rl_error_t *err);
+RL_API int rl_protocol_load_file(rl_protocol_t *self, const char *path, rl_error_t *err);
 
 /* As rl_protocol_load_file(), from a buffer of len bytes; name is used in messages. */
-int rl_protocol_load_buffer(rl_protocol_t *self, const char *text, size_t len,
+RL_API int rl_protocol_load_buffer(rl_protocol_t *self, const char *text, size_t len,
     const char *name, rl_error_t *err);
 
 /* Release what self owns. Safe after a failed load and safe to call twice. */
-void rl_protocol_free(rl_protocol_t *self);
+RL_API void rl_protocol_free(rl_protocol_t *self);
 
 /* Fill out[0..n-1] with the Richardson & Roberts (1996) progressive-ratio series
 ** round(5 * exp(0.2 * j) - 5) for j = 1, 2, ...: 1, 2, 4, 6, 9, 12, 15, 20, ... */
-void rl_pr_richardson_roberts(int *out, int n);
+RL_API void rl_pr_richardson_roberts(int *out, int n);
 
 /* Total number of mice over all groups. */
-int rl_protocol_n_subjects(const rl_protocol_t *self);
+RL_API int rl_protocol_n_subjects(const rl_protocol_t *self);
 
 /* Names for enums, as used in YAML, the database and CSV ("acquisition", "FR", ...; the
 ** X-macro lists above); "invalid" for a value out of range. */
-const char *rl_reinforcer_kind_name(rl_reinforcer_kind_t k);
-const char *rl_phase_kind_name(rl_phase_kind_t k);
-const char *rl_schedule_type_name(rl_schedule_type_t t);
-const char *rl_criterion_type_name(rl_criterion_type_t t);
-const char *rl_sex_name(rl_sex_t s);
-const char *rl_stress_kind_name(rl_stress_kind_t k);
+RL_API const char *rl_reinforcer_kind_name(rl_reinforcer_kind_t k);
+RL_API const char *rl_phase_kind_name(rl_phase_kind_t k);
+RL_API const char *rl_schedule_type_name(rl_schedule_type_t t);
+RL_API const char *rl_criterion_type_name(rl_criterion_type_t t);
+RL_API const char *rl_sex_name(rl_sex_t s);
+RL_API const char *rl_stress_kind_name(rl_stress_kind_t k);
 
 /* The phase kind named name (rl_phase_kind_name), or -1 (also for NULL). */
-int rl_phase_kind_find(const char *name);
+RL_API int rl_phase_kind_find(const char *name);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 
+#include "relapselab/api.h"
 #include "relapselab/dataset.h"
 #include "relapselab/error.h"
 #include "relapselab/measures.h"
@@ -33,13 +34,13 @@ typedef struct rl_report_info {
 ** (e.g. traces of a run made with --set overrides) is replaced by a note, not an error.
 ** Returns 0, RL_ERR_NOMEM or RL_ERR_INTERNAL (a
 ** figure failed to render); err names the database. */
-int rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **html,
+RL_API int rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **html,
     size_t *len, rl_report_info_t *info, rl_error_t *err);
 
 /* As rl_report_render_html(), written to path atomically: to "<path>.tmp-<pid>", flushed
 ** and renamed onto path only when complete (a file already at path is untouched on
 ** failure). RL_ERR_IO naming path when it cannot be written. */
-int rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
+RL_API int rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
     rl_report_info_t *info, rl_error_t *err);
 
 #endif

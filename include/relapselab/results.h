@@ -11,6 +11,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "relapselab/api.h"
+#include "relapselab/params.h"
+
 /* Event kinds, with the names used in the database and CSV. The X-macro keeps the enum and
 ** the name table in one place. The simulator logs the first ten in operant sessions and
 ** the last two (the mouse enters the drug-paired or the other compartment) in place-
@@ -98,7 +101,7 @@ typedef struct rl_session_result {
 } rl_session_result_t;
 
 /* Release the events of r (safe twice). */
-void rl_session_result_free(rl_session_result_t *r);
+RL_API void rl_session_result_free(rl_session_result_t *r);
 
 /* A named individual parameter of a mouse (value in the unit given in docs/MODEL.md). */
 typedef struct rl_named_value {
@@ -106,8 +109,23 @@ typedef struct rl_named_value {
     double value;
 } rl_named_value_t;
 
-const char *rl_event_kind_name(int kind);
-const char *rl_end_reason_name(int reason);
-const char *rl_region_name(int region);
+/* One mouse's whole life in a run: its individual parameters and every session, in the
+** order run (what the cohort runner hands to its sink, runner.h). */
+typedef struct rl_subject_result {
+    int subject_id;
+    int group;
+    int index_in_group;
+    rl_params_t params;           /* the individual parameters drawn */
+    int n_sessions;
+    int cap;
+    rl_session_result_t *sessions; /* owned, in the order run */
+} rl_subject_result_t;
+
+/* Release the sessions of a subject record (safe twice, and on a zeroed record). */
+RL_API void rl_subject_result_free(rl_subject_result_t *self);
+
+RL_API const char *rl_event_kind_name(int kind);
+RL_API const char *rl_end_reason_name(int reason);
+RL_API const char *rl_region_name(int region);
 
 #endif

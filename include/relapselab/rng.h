@@ -22,6 +22,8 @@
 
 #include <stdint.h>
 
+#include "relapselab/api.h"
+
 #include <gsl/gsl_rng.h>
 
 #define RL_RNG_SCHEME 2
@@ -35,32 +37,32 @@ typedef enum {
 
 /* The splitmix64 finaliser of x + 0x9E3779B97F4A7C15 (a bijection on 64-bit integers;
 ** splitmix64's output for state x). */
-uint64_t rl_mix64(uint64_t x);
+RL_API uint64_t rl_mix64(uint64_t x);
 
 /* The seed of stream (kind, subject, session) of a run with master seed. */
-uint64_t rl_stream_seed(uint64_t master, rl_stream_kind_t kind, uint64_t subject,
+RL_API uint64_t rl_stream_seed(uint64_t master, rl_stream_kind_t kind, uint64_t subject,
     uint64_t session);
 
 /* A stream key that depends only on a name: FNV-1a of its bytes, mixed (rl_mix64). */
-uint64_t rl_stream_name_key(const char *name);
+RL_API uint64_t rl_stream_name_key(const char *name);
 
 /* Reseed r (a generator of rl_rng_type()) for stream (kind, subject, session). */
-void rl_stream_set(gsl_rng *r, uint64_t master, rl_stream_kind_t kind, uint64_t subject,
+RL_API void rl_stream_set(gsl_rng *r, uint64_t master, rl_stream_kind_t kind, uint64_t subject,
     uint64_t session);
 
 /* The generator type used for all streams: xoshiro256** (name "xoshiro256**"); set() takes
 ** the full 64-bit seed; get() returns the upper 32 bits of an output, get_double() its upper
 ** 53 bits / 2^53, in [0, 1). */
-const gsl_rng_type *rl_rng_type(void);
+RL_API const gsl_rng_type *rl_rng_type(void);
 
 /* A new generator of rl_rng_type(), or NULL when out of memory (GSL's abort-on-error
 ** handler is switched off first: see rl_gsl_setup). Free with gsl_rng_free. */
-gsl_rng *rl_rng_alloc(void);
+RL_API gsl_rng *rl_rng_alloc(void);
 
 /* Switch GSL's error handler off, once per process (thread-safe): GSL reports errors by
 ** its return values (NULL, NaN, a status), which relapselab turns into its own errors,
 ** instead of aborting the process. Every library entry point that calls GSL calls this
 ** first; calling it again does nothing. */
-void rl_gsl_setup(void);
+RL_API void rl_gsl_setup(void);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
@@ -39,7 +40,7 @@ typedef struct rl_run_totals {
 ** may be NULL. Returns 0, or the first error (RL_ERR_INTERRUPTED after a cancellation,
 ** RL_ERR_DB / RL_ERR_IO / RL_ERR_NOMEM, a simulation error) with err set; on error no
 ** database is left at db_path (nor a temporary file). */
-int rl_run_to_store(const rl_protocol_t *protocol, const char *db_path,
+RL_API int rl_run_to_store(const rl_protocol_t *protocol, const char *db_path,
     const rl_run_options_t *opt, rl_run_totals_t *totals, rl_error_t *err);
 
 #endif

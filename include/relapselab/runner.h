@@ -12,11 +12,12 @@
 #include <stdatomic.h>
 #include <stdint.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
 #include "relapselab/protocol.h"
-#include "relapselab/subject.h"
+#include "relapselab/results.h"
 
 /* Called on the calling thread, once per subject, in subject order. The result is borrowed
 ** for the call. Return 0 to go on, < 0 (an RL_ERR_* code, with err set) to stop the run. */
@@ -36,7 +37,7 @@ typedef struct rl_runner_options {
 
 /* Run every subject of protocol. Returns 0, the sink's error, RL_ERR_NOMEM,
 ** RL_ERR_INTERRUPTED, or a simulation error (with err set). */
-int rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt,
+RL_API int rl_runner_run(const rl_protocol_t *protocol, const rl_runner_options_t *opt,
     rl_error_t *err);
 
 #endif

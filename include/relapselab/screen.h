@@ -29,6 +29,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
@@ -81,22 +82,22 @@ typedef struct rl_screen {
 ** Returns 0, or RL_ERR_IO / RL_ERR_PARSE / RL_ERR_INVALID / RL_ERR_NOMEM with err naming
 ** the file (the screen file, or the protocol file for a problem of the protocol), line and
 ** column. Release with rl_screen_free() in all cases. */
-int rl_screen_load_file(rl_screen_t *self, const char *path, rl_error_t *err);
+RL_API int rl_screen_load_file(rl_screen_t *self, const char *path, rl_error_t *err);
 
 /* Change the number of mice per genotype (--n). Returns 0 or RL_ERR_USAGE (n out of
 ** 1..RL_SCREEN_MAX_N). */
-int rl_screen_set_n(rl_screen_t *self, int n, rl_error_t *err);
+RL_API int rl_screen_set_n(rl_screen_t *self, int n, rl_error_t *err);
 
 /* Release what self owns; safe after a failed load and twice. */
-void rl_screen_free(rl_screen_t *self);
+RL_API void rl_screen_free(rl_screen_t *self);
 
 /* The extinction baseline's window: the last training phase's criterion window
 ** (`consecutive`), 3 if it has no criterion. */
-int rl_screen_baseline_sessions(const rl_screen_t *self);
+RL_API int rl_screen_baseline_sessions(const rl_screen_t *self);
 
 /* Subjects and test sessions of a run. */
-int rl_screen_n_subjects(const rl_screen_t *self);
-int rl_screen_tests_per_mouse(const rl_screen_t *self);
+RL_API int rl_screen_n_subjects(const rl_screen_t *self);
+RL_API int rl_screen_tests_per_mouse(const rl_screen_t *self);
 
 /* ---------------------------------------------------------------- running */
 
@@ -126,13 +127,13 @@ typedef struct rl_screen_results {
 /* Run the screen. Returns 0, RL_ERR_NOMEM, RL_ERR_INTERRUPTED (cancelled), or a simulation
 ** error, with err set; out is filled on success (release with rl_screen_results_free(),
 ** which is safe in all cases). */
-int rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
+RL_API int rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
     rl_screen_results_t *out, rl_error_t *err);
 
-void rl_screen_results_free(rl_screen_results_t *self);
+RL_API void rl_screen_results_free(rl_screen_results_t *self);
 
 /* Index of (s, t, a) in active / inactive. */
-size_t rl_screen_index(const rl_screen_results_t *r, int s, int t, int a);
+RL_API size_t rl_screen_index(const rl_screen_results_t *r, int s, int t, int a);
 
 /* ---------------------------------------------------------------- statistics */
 
@@ -145,7 +146,7 @@ typedef struct rl_screen_paired {
 } rl_screen_paired_t;
 
 /* Needs n >= 2 (RL_ERR_INVALID otherwise). y may be NULL (then y = 0). */
-int rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *out,
+RL_API int rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *out,
     rl_error_t *err);
 
 /* A ratio of paired means sum(a)/sum(b) with its 95 % Fieller interval (docs/SCREEN.md):
@@ -163,7 +164,7 @@ typedef struct rl_screen_ratio {
     double est, lo, hi;
 } rl_screen_ratio_t;
 
-int rl_screen_fieller(const double *a, const double *b, int n, rl_screen_ratio_t *out,
+RL_API int rl_screen_fieller(const double *a, const double *b, int n, rl_screen_ratio_t *out,
     rl_error_t *err);
 
 /* One treatment arm in one genotype x trigger combination. */
@@ -203,25 +204,25 @@ typedef struct rl_screen_summary {
 
 /* Compute the statistics of a run (needs n >= 2). Returns 0, RL_ERR_INVALID (n < 2) or
 ** RL_ERR_NOMEM. Release with rl_screen_summary_free() (safe after failure). */
-int rl_screen_summarize(const rl_screen_t *screen, const rl_screen_results_t *res,
+RL_API int rl_screen_summarize(const rl_screen_t *screen, const rl_screen_results_t *res,
     rl_screen_summary_t *out, rl_error_t *err);
 
-void rl_screen_summary_free(rl_screen_summary_t *self);
+RL_API void rl_screen_summary_free(rl_screen_summary_t *self);
 
 /* ---------------------------------------------------------------- output */
 
 /* The ranked tables, with units in the headers. */
-void rl_screen_print(const rl_screen_t *screen, const rl_screen_results_t *res,
+RL_API void rl_screen_print(const rl_screen_t *screen, const rl_screen_results_t *res,
     const rl_screen_summary_t *sum, FILE *f);
 
 /* The same as one JSON document. */
-void rl_screen_print_json(const rl_screen_t *screen, const rl_screen_results_t *res,
+RL_API void rl_screen_print_json(const rl_screen_t *screen, const rl_screen_results_t *res,
     const rl_screen_summary_t *sum, FILE *f);
 
 /* A tidy CSV table, one row per genotype x trigger x treatment (docs/SCREEN.md), written to
 ** path atomically (a temporary file renamed into place). Returns 0 or RL_ERR_IO /
 ** RL_ERR_NOMEM naming the file; on error no file is left. */
-int rl_screen_write_csv(const rl_screen_t *screen, const rl_screen_results_t *res,
+RL_API int rl_screen_write_csv(const rl_screen_t *screen, const rl_screen_results_t *res,
     const rl_screen_summary_t *sum, const char *path, rl_error_t *err);
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef RELAPSELAB_STATS_H
 #define RELAPSELAB_STATS_H
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 
 typedef struct rl_ttest {
@@ -19,11 +20,11 @@ typedef struct rl_ttest {
 /* Student's two-sample t-test (pooled variance), as in Prism's unpaired t-test.
 ** Needs na, nb >= 2. Returns 0, or RL_ERR_INVALID (too few values). If both groups have
 ** zero variance, t is +/-inf (p = 0) when the means differ and 0 (p = 1) when they don't. */
-int rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *out,
+RL_API int rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *out,
     rl_error_t *err);
 
 /* Welch's unequal-variance t-test (Welch-Satterthwaite df). */
-int rl_ttest_welch(const double *a, int na, const double *b, int nb, rl_ttest_t *out,
+RL_API int rl_ttest_welch(const double *a, int na, const double *b, int nb, rl_ttest_t *out,
     rl_error_t *err);
 
 /* One effect of an ANOVA table. */
@@ -48,7 +49,7 @@ typedef struct rl_anova_mixed {
 ** R's type II and type III sums (afex::aov_ez); with unequal sizes the between-subjects
 ** sums are the weighted (type I = II) ones. Needs k >= 2, n_groups >= 2, and at least
 ** n_groups + 1 subjects. Returns 0 or RL_ERR_INVALID. */
-int rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
+RL_API int rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
     rl_anova_mixed_t *out, rl_error_t *err);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
@@ -51,22 +52,20 @@ typedef struct rl_subject_record {
 /* Create the temporary database for final_path, create the schema, and write the run,
 ** its protocol (text, reinforcers, groups, procedures, phases). The protocol is borrowed
 ** for the call. On error *out is NULL and nothing is left on disk. */
-int rl_store_open(const char *final_path, const rl_protocol_t *protocol,
+RL_API int rl_store_open(const char *final_path, const rl_protocol_t *protocol,
     const rl_run_info_t *run, rl_store_t **out, rl_error_t *err);
 
 /* Write one subject and its individual parameters. */
-int rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
+RL_API int rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     rl_error_t *err);
 
 /* Write one session, its activity indices (one row per region) and its events. */
-int rl_store_write_session(rl_store_t *self, const rl_session_result_t *session,
+RL_API int rl_store_write_session(rl_store_t *self, const rl_session_result_t *session,
     rl_error_t *err);
-
-struct rl_subject_result;
 
 /* Write one simulated mouse: its subject row, its individual parameters (named as in the
 ** parameter table) and all its sessions, in order. The result is borrowed for the call. */
-int rl_store_write_subject_result(rl_store_t *self, const struct rl_subject_result *subject,
+RL_API int rl_store_write_subject_result(rl_store_t *self, const rl_subject_result_t *subject,
     rl_error_t *err);
 
 /* One chamber file of an import, as the import_files table records it. */
@@ -88,31 +87,31 @@ typedef struct rl_import_session_record {
 } rl_import_session_record_t;
 
 /* Record one file of an import; *file_id receives its 1-based id. */
-int rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *file,
+RL_API int rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *file,
     int64_t *file_id, rl_error_t *err);
 
 /* Write one imported session: the sessions row and its events (with their raw codes), no
 ** activity rows, and its import_sessions row. *session_id receives its id. The session's
 ** subject must have been written. */
-int rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *session,
+RL_API int rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *session,
     const rl_import_session_record_t *source, int64_t *session_id, rl_error_t *err);
 
 /* One line of the import report. file_id 0 = about the whole batch, session_id 0 = about
 ** a file; line 0 = no line; severity "error", "warning" or "note". */
-int rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
+RL_API int rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
     long line, const char *severity, const char *message, rl_error_t *err);
 
 /* Finish: mark the run complete, close, and atomically rename the temporary file onto the
 ** final path (replacing any old file). Frees self whatever the outcome; on failure the
 ** temporary file is removed and the final path is untouched. */
-int rl_store_commit(rl_store_t *self, rl_error_t *err);
+RL_API int rl_store_commit(rl_store_t *self, rl_error_t *err);
 
 /* Abandon the run: close and delete the temporary file. Frees self. NULL is allowed. */
-void rl_store_abort(rl_store_t *self);
+RL_API void rl_store_abort(rl_store_t *self);
 
 /* Write tidy CSV tables (runs.csv, groups.csv, phases.csv, subjects.csv,
 ** subject_params.csv, sessions.csv, activity.csv, events.csv) from the database at db_path
 ** into dir (created if missing). Each file is written atomically (temp + rename). */
-int rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err);
+RL_API int rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/protocol.h"
@@ -40,6 +41,6 @@ typedef struct rl_trace {
 /* Re-simulate the subject and trace session req->day into out (whose sample arrays and cap
 ** the caller set). Returns 0 (out->found tells whether the day exists) or a simulation
 ** error / RL_ERR_NOMEM with err set. */
-int rl_trace_session(const rl_trace_request_t *req, rl_trace_t *out, rl_error_t *err);
+RL_API int rl_trace_session(const rl_trace_request_t *req, rl_trace_t *out, rl_error_t *err);
 
 #endif

@@ -24,6 +24,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
@@ -42,18 +43,18 @@ typedef struct rl_validate_options {
 
 /* Run the validation. The protocol is borrowed until rl_validation_free(). Returns 0, or an
 ** error (RL_ERR_INTERRUPTED if cancelled) with err set; *out is NULL on error. */
-int rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
+RL_API int rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
     rl_validation_t **out, rl_error_t *err);
 
 /* The report as a table (text) or as JSON. */
-void rl_validation_print(const rl_validation_t *self, FILE *f);
-void rl_validation_print_json(const rl_validation_t *self, FILE *f);
+RL_API void rl_validation_print(const rl_validation_t *self, FILE *f);
+RL_API void rl_validation_print_json(const rl_validation_t *self, FILE *f);
 
 /* Number of claims that miss their target: findings of the study (S1-S7) below 80 %, and
 ** null comparisons -- food (S7) and differences the study did not report (N) -- showing a
 ** difference in more than 10 % of studies. Secondary analyses are not counted. */
-int rl_validation_failures(const rl_validation_t *self);
+RL_API int rl_validation_failures(const rl_validation_t *self);
 
-void rl_validation_free(rl_validation_t *self);
+RL_API void rl_validation_free(rl_validation_t *self);
 
 #endif

@@ -34,7 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relapselab/dopamine.h"
+#include "biology/dopamine.h"
 #include "relapselab/drug_pk.h"
 #include "core/alloc.h"
 

@@ -13,14 +13,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "relapselab/dopamine.h"
+#include "biology/dopamine.h"
 #include "relapselab/genotype.h"
 #include "relapselab/mouse.h"
-#include "relapselab/opioid.h"
+#include "biology/opioid.h"
 #include "relapselab/params.h"
-#include "relapselab/pk.h"
+#include "biology/pk.h"
 #include "relapselab/results.h"
-#include "relapselab/stress.h"
+#include "biology/stress.h"
 
 enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 

@@ -7,7 +7,7 @@
 ** voltammetry literature (Km,app = Km (1 + [coc]/Ki)); D2 autoreceptor feedback follows
 ** Dreyer et al. 2010 (release x 1/(1 + g occupancy)).
 */
-#include "relapselab/dopamine.h"
+#include "biology/dopamine.h"
 
 #include <math.h>
 

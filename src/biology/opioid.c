@@ -6,7 +6,7 @@
 ** synthesis (Pomc, Penk, Pdyn) scales release, density (Oprm1, Oprd1, Oprk1) scales the
 ** signal -- the knockout rule of BRIEF section 2.
 */
-#include "relapselab/opioid.h"
+#include "biology/opioid.h"
 
 #include <math.h>
 

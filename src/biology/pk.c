@@ -6,7 +6,7 @@
 ** response hazard for thinning). Numerical ODE solvers were rejected: the system is linear,
 ** and exactness makes the event loop's cost independent of session length.
 */
-#include "relapselab/pk.h"
+#include "biology/pk.h"
 
 #include <math.h>
 

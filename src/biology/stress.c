@@ -9,7 +9,7 @@
 ** (e^(-lambda t) - e^(-k t))/(k - lambda) is computed as t e^(-k t) expm1(x)/x with
 ** x = (k - lambda) t, which is exact in the limit k = lambda (t e^(-k t)).
 */
-#include "relapselab/stress.h"
+#include "biology/stress.h"
 
 #include <math.h>
 

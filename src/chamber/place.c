@@ -7,7 +7,7 @@
 ** exponential draw compared with the window's end: exact, and every random number comes
 ** from r in a fixed order.
 */
-#include "relapselab/place.h"
+#include "chamber/place.h"
 
 #include <math.h>
 #include <string.h>

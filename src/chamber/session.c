@@ -9,9 +9,9 @@
 ** then are handled in a fixed order. Handlers only change state and log; all randomness
 ** comes from r in a fixed order, so a session is a pure function of its stream.
 */
-#include "relapselab/session.h"
+#include "chamber/session.h"
 
-#include "relapselab/dopamine.h"
+#include "biology/dopamine.h"
 #include "core/alloc.h"
 
 #include <gsl/gsl_randist.h>

@@ -15,6 +15,7 @@
 
 #include "cli.h"
 #include "relapselab/medpc_import.h"
+#include "relapselab/version.h"
 #include "core/alloc.h"
 
 #define MAX_PROFILES 16

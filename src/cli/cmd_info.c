@@ -6,6 +6,7 @@
 #include "relapselab/background.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
+#include "relapselab/version.h"
 
 int
 rl_cli_report(const rl_error_t *err)

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "relapselab/alloc.h"
+#include "relapselab/version.h"
 
 #include "cli.h"
 

@@ -5,16 +5,16 @@
 ** own stream (subject, running session number), so adding a session at the end of a
 ** protocol does not change the sessions before it.
 */
-#include "relapselab/subject.h"
+#include "cohort/subject.h"
 
 #include <stdlib.h>
 #include <string.h>
 
 #include "relapselab/background.h"
-#include "relapselab/criteria.h"
+#include "measures/criteria.h"
 #include "relapselab/genotype.h"
 #include "relapselab/mouse.h"
-#include "relapselab/place.h"
+#include "chamber/place.h"
 #include "relapselab/rng.h"
 #include "core/alloc.h"
 
@@ -253,19 +253,4 @@ rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base, int 
 {
     return rl_subject_train(protocol, base, subject_id, group, index_in_group, seed,
         RL_MAX_PHASES, r, w, cancel, NULL, out, err);
-}
-
-void
-rl_subject_result_free(rl_subject_result_t *self)
-{
-    int i;
-    if (self == NULL) {
-        return;
-    }
-    for (i = 0; i < self->n_sessions; i++) {
-        rl_session_result_free(&self->sessions[i]);
-    }
-    free(self->sessions);
-    self->sessions = NULL;
-    self->n_sessions = self->cap = 0;
 }

@@ -1,4 +1,4 @@
-/* results.c -- names of event kinds and end reasons; release of session records. */
+/* results.c -- names of event kinds and end reasons; release of session and subject records. */
 #include "relapselab/results.h"
 
 #include <stdlib.h>
@@ -35,4 +35,19 @@ rl_session_result_free(rl_session_result_t *r)
         r->events = NULL;
         r->n_events = 0;
     }
+}
+
+void
+rl_subject_result_free(rl_subject_result_t *self)
+{
+    int i;
+    if (self == NULL) {
+        return;
+    }
+    for (i = 0; i < self->n_sessions; i++) {
+        rl_session_result_free(&self->sessions[i]);
+    }
+    free(self->sessions);
+    self->sessions = NULL;
+    self->n_sessions = self->cap = 0;
 }

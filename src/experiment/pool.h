@@ -27,7 +27,7 @@
 
 #include "relapselab/error.h"
 #include "relapselab/progress.h"
-#include "relapselab/session.h"
+#include "chamber/session.h"
 
 /* A worker's own tools, valid during its calls to work(). */
 typedef struct rl_pool_worker {

@@ -11,6 +11,7 @@
 #include "relapselab/rng.h"
 #include "relapselab/runner.h"
 #include "relapselab/store.h"
+#include "relapselab/version.h"
 
 typedef struct sink_ctx {
     rl_store_t *store;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cohort/subject.h"
 #include "pool.h"
 #include "core/alloc.h"
 

@@ -15,8 +15,8 @@
 #include "relapselab/measures.h"
 #include "relapselab/mouse.h"
 #include "relapselab/rng.h"
-#include "relapselab/session.h"
-#include "relapselab/subject.h"
+#include "chamber/session.h"
+#include "cohort/subject.h"
 
 #include "pool.h"
 #include "core/alloc.h"

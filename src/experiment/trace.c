@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "relapselab/rng.h"
-#include "relapselab/session.h"
-#include "relapselab/subject.h"
+#include "chamber/session.h"
+#include "cohort/subject.h"
 
 typedef struct trace_buf {
     int session;                /* sessions started so far, minus 1 */

@@ -1,5 +1,5 @@
 /* criteria.c -- acquisition and extinction criteria (see criteria.h for definitions). */
-#include "relapselab/criteria.h"
+#include "measures/criteria.h"
 
 #include <math.h>
 

@@ -20,7 +20,7 @@
 
 #include <gsl/gsl_statistics_double.h>
 
-#include "relapselab/criteria.h"
+#include "measures/criteria.h"
 #include "core/alloc.h"
 
 #define RL_M_NAME_(id, name, label) name,

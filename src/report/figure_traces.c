@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "relapselab/trace.h"
+#include "relapselab/version.h"
 #include "core/alloc.h"
 
 /* Samples in one session at most: dt_s is chosen to give about this many. */

@@ -9,6 +9,7 @@
 ** style sheet is inline and plain -- booktabs-like tables, a serif-free body, figures
 ** that scale to the page -- with print rules so the page prints as a document.
 */
+#include "relapselab/version.h"
 #include "report_internal.h"
 #include "core/alloc.h"
 

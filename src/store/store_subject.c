@@ -6,7 +6,7 @@
 */
 #include "relapselab/params.h"
 #include "relapselab/store.h"
-#include "relapselab/subject.h"
+#include "cohort/subject.h"
 #include "core/alloc.h"
 
 #include <stdlib.h>

@@ -32,11 +32,11 @@
 # constant (genotype_id == 0). For the latter the sources are still grepped (last check).
 #
 # Usage: sh tests/cli/test_knockout_rule.sh BUILD_DIR/relapselab (from the repository root);
-# the objects are read from BUILD_DIR/CMakeFiles/relapselab_lib.dir.
+# the objects are read from BUILD_DIR/CMakeFiles/relapselab_obj.dir.
 . "$(dirname "$0")/lib.sh"
 
 build=$(dirname "$RL")
-objdir=$build/CMakeFiles/relapselab_lib.dir/src
+objdir=$build/CMakeFiles/relapselab_obj.dir/src
 [ -d "$objdir" ] || die "no object files under $objdir"
 for tool in nm objcopy readelf; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool not found (binutils)"
@@ -113,7 +113,7 @@ if [ -s "$tmp/model.txt" ]; then
 fi
 
 # ---------------------------------------------------------------- the checker can fail
-flags=$build/CMakeFiles/relapselab_lib.dir/flags.make
+flags=$build/CMakeFiles/relapselab_obj.dir/flags.make
 cc=$(sed -n 's/^CMAKE_C_COMPILER:[A-Z]*=//p' "$build/CMakeCache.txt" 2>/dev/null)
 [ -n "$cc" ] || cc=cc
 if [ -f "$flags" ]; then

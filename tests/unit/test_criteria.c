@@ -2,7 +2,7 @@
 ** Expected outcomes follow the definitions of BRIEF section 4 worked by hand. */
 #include <string.h>
 
-#include "relapselab/criteria.h"
+#include "measures/criteria.h"
 #include "testlib.h"
 
 static rl_session_result_t

@@ -29,6 +29,7 @@
 #include "relapselab/report.h"
 #include "relapselab/runner.h"
 #include "relapselab/store.h"
+#include "relapselab/version.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "relapselab/dopamine.h"
+#include "biology/dopamine.h"
 #include "relapselab/background.h"
 #include "relapselab/genotype.h"
-#include "relapselab/opioid.h"
+#include "biology/opioid.h"
 #include "relapselab/params.h"
 #include "relapselab/drugs.h"
 #include "behaviour/mouse_internal.h"

@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "behaviour/mouse_internal.h"
-#include "relapselab/dopamine.h"
+#include "biology/dopamine.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
 #include "testlib.h"

@@ -13,7 +13,7 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_odeiv2.h>
 
-#include "relapselab/pk.h"
+#include "biology/pk.h"
 #include "testlib.h"
 
 static void

@@ -18,7 +18,7 @@
 #include "relapselab/drugs.h"
 #include "relapselab/genotype.h"
 #include "behaviour/mouse_internal.h"
-#include "relapselab/place.h"
+#include "chamber/place.h"
 #include "relapselab/rng.h"
 #include "testlib.h"
 

@@ -15,7 +15,7 @@
 #include "relapselab/genotype.h"
 #include "behaviour/mouse_internal.h"
 #include "relapselab/params.h"
-#include "relapselab/session.h"
+#include "chamber/session.h"
 #include "testlib.h"
 
 static rl_reinforcer_t cocaine = {"cocaine", RL_REINFORCER_DRUG, "cocaine", 1.0, 2.0, 23.5, 0.0, 0.0, 0};

@@ -21,7 +21,7 @@
 #include "relapselab/genotype.h"
 #include "behaviour/mouse_internal.h"
 #include "relapselab/params.h"
-#include "relapselab/stress.h"
+#include "biology/stress.h"
 #include "testlib.h"
 
 typedef struct ode_ctx {

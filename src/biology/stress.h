@@ -1,4 +1,4 @@
-/* stress.h -- the stress state and its dynorphin release (docs/MODEL.md [STR-1], [STR-2]).
+/* stress.h -- (internal) the stress state and its dynorphin release (docs/MODEL.md [STR-1], [STR-2]).
 **
 ** A stressor (footshock, forced swim, food deprivation; protocol.h) drives a stress state
 ** S -- CRF and noradrenaline, in "stress units" where 1 is the drive of the reference
@@ -9,8 +9,8 @@
 ** crf_dyn_gain). Both are linear in u, so a list of rectangular pulses has a
 ** closed form at any time: no integration, no step size.
 */
-#ifndef RELAPSELAB_STRESS_H
-#define RELAPSELAB_STRESS_H
+#ifndef RL_BIOLOGY_STRESS_H
+#define RL_BIOLOGY_STRESS_H
 
 #include "relapselab/params.h"
 #include "relapselab/protocol.h"

@@ -1,4 +1,4 @@
-/* place.h -- the conditioned place preference apparatus: two compartments, one session
+/* place.h -- (internal) the conditioned place preference apparatus: two compartments, one session
 ** (docs/MODEL.md [CPP-1]..[CPP-3], docs/PROTOCOL.md "Place preference").
 **
 ** A place_conditioning session confines the mouse to one compartment: the drug-paired one
@@ -10,8 +10,8 @@
 ** against the next update). Both log an entry event for each compartment entered and
 ** report the time in each compartment (rl_session_result_t.place_s).
 */
-#ifndef RELAPSELAB_PLACE_H
-#define RELAPSELAB_PLACE_H
+#ifndef RL_CHAMBER_PLACE_H
+#define RL_CHAMBER_PLACE_H
 
 #include <stdbool.h>
 
@@ -21,7 +21,7 @@
 #include "relapselab/mouse.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
-#include "relapselab/session.h"
+#include "chamber/session.h"
 
 /* The compartment of session i (0-based) of a place_conditioning phase: 0 drug-paired,
 ** 1 the other. */

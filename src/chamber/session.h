@@ -1,4 +1,4 @@
-/* session.h -- the operant chamber: one mouse, one session, event-driven.
+/* session.h -- (internal) the operant chamber: one mouse, one session, event-driven.
 **
 ** The chamber has two nose-poke holes (active/inactive), a cue light, an infusion pump
 ** and a pellet dispenser. It runs the phase's schedule (FR n, or PR through a series),
@@ -11,8 +11,8 @@
 ** off, infusion end, session end) or after peptide_step_s, when the mouse's slow signals
 ** are refreshed. The cost of a session therefore grows with its events, not its length.
 */
-#ifndef RELAPSELAB_SESSION_H
-#define RELAPSELAB_SESSION_H
+#ifndef RL_CHAMBER_SESSION_H
+#define RL_CHAMBER_SESSION_H
 
 #include <gsl/gsl_rng.h>
 

@@ -1,4 +1,4 @@
-/* subject.h -- one mouse through its whole procedure, phase after phase.
+/* subject.h -- (internal) one mouse through its whole procedure, phase after phase.
 **
 ** Draws the mouse's individual parameters from its own stream, builds it from its group's
 ** genotype (gene products) and reinforcer, then runs the procedure's phases: a fixed
@@ -7,8 +7,8 @@
 ** reference comes from the named earlier phase. Sessions are separated by the protocol's
 ** intersession interval.
 */
-#ifndef RELAPSELAB_SUBJECT_H
-#define RELAPSELAB_SUBJECT_H
+#ifndef RL_COHORT_SUBJECT_H
+#define RL_COHORT_SUBJECT_H
 
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -22,17 +22,8 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 #include "relapselab/rng.h"
-#include "relapselab/session.h"
+#include "chamber/session.h"
 
-typedef struct rl_subject_result {
-    int subject_id;
-    int group;
-    int index_in_group;
-    rl_params_t params;           /* the individual parameters drawn */
-    int n_sessions;
-    int cap;
-    rl_session_result_t *sessions; /* owned, in the order run */
-} rl_subject_result_t;
 
 /* Simulate subject subject_id (member index_in_group of group) with master seed, drawing
 ** its parameters around base (NULL = the parameter table, see rl_params_draw). r and w
@@ -82,6 +73,5 @@ typedef struct rl_session_plan {
 int rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
     rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err);
 
-void rl_subject_result_free(rl_subject_result_t *self);
 
 #endif

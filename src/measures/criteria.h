@@ -1,4 +1,4 @@
-/* criteria.h -- the lab's advancement criteria, evaluated on per-session measures.
+/* criteria.h -- (internal) the lab's advancement criteria, evaluated on per-session measures.
 **
 ** Plain functions over arrays of session results of one mouse in one phase (oldest first),
 ** so they can be tested and reused on imported lab data. Definitions (BRIEF section 4):
@@ -9,8 +9,8 @@
 **    consecutive sessions, the reference being the mean active pokes of the sessions in
 **    which the acquisition criterion was (last) met.
 */
-#ifndef RELAPSELAB_CRITERIA_H
-#define RELAPSELAB_CRITERIA_H
+#ifndef RL_MEASURES_CRITERIA_H
+#define RL_MEASURES_CRITERIA_H
 
 #include <stdbool.h>
 

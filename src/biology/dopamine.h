@@ -1,4 +1,4 @@
-/* dopamine.h -- accumbal dopamine: tonic level, D1 occupancy, phasic transients
+/* dopamine.h -- (internal) accumbal dopamine: tonic level, D1 occupancy, phasic transients
 ** (docs/MODEL.md [DA-1]..[DA-4]).
 **
 ** Release and uptake equilibrate within ~1 s, far faster than cocaine kinetics (minutes),
@@ -7,8 +7,8 @@
 ** safeguarded Newton iteration. Phasic transients are impulses whose D1 "dose"
 ** (occupancy x time) feeds peptide release.
 */
-#ifndef RELAPSELAB_DOPAMINE_H
-#define RELAPSELAB_DOPAMINE_H
+#ifndef RL_BIOLOGY_DOPAMINE_H
+#define RL_BIOLOGY_DOPAMINE_H
 
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"

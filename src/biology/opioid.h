@@ -1,4 +1,4 @@
-/* opioid.h -- opioid peptides and receptor signals (docs/MODEL.md [OP-1]..[OP-8]).
+/* opioid.h -- (internal) opioid peptides and receptor signals (docs/MODEL.md [OP-1]..[OP-8]).
 **
 ** Peptide levels are extracellular concentrations in units of their receptor Kd, so a
 ** level of 1 alone occupies half the receptors. Each peptide relaxes toward a steady state
@@ -11,8 +11,8 @@
 **   KOR  (DA terminals):          dynorphin                       -> release, frustration [OP-7,8]
 **   KOR  (extended amygdala):     stress-released dynorphin       -> dysphoria, drug drive [STR-4]
 */
-#ifndef RELAPSELAB_OPIOID_H
-#define RELAPSELAB_OPIOID_H
+#ifndef RL_BIOLOGY_OPIOID_H
+#define RL_BIOLOGY_OPIOID_H
 
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"

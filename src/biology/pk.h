@@ -1,4 +1,4 @@
-/* pk.h -- cocaine pharmacokinetics in closed form (docs/MODEL.md [PK-1]..[PK-4]).
+/* pk.h -- (internal) cocaine pharmacokinetics in closed form (docs/MODEL.md [PK-1]..[PK-4]).
 **
 ** Two linear compartments: the body load A (mg/kg; first-order elimination, the
 ** functional half-life of self-administration) and the brain effect site C (uM of
@@ -8,8 +8,8 @@
 ** so the brain concentration and its range over an interval are computed, never
 ** integrated numerically.
 */
-#ifndef RELAPSELAB_PK_H
-#define RELAPSELAB_PK_H
+#ifndef RL_BIOLOGY_PK_H
+#define RL_BIOLOGY_PK_H
 
 typedef struct rl_pk {
     double k_el_per_s;     /* elimination rate constant */
