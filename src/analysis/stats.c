@@ -16,28 +16,7 @@
 #include <string.h>
 
 #include <gsl/gsl_cdf.h>
-
-static double
-mean_of(const double *x, int n)
-{
-    double s = 0.0;
-    int i;
-    for (i = 0; i < n; i++) {
-        s += x[i];
-    }
-    return s / n;
-}
-
-static double
-ss_about(const double *x, int n, double m)
-{
-    double s = 0.0;
-    int i;
-    for (i = 0; i < n; i++) {
-        s += (x[i] - m) * (x[i] - m);
-    }
-    return s;
-}
+#include <gsl/gsl_statistics_double.h>
 
 static double
 t_two_sided_p(double t, double df)
@@ -59,11 +38,11 @@ describe(const double *a, int na, const double *b, int nb, rl_ttest_t *out, doub
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
             "t-test needs at least 2 values per group (got %d and %d)", na, nb);
     }
-    out->mean_a = mean_of(a, na);
-    out->mean_b = mean_of(b, nb);
+    out->mean_a = gsl_stats_mean(a, 1, (size_t) na);
+    out->mean_b = gsl_stats_mean(b, 1, (size_t) nb);
     out->diff = out->mean_a - out->mean_b;
-    *ssa = ss_about(a, na, out->mean_a);
-    *ssb = ss_about(b, nb, out->mean_b);
+    *ssa = gsl_stats_tss_m(a, 1, (size_t) na, out->mean_a);
+    *ssb = gsl_stats_tss_m(b, 1, (size_t) nb, out->mean_b);
     return 0;
 }
 
