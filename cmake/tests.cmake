@@ -6,10 +6,17 @@
 # (--no-shared) and <name>:shared runs those (--shared); the latter exits 77 when the data is
 # absent, which CTest reports as "Skipped" (SKIP_RETURN_CODE), not as a pass. Set
 # RL_SHARED_DIR in the environment to point the tests at another copy of ../shared.
+# A test's own helpers, tests/unit/<module>_fixtures.c, are linked into test_<module>.
 file(GLOB RL_UNIT_TESTS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/tests/unit/test_*.c)
 foreach(src ${RL_UNIT_TESTS})
   get_filename_component(name ${src} NAME_WE)
-  add_executable(${name} ${src} ${CMAKE_SOURCE_DIR}/tests/unit/testlib.c)
+  string(REGEX REPLACE "^test_" "" module ${name})
+  set(fixtures ${CMAKE_SOURCE_DIR}/tests/unit/${module}_fixtures.c)
+  if(EXISTS ${fixtures})
+    add_executable(${name} ${src} ${CMAKE_SOURCE_DIR}/tests/unit/testlib.c ${fixtures})
+  else()
+    add_executable(${name} ${src} ${CMAKE_SOURCE_DIR}/tests/unit/testlib.c)
+  endif()
   target_include_directories(${name} PRIVATE ${CMAKE_SOURCE_DIR}/src ${CMAKE_SOURCE_DIR}/tests/unit)
   target_link_libraries(${name} PRIVATE relapselab_lib)
   file(STRINGS ${src} shared_cases REGEX "RL_TEST_SHARED}")

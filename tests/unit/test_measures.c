@@ -208,25 +208,12 @@ find_sp(const rl_measures_t *m, int subject, int phase)
     return -1;
 }
 
+/* The loader: the run, protocol tables, subjects, sessions and events read back. */
 static void
-test_simulated(void)
+check_loader(rl_dataset_t *ds)
 {
-    char db[128];
     rl_error_t err;
-    rl_dataset_t *ds = NULL;
-    rl_measures_t *m = NULL;
-    const rl_session_measures_t *sm;
-    const double *v0, *v1;
-    const rl_group_phase_t *gp;
-    int k;
 
-    path_in(db, sizeof db, "sim.db");
-    rl_error_clear(&err);
-    CHECK(write_sim(db, &err) == 0);
-    CHECK(rl_dataset_read(db, &ds, &err) == 0);
-    if (ds == NULL) {
-        return;
-    }
     /* the loader */
     CHECK(!ds->run.imported && strcmp(ds->run.source, "simulation") == 0);
     CHECK(ds->run.seed != NULL && strcmp(ds->run.seed, "12345") == 0);
@@ -253,12 +240,14 @@ test_simulated(void)
     CHECK(!ds->sessions[0].events_loaded);
     CHECK(rl_dataset_load_events(ds, -1, &err) == 0);
     CHECK(ds->sessions[0].events_loaded && ds->sessions[0].n_loaded_events == 0);
+}
 
-    CHECK(rl_measures_compute(ds, &m, &err) == 0);
-    if (m == NULL) {
-        rl_dataset_free(ds);
-        return;
-    }
+/* Per-session measures of the simulated run. */
+static void
+check_sessions(const rl_measures_t *m)
+{
+    const rl_session_measures_t *sm;
+
     /* per session: mouse 0, day 1 */
     sm = &m->sessions[1];
     CHECK(sm->deliveries == 4);
@@ -282,13 +271,21 @@ test_simulated(void)
     CHECK(m->sessions[6].criterion_met == 0.0 && m->sessions[7].criterion_met == 1.0);
     /* no criterion in reinstatement */
     CHECK(isnan(m->sessions[8].criterion_met));
+}
+
+/* Subject x phase rows of the simulated run. */
+static void
+check_rows(const rl_measures_t *m)
+{
+    const double *v0, *v1;
+    int k;
 
     /* per subject x phase: 2 mice x 4 phases */
     CHECK(m->n_subject_phases == 8);
     k = find_sp(m, 0, 0);
     CHECK(k >= 0);
     if (k < 0 || find_sp(m, 1, 3) < 0) {
-        goto out;
+        return;
     }
     v0 = m->subject_phases[k].v;
     CHECK_CLOSE(v0[RL_M_SESSIONS], 3, 0, 0);
@@ -301,8 +298,10 @@ test_simulated(void)
     CHECK_CLOSE(v0[RL_M_DURATION_MIN], 30.0, 0, 0);
     CHECK(v0[RL_M_CRITERION_MET] == 1.0 && v0[RL_M_SESSIONS_TO_CRITERION] == 3.0);
     CHECK(isnan(v0[RL_M_BREAKPOINT]) && isnan(v0[RL_M_REINSTATEMENT_RATIO]));
+    CHECK_CLOSE(v0[RL_M_LAST_REINFORCERS], 4.5, 1e-12, 0);  /* last 2 (the window): 4, 5 */
     v1 = m->subject_phases[find_sp(m, 1, 0)].v;
     CHECK(v1[RL_M_CRITERION_MET] == 1.0 && v1[RL_M_SESSIONS_TO_CRITERION] == 2.0);
+    CHECK_CLOSE(v1[RL_M_LAST_REINFORCERS], 3.0, 1e-12, 0);  /* 5, 1 */
     CHECK(m->subject_phases[find_sp(m, 0, 1)].v[RL_M_BREAKPOINT] == 4.0);
     v0 = m->subject_phases[find_sp(m, 0, 2)].v;
     v1 = m->subject_phases[find_sp(m, 1, 2)].v;
@@ -316,6 +315,13 @@ test_simulated(void)
     CHECK_CLOSE(v0[RL_M_REINSTATEMENT_RATIO], 4.0, 1e-12, 0); /* 6 / 1.5 */
     CHECK_CLOSE(v1[RL_M_REINSTATEMENT_RATIO], 2.0, 1e-12, 0); /* 35 / 17.5 */
     CHECK(isnan(v0[RL_M_CRITERION_MET]));
+}
+
+/* Group x phase rows of the simulated run. */
+static void
+check_groups(const rl_measures_t *m)
+{
+    const rl_group_phase_t *gp;
 
     /* per group x phase: mean +/- SEM over the 2 mice (SEM of 2 values = |a - b| / 2) */
     CHECK(m->n_group_phases == 4);
@@ -337,7 +343,98 @@ test_simulated(void)
     CHECK_CLOSE(gp->m[RL_M_BASELINE_ACTIVE].mean, 9.5, 1e-12, 0); /* (1.5 + 17.5) / 2 */
     CHECK_CLOSE(gp->m[RL_M_REINSTATEMENT_RATIO].mean, 3.0, 1e-12, 0);
     CHECK_CLOSE(gp->m[RL_M_REINSTATEMENT_RATIO].sem, 1.0, 1e-12, 0);
+}
+
+static void
+test_simulated(void)
+{
+    char db[128];
+    rl_error_t err;
+    rl_dataset_t *ds = NULL;
+    rl_measures_t *m = NULL;
+
+    path_in(db, sizeof db, "sim.db");
+    rl_error_clear(&err);
+    CHECK(write_sim(db, &err) == 0);
+    CHECK(rl_dataset_read(db, &ds, &err) == 0);
+    if (ds == NULL) {
+        return;
+    }
+    check_loader(ds);
+    CHECK(rl_measures_compute(ds, &m, &err) == 0);
+    if (m != NULL) {
+        check_sessions(m);
+        check_rows(m);
+        check_groups(m);
+    }
+    rl_measures_free(m);
+    rl_dataset_free(ds);
+    remove(db);
+}
+
+/* The same measures from the session records in memory (rl_measures_subject, as `run`,
+** `validate` and the screen use them) as from the database (rl_measures_compute): one
+** definition for simulated and stored data. */
+static void
+test_same_in_memory(void)
+{
+    char db[128];
+    rl_error_t err;
+    rl_dataset_t *ds = NULL;
+    rl_measures_t *m = NULL;
+    rl_protocol_t *p = malloc(sizeof *p);
+    rl_measures_work_t *w = rl_measures_work_new();
+    rl_session_result_t recs[N_SPECS];
+    rl_session_measures_t sm[N_SPECS];
+    rl_subject_phase_t rows[RL_MAX_PHASES];
+    size_t i, first = 0, n_rec;
+    int s, k, j, n_rows, in_phase = 0, same = 1, compared = 0;
+
+    path_in(db, sizeof db, "sim2.db");
+    CHECK(p != NULL && w != NULL && write_sim(db, &err) == 0);
+    CHECK(rl_dataset_read(db, &ds, &err) == 0 && rl_dataset_load_events(ds, -1, &err) == 0);
+    CHECK(ds != NULL && rl_measures_compute(ds, &m, &err) == 0);
+    if (p == NULL || w == NULL || m == NULL) {
+        goto out;
+    }
+    make_protocol(p, false);
+    for (i = 0; i < N_SPECS; i++) {
+        in_phase = i > 0 && specs[i - 1].subject == specs[i].subject
+                && specs[i - 1].phase == specs[i].phase ? in_phase + 1 : 0;
+        make_session(&recs[i], &specs[i], in_phase);
+        if (recs[i].events == NULL) { /* as loaded from the database: no events, but loaded */
+            recs[i].events = (rl_event_t *) day1_events;
+            recs[i].n_events = 0;
+        }
+    }
+    for (s = 0; s < 2; s++) {
+        for (n_rec = 0; first + n_rec < N_SPECS && specs[first + n_rec].subject == s; n_rec++) {
+        }
+        CHECK(rl_measures_subject(&p->procedures[0], &recs[first], n_rec, s, 0, 0, w,
+                  &sm[first], rows, &n_rows, &err) == 0);
+        for (k = 0; k < n_rows; k++) {
+            const double *a = rows[k].v, *b = m->subject_phases[find_sp(m, s, k)].v;
+            for (j = 0; j < RL_M_COUNT; j++) {
+                same &= (isnan(a[j]) && isnan(b[j])) || a[j] == b[j];
+                compared++;
+            }
+        }
+        for (i = first; i < first + n_rec; i++) {
+            const rl_session_measures_t *x = &sm[i], *y = &m->sessions[i];
+            same &= x->deliveries == y->deliveries && x->n_bins == y->n_bins
+                && ((isnan(x->criterion_met) && isnan(y->criterion_met))
+                    || x->criterion_met == y->criterion_met)
+                && ((isnan(x->breakpoint) && isnan(y->breakpoint))
+                    || x->breakpoint == y->breakpoint);
+            rl_session_measures_clear(&sm[i]);
+        }
+        first += n_rec;
+    }
+    CHECK(compared == 8 * RL_M_COUNT);
+    CHECK(same);
 out:
+    rl_measures_work_free(w);
+    free(p);
     rl_measures_free(m);
     rl_dataset_free(ds);
     remove(db);
@@ -513,6 +610,7 @@ teardown(void)
 
 static const rl_test_case_t CASES[] = {
     {"simulated", test_simulated, 0},
+    {"same_in_memory", test_same_in_memory, 0},
     {"imported", test_imported, 0},
     {"refusals", test_refusals, 0},
 };

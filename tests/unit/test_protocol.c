@@ -182,15 +182,62 @@ test_enum_words_round_trip(void)
     free(p);
 }
 
+/* The cocaine procedure's four phases of examples/gutierrez2014.yaml, as written there. */
+static void
+check_gutierrez_phases(const rl_procedure_t *coc)
+{
+    static const int cocaine_pr[] = {1, 2, 3, 5, 12, 18, 27, 40, 60, 90, 135, 200, 300, 450,
+        675, 1000};
+    const rl_phase_t *ph;
+    int i;
+
+    ph = &coc->phases[0];
+    CHECK(strcmp(ph->name, "acquisition") == 0 && ph->kind == RL_PHASE_ACQUISITION);
+    CHECK(ph->schedule.type == RL_SCHEDULE_FR && ph->schedule.ratio == 1);
+    CHECK_CLOSE(ph->session_min, 120, 0, 0);
+    CHECK_CLOSE(ph->timeout_s, 15, 0, 0);
+    CHECK_CLOSE(ph->cue_s, 4, 0, 0);
+    CHECK(ph->deliver_reinforcer && ph->deliver_cue);
+    CHECK(!ph->until_criterion && ph->sessions == 10 && ph->max_sessions == 10);
+    CHECK(ph->criterion.type == RL_CRITERION_ACQUISITION);
+    CHECK(ph->criterion.min_reinforcers == 5 && ph->criterion.consecutive == 3);
+    CHECK_CLOSE(ph->criterion.min_active_fraction, 0.75, 0, 0);
+    CHECK_CLOSE(ph->criterion.max_deviation, 0.20, 0, 0);
+
+    ph = &coc->phases[1];
+    CHECK(ph->kind == RL_PHASE_PROGRESSIVE_RATIO && ph->schedule.type == RL_SCHEDULE_PR);
+    CHECK(ph->schedule.pr_n == 16 && !ph->schedule.pr_from_formula);
+    for (i = 0; i < 16 && ph->schedule.pr_n == 16; i++) {
+        CHECK(ph->schedule.pr_series[i] == cocaine_pr[i]);
+    }
+    CHECK_CLOSE(ph->no_reinforcer_stop_min, 60, 0, 0);
+    CHECK(ph->max_reinforcers == 0);
+    CHECK(ph->sessions == 1 && ph->criterion.type == RL_CRITERION_NONE);
+
+    ph = &coc->phases[2];
+    CHECK(ph->kind == RL_PHASE_EXTINCTION);
+    CHECK(!ph->deliver_reinforcer && !ph->deliver_cue);
+    CHECK_CLOSE(ph->timeout_s, 0, 0, 0); /* default */
+    CHECK_CLOSE(ph->cue_s, 0, 0, 0);     /* default */
+    CHECK(ph->until_criterion && ph->max_sessions == 40);
+    CHECK(ph->sessions == 3); /* min defaults to criterion.consecutive */
+    CHECK(ph->criterion.type == RL_CRITERION_EXTINCTION);
+    CHECK_CLOSE(ph->criterion.max_fraction_of_reference, 0.30, 0, 0);
+    CHECK(strcmp(ph->criterion.reference_phase, "acquisition") == 0);
+    CHECK(ph->criterion.reference_phase_id == 0);
+
+    ph = &coc->phases[3];
+    CHECK(ph->kind == RL_PHASE_REINSTATEMENT);
+    CHECK(!ph->deliver_reinforcer && ph->deliver_cue);
+    CHECK(ph->sessions == 1);
+}
+
 static void
 test_example_gutierrez(void)
 {
     /* expected values: as written in examples/gutierrez2014.yaml */
-    static const int cocaine_pr[] = {1, 2, 3, 5, 12, 18, 27, 40, 60, 90, 135, 200, 300, 450,
-        675, 1000};
     rl_protocol_t *p = new_protocol();
     const rl_procedure_t *coc, *food;
-    const rl_phase_t *ph;
     rl_error_t err;
     int rc, i;
 
@@ -225,46 +272,9 @@ test_example_gutierrez(void)
     CHECK(strcmp(coc->name, "cocaine") == 0 && strcmp(food->name, "food") == 0);
     CHECK(coc->n_phases == 4 && food->n_phases == 4);
 
-    ph = &coc->phases[0];
-    CHECK(strcmp(ph->name, "acquisition") == 0 && ph->kind == RL_PHASE_ACQUISITION);
-    CHECK(ph->schedule.type == RL_SCHEDULE_FR && ph->schedule.ratio == 1);
-    CHECK_CLOSE(ph->session_min, 120, 0, 0);
-    CHECK_CLOSE(ph->timeout_s, 15, 0, 0);
-    CHECK_CLOSE(ph->cue_s, 4, 0, 0);
-    CHECK(ph->deliver_reinforcer && ph->deliver_cue);
-    CHECK(!ph->until_criterion && ph->sessions == 10 && ph->max_sessions == 10);
-    CHECK(ph->criterion.type == RL_CRITERION_ACQUISITION);
-    CHECK(ph->criterion.min_reinforcers == 5 && ph->criterion.consecutive == 3);
-    CHECK_CLOSE(ph->criterion.min_active_fraction, 0.75, 0, 0);
-    CHECK_CLOSE(ph->criterion.max_deviation, 0.20, 0, 0);
-    CHECK(ph->src_line == line_of_text(p->source_text, "\n    - name: acquisition") + 1);
-
-    ph = &coc->phases[1];
-    CHECK(ph->kind == RL_PHASE_PROGRESSIVE_RATIO && ph->schedule.type == RL_SCHEDULE_PR);
-    CHECK(ph->schedule.pr_n == 16 && !ph->schedule.pr_from_formula);
-    for (i = 0; i < 16 && ph->schedule.pr_n == 16; i++) {
-        CHECK(ph->schedule.pr_series[i] == cocaine_pr[i]);
-    }
-    CHECK_CLOSE(ph->no_reinforcer_stop_min, 60, 0, 0);
-    CHECK(ph->max_reinforcers == 0);
-    CHECK(ph->sessions == 1 && ph->criterion.type == RL_CRITERION_NONE);
-
-    ph = &coc->phases[2];
-    CHECK(ph->kind == RL_PHASE_EXTINCTION);
-    CHECK(!ph->deliver_reinforcer && !ph->deliver_cue);
-    CHECK_CLOSE(ph->timeout_s, 0, 0, 0); /* default */
-    CHECK_CLOSE(ph->cue_s, 0, 0, 0);     /* default */
-    CHECK(ph->until_criterion && ph->max_sessions == 40);
-    CHECK(ph->sessions == 3); /* min defaults to criterion.consecutive */
-    CHECK(ph->criterion.type == RL_CRITERION_EXTINCTION);
-    CHECK_CLOSE(ph->criterion.max_fraction_of_reference, 0.30, 0, 0);
-    CHECK(strcmp(ph->criterion.reference_phase, "acquisition") == 0);
-    CHECK(ph->criterion.reference_phase_id == 0);
-
-    ph = &coc->phases[3];
-    CHECK(ph->kind == RL_PHASE_REINSTATEMENT);
-    CHECK(!ph->deliver_reinforcer && ph->deliver_cue);
-    CHECK(ph->sessions == 1);
+    check_gutierrez_phases(coc);
+    CHECK(coc->phases[0].src_line
+        == line_of_text(p->source_text, "\n    - name: acquisition") + 1);
 
     CHECK(food->phases[1].schedule.pr_n == 35);
     CHECK(food->phases[1].schedule.pr_series[34] == 5500);
