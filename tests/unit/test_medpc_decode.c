@@ -199,6 +199,25 @@ test_no_end_code(void)
     rl_medpc_decoded_free(&d);
 }
 
+/* A negative time in the parallel encoding is dropped with the non-numbers, as the packed
+** encodings drop theirs: no event before session_start (found by fuzz_medpc; its input is
+** fuzz/regressions/medpc/parallel-negative-time.txt). */
+static void
+test_negative_time(void)
+{
+    static const char text[] = HEADER
+        "E:\n     0:       22.000       23.000      100.000\n"
+        "T:\n     0:       -5.000       10.000       60.000\n";
+    rl_medpc_decoded_t d;
+    CHECK(decode(text, PARALLEL_YAML, &d) == 0);
+    /* the pair (22, -5) is dropped: start, the inactive poke at 10 s, the end at 60 s */
+    CHECK(d.n_events == 3);
+    CHECK(d.events[1].kind == RL_EV_POKE_INACTIVE && d.events[1].t_s == 10.0);
+    CHECK(d.active == 0 && d.duration_s == 60.0);
+    CHECK(has_issue(&d, RL_ISSUE_WARNING, "array E: 1 value(s)"));
+    rl_medpc_decoded_free(&d);
+}
+
 static void
 test_missing_array(void)
 {
@@ -320,6 +339,7 @@ main(void)
     rl_test_run("bad_profiles", test_bad_profiles);
     rl_test_run("parallel", test_parallel);
     rl_test_run("no_end_code", test_no_end_code);
+    rl_test_run("negative_time", test_negative_time);
     rl_test_run("missing_array", test_missing_array);
     rl_test_run("time_dot_code", test_time_dot_code);
     rl_test_run("code_plus_time", test_code_plus_time);
