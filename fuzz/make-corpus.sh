@@ -23,7 +23,10 @@ set -eu
 build=${1:-build}
 rl="$build/relapselab"
 [ -x "$rl" ] || { echo "make-corpus: $rl not found (make build first)" >&2; exit 2; }
-[ -d fuzz ] && [ -d examples ] || { echo "make-corpus: run from the repository root" >&2; exit 2; }
+if [ ! -d fuzz ] || [ ! -d examples ]; then
+    echo "make-corpus: run from the repository root" >&2
+    exit 2
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -69,9 +72,14 @@ for p in relapselab coffey-liq-sa coffey-liq-sa-medpc5 townsend-tt; do
 done
 # The largest session file of subject WT-01 with the program (MSN) given.
 largest_of() { # largest_of DIR MSN
-    found=$(ls -S "$1" | grep 'WT-01$' | while IFS= read -r name; do
-        if grep -q "^MSN: $2" "$1/$name"; then echo "$1/$name"; break; fi
-    done)
+    found=''
+    size=-1
+    for f in "$1"/*WT-01; do
+        if grep -q "^MSN: $2" "$f" && [ "$(wc -c < "$f")" -gt "$size" ]; then
+            found=$f
+            size=$(wc -c < "$f")
+        fi
+    done
     [ -n "$found" ] || { echo "make-corpus: no session with MSN $2 in $1" >&2; exit 1; }
     echo "$found"
 }
@@ -123,6 +131,6 @@ awk '{ sub(/\r$/, "") }
      }' fuzz/corpus/medpc/relapselab-extinction.txt > fuzz/corpus/medpc/numbers-only.txt
 
 for t in protocol screen profile medpc; do
-    echo "make-corpus: fuzz/corpus/$t: $(ls "fuzz/corpus/$t" | wc -l) files," \
+    echo "make-corpus: fuzz/corpus/$t: $(find "fuzz/corpus/$t" -type f | wc -l) files," \
         "$(cat "fuzz/corpus/$t"/* | wc -c) bytes"
 done

@@ -64,7 +64,7 @@ start() {
     "$exe" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
         -max_len="$(max_len "$t")" -print_final_stats=1 \
         -artifact_prefix="$build/fuzz-artifacts/$t/" \
-        "$corpus/$t" "fuzz/corpus/$t" "fuzz/regressions/$t" $extra \
+        "$corpus/$t" "fuzz/corpus/$t" "fuzz/regressions/$t" ${extra:+"$extra"} \
         > "$build/fuzz-logs/$t.log" 2>&1 &
     pid=$!
 }
@@ -78,8 +78,8 @@ report() {
     rss=$(sed -n 's/^stat::peak_rss_mb: *//p' "$log")
     cov=$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*' "$log" | tail -n 1)
     if [ "$2" -eq 0 ]; then
-        echo "fuzz: $t: ${runs:-?} runs in ${seconds} s (${speed:-?}/s), ${cov:-no coverage line}," \
-            "peak RSS ${rss:-?} MB: no crash"
+        echo "fuzz: $t: ${runs:-?} runs in ${seconds} s (${speed:-?}/s)," \
+            "${cov:-no coverage line}, peak RSS ${rss:-?} MB: no crash"
         return 0
     fi
     echo "fuzz: $t: FAILED (exit status $2) after ${runs:-?} runs; end of $log:" >&2
@@ -95,6 +95,7 @@ report() {
 }
 
 failed=0
+# shellcheck disable=SC2086 # the list of target names is split into words on purpose
 set -- $targets
 while [ $# -gt 0 ]; do
     batch=
