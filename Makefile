@@ -3,8 +3,12 @@
 #   make deps       check (and, as root, install) the Debian packages the build and tests need
 #   make build      configure (once) and build into build/
 #   make run        build, then simulate the seed study (examples/gutierrez2014.yaml)
-#   make test       build, run the whole test suite, then again under ASan/UBSan (build-asan/)
+#   make test       build, run the whole test suite, then again under ASan/UBSan (build-asan/),
+#                   then a short run of every fuzz target (test-fuzz)
 #   make test-fast  the test suite without the sanitizer pass
+#   make fuzz       build the libFuzzer targets (clang, build-fuzz/) and run each for
+#                   FUZZ_SECONDS (default 60); what they find is kept in build-fuzz/fuzz-corpus/
+#   make test-fuzz  the same for FUZZ_TEST_SECONDS (default 5) each, from the seeds only
 #   make bench      build, then run the benchmarks (build/bench_seed, bench/bench_lab.sh)
 #   make install    build, then install the tool, the library (shared and static), its
 #                   headers, relapselab.pc, the profiles and examples under PREFIX
@@ -12,12 +16,18 @@
 #   make clean      remove the build directories
 #
 # With CI set in the environment (CI=true), warnings are errors (-DRL_WERROR=ON).
+# Fuzzing is described in fuzz/README.md.
 
-# The Debian packages the build and the tests need: ONE list, used by `deps`.
-DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev fonts-dejavu-core chromium
+# The Debian packages the build and the tests need: ONE list, used by `deps`. clang,
+# libclang-rt-14-dev (libFuzzer and the sanitizer runtimes of clang 14, only recommended by
+# clang) and llvm (llvm-symbolizer, for readable stack traces) are for the fuzz targets.
+DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev fonts-dejavu-core chromium clang libclang-rt-14-dev llvm
 
 BUILD_DIR := build
 ASAN_DIR  := build-asan
+FUZZ_DIR  := build-fuzz
+FUZZ_SECONDS := 60
+FUZZ_TEST_SECONDS := 5
 JOBS      := $(shell nproc 2>/dev/null || echo 2)
 CMAKE_ARGS :=
 ifneq ($(filter-out 0 false no off,$(CI)),)
@@ -38,7 +48,7 @@ EXAMPLE_ARGS := --seed 20141219 --threads 2
 
 # Steps must run in order (deps before build, build before tests).
 .NOTPARALLEL:
-.PHONY: all deps build run test test-fast test-asan build-asan bench install clean
+.PHONY: all deps build run test test-fast test-asan build-asan build-fuzz fuzz test-fuzz bench install clean
 
 all: build
 
@@ -90,9 +100,29 @@ build-asan: deps
 test-asan: build-asan
 	$(SAN_ENV) $(CTEST) --test-dir $(ASAN_DIR)
 
-# One command for everything CI requires: the suite, then the suite under ASan/UBSan
-# (in this order: .NOTPARALLEL makes the prerequisites run one after the other).
-test: test-fast test-asan
+# The fuzz targets (fuzz/README.md): clang with libFuzzer, ASan and UBSan, in their own
+# directory; only the targets and the library folders they use are built.
+build-fuzz: deps
+	@if [ ! -f $(FUZZ_DIR)/CMakeCache.txt ] || \
+	    { [ -n "$(CMAKE_ARGS)" ] && ! grep -q '^RL_WERROR:BOOL=ON' $(FUZZ_DIR)/CMakeCache.txt; }; then \
+	    echo "cmake -S . -B $(FUZZ_DIR) -DRL_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS)"; \
+	    cmake -S . -B $(FUZZ_DIR) -DRL_FUZZ=ON -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS); \
+	fi
+	cmake --build $(FUZZ_DIR) -j$(JOBS) --target fuzz_targets
+
+# Each target for FUZZ_SECONDS, JOBS at a time; the corpus grows in $(FUZZ_DIR)/fuzz-corpus/.
+fuzz: build-fuzz
+	sh fuzz/run.sh -t $(FUZZ_SECONDS) -j $(JOBS) -c $(FUZZ_DIR)/fuzz-corpus $(FUZZ_DIR)
+
+# The bounded run of `make test`: each target for FUZZ_TEST_SECONDS from its seeds and
+# regression inputs; a crash fails it and names the crashing input.
+test-fuzz: build-fuzz
+	sh fuzz/run.sh -t $(FUZZ_TEST_SECONDS) -j $(JOBS) $(FUZZ_DIR)
+
+# One command for everything CI requires: the suite, then the suite under ASan/UBSan, then
+# the fuzz targets briefly (in this order: .NOTPARALLEL makes the prerequisites run one
+# after the other).
+test: test-fast test-asan test-fuzz
 
 bench: build
 	./$(BUILD_DIR)/bench_seed
@@ -102,4 +132,4 @@ install: build
 	cmake --install $(BUILD_DIR) --prefix $(PREFIX)
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -125,8 +125,8 @@ entries_parallel(decoder_t *d)
             "length (%zu and %zu): %zu unpaired entries not imported", c->letter, t->letter,
             c->n, t->n, (c->n > t->n ? c->n : t->n) - n);
     }
-    for (i = 0; i < n; i++) {
-        if (!isfinite(c->values[i]) || !isfinite(t->values[i])) {
+    for (i = 0; i < n; i++) { /* a negative time is dropped, as in the other encodings */
+        if (!isfinite(c->values[i]) || !isfinite(t->values[i]) || t->values[i] < 0) {
             bad_line = bad++ == 0 ? c->lines[i] : bad_line;
             continue;
         }

@@ -618,8 +618,9 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
     if ((ret = check_keys(r, top, top_keys, "profile")) != 0) {
         return ret;
     }
-    if ((x = get(r, top, "profile")) == NULL) {
-        return fail(r, top, "profile needs a name (profile: NAME)");
+    if ((x = get(r, top, "profile")) == NULL || rl_yaml_is_null(x)
+        || (rl_yaml_text(x) != NULL && rl_yaml_text(x)[0] == '\0')) {
+        return fail(r, x != NULL ? x : top, "profile needs a name (profile: NAME)");
     }
     if ((ret = get_text(r, x, "profile", p->name, sizeof p->name)) != 0
         || (ret = read_encoding(r, top)) != 0) {

@@ -120,6 +120,9 @@ test_bad_profiles(void)
         {"profile: x\nencoding: parallel\ncodes: E\ntimes: T\nevents: {}\n"
          "phases:\n  - {name: a, kind: relapse}\n", 7, "phase kind must be one of"},
         {"profile: x\nencoding: parallel\ncodes: E\ntimes: T\nevents: {\n", 6, "YAML syntax"},
+        /* found by fuzz/fuzz_profile.c: a name that is empty or missing */
+        {"profile:\nencoding: parallel\ncodes: E\ntimes: T\nevents: {}\n", 1, "needs a name"},
+        {"profile: ''\nencoding: parallel\ncodes: E\ntimes: T\nevents: {}\n", 1, "needs a name"},
     };
     rl_medpc_profile_t p;
     rl_error_t err;
@@ -196,6 +199,25 @@ test_no_end_code(void)
     CHECK(has_issue(&d, RL_ISSUE_WARNING, "no session-end code"));
     CHECK(has_issue(&d, RL_ISSUE_WARNING, "differ in length (3 and 2)"));
     CHECK(has_issue(&d, RL_ISSUE_WARNING, "not numbers skipped"));
+    rl_medpc_decoded_free(&d);
+}
+
+/* A negative time in the parallel encoding is dropped with the non-numbers, as the packed
+** encodings drop theirs: no event before session_start (found by fuzz_medpc; its input is
+** fuzz/regressions/medpc/parallel-negative-time.txt). */
+static void
+test_negative_time(void)
+{
+    static const char text[] = HEADER
+        "E:\n     0:       22.000       23.000      100.000\n"
+        "T:\n     0:       -5.000       10.000       60.000\n";
+    rl_medpc_decoded_t d;
+    CHECK(decode(text, PARALLEL_YAML, &d) == 0);
+    /* the pair (22, -5) is dropped: start, the inactive poke at 10 s, the end at 60 s */
+    CHECK(d.n_events == 3);
+    CHECK(d.events[1].kind == RL_EV_POKE_INACTIVE && d.events[1].t_s == 10.0);
+    CHECK(d.active == 0 && d.duration_s == 60.0);
+    CHECK(has_issue(&d, RL_ISSUE_WARNING, "array E: 1 value(s)"));
     rl_medpc_decoded_free(&d);
 }
 
@@ -318,6 +340,7 @@ static const rl_test_case_t CASES[] = {
     {"bad_profiles", test_bad_profiles, 0},
     {"parallel", test_parallel, 0},
     {"no_end_code", test_no_end_code, 0},
+    {"negative_time", test_negative_time, 0},
     {"missing_array", test_missing_array, 0},
     {"time_dot_code", test_time_dot_code, 0},
     {"code_plus_time", test_code_plus_time, 0},
