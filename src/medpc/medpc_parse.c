@@ -160,177 +160,12 @@ warn(parser_t *P, long line, const char *fmt, ...)
     va_end(ap);
 }
 
-/* A malloc'd copy of s[0..n) as valid UTF-8: well-formed UTF-8 sequences are kept, any
-** other byte >= 0x80 is read as Latin-1, control characters other than tab become '?'.
-** *latin1 is set to 1 when a byte had to be converted. NULL when out of memory. */
-static char *
-text_copy(const char *s, size_t n, int *latin1)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    char *out = rl_malloc(2 * n + 1);
-    size_t i = 0, o = 0;
-
-    if (out == NULL) {
-        return NULL;
-    }
-    while (i < n) {
-        unsigned c = u[i];
-        size_t k, len = c >= 0xf5 ? 0 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc2 ? 2 : 0;
-        if (c < 0x80) {
-            out[o++] = (c < 0x20 && c != '\t') || c == 0x7f ? '?' : (char)c;
-            i++;
-            continue;
-        }
-        if (len > 0 && i + len <= n) {
-            unsigned c1 = u[i + 1];
-            int ok = (c1 & 0xc0) == 0x80;
-            if ((c == 0xe0 && c1 < 0xa0) || (c == 0xed && c1 > 0x9f)
-                || (c == 0xf0 && c1 < 0x90) || (c == 0xf4 && c1 > 0x8f)) {
-                ok = 0; /* overlong, surrogate or beyond U+10FFFF */
-            }
-            for (k = 2; ok && k < len; k++) {
-                ok = (u[i + k] & 0xc0) == 0x80;
-            }
-            if (ok) {
-                memcpy(out + o, s + i, len);
-                o += len;
-                i += len;
-                continue;
-            }
-        }
-        out[o++] = (char)(0xc0 | (c >> 6)); /* Latin-1 byte -> U+0080..U+00FF */
-        out[o++] = (char)(0x80 | (c & 0x3f));
-        *latin1 = 1;
-        i++;
-    }
-    out[o] = '\0';
-    return out;
-}
-
-/* Parse the whole of s (no surrounding spaces) as a decimal number: [+-]digits[.digits]
-** [e[+-]digits], at least one digit, a leading or trailing '.' allowed. 0 on success. */
-static int
-parse_number(const char *s, double *out)
-{
-    static const double k_pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10,
-        1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    uint64_t m = 0;
-    int neg = 0, digits = 0, sig = 0, e10 = 0;
-    double v;
-
-    neg = *s == '-';
-    s += *s == '+' || *s == '-';
-    for (; is_digit((unsigned char)*s); s++, digits++) {
-        if (sig < 19) {
-            m = m * 10 + (uint64_t)(*s - '0');
-            sig += (m != 0);
-        } else {
-            e10++;
-        }
-    }
-    if (*s == '.') {
-        for (s++; is_digit((unsigned char)*s); s++, digits++) {
-            if (sig < 19) {
-                m = m * 10 + (uint64_t)(*s - '0');
-                sig += (m != 0);
-                e10--;
-            }
-        }
-    }
-    if (digits == 0) {
-        return -1;
-    }
-    if (*s == 'e' || *s == 'E') {
-        int eneg = 0, ex = 0, ed = 0;
-        eneg = *++s == '-';
-        s += *s == '+' || *s == '-';
-        for (; is_digit((unsigned char)*s); s++, ed++) {
-            if (ex < 100000) {
-                ex = ex * 10 + (*s - '0');
-            }
-        }
-        if (ed == 0) {
-            return -1;
-        }
-        e10 += eneg ? -ex : ex;
-    }
-    if (*s != '\0') {
-        return -1;
-    }
-    if (m == 0) {
-        v = 0.0;
-    } else if (m < ((uint64_t)1 << 53) && e10 >= -22 && e10 <= 22) {
-        v = e10 >= 0 ? (double)m * k_pow10[e10] : (double)m / k_pow10[-e10];
-    } else {
-        v = (double)m * pow(10.0, e10); /* > 15 digits: within an ulp or two */
-    }
-    *out = neg ? -v : v;
-    return isfinite(v) ? 0 : -1;
-}
-
 /* ---------------------------------------------------------------- sessions and values */
 
 static rl_medpc_session_t *
 cur_session(parser_t *P)
 {
     return &P->f->sessions[P->cur];
-}
-
-/* "MM/DD/YY" or "MM/DD/YYYY". 0 on success. */
-static int
-parse_date(const char *s, int *y, int *m, int *d)
-{
-    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int part[3] = {0, 0, 0}, nd[3] = {0, 0, 0}, i;
-
-    for (i = 0; i < 3; i++) {
-        for (; is_digit((unsigned char)*s) && nd[i] < 5; s++, nd[i]++) {
-            part[i] = part[i] * 10 + (*s - '0');
-        }
-        if (nd[i] == 0 || nd[i] > (i == 2 ? 4 : 2) || (i < 2 && *s++ != '/')) {
-            return -1;
-        }
-    }
-    if (*s != '\0' || (nd[2] != 2 && nd[2] != 4)) {
-        return -1;
-    }
-    *m = part[0];
-    *d = part[1];
-    *y = nd[2] == 2 ? (part[2] < 70 ? 2000 + part[2] : 1900 + part[2]) : part[2];
-    if (*m < 1 || *m > 12 || *d < 1 || *d > mdays[*m - 1]) {
-        return -1;
-    }
-    if (*m == 2 && *d == 29 && !((*y % 4 == 0 && *y % 100 != 0) || *y % 400 == 0)) {
-        return -1;
-    }
-    return 0;
-}
-
-/* "H:MM:SS", "HH:MM:SS" or "H:MM" (leading spaces already trimmed). 0 on success. */
-static int
-parse_time(const char *s, int *h, int *mi, int *sec)
-{
-    int part[3] = {0, 0, 0}, i, nd;
-
-    for (i = 0; i < 3; i++) {
-        for (nd = 0; is_digit((unsigned char)*s) && nd < 3; s++, nd++) {
-            part[i] = part[i] * 10 + (*s - '0');
-        }
-        if (nd == 0 || nd > 2 || (i > 0 && nd != 2)) {
-            return -1;
-        }
-        if (*s != ':') {
-            break;
-        }
-        s++;
-    }
-    if (*s != '\0' || i == 0) {
-        return -1;
-    }
-    *h = part[0];
-    *mi = part[1];
-    *sec = part[2];
-    return (*h > 23 || *mi > 59 || *sec > 60) ? -1 : 0;
 }
 
 /* Parse the date of header dkey and the time of header tkey into *dt; warn about values
@@ -347,14 +182,14 @@ session_datetime(parser_t *P, const rl_medpc_session_t *s, const char *dkey,
 
     memset(dt, 0, sizeof *dt);
     *date_given = 0;
-    if (d != NULL && parse_date(d, &y, &m, &day) == 0) {
+    if (d != NULL && rl_medpc_parse_date(d, &y, &m, &day) == 0) {
         have_date = *date_given = 1;
     } else if (d != NULL) {
         warn(P, s->line, "%s '%.40s' is not a MM/DD/YY date", dkey, d);
     } else if (fallback != NULL && fallback->valid) {
         y = fallback->year, m = fallback->month, day = fallback->day, have_date = 1;
     }
-    if (t != NULL && parse_time(t, &h, &mi, &sec) != 0) {
+    if (t != NULL && rl_medpc_parse_time(t, &h, &mi, &sec) != 0) {
         warn(P, s->line, "%s '%.40s' is not a H:MM:SS time", tkey, t);
     } else if (have_date && t != NULL) {
         *dt = (rl_medpc_datetime_t){1, y, m, day, h, mi, sec};
@@ -501,8 +336,8 @@ on_header(parser_t *P, const char *p, const char *colon)
     while (is_space((unsigned char)*vs)) {
         vs++;
     }
-    key = text_copy(p, (size_t)(ke - p), &latin1);
-    value = text_copy(vs, strlen(vs), &latin1);
+    key = rl_medpc_text_copy(p, (size_t)(ke - p), &latin1);
+    value = rl_medpc_text_copy(vs, strlen(vs), &latin1);
     if (key == NULL || value == NULL) {
         free(key);
         free(value);
@@ -592,7 +427,7 @@ on_variable(parser_t *P, char letter, const char *rest)
     }
     v->n = 1;
     v->lines[0] = P->line;
-    if (parse_number(rest, &x) != 0) {
+    if (rl_medpc_parse_number(rest, &x) != 0) {
         x = NAN;
         warn(P, P->line, "value '%.24s' of %c does not parse; recorded as NaN", rest, letter);
     }
@@ -627,7 +462,7 @@ split_fixed(const char *rest, double *vals, size_t max, size_t *blank)
         if (k == 0) {
             vals[i] = NAN;
             (*blank)++;
-        } else if (parse_number(field, &vals[i]) != 0) {
+        } else if (rl_medpc_parse_number(field, &vals[i]) != 0) {
             return -1;
         }
     }
@@ -648,7 +483,7 @@ split_ws(parser_t *P, char *rest, double *vals, long idx, char letter)
         if (vals != NULL) {
             save = rest[len];
             rest[len] = '\0';
-            if (parse_number(rest, &vals[n]) != 0) {
+            if (rl_medpc_parse_number(rest, &vals[n]) != 0) {
                 vals[n] = NAN;
                 warn(P, P->line, "value '%.24s' in row %ld of %c does not parse; recorded as "
                     "NaN", rest, idx, letter);
