@@ -34,12 +34,24 @@ rl_out_dir_open(rl_out_dir_t *d, const char *dir, rl_error_t *err)
     return 0;
 }
 
+/* FNV-1a of s. */
+static unsigned long
+hash_of(const char *s)
+{
+    unsigned long h = 2166136261UL;
+    for (; *s != '\0'; s++) {
+        h = (h ^ (unsigned char) *s) * 16777619UL;
+    }
+    return h;
+}
+
 /* The entry of file `name` (added if new), or NULL when out of memory. */
 static struct rl_out_file *
 entry(rl_out_dir_t *d, const char *name)
 {
     size_t n = strlen(d->dir) + strlen(name) + 6, i;
     char *path = rl_malloc(n), *tmp = rl_malloc(n);
+    unsigned long h;
 
     if (path == NULL || tmp == NULL || rl_grow(&d->files, &d->cap, d->n + 1) != 0) {
         free(path);
@@ -48,8 +60,9 @@ entry(rl_out_dir_t *d, const char *name)
     }
     snprintf(path, n, "%s/%s", d->dir, name);
     snprintf(tmp, n, "%s/%s.tmp", d->dir, name);
+    h = hash_of(path);
     for (i = 0; i < d->n; i++) {
-        if (strcmp(d->files[i].path, path) == 0) {
+        if (d->files[i].hash == h && strcmp(d->files[i].path, path) == 0) {
             free(path);
             free(tmp);
             return &d->files[i];
@@ -57,6 +70,7 @@ entry(rl_out_dir_t *d, const char *name)
     }
     d->files[d->n].path = path;
     d->files[d->n].tmp = tmp;
+    d->files[d->n].hash = h;
     return &d->files[d->n++];
 }
 

@@ -23,6 +23,7 @@ typedef struct rl_out_dir {
     size_t n, cap;
     struct rl_out_file {
         char *path, *tmp;       /* final and temporary paths of a file written */
+        unsigned long hash;     /* of path, to find a name written twice quickly */
     } *files;
 } rl_out_dir_t;
 
