@@ -51,6 +51,12 @@ allowed(const char *file, int line)
     return at == 0 || k != at;
 }
 
+int
+rl_alloc_permit_at(const char *file, int line)
+{
+    return allowed(file, line) ? 0 : -1;
+}
+
 void *
 rl_malloc_at(size_t n, const char *file, int line)
 {

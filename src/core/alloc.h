@@ -19,6 +19,12 @@ char *rl_strdup_at(const char *s, const char *file, int line);
 #define rl_realloc(p, n) rl_realloc_at((p), (n), __FILE__, __LINE__)
 #define rl_strdup(s) rl_strdup_at((s), __FILE__, __LINE__)
 
+/* For an allocation made by another library (say gsl_rng_alloc): counts it as one of ours
+** and returns 0 if it may go ahead, -1 if the fault-injection hook says it fails (then the
+** caller acts as if that library had returned NULL). */
+int rl_alloc_permit_at(const char *file, int line);
+#define rl_alloc_permit() rl_alloc_permit_at(__FILE__, __LINE__)
+
 /* Make room for at least `need` elements of elem_size bytes in the array *p of capacity
 ** *cap (elements): the capacity doubles (from at least 16) until it suffices. Returns 0, or
 ** RL_ERR_NOMEM with *p and *cap unchanged (the old block is still valid). */

@@ -9,6 +9,8 @@
 
 #include <gsl/gsl_errno.h>
 
+#include "core/alloc.h"
+
 _Static_assert(sizeof(unsigned long) == 8, "the 64-bit seed travels as an unsigned long");
 
 #define GOLDEN UINT64_C(0x9E3779B97F4A7C15)
@@ -132,5 +134,8 @@ gsl_rng *
 rl_rng_alloc(void)
 {
     rl_gsl_setup();
+    if (rl_alloc_permit() != 0) { /* the fault-injection hook (core/alloc.h) */
+        return NULL;
+    }
     return gsl_rng_alloc(rl_rng_type());
 }
