@@ -10,8 +10,8 @@
 ** every comparison is paired within mouse.
 **
 ** Random numbers: mouse i of genotype g is subject g*n + i of the run (its parameters and
-** training sessions use the streams of rl_subject_simulate). A test draws from a stream of
-** its own, derived from (seed, subject, trigger name) -- the same for every treatment of a
+** training sessions use the streams of a cohort run). A test draws from a stream of its own
+** kind (rng.h: RL_STREAM_TEST), derived from (seed, subject, trigger name) -- the same for every treatment of a
 ** trigger ("common random numbers", the default) -- or from (seed, subject, trigger name,
 ** treatment name) with `random_numbers: independent`. Results therefore do not depend on
 ** the thread count, nor on the order of triggers and candidates or on adding one.

@@ -31,7 +31,7 @@ typedef struct rl_store rl_store_t;
 /* What the run table records. */
 typedef struct rl_run_info {
     uint64_t seed;           /* master seed */
-    const char *generator;   /* gsl_rng name, e.g. "mt19937" */
+    const char *generator;   /* the generator's name (rng.h: "xoshiro256**") */
     int rng_scheme;          /* version of the stream-derivation scheme */
     const char *version;     /* relapselab version string */
     const char *command;     /* "relapselab run ..." without thread options */
