@@ -80,13 +80,24 @@ typedef struct rl_drug_route_pk {
 ** drawn from the parameter table (params.h coc_half_life_min, coc_ki_uM) around population
 ** values that are the cocaine row's of the drug table. They are defined once, here, for
 ** both tables' static initialisers (a static initialiser cannot read another table's row):
-** the i.v. elimination half-life (min) and the Ki at the DAT (nM), with plausible ranges. */
+** the i.v. elimination half-life (min), the Ki at the DAT (nM) and the brain concentration
+** at equilibrium per mg/kg in the body (uM per mg/kg), with plausible ranges. The drug
+** table's volume of distribution of cocaine is derived from the last, its brain:plasma
+** ratio and its molecular weight, so both tables give the same brain level for a dose. */
 #define RL_COCAINE_HALF_LIFE_MIN 8.1
 #define RL_COCAINE_HALF_LIFE_LO_MIN 4.0
 #define RL_COCAINE_HALF_LIFE_HI_MIN 16.0
 #define RL_COCAINE_DAT_KI_NM 400.0
 #define RL_COCAINE_DAT_KI_LO_NM 200.0
 #define RL_COCAINE_DAT_KI_HI_NM 700.0
+#define RL_COCAINE_UM_PER_MG_KG 0.9
+#define RL_COCAINE_UM_PER_MG_KG_LO 0.3
+#define RL_COCAINE_UM_PER_MG_KG_HI 2.0
+#define RL_COCAINE_BRAIN_PER_PLASMA 0.8
+#define RL_COCAINE_MW 339.8
+/* Vd (L/kg) = brain_per_plasma x 1000 / (uM per mg/kg x MW) = 2.62 L/kg */
+#define RL_COCAINE_VD_L_PER_KG \
+    (RL_COCAINE_BRAIN_PER_PLASMA * 1000.0 / (RL_COCAINE_UM_PER_MG_KG * RL_COCAINE_MW))
 
 /* A drug's names (the name table): for the readers that resolve names to ids (protocols,
 ** the CLI's listings), never for the model code. */

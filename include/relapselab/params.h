@@ -34,7 +34,8 @@ struct rl_error;
     X(coc_ke0_per_min, 1.5, "1/min", 0.25, 0.5, 4.0, "PK-2",                               \
         "chosen so brain Tmax after an i.v. bolus is ~2 min (Benuck 1987; Pan 1991: 1-3 min)", \
         "brain effect-site equilibration rate constant")                                   \
-    X(coc_uM_per_mg_kg, 0.9, "uM per mg/kg", 0.20, 0.3, 2.0, "PK-2",                       \
+    X(coc_uM_per_mg_kg, RL_COCAINE_UM_PER_MG_KG, "uM per mg/kg", 0.20,                     \
+        RL_COCAINE_UM_PER_MG_KG_LO, RL_COCAINE_UM_PER_MG_KG_HI, "PK-2",                    \
         "Vd ~3 L/kg (1 mg/kg -> ~1.1 uM plasma) x brain ECF:blood ~0.7-0.8 (no-net-flux)",  \
         "brain extracellular cocaine at equilibrium per mg/kg in the body")                \
     /* --- dopamine --- */                                                                  \

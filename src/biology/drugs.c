@@ -13,10 +13,10 @@
 **
 ** Cocaine's row is also the population of the mouse model's own PK ([PK-1], [PK-2] and
 ** params.h): its i.v. half-life and DAT Ki are the RL_COCAINE_* numbers of drugs.h, which
-** the parameter table's rows coc_half_life_min and coc_ki_uM use too; Vd x
-** brain_per_plasma give 0.906 uM per mg/kg against coc_uM_per_mg_kg = 0.9 (a rounding
-** kept so as not to change results; tests/unit/test_drugs.c checks all three). Cocaine is
-** the one self-administrable drug (the self_administrable column).
+** the parameter table's rows coc_half_life_min and coc_ki_uM use too, and its volume of
+** distribution is derived from RL_COCAINE_UM_PER_MG_KG, the population value of the row
+** coc_uM_per_mg_kg (tests/unit/test_drugs.c checks all three). Cocaine is the one
+** self-administrable drug (the self_administrable column).
 **
 ** Systemic routes of a drug share its distribution (Vd and brain_per_plasma) and, unless
 ** a route was measured on its own (cocaine i.p.), its elimination half-life: the per-drug
@@ -55,10 +55,11 @@
 
 /* --- per-drug elimination and distribution, shared by its systemic routes --- */
 #define COC_DIST                                                                           \
-    V(2.6, 1.5, 4.0, "approximate: rodent Vd ~2-3 L/kg; with brain_per_plasma gives "      \
-        "1 mg/kg -> 0.9 uM brain (params.h coc_uM_per_mg_kg)"),                            \
-    V(0.8, 0.5, 1.0, "brain ECF : blood ~0.7-0.8 at steady state (no-net-flux "            \
-        "microdialysis, rat; physiology.md)")
+    V(RL_COCAINE_VD_L_PER_KG, 1.5, 4.0, "derived: brain_per_plasma x 1000 / (0.9 uM per "  \
+        "mg/kg x MW) = 2.62 L/kg, so 1 mg/kg gives params.h coc_uM_per_mg_kg in the brain; " \
+        "rodent Vd ~2-3 L/kg"),                                                            \
+    V(RL_COCAINE_BRAIN_PER_PLASMA, 0.5, 1.0, "brain ECF : blood ~0.7-0.8 at steady state " \
+        "(no-net-flux microdialysis, rat; physiology.md)")
 #define NLX_T                                                                              \
     V(30.0, 15.0, 70.0, "approximate: rat brain and serum t1/2 ~30-40 min (Ngai 1976 "     \
         "Anesthesiology); mouse assumed similar")
@@ -115,7 +116,7 @@ typedef struct drug_row {
 static const drug_row_t drugs[] = {
     {{"cocaine", {"cocaine HCl", "cocaine hydrochloride"}, "DAT blocker (psychostimulant)",
         "hydrochloride"},
-        {V(339.8, 303.4, 339.8, "cocaine HCl (base 303.4); doses as the salt"),
+        {V(RL_COCAINE_MW, 303.4, 339.8, "cocaine HCl (base 303.4); doses as the salt"),
         .target = {[RL_TARGET_DAT] = BIND(RL_COCAINE_DAT_KI_NM, RL_COCAINE_DAT_KI_LO_NM,
                        RL_COCAINE_DAT_KI_HI_NM,
                        "Han & Gu 2006 BMC Pharmacol: 0.2-0.7 uM (= params.h coc_ki_uM)",

@@ -131,9 +131,9 @@ iv_bolus_and_cocaine(void)
         CHECK_CLOSE(1000.0 * ki->lo, coc->target[RL_TARGET_DAT].ki_nM.lo, 0.0, 1e-15);
         CHECK_CLOSE(1000.0 * ki->hi, coc->target[RL_TARGET_DAT].ki_nM.hi, 0.0, 1e-15);
     }
-    q = pk.nM_per_mg_kg; /* 0.8 * 1e6 / (339.8 * 2.6) = 905.5 nM per mg/kg */
-    CHECK_CLOSE(q, 905.5, 0.05, 0.0);
-    CHECK_CLOSE(q, 1000.0 * p.coc_uM_per_mg_kg, 0.0, 0.01);
+    q = pk.nM_per_mg_kg; /* 0.8 * 1e6 / (339.8 * Vd), Vd = 0.8 * 1000 / (0.9 * 339.8) */
+    CHECK_CLOSE(q, 900.0, 1e-9, 0.0);
+    CHECK_CLOSE(q, 1000.0 * p.coc_uM_per_mg_kg, 1e-9, 0.0);
     CHECK_CLOSE(rl_drug_ki_nM(coc, RL_TARGET_DAT), 1000.0 * p.coc_ki_uM, 0.0, 1e-12);
     /* Exact decay: C(t) = q D e^{-kt}; half of C(0) after one half-life. */
     for (t = 0.0; t <= 60.0; t += 7.0) {
