@@ -144,6 +144,64 @@ dopamine(void)
     CHECK(rl_da_tonic_nM(&p, wt, 1.0, 0.5) < rl_da_tonic_nM(&p, wt, 1.0, 1.0));
 }
 
+/* [DA-3] D1 signal: O_D1(D) = g_Drd1 * D / (D + EC50_D1), by hand at three levels and with
+** half the D1 receptors. */
+static void
+d1_signal(void)
+{
+    rl_params_t p;
+    rl_gene_products_t g = products("WT")[0];
+    double d;
+    rl_params_default(&p);
+    for (d = 10.0; d <= 1e4; d *= 10.0) {
+        CHECK_CLOSE(rl_da_d1_occupancy(&p, &g, d), d / (d + p.d1_ec50_nM), 0.0, 1e-14);
+    }
+    CHECK_CLOSE(rl_da_d1_occupancy(&p, &g, p.d1_ec50_nM), 0.5, 0.0, 1e-14); /* at EC50 */
+    g.drd1 = 0.5;
+    CHECK_CLOSE(rl_da_d1_occupancy(&p, &g, 300.0), 0.5 * 300.0 / (300.0 + p.d1_ec50_nM), 0.0,
+        1e-14);
+}
+
+/* [OP-1] Peptide kinetics: dP/dt = k (g_gene s_P (pep_basal + pep_d1_gain x) - P), k =
+** pep_clear_per_min / 60, s_DYN = the pool: the rest levels, and one exact step from rest
+** under a constant drive x, P(t) = P_ss + (P_0 - P_ss) e^{-kt}, worked by hand; a phasic
+** transient adds g s pep_d1_gain k dose. */
+static void
+peptide_kinetics(void)
+{
+    rl_params_t p;
+    rl_gene_products_t g = products("WT")[0];
+    rl_peptides_t pep;
+    const double pool = 1.3, x = 0.2, dt = 90.0, dose = 2.0;
+    double k, e, ss_b, ss_d;
+    rl_params_default(&p);
+    k = p.pep_clear_per_min / 60.0;
+    e = exp(-k * dt);
+    g.penk = 0.5; /* a heterozygote: half the synthesis */
+    rl_opioid_basal(&p, &g, pool, &pep);
+    CHECK_CLOSE(pep.bend, p.pep_basal, 0.0, 1e-14);
+    CHECK_CLOSE(pep.enk, 0.5 * p.pep_basal, 0.0, 1e-14);
+    CHECK_CLOSE(pep.dyn, pool * p.pep_basal, 0.0, 1e-14);
+    rl_opioid_step(&p, &g, pool, x, dt, &pep);
+    ss_b = p.pep_basal + p.pep_d1_gain * x;
+    ss_d = pool * ss_b;
+    CHECK_CLOSE(pep.bend, ss_b + (p.pep_basal - ss_b) * e, 0.0, 1e-13);
+    CHECK_CLOSE(pep.enk, 0.5 * (ss_b + (p.pep_basal - ss_b) * e), 0.0, 1e-13);
+    CHECK_CLOSE(pep.dyn, ss_d + (pool * p.pep_basal - ss_d) * e, 0.0, 1e-13);
+    /* the transient's release, on top */
+    {
+        rl_peptides_t before = pep;
+        rl_opioid_impulse(&p, &g, pool, dose, &pep);
+        CHECK_CLOSE(pep.bend - before.bend, p.pep_d1_gain * k * dose, 0.0, 1e-12);
+        CHECK_CLOSE(pep.dyn - before.dyn, pool * p.pep_d1_gain * k * dose, 0.0, 1e-12);
+    }
+    /* no synthesis, no peptide */
+    g.pdyn = 0.0;
+    rl_opioid_basal(&p, &g, pool, &pep);
+    rl_opioid_step(&p, &g, pool, x, dt, &pep);
+    CHECK(pep.dyn == 0.0);
+}
+
 /* Dopamine-system genotypes act through their gene products only [DA-1..3]. */
 static void
 dopamine_genotypes(void)
@@ -314,6 +372,8 @@ static const rl_test_case_t CASES[] = {
     {"genotype_table", genotype_table, 0},
     {"dopamine", dopamine, 0},
     {"dopamine_genotypes", dopamine_genotypes, 0},
+    {"d1_signal", d1_signal, 0},
+    {"peptide_kinetics", peptide_kinetics, 0},
     {"opioid_knockouts", opioid_knockouts, 0},
     {"opioid_drugs", opioid_drugs, 0},
     {"backgrounds", backgrounds, 0},

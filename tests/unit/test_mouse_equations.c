@@ -401,6 +401,40 @@ timeout_poke(void)
     CHECK(memcmp(&m, &want, sizeof m) == 0);
 }
 
+/* [STR-3] the stress state S (held between advances) amplifies cue-triggered wanting:
+** want_gain W (1 + crf_want_gain S) in [BEH-1]; without wanting, stress changes nothing
+** here (the KOR relief [STR-4] is 0: no dysphoria signal). */
+static void
+stress_amplifies_wanting(void)
+{
+    static rl_mouse_t m;
+    double b, c, d, drive, vbar, n, mm, net, s, a, i, crf;
+    int k;
+
+    extinguished(&m, 0.85);
+    m.pk_state.brain_uM = 0.8;
+    m.pk_state.body_mg_per_kg = 0.8;
+    m.n_hat = 1.3;
+    CHECK(m.sig.kor_affect == 0.0);
+    for (k = 0; k < 3; k++) {
+        crf = 0.6 * k;
+        m.crf = crf;
+        m.want = k < 2 ? 0.4 : 0.0;
+        b = belief(&m);
+        c = rl_mouse_brain_cocaine_at(&m, 0.0);
+        d = tonic(&m, c);
+        drive = sigma((m.p.da_set_nM - d) / (m.p.da_set_width * m.p.da_set_nM));
+        vbar = b * m.v[DRUG] + (1.0 - b) * m.v[EXT];
+        n = fmax(m.n_hat, (double) m.n_run + 1.0);
+        mm = (vbar / n + m.p.want_gain * m.want * (1.0 + m.p.crf_want_gain * crf))
+            * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac) * drive;       /* [STR-3] */
+        net = mm - m.p.effort_cost;
+        s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
+        rl_mouse_rates(&m, 0.0, &a, &i);
+        CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    }
+}
+
 /* [BEH-1], [BEH-2], [BEH-4] the rates with cocaine in the brain, both causes, wanting and
 ** a run in progress, at the clock and 20 s later. */
 static void
@@ -560,6 +594,7 @@ static const rl_test_case_t CASES[] = {
     {"noncontingent_cues", noncontingent_cues, 0},
     {"timeout_poke", timeout_poke, 0},
     {"rates_cocaine", rates_cocaine, 0},
+    {"stress_amplifies_wanting", stress_amplifies_wanting, 0},
     {"food", food, 0},
     {"rate_bound", rate_bound, 0},
     {"experience_and_prior", experience_and_prior, 0},

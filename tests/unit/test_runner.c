@@ -9,6 +9,9 @@
 #include "relapselab/params.h"
 #include "relapselab/protocol.h"
 #include "relapselab/runner.h"
+#include "relapselab/rng.h"
+#include "chamber/session.h"
+#include "cohort/subject.h"
 #include "testlib.h"
 
 /* FNV-1a over everything a subject result holds. */
@@ -132,6 +135,95 @@ cancel_stops_run(void)
     CHECK(d.subjects < rl_protocol_n_subjects(&protocol));
 }
 
+/* Session `index` of phase ph for a copy of the trained mouse `trained`, with the phase's
+** abstinence_days set to days and the protocol's intersession interval to hours. */
+static int
+one_session(const rl_mouse_t *trained, int ph, int index, double days, double hours,
+    rl_session_result_t *out)
+{
+    static rl_protocol_t pc;
+    rl_phase_t phase;
+    rl_session_plan_t plan;
+    rl_session_workspace_t w;
+    rl_mouse_t *m = rl_mouse_new();
+    gsl_rng *r = rl_rng_alloc();
+    rl_error_t err;
+    int ret = -1;
+
+    pc = protocol; /* a shallow copy: read only, never freed */
+    pc.intersession_h = hours;
+    phase = protocol.procedures[0].phases[ph];
+    phase.abstinence_days = days;
+    rl_session_workspace_init(&w);
+    if (m != NULL && r != NULL) {
+        rl_mouse_copy(m, trained);
+        memset(&plan, 0, sizeof plan);
+        plan.protocol = &pc;
+        plan.phase = &phase;
+        plan.index = index;
+        plan.seed = 11;
+        plan.subject = 0;
+        plan.stream_key = 99;
+        ret = rl_subject_session(m, &plan, r, &w, out, &err);
+    }
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+    rl_mouse_free(m);
+    return ret;
+}
+
+static bool
+same_events(const rl_session_result_t *a, const rl_session_result_t *b)
+{
+    return a->n_events == b->n_events
+        && memcmp(a->events, b->events, a->n_events * sizeof *a->events) == 0;
+}
+
+/* [ABS-1] A phase's abstinence_days add 24 days hours to the time before its first session,
+** and nothing else: the first session after 2 days of abstinence is the session after a
+** 24 + 48 h interval, event for event; a later session of the phase is not affected; and
+** the gap matters (the session differs from one after 24 h). */
+static void
+abstinence_days(void)
+{
+    rl_mouse_t *trained = rl_mouse_new();
+    rl_subject_result_t tr;
+    rl_session_result_t a, b, c, d, e;
+    gsl_rng *r = rl_rng_alloc();
+    rl_session_workspace_t w;
+    rl_error_t err;
+    double h = protocol.intersession_h;
+    int ph = protocol.procedures[0].n_phases - 1; /* the last phase: after training */
+
+    rl_session_workspace_init(&w);
+    memset(&tr, 0, sizeof tr);
+    CHECK(trained != NULL && r != NULL);
+    if (trained == NULL || r == NULL
+        || rl_subject_train(&protocol, NULL, 0, 0, 0, 11, ph, r, &w, NULL, trained, &tr,
+               &err) != 0) {
+        CHECK(0);
+        goto out;
+    }
+    CHECK(one_session(trained, ph, 0, 2.0, h, &a) == 0);
+    CHECK(one_session(trained, ph, 0, 0.0, h + 48.0, &b) == 0);
+    CHECK(one_session(trained, ph, 0, 0.0, h, &c) == 0);
+    CHECK(one_session(trained, ph, 1, 2.0, h, &d) == 0);
+    CHECK(one_session(trained, ph, 1, 0.0, h, &e) == 0);
+    CHECK(same_events(&a, &b));
+    CHECK(!same_events(&a, &c));
+    CHECK(same_events(&d, &e));
+    rl_session_result_free(&a);
+    rl_session_result_free(&b);
+    rl_session_result_free(&c);
+    rl_session_result_free(&d);
+    rl_session_result_free(&e);
+out:
+    rl_subject_result_free(&tr);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+    rl_mouse_free(trained);
+}
+
 static bool
 setup(void)
 {
@@ -155,6 +247,7 @@ static const rl_test_case_t CASES[] = {
     {"same_seed_any_threads", same_seed_any_threads, 0},
     {"sink_error_stops_run", sink_error_stops_run, 0},
     {"cancel_stops_run", cancel_stops_run, 0},
+    {"abstinence_days", abstinence_days, 0},
 };
 
 int

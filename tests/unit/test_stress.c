@@ -1,8 +1,8 @@
 /* test_stress.c -- stress, drugs at the dopamine targets, the drug state and non-contingent
 ** cues ([STR-1]..[STR-5], [DRG-7], [BEL-5], docs/MODEL.md section 8).
 **
-** Known answers and where they come from: (1) the closed forms of the stress state S and
-** its dynorphin release Y against the same two linear ODEs integrated by GSL's rk8pd (an
+** Known answers and where they come from: (1) the closed forms of the stress state S [STR-1] and
+** its dynorphin release Y [STR-2] against the same two linear ODEs integrated by GSL's rk8pd (an
 ** independent reference), for overlapping pulses and for equal rate constants (the limit
 ** taken in stress.c); (2) stress units by hand from [STR-1]; (3) mouse-level wiring: the
 ** affect KOR signal is 0 without stress, positive with it, 0 in Pdyn-/- and Oprk1-/- mice
