@@ -46,8 +46,9 @@ import sys
 import time
 
 binary, shown, replicates, seed, out_dir = sys.argv[1:6]
+claims_file = "claims/gutierrez2014.yaml"
 protocol = "examples/gutierrez2014.yaml"
-args = ["validate", protocol, "--replicates", replicates, "--seed", seed]
+args = ["validate", claims_file, "--replicates", replicates, "--seed", seed]
 doc_path = os.path.join(out_dir, "VALIDATION.md")
 json_path = os.path.join(out_dir, "validation.json")
 NOTES_BEGIN = "<!-- notes:begin -->"
@@ -191,7 +192,7 @@ def rate_text(c):
 
 def effect_text(c):
     e = c["effect"]
-    if e["measure"] == "percent_acquiring_min":
+    if e["measure"] in ("percent_acquiring_min", "percent_meeting_min"):
         return "least-acquiring line: %.0f %% of mice [%.0f, %.0f]" % (e["mean"], e["lo"], e["hi"])
     return "%s [%s, %s]" % (signed(e["mean"]), signed(e["lo"]), signed(e["hi"]))
 
@@ -216,12 +217,13 @@ w("brief (`../shared/science/BRIEF.md` §1, outside this repository) — must *e
 w("the mechanisms: a knockout only removes a gene product, nothing behavioural is set per")
 w("genotype.")
 w("")
-w("`relapselab validate` runs the seed-study protocol (`%s`, n per group" % protocol)
-w("as in the protocol) many times as independent **virtual studies** (study *r* uses")
-w("seed *S* + *r*), applies the lab's analysis to each study, and counts how often each")
-w("claim holds. Knockout groups are compared with the wild-type group of the same line and")
-w("reinforcer; tests are two-sided at p < 0.05 (the tests per measure are listed under the")
-w("report below). Targets:")
+w("The claims are data: [`%s`](../%s) states each one (groups, measure, test," % (claims_file, claims_file))
+w("expected result, target; the format is docs/CLAIMS.md). `relapselab validate` runs the")
+w("seed-study protocol (`%s`, n per group as in the protocol) many times as" % protocol)
+w("independent **virtual studies** (study *r* uses seed *S* + *r*), applies the lab's")
+w("analysis to each study, and counts how often each claim holds. Knockout groups are")
+w("compared with the wild-type group of the same line and reinforcer; tests are two-sided at")
+w("p < 0.05 (the tests per measure are listed under the report below). Targets:")
 w("")
 w("- **positive claims** (S1–S6): the claim holds — p < 0.05 in the stated direction — in")
 w("  **≥ 80 %** of studies (S1: ≥ 50 % of the mice of every knockout line meet the")
@@ -304,7 +306,7 @@ if calib:
           100 * x["rate"], 100 * x["rate_lo"], 100 * x["rate_hi"], x["comparisons"]))
     w("")
 
-fos = data.get("cfos", [])
+fos = [x for x in data.get("reports", []) if x.get("measure") == "activity"]
 if fos:
     pairs, regions = [], []
     table = {}

@@ -1,21 +1,14 @@
-/* validate.h -- does the seed study's phenotype matrix emerge? (`relapselab validate`)
+/* validate.h -- do published findings emerge? (`relapselab validate`, docs/VALIDATION.md)
 **
-** Runs a protocol R times as independent virtual studies (study r uses seed + r), applies
-** the lab's analysis to each, and reports per claim of BRIEF section 1 how often it holds at
-** p < 0.05 in the stated direction, the effect size across studies (mean and 95 % interval
-** of Hedges' g, KO - WT), and group means +/- SEM of the first study. Null claims (food, and
-** differences the study did not report) report how often a difference appears. Knockout
-** groups are paired with the wild-type group of the same line and reinforcer; claims whose
-** groups are missing from the protocol are reported as not applicable.
-**
-** Tests (docs/VALIDATION.md):
-**   acquisition  -- share of KO mice meeting the acquisition criteria (S1: >= 50 % in every line)
-**   breakpoint   -- Student's t-test on PR breakpoints
-**   extinction   -- Student's t-test on sessions to the extinction criterion
-**   reinstatement-- genotype x test mixed ANOVA on active pokes (mean of the last extinction
-**                   sessions vs the reinstatement test); the claim concerns the interaction
-**   intake       -- Student's t-test on reinforcers in the last 3 acquisition sessions
-** S8 (c-Fos): per region, Student's t-test on the reinstatement session's activity index.
+** Runs the protocol of a claims file (claims.h) R times as independent virtual studies
+** (study r uses seed + r), applies each check's test to each study, and reports per check
+** (per pair of groups, per region) how often it holds at p < alpha in the expected
+** direction -- or, for a null check (expect no_difference), how often a difference shows --
+** with the Wilson 95 % interval of that rate, the effect size across studies (mean and 95 %
+** interval of Hedges' g, A - B), and group means +/- SEM of the first study. Null checks
+** are read against the test's own false-positive rate: the same test between groups of
+** identical biology in the same protocol (test calibration). Magnitudes report a measure's
+** mean over studies against a prior.
 */
 #ifndef RELAPSELAB_VALIDATE_H
 #define RELAPSELAB_VALIDATE_H
@@ -26,9 +19,9 @@
 
 #include "relapselab/api.h"
 #include "relapselab/error.h"
+#include "relapselab/claims.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
-#include "relapselab/protocol.h"
 
 typedef struct rl_validation rl_validation_t;
 
@@ -41,18 +34,25 @@ typedef struct rl_validate_options {
     rl_progress_t progress;       /* after each virtual study (unit "studies") */
 } rl_validate_options_t;
 
-/* Run the validation. The protocol is borrowed until rl_validation_free(). Returns 0, or an
-** error (RL_ERR_INTERRUPTED if cancelled) with err set; *out is NULL on error. */
-RL_API int rl_validate_run(const rl_protocol_t *protocol, const rl_validate_options_t *opt,
+/* Run the validation of claims (borrowed, with its protocol, until rl_validation_free()).
+** Returns 0, or an error (RL_ERR_INTERRUPTED if cancelled) with err set; *out is NULL on
+** error. */
+RL_API int rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
     rl_validation_t **out, rl_error_t *err);
 
-/* The report as a table (text) or as JSON. */
-RL_API void rl_validation_print(const rl_validation_t *self, FILE *f);
-RL_API void rl_validation_print_json(const rl_validation_t *self, FILE *f);
+/* The report of one validation: a table (text), JSON (one object), or Markdown (the rows
+** of the claims table, for docs/VALIDATION.md). Return 0 or RL_ERR_NOMEM (nothing printed). */
+RL_API int rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err);
+RL_API int rl_validation_print_json(const rl_validation_t *self, FILE *f, rl_error_t *err);
+RL_API int rl_validation_print_markdown(const rl_validation_t *self, FILE *f,
+    rl_error_t *err);
 
-/* Number of claims that miss their target: findings of the study (S1-S7) below 80 %, and
-** null comparisons -- food (S7) and differences the study did not report (N) -- showing a
-** difference in more than 10 % of studies. Secondary analyses are not counted. */
+/* One line per check row of several validations (several claims files): finding, check,
+** rate with its 95 % interval, effect, verdict. */
+RL_API void rl_validation_print_summary(const rl_validation_t *const *v, int n, FILE *f);
+
+/* Number of check rows that miss their target: findings below their rate (>= target),
+** null checks above theirs (<= target). Secondary and report rows are not counted. */
 RL_API int rl_validation_failures(const rl_validation_t *self);
 
 RL_API void rl_validation_free(rl_validation_t *self);

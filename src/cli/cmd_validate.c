@@ -1,114 +1,247 @@
-/* cmd_validate.c -- `relapselab validate`: replicate the seed study and test its claims.
+/* cmd_validate.c -- `relapselab validate`: replicate virtual studies and test claims files.
 **
+** Every claims file named (or found in a folder named, *.yaml in name order) is loaded and
+** checked first -- a problem in any of them is reported as file:line:col and nothing runs.
+** Then each file's protocol is run R times and its checks tested; the report is printed
+** per file (text, one JSON object -- an array of them for several files --, or Markdown
+** table rows), and for several files a one-line-per-check summary follows the text.
 ** Exit code 0 when the report was produced (whatever it says), 1 on error; with --check,
-** also 1 when a claim of the study misses its target (for scripts and CI).
+** also 1 when a check misses its target (for scripts and CI).
 */
+#include <dirent.h>
 #include <inttypes.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "cli.h"
-#include "relapselab/params.h"
-#include "relapselab/protocol.h"
+#include "relapselab/claims.h"
 #include "relapselab/validate.h"
 #include "core/alloc.h"
 
-#define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
+#define DEFAULT_CLAIMS "claims/gutierrez2014.yaml"
+#define MAX_FILES 64
 
+enum { OUT_TEXT, OUT_JSON, OUT_MARKDOWN };
+
+typedef struct validate_cli {
+    const char *paths[MAX_FILES];  /* as given */
+    int n_paths;
+    char *files[MAX_FILES];        /* claims files found */
+    int n_files;
+    int format, check;
+    long long replicates;
+    rl_cli_common_t common;
+} validate_cli_t;
 
 static int
 usage(void)
 {
     fprintf(stderr,
-        "usage: relapselab validate [PROTOCOL] [--replicates R] [--seed S] [--threads N]\n"
-        "                           [--json] [--check] [--set NAME=VALUE]...\n"
-        "  PROTOCOL      default %s\n"
+        "usage: relapselab validate [CLAIMS...] [--replicates R] [--seed S] [--threads N]\n"
+        "                           [--json | --markdown] [--check] [--set NAME=VALUE]...\n"
+        "  CLAIMS        claims files, or folders of them (*.yaml); default %s\n"
+        "                (docs/CLAIMS.md)\n"
         "  --replicates  independent virtual studies (default 100); study r uses seed S + r\n"
         "  --seed S      first seed (default 1)\n"
         "  --threads N   worker threads (default 2)\n"
         "  --json        machine-readable report\n"
-        "  --check       exit 1 if a claim of the study misses its target\n", DEFAULT_PROTOCOL);
+        "  --markdown    the checks as Markdown table rows (docs/VALIDATION.md)\n"
+        "  --check       exit 1 if a check misses its target\n", DEFAULT_CLAIMS);
     return RL_EXIT_USAGE;
 }
 
-int
-rl_cmd_validate(int argc, char **argv)
+static int
+cmp_str(const void *a, const void *b)
 {
-    const char *path = DEFAULT_PROTOCOL;
-    int json = 0, check = 0, i, ret, code = RL_EXIT_OK, have_path = 0;
-    long long reps;
-    rl_validate_options_t opt;
-    rl_cli_common_t c;
-    rl_cli_progress_t pc;
-    rl_protocol_t *protocol = NULL;
-    rl_validation_t *v = NULL;
-    rl_error_t err;
-    const atomic_int *interrupted = NULL;
+    return strcmp(*(char *const *) a, *(char *const *) b);
+}
 
-    memset(&opt, 0, sizeof opt);
-    opt.replicates = 100;
-    rl_cli_common_init(&c, 1, 2);
-    rl_error_clear(&err);
+/* Add path, or the *.yaml files of folder path in name order, to c->files. */
+static int
+expand(validate_cli_t *c, const char *path)
+{
+    struct stat st;
+    DIR *d;
+    struct dirent *e;
+    int first = c->n_files;
+
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (c->n_files == MAX_FILES || (c->files[c->n_files] = rl_strdup(path)) == NULL) {
+            return -1;
+        }
+        c->n_files++;
+        return 0;
+    }
+    if ((d = opendir(path)) == NULL) {
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name), n = strlen(path) + len + 2;
+        if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 || e->d_name[0] == '.') {
+            continue;
+        }
+        if (c->n_files == MAX_FILES || (c->files[c->n_files] = rl_malloc(n)) == NULL) {
+            closedir(d);
+            return -1;
+        }
+        snprintf(c->files[c->n_files++], n, "%s/%s", path, e->d_name);
+    }
+    closedir(d);
+    qsort(&c->files[first], (size_t) (c->n_files - first), sizeof c->files[0], cmp_str);
+    return 0;
+}
+
+/* Parse the command line into c. Returns -1 to go on, or the exit code. */
+static int
+parse_args(int argc, char **argv, validate_cli_t *c)
+{
+    int i, ret;
     for (i = 1; i < argc; i++) {
-        if ((ret = rl_cli_common_option(argc, argv, &i, &c)) >= 0) {
+        if ((ret = rl_cli_common_option(argc, argv, &i, &c->common)) >= 0) {
             if (ret != 0) {
                 return ret;
             }
         } else if (strcmp(argv[i], "--replicates") == 0 && i + 1 < argc) {
-            if (rl_cli_int_arg(argv[++i], 1, 100000, &reps) != 0) {
-                fprintf(stderr, "relapselab: --replicates must be 1-100000 (got '%s')\n", argv[i]);
+            if (rl_cli_int_arg(argv[++i], 1, 100000, &c->replicates) != 0) {
+                fprintf(stderr, "relapselab: --replicates must be 1-100000 (got '%s')\n",
+                    argv[i]);
                 return RL_EXIT_USAGE;
             }
-            opt.replicates = (int) reps;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
+        } else if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--markdown") == 0) {
+            if (c->format != OUT_TEXT) {
+                fprintf(stderr, "relapselab: --json and --markdown exclude each other\n");
+                return RL_EXIT_USAGE;
+            }
+            c->format = argv[i][2] == 'j' ? OUT_JSON : OUT_MARKDOWN;
         } else if (strcmp(argv[i], "--check") == 0) {
-            check = 1;
+            c->check = 1;
         } else if (strcmp(argv[i], "--help") == 0) {
             usage();
             return RL_EXIT_OK;
-        } else if (argv[i][0] != '-' && !have_path) {
-            path = argv[i];
-            have_path = 1;
+        } else if (argv[i][0] != '-' && c->n_paths < MAX_FILES) {
+            c->paths[c->n_paths++] = argv[i];
         } else {
             fprintf(stderr, "relapselab: unexpected argument '%s'\n", argv[i]);
             return usage();
         }
     }
-    protocol = rl_malloc(sizeof *protocol);
-    if (protocol == NULL) {
-        fprintf(stderr, "relapselab: out of memory\n");
+    if (c->n_paths == 0) {
+        c->paths[c->n_paths++] = DEFAULT_CLAIMS;
+    }
+    for (i = 0; i < c->n_paths; i++) {
+        if (expand(c, c->paths[i]) != 0) {
+            fprintf(stderr, "relapselab: %s: cannot read the folder (or more than %d claims "
+                "files)\n", c->paths[i], MAX_FILES);
+            return RL_EXIT_FAIL;
+        }
+    }
+    if (c->n_files == 0) {
+        fprintf(stderr, "relapselab: no claims file (*.yaml) in %s\n", c->paths[0]);
         return RL_EXIT_FAIL;
     }
-    if (rl_protocol_load_file(protocol, path, &err) != 0) {
-        code = rl_cli_report(&err);
-        goto out;
+    return -1;
+}
+
+/* Print validation i of n in the chosen format. */
+static int
+print_one(const validate_cli_t *c, const rl_validation_t *v, int i, int n, rl_error_t *err)
+{
+    int ret;
+    if (c->format == OUT_JSON) {
+        fputs(n > 1 && i == 0 ? "[\n" : "", stdout);
+        ret = rl_validation_print_json(v, stdout, err);
+        fputs(n > 1 ? (i + 1 < n ? ",\n" : "]\n") : "", stdout);
+        return ret;
     }
-    interrupted = rl_cli_catch_interrupts();
-    opt.seed = c.seed;
-    opt.threads = c.threads;
-    opt.params = &c.params;
-    opt.cancel = interrupted;
+    if (c->format == OUT_MARKDOWN) {
+        if (i == 0) {
+            printf("| finding | check | claim | group A | rate [95 %% interval] | target | "
+                   "effect | verdict |\n|---|---|---|---|---:|---|---|---|\n");
+        }
+        return rl_validation_print_markdown(v, stdout, err);
+    }
+    fputs(i > 0 ? "\n" : "", stdout);
+    return rl_validation_print(v, stdout, err);
+}
+
+/* Run and print every claims file (loaded in claims[0..n)). */
+static int
+run_all(validate_cli_t *c, rl_claims_t **claims, int n)
+{
+    rl_validation_t *v[MAX_FILES];
+    rl_validate_options_t opt;
+    rl_cli_progress_t pc;
+    rl_error_t err;
+    int i, k, code = RL_EXIT_OK, failures = 0;
+
+    memset(&opt, 0, sizeof opt);
+    opt.replicates = c->replicates > 0 ? (int) c->replicates : 100;
+    opt.seed = c->common.seed;
+    opt.threads = c->common.threads;
+    opt.params = &c->common.params;
+    opt.cancel = rl_cli_catch_interrupts();
     opt.progress = rl_cli_progress_start(&pc, true);
-    ret = rl_validate_run(protocol, &opt, &v, &err);
-    if (ret != 0) {
-        code = rl_cli_report(&err);
+    for (i = 0; i < n; i++) {
+        v[i] = NULL;
+    }
+    for (i = 0; i < n && code == RL_EXIT_OK; i++) {
+        if (rl_validate_run(claims[i], &opt, &v[i], &err) != 0
+            || print_one(c, v[i], i, n, &err) != 0) {
+            code = rl_cli_report(&err);
+        } else {
+            failures += rl_validation_failures(v[i]);
+        }
+    }
+    if (code == RL_EXIT_OK && n > 1 && c->format == OUT_TEXT) {
+        printf("\nSummary of %d claims files:\n", n);
+        rl_validation_print_summary((const rl_validation_t *const *) v, n, stdout);
+    }
+    for (k = 0; k < n; k++) {
+        rl_validation_free(v[k]);
+    }
+    return code == RL_EXIT_OK && c->check && failures > 0 ? RL_EXIT_FAIL : code;
+}
+
+int
+rl_cmd_validate(int argc, char **argv)
+{
+    validate_cli_t c;
+    rl_claims_t *claims[MAX_FILES];
+    rl_error_t err;
+    int i, n = 0, code;
+
+    memset(&c, 0, sizeof c);
+    rl_cli_common_init(&c.common, 1, 2);
+    rl_error_clear(&err);
+    if ((code = parse_args(argc, argv, &c)) >= 0) {
         goto out;
     }
-    if (json) {
-        rl_validation_print_json(v, stdout);
-    } else {
-        rl_validation_print(v, stdout);
+    code = RL_EXIT_OK;
+    for (n = 0; n < c.n_files; n++) {
+        if ((claims[n] = rl_malloc(sizeof *claims[n])) == NULL) {
+            fprintf(stderr, "relapselab: out of memory\n");
+            code = RL_EXIT_FAIL;
+            break;
+        }
+        if (rl_claims_load_file(claims[n], c.files[n], &err) != 0) {
+            code = rl_cli_report(&err);
+            n++;
+            break;
+        }
     }
-    if (check && rl_validation_failures(v) > 0) {
-        code = RL_EXIT_FAIL;
+    if (code == RL_EXIT_OK) {
+        code = run_all(&c, claims, n);
+    }
+    for (i = 0; i < n; i++) {
+        rl_claims_free(claims[i]);
+        free(claims[i]);
     }
 out:
-    rl_validation_free(v);
-    rl_protocol_free(protocol);
-    free(protocol);
+    for (i = 0; i < c.n_files; i++) {
+        free(c.files[i]);
+    }
     return code;
 }

@@ -24,7 +24,7 @@ static int cmd_help(int argc, char **argv);
 static const command_t commands[] = {
     {"run", rl_cmd_run, "simulate a protocol: run [PROTOCOL] [--seed S] [--threads N] [--out DB]"},
     {"validate", rl_cmd_validate,
-        "test the seed study's claims: validate [PROTOCOL] [--replicates R] [--json]"},
+        "test claims files (default: the seed study): validate [CLAIMS...] [--replicates R]"},
     {"screen", rl_cmd_screen,
         "which treatment prevents which relapse: screen SCREEN.yaml [--n N] [--csv FILE]"},
     {"export", rl_cmd_export,

@@ -1,23 +1,15 @@
-/* validate_report.c -- the reports of `relapselab validate` (validate.h): a text table
-** and JSON, per claim its rate with a Wilson interval, its effect size across studies and
-** the first study's group means; the test calibration; magnitudes; predicted c-Fos.
+/* validate_report.c -- the reports of `relapselab validate` (validate.h): a text table,
+** JSON and Markdown; per check row its rate with a Wilson interval, its effect size across
+** studies and the first study's group means; the test calibration; magnitudes; per-region
+** report rows (c-Fos); and a one-line-per-row summary of several claims files.
 */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "validate_internal.h"
 #include "core/alloc.h"
-
-#define M_NAME_(id, name, test) name,
-#define M_TEST_(id, name, test) test,
-const char *const rl_validate_measure_names[M_COUNT] = {M_MEASURES(M_NAME_)};
-const char *const rl_validate_measure_tests[M_COUNT] = {M_MEASURES(M_TEST_)};
-#undef M_NAME_
-#undef M_TEST_
-
-/* ---- reporting --------------------------------------------------------------------------- */
+#include "validate_internal.h"
 
 static int
 cmp_double(const void *x, const void *y)
@@ -45,14 +37,8 @@ interval(double *x, int n, double *mean, double *lo, double *hi)
     *hi = x[(int) ceil(0.975 * (n - 1))];
 }
 
-static double
-rate(const claim_t *c)
-{
-    return c->tested > 0 ? (double) c->holds / c->tested : 0.0;
-}
-
-/* Wilson score 95 % interval of the rate: how precisely R studies pin it down (a rate of
-** 14 % over 50 studies is compatible with 7-26 %). */
+/* Wilson score 95 % interval of hits of tested: how precisely R studies pin a rate down (a
+** rate of 14 % over 50 studies is compatible with 7-26 %). */
 static void
 wilson(int hits, int tested, double *lo, double *hi)
 {
@@ -70,237 +56,224 @@ wilson(int hits, int tested, double *lo, double *hi)
     *hi = fmin(1.0, mid + half);
 }
 
-static void
-rate_interval(const claim_t *c, double *lo, double *hi)
-{
-    wilson(c->holds, c->tested, lo, hi);
-}
-
-static int
-meets(const claim_t *c)
-{
-    return c->def->direction == 0 ? rate(c) <= 0.10 : rate(c) >= 0.80;
-}
-
 int
 rl_validation_failures(const rl_validation_t *self)
 {
     int k, n = 0;
-    for (k = 0; k < self->n_claims; k++) {
-        n += self->claims[k].def->reported >= 0 && !meets(&self->claims[k]);
+    for (k = 0; k < self->n_rows; k++) {
+        n += !rl_v_meets(&self->rows[k]);
     }
     return n;
 }
 
+/* The label of a row's groups: A's name; "n groups" for a proportion. */
 static const char *
-pair_label(const rl_validation_t *v, int pair, char *buf, size_t n)
+groups_label(const rl_validation_t *v, const row_t *r, char *buf, size_t n)
 {
-    const rl_group_t *ko = &v->protocol->groups[v->pairs[pair].ko];
-    snprintf(buf, n, "%s (%s)", ko->genotype, v->protocol->reinforcers[ko->reinforcer].name);
+    const rl_claim_check_t *c = r->check;
+    if (r->pair < 0) {
+        snprintf(buf, n, "%d group%s", c->n_pairs, c->n_pairs == 1 ? "" : "s");
+    } else {
+        snprintf(buf, n, "%s", v->protocol->groups[c->group_a[r->pair]].name);
+    }
     return buf;
 }
 
-void
-rl_validation_print(const rl_validation_t *self, FILE *f)
+static const char *
+target_label(const row_t *r, char *buf, size_t n)
 {
-    int k;
-    char label[128];
-    double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
-    if (tmp == NULL) {
-        return;
+    const rl_claim_check_t *c = r->check;
+    if (!c->has_target) {
+        snprintf(buf, n, "(info)");
+    } else {
+        snprintf(buf, n, "%s%.0f %s", c->expect == RL_EXPECT_NO_DIFFERENCE ? "<=" : ">=",
+            100.0 * c->target, rl_v_meets(r) ? "ok" : "NO");
     }
-    fprintf(f, "Validation: %s\n%d virtual studies (seeds %llu..%llu), n per group as in the "
-               "protocol; p < 0.05, two-sided.\n\n",
-        self->protocol->path, self->replicates, (unsigned long long) self->seed,
-        (unsigned long long) (self->seed + (uint64_t) self->replicates - 1));
-    fprintf(f, "%-4s %-52s %-22s %7s %-7s %-26s %s\n", "id", "claim", "pair", "rate", "target",
-        "effect g (KO-WT) [95%]", "study 1: WT | KO (mean ± SEM)");
-    for (k = 0; k < self->n_claims; k++) {
-        const claim_t *c = &self->claims[k];
-        double m, lo, hi;
-        memcpy(tmp, c->effect, (size_t) self->replicates * sizeof *tmp);
-        interval(tmp, c->tested, &m, &lo, &hi);
-        fprintf(f, "%-4s %-52.52s %-22.22s %6.0f%% %-7s ", c->def->id, c->def->text,
-            c->pair >= 0 ? pair_label(self, c->pair, label, sizeof label) : "all lines",
-            100.0 * rate(c), c->def->reported < 0 ? "(info)" :
-            c->def->direction == 0 ? (meets(c) ? "<=10 ok" : "<=10 NO") :
-            (meets(c) ? ">=80 ok" : ">=80 NO"));
-        if (c->def->measure == M_ACQUIRES) {
-            fprintf(f, "%-26s least-acquiring KO line: %.0f%% of mice\n", "(% acquiring)",
-                c->rep_ko.mean);
-        } else {
-            char eff[64];
-            snprintf(eff, sizeof eff, "%+.2f [%+.2f, %+.2f]", m, lo, hi);
-            fprintf(f, "%-26s %s: %.1f ± %.1f | %.1f ± %.1f (p = %.3g)\n", eff,
-                rl_validate_measure_names[c->def->measure], c->rep_wt.mean, c->rep_wt.sem, c->rep_ko.mean,
-                c->rep_ko.sem, c->rep_p);
-        }
+    return buf;
+}
+
+/* Effect mean and interval of row r over the studies (tmp: scratch of R values). */
+static void
+row_effect(const rl_validation_t *v, const row_t *r, double *tmp, double *m, double *lo,
+    double *hi)
+{
+    int n = r->check->expect == RL_EXPECT_REPORT ? v->replicates : r->tested;
+    memcpy(tmp, r->effect, (size_t) v->replicates * sizeof *tmp);
+    interval(tmp, n, m, lo, hi);
+}
+
+void
+rl_v_row_effect(const rl_validation_t *v, const row_t *r, double *tmp, double *m, double *lo,
+    double *hi)
+{
+    row_effect(v, r, tmp, m, lo, hi);
+}
+
+void
+rl_v_wilson(int hits, int tested, double *lo, double *hi)
+{
+    wilson(hits, tested, lo, hi);
+}
+
+const char *
+rl_v_groups_label(const rl_validation_t *v, const row_t *r, char *buf, size_t n)
+{
+    return groups_label(v, r, buf, n);
+}
+
+static void
+print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
+{
+    const rl_claim_check_t *c = r->check;
+    char label[128], target[32];
+    double m, lo, hi;
+
+    row_effect(v, r, tmp, &m, &lo, &hi);
+    fprintf(f, "%-4s %-52.52s %-22.22s %6.0f%% %-7s ", c->id, c->text,
+        groups_label(v, r, label, sizeof label), 100.0 * rl_v_rate(r),
+        target_label(r, target, sizeof target));
+    if (c->test == RL_CLAIM_PROPORTION) {
+        fprintf(f, "%-26s lowest group: %.0f%% of mice\n", "(% meeting, lowest)", r->rep_a.mean);
+    } else {
+        char eff[64];
+        snprintf(eff, sizeof eff, "%+.2f [%+.2f, %+.2f]", m, lo, hi);
+        fprintf(f, "%-26s %s: %.1f ± %.1f | %.1f ± %.1f (p = %.3g)\n", eff, c->measure.label,
+            r->rep_b.mean, r->rep_b.sem, r->rep_a.mean, r->rep_a.sem, r->rep_p);
     }
+}
+
+/* "Tests:" -- each distinct measure label with its test and definition. */
+static void
+print_tests(const rl_validation_t *v, FILE *f)
+{
+    int k, j, first = 1;
     fprintf(f, "\nTests: ");
-    for (k = 0; k < M_COUNT; k++) {
-        fprintf(f, "%s%s = %s", k ? "; " : "", rl_validate_measure_names[k], rl_validate_measure_tests[k]);
-    }
-    fprintf(f, ".\nReinstatement values are the increase from the last extinction sessions to "
-               "the test (the t-test on these is the ANOVA's interaction, F = t^2).\n");
-    if (self->n_calib > 0) {
-        fprintf(f, "\nTest calibration: the same tests between two wild-type groups of the same "
-                   "reinforcer (same biology:\nevery difference is a false positive; a null "
-                   "claim's rate is to be read against these):\n");
-        for (k = 0; k < self->n_calib; k++) {
-            const calib_t *c = &self->calib[k];
-            double lo, hi;
-            wilson(c->hits, c->tested, &lo, &hi);
-            fprintf(f, "  %-12.12s %-18s %5.1f%% [%.1f-%.1f] of %d comparisons\n",
-                self->protocol->reinforcers[c->reinforcer].name, rl_validate_measure_names[c->measure],
-                c->tested > 0 ? 100.0 * c->hits / c->tested : 0.0, 100.0 * lo, 100.0 * hi,
-                c->tested);
+    for (k = 0; k < v->claims->n_checks; k++) {
+        const rl_claim_check_t *c = &v->claims->checks[k];
+        const rl_claim_measure_t *m = &c->measure;
+        int seen = 0;
+        for (j = 0; j < k; j++) {
+            seen |= strcmp(v->claims->checks[j].measure.label, m->label) == 0;
         }
-    }
-    if (self->magnitude_n > 0) {
-        int n = self->magnitude_n;
-        fprintf(f, "\nMagnitudes (WT cocaine mice, mean over studies; BRIEF priors in brackets):\n"
-                   "  intake in acquisition       %6.1f mg/kg/h  [~9, Tsibulsky & Norman]\n"
-                   "  PR breakpoint               %6.1f          [20-60]\n"
-                   "  sessions to extinction      %6.1f          [5-15]\n"
-                   "  reinstatement / extinction  %6.2f x        [2-4 x]\n",
-            self->wt_intake_mg_per_h / n, self->wt_breakpoint / n, self->wt_ext_sessions / n,
-            self->wt_reinst_ratio / n);
-    }
-    if (self->n_fos > 0) {
-        fprintf(f, "\nS8, predicted c-Fos after the reinstatement test (activity index, KO vs WT):"
-                   "\n%-22s", "region");
-        for (k = 0; k < self->n_pairs; k++) {
-            if (self->pairs[k].drug_arm) {
-                fprintf(f, " %-18.18s", pair_label(self, k, label, sizeof label));
-            }
+        if (seen) {
+            continue;
         }
-        fputc('\n', f);
-        {
-            int reg;
-            for (reg = 0; reg < RL_N_REGIONS; reg++) {
-                fprintf(f, "%-22s", rl_region_name(reg));
-                for (k = 0; k < self->n_fos; k++) {
-                    const fos_t *x = &self->fos[k];
-                    char cell[64];
-                    if (x->region != reg) {
-                        continue;
-                    }
-                    snprintf(cell, sizeof cell, "%s %3.0f%% (%.0f%%)",
-                        x->higher > x->lower ? "up" : x->lower > x->higher ? "down" : "=",
-                        isfinite(x->rep_ratio) ? 100.0 * x->rep_ratio : 0.0,
-                        100.0 * (double) (x->higher > x->lower ? x->higher : x->lower) /
-                            self->replicates);
-                    fprintf(f, " %-18s", cell);
-                }
-                fputc('\n', f);
-            }
-        }
-        fprintf(f, "(the direction that reached p < 0.05 in more studies, the KO/WT ratio of "
-                   "the means in study 1, and the share of studies in which that direction "
-                   "reached p < 0.05)\n");
-    }
-    free(tmp);
-}
-
-/* s as the contents of a JSON string (quotes, backslashes and control characters escaped),
-** truncated to fit buf. */
-static const char *
-json_escape(const char *s, char *buf, size_t n)
-{
-    size_t o = 0;
-    for (; *s != '\0' && o + 7 < n; s++) {
-        unsigned char ch = (unsigned char) *s;
-        if (ch == '"' || ch == '\\') {
-            buf[o++] = '\\';
-            buf[o++] = (char) ch;
-        } else if (ch < 0x20) {
-            o += (size_t) snprintf(buf + o, n - o, "\\u%04x", ch);
+        fprintf(f, "%s%s = %s, ", first ? "" : "; ", m->label, rl_claim_test_text(c->test));
+        if (m->first_sessions > 0) {
+            fprintf(f, "active per session, first %d sessions of %s", m->first_sessions,
+                m->phase);
+        } else if (m->measure < 0) {
+            fprintf(f, "activity index (%s) of %s", m->region == RL_N_REGIONS ? "per region"
+                : rl_region_name(m->region), m->phase);
         } else {
-            buf[o++] = (char) ch;
+            fprintf(f, "%s of %s", rl_measure_name(m->measure), m->phase);
+            if (m->minus >= 0) {
+                fprintf(f, " minus %s", rl_measure_name(m->minus));
+            }
         }
+        first = 0;
     }
-    buf[o] = '\0';
-    return buf;
+    fprintf(f, ".\n");
 }
 
-void
-rl_validation_print_json(const rl_validation_t *self, FILE *f)
+static void
+print_calib(const rl_validation_t *v, FILE *f)
 {
     int k;
-    char label[128], esc[512];
-    double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
-    if (tmp == NULL) {
+    if (v->n_calib == 0) {
         return;
     }
-    fprintf(f, "{\n  \"protocol\": \"%s\",\n  \"replicates\": %d,\n  \"seed\": %llu,\n",
-        json_escape(self->protocol->path, esc, sizeof esc), self->replicates,
-        (unsigned long long) self->seed);
-    fprintf(f, "  \"failures\": %d,\n  \"claims\": [\n", rl_validation_failures(self));
-    for (k = 0; k < self->n_claims; k++) {
-        const claim_t *c = &self->claims[k];
-        double m, lo, hi, rlo, rhi;
-        memcpy(tmp, c->effect, (size_t) self->replicates * sizeof *tmp);
-        interval(tmp, c->tested, &m, &lo, &hi);
-        rate_interval(c, &rlo, &rhi);
-        fprintf(f,
-            "    {\"id\": \"%s\", \"claim\": \"%s\", \"pair\": \"%s\", \"kind\": \"%s\", "
-            "\"status\": \"%s\", \"measure\": \"%s\", \"rate\": %.4f, \"rate_lo\": %.4f, "
-            "\"rate_hi\": %.4f, \"target\": %.2f, \"meets_target\": %s, \"studies\": %d, ",
-            c->def->id, c->def->text,
-            c->pair >= 0 ? json_escape(pair_label(self, c->pair, label, sizeof label), esc,
-                sizeof esc) : "all lines",
-            c->def->direction == 0 ? "null" : "positive",
-            c->def->reported > 0 ? "finding" : c->def->reported < 0 ? "secondary" :
-            "not_reported",
-            rl_validate_measure_names[c->def->measure], rate(c), rlo, rhi,
-            c->def->direction == 0 ? 0.10 : 0.80, meets(c) ? "true" : "false", c->tested);
-        if (c->def->measure == M_ACQUIRES) {
-            fprintf(f, "\"effect\": {\"measure\": \"percent_acquiring_min\", \"mean\": %.4g, "
-                       "\"lo\": %.4g, \"hi\": %.4g}}", m, lo, hi);
-        } else {
-            fprintf(f, "\"effect\": {\"measure\": \"hedges_g\", \"mean\": %.4g, \"lo\": %.4g, "
-                       "\"hi\": %.4g}, \"study1\": {\"wt\": {\"mean\": %.4g, \"sem\": %.4g, "
-                       "\"n\": %d}, \"ko\": {\"mean\": %.4g, \"sem\": %.4g, \"n\": %d}, "
-                       "\"p\": %.4g}}",
-                m, lo, hi, c->rep_wt.mean, c->rep_wt.sem, c->rep_wt.n, c->rep_ko.mean,
-                c->rep_ko.sem, c->rep_ko.n, c->rep_p);
-        }
-        fputs(k + 1 < self->n_claims ? ",\n" : "\n", f);
-    }
-    fputs("  ],\n  \"calibration\": [\n", f);
-    for (k = 0; k < self->n_calib; k++) {
-        const calib_t *c = &self->calib[k];
+    fprintf(f, "\nTest calibration: the same tests between two groups of identical biology and "
+               "reinforcer (every\ndifference is a false positive; a null check's rate is to "
+               "be read against these):\n");
+    for (k = 0; k < v->n_calib; k++) {
+        const calib_t *c = &v->calib[k];
         double lo, hi;
         wilson(c->hits, c->tested, &lo, &hi);
-        fprintf(f, "    {\"reinforcer\": \"%s\", \"measure\": \"%s\", \"rate\": %.4f, "
-                   "\"rate_lo\": %.4f, \"rate_hi\": %.4f, \"comparisons\": %d}%s\n",
-            json_escape(self->protocol->reinforcers[c->reinforcer].name, esc, sizeof esc),
-            rl_validate_measure_names[c->measure], c->tested > 0 ? (double) c->hits / c->tested : 0.0, lo,
-            hi, c->tested, k + 1 < self->n_calib ? "," : "");
+        fprintf(f, "  %-12.12s %-22s %5.1f%% [%.1f-%.1f] of %d comparisons\n",
+            v->protocol->reinforcers[c->reinforcer].name, c->check->measure.label,
+            c->tested > 0 ? 100.0 * c->hits / c->tested : 0.0, 100.0 * lo, 100.0 * hi,
+            c->tested);
     }
-    fputs("  ],\n", f);
-    if (self->magnitude_n > 0) {
-        int n = self->magnitude_n;
-        fprintf(f, "  \"magnitudes\": {\"wt_intake_mg_per_kg_per_h\": %.4g, "
-                   "\"wt_breakpoint\": %.4g, \"wt_sessions_to_extinction\": %.4g, "
-                   "\"wt_reinstatement_over_extinction\": %.4g},\n",
-            self->wt_intake_mg_per_h / n, self->wt_breakpoint / n, self->wt_ext_sessions / n,
-            self->wt_reinst_ratio / n);
+}
+
+static void
+print_magnitudes(const rl_validation_t *v, FILE *f)
+{
+    int k;
+    if (v->claims->n_magnitudes == 0) {
+        return;
     }
-    fputs("  \"cfos\": [\n", f);
-    for (k = 0; k < self->n_fos; k++) {
-        const fos_t *x = &self->fos[k];
-        double m, lo, hi;
-        memcpy(tmp, x->effect, (size_t) self->replicates * sizeof *tmp);
-        interval(tmp, self->replicates, &m, &lo, &hi);
-        fprintf(f, "    {\"pair\": \"%s\", \"region\": \"%s\", \"higher\": %.4f, "
-                   "\"lower\": %.4f, \"g_mean\": %.4g, \"g_lo\": %.4g, \"g_hi\": %.4g, "
-                   "\"study1_ratio\": %.4g}%s\n",
-            json_escape(pair_label(self, x->pair, label, sizeof label), esc, sizeof esc),
-            rl_region_name(x->region),
-            (double) x->higher / self->replicates, (double) x->lower / self->replicates, m, lo,
-            hi, isfinite(x->rep_ratio) ? x->rep_ratio : 0.0, k + 1 < self->n_fos ? "," : "");
+    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean; priors in brackets):\n");
+    for (k = 0; k < v->claims->n_magnitudes; k++) {
+        const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
+        double x = v->magnitude_n[k] > 0 ? v->magnitude[k] / v->magnitude_n[k] : NAN;
+        fprintf(f, "  %-28.28s %7.2f %-8s [%s]\n", m->label, x, m->unit, m->prior);
     }
-    fputs("  ]\n}\n", f);
+}
+
+/* The per-region report rows of check c: a region x pair table. */
+static void
+print_report_check(const rl_validation_t *v, const rl_claim_check_t *c, FILE *f)
+{
+    int k, p, reg;
+    fprintf(f, "\n%s, %s (KO/A vs B):\n%-22s", c->id, c->text, "region");
+    for (p = 0; p < c->n_pairs; p++) {
+        fprintf(f, " %-18.18s", v->protocol->groups[c->group_a[p]].name);
+    }
+    fputc('\n', f);
+    for (reg = 0; reg < RL_N_REGIONS; reg++) {
+        fprintf(f, "%-22s", rl_region_name(reg));
+        for (k = 0; k < v->n_rows; k++) {
+            const row_t *r = &v->rows[k];
+            char cell[64];
+            double ratio = r->rep_b.mean > 0.0 ? r->rep_a.mean / r->rep_b.mean : 0.0;
+            if (r->check != c || r->region != reg) {
+                continue;
+            }
+            snprintf(cell, sizeof cell, "%s %3.0f%% (%.0f%%)",
+                r->higher > r->lower ? "up" : r->lower > r->higher ? "down" : "=",
+                100.0 * ratio, 100.0 * (double) (r->higher > r->lower ? r->higher : r->lower)
+                    / v->replicates);
+            fprintf(f, " %-18s", cell);
+        }
+        fputc('\n', f);
+    }
+    fprintf(f, "(the direction that reached p < %.3g in more studies, the A/B ratio of the means "
+               "in study 1, and the share of studies in which that direction reached it)\n",
+        v->claims->alpha);
+}
+
+int
+rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
+{
+    const rl_claims_t *c = self->claims;
+    double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
+    int k;
+
+    if (tmp == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    fprintf(f, "Validation: %s (%s)\n%s\nProtocol %s; %d virtual studies (seeds %llu..%llu), n "
+               "per group as in the protocol; p < %.3g, two-sided.\n\n",
+        c->path, c->id, c->statement, c->protocol_path, self->replicates,
+        (unsigned long long) self->seed,
+        (unsigned long long) (self->seed + (uint64_t) self->replicates - 1), c->alpha);
+    fprintf(f, "%-4s %-52s %-22s %7s %-7s %-26s %s\n", "id", "claim", "group A", "rate",
+        "target", "effect g (A-B) [95%]", "study 1: B | A (mean ± SEM)");
+    for (k = 0; k < self->n_rows; k++) {
+        if (self->rows[k].region < 0) {
+            print_row(self, &self->rows[k], tmp, f);
+        }
+    }
+    print_tests(self, f);
+    print_calib(self, f);
+    print_magnitudes(self, f);
+    for (k = 0; k < c->n_checks; k++) {
+        if (c->checks[k].measure.region == RL_N_REGIONS) {
+            print_report_check(self, &c->checks[k], f);
+        }
+    }
     free(tmp);
+    return 0;
 }

@@ -1,12 +1,15 @@
 #!/bin/sh
-# test_validate.sh -- `relapselab validate`: replicated virtual studies of the seed study.
+# test_validate.sh -- `relapselab validate`: replicated virtual studies of the seed study
+# (claims/gutierrez2014.yaml, the default claims file).
 #
-# Checks the report's structure, not the model's numbers (those change while the model is
-# calibrated; docs/VALIDATION.md records them): the JSON report parses and holds every claim
-# (S1-S7, N) with a rate in [0, 1] over the requested number of studies, 40 c-Fos entries
-# (4 cocaine knockout lines x 10 regions) and the magnitudes; the text report has its S8 and
-# Magnitudes sections; usage errors exit 2, an invalid protocol exits 1 with file:line; the
-# report is identical for identical runs and for 1 or 2 threads.
+# Checks the report's structure: the JSON report parses and holds every claim (S1-S7, N)
+# with a rate in [0, 1] over the requested number of studies, 40 per-region report rows
+# (S8: 4 cocaine knockout lines x 10 regions) and 4 magnitudes; the text report has its S8
+# and Magnitudes sections; usage errors exit 2, an invalid claims file exits 1 with
+# file:line; the report is identical for identical runs and for 1 or 2 threads. And one
+# golden: the rate of every check over 5 studies from seed 3 (tests/golden/
+# validate_r5_s3.txt), the rates the compiled seed claims gave before they became a claims
+# file -- regenerate it with tools/update-golden.sh after a deliberate model change.
 # Replicate counts are kept small (a study takes ~0.15 s, ~10x more under ASan).
 #
 # usage: sh tests/cli/test_validate.sh /path/to/relapselab   (from the repository root)
@@ -65,7 +68,8 @@ for id in S1 S2 S3 S4 S5 S6a S6b S7 N; do
     [ -z "$bad" ] || fail "validate --json: claim $id: $(echo "$bad" | head -n 1)"
 done
 
-grep -q '"magnitudes": {' "$tmp/v5.json" || fail "validate --json: no \"magnitudes\""
+sed -n '/"magnitudes": \[/,/^  \]/p' "$tmp/v5.json" | grep '"label":' >"$tmp/mag"
+expect_eq "validate --json: entries of \"magnitudes\"" "$(wc -l <"$tmp/mag" | tr -d ' ')" 4
 # Test calibration: every reinforcer x measure of a null claim, compared over the 6 pairs of
 # the 4 wild-type groups of each reinforcer in each of the 5 studies; rate = hits / 30.
 sed -n '/"calibration": \[/,/^  \]/p' "$tmp/v5.json" | grep '"measure":' >"$tmp/calib"
@@ -78,15 +82,25 @@ bad=$(awk '{
     if (h - int(h + 0.5) > 0.001 || int(h + 0.5) - h > 0.001) { print "rate " r " is not hits/30: " $0; exit }
 }' "$tmp/calib")
 [ -z "$bad" ] || fail "validate --json: calibration: $bad"
-grep -q '"cfos": \[' "$tmp/v5.json" || fail "validate --json: no \"cfos\" array"
-sed -n '/"cfos": \[/,/^  \]/p' "$tmp/v5.json" | grep '"region":' >"$tmp/cfos"
-expect_eq "validate --json: entries of \"cfos\"" "$(wc -l <"$tmp/cfos" | tr -d ' ')" 40
+grep -q '"reports": \[' "$tmp/v5.json" || fail "validate --json: no \"reports\" array"
+sed -n '/"reports": \[/,/^  \]/p' "$tmp/v5.json" | grep '"region":' >"$tmp/cfos"
+expect_eq "validate --json: entries of \"reports\" (S8)" "$(wc -l <"$tmp/cfos" | tr -d ' ')" 40
 pairs=$(sed 's/.*"pair": "\([^"]*\)".*/\1/' "$tmp/cfos" | sort -u)
-expect_eq "validate --json: knockout lines in \"cfos\"" "$(echo "$pairs" | wc -l | tr -d ' ')" 4
-echo "$pairs" | grep -v '(cocaine)$' >/dev/null &&
-    fail "validate --json: \"cfos\" has a pair that is not a cocaine line: $pairs"
+expect_eq "validate --json: knockout lines in \"reports\"" "$(echo "$pairs" | wc -l | tr -d ' ')" 4
+echo "$pairs" | grep -v -- '-KO-cocaine$' >/dev/null &&
+    fail "validate --json: \"reports\" has a pair that is not a cocaine knockout: $pairs"
 regions=$(sed 's/.*"region": "\([^"]*\)".*/\1/' "$tmp/cfos" | sort -u | wc -l | tr -d ' ')
-expect_eq "validate --json: regions in \"cfos\"" "$regions" 10
+expect_eq "validate --json: regions in \"reports\"" "$regions" 10
+
+# ---- the golden rates (tests/golden/validate_r5_s3.txt) ----
+run_validate "$tmp/g.json" --replicates 5 --seed 3 --json || fail "validate --seed 3 failed"
+grep '"id":' "$tmp/g.json" | grep '"rate":' |
+    sed 's/.*"id": "\([^"]*\)".*"pair": "\([^"]*\)".*"measure": "\([^"]*\)", "rate": \([0-9.]*\),.*/\1	\2	\3	\4/' \
+    >"$tmp/g.txt"
+if ! grep -v '^#' tests/golden/validate_r5_s3.txt | cmp -s - "$tmp/g.txt"; then
+    grep -v '^#' tests/golden/validate_r5_s3.txt | diff - "$tmp/g.txt" | head -10 >&2
+    fail "the rates differ from tests/golden/validate_r5_s3.txt (tools/update-golden.sh)"
+fi
 
 # ---- the text report ----
 run_validate "$tmp/v2.txt" --replicates 2 --seed 3
@@ -101,11 +115,11 @@ run_validate "$tmp/r0" --replicates 0
 expect_eq "validate --replicates 0: exit status" "$?" 2
 grep -q -- '--replicates' "$tmp/r0.err" || fail "validate --replicates 0: stderr does not name --replicates"
 
-run_validate "$tmp/bad" tests/bad/negative_dose.yaml --replicates 1
-expect_eq "validate tests/bad/negative_dose.yaml: exit status" "$?" 1
-grep -q 'tests/bad/negative_dose\.yaml:[0-9][0-9]*:' "$tmp/bad.err" ||
-    { show_file "stderr" "$tmp/bad.err"; fail "validate of an invalid protocol: no file:line message"; }
-[ -s "$tmp/bad" ] && fail "validate of an invalid protocol printed a report"
+run_validate "$tmp/bad" tests/bad_claims/unknown_group.yaml --replicates 1
+expect_eq "validate tests/bad_claims/unknown_group.yaml: exit status" "$?" 1
+grep -q 'tests/bad_claims/unknown_group\.yaml:[0-9][0-9]*:[0-9][0-9]*:' "$tmp/bad.err" ||
+    { show_file "stderr" "$tmp/bad.err"; fail "validate of an invalid claims file: no file:line:col message"; }
+[ -s "$tmp/bad" ] && fail "validate of an invalid claims file printed a report"
 
 # ---- determinism: same seed, same report; whatever the number of threads ----
 run_validate "$tmp/d1.json" --replicates 3 --seed 9 --json --threads 2 || fail "validate --seed 9 (1st run) failed"

@@ -1,0 +1,141 @@
+/* claims.h -- published findings as data: claims files (docs/CLAIMS.md).
+**
+** A claims file states a finding -- its id, statement, source, species and quality tag --,
+** the protocol that reproduces its design (a path relative to the claims file), and one
+** or more checks. A check names groups of that protocol, a measure of the measures module
+** (measures.h) in a phase, a test, the expected result and the rate at which it must hold
+** over replicated virtual studies (`relapselab validate`, validate.h). Optional
+** magnitudes report a group's mean against a prior. Loading checks everything -- every key,
+** every group, phase and measure name against the protocol -- and reports the first
+** problem as file:line:col; nothing is run on an invalid file.
+*/
+#ifndef RELAPSELAB_CLAIMS_H
+#define RELAPSELAB_CLAIMS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "relapselab/api.h"
+#include "relapselab/error.h"
+#include "relapselab/protocol.h"
+
+#define RL_CLAIM_TEXT_MAX 256
+#define RL_CLAIMS_MAX_CHECKS 128
+#define RL_CLAIMS_MAX_MAGNITUDES 16
+#define RL_CLAIM_MAX_PAIRS 16
+#define RL_CLAIM_MAX_SESSIONS 32
+
+/* The tests a check can apply (docs/CLAIMS.md "Tests"). */
+#define RL_CLAIM_TESTS(X)                                                          \
+    X(RL_CLAIM_STUDENT, "student", "Student's t-test")                             \
+    X(RL_CLAIM_WELCH, "welch", "Welch's t-test")                                   \
+    X(RL_CLAIM_RM_ANOVA, "rm_anova",                                               \
+        "group x session repeated-measures ANOVA (group effect)")                  \
+    X(RL_CLAIM_PROPORTION, "proportion", "share of the mice of each group")
+#define RL_CLAIM_ENUM_(id, word, text) id,
+typedef enum { RL_CLAIM_TESTS(RL_CLAIM_ENUM_) RL_CLAIM_TEST_COUNT } rl_claim_test_t;
+
+/* What the check expects of group A relative to group B (or of each group). */
+#define RL_CLAIM_EXPECTS(X)                                                        \
+    X(RL_EXPECT_LOWER, "lower", "A < B at p < alpha")                              \
+    X(RL_EXPECT_HIGHER, "higher", "A > B at p < alpha")                            \
+    X(RL_EXPECT_DIFFERENT, "different", "A != B at p < alpha")                     \
+    X(RL_EXPECT_NO_DIFFERENCE, "no_difference",                                    \
+        "null: the rate is how often a difference (p < alpha) shows")              \
+    X(RL_EXPECT_EACH_AT_LEAST, "each_at_least",                                    \
+        "every group's share of mice meeting the measure is >= threshold")         \
+    X(RL_EXPECT_REPORT, "report", "reported per direction, no target")
+typedef enum { RL_CLAIM_EXPECTS(RL_CLAIM_ENUM_) RL_EXPECT_COUNT } rl_claim_expect_t;
+
+/* What the check is in its study. */
+#define RL_CLAIM_ROLES(X)                                                          \
+    X(RL_ROLE_FINDING, "finding", "a finding of the study (a target)")             \
+    X(RL_ROLE_NOT_REPORTED, "not_reported",                                        \
+        "a difference the study did not report (a null target)")                   \
+    X(RL_ROLE_SECONDARY, "secondary", "a secondary analysis (shown, not a target)")
+typedef enum { RL_CLAIM_ROLES(RL_CLAIM_ENUM_) RL_ROLE_COUNT } rl_claim_role_t;
+#undef RL_CLAIM_ENUM_
+
+/* A measure of one mouse: measure `measure` (rl_measure_t) of its row of phase `phase`
+** (index in the group's procedure, resolved per group by name or kind); or, with
+** first_sessions > 0, the mean of the per-session active responses of the phase's first
+** sessions (the rm_anova test uses each of them); or the activity (c-Fos) index of a
+** region in the phase's first session (region >= 0); minus >= 0 subtracts another measure
+** of the same row ("the test's responses minus the extinction baseline"). */
+typedef struct rl_claim_measure {
+    char name[RL_NAME_MAX];     /* as written: a measures.h name, or "activity" */
+    int measure;                /* rl_measure_t; -1 for activity */
+    int region;                 /* activity: rl_region_t, RL_N_REGIONS for every region */
+    char phase[RL_NAME_MAX];    /* a phase name, or a phase kind (its first phase) */
+    int first_sessions;         /* 0, or 1..RL_CLAIM_MAX_SESSIONS */
+    int minus;                  /* rl_measure_t, -1 for none */
+    char label[RL_NAME_MAX];    /* shown in reports ("breakpoint"); default: name */
+} rl_claim_measure_t;
+
+typedef struct rl_claim_check {
+    char id[RL_NAME_MAX];                   /* "S2" */
+    char text[RL_CLAIM_TEXT_MAX];           /* the claim in words */
+    int n_pairs;                            /* comparisons: one row each */
+    int group_a[RL_CLAIM_MAX_PAIRS];        /* group indices; proportion: the groups */
+    int group_b[RL_CLAIM_MAX_PAIRS];        /* -1 for proportion */
+    rl_claim_measure_t measure;
+    rl_claim_test_t test;
+    rl_claim_expect_t expect;
+    double threshold;                       /* each_at_least */
+    rl_claim_role_t role;
+    bool has_target;                        /* false for secondary and report */
+    double target;                          /* rate over studies: >= (findings), <= (nulls) */
+    long src_line;
+} rl_claim_check_t;
+
+/* A magnitude: the mean over studies of the group-pooled mean of a measure, against a
+** prior (text). scale_dose_per_h: the value is multiplied by the group's unit dose and
+** divided by the phase's session hours (reinforcers per session -> mg/kg/h). */
+typedef struct rl_claim_magnitude {
+    char label[RL_NAME_MAX];
+    int n_groups;
+    int groups[RL_MAX_GROUPS];
+    rl_claim_measure_t measure;
+    bool scale_dose_per_h;
+    char unit[RL_NAME_MAX];
+    char prior[RL_CLAIM_TEXT_MAX];
+    long src_line;
+} rl_claim_magnitude_t;
+
+typedef struct rl_claims {
+    char path[256];                         /* the claims file */
+    char id[RL_NAME_MAX];
+    char statement[RL_CLAIM_TEXT_MAX];
+    char source[RL_CLAIM_TEXT_MAX];
+    char species[RL_NAME_MAX];
+    char quality[RL_NAME_MAX];              /* TEXT, DIR or SOFT */
+    char protocol_path[512];                /* as resolved (relative to the claims file) */
+    double alpha;                           /* significance level, default 0.05 */
+    rl_protocol_t *protocol;                /* loaded, owned */
+    int n_checks;
+    rl_claim_check_t checks[RL_CLAIMS_MAX_CHECKS];
+    int n_magnitudes;
+    rl_claim_magnitude_t magnitudes[RL_CLAIMS_MAX_MAGNITUDES];
+} rl_claims_t;
+
+/* Load the claims file at path and the protocol it names. self is large: allocate it on
+** the heap. Returns 0, or RL_ERR_IO / RL_ERR_PARSE / RL_ERR_INVALID / RL_ERR_NOMEM with err
+** naming the file (the claims file, or the protocol for a problem of the protocol), line
+** and column. Release with rl_claims_free() in all cases. */
+RL_API int rl_claims_load_file(rl_claims_t *self, const char *path, rl_error_t *err);
+
+/* The same from a buffer; relative protocol paths are resolved against dir ("" for the
+** current directory); name is used in messages. */
+RL_API int rl_claims_load_buffer(rl_claims_t *self, const char *text, size_t len,
+    const char *name, const char *dir, rl_error_t *err);
+
+/* Release what self owns; safe after a failed load and twice. */
+RL_API void rl_claims_free(rl_claims_t *self);
+
+/* Names of a test, an expectation and a role (their YAML words). */
+RL_API const char *rl_claim_test_name(rl_claim_test_t t);
+RL_API const char *rl_claim_test_text(rl_claim_test_t t);
+RL_API const char *rl_claim_expect_name(rl_claim_expect_t e);
+RL_API const char *rl_claim_role_name(rl_claim_role_t r);
+
+#endif

@@ -1,0 +1,207 @@
+/* validate_checks.c -- a check's values and its test on one virtual study (see
+** validate_internal.h).
+**
+** A mouse's value of a check's measure comes from its subject x phase row of the measures
+** module (minus another measure of the same row, for "the test's responses above the
+** extinction baseline"), from the mean of its first sessions' responses, or from an
+** activity index. Tests: Student's or Welch's t-test between two groups (Hedges' g of
+** A - B as the effect); the group x session repeated-measures ANOVA's group effect for a
+** per-session measure (its p replaces the t-test's, whose g stays the effect); the share
+** of each group's mice meeting a yes/no measure (the lowest share as the effect).
+*/
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "validate_internal.h"
+
+/* The phase of mouse x's procedure that measure m names (by name, else by kind), or -1. */
+static int
+phase_of(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m)
+{
+    const rl_protocol_t *p = v->protocol;
+    const rl_procedure_t *proc = &p->procedures[p->groups[x->group].procedure];
+    int i, kind = rl_phase_kind_find(m->phase);
+    for (i = 0; i < proc->n_phases; i++) {
+        if (strcmp(proc->phases[i].name, m->phase) == 0) {
+            return i;
+        }
+    }
+    for (i = 0; kind >= 0 && i < proc->n_phases; i++) {
+        if ((int) proc->phases[i].kind == kind) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+double
+rl_v_value(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m, int region)
+{
+    int ph = phase_of(v, x, m), j;
+    double sum = 0.0;
+    if (ph < 0 || !x->ran[ph]) {
+        return NAN;
+    }
+    if (m->measure < 0) {
+        return x->activity[ph][region >= 0 ? region : m->region];
+    }
+    if (m->first_sessions > 0) {
+        if (x->n_first[ph] < m->first_sessions) {
+            return NAN;
+        }
+        for (j = 0; j < m->first_sessions; j++) {
+            sum += x->first[ph][j];
+        }
+        return sum / m->first_sessions;
+    }
+    return m->minus >= 0 ? x->v[ph][m->measure] - x->v[ph][m->minus] : x->v[ph][m->measure];
+}
+
+int
+rl_v_values(const rl_validation_t *v, int g, const rl_claim_measure_t *m, int region,
+    double *out)
+{
+    int i, n = 0;
+    for (i = 0; i < v->n_mice; i++) {
+        double val;
+        if (v->mice[i].group == g && !isnan(val = rl_v_value(v, &v->mice[i], m, region))) {
+            out[n++] = val;
+        }
+    }
+    return n;
+}
+
+/* p of the group main effect of the group x session ANOVA of measure m's first sessions,
+** groups ga (coded 1) and gb (0); -1 if it cannot be computed. */
+static double
+anova_p(rl_validation_t *v, const rl_claim_measure_t *m, int ga, int gb)
+{
+    int k = m->first_sessions, i, j, n = 0;
+    int *grp = rl_malloc(((size_t) v->n_mice + 1) * sizeof *grp);
+    rl_anova_mixed_t an;
+    rl_error_t err;
+    double p = -1.0;
+
+    if (grp == NULL) {
+        return -1.0;
+    }
+    for (i = 0; i < v->n_mice; i++) {
+        const mouse_t *x = &v->mice[i];
+        int ph;
+        if ((x->group != ga && x->group != gb) || (ph = phase_of(v, x, m)) < 0
+            || x->n_first[ph] < k) {
+            continue;
+        }
+        for (j = 0; j < k; j++) {
+            v->a[(size_t) n * (size_t) k + (size_t) j] = x->first[ph][j];
+        }
+        grp[n++] = x->group == ga;
+    }
+    if (rl_anova_mixed(v->a, grp, n, 2, k, &an, &err) == 0) {
+        p = an.group.p;
+    }
+    free(grp);
+    return p;
+}
+
+int
+rl_v_compare(rl_validation_t *v, const rl_claim_check_t *check, int ga, int gb, int region,
+    rl_ttest_t *t)
+{
+    const rl_claim_measure_t *m = &check->measure;
+    rl_error_t err;
+    int na = rl_v_values(v, ga, m, region, v->a), nb = rl_v_values(v, gb, m, region, v->b);
+    int ret = check->test == RL_CLAIM_WELCH ? rl_ttest_welch(v->a, na, v->b, nb, t, &err)
+                                            : rl_ttest_student(v->a, na, v->b, nb, t, &err);
+    if (ret != 0) {
+        return -1;
+    }
+    if (check->test == RL_CLAIM_RM_ANOVA) {
+        double p = anova_p(v, m, ga, gb);
+        if (p >= 0.0) {
+            t->p = p;
+        }
+    }
+    return 0;
+}
+
+/* A proportion check: every group's share of mice meeting the measure >= threshold. */
+static void
+test_proportion(rl_validation_t *v, row_t *row, int s)
+{
+    const rl_claim_check_t *c = row->check;
+    double worst = 1.0;
+    int k, all = 1;
+    for (k = 0; k < c->n_pairs; k++) {
+        int n = rl_v_values(v, c->group_a[k], &c->measure, -1, v->a), i, met = 0;
+        double share;
+        for (i = 0; i < n; i++) {
+            met += v->a[i] == 1.0;
+        }
+        share = n > 0 ? (double) met / n : 0.0;
+        worst = fmin(worst, share);
+        all &= n > 0 && share >= c->threshold;
+    }
+    row->tested++;
+    row->holds += all && c->n_pairs > 0;
+    row->effect[s] = 100.0 * worst;
+    if (s == 0) {
+        row->rep_a.mean = 100.0 * worst;
+        row->rep_a.n = c->n_pairs;
+    }
+}
+
+void
+rl_v_test_row(rl_validation_t *v, row_t *row, int s)
+{
+    const rl_claim_check_t *c = row->check;
+    double alpha = v->claims->alpha;
+    int ga, gb, n;
+    rl_ttest_t t;
+
+    if (c->test == RL_CLAIM_PROPORTION) {
+        test_proportion(v, row, s);
+        return;
+    }
+    ga = c->group_a[row->pair];
+    gb = c->group_b[row->pair];
+    if (rl_v_compare(v, c, ga, gb, row->region, &t) != 0) {
+        return;
+    }
+    row->tested++;
+    switch (c->expect) {
+    case RL_EXPECT_LOWER: row->holds += t.p < alpha && t.diff < 0.0; break;
+    case RL_EXPECT_HIGHER: row->holds += t.p < alpha && t.diff > 0.0; break;
+    case RL_EXPECT_REPORT:
+        row->higher += t.p < alpha && t.diff > 0.0;
+        row->lower += t.p < alpha && t.diff < 0.0;
+        break;
+    default: row->holds += t.p < alpha; break; /* different; no_difference: a difference */
+    }
+    row->effect[s] = isfinite(t.hedges_g) ? t.hedges_g : 0.0;
+    if (s == 0) {
+        n = rl_v_values(v, ga, &c->measure, row->region, v->a);
+        row->rep_a = rl_mean_sem(v->a, n);
+        n = rl_v_values(v, gb, &c->measure, row->region, v->a);
+        row->rep_b = rl_mean_sem(v->a, n);
+        row->rep_p = t.p;
+    }
+}
+
+double
+rl_v_rate(const row_t *row)
+{
+    return row->tested > 0 ? (double) row->holds / row->tested : 0.0;
+}
+
+int
+rl_v_meets(const row_t *row)
+{
+    const rl_claim_check_t *c = row->check;
+    if (!c->has_target) {
+        return 1;
+    }
+    return c->expect == RL_EXPECT_NO_DIFFERENCE ? rl_v_rate(row) <= c->target + 1e-12
+                                                : rl_v_rate(row) >= c->target - 1e-12;
+}
