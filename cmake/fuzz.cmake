@@ -16,7 +16,7 @@ file(GLOB RL_FUZZ_TARGETS CONFIGURE_DEPENDS ${CMAKE_SOURCE_DIR}/fuzz/fuzz_*.c)
 if(RL_FUZZ)
   add_custom_target(fuzz_targets)
   file(GLOB RL_FUZZ_LIB_SOURCES CONFIGURE_DEPENDS
-    src/core/*.c src/protocol/*.c src/biology/*.c src/medpc/*.c)
+    src/core/*.c src/protocol/*.c src/biology/*.c src/medpc/*.c src/measures/*.c)
   add_library(relapselab_fuzz_lib STATIC EXCLUDE_FROM_ALL ${RL_FUZZ_LIB_SOURCES})
   target_include_directories(relapselab_fuzz_lib PUBLIC include ${CMAKE_BINARY_DIR}/include
     PRIVATE src)

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "relapselab/background.h"
 #include "relapselab/drugs.h"
@@ -147,4 +148,109 @@ rl_fuzz_check_protocol(const rl_protocol_t *p)
         }
     }
     FUZZ_CHECK(rl_protocol_n_subjects(p) >= p->n_groups);
+}
+
+/* ---------------------------------------------------------------- two-file inputs */
+
+#define MARKER "#--- protocol.yaml\n"
+
+static char tmp_dir[200];
+static char main_path[256];
+static char protocol_path[256];
+
+static void
+remove_tmp_dir(void)
+{
+    unlink(main_path);
+    unlink(protocol_path);
+    rmdir(tmp_dir);
+}
+
+/* The temporary folder, made on the first call; 0 or -1. */
+static int
+make_tmp_dir(void)
+{
+    const char *base = getenv("TMPDIR");
+    if (tmp_dir[0] != '\0') {
+        return 0;
+    }
+    if (base == NULL || base[0] == '\0' || strlen(base) > 100) {
+        base = "/tmp";
+    }
+    snprintf(tmp_dir, sizeof tmp_dir, "%s/rl_fuzz_XXXXXX", base);
+    if (mkdtemp(tmp_dir) == NULL) {
+        perror("fuzz: mkdtemp");
+        tmp_dir[0] = '\0';
+        return -1;
+    }
+    snprintf(protocol_path, sizeof protocol_path, "%s/protocol.yaml", tmp_dir);
+    atexit(remove_tmp_dir);
+    return 0;
+}
+
+/* Offset of the first occurrence of needle in data[0..size-1], or size. */
+static size_t
+find(const uint8_t *data, size_t size, const char *needle)
+{
+    size_t n = strlen(needle), i;
+    for (i = 0; i + n <= size; i++) {
+        if (memcmp(data + i, needle, n) == 0) {
+            return i;
+        }
+    }
+    return size;
+}
+
+/* Offset of the marker line (at the start of the input or of a line), or size. */
+static size_t
+find_marker(const uint8_t *data, size_t size)
+{
+    size_t at;
+    if (size >= strlen(MARKER) && memcmp(data, MARKER, strlen(MARKER)) == 0) {
+        return 0;
+    }
+    at = find(data, size, "\n" MARKER);
+    return at < size ? at + 1 : size;
+}
+
+static int
+write_file(const char *path, const uint8_t *data, size_t size)
+{
+    FILE *f = fopen(path, "wb");
+    int ok = f != NULL && fwrite(data, 1, size, f) == size;
+    if (f != NULL && fclose(f) != 0) {
+        ok = 0;
+    }
+    if (!ok) {
+        perror(path);
+    }
+    return ok ? 0 : -1;
+}
+
+const char *
+rl_fuzz_two_files(const uint8_t *data, size_t size, const char *name)
+{
+    size_t at = find_marker(data, size), body;
+    if (find(data, size, "/dev/") < size || find(data, size, "/proc/") < size
+        || find(data, size, "/sys/") < size) {
+        return NULL;
+    }
+    if (make_tmp_dir() != 0) {
+        abort(); /* the machine, not the reader: stop rather than fuzz nothing */
+    }
+    if (main_path[0] != '\0' && strcmp(strrchr(main_path, '/') + 1, name) != 0) {
+        unlink(main_path);
+    }
+    snprintf(main_path, sizeof main_path, "%s/%s", tmp_dir, name);
+    if (write_file(main_path, data, at) != 0) {
+        abort();
+    }
+    unlink(protocol_path);
+    if (at < size) {
+        body = at + strlen(MARKER);
+        if (write_file(protocol_path, data + body, size - body) != 0) {
+            abort();
+        }
+    }
+    return main_path;
 }

@@ -40,6 +40,15 @@ void rl_fuzz_check_status(int ret, const rl_error_t *err, const int *allowed, si
 ** NUL-terminated. */
 void rl_fuzz_check_protocol(const rl_protocol_t *p);
 
+/* Inputs that carry two files: the text of a file that names a protocol `protocol.yaml`,
+** then optionally a line `#--- protocol.yaml` and the protocol's text. Writes them as name
+** and protocol.yaml into the process's temporary folder (made on the first call, removed at
+** exit; protocol.yaml is deleted when the input has no such line, so the result depends on
+** the input alone) and returns the path of name; NULL when the input mentions /dev/, /proc/
+** or /sys/ (a mutated path may name a device -- /dev/zero never ends --, which is not a bug
+** of the reader: such inputs are skipped). Aborts when the files cannot be written. */
+const char *rl_fuzz_two_files(const uint8_t *data, size_t size, const char *name);
+
 /* true when the char array buf (an array, not a pointer) holds a NUL. */
 #define FUZZ_TERMINATED(buf) (memchr((buf), '\0', sizeof(buf)) != NULL)
 

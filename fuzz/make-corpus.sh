@@ -10,6 +10,8 @@
 #             names appended after a `#--- protocol.yaml` line and its `protocol:` rewritten
 #             to protocol.yaml (the input format of fuzz_screen.c); a screen whose protocol
 #             does not exist is copied as it is
+#   claims    claims/*.yaml, examples/claims/*.yaml and tests/bad_claims/*.yaml, each with
+#             its protocol appended as for screens (the input format of fuzz_claims.c)
 #   profile   profiles/*.yaml
 #   medpc     MED-PC files written by `relapselab export --medpc` for a run of
 #             tests/data/small.yaml (seed 1) with the profiles relapselab (one session of
@@ -30,7 +32,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-for t in protocol screen profile medpc; do
+for t in protocol screen claims profile medpc; do
     rm -rf "fuzz/corpus/$t"
     mkdir -p "fuzz/corpus/$t"
 done
@@ -44,7 +46,7 @@ for f in tests/bad_screen/protocols/*.yaml; do
 done
 
 # ---------------------------------------------------------------- screen
-screen_seed() { # screen_seed SCREEN_FILE OUT
+screen_seed() { # screen_seed FILE OUT: a screen or claims file with the protocol it names
     rel=$(sed -n 's/^protocol:[[:space:]]*\([^[:space:]#]*\).*/\1/p' "$1" | head -n 1)
     proto="$(dirname "$1")/$rel"
     if [ -n "$rel" ] && [ -f "$proto" ]; then
@@ -60,6 +62,14 @@ for f in examples/screens/*.yaml; do
 done
 for f in tests/bad_screen/*.yaml; do
     screen_seed "$f" "fuzz/corpus/screen/bad-$(basename "$f")"
+done
+
+# ---------------------------------------------------------------- claims
+for f in claims/*.yaml examples/claims/*.yaml; do
+    screen_seed "$f" "fuzz/corpus/claims/$(basename "$f")"
+done
+for f in tests/bad_claims/*.yaml; do
+    screen_seed "$f" "fuzz/corpus/claims/bad-$(basename "$f")"
 done
 
 # ---------------------------------------------------------------- profile
@@ -130,7 +140,7 @@ awk '{ sub(/\r$/, "") }
          }
      }' fuzz/corpus/medpc/relapselab-extinction.txt > fuzz/corpus/medpc/numbers-only.txt
 
-for t in protocol screen profile medpc; do
+for t in protocol screen claims profile medpc; do
     echo "make-corpus: fuzz/corpus/$t: $(find "fuzz/corpus/$t" -type f | wc -l) files," \
         "$(cat "fuzz/corpus/$t"/* | wc -c) bytes"
 done

@@ -33,7 +33,7 @@ done
 shift $((OPTIND - 1))
 build=${1:?usage: fuzz/run.sh [-t SECONDS] [-j JOBS] [-c CORPUS_DIR] BUILD_DIR [TARGET...]}
 shift
-targets=${*:-protocol screen profile medpc}
+targets=${*:-protocol screen claims profile medpc}
 [ -d fuzz/corpus ] || { echo "fuzz/run.sh: run from the repository root" >&2; exit 2; }
 
 # The longest input libFuzzer makes for a target, a little above its largest seed.
