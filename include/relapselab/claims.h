@@ -44,6 +44,8 @@ typedef enum { RL_CLAIM_TESTS(RL_CLAIM_ENUM_) RL_CLAIM_TEST_COUNT } rl_claim_tes
         "null: the rate is how often a difference (p < alpha) shows")              \
     X(RL_EXPECT_EACH_AT_LEAST, "each_at_least",                                    \
         "every group's share of mice meeting the measure is >= threshold")         \
+    X(RL_EXPECT_EACH_AT_MOST, "each_at_most",                                      \
+        "every group's share of mice meeting the measure is <= threshold")         \
     X(RL_EXPECT_REPORT, "report", "reported per direction, no target")
 typedef enum { RL_CLAIM_EXPECTS(RL_CLAIM_ENUM_) RL_EXPECT_COUNT } rl_claim_expect_t;
 
@@ -81,7 +83,7 @@ typedef struct rl_claim_check {
     rl_claim_measure_t measure;
     rl_claim_test_t test;
     rl_claim_expect_t expect;
-    double threshold;                       /* each_at_least */
+    double threshold;                       /* each_at_least, each_at_most */
     rl_claim_role_t role;
     bool has_target;                        /* false for secondary and report */
     double target;                          /* rate over studies: >= (findings), <= (nulls) */

@@ -126,13 +126,15 @@ rl_v_compare(rl_validation_t *v, const rl_claim_check_t *check, int ga, int gb, 
     return 0;
 }
 
-/* A proportion check: every group's share of mice meeting the measure >= threshold. */
+/* A proportion check: every group's share of mice meeting the measure >= threshold
+** (each_at_least; the effect is the lowest share) or <= threshold (each_at_most; the
+** highest share). */
 static void
 test_proportion(rl_validation_t *v, row_t *row, int s)
 {
     const rl_claim_check_t *c = row->check;
-    double worst = 1.0;
-    int k, all = 1;
+    int most = c->expect == RL_EXPECT_EACH_AT_MOST, k, all = 1;
+    double worst = most ? 0.0 : 1.0;
     for (k = 0; k < c->n_pairs; k++) {
         int n = rl_v_values(v, c->group_a[k], &c->measure, -1, v->a), i, met = 0;
         double share;
@@ -140,8 +142,8 @@ test_proportion(rl_validation_t *v, row_t *row, int s)
             met += v->a[i] == 1.0;
         }
         share = n > 0 ? (double) met / n : 0.0;
-        worst = fmin(worst, share);
-        all &= n > 0 && share >= c->threshold;
+        worst = most ? fmax(worst, share) : fmin(worst, share);
+        all &= n > 0 && (most ? share <= c->threshold : share >= c->threshold);
     }
     row->tested++;
     row->holds += all && c->n_pairs > 0;

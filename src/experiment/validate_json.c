@@ -75,7 +75,8 @@ json_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
     fprintf(f, "\"meets_target\": %s, \"studies\": %d, ", rl_v_meets(r) ? "true" : "false",
         r->tested);
     if (c->test == RL_CLAIM_PROPORTION) {
-        fputs("\"effect\": {\"measure\": \"percent_meeting_min\", \"mean\": ", f);
+        fprintf(f, "\"effect\": {\"measure\": \"%s\", \"mean\": ",
+            c->expect == RL_EXPECT_EACH_AT_MOST ? "percent_meeting_max" : "percent_meeting_min");
         json_num(f, m);
         fputs(", \"lo\": ", f);
         json_num(f, lo);
@@ -228,7 +229,8 @@ rl_validation_print_markdown(const rl_validation_t *self, FILE *f, rl_error_t *e
             !c->has_target ? "— " : c->expect == RL_EXPECT_NO_DIFFERENCE ? "≤ " : "≥ ",
             c->has_target ? 100.0 * c->target : 0.0);
         if (c->test == RL_CLAIM_PROPORTION) {
-            fprintf(f, "lowest group %.0f %% of mice | %s |\n", m, verdict(r));
+            fprintf(f, "%s group %.0f %% of mice | %s |\n",
+                c->expect == RL_EXPECT_EACH_AT_MOST ? "highest" : "lowest", m, verdict(r));
         } else {
             fprintf(f, "g %+.2f [%+.2f, %+.2f] | %s |\n", m, lo, hi, verdict(r));
         }
@@ -258,7 +260,8 @@ rl_validation_print_summary(const rl_validation_t *const *v, int n, FILE *f)
             }
             rl_v_row_effect(v[i], r, tmp, &m, &lo, &hi);
             if (r->check->test == RL_CLAIM_PROPORTION) {
-                snprintf(eff, sizeof eff, "lowest %.0f%%", m);
+                snprintf(eff, sizeof eff, "%s %.0f%%",
+                    r->check->expect == RL_EXPECT_EACH_AT_MOST ? "highest" : "lowest", m);
             } else {
                 snprintf(eff, sizeof eff, "g %+.2f [%+.2f, %+.2f]", m, lo, hi);
             }

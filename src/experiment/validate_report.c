@@ -133,7 +133,9 @@ print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
         groups_label(v, r, label, sizeof label), 100.0 * rl_v_rate(r),
         target_label(r, target, sizeof target));
     if (c->test == RL_CLAIM_PROPORTION) {
-        fprintf(f, "%-26s lowest group: %.0f%% of mice\n", "(% meeting, lowest)", r->rep_a.mean);
+        int most = c->expect == RL_EXPECT_EACH_AT_MOST;
+        fprintf(f, "%-26s %s group: %.0f%% of mice\n", most ? "(% meeting, highest)"
+            : "(% meeting, lowest)", most ? "highest" : "lowest", r->rep_a.mean);
     } else {
         char eff[64];
         snprintf(eff, sizeof eff, "%+.2f [%+.2f, %+.2f]", m, lo, hi);

@@ -350,20 +350,21 @@ static int
 check_coherence(reader_t *r, const rl_yaml_obj_t *o, const char *ctx, rl_claim_check_t *c)
 {
     const rl_yaml_node_t *n_test, *n_expect;
+    bool share = c->expect == RL_EXPECT_EACH_AT_LEAST || c->expect == RL_EXPECT_EACH_AT_MOST;
     rl_yaml_find(r->doc, o, "test", true, &n_test);
     rl_yaml_find(r->doc, o, "expect", true, &n_expect);
     if (c->test == RL_CLAIM_PROPORTION) {
-        if (c->expect != RL_EXPECT_EACH_AT_LEAST) {
+        if (!share) {
             return rl_yaml_fail(r->doc, n_expect, RL_ERR_INVALID, "%s: test proportion goes "
-                "with expect each_at_least", ctx);
+                "with expect each_at_least or each_at_most", ctx);
         }
         if (c->measure.measure != RL_M_CRITERION_MET) {
             return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test proportion needs a "
                 "yes/no measure (criterion_met)", ctx);
         }
-    } else if (c->expect == RL_EXPECT_EACH_AT_LEAST) {
-        return rl_yaml_fail(r->doc, n_expect, RL_ERR_INVALID, "%s: expect each_at_least goes "
-            "with test proportion", ctx);
+    } else if (share) {
+        return rl_yaml_fail(r->doc, n_expect, RL_ERR_INVALID, "%s: expect %s goes with test "
+            "proportion", ctx, rl_claim_expect_name(c->expect));
     }
     if (c->test == RL_CLAIM_RM_ANOVA && c->measure.first_sessions < 2) {
         return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test rm_anova needs a "
@@ -442,7 +443,7 @@ read_check(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_check
             return ret;
         }
     }
-    if (c->expect == RL_EXPECT_EACH_AT_LEAST) {
+    if (c->expect == RL_EXPECT_EACH_AT_LEAST || c->expect == RL_EXPECT_EACH_AT_MOST) {
         const rl_yaml_node_t *n;
         if ((ret = rl_yaml_get_num(r->doc, &o, "threshold", true, &c->threshold)) != 0) {
             return ret;
@@ -457,7 +458,7 @@ read_check(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_check
         rl_yaml_find(r->doc, &o, "threshold", false, &n);
         if (n != NULL) {
             return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: threshold goes with expect "
-                "each_at_least", ctx);
+                "each_at_least or each_at_most", ctx);
         }
     }
     return read_target(r, &o, ctx, c);
