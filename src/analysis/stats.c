@@ -1,4 +1,5 @@
-/* stats.c -- t-tests and the two-way mixed ANOVA (see stats.h).
+/* stats.c -- t-tests and the two-way mixed ANOVA (see stats.h), and the t-distribution
+** helpers the other statistics files share (stats_internal.h).
 **
 ** The mixed ANOVA partitions the total sum of squares of an n x k table into between
 ** subjects (group, subjects within groups) and within subjects (level, group x level,
@@ -10,6 +11,7 @@
 #include "relapselab/rng.h"
 #include "relapselab/stats.h"
 #include "core/alloc.h"
+#include "analysis/stats_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -18,13 +20,49 @@
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_statistics_double.h>
 
-static double
-t_two_sided_p(double t, double df)
+double
+rl_stats_p_two(double t, double df)
 {
     if (isinf(t)) {
         return 0.0;
     }
     return 2.0 * gsl_cdf_tdist_Q(fabs(t), df);
+}
+
+double
+rl_stats_p_upper(double t, double df)
+{
+    if (isinf(t)) {
+        return t > 0.0 ? 0.0 : 1.0;
+    }
+    return gsl_cdf_tdist_Q(t, df);
+}
+
+double
+rl_stats_p_lower(double t, double df)
+{
+    if (isinf(t)) {
+        return t > 0.0 ? 1.0 : 0.0;
+    }
+    return gsl_cdf_tdist_P(t, df);
+}
+
+double
+rl_stats_t(double est, double se)
+{
+    if (se > 0.0) {
+        return est / se;
+    }
+    return est == 0.0 ? 0.0 : copysign(INFINITY, est);
+}
+
+double
+rl_stats_welch_df(double sa, double sb, int na, int nb)
+{
+    if (!(sa + sb > 0.0)) {
+        return na + nb - 2;
+    }
+    return (sa + sb) * (sa + sb) / (sa * sa / (na - 1) + sb * sb / (nb - 1));
 }
 
 /* The part both t-tests share: check sizes, fill means and difference, and return the
@@ -68,7 +106,7 @@ rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *o
         out->t = out->diff == 0.0 ? 0.0 : copysign(INFINITY, out->diff);
         out->hedges_g = out->t;
     }
-    out->p = t_two_sided_p(out->t, out->df);
+    out->p = rl_stats_p_two(out->t, out->df);
     return 0;
 }
 
@@ -87,17 +125,14 @@ rl_ttest_welch(const double *a, int na, const double *b, int nb, rl_ttest_t *out
     vb = ssb / (nb - 1);
     se2 = va / na + vb / nb;
     sp = sqrt(((na - 1) * va + (nb - 1) * vb) / (na + nb - 2));
+    out->t = rl_stats_t(out->diff, sqrt(se2));
+    out->df = rl_stats_welch_df(va / na, vb / nb, na, nb);
     if (se2 > 0.0) {
-        out->t = out->diff / sqrt(se2);
-        out->df = se2 * se2 /
-            ((va / na) * (va / na) / (na - 1) + (vb / nb) * (vb / nb) / (nb - 1));
         out->hedges_g = out->diff / sp * (1.0 - 3.0 / (4.0 * (na + nb - 2) - 1.0));
     } else {
-        out->t = out->diff == 0.0 ? 0.0 : copysign(INFINITY, out->diff);
-        out->df = na + nb - 2;
         out->hedges_g = out->t;
     }
-    out->p = t_two_sided_p(out->t, out->df);
+    out->p = rl_stats_p_two(out->t, out->df);
     return 0;
 }
 

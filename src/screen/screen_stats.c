@@ -3,13 +3,15 @@
 ** Every comparison is paired within mouse: a candidate against vehicle (the difference of
 ** active pokes, paired t interval), vehicle against the mouse's extinction baseline (the
 ** relapse), and their ratio, the share of the relapse a candidate prevents (Fieller's
-** interval for a ratio of paired means). Quantiles and p-values come from GSL's t
-** distribution; tests/unit/test_screen.c checks the arithmetic against hand-worked values.
+** interval for a ratio of paired means; the roots of its quadratic are
+** src/analysis/stats_fieller.c's). Quantiles and p-values come from GSL's t distribution;
+** tests/unit/test_screen.c checks the arithmetic against hand-worked values.
 */
 #include "relapselab/measures.h"
 #include "relapselab/rng.h"
 #include "relapselab/screen.h"
 #include "core/alloc.h"
+#include "analysis/stats_internal.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -68,7 +70,7 @@ int
 rl_screen_fieller(const double *a, const double *b, int n, rl_screen_ratio_t *out,
     rl_error_t *err)
 {
-    double ma, mb, vaa, vbb, vab, t2, qa, qb, qc, disc;
+    double ma, mb, vaa, vbb, vab, t2, lo, hi;
 
     rl_gsl_setup();
 
@@ -89,19 +91,16 @@ rl_screen_fieller(const double *a, const double *b, int n, rl_screen_ratio_t *ou
     vbb = gsl_stats_variance_m(b, 1, (size_t) n, mb) / n;
     vab = gsl_stats_covariance_m(a, 1, b, 1, (size_t) n, ma, mb) / n;
     t2 = t975(n - 1) * t975(n - 1);
-    /* (ma - q mb)^2 <= t2 (vaa - 2 q vab + q^2 vbb)  <=>  qa q^2 - 2 qb q + qc <= 0 */
-    qa = mb * mb - t2 * vbb;
-    qb = ma * mb - t2 * vab;
-    qc = ma * ma - t2 * vaa;
-    if (!(qa > 0.0)) {
+    /* (ma - q mb)^2 <= t2 (vaa - 2 q vab + q^2 vbb): the screen reports only a bounded
+    ** interval; an exclusive set or the whole line is "unbounded" */
+    if (rl_fieller_roots(mb * mb - t2 * vbb, ma * mb - t2 * vab, ma * ma - t2 * vaa, &lo, &hi)
+        != RL_FIELLER_BOUNDED) {
         out->kind = RL_RATIO_UNBOUNDED;
         return 0;
     }
-    disc = qb * qb - qa * qc;
-    disc = disc > 0.0 ? sqrt(disc) : 0.0; /* >= 0 in exact arithmetic: q = est is inside */
     out->kind = RL_RATIO_BOUNDED;
-    out->lo = (qb - disc) / qa;
-    out->hi = (qb + disc) / qa;
+    out->lo = lo;
+    out->hi = hi;
     return 0;
 }
 
