@@ -83,6 +83,7 @@ typedef struct rl_ds_session {
     int64_t breakpoint;         /* -1 if NULL (not a PR session, or an import without it) */
     double drug_mg_per_kg;      /* NaN if NULL */
     int64_t n_events;           /* as stored */
+    rl_brain_readout_t brain;   /* DA and cocaine readouts (simulations); NaN where NULL */
     const char *start_time;     /* import_sessions.start_time ("YYYY-MM-DDTHH:MM:SS"), or NULL */
     int subject;                /* index in rl_dataset_t.subjects */
     /* Filled by rl_dataset_load_events(): */

@@ -9,8 +9,10 @@
 ** code. Nothing here depends on the simulator. Three levels (docs/ANALYSIS.md defines
 ** every measure and its unit):
 **  - per session: responses, reinforcers, responses in timeout, inter-reinforcer intervals
-**    from the delivery events, active responses per 10-min bin, duration, the phase's
-**    criterion evaluated with criteria.h, the PR breakpoint (stored, or derived);
+**    from the delivery events, inter-infusion intervals after the loading phase, active
+**    responses per 10-min bin, duration, the phase's criterion evaluated with criteria.h,
+**    the PR breakpoint (stored, or derived), the model's DA and cocaine readouts (as
+**    recorded, and DA as % of the pre-session level);
 **  - per subject x phase: the means over the phase's sessions, the last-N-session means
 **    (N = the phase criterion's window, 3 without one), criterion met and sessions to
 **    criterion, breakpoint, the reinstatement test against the extinction baseline;
@@ -33,6 +35,11 @@
 /* Width of a response bin (the first bin is the "loading phase"). */
 #define RL_BIN_S 600.0
 
+/* End of the loading phase (s from the session start): inter-infusion intervals that begin
+** with an infusion at or after it are maintenance intervals (docs/ANALYSIS.md, "The loading
+** rule"). The first response bin. */
+#define RL_LOADING_S RL_BIN_S
+
 /* Subject x phase measures: id, CSV column name, table label (with unit). Each is a double
 ** (NaN = not applicable); the group table gives mean, SEM and n of each over subjects. */
 #define RL_MEASURES(X)                                                                  \
@@ -54,7 +61,15 @@
     X(RL_M_PLACE_PAIRED_S, "place_paired_s", "place test: time in the drug-paired compartment (s)") \
     X(RL_M_PLACE_SCORE_S, "place_score_s", "place test: CPP score, paired - other (s)") \
     X(RL_M_PLACE_LAST_SCORE_S, "place_last_score_s", "place test: CPP score of the last test (s)") \
-    X(RL_M_LAST_REINFORCERS, "last_reinforcers", "reinforcers, mean of the last N sessions")
+    X(RL_M_LAST_REINFORCERS, "last_reinforcers", "reinforcers, mean of the last N sessions") \
+    X(RL_M_III_MAINT_MEAN_S, "iii_maint_mean_s", "mean inter-infusion interval after loading (s)") \
+    X(RL_M_DA_PRE_NM, "da_pre_nM", "accumbal DA, pre-session level (nM)")               \
+    X(RL_M_DA_MEAN_NM, "da_mean_nM", "accumbal DA, session mean (nM)")                  \
+    X(RL_M_DA_PEAK_NM, "da_peak_nM", "accumbal DA, session peak (nM)")                  \
+    X(RL_M_DA_MEAN_PCT, "da_mean_pct", "accumbal DA, session mean (% of pre-session)")  \
+    X(RL_M_DA_PEAK_PCT, "da_peak_pct", "accumbal DA, session peak (% of pre-session)")  \
+    X(RL_M_COCAINE_MEAN_UM, "cocaine_mean_uM", "brain cocaine, session mean (uM)")      \
+    X(RL_M_COCAINE_PEAK_UM, "cocaine_peak_uM", "brain cocaine, session peak (uM)")
 
 #define RL_M_ENUM_(id, name, label) id,
 typedef enum { RL_MEASURES(RL_M_ENUM_) RL_M_COUNT } rl_measure_t;
@@ -89,6 +104,14 @@ typedef struct rl_session_measures {
     int breakpoint_derived;     /* 1: pr_series[reinforcers - 1] (0 if none), as the
                                 ** database has no breakpoint for this PR session */
     double place_score_s;       /* place tests: CPP score (paired - other, s); NaN otherwise */
+    double iii_maint_mean_s;    /* mean interval between successive infusions (infusion_start
+                                ** events) beginning at or after RL_LOADING_S; NaN if none */
+    int iii_maint_n;            /* the number of those intervals */
+    rl_brain_readout_t brain;   /* the session's DA and cocaine readouts (results.h) as
+                                ** recorded; NaN where not (imported data) */
+    double da_mean_pct;         /* 100 x brain.da_mean_nM / brain.da_pre_nM; NaN if either
+                                ** is missing or the pre-session level is not > 0 */
+    double da_peak_pct;         /* 100 x brain.da_peak_nM / brain.da_pre_nM; likewise */
 } rl_session_measures_t;
 
 /* One subject in one phase it ran. */

@@ -144,6 +144,10 @@ RL_API double rl_mouse_belief_drug(const rl_mouse_t *self);
 ** the state at the clock; nothing changes [PK-3]. */
 RL_API double rl_mouse_brain_cocaine_at(const rl_mouse_t *self, double t_s);
 
+/* This session's dopamine and cocaine readouts so far (means over [0, clock], peaks,
+** the pre-session level), into *out [OBS-1]. */
+RL_API void rl_mouse_brain_readout(const rl_mouse_t *self, rl_brain_readout_t *out);
+
 /* The mouse's clock: s from the start of the current session. */
 RL_API double rl_mouse_clock_s(const rl_mouse_t *self);
 

@@ -78,6 +78,22 @@ typedef struct rl_event {
     int32_t in_timeout;
 } rl_event_t;
 
+/* What the model's brain did in one session: accumbal dopamine and brain cocaine as numbers
+** (docs/MODEL.md [OBS-1]). Tonic DA is the quasi-steady level [DA-2] (phasic transients
+** are not included); brain cocaine is the self-administered (catheter) cocaine at the
+** effect site [PK-2] -- cocaine given by injection acts through its DAT load and shows in
+** DA only. Means are time averages over the whole session, peaks maxima over it. NaN
+** where not observed (imported chamber data). */
+typedef struct rl_brain_readout {
+    double da_pre_nM;       /* the mouse's pre-session level: tonic DA at t = 0 without any
+                            ** drug or stressor (what microdialysis baseline samples
+                            ** before the session and its drugs measure) [OBS-1] */
+    double da_mean_nM;      /* time average of tonic accumbal DA over the session */
+    double da_peak_nM;      /* its maximum */
+    double cocaine_mean_uM; /* time average of brain cocaine over the session */
+    double cocaine_peak_uM; /* its maximum */
+} rl_brain_readout_t;
+
 /* One session of one mouse: the per-session measures plus its events (owned). */
 typedef struct rl_session_result {
     int subject_id;
@@ -96,6 +112,7 @@ typedef struct rl_session_result {
     double activity[RL_N_REGIONS]; /* predicted activity (c-Fos) index per region [FOS-1] */
     double place_s[2];      /* place preference: seconds in the drug-paired (0) and the
                             ** other (1) compartment; 0 in operant sessions */
+    rl_brain_readout_t brain; /* dopamine and cocaine readouts [OBS-1]; NaN if not observed */
     size_t n_events;
     rl_event_t *events;     /* owned; rl_session_result_free() releases */
 } rl_session_result_t;

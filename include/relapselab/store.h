@@ -23,8 +23,11 @@
 **   1  initial schema
 **   2  activity table (per-session c-Fos indices)
 **   3  imported chamber data: run.source, subjects.name, events.code, the import_files,
-**      import_sessions and import_issues tables; nullable columns a lab file may lack */
-#define RL_STORE_SCHEMA_VERSION 4
+**      import_sessions and import_issues tables; nullable columns a lab file may lack
+**   4  each phase's drugs and triggers, each group's genetic background
+**   5  the sessions' dopamine and cocaine readouts (da_pre_nM, da_mean_nM, da_peak_nM,
+**      cocaine_mean_uM, cocaine_peak_uM; NULL for imported data), also in sessions_tidy */
+#define RL_STORE_SCHEMA_VERSION 5
 
 typedef struct rl_store rl_store_t;
 
@@ -59,7 +62,8 @@ RL_API int rl_store_open(const char *final_path, const rl_protocol_t *protocol,
 RL_API int rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     rl_error_t *err);
 
-/* Write one session, its activity indices (one row per region) and its events. */
+/* Write one session (with its DA and cocaine readouts, NaN as NULL), its activity indices
+** (one row per region) and its events. */
 RL_API int rl_store_write_session(rl_store_t *self, const rl_session_result_t *session,
     rl_error_t *err);
 
@@ -90,8 +94,9 @@ typedef struct rl_import_session_record {
 RL_API int rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *file,
     int64_t *file_id, rl_error_t *err);
 
-/* Write one imported session: the sessions row and its events (with their raw codes), no
-** activity rows, and its import_sessions row. *session_id receives its id. The session's
+/* Write one imported session: the sessions row (its DA and cocaine readouts NULL: a lab
+** file has none) and its events (with their raw codes), no activity rows, and its
+** import_sessions row. *session_id receives its id. The session's
 ** subject must have been written. */
 RL_API int rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *session,
     const rl_import_session_record_t *source, int64_t *session_id, rl_error_t *err);

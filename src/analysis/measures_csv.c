@@ -100,7 +100,8 @@ write_sessions(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
         "session_in_phase", "day", "start_time", "active", "inactive", "active_timeout",
         "reinforcers", "duration_min", "deliveries", "iri_median_s", "iri_mean_s",
         "first_bin_active", "n_bins", "criterion_met_stored", "criterion_met", "breakpoint",
-        "breakpoint_derived", NULL};
+        "breakpoint_derived", "iii_maint_mean_s", "iii_maint_n", "da_pre_nM", "da_mean_nM",
+        "da_peak_nM", "da_mean_pct", "da_peak_pct", "cocaine_mean_uM", "cocaine_peak_uM", NULL};
     size_t i;
 
     header(r, cols);
@@ -135,6 +136,15 @@ write_sessions(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
         put_num(r, sm->criterion_met);
         put_num(r, sm->breakpoint);
         put_int(r, sm->breakpoint_derived);
+        put_num(r, sm->iii_maint_mean_s);
+        put_num(r, s->events_loaded ? (double) sm->iii_maint_n : NAN);
+        put_num(r, sm->brain.da_pre_nM);
+        put_num(r, sm->brain.da_mean_nM);
+        put_num(r, sm->brain.da_peak_nM);
+        put_num(r, sm->da_mean_pct);
+        put_num(r, sm->da_peak_pct);
+        put_num(r, sm->brain.cocaine_mean_uM);
+        put_num(r, sm->brain.cocaine_peak_uM);
         end_row(r);
     }
 }

@@ -3,7 +3,8 @@
 ** The group table follows the layout of `relapselab run`'s summary (summary.c): group,
 ** phase, n, then mean ± SEM over mice of each mouse's per-session means, then the phase's
 ** own measure in words (criterion, breakpoint, extinction, reinstatement), so the two can
-** be read side by side. "n/a" marks a measure that does not apply (NaN).
+** be read side by side; a second block gives the maintenance inter-infusion interval (III)
+** and the model's DA and cocaine readouts. "n/a" marks a measure that does not apply (NaN).
 */
 #include "relapselab/measures.h"
 
@@ -59,6 +60,29 @@ print_ms(FILE *f, rl_mean_sem_t x)
     }
 }
 
+/* " %7.2f ± %.2f" (values of a few units: brain cocaine in uM; a row's last column, so
+** not padded), or n/a. */
+static void
+print_ms2_last(FILE *f, rl_mean_sem_t x)
+{
+    if (x.n == 0) {
+        fprintf(f, " %7s", "n/a");
+    } else {
+        fprintf(f, " %7.2f ± %.2f", x.mean, x.sem);
+    }
+}
+
+/* " %7.2f ± %-5.2f", or n/a in the same width. */
+static void
+print_ms2(FILE *f, rl_mean_sem_t x)
+{
+    if (x.n == 0) {
+        fprintf(f, " %7s   %-5s", "n/a", "");
+    } else {
+        fprintf(f, " %7.2f ± %-5.2f", x.mean, x.sem);
+    }
+}
+
 /* A value in width w with one decimal (0 for whole numbers if integral), or n/a. */
 static void
 print_num(FILE *f, int w, double v)
@@ -69,6 +93,17 @@ print_num(FILE *f, int w, double v)
         fprintf(f, " %*.0f", w, v);
     } else {
         fprintf(f, " %*.1f", w, v);
+    }
+}
+
+/* A value in width w with `decimals` decimals, or n/a. */
+static void
+print_fixed(FILE *f, int w, int decimals, double v)
+{
+    if (isnan(v)) {
+        fprintf(f, " %*s", w, "n/a");
+    } else {
+        fprintf(f, " %*.*f", w, decimals, v);
     }
 }
 
@@ -132,6 +167,39 @@ print_phase_measure(FILE *f, const rl_phase_t *phase, const rl_group_phase_t *gp
     }
 }
 
+/* The group table's second block: maintenance inter-infusion intervals (III, loading
+** excluded) and the model's DA and cocaine readouts (n/a for lab data, which have no DA). */
+static void
+print_brain_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widths_t w)
+{
+    size_t i;
+    int last_group = -1;
+
+    fprintf(f, "\n%-*s %-*s %3s %15s %15s %15s %15s %15s %15s %15s\n", w.group, "", w.phase, "",
+        "", "III after", "DA pre", "DA mean", "DA mean", "DA peak", "cocaine mean",
+        "cocaine peak");
+    fprintf(f, "%-*s %-*s %3s %15s %15s %15s %15s %15s %15s %15s\n", w.group, "group", w.phase,
+        "phase", "n", "loading (s)", "(nM)", "(nM)", "(% pre)", "(% pre)", "(uM)", "(uM)");
+    for (i = 0; i < m->n_group_phases; i++) {
+        const rl_group_phase_t *gp = &m->group_phases[i];
+        if (gp->n == 0) {
+            continue;
+        }
+        fprintf(f, "%-*s %-*s %3d", w.group,
+            gp->group != last_group ? ds->groups[gp->group].name : "", w.phase,
+            phase_of(ds, gp->group, gp->phase_index)->name, gp->n);
+        last_group = gp->group;
+        print_ms(f, gp->m[RL_M_III_MAINT_MEAN_S]);
+        print_ms(f, gp->m[RL_M_DA_PRE_NM]);
+        print_ms(f, gp->m[RL_M_DA_MEAN_NM]);
+        print_ms(f, gp->m[RL_M_DA_MEAN_PCT]);
+        print_ms(f, gp->m[RL_M_DA_PEAK_PCT]);
+        print_ms2(f, gp->m[RL_M_COCAINE_MEAN_UM]);
+        print_ms2_last(f, gp->m[RL_M_COCAINE_PEAK_UM]);
+        fputc('\n', f);
+    }
+}
+
 void
 rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
 {
@@ -164,6 +232,7 @@ rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f
         print_phase_measure(f, phase, gp);
         fputc('\n', f);
     }
+    print_brain_groups(ds, m, f, w);
 }
 
 void
@@ -172,13 +241,14 @@ rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
     widths_t w = name_widths(ds);
     size_t i;
 
-    fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s\n",
-        "subject", w.name, "name", w.group, "group", w.phase, "phase", "sess", "active",
-        "inact", "reinf", "act.TO", "0-10min", "IRI med", "crit", "to crit", "bp", "baseline",
-        "ratio");
-    fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s\n", "",
-        w.name, "", w.group, "", w.phase, "", "", "/sess", "/sess", "/sess", "/sess", "/sess",
-        "(s)", "", "(sess)", "(ratio)", "(active)", "");
+    fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s %8s %7s %7s"
+        " %7s\n", "subject", w.name, "name", w.group, "group", w.phase, "phase", "sess",
+        "active", "inact", "reinf", "act.TO", "0-10min", "IRI med", "crit", "to crit", "bp",
+        "baseline", "ratio", "III mnt", "DA mean", "DA peak", "coc");
+    fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s %8s %7s %7s"
+        " %7s\n", "", w.name, "", w.group, "", w.phase, "", "", "/sess", "/sess", "/sess",
+        "/sess", "/sess", "(s)", "", "(sess)", "(ratio)", "(active)", "", "(s)", "(% pre)",
+        "(% pre)", "(uM)");
     for (i = 0; i < m->n_subject_phases; i++) {
         const rl_subject_phase_t *sp = &m->subject_phases[i];
         const rl_ds_subject_t *sub = &ds->subjects[sp->subject];
@@ -206,6 +276,10 @@ rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
         } else {
             fprintf(f, " %6.2f", v[RL_M_REINSTATEMENT_RATIO]);
         }
+        print_num(f, 8, v[RL_M_III_MAINT_MEAN_S]);
+        print_fixed(f, 7, 1, v[RL_M_DA_MEAN_PCT]);
+        print_fixed(f, 7, 1, v[RL_M_DA_PEAK_PCT]);
+        print_fixed(f, 7, 2, v[RL_M_COCAINE_MEAN_UM]);
         fputc('\n', f);
     }
 }
@@ -217,13 +291,13 @@ rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
     size_t i;
     int derived = 0;
 
-    fprintf(f, "%7s %7s %-*s %-*s %-*s %4s %6s %6s %6s %6s %7s %7s %8s %8s %5s %6s  %s\n",
-        "session", "subject", w.name, "name", w.group, "group", w.phase, "phase", "day",
-        "active", "inact", "act.TO", "reinf", "dur", "0-10min", "IRI med", "IRI mean", "crit",
-        "bp", "start");
-    fprintf(f, "%7s %7s %-*s %-*s %-*s %4s %6s %6s %6s %6s %7s %7s %8s %8s %5s %6s\n", "", "",
-        w.name, "", w.group, "", w.phase, "", "", "", "", "", "", "(min)", "", "(s)", "(s)", "",
-        "(ratio)");
+    fprintf(f, "%7s %7s %-*s %-*s %-*s %4s %6s %6s %6s %6s %7s %7s %8s %8s %5s %6s  %8s %7s %7s"
+        " %7s %7s  %s\n", "session", "subject", w.name, "name", w.group, "group", w.phase,
+        "phase", "day", "active", "inact", "act.TO", "reinf", "dur", "0-10min", "IRI med",
+        "IRI mean", "crit", "bp", "III mnt", "DA pre", "DA mean", "DA peak", "coc", "start");
+    fprintf(f, "%7s %7s %-*s %-*s %-*s %4s %6s %6s %6s %6s %7s %7s %8s %8s %5s %6s  %8s %7s %7s"
+        " %7s %7s\n", "", "", w.name, "", w.group, "", w.phase, "", "", "", "", "", "", "(min)",
+        "", "(s)", "(s)", "", "(ratio)", "(s)", "(nM)", "(% pre)", "(% pre)", "(uM)");
     for (i = 0; i < ds->n_sessions; i++) {
         const rl_ds_session_t *s = &ds->sessions[i];
         const rl_session_measures_t *sm = &m->sessions[i];
@@ -239,8 +313,13 @@ rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
         print_num(f, 8, sm->iri_mean_s);
         fprintf(f, " %5s", yes_no(sm->criterion_met));
         print_num(f, 5, sm->breakpoint);
-        fprintf(f, "%s  %s\n", sm->breakpoint_derived ? "*" : " ",
-            s->start_time ? s->start_time : "");
+        fputs(sm->breakpoint_derived ? "*" : " ", f);
+        print_num(f, 8, sm->iii_maint_mean_s);
+        print_fixed(f, 7, 1, sm->brain.da_pre_nM);
+        print_fixed(f, 7, 1, sm->da_mean_pct);
+        print_fixed(f, 7, 1, sm->da_peak_pct);
+        print_fixed(f, 7, 2, sm->brain.cocaine_mean_uM);
+        fprintf(f, "  %s\n", s->start_time ? s->start_time : "");
     }
     if (derived > 0) {
         fputs("bp* = breakpoint derived from the PR series (the database records none)\n", f);

@@ -26,7 +26,8 @@
 **    affect KOR site, whose signal raises the drug drive, and amplifies cue-triggered
 **    wanting; drugs given by injection act at the DAT, D1 and D2 through their loads, and
 **    the tonic DA they raise is an interoceptive state that is evidence for the drug cause.
-** Nothing here knows the genotype: it sees gene products only through opioid.c.
+** Nothing here knows the genotype: it sees gene products only through opioid.c. The
+** session's DA and cocaine readouts [OBS-1] are observed step by step in mouse_obs.c.
 */
 #include "mouse_internal.h"
 
@@ -112,6 +113,18 @@ drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx, rl_da_drugs_t *dad)
     }
 }
 
+/* [OP-7] KOR inhibition of DA release at KOR signal kor; [STR-5] CRF in the VTA (stress
+** state crf) excites DA neurons. */
+static double
+release_gain_of(const rl_mouse_t *self, double kor, double crf)
+{
+    double gain = 1.0 / (1.0 + self->p.kor_release_gain * kor);
+    if (crf > 0.0) {
+        gain *= 1.0 + self->p.crf_da_gain * crf;
+    }
+    return gain;
+}
+
 static void
 refresh_signals(rl_mouse_t *self)
 {
@@ -128,10 +141,19 @@ refresh_signals(rl_mouse_t *self)
     } else {
         rl_opioid_signals(&self->p, &self->g, &self->pep, NULL, &self->sig);
     }
-    self->release_gain = 1.0 / (1.0 + self->p.kor_release_gain * self->sig.kor); /* [OP-7] */
-    if (self->crf > 0.0) { /* [STR-5] CRF in the VTA excites DA neurons */
-        self->release_gain *= 1.0 + self->p.crf_da_gain * self->crf;
-    }
+    self->release_gain = release_gain_of(self, self->sig.kor, self->crf); /* [OP-7], [STR-5] */
+}
+
+/* [OBS-1] The pre-session level: tonic DA with the peptides at rest (the dynorphin pool as
+** the mouse's history left it), no drug at any target, no stressor, no cocaine. */
+static double
+pre_session_da(const rl_mouse_t *self)
+{
+    rl_peptides_t pep;
+    rl_receptor_signals_t sig;
+    rl_opioid_basal(&self->p, &self->g, pool(self), &pep);
+    rl_opioid_signals(&self->p, &self->g, &pep, NULL, &sig);
+    return rl_da_tonic_nM(&self->p, &self->g, 0.0, release_gain_of(self, sig.kor, 0.0));
 }
 
 rl_mouse_t *
@@ -208,6 +230,8 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->da_rise_s = 0.0;
     self->place_rise_mark = 0.0;
     self->t_s = 0.0;
+    memset(&self->obs, 0, sizeof self->obs);
+    self->obs.da_pre_nM = pre_session_da(self);
 }
 
 static double log_ratio(const double *seen, const double *total, bool present);
@@ -247,13 +271,14 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
     while (remaining > 0.0) {
         double dt = remaining;
         double c_mid, da, x;
+        rl_pk_step_t pk_step;
         bool drug_free = self->pk_state.brain_uM < 1e-6 && self->pk_state.body_mg_per_kg < 1e-6 &&
             self->pk_state.input_mg_per_kg_per_s == 0.0;
         if (!drug_free && dt > self->p.peptide_step_s) {
             dt = self->p.peptide_step_s;
         }
         /* [OP-1] D1 drive at the midpoint of the step, cocaine exact. */
-        c_mid = rl_pk_brain_at(&self->pk, &self->pk_state, 0.5 * dt);
+        c_mid = rl_pk_brain_step(&self->pk, &self->pk_state, dt, &pk_step);
         da = rl_mouse_tonic_da_at(self, c_mid);
         x = rl_da_d1_occupancy_drugs(&self->p, &self->g, da, &self->dad) - self->d1_base;
         rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
@@ -261,6 +286,12 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         self->da_rise_s += fmax(0.0, da / self->da_base_nM - 1.0) * dt; /* [CPP-1] */
         if (x > 0.0) { /* [OP-3] D1 -> CREB -> Pdyn induction */
             self->dyn_induced += self->p.dyn_induction_per_d1_h * x * dt / 3600.0;
+        }
+        if (!drug_free) { /* [OBS-1] the session readouts (observation only) */
+            rl_mouse_observe_step(self, &pk_step, c_mid, da);
+        } else { /* DA constant over the step; cocaine below 1e-6 uM counts as none */
+            self->obs.da_s += da * dt;
+            self->obs.da_peak_nM = da > self->obs.da_peak_nM ? da : self->obs.da_peak_nM;
         }
         rl_pk_advance(&self->pk, &self->pk_state, dt);
         remaining -= dt;

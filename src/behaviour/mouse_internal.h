@@ -24,6 +24,16 @@
 
 enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 
+/* What the mouse's brain did this session, accumulated as the clock advances [OBS-1]:
+** observation only -- nothing in the model reads it. */
+typedef struct rl_mouse_obs {
+    double da_pre_nM;        /* drug-free, stress-free tonic DA at the session start */
+    double da_s;             /* integral of tonic DA over the session so far, nM s */
+    double da_peak_nM;       /* its maximum so far */
+    double coc_s;            /* integral of brain cocaine, uM s */
+    double coc_peak_uM;      /* its maximum so far */
+} rl_mouse_obs_t;
+
 /* One dose given to the mouse. */
 typedef struct rl_mouse_dose {
     int drug;                /* index in the drug table */
@@ -73,6 +83,7 @@ struct rl_mouse {
     double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
     double da_rise_s;           /* integral of the relative tonic DA rise, s [CPP-1] */
     double place_rise_mark;     /* da_rise_s when the current compartment stay began */
+    rl_mouse_obs_t obs;         /* this session's DA and cocaine readouts [OBS-1] */
     /* drug treatments [DRG-6] */
     double session_start_min;   /* start of this session, min from the first session's */
     int n_doses;
@@ -83,5 +94,16 @@ struct rl_mouse {
     rl_stress_pulse_t stress[RL_MOUSE_MAX_STRESS]; /* times in min from the first session */
     double crf;                 /* stress state, held between advances */
 };
+
+/* mouse_obs.c [OBS-1]: observe one step of rl_mouse_advance() with cocaine (not drug-free:
+** there DA is constant and cocaine below 1e-6 uM counts as none, mouse.c adds it) from the
+** clock, before the PK state advances (*step from rl_pk_brain_step): tonic DA da_nM at the
+** midpoint's brain cocaine c_mid, the signals held. Cocaine's integral is exact and DA's is
+** the tangent at the midpoint (slope dD/dC) integrated over the exact cocaine curve. The peaks are the
+** values at cocaine's exact maximum over the step [PK-4], computed only when a bound there
+** exceeds the peak so far: cocaine's cheap upper bound, and for DA the tangent at it (an
+** upper bound too, DA being concave in cocaine). Reads the mouse, writes only self->obs. */
+void rl_mouse_observe_step(rl_mouse_t *self, const rl_pk_step_t *step, double c_mid,
+    double da_nM);
 
 #endif

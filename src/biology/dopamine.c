@@ -72,6 +72,28 @@ rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double c
 }
 
 double
+rl_da_tonic_slope(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx, double da_nM)
+{
+    /* Implicit differentiation of the balance f(D, C) = release(D) - uptake(D, C) = 0:
+    ** dD/dC = -f_C / f_D, with f_C = Vmax D Km' / (Km,app + D)^2 (Km' = dKm,app/dC) and
+    ** -f_D = R G E / Q^2 + Vmax Km,app / (Km,app + D)^2 + k_non, where R G E / Q^2 is the
+    ** release's fall with D under D2 feedback ([DA-2]: release = R (D + E) / Q, Q = (1 + G)
+    ** D + E). Both multiplied by (Km,app + D)^2. */
+    const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
+    double d = da_nM, r = p->da_release_nM_per_s * release_gain;
+    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
+        + x->dat * g->dat_cocaine_affinity);
+    double dkm = p->da_km_nM * g->dat_cocaine_affinity / p->coc_ki_uM;
+    double vmax = p->da_vmax_nM_per_s * g->slc6a3;
+    double gd2 = p->d2_gain * g->drd2;
+    double e = p->d2_ec50_nM * (1.0 + x->d2);
+    double q = (1.0 + gd2) * d + e, s = km_app + d;
+    return vmax * d * dkm / ((r * gd2 * e / (q * q) + p->da_knon_per_s) * s * s
+        + vmax * km_app);
+}
+
+double
 rl_da_d1_occupancy(const rl_params_t *p, const rl_gene_products_t *g, double da_nM)
 {
     return rl_da_d1_occupancy_drugs(p, g, da_nM, NULL);

@@ -36,6 +36,14 @@ double rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double 
 double rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx);
 
+/* dD/dC (nM per uM, >= 0): the derivative of tonic DA with respect to brain cocaine at
+** coc_uM, where da_nM = rl_da_tonic_drugs_nM(p, g, coc_uM, release_gain, dx) (implicit
+** differentiation of the balance, no new solve). Tonic DA is increasing and concave in
+** brain cocaine (docs/MODEL.md [OBS-1]), so the tangent bounds it from above:
+** D(C') <= D(C) + slope (C' - C) for every C'. [DA-2], [OBS-1] */
+double rl_da_tonic_slope(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx, double da_nM);
+
 /* D1 receptor signal (0..1): occupancy at DA da_nM times D1 density (drd1). [DA-3] */
 double rl_da_d1_occupancy(const rl_params_t *p, const rl_gene_products_t *g, double da_nM);
 

@@ -58,6 +58,52 @@ rl_pk_brain_at(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s)
     return c > 0.0 ? c : 0.0;
 }
 
+double
+rl_pk_brain_integral(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s)
+{
+    double g, a, b, k = self->k_el_per_s, ke0 = self->ke0_per_s;
+    coefficients(self, st, &g, &a, &b);
+    return g * dt_s - a * expm1(-k * dt_s) / k - b * expm1(-ke0 * dt_s) / ke0;
+}
+
+double
+rl_pk_brain_step(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s, rl_pk_step_t *out)
+{
+    double half = 0.5 * dt_s, c;
+    coefficients(self, st, &out->g, &out->a, &out->b);
+    out->dt_s = dt_s;
+    out->e_k = exp(-self->k_el_per_s * half);   /* as rl_pk_brain_at(self, st, half) */
+    out->e_ke0 = exp(-self->ke0_per_s * half);
+    c = out->g + out->a * out->e_k + out->b * out->e_ke0;
+    return c > 0.0 ? c : 0.0;
+}
+
+double
+rl_pk_step_integral(const rl_pk_t *self, const rl_pk_step_t *step)
+{
+    /* 1 - e^{-k dt} = 1 - (e^{-k dt/2})^2 = (1 - e)(1 + e) */
+    return step->g * step->dt_s
+        + step->a * (1.0 - step->e_k) * (1.0 + step->e_k) / self->k_el_per_s
+        + step->b * (1.0 - step->e_ke0) * (1.0 + step->e_ke0) / self->ke0_per_s;
+}
+
+/* Over [t0, t1], with x0, x1 = e^{-k t0}, e^{-k t1} (x1 <= x0), coef x <= coef x0 if
+** coef > 0, else <= coef x1. */
+static double
+term_max(double coef, double x0, double x1)
+{
+    return coef > 0.0 ? coef * x0 : coef * x1;
+}
+
+double
+rl_pk_step_upper(const rl_pk_step_t *step)
+{
+    double ek = step->e_k, ek0 = step->e_ke0;
+    double first = step->g + term_max(step->a, 1.0, ek) + term_max(step->b, 1.0, ek0);
+    double second = step->g + term_max(step->a, ek, ek * ek) + term_max(step->b, ek0, ek0 * ek0);
+    return first > second ? first : second;
+}
+
 void
 rl_pk_brain_range(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s, double *lo_out,
     double *hi_out)

@@ -34,6 +34,32 @@ void rl_pk_advance(const rl_pk_t *self, rl_pk_state_t *st, double dt_s);
 /* Brain concentration dt_s seconds after st (st unchanged). */
 double rl_pk_brain_at(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s);
 
+/* Integral (uM s) of the brain concentration over [0, dt_s] after st, in closed form:
+** g dt + a (1 - e^{-k dt})/k + b (1 - e^{-ke0 dt})/ke0 [PK-3], [OBS-1]. */
+double rl_pk_brain_integral(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s);
+
+/* One step of dt_s from a state: the closed form's coefficients C(t) = g + a e^{-kt} +
+** b e^{-ke0 t} and its two exponentials at the step's midpoint (rl_pk_brain_step). */
+typedef struct rl_pk_step {
+    double dt_s, g, a, b;
+    double e_k, e_ke0;     /* e^{-k dt/2}, e^{-ke0 dt/2} */
+} rl_pk_step_t;
+
+/* The brain concentration at the midpoint of a step of dt_s after st -- exactly
+** rl_pk_brain_at(self, st, 0.5 * dt_s), bit for bit -- keeping in *out what the step's
+** integral and bound below need, so that they cost no further exponential [PK-3]. */
+double rl_pk_brain_step(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s,
+    rl_pk_step_t *out);
+
+/* The integral (uM s) of C over the step, as rl_pk_brain_integral() (e^{-k dt} taken as
+** the square of the midpoint's exponential) [PK-3], [OBS-1]. */
+double rl_pk_step_integral(const rl_pk_t *self, const rl_pk_step_t *step);
+
+/* An upper bound of C on the step: on each half of the step, g + a e + b e' with each
+** exponential at whichever end of the half makes its term larger; the larger of the two.
+** Exact when C is monotone; cheap, no root [OBS-1]. */
+double rl_pk_step_upper(const rl_pk_step_t *step);
+
 /* Minimum and maximum brain concentration over [0, dt_s] after st [PK-4]. */
 void rl_pk_brain_range(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s,
     double *lo_out, double *hi_out);

@@ -307,6 +307,7 @@ rl_session_close(rl_mouse_t *mouse, rl_session_workspace_t *w, double t,
     rl_mouse_end_session(mouse);
     out->duration_min = t / 60.0;
     rl_mouse_activity(mouse, out->activity);
+    rl_mouse_brain_readout(mouse, &out->brain);
     out->events = rl_malloc(w->n * sizeof *out->events);
     if (out->events == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory copying events");

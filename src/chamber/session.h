@@ -59,8 +59,9 @@ int rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
 int rl_session_log(rl_session_workspace_t *w, double t_s, int kind, int in_timeout);
 
 /* End a session at time t (s): log its end, close the mouse's session
-** (rl_mouse_end_session), and give out its duration, activity indices and an owned copy
-** of w's events. Returns 0 or RL_ERR_NOMEM. */
+** (rl_mouse_end_session), and give out its duration, activity indices, dopamine and cocaine
+** readouts (rl_mouse_brain_readout) and an owned copy of w's events. Returns 0 or
+** RL_ERR_NOMEM. */
 int rl_session_close(rl_mouse_t *mouse, rl_session_workspace_t *w, double t,
     rl_session_result_t *out, rl_error_t *err);
 

@@ -90,6 +90,7 @@ convert(const rl_ds_session_t *ds_s, size_t n, conv_t *c)
         r->reinforcers = s->reinforcers;
         r->duration_min = s->duration_min;
         r->breakpoint = s->breakpoint >= 0 ? (int) s->breakpoint : -1;
+        r->brain = s->brain;
         place_times(s, r->place_s);
         if (s->events_loaded) {
             r->events = &c->ev[at];

@@ -182,6 +182,30 @@ bin_of(double t_s)
     return k > 0.0 ? (k < MAX_BINS ? (int) k : MAX_BINS - 1) : 0;
 }
 
+/* Maintenance inter-infusion intervals of session s (which has events): the intervals
+** between successive infusion_start events whose first infusion comes at or after the end
+** of the loading phase, RL_LOADING_S (docs/ANALYSIS.md, "The loading rule"). */
+static void
+maintenance_intervals(const rl_session_result_t *s, rl_session_measures_t *out)
+{
+    double prev = -1.0, sum = 0.0;
+    size_t i;
+    int n = 0;
+    for (i = 0; i < s->n_events; i++) {
+        const rl_event_t *e = &s->events[i];
+        if (e->kind != RL_EV_INFUSION_START) {
+            continue;
+        }
+        if (prev >= RL_LOADING_S) {
+            sum += e->t_s - prev;
+            n++;
+        }
+        prev = e->t_s;
+    }
+    out->iii_maint_n = n;
+    out->iii_maint_mean_s = n > 0 ? sum / n : NAN;
+}
+
 /* Intervals between deliveries and active responses per bin of session s (which has
 ** events). Fills out's event measures. */
 static int
@@ -218,6 +242,7 @@ session_events(const rl_session_result_t *s, rl_session_measures_t *out, rl_meas
         }
     }
     out->first_bin_active = (double) out->bins[0];
+    maintenance_intervals(s, out);
     if (ni > 0) {
         out->iri_mean_s = sum / (double) ni;
         out->iri_median_s = median(w->x, ni);
@@ -230,9 +255,13 @@ static int
 session_record(const rl_procedure_t *proc, const rl_session_result_t *s, int flags,
     rl_session_measures_t *out, rl_measures_work_t *w)
 {
+    const rl_brain_readout_t *b = &s->brain;
     memset(out, 0, sizeof *out);
     out->iri_median_s = out->iri_mean_s = out->first_bin_active = out->place_score_s = NAN;
-    out->criterion_met = out->breakpoint = NAN;
+    out->criterion_met = out->breakpoint = out->iii_maint_mean_s = NAN;
+    out->brain = *b;
+    out->da_mean_pct = b->da_pre_nM > 0.0 ? 100.0 * b->da_mean_nM / b->da_pre_nM : NAN;
+    out->da_peak_pct = b->da_pre_nM > 0.0 ? 100.0 * b->da_peak_nM / b->da_pre_nM : NAN;
     if (s->events == NULL || (flags & RL_MEASURES_COUNTS_ONLY)) {
         return 0;
     }
@@ -364,6 +393,30 @@ count_means(const rl_phase_t *phase, const rl_session_result_t *ps, size_t np, d
     }
 }
 
+/* The DA and cocaine readouts and the maintenance intervals of a subject x phase row: means
+** over the phase's sessions where they apply. */
+static void
+brain_means(const rl_session_measures_t *sm, const rl_measures_work_t *w, size_t np, double *v)
+{
+    static const struct {
+        int m;
+        size_t field;
+    } f[] = {
+        {RL_M_III_MAINT_MEAN_S, offsetof(rl_session_measures_t, iii_maint_mean_s)},
+        {RL_M_DA_PRE_NM, offsetof(rl_session_measures_t, brain.da_pre_nM)},
+        {RL_M_DA_MEAN_NM, offsetof(rl_session_measures_t, brain.da_mean_nM)},
+        {RL_M_DA_PEAK_NM, offsetof(rl_session_measures_t, brain.da_peak_nM)},
+        {RL_M_DA_MEAN_PCT, offsetof(rl_session_measures_t, da_mean_pct)},
+        {RL_M_DA_PEAK_PCT, offsetof(rl_session_measures_t, da_peak_pct)},
+        {RL_M_COCAINE_MEAN_UM, offsetof(rl_session_measures_t, brain.cocaine_mean_uM)},
+        {RL_M_COCAINE_PEAK_UM, offsetof(rl_session_measures_t, brain.cocaine_peak_uM)},
+    };
+    size_t k;
+    for (k = 0; k < sizeof f / sizeof f[0]; k++) {
+        v[f[k].m] = phase_mean(sm, w, np, f[k].field);
+    }
+}
+
 /* One subject in phase ph (np sessions, gathered in w): its subject x phase row. */
 static void
 subject_phase(const rl_procedure_t *proc, int ph, rl_measures_work_t *w, size_t np,
@@ -385,6 +438,7 @@ subject_phase(const rl_procedure_t *proc, int ph, rl_measures_work_t *w, size_t 
         first_bin_active));
     v[RL_M_IRI_MEDIAN_S] = phase_mean(sm, w, np, offsetof(rl_session_measures_t, iri_median_s));
     v[RL_M_IRI_MEAN_S] = phase_mean(sm, w, np, offsetof(rl_session_measures_t, iri_mean_s));
+    brain_means(sm, w, np, v);
     for (k = 0; k < np; k++) {
         w->x[k] = w->ps[k].duration_min;
     }

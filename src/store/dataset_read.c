@@ -461,7 +461,12 @@ session_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     s->breakpoint = col_int(st, 23, -1);
     s->drug_mg_per_kg = rl_ds_col_real(st, 24, NAN);
     s->n_events = sqlite3_column_int64(st, 25);
-    s->start_time = rl_ds_col_text(r, st, 26);
+    s->brain.da_pre_nM = rl_ds_col_real(st, 26, NAN);
+    s->brain.da_mean_nM = rl_ds_col_real(st, 27, NAN);
+    s->brain.da_peak_nM = rl_ds_col_real(st, 28, NAN);
+    s->brain.cocaine_mean_uM = rl_ds_col_real(st, 29, NAN);
+    s->brain.cocaine_peak_uM = rl_ds_col_real(st, 30, NAN);
+    s->start_time = rl_ds_col_text(r, st, 31);
     sub = bsearch(&s->subject_id, ds->subjects, (size_t) ds->n_subjects, sizeof *sub,
         cmp_subject);
     if (sub == NULL || s->group_id < 0 || s->group_id >= ds->n_groups || s->phase_index < 0
@@ -500,7 +505,8 @@ static const char sessions_sql[] =
     " t.reinforcer, t.procedure, t.index_in_group, t.subject_name, t.phase_index,"
     " t.phase_name, t.phase_kind, t.session_in_phase, t.day, t.active, t.inactive,"
     " t.active_timeout, t.reinforcers, t.duration_min, t.end_reason, t.criterion_met,"
-    " t.breakpoint, t.drug_mg_per_kg, t.n_events, i.start_time"
+    " t.breakpoint, t.drug_mg_per_kg, t.n_events, t.da_pre_nM, t.da_mean_nM, t.da_peak_nM,"
+    " t.cocaine_mean_uM, t.cocaine_peak_uM, i.start_time"
     " FROM sessions_tidy t LEFT JOIN import_sessions i USING (session_id)"
     " ORDER BY t.subject_id, t.day, t.session_id";
 

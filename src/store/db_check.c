@@ -50,8 +50,9 @@ check_complete(sqlite3 *db, const char *path, rl_error_t *err)
     }
     if (version != RL_STORE_SCHEMA_VERSION) {
         return rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
-            "database %s has schema version %d; this relapselab reads version %d", path,
-            version, RL_STORE_SCHEMA_VERSION);
+            "database %s has schema version %d; this relapselab reads version %d (run the"
+            " protocol, or import the chamber files, again to write one)", path, version,
+            RL_STORE_SCHEMA_VERSION);
     }
     if (sqlite3_prepare_v2(db, "SELECT status FROM run WHERE run_id = 1", -1, &st, NULL)
         != SQLITE_OK) {

@@ -77,8 +77,9 @@ int rl_store_check_protocol(const rl_protocol_t *p, const char *path, rl_error_t
 ** copies the phase labels and each group's procedure into the store. */
 int rl_store_write_protocol(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err);
 
-/* store_sqlite.c: the sessions row, the activity rows (simulated sessions: codes == NULL)
-** and the events (with their raw codes for imported sessions); *id receives the id. */
+/* store_sqlite.c: the sessions row (the brain readouts NULL for imported sessions), the
+** activity rows (simulated sessions: codes == NULL) and the events (with their raw codes for
+** imported sessions); *id receives the id. */
 int rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s,
     const double *codes, int64_t *id, rl_error_t *err);
 

@@ -107,7 +107,9 @@ static const char schema_sql[] =
     "  active_timeout INTEGER NOT NULL, reinforcers INTEGER NOT NULL,\n"
     "  duration_min REAL NOT NULL, end_reason TEXT NOT NULL,\n"
     "  criterion_met INTEGER NOT NULL CHECK (criterion_met IN (0, 1)),\n"
-    "  breakpoint INTEGER, drug_mg_per_kg REAL, n_events INTEGER NOT NULL);\n"
+    "  breakpoint INTEGER, drug_mg_per_kg REAL, n_events INTEGER NOT NULL,\n"
+    "  da_pre_nM REAL, da_mean_nM REAL, da_peak_nM REAL,\n"
+    "  cocaine_mean_uM REAL, cocaine_peak_uM REAL);\n"
     "CREATE UNIQUE INDEX sessions_subject_day ON sessions (subject_id, day);\n"
     "CREATE TABLE activity (\n"
     "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
@@ -138,7 +140,8 @@ static const char schema_sql[] =
     "         sub.name AS subject_name,\n"
     "         s.phase_index, s.phase_name, s.phase_kind, s.session_in_phase, s.day,\n"
     "         s.active, s.inactive, s.active_timeout, s.reinforcers, s.duration_min,\n"
-    "         s.end_reason, s.criterion_met, s.breakpoint, s.drug_mg_per_kg, s.n_events\n"
+    "         s.end_reason, s.criterion_met, s.breakpoint, s.drug_mg_per_kg, s.n_events,\n"
+    "         s.da_pre_nM, s.da_mean_nM, s.da_peak_nM, s.cocaine_mean_uM, s.cocaine_peak_uM\n"
     "  FROM sessions s JOIN subjects sub USING (subject_id)\n"
     "       JOIN groups g ON g.group_id = sub.group_id;\n";
 
@@ -163,8 +166,9 @@ static const char insert_param_sql[] =
 static const char insert_session_sql[] =
     "INSERT INTO sessions (session_id, subject_id, phase_index, phase_name, phase_kind,"
     " session_in_phase, day, active, inactive, active_timeout, reinforcers, duration_min,"
-    " end_reason, criterion_met, breakpoint, drug_mg_per_kg, n_events)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " end_reason, criterion_met, breakpoint, drug_mg_per_kg, n_events, da_pre_nM,"
+    " da_mean_nM, da_peak_nM, cocaine_mean_uM, cocaine_peak_uM)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_file_sql[] =
     "INSERT INTO import_files (file_id, path, status, sessions_found, sessions_imported,"
     " message) VALUES (?, ?, ?, ?, ?, ?)";
@@ -724,6 +728,13 @@ rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s, cons
     }
     rl_store_bind_double(&b, s->drug_mg_per_kg);
     rl_store_bind_int(&b, (int64_t) s->n_events);
+    /* the model's readouts: NULL for imported sessions (a lab file has no DA) and where
+    ** not observed (NaN binds as NULL) */
+    rl_store_bind_double(&b, codes == NULL ? s->brain.da_pre_nM : NAN);
+    rl_store_bind_double(&b, codes == NULL ? s->brain.da_mean_nM : NAN);
+    rl_store_bind_double(&b, codes == NULL ? s->brain.da_peak_nM : NAN);
+    rl_store_bind_double(&b, codes == NULL ? s->brain.cocaine_mean_uM : NAN);
+    rl_store_bind_double(&b, codes == NULL ? s->brain.cocaine_peak_uM : NAN);
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing a session");
     }

@@ -30,12 +30,20 @@ for t in sessions activity events subjects subject_params groups phases runs; do
 done
 
 if [ -f "$tmp/csv/sessions.csv" ]; then
+    expect_eq "last columns of sessions.csv" \
+        "$(head -n 1 "$tmp/csv/sessions.csv" | tr ',' '\n' | tail -n 5 | tr '\n' ' ')" \
+        "da_pre_nM da_mean_nM da_peak_nM cocaine_mean_uM cocaine_peak_uM "
     csv_rows=$(($(wc -l <"$tmp/csv/sessions.csv") - 1))
     [ "$csv_rows" -gt 0 ] || fail "sessions.csv has no data lines"
     if have_sqlite3; then
         db_rows=$(sql "$tmp/a.db" 'select count(*) from sessions')
         expect_eq "data lines of sessions.csv vs select count(*) from sessions" "$csv_rows" \
             "$db_rows"
+        # the DA and cocaine readouts: the last five columns, every value as stored
+        expect_eq "sum of sessions.csv's da_mean_nM vs the database" \
+            "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                { s += $c["da_mean_nM"] } END { printf "%.6f", s }' "$tmp/csv/sessions.csv")" \
+            "$(sql "$tmp/a.db" "select printf('%.6f', sum(da_mean_nM)) from sessions")"
     else
         note "sqlite3 is not installed: skipping the row count against the database"
     fi

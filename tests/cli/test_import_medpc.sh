@@ -71,6 +71,10 @@ if have_sqlite3; then
     expect_eq "sessions of M1 in day order" \
         "$(sql "$tmp/lab.db" "select group_concat(phase_name, ',') from (select phase_name from sessions_tidy where subject_name = 'M1' order by day)")" \
         "acquisition,extinction"
+    expect_eq "imported sessions with DA or cocaine readouts (a lab file has none)" \
+        "$(sql "$tmp/lab.db" "select count(*) from sessions where da_pre_nM is not null
+            or da_mean_nM is not null or da_peak_nM is not null
+            or cocaine_mean_uM is not null or cocaine_peak_uM is not null")" 0
 fi
 
 # nothing importable: exit 1 (the database with the report is still written)

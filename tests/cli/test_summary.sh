@@ -6,7 +6,10 @@
 # same sessions: a real consistency check between the in-memory summary and the database
 # reader), that the criterion evaluated from the database agrees with the one the simulator
 # stored, that the 10-min bins add up to the active responses, that --csv writes the four
-# tables, and the exit codes of bad usage (2) and a bad database (1).
+# tables, that the DA and cocaine readouts and maintenance intervals are consistent (DA in %
+# of the pre-session level from the nM columns, peaks >= means, the database's columns),
+# and the exit codes of bad usage (2) and a bad database (1), including one of an older
+# schema.
 #
 # usage: sh tests/cli/test_summary.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
@@ -22,11 +25,11 @@ if ! "$RL" summary "$tmp/a.db" >"$tmp/sum.out" 2>"$tmp/err"; then
 fi
 
 # The group x phase table as "group phase n active sem inactive sem reinforcers sem": rows
-# follow the header line that starts with "group  phase"; the group name is printed on a
-# group's first row only.
+# follow the first header line that starts with "group  phase" (summary's second block, the
+# readouts, has its own); the group name is printed on a group's first row only.
 table() {
     awk '/^group +phase/ { on = 1; next }
-         on && /^[ \t]*$/ { on = 0; next }
+         on && /^[ \t]*$/ { exit }
          on { if (substr($0, 1, 1) != " ") { g = $1; o = 1 } else { o = 0 }
               print g, $(o + 1), $(o + 2), $(o + 3), $(o + 5), $(o + 6), $(o + 8),
                     $(o + 9), $(o + 11) }' "$1"
@@ -88,6 +91,39 @@ if [ -f "$tmp/csv/summary_sessions.csv" ] && [ -f "$tmp/csv/bins.csv" ]; then
         note "sqlite3 is not installed: skipping the row counts against the database"
     fi
 fi
+# The readouts block: one row per group x phase, like the first table.
+rrows=$(awk '/^group +phase/ { n++; next } n == 2 && NF > 0 { r++ } END { print r + 0 }' "$tmp/sum.out")
+expect_eq "rows of the readouts block (3 groups x 4 phases)" "$rrows" 12
+grep -q "III after" "$tmp/sum.out" || fail "summary printed no maintenance-interval column"
+# summary_sessions.csv: DA in % of the pre-session level = 100 x nM / pre-session nM, peaks
+# >= means, at most deliveries - 1 maintenance intervals, DA and cocaine for every simulated
+# session, cocaine in acquisition (the mice self-administer) and none in extinction (the
+# day before's has fallen below 1e-6 uM, which counts as none).
+if [ -f "$tmp/csv/summary_sessions.csv" ]; then
+    bad=$(awk -F, 'function abs(x) { return x < 0 ? -x : x }
+        NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+        { pre = $c["da_pre_nM"]; mean = $c["da_mean_nM"]; peak = $c["da_peak_nM"]
+          if (pre == "" || mean == "" || peak == "" || $c["cocaine_mean_uM"] == "") { n++; next }
+          if (abs($c["da_mean_pct"] - 100 * mean / pre) > 1e-9 * $c["da_mean_pct"]) n++
+          if (abs($c["da_peak_pct"] - 100 * peak / pre) > 1e-9 * $c["da_peak_pct"]) n++
+          if (peak < mean || $c["cocaine_peak_uM"] < $c["cocaine_mean_uM"]) n++
+          if ($c["iii_maint_n"] > 0 && $c["iii_maint_n"] > $c["deliveries"] - 1) n++
+          if ($c["phase_kind"] == "acquisition" && $c["reinforcers"] > 0 \
+              && !($c["cocaine_mean_uM"] > 0)) n++
+          if ($c["phase_kind"] == "extinction" && $c["cocaine_peak_uM"] + 0 != 0) n++ }
+        END { print n + 0 }' "$tmp/csv/summary_sessions.csv")
+    expect_eq "summary_sessions.csv rows with inconsistent DA, cocaine or intervals" "$bad" 0
+    if have_sqlite3; then
+        expect_eq "sessions without DA readouts in a simulation" \
+            "$(sql "$tmp/a.db" 'select count(*) from sessions where da_mean_nM is null
+                or da_pre_nM is null or cocaine_peak_uM is null')" 0
+        expect_eq "mean DA over sessions: summary_sessions.csv vs the database" \
+            "$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+                { s += $c["da_mean_nM"] } END { printf "%.6f", s }' "$tmp/csv/summary_sessions.csv")" \
+            "$(sql "$tmp/a.db" "select printf('%.6f', sum(da_mean_nM)) from sessions")"
+    fi
+fi
+
 "$RL" summary "$tmp/a.db" --by subject >"$tmp/sub.out" 2>"$tmp/err" \
     || fail "relapselab summary --by subject failed"
 expect_eq "rows of --by subject (9 mice x 4 phases)" "$(grep -c '^ *[0-9]' "$tmp/sub.out")" 36
@@ -112,5 +148,14 @@ cp tests/data/small.yaml "$tmp/not_a.db"
 expect_eq "summary of a YAML file: exit status" "$?" 1
 grep -qF "$tmp/not_a.db" "$tmp/err" || fail "summary of a YAML file: stderr does not name it"
 grep -q "not a relapselab database" "$tmp/err" || fail "summary of a YAML file: no clear error"
+# A database of an older schema (here: version 4, before the DA readouts): exit 1, saying so.
+if have_sqlite3; then
+    cp "$tmp/a.db" "$tmp/old.db"
+    sql "$tmp/old.db" "pragma user_version = 4" >/dev/null
+    "$RL" summary "$tmp/old.db" >"$tmp/out" 2>"$tmp/err"
+    expect_eq "summary of a schema-4 database: exit status" "$?" 1
+    grep -q "schema version 4; this relapselab reads version 5" "$tmp/err" \
+        || fail "summary of a schema-4 database: no clear error"
+fi
 
 finish

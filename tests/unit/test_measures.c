@@ -3,11 +3,14 @@
 ** Two small databases are written through the store API (store.h) and read back:
 **  - a "simulation" of one group of two mice through acquisition (FR1, acquisition
 **    criterion over 2 sessions), progressive ratio, extinction (criterion over 2 sessions,
-**    reference = acquisition) and reinstatement, with hand-made counts and, for one session,
-**    hand-made events. Every expected value is worked out by hand in the comments beside it.
+**    reference = acquisition) and reinstatement, with hand-made counts, DA and cocaine
+**    readouts and, for two sessions, hand-made events (inter-reinforcer intervals, bins, the
+**    loading rule of the maintenance inter-infusion intervals). Every expected value is
+**    worked out by hand in the comments beside it.
 **  - an "import" (run.source = 'import'): a group without genotype or sex, a named mouse, a
 **    phase with criterion 'none', a PR session without breakpoint, events with raw codes
-**    and the import-only kinds head_entry and other, and a start time.
+**    and the import-only kinds head_entry and other, and a start time; its sessions have no
+**    DA or cocaine readouts (NULL), whatever the record held.
 ** Also: the loader refuses a file that is not a database, an incomplete run, another schema
 ** version and a missing file, naming the file. Files live in a mkdtemp() directory.
 */
@@ -143,6 +146,40 @@ static const rl_event_t day1_events[] = {
     {1300.0, RL_EV_POKE_ACTIVE, 1}, {1800.0, RL_EV_SESSION_END, 0},
 };
 
+/* Events of mouse 1, day 0 (acquisition, 30 min): infusions at 30 and 60 (loading), 600
+** (exactly at the end of the loading phase), 900 and 1500, a pellet at 1000. Maintenance
+** intervals (the loading rule: beginning with an infusion at t >= 600 s): 600 -> 900 = 300
+** and 900 -> 1500 = 600 (the pellet is not an infusion) -> mean 450 s, n = 2; 60 -> 600
+** begins in the loading phase and is left out. */
+static const rl_event_t m1_day0_events[] = {
+    {0.0, RL_EV_SESSION_START, 0}, {30.0, RL_EV_INFUSION_START, 0},
+    {60.0, RL_EV_INFUSION_START, 0}, {600.0, RL_EV_INFUSION_START, 0},
+    {900.0, RL_EV_INFUSION_START, 0}, {1000.0, RL_EV_PELLET, 0},
+    {1500.0, RL_EV_INFUSION_START, 0}, {1800.0, RL_EV_SESSION_END, 0},
+};
+
+/* The DA and cocaine readouts of a simulated session with `reinforcers` deliveries: the
+** pre-session level 40 nM (mouse 0) or 42 nM (mouse 1), the mean (1 + reinforcers) and the
+** peak (2 + reinforcers) times it -- so DA is 100 (1 + reinforcers) % and 100 (2 +
+** reinforcers) % of the pre-session level -- cocaine 0.5 and 0.75 uM per reinforcer. The
+** reinstatement session of mouse 1 has none (NaN, stored as NULL). */
+static rl_brain_readout_t
+brain_of(const spec_t *s)
+{
+    rl_brain_readout_t b;
+    double pre = 40.0 + 2.0 * s->subject;
+    b.da_pre_nM = pre;
+    b.da_mean_nM = pre * (1.0 + s->reinforcers);
+    b.da_peak_nM = pre * (2.0 + s->reinforcers);
+    b.cocaine_mean_uM = 0.5 * s->reinforcers;
+    b.cocaine_peak_uM = 0.75 * s->reinforcers;
+    if (s->subject == 1 && s->phase == 3) {
+        b.da_pre_nM = b.da_mean_nM = b.da_peak_nM = NAN;
+        b.cocaine_mean_uM = b.cocaine_peak_uM = NAN;
+    }
+    return b;
+}
+
 static void
 make_session(rl_session_result_t *r, const spec_t *s, int session_in_phase)
 {
@@ -157,10 +194,15 @@ make_session(rl_session_result_t *r, const spec_t *s, int session_in_phase)
     r->duration_min = 30.0;
     r->end_reason = RL_END_TIME;
     r->breakpoint = s->breakpoint;
+    r->brain = brain_of(s);
     if (s->subject == 0 && s->day == 1) {
         r->active_timeout = 1;
         r->events = (rl_event_t *) day1_events;
         r->n_events = sizeof day1_events / sizeof day1_events[0];
+    }
+    if (s->subject == 1 && s->day == 0) {
+        r->events = (rl_event_t *) m1_day0_events;
+        r->n_events = sizeof m1_day0_events / sizeof m1_day0_events[0];
     }
 }
 
@@ -232,6 +274,11 @@ check_loader(rl_dataset_t *ds)
     CHECK(ds->sessions[1].day == 1 && ds->sessions[1].active == 5);
     CHECK(ds->sessions[3].breakpoint == -1 && ds->sessions[12].breakpoint == 6);
     CHECK(ds->sessions[0].start_time == NULL && ds->sessions[0].subject_name == NULL);
+    CHECK(ds->sessions[1].brain.da_pre_nM == 40.0 && ds->sessions[1].brain.da_mean_nM == 200.0);
+    CHECK(ds->sessions[1].brain.da_peak_nM == 240.0);
+    CHECK(ds->sessions[1].brain.cocaine_mean_uM == 2.0);
+    CHECK(ds->sessions[1].brain.cocaine_peak_uM == 3.0);
+    CHECK(isnan(ds->sessions[15].brain.da_pre_nM) && isnan(ds->sessions[15].brain.da_mean_nM));
     CHECK(!ds->sessions[1].events_loaded);
     CHECK(rl_dataset_load_events(ds, 1, &err) == 0);
     CHECK(ds->sessions[1].events_loaded && ds->sessions[1].n_loaded_events == 12);
@@ -271,6 +318,27 @@ check_sessions(const rl_measures_t *m)
     CHECK(m->sessions[6].criterion_met == 0.0 && m->sessions[7].criterion_met == 1.0);
     /* no criterion in reinstatement */
     CHECK(isnan(m->sessions[8].criterion_met));
+    /* maintenance inter-infusion intervals: mouse 0 day 1 (infusions at 10.5, 100.5,
+    ** 700.5, 1000.5): only 700.5 -> 1000.5 = 300 begins after loading; mouse 1 day 0: 450
+    ** (events above); no intervals in a session without events */
+    CHECK_CLOSE(m->sessions[1].iii_maint_mean_s, 300.0, 1e-9, 0);
+    CHECK(m->sessions[1].iii_maint_n == 1);
+    CHECK_CLOSE(m->sessions[9].iii_maint_mean_s, 450.0, 1e-9, 0);
+    CHECK(m->sessions[9].iii_maint_n == 2);
+    CHECK(isnan(m->sessions[0].iii_maint_mean_s) && m->sessions[0].iii_maint_n == 0);
+    /* DA and cocaine as recorded, DA in % of the pre-session level: mouse 0 day 1 (4
+    ** reinforcers, pre 40 nM): mean 200 nM = 500 %, peak 240 nM = 600 %, cocaine 2, 3 uM */
+    sm = &m->sessions[1];
+    CHECK(sm->brain.da_pre_nM == 40.0 && sm->brain.da_mean_nM == 200.0);
+    CHECK(sm->brain.da_peak_nM == 240.0);
+    CHECK(sm->brain.cocaine_mean_uM == 2.0 && sm->brain.cocaine_peak_uM == 3.0);
+    CHECK_CLOSE(sm->da_mean_pct, 500.0, 1e-12, 0);
+    CHECK_CLOSE(sm->da_peak_pct, 600.0, 1e-12, 0);
+    /* mouse 1's reinstatement session has none: NULL in the database, NaN here */
+    sm = &m->sessions[15];
+    CHECK(isnan(sm->brain.da_pre_nM) && isnan(sm->brain.da_mean_nM));
+    CHECK(isnan(sm->brain.cocaine_peak_uM));
+    CHECK(isnan(sm->da_mean_pct) && isnan(sm->da_peak_pct));
 }
 
 /* Subject x phase rows of the simulated run. */
@@ -299,9 +367,22 @@ check_rows(const rl_measures_t *m)
     CHECK(v0[RL_M_CRITERION_MET] == 1.0 && v0[RL_M_SESSIONS_TO_CRITERION] == 3.0);
     CHECK(isnan(v0[RL_M_BREAKPOINT]) && isnan(v0[RL_M_REINSTATEMENT_RATIO]));
     CHECK_CLOSE(v0[RL_M_LAST_REINFORCERS], 4.5, 1e-12, 0);  /* last 2 (the window): 4, 5 */
+    /* readouts, means over the sessions (reinforcers 1, 4, 5; pre 40 nM): DA 80, 200,
+    ** 240 nM = 200, 500, 600 %; peaks 300, 600, 700 %; cocaine 0.5, 2, 2.5 and 0.75, 3,
+    ** 3.75 uM; maintenance intervals on day 1 only (300 s) */
+    CHECK_CLOSE(v0[RL_M_DA_PRE_NM], 40.0, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_DA_MEAN_NM], 520.0 / 3.0, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_DA_PEAK_NM], 640.0 / 3.0, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_DA_MEAN_PCT], 1300.0 / 3.0, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_DA_PEAK_PCT], 1600.0 / 3.0, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_COCAINE_MEAN_UM], 5.0 / 3.0, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_COCAINE_PEAK_UM], 2.5, 1e-12, 0);
+    CHECK_CLOSE(v0[RL_M_III_MAINT_MEAN_S], 300.0, 1e-9, 0);
     v1 = m->subject_phases[find_sp(m, 1, 0)].v;
     CHECK(v1[RL_M_CRITERION_MET] == 1.0 && v1[RL_M_SESSIONS_TO_CRITERION] == 2.0);
     CHECK_CLOSE(v1[RL_M_LAST_REINFORCERS], 3.0, 1e-12, 0);  /* 5, 1 */
+    CHECK_CLOSE(v1[RL_M_DA_MEAN_PCT], 1400.0 / 3.0, 1e-12, 0); /* 600, 600, 200 % */
+    CHECK_CLOSE(v1[RL_M_III_MAINT_MEAN_S], 450.0, 1e-9, 0);
     CHECK(m->subject_phases[find_sp(m, 0, 1)].v[RL_M_BREAKPOINT] == 4.0);
     v0 = m->subject_phases[find_sp(m, 0, 2)].v;
     v1 = m->subject_phases[find_sp(m, 1, 2)].v;
@@ -315,6 +396,10 @@ check_rows(const rl_measures_t *m)
     CHECK_CLOSE(v0[RL_M_REINSTATEMENT_RATIO], 4.0, 1e-12, 0); /* 6 / 1.5 */
     CHECK_CLOSE(v1[RL_M_REINSTATEMENT_RATIO], 2.0, 1e-12, 0); /* 35 / 17.5 */
     CHECK(isnan(v0[RL_M_CRITERION_MET]));
+    /* no readouts in mouse 1's reinstatement session: n/a; no infusion after loading */
+    CHECK(isnan(v1[RL_M_DA_MEAN_PCT]) && isnan(v1[RL_M_COCAINE_MEAN_UM]));
+    CHECK_CLOSE(v0[RL_M_DA_MEAN_PCT], 100.0, 1e-12, 0); /* 0 reinforcers: DA = its level */
+    CHECK(isnan(v0[RL_M_III_MAINT_MEAN_S]));
 }
 
 /* Group x phase rows of the simulated run. */
@@ -332,6 +417,10 @@ check_groups(const rl_measures_t *m)
     CHECK_CLOSE(gp->m[RL_M_CRITERION_MET].mean, 1.0, 0, 0);
     CHECK_CLOSE(gp->m[RL_M_SESSIONS_TO_CRITERION].mean, 2.5, 1e-12, 0);
     CHECK(gp->m[RL_M_BREAKPOINT].n == 0);
+    /* DA in % of the pre-session level: mice 1300/3 and 1400/3 % -> 450 +/- 50/3 */
+    CHECK_CLOSE(gp->m[RL_M_DA_MEAN_PCT].mean, 450.0, 1e-12, 0);
+    CHECK_CLOSE(gp->m[RL_M_DA_MEAN_PCT].sem, 50.0 / 3.0, 1e-12, 0);
+    CHECK_CLOSE(gp->m[RL_M_III_MAINT_MEAN_S].mean, 375.0, 1e-9, 0); /* (300 + 450) / 2 */
     gp = &m->group_phases[1];
     CHECK_CLOSE(gp->m[RL_M_BREAKPOINT].mean, 5.0, 1e-12, 0); /* (4 + 6) / 2 */
     CHECK_CLOSE(gp->m[RL_M_BREAKPOINT].sem, 1.0, 1e-12, 0);
@@ -343,6 +432,8 @@ check_groups(const rl_measures_t *m)
     CHECK_CLOSE(gp->m[RL_M_BASELINE_ACTIVE].mean, 9.5, 1e-12, 0); /* (1.5 + 17.5) / 2 */
     CHECK_CLOSE(gp->m[RL_M_REINSTATEMENT_RATIO].mean, 3.0, 1e-12, 0);
     CHECK_CLOSE(gp->m[RL_M_REINSTATEMENT_RATIO].sem, 1.0, 1e-12, 0);
+    CHECK(gp->m[RL_M_DA_MEAN_PCT].n == 1); /* mouse 1 has no readouts there */
+    CHECK_CLOSE(gp->m[RL_M_DA_MEAN_PCT].mean, 100.0, 1e-12, 0);
 }
 
 static void
@@ -425,7 +516,12 @@ test_same_in_memory(void)
                 && ((isnan(x->criterion_met) && isnan(y->criterion_met))
                     || x->criterion_met == y->criterion_met)
                 && ((isnan(x->breakpoint) && isnan(y->breakpoint))
-                    || x->breakpoint == y->breakpoint);
+                    || x->breakpoint == y->breakpoint)
+                && x->iii_maint_n == y->iii_maint_n
+                && ((isnan(x->iii_maint_mean_s) && isnan(y->iii_maint_mean_s))
+                    || x->iii_maint_mean_s == y->iii_maint_mean_s)
+                && ((isnan(x->da_mean_pct) && isnan(y->da_mean_pct))
+                    || x->da_mean_pct == y->da_mean_pct);
             rl_session_measures_clear(&sm[i]);
         }
         first += n_rec;
@@ -540,6 +636,14 @@ test_imported(void)
         CHECK(m->n_subject_phases == 2);
         CHECK(isnan(m->subject_phases[0].v[RL_M_CRITERION_MET]));
         CHECK(isnan(m->subject_phases[0].v[RL_M_SESSIONS_TO_CRITERION]));
+        /* infusions at 5.1 and 620.1: the one interval begins in the loading phase */
+        CHECK(isnan(m->sessions[0].iii_maint_mean_s) && m->sessions[0].iii_maint_n == 0);
+        /* a lab file has no DA: NULL whatever the record held (0 here), n/a measures */
+        CHECK(isnan(s->brain.da_pre_nM) && isnan(s->brain.da_mean_nM));
+        CHECK(isnan(s->brain.da_peak_nM) && isnan(s->brain.cocaine_mean_uM));
+        CHECK(isnan(s->brain.cocaine_peak_uM));
+        CHECK(isnan(m->sessions[0].da_mean_pct));
+        CHECK(isnan(m->subject_phases[0].v[RL_M_DA_MEAN_NM]));
         CHECK(m->n_group_phases == 4 && m->group_phases[0].n == 1);
         CHECK(m->group_phases[0].m[RL_M_CRITERION_MET].n == 0);
         CHECK(m->group_phases[2].n == 0 && m->group_phases[2].m[RL_M_ACTIVE].n == 0);

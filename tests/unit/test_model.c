@@ -12,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <gsl/gsl_rng.h>
+
 #include "biology/dopamine.h"
 #include "relapselab/background.h"
 #include "relapselab/genotype.h"
@@ -142,6 +144,45 @@ dopamine(void)
     }
     /* KOR inhibition of release lowers DA. */
     CHECK(rl_da_tonic_nM(&p, wt, 1.0, 0.5) < rl_da_tonic_nM(&p, wt, 1.0, 1.0));
+}
+
+/* [DA-2], [OBS-1] The slope dD/dC of tonic DA equals a central finite difference of the
+** level, and the tangent bound the session readouts rely on holds -- D is concave in C, so
+** D(C') <= D(C) + slope (C' - C) for every C' -- over 200 drawn parameter sets, DA
+** genotypes, release gains and drug loads at the DAT and D2. */
+static void
+dopamine_slope_concave(void)
+{
+    static const char *const genotypes[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
+    static const double gains[] = {0.4, 1.0, 1.6};
+    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0}, {2.0, 0.0, 0.0}, {0.0, 0.0, 3.0}};
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_params_t base, p;
+    int draw, bad_slope = 0, bad_bound = 0;
+    rl_params_default(&base);
+    gsl_rng_set(r, 16);
+    for (draw = 0; draw < 200; draw++) {
+        const rl_gene_products_t *g = products(genotypes[draw % 5]);
+        const rl_da_drugs_t *x = &loads[draw % 3];
+        double gain = gains[(draw / 3) % 3], c;
+        rl_params_draw(&p, &base, r);
+        for (c = 0.0; c <= 12.0; c += 0.75) {
+            double d = rl_da_tonic_drugs_nM(&p, g, c, gain, x);
+            double slope = rl_da_tonic_slope(&p, g, c, gain, x, d);
+            double h = 1e-4 * (1.0 + c), c2;
+            double fd = (rl_da_tonic_drugs_nM(&p, g, c + h, gain, x)
+                - rl_da_tonic_drugs_nM(&p, g, c > h ? c - h : 0.0, gain, x))
+                / (c + h - (c > h ? c - h : 0.0));
+            bad_slope += !(slope >= 0.0) || fabs(slope - fd) > 1e-4 * fabs(slope) + 1e-6;
+            for (c2 = 0.0; c2 <= 20.0; c2 += 0.4) {
+                bad_bound += rl_da_tonic_drugs_nM(&p, g, c2, gain, x)
+                    > d + slope * (c2 - c) + 1e-9 * d;
+            }
+        }
+    }
+    CHECK(bad_slope == 0);
+    CHECK(bad_bound == 0);
+    gsl_rng_free(r);
 }
 
 /* [DA-3] D1 signal: O_D1(D) = g_Drd1 * D / (D + EC50_D1), by hand at three levels and with
@@ -372,6 +413,7 @@ static const rl_test_case_t CASES[] = {
     {"genotype_table", genotype_table, 0},
     {"dopamine", dopamine, 0},
     {"dopamine_genotypes", dopamine_genotypes, 0},
+    {"dopamine_slope_concave", dopamine_slope_concave, 0},
     {"d1_signal", d1_signal, 0},
     {"peptide_kinetics", peptide_kinetics, 0},
     {"opioid_knockouts", opioid_knockouts, 0},

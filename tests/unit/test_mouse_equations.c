@@ -1,5 +1,6 @@
 /* test_mouse_equations.c -- the learning, belief and choice equations of docs/MODEL.md,
-** section 4 and [BEL-5], checked one update at a time on the mouse itself.
+** section 4 and [BEL-5], and the session readouts [OBS-1], checked one update at a time on
+** the mouse itself.
 **
 ** Known answers: every expected value is computed here by hand from the equation as
 ** written in docs/MODEL.md (the ID is cited beside each check), from the mouse's state
@@ -19,6 +20,9 @@
 
 #include "behaviour/mouse_internal.h"
 #include "biology/dopamine.h"
+#include "biology/opioid.h"
+#include "biology/pk.h"
+#include "relapselab/drugs.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
 #include "testlib.h"
@@ -583,6 +587,107 @@ interoception(void)
     CHECK(m.logodds == -2.0);
 }
 
+/* [OBS-1] the pre-session level D(0; gamma_KOR at rest), gamma_KOR = 1/(1 + kor_release_gain
+** S_KOR) with S_KOR the receptor signal of the resting peptides (the dynorphin pool as the
+** mouse's history left it) and no drug at any target, no stressor: for a naive mouse it is
+** its tonic DA at t = 0; after induced dynorphin it is lower (KOR); a long-acting drug
+** given days before (nor-BNI), a prime or a stressor given before the session do not move
+** it, although they move the tonic DA of the session. */
+static void
+pre_session_level(void)
+{
+    static rl_mouse_t m, primed;
+    rl_reinforcer_t rf = cocaine();
+    rl_brain_readout_t r, rp;
+    rl_peptides_t pep;
+    rl_receptor_signals_t sig;
+    const rl_drug_t *nor_bni, *coc;
+    double naive, want;
+
+    fresh(&m, &rf);
+    rl_mouse_brain_readout(&m, &r);
+    naive = r.da_pre_nM;
+    CHECK_CLOSE(naive, rl_da_tonic_nM(&m.p, &m.g, 0.0,
+        1.0 / (1.0 + m.p.kor_release_gain * m.sig.kor)), 0.0, REL);
+    CHECK_CLOSE(naive, tonic(&m, 0.0), 0.0, REL); /* nothing given: the level at t = 0 */
+    CHECK(r.da_mean_nM == tonic(&m, 0.0) && r.cocaine_mean_uM == 0.0); /* clock 0 */
+
+    /* dynorphin induced by a cocaine history [OP-3], then nor-BNI 10 mg/kg i.p. */
+    m.dyn_induced = 3.0;
+    CHECK(rl_drug_find("nor-BNI", &nor_bni, NULL) == 0 && rl_drug_find("cocaine", &coc, NULL) == 0);
+    CHECK(rl_mouse_give(&m, rl_drug_id(nor_bni), RL_ROUTE_IP, 10.0, -60.0, NULL) == 0);
+    rl_mouse_end_session(&m);
+    rl_mouse_begin_session(&m, 24.0, false);
+    rl_opioid_basal(&m.p, &m.g, m.p.dyn_basal_pool + m.dyn_induced, &pep);
+    rl_opioid_signals(&m.p, &m.g, &pep, NULL, &sig);
+    want = rl_da_tonic_nM(&m.p, &m.g, 0.0, 1.0 / (1.0 + m.p.kor_release_gain * sig.kor));
+    rl_mouse_brain_readout(&m, &r);
+    CHECK_CLOSE(r.da_pre_nM, want, 0.0, REL);
+    CHECK(r.da_pre_nM < naive);               /* more dynorphin, less release */
+    CHECK(tonic(&m, 0.0) > r.da_pre_nM * 1.001); /* nor-BNI still blocks KOR at t = 0 */
+
+    /* a cocaine prime (drug table, i.p., 10 mg/kg 10 min before) and a stressor before the
+    ** session: the session's DA rises, its pre-session level does not move */
+    rl_mouse_copy(&primed, &m);
+    CHECK(rl_mouse_give(&primed, rl_drug_id(coc), RL_ROUTE_IP, 10.0, -10.0, NULL) == 0);
+    CHECK(rl_mouse_stress(&primed, 1.0, -15.0, 15.0, NULL) == 0);
+    rl_mouse_advance(&m, 60.0);
+    rl_mouse_advance(&primed, 60.0);
+    rl_mouse_advance(&m, 600.0);
+    rl_mouse_advance(&primed, 600.0);
+    rl_mouse_brain_readout(&m, &r);
+    rl_mouse_brain_readout(&primed, &rp);
+    CHECK(rp.da_pre_nM == r.da_pre_nM);
+    CHECK(rp.da_mean_nM > 1.5 * r.da_mean_nM);
+    CHECK(rp.cocaine_mean_uM == 0.0); /* an injected drug is not catheter cocaine */
+}
+
+/* [OBS-1] one step with cocaine in the body (dt <= peptide_step_s): the cocaine integral
+** over the step in closed form [PK-3], its maximum [PK-4]; DA's integral D(C_mid) dt +
+** D'(C_mid) (int C dt - C_mid dt) with the held release gain and loads; DA's peak D(C_max).
+** Then a drug-free step: DA constant at the held level. A new session starts afresh. */
+static void
+readout_steps(void)
+{
+    static rl_mouse_t m;
+    rl_reinforcer_t rf = cocaine();
+    rl_brain_readout_t r;
+    double dt = 20.0, c_mid, d_mid, slope, c_int, lo, hi, da_s, d_free, gain;
+    rl_da_drugs_t dad;
+
+    fresh(&m, &rf);
+    m.pk_state.body_mg_per_kg = 5.0;
+    m.pk_state.brain_uM = 4.0;
+    CHECK(dt <= m.p.peptide_step_s); /* one step */
+    c_mid = rl_mouse_brain_cocaine_at(&m, 0.5 * dt);
+    d_mid = tonic(&m, c_mid);
+    slope = rl_da_tonic_slope(&m.p, &m.g, c_mid, m.release_gain, &m.dad, d_mid);
+    c_int = rl_pk_brain_integral(&m.pk, &m.pk_state, dt);
+    rl_pk_brain_range(&m.pk, &m.pk_state, dt, &lo, &hi);
+    CHECK(hi > 4.0 && hi > c_mid); /* brain cocaine rises toward q A: an interior peak */
+    da_s = d_mid * dt + slope * (c_int - c_mid * dt);
+    gain = m.release_gain; /* held during the step (the advance refreshes it at its end) */
+    dad = m.dad;
+    rl_mouse_advance(&m, dt);
+    rl_mouse_brain_readout(&m, &r);
+    CHECK_CLOSE(r.cocaine_mean_uM, c_int / dt, 0.0, REL);
+    CHECK_CLOSE(r.cocaine_peak_uM, hi, 0.0, REL);
+    CHECK_CLOSE(r.da_mean_nM, da_s / dt, 0.0, REL);
+    CHECK_CLOSE(r.da_peak_nM, rl_da_tonic_drugs_nM(&m.p, &m.g, hi, gain, &dad), 0.0, REL);
+
+    fresh(&m, &rf);
+    d_free = tonic(&m, 0.0);
+    rl_mouse_advance(&m, 600.0);
+    rl_mouse_brain_readout(&m, &r);
+    CHECK_CLOSE(r.da_mean_nM, d_free, 0.0, REL);
+    CHECK_CLOSE(r.da_peak_nM, d_free, 0.0, REL);
+    CHECK(r.cocaine_mean_uM == 0.0 && r.cocaine_peak_uM == 0.0);
+    rl_mouse_end_session(&m);
+    m.pk_state.body_mg_per_kg = 5.0; /* leftovers do not carry into the next readout */
+    rl_mouse_begin_session(&m, 0.0, false);
+    CHECK(m.obs.da_s == 0.0 && m.obs.coc_s == 0.0 && m.obs.da_peak_nM == 0.0);
+}
+
 static const rl_test_case_t CASES[] = {
     {"reinforced_completion", reinforced_completion, 0},
     {"ratio_run", ratio_run, 0},
@@ -599,6 +704,8 @@ static const rl_test_case_t CASES[] = {
     {"rate_bound", rate_bound, 0},
     {"experience_and_prior", experience_and_prior, 0},
     {"interoception", interoception, 0},
+    {"pre_session_level", pre_session_level, 0},
+    {"readout_steps", readout_steps, 0},
 };
 
 RL_TEST_MAIN(CASES)

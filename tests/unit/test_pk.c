@@ -7,10 +7,12 @@
 ** ../shared/research/model-anchors.md section 3A); (3) the effect-site solution after a
 ** bolus, q D ke0/(ke0 - k) (e^{-kt} - e^{-ke0 t}), peaking at ln(ke0/k)/(ke0 - k);
 ** (4) an independent reference: the same ODEs integrated by GSL's rk8pd; (5) the
-** interval range equals a dense scan.
+** interval range equals a dense scan; (6) the interval integral equals GSL's adaptive
+** quadrature of C(t).
 */
 #include <math.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
 #include <gsl/gsl_odeiv2.h>
 
 #include "biology/pk.h"
@@ -127,6 +129,62 @@ range_matches_scan(void)
     }
 }
 
+/* For brain_integral: C(t) after a state, as a GSL function. */
+typedef struct brain_fn {
+    const rl_pk_t *pk;
+    const rl_pk_state_t *st;
+} brain_fn_t;
+
+static double
+brain_of_t(double t, void *ctx)
+{
+    const brain_fn_t *b = ctx;
+    return rl_pk_brain_at(b->pk, b->st, t);
+}
+
+/* [PK-3], [OBS-1] The closed-form integral of brain cocaine over an interval equals GSL's
+** adaptive Gauss-Kronrod quadrature of the closed form C(t) (an independent integration):
+** during an infusion, after one, rising and falling, over 1 s to 1 h; and over an empty
+** interval it is 0. The step form (rl_pk_brain_step) gives the midpoint exactly as
+** rl_pk_brain_at, the same integral, and an upper bound of the exact maximum [PK-4]. */
+static void
+brain_integral(void)
+{
+    static const rl_pk_state_t states[] = {
+        {0.0, 0.0, 0.5}, {0.4, 0.7, 0.5}, {1.0, 0.0, 0.0}, {0.2, 1.5, 0.0}, {2.0, 1.8, 0.0},
+    };
+    static const double dts[] = {1.0, 30.0, 600.0, 3600.0};
+    gsl_integration_workspace *ws = gsl_integration_workspace_alloc(1000);
+    rl_pk_t pk;
+    size_t i, j;
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    for (i = 0; i < sizeof states / sizeof states[0]; i++) {
+        for (j = 0; j < sizeof dts / sizeof dts[0]; j++) {
+            brain_fn_t b = {&pk, &states[i]};
+            gsl_function f;
+            double want, abserr;
+            f.function = brain_of_t;
+            f.params = &b;
+            CHECK(gsl_integration_qag(&f, 0.0, dts[j], 0.0, 1e-12, 1000, GSL_INTEG_GAUSS61, ws,
+                      &want, &abserr) == GSL_SUCCESS);
+            double lo, hi, c_mid;
+            rl_pk_step_t step;
+            CHECK_CLOSE(rl_pk_brain_integral(&pk, &states[i], dts[j]), want, 1e-12, 1e-10);
+            /* the step form: the midpoint bit for bit, the same integral, a true bound */
+            c_mid = rl_pk_brain_step(&pk, &states[i], dts[j], &step);
+            CHECK(c_mid == rl_pk_brain_at(&pk, &states[i], 0.5 * dts[j]));
+            /* 1 - e^2 from the midpoint's e: rounding of the order of 1e-14 x g dt (during an
+            ** infusion g dt can be 1e5 times the integral itself) */
+            CHECK_CLOSE(rl_pk_step_integral(&pk, &step), want,
+                1e-13 * fabs(step.g) * dts[j] + 1e-12, 1e-10);
+            rl_pk_brain_range(&pk, &states[i], dts[j], &lo, &hi);
+            CHECK(rl_pk_step_upper(&step) >= hi * (1.0 - 1e-14));
+        }
+        CHECK(rl_pk_brain_integral(&pk, &states[i], 0.0) == 0.0);
+    }
+    gsl_integration_workspace_free(ws);
+}
+
 static void
 infusion_steady_state(void)
 {
@@ -153,6 +211,7 @@ static const rl_test_case_t CASES[] = {
     {"against_ode_solver", against_ode_solver, 0},
     {"range_matches_scan", range_matches_scan, 0},
     {"infusion_steady_state", infusion_steady_state, 0},
+    {"brain_integral", brain_integral, 0},
 };
 
 int

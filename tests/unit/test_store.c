@@ -6,7 +6,9 @@
 ** writes leave no temporary file and leave an old database untouched), errors for a
 ** missing directory, a non-finite activity index, and the CSV export (row counts, RFC 4180
 ** quoting, refusal of an incomplete run). Every session carries RL_N_REGIONS activity
-** indices, stored as one row per region in the activity table and in activity.csv. All files live in a mkdtemp() directory that is removed at the end.
+** indices, stored as one row per region in the activity table and in activity.csv, and
+** five DA and cocaine readouts (columns of sessions; NaN is NULL). All files live in a
+** mkdtemp() directory that is removed at the end.
 */
 #include "relapselab/genotype.h"
 #include "relapselab/store.h"
@@ -127,6 +129,20 @@ make_run(void)
 ** 0.1 makes it inexact in binary (round-trip check). */
 #define ACTIVITY_OF(k, s, d) ((double) (k) + 0.1 + (double) (s) + 10.0 * (double) (d))
 
+/* The DA and cocaine readouts of session d of subject s (values not exact in binary, for
+** the round trip; cocaine not observed on day 0: NaN, stored as NULL). */
+static rl_brain_readout_t
+brain_of(int s, int d)
+{
+    rl_brain_readout_t b;
+    b.da_pre_nM = 50.1 + s;
+    b.da_mean_nM = 100.0 / 3.0 + d + 0.1 * s;
+    b.da_peak_nM = 200.7 + d;
+    b.cocaine_mean_uM = d == 0 ? NAN : 1.7 + 0.01 * s;
+    b.cocaine_peak_uM = d == 0 ? NAN : 2.9 + d;
+    return b;
+}
+
 /* Session d of subject s: phase 0 for d < 2, then phase 1 (PR, breakpoint 9). */
 static void
 make_session(rl_session_result_t *r, rl_event_t *ev, int s, int d)
@@ -147,6 +163,7 @@ make_session(rl_session_result_t *r, rl_event_t *ev, int s, int d)
     r->criterion_met = d == 1;
     r->breakpoint = d < 2 ? -1 : 9;
     r->drug_mg_per_kg = 0.1 * (double) r->reinforcers;
+    r->brain = brain_of(s, d);
     for (k = 0; k < RL_N_REGIONS; k++) {
         r->activity[k] = ACTIVITY_OF(k, s, d);
     }
@@ -307,6 +324,38 @@ test_activity_rows(sqlite3 *db)
         "hippocampus,infralimbic_cortex,nac_core,nac_shell,prelimbic_cortex,vta") == 0);
 }
 
+/* The sessions' DA and cocaine readouts: exact round trip of every value (REAL is a double),
+** NULL for the unobserved ones, and the same columns in the sessions_tidy view. */
+static void
+test_brain_columns(sqlite3 *db)
+{
+    static const char *const cols[] = {"da_pre_nM", "da_mean_nM", "da_peak_nM",
+        "cocaine_mean_uM", "cocaine_peak_uM"};
+    char cond[96], sql[384];
+    int s, d, k, bad = 0;
+    for (s = 0; s < N_SUBJECTS; s++) {
+        for (d = 0; d < SESSIONS_PER_SUBJECT; d++) {
+            rl_brain_readout_t b = brain_of(s, d);
+            const double want[] = {b.da_pre_nM, b.da_mean_nM, b.da_peak_nM, b.cocaine_mean_uM,
+                b.cocaine_peak_uM};
+            for (k = 0; k < 5; k++) {
+                if (isnan(want[k])) {
+                    snprintf(cond, sizeof cond, "s.%s IS NULL", cols[k]);
+                } else {
+                    snprintf(cond, sizeof cond, "s.%s = %.17g", cols[k], want[k]);
+                }
+                snprintf(sql, sizeof sql, "SELECT count(*) FROM sessions s JOIN sessions_tidy t"
+                    " USING (session_id) WHERE s.subject_id = %d AND s.day = %d AND %s"
+                    " AND t.%s IS s.%s", s, d, cond, cols[k], cols[k]);
+                bad += query_int(db, sql) != 1;
+            }
+        }
+    }
+    CHECK(bad == 0);
+    CHECK(query_int(db, "SELECT count(*) FROM sessions WHERE cocaine_mean_uM IS NULL")
+        == N_SUBJECTS); /* day 0 of each */
+}
+
 static void
 test_write_and_read_back(void)
 {
@@ -321,7 +370,7 @@ test_write_and_read_back(void)
     CHECK(count_tmp_files() == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(RL_STORE_SCHEMA_VERSION == 4);
+    CHECK(RL_STORE_SCHEMA_VERSION == 5);
     query_text(db, "SELECT source FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "simulation") == 0);
     CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
@@ -399,6 +448,7 @@ test_write_and_read_back(void)
         == N_PER_GROUP * SESSIONS_PER_SUBJECT);
 
     test_activity_rows(db);
+    test_brain_columns(db);
 
     query_text(db, "PRAGMA integrity_check", buf, sizeof buf);
     CHECK(strcmp(buf, "ok") == 0);
