@@ -31,7 +31,15 @@
     X(RL_CLAIM_WELCH, "welch", "Welch's t-test")                                   \
     X(RL_CLAIM_RM_ANOVA, "rm_anova",                                               \
         "group x session repeated-measures ANOVA (group effect)")                  \
-    X(RL_CLAIM_PROPORTION, "proportion", "share of the mice of each group")
+    X(RL_CLAIM_PROPORTION, "proportion", "share of the mice of each group")        \
+    X(RL_CLAIM_PAIRED, "paired", "paired t-test against the same mice's baseline")  \
+    X(RL_CLAIM_FISHER, "fisher", "Fisher's exact test of two shares")              \
+    X(RL_CLAIM_TREND, "trend", "linear trend over a dose or current series")       \
+    X(RL_CLAIM_TOST_RATIO, "tost_ratio",                                           \
+        "equivalence (TOST) of the ratio of means A / B")                          \
+    X(RL_CLAIM_TOST_DIFF, "tost_diff", "equivalence (TOST) of the difference A - B") \
+    X(RL_CLAIM_RATIO, "ratio", "the ratio of means A / B (Fieller interval)")      \
+    X(RL_CLAIM_DESCRIBE, "describe", "a statistic of each group")
 #define RL_CLAIM_ENUM_(id, word, text) id,
 typedef enum { RL_CLAIM_TESTS(RL_CLAIM_ENUM_) RL_CLAIM_TEST_COUNT } rl_claim_test_t;
 
@@ -46,7 +54,13 @@ typedef enum { RL_CLAIM_TESTS(RL_CLAIM_ENUM_) RL_CLAIM_TEST_COUNT } rl_claim_tes
         "every group's share of mice meeting the measure is >= threshold")         \
     X(RL_EXPECT_EACH_AT_MOST, "each_at_most",                                      \
         "every group's share of mice meeting the measure is <= threshold")         \
-    X(RL_EXPECT_REPORT, "report", "reported per direction, no target")
+    X(RL_EXPECT_REPORT, "report", "reported per direction, no target")             \
+    X(RL_EXPECT_EQUIVALENT, "equivalent", "A and B equivalent within range (TOST)") \
+    X(RL_EXPECT_WITHIN, "within", "the estimate lies within range")                \
+    X(RL_EXPECT_AT_MOST, "at_most", "the estimate is <= value")                    \
+    X(RL_EXPECT_AT_LEAST, "at_least", "the estimate is >= value")                  \
+    X(RL_EXPECT_INCREASING, "increasing", "the means never fall along the series") \
+    X(RL_EXPECT_DECREASING, "decreasing", "the means never rise along the series")
 typedef enum { RL_CLAIM_EXPECTS(RL_CLAIM_ENUM_) RL_EXPECT_COUNT } rl_claim_expect_t;
 
 /* What the check is in its study. */
@@ -56,14 +70,27 @@ typedef enum { RL_CLAIM_EXPECTS(RL_CLAIM_ENUM_) RL_EXPECT_COUNT } rl_claim_expec
         "a difference the study did not report (a null target)")                   \
     X(RL_ROLE_SECONDARY, "secondary", "a secondary analysis (shown, not a target)")
 typedef enum { RL_CLAIM_ROLES(RL_CLAIM_ENUM_) RL_ROLE_COUNT } rl_claim_role_t;
+/* What `test: describe` computes for each group. */
+#define RL_CLAIM_STATISTICS(X)                                                     \
+    X(RL_STAT_MEAN, "mean", "the mean")                                            \
+    X(RL_STAT_MEDIAN, "median", "the median")                                      \
+    X(RL_STAT_CV, "cv", "the between-mouse coefficient of variation (SD / mean)")  \
+    X(RL_STAT_SHARE_AT_MOST, "share_at_most",                                      \
+        "the share of mice whose value is <= cut")                                 \
+    X(RL_STAT_MAX_OVER_MEDIAN, "max_over_median",                                  \
+        "the largest value over the group's median")
+typedef enum { RL_CLAIM_STATISTICS(RL_CLAIM_ENUM_) RL_STAT_COUNT } rl_claim_statistic_t;
 #undef RL_CLAIM_ENUM_
 
 /* A measure of one mouse: measure `measure` (rl_measure_t) of its row of phase `phase`
 ** (index in the group's procedure, resolved per group by name or kind); or, with
 ** first_sessions > 0, the mean of the per-session active responses of the phase's first
-** sessions (the rm_anova test uses each of them); or the activity (c-Fos) index of a
-** region in the phase's first session (region >= 0); minus >= 0 subtracts another measure
-** of the same row ("the test's responses minus the extinction baseline"). */
+** sessions (the rm_anova test uses each of them); or, with session_cv, the coefficient of
+** variation of its per-session active responses or reinforcers over the phase's sessions
+** (day-to-day variability); or the activity (c-Fos) index of a region in the phase's first
+** session (region >= 0). minus >= 0 subtracts another measure of the same row ("the test's
+** responses minus the extinction baseline"); over >= 0 divides by measure `over` of phase
+** over_phase of the same mouse ("the first extinction session relative to acquisition"). */
 typedef struct rl_claim_measure {
     char name[RL_NAME_MAX];     /* as written: a measures.h name, or "activity" */
     int measure;                /* rl_measure_t; -1 for activity */
@@ -71,19 +98,36 @@ typedef struct rl_claim_measure {
     char phase[RL_NAME_MAX];    /* a phase name, or a phase kind (its first phase) */
     int first_sessions;         /* 0, or 1..RL_CLAIM_MAX_SESSIONS */
     int minus;                  /* rl_measure_t, -1 for none */
+    bool session_cv;            /* CV over the phase's sessions (active or reinforcers) */
+    int over;                   /* rl_measure_t, -1 for none */
+    char over_phase[RL_NAME_MAX];
     char label[RL_NAME_MAX];    /* shown in reports ("breakpoint"); default: name */
 } rl_claim_measure_t;
 
+/* A check. Its contrast is one of: pairs of groups A vs B (group_a[i], group_b[i]); groups
+** each on its own (group_b[i] = -1: proportion, paired, describe); a between-subjects series
+** (trend: group_a[i] at level[i], n_pairs levels, one row); or a within-subjects series
+** (trend with levels: the one group group_a[0] measured in phase level_phase[i] at
+** level[i]). */
 typedef struct rl_claim_check {
     char id[RL_NAME_MAX];                   /* "S2" */
     char text[RL_CLAIM_TEXT_MAX];           /* the claim in words */
-    int n_pairs;                            /* comparisons: one row each */
-    int group_a[RL_CLAIM_MAX_PAIRS];        /* group indices; proportion: the groups */
-    int group_b[RL_CLAIM_MAX_PAIRS];        /* -1 for proportion */
+    int n_pairs;                            /* pairs, groups or series levels */
+    int group_a[RL_CLAIM_MAX_PAIRS];        /* group indices */
+    int group_b[RL_CLAIM_MAX_PAIRS];        /* -1 where the contrast has no group B */
+    double level[RL_CLAIM_MAX_PAIRS];       /* trend: the level of each group or phase */
+    bool within;                            /* trend over phases of one group (levels) */
+    char level_phase[RL_CLAIM_MAX_PAIRS][RL_NAME_MAX];
     rl_claim_measure_t measure;
+    bool has_baseline;                      /* paired: the measure it is compared with */
+    rl_claim_measure_t baseline;
     rl_claim_test_t test;
     rl_claim_expect_t expect;
     double threshold;                       /* each_at_least, each_at_most */
+    double range[2];                        /* equivalent, within */
+    double value;                           /* at_most, at_least */
+    rl_claim_statistic_t statistic;         /* describe */
+    double cut;                             /* share_at_most */
     rl_claim_role_t role;
     bool has_target;                        /* false for secondary and report */
     double target;                          /* rate over studies: >= (findings), <= (nulls) */
@@ -139,5 +183,6 @@ RL_API const char *rl_claim_test_name(rl_claim_test_t t);
 RL_API const char *rl_claim_test_text(rl_claim_test_t t);
 RL_API const char *rl_claim_expect_name(rl_claim_expect_t e);
 RL_API const char *rl_claim_role_name(rl_claim_role_t r);
+RL_API const char *rl_claim_statistic_name(rl_claim_statistic_t s);
 
 #endif

@@ -48,7 +48,7 @@ build_rows(rl_validation_t *v)
     int k, p, reg, ret;
     for (k = 0; k < v->claims->n_checks; k++) {
         const rl_claim_check_t *c = &v->claims->checks[k];
-        if (c->test == RL_CLAIM_PROPORTION) {
+        if (c->test == RL_CLAIM_PROPORTION || c->test == RL_CLAIM_TREND) {
             if ((ret = add_row(v, c, -1, -1, &cap)) != 0) {
                 return ret;
             }
@@ -97,7 +97,9 @@ build_calib(rl_validation_t *v)
         const row_t *row = &v->rows[k];
         const rl_claim_check_t *c = row->check;
         int r, seen = 0;
-        if (c->expect != RL_EXPECT_NO_DIFFERENCE || row->pair < 0) {
+        if (c->expect != RL_EXPECT_NO_DIFFERENCE || row->pair < 0
+            || (c->test != RL_CLAIM_STUDENT && c->test != RL_CLAIM_WELCH
+                && c->test != RL_CLAIM_RM_ANOVA)) {
             continue;
         }
         r = p->groups[c->group_a[row->pair]].reinforcer;
@@ -148,6 +150,7 @@ reduce_mouse(rl_validation_t *v, const rl_subject_result_t *s, mouse_t *m, rl_er
             memcpy(m->activity[r->phase], r->activity, sizeof m->activity[r->phase]);
         }
         if (m->n_first[r->phase] < RL_CLAIM_MAX_SESSIONS) {
+            m->first_rf[r->phase][m->n_first[r->phase]] = (double) r->reinforcers;
             m->first[r->phase][m->n_first[r->phase]++] = (double) r->active;
         }
     }

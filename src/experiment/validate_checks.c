@@ -3,11 +3,13 @@
 **
 ** A mouse's value of a check's measure comes from its subject x phase row of the measures
 ** module (minus another measure of the same row, for "the test's responses above the
-** extinction baseline"), from the mean of its first sessions' responses, or from an
-** activity index. Tests: Student's or Welch's t-test between two groups (Hedges' g of
+** extinction baseline") or over a measure of another phase, from the mean of its first
+** sessions' responses, from the day-to-day CV of its per-session counts, or from an
+** activity index. Tests here: Student's or Welch's t-test between two groups (Hedges' g of
 ** A - B as the effect); the group x session repeated-measures ANOVA's group effect for a
 ** per-session measure (its p replaces the t-test's, whose g stays the effect); the share
-** of each group's mice meeting a yes/no measure (the lowest share as the effect).
+** of each group's mice meeting a yes/no measure (the lowest share as the effect). The
+** other tests are in validate_estimates.c.
 */
 #include <math.h>
 #include <string.h>
@@ -15,15 +17,15 @@
 #include "core/alloc.h"
 #include "validate_internal.h"
 
-/* The phase of mouse x's procedure that measure m names (by name, else by kind), or -1. */
+/* The phase of mouse x's procedure named `phase` (a name, else a kind), or -1. */
 static int
-phase_of(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m)
+phase_named(const rl_validation_t *v, const mouse_t *x, const char *phase)
 {
     const rl_protocol_t *p = v->protocol;
     const rl_procedure_t *proc = &p->procedures[p->groups[x->group].procedure];
-    int i, kind = rl_phase_kind_find(m->phase);
+    int i, kind = rl_phase_kind_find(phase);
     for (i = 0; i < proc->n_phases; i++) {
-        if (strcmp(proc->phases[i].name, m->phase) == 0) {
+        if (strcmp(proc->phases[i].name, phase) == 0) {
             return i;
         }
     }
@@ -35,16 +37,36 @@ phase_of(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m
     return -1;
 }
 
-double
-rl_v_value(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m, int region)
+static int
+phase_of(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m)
 {
-    int ph = phase_of(v, x, m), j;
-    double sum = 0.0;
+    return phase_named(v, x, m->phase);
+}
+
+/* The coefficient of variation (SD / mean) of the n values x; NaN below 2 values or with a
+** mean of 0. */
+static double
+cv_of(const double *x, int n)
+{
+    rl_mean_sem_t ms = rl_mean_sem(x, n);
+    return n >= 2 && ms.mean != 0.0 ? ms.sem * sqrt((double) n) / ms.mean : NAN;
+}
+
+double
+rl_v_value_in(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m,
+    const char *phase, int region)
+{
+    int ph = phase_named(v, x, phase), j;
+    double sum = 0.0, val;
     if (ph < 0 || !x->ran[ph]) {
         return NAN;
     }
     if (m->measure < 0) {
         return x->activity[ph][region >= 0 ? region : m->region];
+    }
+    if (m->session_cv) {
+        return cv_of(m->measure == RL_M_REINFORCERS ? x->first_rf[ph] : x->first[ph],
+            x->n_first[ph]);
     }
     if (m->first_sessions > 0) {
         if (x->n_first[ph] < m->first_sessions) {
@@ -55,7 +77,22 @@ rl_v_value(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t 
         }
         return sum / m->first_sessions;
     }
-    return m->minus >= 0 ? x->v[ph][m->measure] - x->v[ph][m->minus] : x->v[ph][m->measure];
+    val = x->v[ph][m->measure];
+    if (m->minus >= 0) {
+        return val - x->v[ph][m->minus];
+    }
+    if (m->over >= 0) {
+        int oph = phase_named(v, x, m->over_phase);
+        double den = oph >= 0 && x->ran[oph] ? x->v[oph][m->over] : NAN;
+        return den != 0.0 ? val / den : NAN;
+    }
+    return val;
+}
+
+double
+rl_v_value(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m, int region)
+{
+    return rl_v_value_in(v, x, m, m->phase, region);
 }
 
 int
@@ -145,9 +182,8 @@ test_proportion(rl_validation_t *v, row_t *row, int s)
         worst = most ? fmax(worst, share) : fmin(worst, share);
         all &= n > 0 && (most ? share <= c->threshold : share >= c->threshold);
     }
-    row->tested++;
+    row->effect[row->tested++] = 100.0 * worst;
     row->holds += all && c->n_pairs > 0;
-    row->effect[s] = 100.0 * worst;
     if (s == 0) {
         row->rep_a.mean = 100.0 * worst;
         row->rep_a.n = c->n_pairs;
@@ -155,10 +191,25 @@ test_proportion(rl_validation_t *v, row_t *row, int s)
 }
 
 void
+rl_v_judge(const rl_validation_t *v, row_t *row, double p, double diff, double effect)
+{
+    double alpha = v->claims->alpha;
+    row->effect[row->tested++] = effect;
+    switch (row->check->expect) {
+    case RL_EXPECT_LOWER: row->holds += p < alpha && diff < 0.0; break;
+    case RL_EXPECT_HIGHER: row->holds += p < alpha && diff > 0.0; break;
+    case RL_EXPECT_REPORT:
+        row->higher += p < alpha && diff > 0.0;
+        row->lower += p < alpha && diff < 0.0;
+        break;
+    default: row->holds += p < alpha; break; /* different; no_difference: a difference */
+    }
+}
+
+void
 rl_v_test_row(rl_validation_t *v, row_t *row, int s)
 {
     const rl_claim_check_t *c = row->check;
-    double alpha = v->claims->alpha;
     int ga, gb, n;
     rl_ttest_t t;
 
@@ -166,28 +217,37 @@ rl_v_test_row(rl_validation_t *v, row_t *row, int s)
         test_proportion(v, row, s);
         return;
     }
+    if (rl_v_test_estimate(v, row, s)) {
+        return;
+    }
     ga = c->group_a[row->pair];
     gb = c->group_b[row->pair];
     if (rl_v_compare(v, c, ga, gb, row->region, &t) != 0) {
         return;
     }
-    row->tested++;
-    switch (c->expect) {
-    case RL_EXPECT_LOWER: row->holds += t.p < alpha && t.diff < 0.0; break;
-    case RL_EXPECT_HIGHER: row->holds += t.p < alpha && t.diff > 0.0; break;
-    case RL_EXPECT_REPORT:
-        row->higher += t.p < alpha && t.diff > 0.0;
-        row->lower += t.p < alpha && t.diff < 0.0;
-        break;
-    default: row->holds += t.p < alpha; break; /* different; no_difference: a difference */
-    }
-    row->effect[s] = isfinite(t.hedges_g) ? t.hedges_g : 0.0;
+    rl_v_judge(v, row, t.p, t.diff, isfinite(t.hedges_g) ? t.hedges_g : 0.0);
     if (s == 0) {
         n = rl_v_values(v, ga, &c->measure, row->region, v->a);
         row->rep_a = rl_mean_sem(v->a, n);
         n = rl_v_values(v, gb, &c->measure, row->region, v->a);
         row->rep_b = rl_mean_sem(v->a, n);
         row->rep_p = t.p;
+    }
+}
+
+const char *
+rl_v_effect_name(const rl_claim_check_t *c)
+{
+    switch (c->test) {
+    case RL_CLAIM_PAIRED: return "d_z";
+    case RL_CLAIM_FISHER: return "diff %";
+    case RL_CLAIM_TREND: return "slope";
+    case RL_CLAIM_TOST_DIFF: return "A-B";
+    case RL_CLAIM_TOST_RATIO:
+    case RL_CLAIM_RATIO: return "A/B";
+    case RL_CLAIM_DESCRIBE: return rl_claim_statistic_name(c->statistic);
+    case RL_CLAIM_PROPORTION: return "% meeting";
+    default: return NULL;
     }
 }
 

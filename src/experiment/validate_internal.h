@@ -14,28 +14,32 @@
 #include "relapselab/validate.h"
 
 /* One mouse of one study, reduced to what checks can ask for: its subject x phase rows of
-** the measures module, the active responses of each phase's first sessions, and the
-** activity indices of each phase's first session. */
+** the measures module, the active responses and reinforcers of each phase's first
+** sessions (up to RL_CLAIM_MAX_SESSIONS), and the activity indices of each phase's first
+** session. */
 typedef struct mouse {
     int group;
     bool ran[RL_MAX_PHASES];
     double v[RL_MAX_PHASES][RL_M_COUNT];
     int n_first[RL_MAX_PHASES];
     double first[RL_MAX_PHASES][RL_CLAIM_MAX_SESSIONS];
+    double first_rf[RL_MAX_PHASES][RL_CLAIM_MAX_SESSIONS];
     double activity[RL_MAX_PHASES][RL_N_REGIONS];
 } mouse_t;
 
-/* A row of the report: one check on one pair of groups (all its groups for a proportion),
-** one region for a per-region check. */
+/* A row of the report: one check on one pair of groups (on one group for paired and
+** describe; on all its groups for a proportion and a trend), one region for a per-region
+** check. */
 typedef struct row {
     const rl_claim_check_t *check;
     int pair;                   /* index in the check's pairs; -1: all its groups */
     int region;                 /* activity region; -1 when not per region */
     int holds, tested;          /* studies in which it held (or a difference showed) */
     int higher, lower;          /* expect report: studies with p < alpha each way */
-    double *effect;             /* per study: Hedges' g (A - B), or the lowest % (proportion) */
-    rl_mean_sem_t rep_a, rep_b; /* first study */
+    double *effect;             /* per study: the test's effect (rl_v_effect_name) */
+    rl_mean_sem_t rep_a, rep_b; /* first study (t-tests) */
     double rep_p;
+    char study1[256];           /* first study, in words (tests other than the t-tests) */
 } row_t;
 
 /* Test calibration: two groups of identical biology (genotype, background, sex) given the
@@ -83,8 +87,28 @@ double rl_v_value(const rl_validation_t *v, const mouse_t *x, const rl_claim_mea
 int rl_v_values(const rl_validation_t *v, int g, const rl_claim_measure_t *m, int region,
     double *out);
 
+/* The value of measure m for mouse x in phase `phase` instead of the measure's own. */
+double rl_v_value_in(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m,
+    const char *phase, int region);
+
 /* Apply row's test on this study's mice (study index s), accumulating into row. */
 void rl_v_test_row(rl_validation_t *v, row_t *row, int s);
+
+/* Record one study's result of a test with a p value and a signed difference (a t, a
+** paired t, Fisher's test, a trend's slope): the row's expectation lower, higher,
+** different or no_difference holds, or for report the direction is counted; effect is
+** the study's effect (the rows keep the tested studies' effects in order). */
+void rl_v_judge(const rl_validation_t *v, row_t *row, double p, double diff, double effect);
+
+/* The effect a row records per study, as shown ("g", "d_z", "slope", ...); NULL for the
+** t-tests' Hedges' g, which the reports name in their header. */
+const char *rl_v_effect_name(const rl_claim_check_t *c);
+
+/* ---- validate_estimates.c ---- */
+
+/* The tests of validate_estimates.c (paired, fisher, trend, tost_ratio, tost_diff, ratio,
+** describe) on study s; 0 if c's test is not one of them (nothing done), else 1. */
+int rl_v_test_estimate(rl_validation_t *v, row_t *row, int s);
 
 /* The test of check between groups ga and gb: 0 and *t filled, or -1 if it cannot be made
 ** (too few mice). */
@@ -102,6 +126,11 @@ double rl_v_rate(const row_t *row);
 /* Mean and 95 % interval of a row's effect over the studies (tmp: R values of scratch). */
 void rl_v_row_effect(const rl_validation_t *v, const row_t *r, double *tmp, double *m,
     double *lo, double *hi);
+
+/* A row's effect over the studies in words, for the summary and Markdown tables:
+** "g +1.20 [+0.40, +2.10]", "lowest group 85 % of mice", "A/B 0.42 [0.2, 0.7]". */
+const char *rl_v_effect_text(const rl_validation_t *v, const row_t *r, double *tmp, char *buf,
+    size_t n);
 
 /* Wilson score 95 % interval of hits / tested. */
 void rl_v_wilson(int hits, int tested, double *lo, double *hi);

@@ -44,6 +44,19 @@ json_num(FILE *f, double x)
     }
 }
 
+/* "effect": {"measure": name, "mean": m, "lo": lo, "hi": hi} */
+static void
+json_effect(FILE *f, const char *name, double m, double lo, double hi)
+{
+    fprintf(f, "\"effect\": {\"measure\": \"%s\", \"mean\": ", name);
+    json_num(f, m);
+    fputs(", \"lo\": ", f);
+    json_num(f, lo);
+    fputs(", \"hi\": ", f);
+    json_num(f, hi);
+    fputs("}", f);
+}
+
 static void
 json_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
 {
@@ -57,10 +70,13 @@ json_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
         json_escape(c->id, esc, sizeof esc), json_escape(c->text, esc2, sizeof esc2),
         rl_v_groups_label(v, r, label, sizeof label));
     if (r->pair >= 0) {
-        fprintf(f, "\"groups\": [\"%s\", ", json_escape(v->protocol->groups[c->group_a[r->pair]].name,
+        fprintf(f, "\"groups\": [\"%s\"", json_escape(v->protocol->groups[c->group_a[r->pair]].name,
             esc, sizeof esc));
-        fprintf(f, "\"%s\"], ", json_escape(v->protocol->groups[c->group_b[r->pair]].name, esc,
-            sizeof esc));
+        if (c->group_b[r->pair] >= 0) {
+            fprintf(f, ", \"%s\"", json_escape(v->protocol->groups[c->group_b[r->pair]].name,
+                esc, sizeof esc));
+        }
+        fputs("], ", f);
     }
     fprintf(f, "\"kind\": \"%s\", \"status\": \"%s\", \"test\": \"%s\", \"expect\": \"%s\", "
                "\"measure\": \"%s\", \"rate\": %.4f, \"rate_lo\": %.4f, \"rate_hi\": %.4f, ",
@@ -75,23 +91,18 @@ json_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
     fprintf(f, "\"meets_target\": %s, \"studies\": %d, ", rl_v_meets(r) ? "true" : "false",
         r->tested);
     if (c->test == RL_CLAIM_PROPORTION) {
-        fprintf(f, "\"effect\": {\"measure\": \"%s\", \"mean\": ",
-            c->expect == RL_EXPECT_EACH_AT_MOST ? "percent_meeting_max" : "percent_meeting_min");
-        json_num(f, m);
-        fputs(", \"lo\": ", f);
-        json_num(f, lo);
-        fputs(", \"hi\": ", f);
-        json_num(f, hi);
-        fputs("}}", f);
+        json_effect(f, c->expect == RL_EXPECT_EACH_AT_MOST ? "percent_meeting_max"
+            : "percent_meeting_min", m, lo, hi);
+        fputs("}", f);
         return;
     }
-    fputs("\"effect\": {\"measure\": \"hedges_g\", \"mean\": ", f);
-    json_num(f, m);
-    fputs(", \"lo\": ", f);
-    json_num(f, lo);
-    fputs(", \"hi\": ", f);
-    json_num(f, hi);
-    fprintf(f, "}, \"study1\": {\"wt\": {\"mean\": %.4g, \"sem\": %.4g, \"n\": %d}, "
+    if (rl_v_effect_name(c) != NULL) {
+        json_effect(f, rl_v_effect_name(c), m, lo, hi);
+        fprintf(f, ", \"study1_text\": \"%s\"}", json_escape(r->study1, esc, sizeof esc));
+        return;
+    }
+    json_effect(f, "hedges_g", m, lo, hi);
+    fprintf(f, ", \"study1\": {\"wt\": {\"mean\": %.4g, \"sem\": %.4g, \"n\": %d}, "
                "\"ko\": {\"mean\": %.4g, \"sem\": %.4g, \"n\": %d}, \"p\": %.4g}}",
         r->rep_b.mean, r->rep_b.sem, r->rep_b.n, r->rep_a.mean, r->rep_a.sem, r->rep_a.n,
         r->rep_p);
@@ -210,7 +221,7 @@ int
 rl_validation_print_markdown(const rl_validation_t *self, FILE *f, rl_error_t *err)
 {
     double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
-    char rate[64], label[128];
+    char rate[64], label[128], eff[96];
     int k;
 
     if (tmp == NULL) {
@@ -219,21 +230,15 @@ rl_validation_print_markdown(const rl_validation_t *self, FILE *f, rl_error_t *e
     for (k = 0; k < self->n_rows; k++) {
         const row_t *r = &self->rows[k];
         const rl_claim_check_t *c = r->check;
-        double m, lo, hi;
         if (r->region >= 0) {
             continue;
         }
-        rl_v_row_effect(self, r, tmp, &m, &lo, &hi);
-        fprintf(f, "| %s | %s | %s | %s | %s | %s%.0f %% | ", self->claims->id, c->id, c->text,
-            rl_v_groups_label(self, r, label, sizeof label), rate_text(r, rate, sizeof rate),
+        fprintf(f, "| %s | %s | %s | %s | %s | %s%.0f %% | %s | %s |\n", self->claims->id,
+            c->id, c->text, rl_v_groups_label(self, r, label, sizeof label),
+            rate_text(r, rate, sizeof rate),
             !c->has_target ? "— " : c->expect == RL_EXPECT_NO_DIFFERENCE ? "≤ " : "≥ ",
-            c->has_target ? 100.0 * c->target : 0.0);
-        if (c->test == RL_CLAIM_PROPORTION) {
-            fprintf(f, "%s group %.0f %% of mice | %s |\n",
-                c->expect == RL_EXPECT_EACH_AT_MOST ? "highest" : "lowest", m, verdict(r));
-        } else {
-            fprintf(f, "g %+.2f [%+.2f, %+.2f] | %s |\n", m, lo, hi, verdict(r));
-        }
+            c->has_target ? 100.0 * c->target : 0.0,
+            rl_v_effect_text(self, r, tmp, eff, sizeof eff), verdict(r));
     }
     free(tmp);
     return 0;
@@ -253,21 +258,14 @@ rl_validation_print_summary(const rl_validation_t *const *v, int n, FILE *f)
         }
         for (k = 0; k < v[i]->n_rows; k++) {
             const row_t *r = &v[i]->rows[k];
-            char eff[64];
-            double m, lo, hi;
+            char eff[96];
             if (r->region >= 0) {
                 continue;
             }
-            rl_v_row_effect(v[i], r, tmp, &m, &lo, &hi);
-            if (r->check->test == RL_CLAIM_PROPORTION) {
-                snprintf(eff, sizeof eff, "%s %.0f%%",
-                    r->check->expect == RL_EXPECT_EACH_AT_MOST ? "highest" : "lowest", m);
-            } else {
-                snprintf(eff, sizeof eff, "g %+.2f [%+.2f, %+.2f]", m, lo, hi);
-            }
             fprintf(f, "%-14.14s %-5.5s %-44.44s %-20.20s %-18s %-22s %s\n", v[i]->claims->id,
                 r->check->id, r->check->text, rl_v_groups_label(v[i], r, label, sizeof label),
-                rate_text(r, rate, sizeof rate), eff, verdict(r));
+                rate_text(r, rate, sizeof rate), rl_v_effect_text(v[i], r, tmp, eff, sizeof eff),
+                verdict(r));
         }
         free(tmp);
     }

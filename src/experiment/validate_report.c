@@ -18,12 +18,18 @@ cmp_double(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Mean and 2.5 / 97.5 percentiles of x[0..n-1] (x is reordered). */
+/* Mean and 2.5 / 97.5 percentiles of the finite values of x[0..n-1] (x is reordered). */
 static void
 interval(double *x, int n, double *mean, double *lo, double *hi)
 {
-    int i;
+    int i, k = 0;
     double s = 0.0;
+    for (i = 0; i < n; i++) {
+        if (isfinite(x[i])) {
+            x[k++] = x[i];
+        }
+    }
+    n = k;
     for (i = 0; i < n; i++) {
         s += x[i];
     }
@@ -66,12 +72,15 @@ rl_validation_failures(const rl_validation_t *self)
     return n;
 }
 
-/* The label of a row's groups: A's name; "n groups" for a proportion. */
+/* The label of a row's groups: A's name; "n groups" for a proportion or a series of
+** groups; "G, n phases" for a series of phases. */
 static const char *
 groups_label(const rl_validation_t *v, const row_t *r, char *buf, size_t n)
 {
     const rl_claim_check_t *c = r->check;
-    if (r->pair < 0) {
+    if (c->within) {
+        snprintf(buf, n, "%s, %d phases", v->protocol->groups[c->group_a[0]].name, c->n_pairs);
+    } else if (r->pair < 0) {
         snprintf(buf, n, "%d group%s", c->n_pairs, c->n_pairs == 1 ? "" : "s");
     } else {
         snprintf(buf, n, "%s", v->protocol->groups[c->group_a[r->pair]].name);
@@ -97,9 +106,9 @@ static void
 row_effect(const rl_validation_t *v, const row_t *r, double *tmp, double *m, double *lo,
     double *hi)
 {
-    int n = r->check->expect == RL_EXPECT_REPORT ? v->replicates : r->tested;
-    memcpy(tmp, r->effect, (size_t) v->replicates * sizeof *tmp);
-    interval(tmp, n, m, lo, hi);
+    (void) v;
+    memcpy(tmp, r->effect, (size_t) r->tested * sizeof *tmp);
+    interval(tmp, r->tested, m, lo, hi);
 }
 
 void
@@ -107,6 +116,23 @@ rl_v_row_effect(const rl_validation_t *v, const row_t *r, double *tmp, double *m
     double *hi)
 {
     row_effect(v, r, tmp, m, lo, hi);
+}
+
+const char *
+rl_v_effect_text(const rl_validation_t *v, const row_t *r, double *tmp, char *buf, size_t n)
+{
+    const rl_claim_check_t *c = r->check;
+    double m, lo, hi;
+    row_effect(v, r, tmp, &m, &lo, &hi);
+    if (c->test == RL_CLAIM_PROPORTION) {
+        snprintf(buf, n, "%s group %.0f %% of mice",
+            c->expect == RL_EXPECT_EACH_AT_MOST ? "highest" : "lowest", m);
+    } else if (rl_v_effect_name(c) != NULL) {
+        snprintf(buf, n, "%s %.3g [%.3g, %.3g]", rl_v_effect_name(c), m, lo, hi);
+    } else {
+        snprintf(buf, n, "g %+.2f [%+.2f, %+.2f]", m, lo, hi);
+    }
+    return buf;
 }
 
 void
@@ -136,6 +162,10 @@ print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
         int most = c->expect == RL_EXPECT_EACH_AT_MOST;
         fprintf(f, "%-26s %s group: %.0f%% of mice\n", most ? "(% meeting, highest)"
             : "(% meeting, lowest)", most ? "highest" : "lowest", r->rep_a.mean);
+    } else if (rl_v_effect_name(c) != NULL) {
+        char eff[64];
+        snprintf(eff, sizeof eff, "%s %.3g [%.3g, %.3g]", rl_v_effect_name(c), m, lo, hi);
+        fprintf(f, "%-26s %s\n", eff, r->study1);
     } else {
         char eff[64];
         snprintf(eff, sizeof eff, "%+.2f [%+.2f, %+.2f]", m, lo, hi);
@@ -144,7 +174,30 @@ print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
     }
 }
 
-/* "Tests:" -- each distinct measure label with its test and definition. */
+/* Measure m in words ("reinstatement_ratio of reinstatement"); phase overrides its phase. */
+static void
+print_measure(const rl_claim_measure_t *m, const char *phase, FILE *f)
+{
+    if (m->first_sessions > 0) {
+        fprintf(f, "active per session, first %d sessions of %s", m->first_sessions, phase);
+    } else if (m->measure < 0) {
+        fprintf(f, "activity index (%s) of %s", m->region == RL_N_REGIONS ? "per region"
+            : rl_region_name(m->region), phase);
+    } else if (m->session_cv) {
+        fprintf(f, "day-to-day CV of %s per session of %s", rl_measure_name(m->measure),
+            phase);
+    } else {
+        fprintf(f, "%s of %s", rl_measure_name(m->measure), phase);
+        if (m->minus >= 0) {
+            fprintf(f, " minus %s", rl_measure_name(m->minus));
+        }
+        if (m->over >= 0) {
+            fprintf(f, " over %s of %s", rl_measure_name(m->over), m->over_phase);
+        }
+    }
+}
+
+/* "Tests:" -- each distinct measure label and test with its definition. */
 static void
 print_tests(const rl_validation_t *v, FILE *f)
 {
@@ -155,23 +208,21 @@ print_tests(const rl_validation_t *v, FILE *f)
         const rl_claim_measure_t *m = &c->measure;
         int seen = 0;
         for (j = 0; j < k; j++) {
-            seen |= strcmp(v->claims->checks[j].measure.label, m->label) == 0;
+            seen |= strcmp(v->claims->checks[j].measure.label, m->label) == 0
+                && v->claims->checks[j].test == c->test;
         }
         if (seen) {
             continue;
         }
         fprintf(f, "%s%s = %s, ", first ? "" : "; ", m->label, rl_claim_test_text(c->test));
-        if (m->first_sessions > 0) {
-            fprintf(f, "active per session, first %d sessions of %s", m->first_sessions,
-                m->phase);
-        } else if (m->measure < 0) {
-            fprintf(f, "activity index (%s) of %s", m->region == RL_N_REGIONS ? "per region"
-                : rl_region_name(m->region), m->phase);
+        if (c->within) {
+            print_measure(m, "the series' phases", f);
         } else {
-            fprintf(f, "%s of %s", rl_measure_name(m->measure), m->phase);
-            if (m->minus >= 0) {
-                fprintf(f, " minus %s", rl_measure_name(m->minus));
-            }
+            print_measure(m, m->phase, f);
+        }
+        if (c->has_baseline) {
+            fputs(" vs ", f);
+            print_measure(&c->baseline, c->baseline.phase, f);
         }
         first = 0;
     }
@@ -251,7 +302,7 @@ rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
 {
     const rl_claims_t *c = self->claims;
     double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
-    int k;
+    int k, estimates = 0;
 
     if (tmp == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -261,8 +312,13 @@ rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
         c->path, c->id, c->statement, c->protocol_path, self->replicates,
         (unsigned long long) self->seed,
         (unsigned long long) (self->seed + (uint64_t) self->replicates - 1), c->alpha);
+    for (k = 0; k < c->n_checks && !estimates; k++) {
+        estimates = rl_v_effect_name(&c->checks[k]) != NULL
+            && c->checks[k].test != RL_CLAIM_PROPORTION;
+    }
     fprintf(f, "%-4s %-52s %-22s %7s %-7s %-26s %s\n", "id", "claim", "group A", "rate",
-        "target", "effect g (A-B) [95%]", "study 1: B | A (mean ± SEM)");
+        "target", estimates ? "effect [95% of studies]" : "effect g (A-B) [95%]",
+        estimates ? "study 1" : "study 1: B | A (mean ± SEM)");
     for (k = 0; k < self->n_rows; k++) {
         if (self->rows[k].region < 0) {
             print_row(self, &self->rows[k], tmp, f);

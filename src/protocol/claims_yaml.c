@@ -3,8 +3,8 @@
 ** The file is read through the YAML adapter (core/yaml_doc.h) top-down. The protocol is
 ** loaded first (its own problems are reported in the protocol file), so that every name a
 ** check uses -- groups, phases, measures, regions -- is resolved while its node is at hand
-** and a wrong one is reported at its line and column. Then each check is checked for
-** coherence: the test fits the contrast and the measure, the expectation fits the test.
+** and a wrong one is reported at its line and column. A check is read in claims_check.c,
+** its measures in claims_measure.c; this file holds the file's top level and magnitudes.
 */
 #include "protocol_internal.h"
 
@@ -13,41 +13,34 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "claims_internal.h"
 #include "core/yaml_doc.h"
 #include "relapselab/claims.h"
 #include "relapselab/measures.h"
 
 #define WORD_(id, word, text) word,
 #define TEXT_(id, word, text) text,
-static const char *const test_words[] = {RL_CLAIM_TESTS(WORD_) NULL};
+const char *const rl_claims_test_words[] = {RL_CLAIM_TESTS(WORD_) NULL};
 static const char *const test_texts[] = {RL_CLAIM_TESTS(TEXT_) NULL};
-static const char *const expect_words[] = {RL_CLAIM_EXPECTS(WORD_) NULL};
-static const char *const role_words[] = {RL_CLAIM_ROLES(WORD_) NULL};
+const char *const rl_claims_expect_words[] = {RL_CLAIM_EXPECTS(WORD_) NULL};
+const char *const rl_claims_role_words[] = {RL_CLAIM_ROLES(WORD_) NULL};
+const char *const rl_claims_statistic_words[] = {RL_CLAIM_STATISTICS(WORD_) NULL};
 #undef WORD_
 #undef TEXT_
 
 static const char *const top_keys[] = {"id", "statement", "source", "species", "quality",
     "protocol", "alpha", "checks", "magnitudes", NULL};
-static const char *const check_keys[] = {"id", "claim", "groups", "pairs", "measure", "test",
-    "expect", "threshold", "target", "role", NULL};
-static const char *const measure_keys[] = {"name", "phase", "first_sessions", "minus",
-    "region", "label", NULL};
 static const char *const magnitude_keys[] = {"label", "groups", "measure", "scale", "unit",
     "prior", NULL};
 static const char *const quality_words[] = {"TEXT", "DIR", "SOFT", NULL};
 static const char *const scale_words[] = {"none", "dose_per_hour", NULL};
 
-typedef struct reader {
-    rl_yaml_doc_t *doc;
-    rl_claims_t *c;
-    const char *dir;         /* for the protocol path */
-    rl_error_t *err;
-} reader_t;
+typedef rl_claims_reader_t reader_t;
 
 const char *
 rl_claim_test_name(rl_claim_test_t t)
 {
-    return t >= 0 && t < RL_CLAIM_TEST_COUNT ? test_words[t] : "unknown";
+    return t >= 0 && t < RL_CLAIM_TEST_COUNT ? rl_claims_test_words[t] : "unknown";
 }
 
 const char *
@@ -59,409 +52,19 @@ rl_claim_test_text(rl_claim_test_t t)
 const char *
 rl_claim_expect_name(rl_claim_expect_t e)
 {
-    return e >= 0 && e < RL_EXPECT_COUNT ? expect_words[e] : "unknown";
+    return e >= 0 && e < RL_EXPECT_COUNT ? rl_claims_expect_words[e] : "unknown";
 }
 
 const char *
 rl_claim_role_name(rl_claim_role_t r)
 {
-    return r >= 0 && r < RL_ROLE_COUNT ? role_words[r] : "unknown";
+    return r >= 0 && r < RL_ROLE_COUNT ? rl_claims_role_words[r] : "unknown";
 }
 
-/* ---------------------------------------------------------------- names in the protocol */
-
-/* The index of the group named by scalar n, or an error at n naming the valid groups. */
-static int
-group_of(reader_t *r, const rl_yaml_node_t *n, const char *ctx, int *out)
+const char *
+rl_claim_statistic_name(rl_claim_statistic_t s)
 {
-    const rl_protocol_t *p = r->c->protocol;
-    const char *name = rl_yaml_text(n);
-    char list[RL_ERROR_MSG_MAX / 2], got[64];
-    size_t len = 0;
-    int g;
-
-    for (g = 0; name != NULL && g < p->n_groups; g++) {
-        if (strcmp(p->groups[g].name, name) == 0) {
-            *out = g;
-            return 0;
-        }
-    }
-    list[0] = '\0';
-    for (g = 0; g < p->n_groups && len < sizeof list; g++) {
-        len += (size_t) snprintf(list + len, sizeof list - len, "%s%s", g ? ", " : "",
-            p->groups[g].name);
-    }
-    return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %s is not a group of the protocol "
-        "(groups: %s)", ctx, rl_yaml_describe(n, got, sizeof got), list);
-}
-
-/* A list of group names into out[0..*n) (at most max). */
-static int
-group_list(reader_t *r, const rl_yaml_node_t *list, const char *ctx, const char *key,
-    int min, int max, int *out, int *n)
-{
-    size_t i, count = rl_yaml_count(list);
-    int ret;
-    if ((ret = rl_yaml_expect(r->doc, list, RL_YAML_LIST, ctx, "", key)) != 0) {
-        return ret;
-    }
-    if ((int) count < min || (int) count > max) {
-        return rl_yaml_fail(r->doc, list, RL_ERR_INVALID, "%s: %s must name %d to %d groups "
-            "(got %zu)", ctx, key, min, max, count);
-    }
-    for (i = 0; i < count; i++) {
-        const rl_yaml_node_t *g = rl_yaml_item(r->doc, list, i);
-        if ((ret = rl_yaml_expect(r->doc, g, RL_YAML_SCALAR, ctx, "", key)) != 0
-            || (ret = group_of(r, g, ctx, &out[i])) != 0) {
-            return ret;
-        }
-    }
-    *n = (int) count;
-    return 0;
-}
-
-/* Phase `phase` (a name, else a phase kind: its first phase) of group g's procedure, or
-** -1. */
-static int
-phase_of(const rl_protocol_t *p, int g, const char *phase)
-{
-    const rl_procedure_t *proc = &p->procedures[p->groups[g].procedure];
-    int i, kind = rl_phase_kind_find(phase);
-    for (i = 0; i < proc->n_phases; i++) {
-        if (strcmp(proc->phases[i].name, phase) == 0) {
-            return i;
-        }
-    }
-    for (i = 0; kind >= 0 && i < proc->n_phases; i++) {
-        if ((int) proc->phases[i].kind == kind) {
-            return i;
-        }
-    }
-    return -1;
-}
-
-/* Every group of groups[0..n) has the measure's phase (error at node n_phase). */
-static int
-check_phase(reader_t *r, const rl_yaml_node_t *n_phase, const char *ctx,
-    const rl_claim_measure_t *m, const int *groups, int n)
-{
-    const rl_protocol_t *p = r->c->protocol;
-    int i;
-    for (i = 0; i < n; i++) {
-        if (groups[i] >= 0 && phase_of(p, groups[i], m->phase) < 0) {
-            const rl_group_t *g = &p->groups[groups[i]];
-            return rl_yaml_fail(r->doc, n_phase, RL_ERR_INVALID, "%s: measure.phase '%s' is "
-                "neither a phase name nor a phase kind of procedure '%s' (group '%s')", ctx,
-                m->phase, p->procedures[g->procedure].name, g->name);
-        }
-    }
-    return 0;
-}
-
-/* ---------------------------------------------------------------- a measure */
-
-/* The index of measure name, or -1. */
-static int
-measure_index(const char *name)
-{
-    int k;
-    for (k = 0; k < RL_M_COUNT; k++) {
-        if (strcmp(rl_measure_name(k), name) == 0) {
-            return k;
-        }
-    }
-    return -1;
-}
-
-static int
-measure_name_list(char *buf, size_t cap)
-{
-    size_t len = 0;
-    int k;
-    buf[0] = '\0';
-    for (k = 0; k < RL_M_COUNT && len < cap; k++) {
-        len += (size_t) snprintf(buf + len, cap - len, "%s, ", rl_measure_name(k));
-    }
-    if (len < cap) {
-        snprintf(buf + len, cap - len, "activity");
-    }
-    return 0;
-}
-
-/* A measure of name n (a scalar), or an error at n. */
-static int
-resolve_measure(reader_t *r, const rl_yaml_node_t *n, const char *ctx, const char *key,
-    const char *name, int *out)
-{
-    char list[RL_ERROR_MSG_MAX / 2];
-    if ((*out = measure_index(name)) >= 0) {
-        return 0;
-    }
-    measure_name_list(list, sizeof list);
-    return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %s '%s' is not a measure (measures: "
-        "%s)", ctx, key, name, list);
-}
-
-/* The region named by n ("all" = every region). */
-static int
-resolve_region(reader_t *r, const rl_yaml_node_t *n, const char *ctx, int *out)
-{
-    const char *name = rl_yaml_text(n);
-    int k;
-    if (name != NULL && strcmp(name, "all") == 0) {
-        *out = RL_N_REGIONS;
-        return 0;
-    }
-    for (k = 0; name != NULL && k < RL_N_REGIONS; k++) {
-        if (strcmp(rl_region_name(k), name) == 0) {
-            *out = k;
-            return 0;
-        }
-    }
-    return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: measure.region must be all or a "
-        "region of docs/MODEL.md [FOS-1] (got '%s')", ctx, name != NULL ? name : "?");
-}
-
-/* The measure mapping of key "measure" in o; groups[0..ng) must all have its phase. */
-static int
-read_measure(reader_t *r, const rl_yaml_obj_t *o, const char *ctx, rl_claim_measure_t *m,
-    const int *groups, int ng)
-{
-    rl_yaml_obj_t mo;
-    const rl_yaml_node_t *n_name, *n_phase, *n_minus, *n_region;
-    char minus[RL_NAME_MAX] = "";
-    int ret;
-
-    memset(m, 0, sizeof *m);
-    m->minus = -1;
-    m->region = -1;
-    if ((ret = rl_yaml_get_map(r->doc, o, "measure", true, "measure.", &mo)) != 0
-        || (ret = rl_yaml_check_keys(r->doc, &mo, measure_keys, NULL, "a measure")) != 0
-        || (ret = rl_yaml_get_str(r->doc, &mo, "name", true, m->name, sizeof m->name)) != 0
-        || (ret = rl_yaml_get_str(r->doc, &mo, "phase", true, m->phase, sizeof m->phase)) != 0
-        || (ret = rl_yaml_get_int(r->doc, &mo, "first_sessions", false,
-                &m->first_sessions)) != 0
-        || (ret = rl_yaml_get_str(r->doc, &mo, "minus", false, minus, sizeof minus)) != 0
-        || (ret = rl_yaml_get_str(r->doc, &mo, "label", false, m->label, sizeof m->label)) != 0) {
-        return ret;
-    }
-    rl_yaml_find(r->doc, &mo, "name", true, &n_name);
-    rl_yaml_find(r->doc, &mo, "phase", true, &n_phase);
-    rl_yaml_find(r->doc, &mo, "minus", false, &n_minus);
-    rl_yaml_find(r->doc, &mo, "region", false, &n_region);
-    if (m->label[0] == '\0') {
-        snprintf(m->label, sizeof m->label, "%s", m->name);
-    }
-    if (strcmp(m->name, "activity") == 0) {
-        m->measure = -1;
-        if (n_region == NULL) {
-            return rl_yaml_fail(r->doc, mo.map, RL_ERR_INVALID, "%s: measure activity needs "
-                "measure.region (a region, or all)", ctx);
-        }
-        if ((ret = resolve_region(r, n_region, ctx, &m->region)) != 0) {
-            return ret;
-        }
-    } else if ((ret = resolve_measure(r, n_name, ctx, "measure.name", m->name,
-                    &m->measure)) != 0) {
-        return ret;
-    } else if (n_region != NULL) {
-        return rl_yaml_fail(r->doc, n_region, RL_ERR_INVALID, "%s: measure.region goes with "
-            "measure activity only", ctx);
-    }
-    if (minus[0] != '\0' && (ret = resolve_measure(r, n_minus, ctx, "measure.minus", minus,
-                                 &m->minus)) != 0) {
-        return ret;
-    }
-    if (m->first_sessions != 0) {
-        const rl_yaml_node_t *n_first;
-        rl_yaml_find(r->doc, &mo, "first_sessions", false, &n_first);
-        if (m->first_sessions < 1 || m->first_sessions > RL_CLAIM_MAX_SESSIONS) {
-            return rl_yaml_fail(r->doc, n_first, RL_ERR_INVALID, "%s: measure.first_sessions "
-                "must be 1 to %d (got %d)", ctx, RL_CLAIM_MAX_SESSIONS, m->first_sessions);
-        }
-        if (m->measure != RL_M_ACTIVE || m->minus >= 0) {
-            return rl_yaml_fail(r->doc, n_first, RL_ERR_INVALID, "%s: measure.first_sessions "
-                "goes with measure active (per-session responses), without minus", ctx);
-        }
-    }
-    return check_phase(r, n_phase, ctx, m, groups, ng);
-}
-
-/* ---------------------------------------------------------------- a check */
-
-/* groups / pairs of a check into c (group_a, group_b, n_pairs). */
-static int
-read_contrast(reader_t *r, const rl_yaml_obj_t *o, const char *ctx, rl_claim_check_t *c)
-{
-    const rl_yaml_node_t *groups, *pairs;
-    int ret, n, two[2];
-    size_t i;
-
-    rl_yaml_find(r->doc, o, "groups", false, &groups);
-    rl_yaml_find(r->doc, o, "pairs", false, &pairs);
-    if ((groups == NULL) == (pairs == NULL)) {
-        return rl_yaml_fail(r->doc, o->map, RL_ERR_INVALID, "%s: give groups (a list of "
-            "groups) or pairs (a list of [A, B] pairs), one of the two", ctx);
-    }
-    if (groups != NULL) {
-        if (c->test == RL_CLAIM_PROPORTION) {
-            if ((ret = group_list(r, groups, ctx, "groups", 1, RL_CLAIM_MAX_PAIRS, c->group_a,
-                     &c->n_pairs)) != 0) {
-                return ret;
-            }
-            for (i = 0; i < (size_t) c->n_pairs; i++) {
-                c->group_b[i] = -1;
-            }
-            return 0;
-        }
-        if ((ret = group_list(r, groups, ctx, "groups", 2, 2, two, &n)) != 0) {
-            return ret;
-        }
-        c->group_a[0] = two[0];
-        c->group_b[0] = two[1];
-        c->n_pairs = 1;
-        return 0;
-    }
-    if (c->test == RL_CLAIM_PROPORTION) {
-        return rl_yaml_fail(r->doc, pairs, RL_ERR_INVALID, "%s: test proportion takes groups "
-            "(each is checked on its own), not pairs", ctx);
-    }
-    if ((ret = rl_yaml_expect(r->doc, pairs, RL_YAML_LIST, ctx, "", "pairs")) != 0) {
-        return ret;
-    }
-    if (rl_yaml_count(pairs) < 1 || rl_yaml_count(pairs) > RL_CLAIM_MAX_PAIRS) {
-        return rl_yaml_fail(r->doc, pairs, RL_ERR_INVALID, "%s: pairs must hold 1 to %d pairs "
-            "(got %zu)", ctx, RL_CLAIM_MAX_PAIRS, rl_yaml_count(pairs));
-    }
-    for (i = 0; i < rl_yaml_count(pairs); i++) {
-        if ((ret = group_list(r, rl_yaml_item(r->doc, pairs, i), ctx, "pairs", 2, 2, two,
-                 &n)) != 0) {
-            return ret;
-        }
-        c->group_a[i] = two[0];
-        c->group_b[i] = two[1];
-    }
-    c->n_pairs = (int) rl_yaml_count(pairs);
-    return 0;
-}
-
-/* The test, the expectation, threshold, role and target fit together. */
-static int
-check_coherence(reader_t *r, const rl_yaml_obj_t *o, const char *ctx, rl_claim_check_t *c)
-{
-    const rl_yaml_node_t *n_test, *n_expect;
-    bool share = c->expect == RL_EXPECT_EACH_AT_LEAST || c->expect == RL_EXPECT_EACH_AT_MOST;
-    rl_yaml_find(r->doc, o, "test", true, &n_test);
-    rl_yaml_find(r->doc, o, "expect", true, &n_expect);
-    if (c->test == RL_CLAIM_PROPORTION) {
-        if (!share) {
-            return rl_yaml_fail(r->doc, n_expect, RL_ERR_INVALID, "%s: test proportion goes "
-                "with expect each_at_least or each_at_most", ctx);
-        }
-        if (c->measure.measure != RL_M_CRITERION_MET) {
-            return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test proportion needs a "
-                "yes/no measure (criterion_met)", ctx);
-        }
-    } else if (share) {
-        return rl_yaml_fail(r->doc, n_expect, RL_ERR_INVALID, "%s: expect %s goes with test "
-            "proportion", ctx, rl_claim_expect_name(c->expect));
-    }
-    if (c->test == RL_CLAIM_RM_ANOVA && c->measure.first_sessions < 2) {
-        return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test rm_anova needs a "
-            "per-session measure over at least 2 sessions (measure.first_sessions)", ctx);
-    }
-    if (c->measure.region == RL_N_REGIONS && c->expect != RL_EXPECT_REPORT) {
-        return rl_yaml_fail(r->doc, n_expect, RL_ERR_INVALID, "%s: measure.region all goes "
-            "with expect report (one row per region)", ctx);
-    }
-    return 0;
-}
-
-/* The target: given, or 0.80 for a finding, 0.10 for no_difference; none for report and
-** secondary checks. */
-static int
-read_target(reader_t *r, const rl_yaml_obj_t *o, const char *ctx, rl_claim_check_t *c)
-{
-    const rl_yaml_node_t *n;
-    int ret;
-    c->has_target = c->expect != RL_EXPECT_REPORT && c->role != RL_ROLE_SECONDARY;
-    c->target = c->expect == RL_EXPECT_NO_DIFFERENCE ? 0.10 : 0.80;
-    if ((ret = rl_yaml_find(r->doc, o, "target", false, &n)) != 0 || n == NULL) {
-        return ret;
-    }
-    if (!c->has_target) {
-        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: a %s check has no target", ctx,
-            c->expect == RL_EXPECT_REPORT ? "report" : "secondary");
-    }
-    if ((ret = rl_yaml_num_of(r->doc, n, ctx, "", "target", &c->target)) != 0) {
-        return ret;
-    }
-    if (!(c->target > 0.0 && c->target <= 1.0)) {
-        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: target must be a rate above 0 and "
-            "at most 1 (got %g)", ctx, c->target);
-    }
-    return 0;
-}
-
-static int
-read_check(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_check_t *c)
-{
-    char ctx[RL_NAME_MAX + 32];
-    rl_yaml_obj_t o = {node, NULL, ""};
-    int ret, test = 0, expect = 0, role = 0;
-
-    memset(c, 0, sizeof *c);
-    c->src_line = rl_yaml_line(node);
-    snprintf(ctx, sizeof ctx, "check %zu", index + 1);
-    o.ctx = ctx;
-    if ((ret = rl_yaml_expect(r->doc, node, RL_YAML_MAP, "checks", "", ctx)) != 0
-        || (ret = rl_yaml_check_keys(r->doc, &o, check_keys, NULL, "a check")) != 0
-        || (ret = rl_yaml_get_str(r->doc, &o, "id", true, c->id, sizeof c->id)) != 0) {
-        return ret;
-    }
-    snprintf(ctx, sizeof ctx, "check '%s'", c->id);
-    if ((ret = rl_yaml_get_str(r->doc, &o, "claim", true, c->text, sizeof c->text)) != 0
-        || (ret = rl_yaml_get_enum(r->doc, &o, "test", true, test_words, &test)) != 0
-        || (ret = rl_yaml_get_enum(r->doc, &o, "expect", true, expect_words, &expect)) != 0
-        || (ret = rl_yaml_get_enum(r->doc, &o, "role", false, role_words, &role)) != 0) {
-        return ret;
-    }
-    c->test = (rl_claim_test_t) test;
-    c->expect = (rl_claim_expect_t) expect;
-    c->role = (rl_claim_role_t) role;
-    if ((ret = read_contrast(r, &o, ctx, c)) != 0) {
-        return ret;
-    }
-    {
-        int all[2 * RL_CLAIM_MAX_PAIRS], i;
-        for (i = 0; i < c->n_pairs; i++) {
-            all[2 * i] = c->group_a[i];
-            all[2 * i + 1] = c->group_b[i];
-        }
-        if ((ret = read_measure(r, &o, ctx, &c->measure, all, 2 * c->n_pairs)) != 0
-            || (ret = check_coherence(r, &o, ctx, c)) != 0) {
-            return ret;
-        }
-    }
-    if (c->expect == RL_EXPECT_EACH_AT_LEAST || c->expect == RL_EXPECT_EACH_AT_MOST) {
-        const rl_yaml_node_t *n;
-        if ((ret = rl_yaml_get_num(r->doc, &o, "threshold", true, &c->threshold)) != 0) {
-            return ret;
-        }
-        rl_yaml_find(r->doc, &o, "threshold", true, &n);
-        if (!(c->threshold >= 0.0 && c->threshold <= 1.0)) {
-            return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: threshold must be a share "
-                "from 0 to 1 (got %g)", ctx, c->threshold);
-        }
-    } else {
-        const rl_yaml_node_t *n;
-        rl_yaml_find(r->doc, &o, "threshold", false, &n);
-        if (n != NULL) {
-            return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: threshold goes with expect "
-                "each_at_least or each_at_most", ctx);
-        }
-    }
-    return read_target(r, &o, ctx, c);
+    return s >= 0 && s < RL_STAT_COUNT ? rl_claims_statistic_words[s] : "unknown";
 }
 
 /* ---------------------------------------------------------------- magnitudes */
@@ -482,9 +85,10 @@ read_magnitude(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_m
         || (ret = rl_yaml_check_keys(r->doc, &o, magnitude_keys, NULL, "a magnitude")) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "label", true, m->label, sizeof m->label)) != 0
         || (ret = rl_yaml_find(r->doc, &o, "groups", true, &groups)) != 0
-        || (ret = group_list(r, groups, ctx, "groups", 1, RL_MAX_GROUPS, m->groups,
+        || (ret = rl_claims_group_list(r, groups, ctx, "groups", 1, RL_MAX_GROUPS, m->groups,
                 &m->n_groups)) != 0
-        || (ret = read_measure(r, &o, ctx, &m->measure, m->groups, m->n_groups)) != 0
+        || (ret = rl_claims_read_measure(r, &o, "measure", ctx, &m->measure, m->groups,
+                m->n_groups, false)) != 0
         || (ret = rl_yaml_get_enum(r->doc, &o, "scale", false, scale_words, &scale)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "unit", false, m->unit, sizeof m->unit)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "prior", false, m->prior, sizeof m->prior)) != 0) {
@@ -564,7 +168,7 @@ read_list(reader_t *r, const rl_yaml_obj_t *o, const char *key, bool required, i
 static int
 check_item(reader_t *r, const rl_yaml_node_t *n, size_t i, void *slot)
 {
-    return read_check(r, n, i, slot);
+    return rl_claims_read_check(r, n, i, slot);
 }
 
 static int
