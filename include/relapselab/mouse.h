@@ -88,6 +88,12 @@ RL_API double rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s);
 ** the infusion it triggers. [LRN-1]..[LRN-4], [BEL-2] */
 RL_API void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
 
+/* The drug reinforcer's unit dose (mg/kg per infusion) from the next infusion on: a
+** phase's own dose (rl_phase_t.dose_mg_per_kg); 0 restores the reinforcer's. It sets what
+** an infusion delivers (the mouse's PK [PK-3], rl_mouse_reinforcer) and so the reward it
+** brings [LRN-1]. No effect for a mouse that works for food. */
+RL_API void rl_mouse_set_unit_dose(rl_mouse_t *self, double dose_mg_per_kg);
+
 /* Start (on = true) or stop the drug infusion at the current clock. */
 RL_API void rl_mouse_infusion(rl_mouse_t *self, bool on);
 

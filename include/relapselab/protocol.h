@@ -211,6 +211,8 @@ typedef struct rl_phase {
     rl_stressor_t stressors[RL_MAX_STRESSORS];
     rl_free_cues_t free_cues;
     rl_place_pairing_t pairing;   /* RL_PHASE_PLACE_CONDITIONING */
+    double dose_mg_per_kg;        /* the drug reinforcer's unit dose (mg/kg per infusion) in
+                                  ** this phase's sessions; 0 = the reinforcer's own */
     long src_line;
 } rl_phase_t;
 

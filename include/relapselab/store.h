@@ -23,8 +23,10 @@
 **   1  initial schema
 **   2  activity table (per-session c-Fos indices)
 **   3  imported chamber data: run.source, subjects.name, events.code, the import_files,
-**      import_sessions and import_issues tables; nullable columns a lab file may lack */
-#define RL_STORE_SCHEMA_VERSION 4
+**      import_sessions and import_issues tables; nullable columns a lab file may lack
+**   4  each phase's drugs and triggers; groups.background
+**   5  protocol features: phases.dose_mg_per_kg (a phase's unit dose) */
+#define RL_STORE_SCHEMA_VERSION 5
 
 typedef struct rl_store rl_store_t;
 

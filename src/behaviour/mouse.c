@@ -163,6 +163,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->g = *g;
     self->works_for_drug = reinforcer->kind == RL_REINFORCER_DRUG;
     self->dose_mg_per_kg = reinforcer->dose_mg_per_kg;
+    self->reinforcer_dose_mg_per_kg = reinforcer->dose_mg_per_kg;
     self->infusion_s = reinforcer->infusion_s;
     self->palatability = reinforcer->kind == RL_REINFORCER_PELLET ? reinforcer->palatability : 0.0;
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
@@ -730,6 +731,13 @@ void
 rl_mouse_infusion(rl_mouse_t *self, bool on)
 {
     self->pk_state.input_mg_per_kg_per_s = on ? self->dose_mg_per_kg / self->infusion_s : 0.0;
+}
+
+void
+rl_mouse_set_unit_dose(rl_mouse_t *self, double dose_mg_per_kg)
+{
+    self->dose_mg_per_kg = dose_mg_per_kg > 0.0 ? dose_mg_per_kg
+        : self->reinforcer_dose_mg_per_kg;
 }
 
 void

@@ -37,7 +37,8 @@ struct rl_mouse {
     rl_gene_products_t g;
     /* the reinforcer this mouse works for */
     bool works_for_drug;
-    double dose_mg_per_kg;
+    double dose_mg_per_kg;   /* unit dose now: the reinforcer's, or its phase's */
+    double reinforcer_dose_mg_per_kg; /* the reinforcer's own unit dose */
     double infusion_s;
     double palatability;
     /* derived constants */

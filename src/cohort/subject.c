@@ -131,6 +131,7 @@ rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
     /* [ABS-1] home-cage days before the phase's first session */
     rl_mouse_begin_session(mouse, plan->protocol->intersession_h
             + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), plan->first);
+    rl_mouse_set_unit_dose(mouse, phase->dose_mg_per_kg);
     if ((ret = give_treatments(mouse, phase, i, err)) != 0
         || (ret = give_stress(mouse, phase, i, err)) != 0
         || (ret = give_pairing(mouse, phase, i, err)) != 0

@@ -486,6 +486,31 @@ validate_free_cues(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
     return 0;
 }
 
+/* The phase's unit dose of the drug reinforcer: 0 (the reinforcer's), or written and then
+** > 0 and plausible, in a phase whose completions deliver the reinforcer. Whether the
+** groups that run the phase work for a drug is checked with the groups. */
+static int
+validate_unit_dose(const vctx_t *v, const rl_phase_t *ph, const char *ctx)
+{
+    bool written = rl_srcmap_find(v->src, &ph->dose_mg_per_kg) != NULL;
+    int ret;
+
+    if (!written && ph->dose_mg_per_kg == 0.0) {
+        return 0;
+    }
+    if ((ret = check_num(v, &ph->dose_mg_per_kg, ph->src_line, ctx, "dose_mg_per_kg",
+             ph->dose_mg_per_kg, 0, true, RL_MAX_DOSE_MG_PER_KG,
+             " mg/kg, a larger dose per infusion is implausible")) != 0) {
+        return ret;
+    }
+    if (!ph->deliver_reinforcer) {
+        return vfail(v, &ph->dose_mg_per_kg, ph->src_line, "%s: dose_mg_per_kg sets the unit "
+            "dose of the drug reinforcer, but active_response does not deliver the reinforcer "
+            "in this phase", ctx);
+    }
+    return 0;
+}
+
 static int
 validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int k)
 {
@@ -538,7 +563,8 @@ validate_phase(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int 
         || (ret = validate_stress(v, ph, ctx)) != 0
         || (ret = validate_free_cues(v, ph, ctx)) != 0
         || (ret = check_num(v, &ph->abstinence_days, line, ctx, "abstinence_days",
-                ph->abstinence_days, 0, false, 365.0, " (one year)")) != 0) {
+                ph->abstinence_days, 0, false, 365.0, " (one year)")) != 0
+        || (ret = validate_unit_dose(v, ph, ctx)) != 0) {
         return ret;
     }
     if (k == 0 && ph->abstinence_days > 0.0) {
@@ -578,6 +604,28 @@ validate_procedure(const vctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, 
 
 /* ---------------------------------------------------------------- groups */
 
+/* What the group's procedure asks of its reinforcer: a phase's unit dose needs a drug
+** reinforcer. Reported at the phase's value, naming the group. */
+static int
+validate_group_phases(const vctx_t *v, const rl_protocol_t *p, const rl_group_t *g,
+    const char *ctx)
+{
+    const rl_procedure_t *pr = &p->procedures[g->procedure];
+    const rl_reinforcer_t *rf = &p->reinforcers[g->reinforcer];
+    int k;
+
+    for (k = 0; k < pr->n_phases; k++) {
+        const rl_phase_t *ph = &pr->phases[k];
+        if (ph->dose_mg_per_kg > 0.0 && rf->kind != RL_REINFORCER_DRUG) {
+            return vfail(v, &ph->dose_mg_per_kg, ph->src_line, "phase '%s' of procedure '%s': "
+                "dose_mg_per_kg is the unit dose of a drug reinforcer, but %s works for "
+                "reinforcer '%s' (type %s)", ph->name, pr->name, ctx, rf->name,
+                rl_reinforcer_kind_name(rf->kind));
+        }
+    }
+    return 0;
+}
+
 static int
 validate_group(const vctx_t *v, rl_protocol_t *p, int i)
 {
@@ -616,7 +664,8 @@ validate_group(const vctx_t *v, rl_protocol_t *p, int i)
         return vfail(v, &g->procedure, line, "%s: procedure index %d is out of range", ctx,
             g->procedure);
     }
-    if ((ret = check_int(v, &g->n, line, ctx, "n", 1, RL_MAX_GROUP_N, "")) != 0) {
+    if ((ret = check_int(v, &g->n, line, ctx, "n", 1, RL_MAX_GROUP_N, "")) != 0
+        || (ret = validate_group_phases(v, p, g, ctx)) != 0) {
         return ret;
     }
     if (g->sex != RL_SEX_MALE && g->sex != RL_SEX_FEMALE) {

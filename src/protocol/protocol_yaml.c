@@ -34,7 +34,7 @@ static const char *const drug_keys[] = {"type", "drug", "dose_mg_per_kg", "infus
 static const char *const pellet_keys[] = {"type", "pellet_mg", "palatability", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
     "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
-    "abstinence_days", "stress", "noncontingent_cues", NULL};
+    "abstinence_days", "stress", "noncontingent_cues", "dose_mg_per_kg", NULL};
 static const char *const fr_keys[] = {"type", "ratio", NULL};
 static const char *const pr_keys[] = {"type", "series", "formula", "steps", NULL};
 static const char *const limits_keys[] = {"max_reinforcers", "no_reinforcer_stop_min", NULL};
@@ -360,6 +360,8 @@ read_phase(rd_reader_t *r, rl_procedure_t *pr, const rl_yaml_node_t *n)
         || (ret = rl_yaml_get_num(r->doc, &o, "session_min", true, &ph->session_min)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "timeout_s", false, &ph->timeout_s)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "cue_s", false, &ph->cue_s)) != 0
+        || (ret = rl_yaml_get_num(r->doc, &o, "dose_mg_per_kg", false,
+                &ph->dose_mg_per_kg)) != 0
         || (ret = rl_yaml_find(r->doc, &o, "active_response", true, &v)) != 0
         || (ret = read_active(r, ph, v, ctx)) != 0
         || (ret = rl_yaml_get_map(r->doc, &o, "limits", false, "limits.", &sub)) != 0) {

@@ -56,7 +56,8 @@ static const csv_table_t tables[] = {
         " p.criterion_type, p.criterion_consecutive, p.criterion_min_reinforcers,"
         " p.criterion_min_active_fraction, p.criterion_max_deviation,"
         " p.criterion_max_fraction_of_reference, p.criterion_reference_phase,"
-        " p.abstinence_days, p.treatments, p.stress, p.noncontingent_cues, p.pairing"
+        " p.abstinence_days, p.treatments, p.stress, p.noncontingent_cues, p.pairing,"
+        " p.dose_mg_per_kg"
         " FROM phases p JOIN procedures r USING (procedure_id)"
         " ORDER BY p.procedure_id, p.phase_index"},
     {"groups.csv",

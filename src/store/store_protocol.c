@@ -221,6 +221,11 @@ write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_ph
     rl_store_bind_text(&b, describe_triggers(ph, 1, text[1], sizeof text[1]));
     rl_store_bind_text(&b, describe_triggers(ph, 2, text[2], sizeof text[2]));
     rl_store_bind_text(&b, describe_triggers(ph, 3, text[3], sizeof text[3]));
+    if (ph->dose_mg_per_kg > 0.0) {
+        rl_store_bind_double(&b, ph->dose_mg_per_kg);
+    } else {
+        rl_store_bind_null(&b); /* the reinforcer's unit dose */
+    }
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing the phases table");
     }
@@ -240,9 +245,9 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         " max_sessions, criterion_type, criterion_consecutive, criterion_min_reinforcers,"
         " criterion_min_active_fraction, criterion_max_deviation,"
         " criterion_max_fraction_of_reference, criterion_reference_phase, abstinence_days,"
-        " treatments, stress, noncontingent_cues, pairing)"
+        " treatments, stress, noncontingent_cues, pairing, dose_mg_per_kg)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?)";
+        " ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
     rl_store_binder_t b;
     int i, j, ret = 0;

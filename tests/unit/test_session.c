@@ -355,7 +355,37 @@ deterministic(void)
     gsl_rng_free(r);
 }
 
+/* A phase's unit dose (rl_mouse_set_unit_dose): each infusion delivers it -- the intake
+** is infusions x the dose, the mouse reports it -- and 0 restores the reinforcer's. */
+static void
+phase_unit_dose(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_mouse_reinforcer_t rf;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    fr_phase(&ph, 1);
+    trained_mouse(&m);
+    rl_mouse_set_unit_dose(&m, 0.5);
+    rl_mouse_reinforcer(&m, &rf);
+    CHECK(rf.drug && rf.dose_mg_per_kg == 0.5 && rf.infusion_s == 2.0);
+    rl_session_workspace_init(&w);
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    CHECK(s.reinforcers > 5);
+    CHECK_CLOSE(s.drug_mg_per_kg, 0.5 * (double) s.reinforcers, 1e-12, 0.0);
+    rl_mouse_set_unit_dose(&m, 0.0);
+    rl_mouse_reinforcer(&m, &rf);
+    CHECK(rf.dose_mg_per_kg == 1.0); /* the reinforcer's own */
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"phase_unit_dose", phase_unit_dose, 0},
     {"fixed_ratio", fixed_ratio, 0},
     {"trace_is_read_only", trace_is_read_only, 0},
     {"reinforcer_cap", reinforcer_cap, 0},

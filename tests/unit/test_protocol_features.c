@@ -1,0 +1,160 @@
+/* test_protocol_features.c -- the protocol features of issue 16 (docs/PROTOCOL.md): each
+** new key lands in the struct as written, reaches the simulation, and every bad use is
+** refused at the right line.
+**
+**   - bad files: tests/bad/<file>.yaml, one per rule, with the line of the problem (also
+**     stated in the file's first comment) and a phrase of the message;
+**   - known answers: the example protocols that use the features load as written;
+**   - end to end: a simulated subject of such an example gets what the protocol says
+**     (a phase's unit dose in its sessions' intake, ...).
+** Run with the repository root as working directory.
+*/
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <gsl/gsl_rng.h>
+
+#include "cohort/subject.h"
+#include "protocol/protocol_internal.h"
+#include "relapselab/protocol.h"
+#include "testlib.h"
+
+static rl_protocol_t *
+new_protocol(void)
+{
+    rl_protocol_t *p = calloc(1, sizeof *p);
+    if (p == NULL) {
+        fprintf(stderr, "out of memory\n");
+        exit(2);
+    }
+    return p;
+}
+
+/* Report an unexpected outcome in a way that shows the message. */
+static void
+show(const char *what, int rc, const rl_error_t *err)
+{
+    char buf[1024];
+    fprintf(stderr, "  %s: rc %d: %s\n", what, rc, rl_error_format(err, buf, sizeof buf));
+}
+
+/* Load path into p (freed first); returns the status, showing the error if it fails. */
+static int
+load(rl_protocol_t *p, const char *path, rl_error_t *err)
+{
+    int rc;
+    rl_protocol_free(p);
+    rc = rl_protocol_load_file(p, path, err);
+    if (rc != 0) {
+        show(path, rc, err);
+    }
+    return rc;
+}
+
+/* The phase named name of procedure proc (NULL if absent). */
+static const rl_phase_t *
+phase_named(const rl_protocol_t *p, int proc, const char *name)
+{
+    int k;
+    for (k = 0; k < p->procedures[proc].n_phases; k++) {
+        if (strcmp(p->procedures[proc].phases[k].name, name) == 0) {
+            return &p->procedures[proc].phases[k];
+        }
+    }
+    return NULL;
+}
+
+/* ---------------------------------------------------------------- bad files */
+
+typedef struct bad_case {
+    const char *file;   /* in tests/bad/ */
+    long line;          /* the line of the problem (also in the file's first comment) */
+    const char *phrase; /* must occur in err.msg */
+} bad_case_t;
+
+static const bad_case_t bad_files[] = {
+    /* a phase's unit dose */
+    {"phase_dose_extinction", 19, "active_response does not deliver the reinforcer"},
+    {"phase_dose_pellet", 12, "but group 'wt' works for reinforcer 'chocolate' (type pellet)"},
+    {"phase_dose_implausible", 13, "dose_mg_per_kg must be <= 10 mg/kg"},
+    {"phase_dose_place", 9, "dose_mg_per_kg is not a key of a place_conditioning phase"},
+};
+
+static void
+bad_files_refused(void)
+{
+    rl_protocol_t *p = new_protocol();
+    size_t i;
+
+    for (i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++) {
+        const bad_case_t *c = &bad_files[i];
+        char path[256];
+        rl_error_t err;
+        int rc;
+        bool ok;
+
+        snprintf(path, sizeof path, "tests/bad/%s.yaml", c->file);
+        rc = rl_protocol_load_file(p, path, &err);
+        ok = rc == RL_ERR_INVALID && err.line == c->line && strcmp(err.file, path) == 0
+            && strstr(err.msg, c->phrase) != NULL;
+        CHECK(ok);
+        if (!ok) {
+            show(path, rc, &err);
+            fprintf(stderr, "  expected line %ld, phrase \"%s\"\n", c->line, c->phrase);
+        }
+        rl_protocol_free(p);
+    }
+    free(p);
+}
+
+/* ---------------------------------------------------------------- a phase's unit dose */
+
+/* examples/dose_response.yaml: acquisition at the reinforcer's 1 mg/kg (phase dose 0),
+** then phases at 2, 1, 0.5 and 0.25 mg/kg per infusion. A simulated mouse's intake in
+** each session is its infusions times its phase's dose. */
+static void
+unit_dose_per_phase(void)
+{
+    static const char *const names[] = {"acquisition", "dose_2", "dose_1", "dose_0_5",
+        "dose_0_25"};
+    static const double doses[] = {1.0, 2.0, 1.0, 0.5, 0.25}; /* as written in the file */
+    rl_protocol_t *p = new_protocol();
+    rl_subject_result_t res;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    int k, i, rc, infusions[5] = {0};
+
+    rc = load(p, "examples/dose_response.yaml", &err);
+    CHECK(rc == 0);
+    if (rc != 0) {
+        goto out;
+    }
+    CHECK(phase_named(p, 0, "acquisition")->dose_mg_per_kg == 0.0);
+    for (k = 1; k < 5; k++) {
+        CHECK(phase_named(p, 0, names[k])->dose_mg_per_kg == doses[k]);
+    }
+    rl_session_workspace_init(&w);
+    CHECK(rl_subject_simulate(p, NULL, 0, 0, 0, 7, r, &w, NULL, &res, &err) == 0);
+    for (i = 0; i < res.n_sessions; i++) {
+        const rl_session_result_t *s = &res.sessions[i];
+        CHECK_CLOSE(s->drug_mg_per_kg, (double) s->reinforcers * doses[s->phase], 1e-12, 0.0);
+        infusions[s->phase] += (int) s->reinforcers;
+    }
+    CHECK(infusions[1] > 0 && infusions[4] > 0); /* the mouse took drug at both ends */
+    rl_subject_result_free(&res);
+    rl_session_workspace_free(&w);
+out:
+    gsl_rng_free(r);
+    rl_protocol_free(p);
+    free(p);
+}
+
+static const rl_test_case_t CASES[] = {
+    {"bad_files_refused", bad_files_refused, 0},
+    {"unit_dose_per_phase", unit_dose_per_phase, 0},
+};
+
+RL_TEST_MAIN(CASES)
