@@ -81,6 +81,7 @@ bateman_against_ode(void)
     compare_with_ode(drug("nor-BNI"), RL_ROUTE_SC, 10.0, once, 1, 1200.0); /* ka >> k */
     compare_with_ode(drug("JDTic"), RL_ROUTE_PO, 10.0, once, 1, 3000.0);
     compare_with_ode(drug("CTAP"), RL_ROUTE_ICV, 0.04, once, 1, 300.0); /* 1 ug/mouse */
+    compare_with_ode(drug("cocaine"), RL_ROUTE_SC, 15.0, once, 1, 300.0); /* ka < k */
 }
 
 static void
@@ -146,6 +147,15 @@ iv_bolus_and_cocaine(void)
     /* i.p.: brain peak <= 5 min (Benuck 1987); ln(0.6/k)/(0.6 - k), k = ln2/16 -> 4.72 min. */
     CHECK(rl_drug_pk_init(&pk, coc, RL_ROUTE_IP, NULL) == RL_OK);
     CHECK_CLOSE(rl_drug_pk_tmax_min(&pk), 4.72, 0.005, 0.0);
+    /* s.c. (the row's assumed Tmax ~30 min): ln(0.025/k)/(0.025 - k), k = ln2/16 ->
+    ** 30.0 min; the same dose peaks lower than i.p. (slower absorption) */
+    {
+        rl_drug_pk_t sc;
+        CHECK(rl_drug_pk_init(&sc, coc, RL_ROUTE_SC, NULL) == RL_OK);
+        CHECK_CLOSE(rl_drug_pk_tmax_min(&sc), 30.0, 0.05, 0.0);
+        CHECK(rl_drug_pk_conc_nM(&sc, 15.0, rl_drug_pk_tmax_min(&sc))
+            < 0.5 * rl_drug_pk_conc_nM(&pk, 15.0, rl_drug_pk_tmax_min(&pk)));
+    }
 }
 
 static void
