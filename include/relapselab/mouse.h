@@ -45,7 +45,8 @@ typedef struct rl_outcome {
 
 /* What a reinforcer the mouse works for delivers (rl_mouse_reinforcer). */
 typedef struct rl_mouse_reinforcer {
-    bool drug;               /* an intravenous drug infusion (true) or a pellet (false) */
+    bool drug;               /* an intravenous drug infusion (true) or food (false) */
+    bool liquid;             /* food: a drop of a solution (dipper, pump), not a pellet */
     double dose_mg_per_kg;   /* drug: dose per infusion; 0 for a pellet */
     double infusion_s;       /* drug: infusion duration, s; 0 for a pellet */
 } rl_mouse_reinforcer_t;

@@ -37,22 +37,32 @@
 #define RL_X_COUNT_(id, name) +1
 #define RL_X_NAME_(id, name) name,
 
-#define RL_REINFORCER_KINDS(X)      \
-    X(RL_REINFORCER_DRUG, "drug")   \
-    X(RL_REINFORCER_PELLET, "pellet")
+#define RL_REINFORCER_KINDS(X)          \
+    X(RL_REINFORCER_DRUG, "drug")       \
+    X(RL_REINFORCER_PELLET, "pellet")   \
+    X(RL_REINFORCER_LIQUID, "liquid")
 typedef enum { RL_REINFORCER_KINDS(RL_X_ENUM_) } rl_reinforcer_kind_t;
 enum { RL_REINFORCER_KIND_COUNT = 0 RL_REINFORCER_KINDS(RL_X_COUNT_) };
 
+/* A reinforcer: a drug infused i.v., a food pellet, or a drop of a palatable solution
+** (liquid: a dipper or pump delivers volume_ul of solution at concentration_pct). Pellets
+** and liquids go through the same food-reward machinery: a palatability (hedonic value per
+** delivery) and a satiety per delivery (in the model's reference pellets). */
 typedef struct rl_reinforcer {
     char name[RL_NAME_MAX];      /* protocol key, e.g. "cocaine", "chocolate" */
     rl_reinforcer_kind_t kind;
     char drug[RL_NAME_MAX];      /* RL_REINFORCER_DRUG: the drug name; only "cocaine" today */
     double dose_mg_per_kg;       /* drug: dose per infusion, > 0 */
     double infusion_s;           /* drug: infusion duration, > 0 */
-    double volume_ul;            /* drug: infusion volume (recorded, not used by the model) */
+    double volume_ul;            /* drug: infusion volume (recorded, not used by the model);
+                                 ** liquid: volume of one delivery, > 0 */
     double pellet_mg;            /* pellet: mass of one pellet, > 0 */
-    double palatability;         /* pellet: hedonic value relative to standard chow = 1 */
+    double palatability;         /* pellet, liquid: hedonic value per delivery relative to
+                                 ** the model's reference pellet = 1 */
     long src_line;
+    char solution[RL_NAME_MAX];  /* liquid: the solute, a row of the solution table */
+    double concentration_pct;    /* liquid: % w/v */
+    double satiety_per_delivery; /* pellet: 1; liquid: its energy in reference pellets */
 } rl_reinforcer_t;
 
 /* The sexes a protocol names; RL_SEX_UNKNOWN ("unknown") only for imported subjects whose

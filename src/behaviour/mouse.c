@@ -165,7 +165,12 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->dose_mg_per_kg = reinforcer->dose_mg_per_kg;
     self->reinforcer_dose_mg_per_kg = reinforcer->dose_mg_per_kg;
     self->infusion_s = reinforcer->infusion_s;
-    self->palatability = reinforcer->kind == RL_REINFORCER_PELLET ? reinforcer->palatability : 0.0;
+    /* food: a pellet is the reference of satiety, a liquid's is its energy [BEH-2] */
+    self->palatability = reinforcer->kind == RL_REINFORCER_PELLET
+            || reinforcer->kind == RL_REINFORCER_LIQUID ? reinforcer->palatability : 0.0;
+    self->satiety_per_delivery = reinforcer->kind == RL_REINFORCER_LIQUID
+        ? reinforcer->satiety_per_delivery : 1.0;
+    self->liquid = reinforcer->kind == RL_REINFORCER_LIQUID;
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
     self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0); /* no drug given yet */
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
@@ -201,7 +206,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + self->p.lc_prior_new) /
         (self->n_cause[RL_CAUSE_EXTINCTION] + self->p.lc_prior_new));
     self->belief_s[0] = self->belief_s[1] = 0.0;
-    self->pellets = 0;
+    self->food_eaten = 0.0;
     self->cues_unreinforced = 0;
     self->n_run = 0;
     self->want = 0.0;
@@ -280,7 +285,7 @@ drive_at(const rl_mouse_t *self, double coc_uM)
         double w = self->p.da_set_width * self->p.da_set_nM;
         return sigmoid((self->p.da_set_nM - da) / w);
     }
-    return exp(-(double) self->pellets / self->p.food_satiety_pellets);
+    return exp(-self->food_eaten / self->p.food_satiety_pellets);
 }
 
 /* [BEL-2] probability that a completion delivers the reinforcer in cause k (Beta(1/2, 1/2)
@@ -464,7 +469,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         } else {
             r = p->reward_food * self->palatability * drive_at(self, 0.0);
             burst = phasic(self, p->burst_food * self->palatability);
-            self->pellets++;
+            self->food_eaten += self->satiety_per_delivery; /* [BEH-2] */
         }
         d1_dose += rl_da_burst_d1_dose_drugs(p, &self->g, da_now, burst, &self->dad);
         primary = r;
@@ -799,6 +804,7 @@ void
 rl_mouse_reinforcer(const rl_mouse_t *self, rl_mouse_reinforcer_t *out)
 {
     out->drug = self->works_for_drug;
+    out->liquid = !self->works_for_drug && self->liquid;
     out->dose_mg_per_kg = self->works_for_drug ? self->dose_mg_per_kg : 0.0;
     out->infusion_s = self->works_for_drug ? self->infusion_s : 0.0;
 }

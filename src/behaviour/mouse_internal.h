@@ -40,7 +40,9 @@ struct rl_mouse {
     double dose_mg_per_kg;   /* unit dose now: the reinforcer's, or its phase's */
     double reinforcer_dose_mg_per_kg; /* the reinforcer's own unit dose */
     double infusion_s;
-    double palatability;
+    double palatability;     /* food: hedonic value per delivery (reference pellet 1) */
+    double satiety_per_delivery; /* food: reference pellets of satiety per delivery */
+    bool liquid;             /* food: a liquid delivery (dipper, pump), not a pellet */
     /* derived constants */
     rl_pk_t pk;
     double da_base_nM;       /* tonic DA at rest */
@@ -67,7 +69,7 @@ struct rl_mouse {
     double release_gain;        /* KOR inhibition of DA release, held between advances */
     double logodds;             /* log P(drug cause) / P(extinction cause) */
     double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
-    int64_t pellets;            /* eaten this session */
+    double food_eaten;          /* food this session, in reference pellets [BEH-2] */
     int64_t cues_unreinforced;  /* cue presentations without the reinforcer this session */
     int64_t n_run;              /* counted responses since the last completion */
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */

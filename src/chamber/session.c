@@ -150,7 +150,7 @@ on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session
             c->busy_until_s = fmax(c->busy_until_s, c->infusion_end_s);
             ret = rl_session_log(w, t, RL_EV_INFUSION_START, 0);
         } else {
-            ret = rl_session_log(w, t, RL_EV_PELLET, 0);
+            ret = rl_session_log(w, t, rf.liquid ? RL_EV_LIQUID : RL_EV_PELLET, 0);
         }
         if (ret != 0) {
             return ret;

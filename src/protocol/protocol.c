@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "relapselab/genotype.h"
+#include "biology/solutions.h"
 #include "core/alloc.h"
 
 /* Where to report a problem: the source map, the file name and the caller's error. */
@@ -146,10 +147,43 @@ check_name(const vctx_t *v, const char *name, long line, const char *what, int i
 
 /* ---------------------------------------------------------------- reinforcers */
 
+/* A liquid reinforcer: a solution of the table at a concentration it allows, a delivery
+** volume; its satiety per delivery, and its palatability unless written, from the table's
+** row [LRN-1], [BEH-2]. */
 static int
-validate_reinforcer(const vctx_t *v, const rl_protocol_t *p, int i)
+validate_liquid(const vctx_t *v, rl_reinforcer_t *rf, const char *ctx)
 {
-    const rl_reinforcer_t *rf = &p->reinforcers[i];
+    const rl_solution_t *sol = rl_solution_find(rf->solution);
+    long line = rf->src_line;
+    int ret;
+
+    if (sol == NULL) {
+        char names[128];
+        return vfail(v, rf->solution, line, "%s: unknown solution '%.*s' (valid: %s)", ctx,
+            RL_NAME_MAX, rf->solution, rl_solution_names(names, sizeof names));
+    }
+    if ((ret = check_num(v, &rf->concentration_pct, line, ctx, "concentration_pct",
+             rf->concentration_pct, 0, true, sol->max_pct, " % w/v")) != 0
+        || (ret = check_num(v, &rf->volume_ul, line, ctx, "volume_ul", rf->volume_ul, 0, true,
+                RL_MAX_LIQUID_UL, " ul, a larger drop is not one delivery")) != 0) {
+        return ret;
+    }
+    if (rl_srcmap_find(v->src, &rf->palatability) != NULL || rf->palatability != 0.0) {
+        if ((ret = check_num(v, &rf->palatability, line, ctx, "palatability",
+                 rf->palatability, 0, true, INFINITY, "")) != 0) {
+            return ret;
+        }
+    } else {
+        rf->palatability = rl_solution_palatability(sol, rf->concentration_pct);
+    }
+    rf->satiety_per_delivery = rl_solution_satiety(sol, rf->concentration_pct, rf->volume_ul);
+    return 0;
+}
+
+static int
+validate_reinforcer(const vctx_t *v, rl_protocol_t *p, int i)
+{
+    rl_reinforcer_t *rf = &p->reinforcers[i];
     long line = rf->src_line;
     char ctx[RL_NAME_MAX + 32];
     int ret, j;
@@ -194,8 +228,10 @@ validate_reinforcer(const vctx_t *v, const rl_protocol_t *p, int i)
             return ret;
         }
         return 0;
+    case RL_REINFORCER_LIQUID:
+        return validate_liquid(v, rf, ctx);
     }
-    return vfail(v, &rf->kind, line, "%s: type must be drug or pellet", ctx);
+    return vfail(v, &rf->kind, line, "%s: type must be drug, pellet or liquid", ctx);
 }
 
 /* ---------------------------------------------------------------- phases */

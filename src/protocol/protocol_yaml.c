@@ -32,6 +32,8 @@ static const char *const top_keys[] = {"study", "intersession_h", "reinforcers",
 static const char *const drug_keys[] = {"type", "drug", "dose_mg_per_kg", "infusion_s",
     "volume_ul", NULL};
 static const char *const pellet_keys[] = {"type", "pellet_mg", "palatability", NULL};
+static const char *const liquid_keys[] = {"type", "solution", "concentration_pct", "volume_ul",
+    "palatability", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
     "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
     "abstinence_days", "stress", "noncontingent_cues", "dose_mg_per_kg", NULL};
@@ -61,9 +63,12 @@ static const char *const until_words[] = {"criterion", NULL};
 static int
 read_reinforcer(rd_reader_t *r, rl_reinforcer_t *rf, const rl_yaml_node_t *n)
 {
-    static const char *const drug_only[] = {"drug", "dose_mg_per_kg", "infusion_s",
-        "volume_ul", NULL};
-    static const char *const pellet_only[] = {"pellet_mg", "palatability", NULL};
+    static const char *const pellet_only[] = {"pellet_mg", "palatability", "solution",
+        "concentration_pct", NULL};
+    static const char *const drug_pellet[] = {"drug", "dose_mg_per_kg", "infusion_s",
+        "pellet_mg", NULL};
+    static const char *const drug_liquid[] = {"drug", "dose_mg_per_kg", "infusion_s",
+        "volume_ul", "solution", "concentration_pct", NULL};
     char ctx[RL_NAME_MAX + 16];
     rl_yaml_obj_t o;
     int ret, type = 0;
@@ -89,8 +94,23 @@ read_reinforcer(rd_reader_t *r, rl_reinforcer_t *rf, const rl_yaml_node_t *n)
         }
         return 0;
     }
+    if (rf->kind == RL_REINFORCER_LIQUID) {
+        /* palatability 0: the solution table's, set by the validator */
+        if ((ret = rl_yaml_check_keys(r->doc, &o, liquid_keys, drug_pellet,
+                 "a liquid reinforcer")) != 0
+            || (ret = rl_yaml_get_str(r->doc, &o, "solution", true, rf->solution,
+                    sizeof rf->solution)) != 0
+            || (ret = rl_yaml_get_num(r->doc, &o, "concentration_pct", true,
+                    &rf->concentration_pct)) != 0
+            || (ret = rl_yaml_get_num(r->doc, &o, "volume_ul", true, &rf->volume_ul)) != 0
+            || (ret = rl_yaml_get_num(r->doc, &o, "palatability", false,
+                    &rf->palatability)) != 0) {
+            return ret;
+        }
+        return 0;
+    }
     rf->palatability = 1.0;
-    if ((ret = rl_yaml_check_keys(r->doc, &o, pellet_keys, drug_only, "a pellet reinforcer")) != 0
+    if ((ret = rl_yaml_check_keys(r->doc, &o, pellet_keys, drug_liquid, "a pellet reinforcer")) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "pellet_mg", true, &rf->pellet_mg)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "palatability", false, &rf->palatability)) != 0) {
         return ret;

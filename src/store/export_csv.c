@@ -44,7 +44,8 @@ static const csv_table_t tables[] = {
         " ORDER BY run_id"},
     {"reinforcers.csv",
         "SELECT reinforcer_id, name, kind, drug, dose_mg_per_kg, infusion_s, volume_ul,"
-        " pellet_mg, palatability FROM reinforcers ORDER BY reinforcer_id"},
+        " pellet_mg, palatability, solution, concentration_pct, satiety_per_delivery"
+        " FROM reinforcers ORDER BY reinforcer_id"},
     {"procedures.csv",
         "SELECT procedure_id, name, n_phases FROM procedures ORDER BY procedure_id"},
     {"phases.csv",

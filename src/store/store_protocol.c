@@ -19,12 +19,24 @@
 #define RL_STORE_PRINTF_LIKE(f, a)
 #endif
 
+/* Bind x if present, else NULL. */
+static void
+bind_or_null(rl_store_binder_t *b, bool present, double x)
+{
+    if (present) {
+        rl_store_bind_double(b, x);
+    } else {
+        rl_store_bind_null(b);
+    }
+}
+
 static int
 write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
 {
     static const char sql[] =
         "INSERT INTO reinforcers (reinforcer_id, name, kind, drug, dose_mg_per_kg,"
-        " infusion_s, volume_ul, pellet_mg, palatability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        " infusion_s, volume_ul, pellet_mg, palatability, solution, concentration_pct,"
+        " satiety_per_delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *st = NULL;
     rl_store_binder_t b;
     int i, ret = 0;
@@ -34,7 +46,7 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
     }
     for (i = 0; i < p->n_reinforcers; i++) {
         const rl_reinforcer_t *r = &p->reinforcers[i];
-        bool drug = r->kind == RL_REINFORCER_DRUG;
+        bool drug = r->kind == RL_REINFORCER_DRUG, liquid = r->kind == RL_REINFORCER_LIQUID;
         rl_store_bind_begin(&b, st);
         rl_store_bind_int(&b, i);
         rl_store_bind_text(&b, r->name);
@@ -50,10 +62,13 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
             rl_store_bind_null(&b);
             rl_store_bind_null(&b);
             rl_store_bind_null(&b);
-            rl_store_bind_null(&b);
-            rl_store_bind_double(&b, r->pellet_mg);
+            bind_or_null(&b, liquid, r->volume_ul);
+            bind_or_null(&b, !liquid, r->pellet_mg);
             rl_store_bind_double(&b, r->palatability);
         }
+        rl_store_bind_text(&b, liquid ? r->solution : NULL);
+        bind_or_null(&b, liquid, r->concentration_pct);
+        bind_or_null(&b, !drug, liquid ? r->satiety_per_delivery : 1.0);
         if (rl_store_bind_step(&b) != SQLITE_DONE) {
             ret = rl_store_db_error(self, err, "writing the reinforcers table");
             goto out;

@@ -80,6 +80,11 @@ static const bad_case_t bad_files[] = {
     {"phase_dose_pellet", 12, "but group 'wt' works for reinforcer 'chocolate' (type pellet)"},
     {"phase_dose_implausible", 13, "dose_mg_per_kg must be <= 10 mg/kg"},
     {"phase_dose_place", 9, "dose_mg_per_kg is not a key of a place_conditioning phase"},
+    /* the liquid reinforcer */
+    {"liquid_unknown_solution", 5, "unknown solution 'honey' (valid: sucrose)"},
+    {"liquid_concentration", 6, "concentration_pct must be <= 60 % w/v (got 80)"},
+    {"liquid_pellet_key", 8, "pellet_mg is not a key of a liquid reinforcer"},
+    {"liquid_no_volume", 4, "missing required key 'volume_ul'"},
 };
 
 static void
@@ -152,7 +157,62 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- liquid reinforcer */
+
+/* examples/sucrose.yaml: 20 ul of 10 % w/v sucrose per delivery. Palatability from the
+** solution table: 1 x 10 / (10 + 4) (solutions.c: maximum 1, half-maximal at 4 %); satiety
+** per delivery 0.020 mL x 0.10 g/mL x 3.87 kcal/g / 0.07 kcal (the reference pellet). A
+** simulated mouse's deliveries are logged as liquid events, one per reinforcer. */
+static void
+liquid_reinforcer(void)
+{
+    rl_protocol_t *p = new_protocol();
+    rl_subject_result_t res;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    const rl_reinforcer_t *rf;
+    rl_error_t err;
+    int rc, i, g;
+    int64_t drops = 0, reinforcers = 0;
+    size_t j;
+
+    rc = load(p, "examples/sucrose.yaml", &err);
+    CHECK(rc == 0);
+    if (rc != 0) {
+        goto out;
+    }
+    rf = &p->reinforcers[1];
+    CHECK(rf->kind == RL_REINFORCER_LIQUID && strcmp(rf->solution, "sucrose") == 0);
+    CHECK(rf->concentration_pct == 10.0 && rf->volume_ul == 20.0);
+    CHECK_CLOSE(rf->palatability, 10.0 / 14.0, 0.0, 1e-15);
+    CHECK_CLOSE(rf->satiety_per_delivery, 0.020 * 0.10 * 3.87 / 0.07, 0.0, 1e-12);
+    for (g = 0; g < p->n_groups && p->groups[g].reinforcer != 1; g++) {
+    }
+    CHECK(g < p->n_groups);
+    rl_session_workspace_init(&w);
+    CHECK(rl_subject_simulate(p, NULL, 0, g, 0, 3, r, &w, NULL, &res, &err) == 0);
+    for (i = 0; i < res.n_sessions; i++) {
+        const rl_session_result_t *s = &res.sessions[i];
+        if (p->procedures[p->groups[g].procedure].phases[s->phase].deliver_reinforcer) {
+            reinforcers += s->reinforcers; /* not the cue test's cue-only deliveries */
+        }
+        CHECK(s->drug_mg_per_kg == 0.0);
+        for (j = 0; j < s->n_events; j++) {
+            CHECK(s->events[j].kind != RL_EV_PELLET && s->events[j].kind != RL_EV_INFUSION_START);
+            drops += s->events[j].kind == RL_EV_LIQUID;
+        }
+    }
+    CHECK(drops > 0 && drops == reinforcers);
+    rl_subject_result_free(&res);
+    rl_session_workspace_free(&w);
+out:
+    gsl_rng_free(r);
+    rl_protocol_free(p);
+    free(p);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"liquid_reinforcer", liquid_reinforcer, 0},
     {"bad_files_refused", bad_files_refused, 0},
     {"unit_dose_per_phase", unit_dose_per_phase, 0},
 };

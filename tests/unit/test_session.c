@@ -18,7 +18,8 @@
 #include "chamber/session.h"
 #include "testlib.h"
 
-static rl_reinforcer_t cocaine = {"cocaine", RL_REINFORCER_DRUG, "cocaine", 1.0, 2.0, 23.5, 0.0, 0.0, 0};
+static rl_reinforcer_t cocaine = {"cocaine", RL_REINFORCER_DRUG, "cocaine", 1.0, 2.0, 23.5, 0.0,
+    0.0, 0, "", 0.0, 0.0};
 
 static void
 fr_phase(rl_phase_t *ph, int ratio)
