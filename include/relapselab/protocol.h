@@ -18,6 +18,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "relapselab/api.h"
 #include "relapselab/error.h"
@@ -141,6 +142,23 @@ typedef struct rl_criterion {
     int reference_phase_id;           /* index in the same procedure */
 } rl_criterion_t;
 
+/* The sessions of a phase a treatment or stressor comes with (docs/PROTOCOL.md, `sessions`):
+** all of them, the first, the drug-paired or the other (unpaired) sessions of a
+** place_conditioning phase, or a list of 1-based session numbers (at most
+** RL_MAX_LISTED_SESSION). The zero value is "all". */
+#define RL_SESSION_SETS(X)                   \
+    X(RL_SESSIONS_ALL, "all")                \
+    X(RL_SESSIONS_FIRST, "first")            \
+    X(RL_SESSIONS_PAIRED, "paired")          \
+    X(RL_SESSIONS_UNPAIRED, "unpaired")
+typedef enum { RL_SESSION_SETS(RL_X_ENUM_) RL_SESSIONS_LIST } rl_session_set_kind_t;
+enum { RL_SESSION_SET_WORD_COUNT = 0 RL_SESSION_SETS(RL_X_COUNT_) };
+#define RL_MAX_LISTED_SESSION 128
+typedef struct rl_session_set {
+    rl_session_set_kind_t kind;
+    uint64_t listed[RL_MAX_LISTED_SESSION / 64]; /* RL_SESSIONS_LIST: bit i - 1 = session i */
+} rl_session_set_t;
+
 /* A drug given before each session of a phase (docs/PROTOCOL.md, "treatments"). The drug
 ** acts only through the numbers of the drug table (drugs.h). */
 #define RL_MAX_TREATMENTS 4
@@ -151,7 +169,7 @@ typedef struct rl_treatment {
     int route_id;                 /* rl_route_t */
     double dose_mg_per_kg;        /* > 0 */
     double minutes_before;        /* given this long before the session starts, >= 0 */
-    bool first_session_only;      /* only before the phase's first session */
+    rl_session_set_t sessions;    /* the sessions of the phase it comes with */
     long src_line;
 } rl_treatment_t;
 
@@ -175,7 +193,7 @@ typedef struct rl_stressor {
     double mean_interval_s;       /* footshock: mean time between shock onsets */
     double water_C;               /* swim: water temperature */
     double hours;                 /* food deprivation: hours without food before the session */
-    bool first_session_only;
+    rl_session_set_t sessions;    /* the sessions of the phase it comes with */
     long src_line;
 } rl_stressor_t;
 
@@ -278,5 +296,19 @@ RL_API const char *rl_stress_kind_name(rl_stress_kind_t k);
 
 /* The phase kind named name (rl_phase_kind_name), or -1 (also for NULL). */
 RL_API int rl_phase_kind_find(const char *name);
+
+/* The compartment of session i (0-based) of a place_conditioning phase: 0 the drug-paired
+** one, 1 the other (sessions alternate; the first is the drug one unless saline_first). */
+RL_API int rl_phase_place_side(const rl_phase_t *phase, int i);
+
+/* Whether session i (0-based) of phase is one of set: all; the first; the sessions in the
+** drug-paired (paired) or the other compartment (unpaired) of a place_conditioning phase
+** (none in another kind); or a listed session number (i + 1). */
+RL_API bool rl_session_set_has(const rl_session_set_t *set, const rl_phase_t *phase, int i);
+
+/* The set as the phases table describes it: "" (all), " (first session)", " (paired
+** sessions)", " (unpaired sessions)", " (sessions 1, 3, 5)" into buf (cap bytes); returns
+** buf. */
+RL_API const char *rl_session_set_describe(const rl_session_set_t *set, char *buf, size_t cap);
 
 #endif

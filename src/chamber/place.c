@@ -17,9 +17,9 @@
 int
 rl_place_side(const rl_phase_t *phase, int i)
 {
-    /* sessions alternate; the first is the drug (paired) one unless saline_first */
-    int first = phase->pairing.saline_first ? 1 : 0;
-    return (i + first) % 2;
+    /* sessions alternate; the first is the drug (paired) one unless saline_first (the
+    ** protocol's rule, which treatments on paired sessions use too) */
+    return rl_phase_place_side(phase, i);
 }
 
 bool

@@ -65,7 +65,7 @@ give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *e
     int k, ret;
     for (k = 0; k < phase->n_treatments; k++) {
         const rl_treatment_t *t = &phase->treatments[k];
-        if (t->first_session_only && i > 0) {
+        if (!rl_session_set_has(&t->sessions, phase, i)) {
             continue;
         }
         if ((ret = rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg,
@@ -95,7 +95,7 @@ give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
     int k, ret;
     for (k = 0; k < phase->n_stressors; k++) {
         const rl_stressor_t *s = &phase->stressors[k];
-        if (s->first_session_only && i > 0) {
+        if (!rl_session_set_has(&s->sessions, phase, i)) {
             continue;
         }
         if ((ret = rl_mouse_stress(mouse, rl_mouse_stress_units(mouse, s), s->start_min,

@@ -15,7 +15,7 @@
 
 static const char *const treatment_keys[] = {"drug", "dose_mg_per_kg", "route",
     "minutes_before", "sessions", NULL};
-static const char *const sessions_words[] = {"all", "first", NULL};
+static const char *const sessions_words[] = {RL_SESSION_SETS(RL_X_NAME_) NULL};
 /* Stress keys by kind (the order of rl_stress_kind_t), and all of them. */
 static const char *const stress_words[] = {RL_STRESS_KINDS(RL_X_NAME_) NULL};
 static const char *const footshock_keys[] = {"kind", "intensity_mA", "shock_s",
@@ -30,6 +30,61 @@ static const char *const cue_keys[] = {"count", "start_min", "interval_s", NULL}
 #define ROUTE_NAME_(id, name, long_name) name,
 static const char *const route_names[] = {RL_ROUTES(ROUTE_NAME_) NULL}; /* drugs.h */
 #undef ROUTE_NAME_
+
+/* sessions: a word (all, first, paired, unpaired) or a list of 1-based session numbers,
+** each at most RL_MAX_LISTED_SESSION and listed once; absent: all. Whether the numbers
+** and words fit the phase is the validator's (protocol_check_triggers.c). */
+static int
+read_session_set(rd_reader_t *r, const rl_yaml_obj_t *o, rl_session_set_t *set)
+{
+    const rl_yaml_node_t *n;
+    char got[64];
+    size_t i;
+    int ret, word = 0;
+
+    memset(set, 0, sizeof *set);
+    if ((ret = rl_yaml_find(r->doc, o, "sessions", false, &n)) != 0 || n == NULL) {
+        return ret;
+    }
+    if ((ret = rd_note(r, set, n)) != 0) {
+        return ret;
+    }
+    if (rl_yaml_kind(n) != RL_YAML_LIST) {
+        if (rl_yaml_kind(n) != RL_YAML_SCALAR
+            || rl_yaml_enum_of(r->doc, n, o->ctx, o->pre, "sessions", sessions_words,
+                   &word) != 0) {
+            rl_error_clear(r->err);
+            return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %ssessions must be all, first, "
+                "paired, unpaired or a list of session numbers such as [1, 3] (got %s)",
+                o->ctx, o->pre, rl_yaml_describe(n, got, sizeof got));
+        }
+        set->kind = (rl_session_set_kind_t) word;
+        return 0;
+    }
+    if (rl_yaml_count(n) == 0) {
+        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %ssessions must list at least one "
+            "session", o->ctx, o->pre);
+    }
+    set->kind = RL_SESSIONS_LIST;
+    for (i = 0; i < rl_yaml_count(n); i++) {
+        const rl_yaml_node_t *it = rl_yaml_item(r->doc, n, i);
+        int k = 0;
+        if ((ret = rl_yaml_int_of(r->doc, it, o->ctx, o->pre, "sessions entries", &k)) != 0) {
+            return ret;
+        }
+        if (k < 1 || k > RL_MAX_LISTED_SESSION) {
+            return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "%s: %ssessions entries must be "
+                "session numbers from 1 to %d (got %d)", o->ctx, o->pre,
+                RL_MAX_LISTED_SESSION, k);
+        }
+        if ((set->listed[(k - 1) / 64] >> ((k - 1) % 64) & 1u) != 0) {
+            return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "%s: %ssessions lists session %d "
+                "twice", o->ctx, o->pre, k);
+        }
+        set->listed[(k - 1) / 64] |= (uint64_t) 1 << ((k - 1) % 64);
+    }
+    return 0;
+}
 
 int
 rd_resolve_drug(rd_reader_t *r, const rl_yaml_node_t *n, rl_treatment_t *t, const char *ctx)
@@ -67,8 +122,6 @@ read_treatments(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const c
         const rl_yaml_node_t *it = rl_yaml_item(r->doc, n, i);
         rl_treatment_t *t;
         rl_yaml_obj_t o;
-        int which = 0;
-
         if (ph->n_treatments == RL_MAX_TREATMENTS) {
             return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "%s: at most %d treatments per phase",
                 ctx, RL_MAX_TREATMENTS);
@@ -86,11 +139,9 @@ read_treatments(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const c
             || (ret = rl_yaml_get_num(r->doc, &o, "dose_mg_per_kg", true, &t->dose_mg_per_kg)) != 0
             || (ret = rl_yaml_get_str(r->doc, &o, "route", true, t->route, sizeof t->route)) != 0
             || (ret = rl_yaml_get_num(r->doc, &o, "minutes_before", false, &t->minutes_before)) != 0
-            || (ret = rl_yaml_get_enum(r->doc, &o, "sessions", false, sessions_words, &which))
-                != 0) {
+            || (ret = read_session_set(r, &o, &t->sessions)) != 0) {
             return ret;
         }
-        t->first_session_only = which == 1;
         if ((ret = rd_resolve_drug(r, it, t, ctx)) != 0) {
             return ret;
         }
@@ -140,7 +191,7 @@ read_stress(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const char 
         const rl_yaml_node_t *it = rl_yaml_item(r->doc, n, i);
         rl_stressor_t *s;
         rl_yaml_obj_t o;
-        int kind = 0, which = 0;
+        int kind = 0;
 
         if (ph->n_stressors == RL_MAX_STRESSORS) {
             return rl_yaml_fail(r->doc, it, RL_ERR_INVALID, "%s: at most %d stressors per phase",
@@ -158,12 +209,10 @@ read_stress(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const char 
         if ((ret = rl_yaml_get_enum(r->doc, &o, "kind", true, stress_words, &kind)) != 0
             || (ret = rl_yaml_check_keys(r->doc, &o, keys[kind], all_stress_keys,
                     stress_words[kind])) != 0
-            || (ret = rl_yaml_get_enum(r->doc, &o, "sessions", false, sessions_words,
-                    &which)) != 0) {
+            || (ret = read_session_set(r, &o, &s->sessions)) != 0) {
             return ret;
         }
         s->kind = (rl_stress_kind_t) kind;
-        s->first_session_only = which == 1;
         switch (s->kind) {
         case RL_STRESS_FOOTSHOCK:
             ret = rl_yaml_get_num(r->doc, &o, "intensity_mA", true, &s->intensity_mA);

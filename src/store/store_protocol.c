@@ -122,8 +122,9 @@ append(char *buf, size_t cap, size_t *len, const char *fmt, ...)
 static void
 describe_treatment(const rl_treatment_t *t, char *buf, size_t cap, size_t *len)
 {
+    char which[RL_MAX_LISTED_SESSION * 5 + 16];
     append(buf, cap, len, "%s %g mg/kg %s, %g min before%s", t->drug, t->dose_mg_per_kg,
-        t->route, t->minutes_before, t->first_session_only ? " (first session)" : "");
+        t->route, t->minutes_before, rl_session_set_describe(&t->sessions, which, sizeof which));
 }
 
 /* The phase's triggers as text for the phases table (NULL when it has none). */
@@ -140,7 +141,8 @@ describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
     } else if (which == 1) {
         for (i = 0; i < ph->n_stressors; i++) {
             const rl_stressor_t *x = &ph->stressors[i];
-            const char *first = x->first_session_only ? " (first session)" : "";
+            char set[RL_MAX_LISTED_SESSION * 5 + 16];
+            const char *first = rl_session_set_describe(&x->sessions, set, sizeof set);
             if (x->kind == RL_STRESS_FOOD_DEPRIVATION) {
                 append(buf, cap, &len, "food_deprivation %g h%s", x->hours, first);
                 continue;
@@ -174,7 +176,7 @@ static int
 write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_phase_t *ph,
     rl_error_t *err)
 {
-    char text[4][1024]; /* bound without a copy: one buffer per column */
+    char text[4][4096]; /* bound without a copy: one buffer per column */
     char series[RL_MAX_PR_STEPS * 12 + 1];
     const rl_criterion_t *c = &ph->criterion;
     rl_store_binder_t b;

@@ -16,6 +16,7 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "behaviour/mouse_internal.h"
 #include "cohort/subject.h"
 #include "protocol/protocol_internal.h"
 #include "relapselab/protocol.h"
@@ -85,6 +86,12 @@ static const bad_case_t bad_files[] = {
     {"liquid_concentration", 6, "concentration_pct must be <= 60 % w/v (got 80)"},
     {"liquid_pellet_key", 8, "pellet_mg is not a key of a liquid reinforcer"},
     {"liquid_no_volume", 4, "missing required key 'volume_ul'"},
+    /* the sessions a treatment or stressor comes with */
+    {"sessions_paired_operant", 16, "sessions: paired names sessions of a place_conditioning"},
+    {"sessions_list_beyond", 17, "sessions lists session 7, but the phase has at most 5"},
+    {"sessions_list_twice", 17, "treatments.sessions lists session 2 twice"},
+    {"sessions_bad_word", 16, "treatments.sessions must be all, first, paired, unpaired or a "
+        "list"},
 };
 
 static void
@@ -211,7 +218,109 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- chosen sessions */
+
+/* rl_session_set_has by hand: place_conditioning sessions alternate from the drug one
+** (0-based 0, 2, 4, ... paired) unless saline comes first; a list holds 1-based numbers. */
+static void
+session_sets(void)
+{
+    rl_phase_t ph;
+    rl_session_set_t set;
+    char buf[64];
+    int i;
+
+    memset(&ph, 0, sizeof ph);
+    ph.kind = RL_PHASE_PLACE_CONDITIONING;
+    memset(&set, 0, sizeof set);
+    for (i = 0; i < 6; i++) {
+        CHECK(rl_session_set_has(&set, &ph, i)); /* the zero value: all */
+    }
+    set.kind = RL_SESSIONS_PAIRED;
+    CHECK(rl_session_set_has(&set, &ph, 0) && !rl_session_set_has(&set, &ph, 1)
+        && rl_session_set_has(&set, &ph, 4));
+    ph.pairing.saline_first = true;
+    CHECK(!rl_session_set_has(&set, &ph, 0) && rl_session_set_has(&set, &ph, 1));
+    set.kind = RL_SESSIONS_UNPAIRED;
+    CHECK(rl_session_set_has(&set, &ph, 0) && !rl_session_set_has(&set, &ph, 1));
+    ph.kind = RL_PHASE_EXTINCTION; /* no compartments: neither */
+    CHECK(!rl_session_set_has(&set, &ph, 0) && !rl_session_set_has(&set, &ph, 1));
+    set.kind = RL_SESSIONS_FIRST;
+    CHECK(rl_session_set_has(&set, &ph, 0) && !rl_session_set_has(&set, &ph, 1));
+    CHECK(strcmp(rl_session_set_describe(&set, buf, sizeof buf), " (first session)") == 0);
+    set.kind = RL_SESSIONS_LIST;
+    set.listed[0] = (1u << 0) | (1u << 2);
+    set.listed[1] = (uint64_t) 1 << (99 - 64); /* sessions 1, 3 and 100 */
+    CHECK(rl_session_set_has(&set, &ph, 0) && !rl_session_set_has(&set, &ph, 1)
+        && rl_session_set_has(&set, &ph, 2) && rl_session_set_has(&set, &ph, 99)
+        && !rl_session_set_has(&set, &ph, 128) && !rl_session_set_has(&set, &ph, -1));
+    CHECK(strcmp(rl_session_set_describe(&set, buf, sizeof buf), " (sessions 1, 3, 100)") == 0);
+    set.listed[1] = 0;
+    set.listed[0] = 1u << 1;
+    CHECK(strcmp(rl_session_set_describe(&set, buf, sizeof buf), " (session 2)") == 0);
+}
+
+/* The times (min from the mouse's first session) of the doses of drug drug_id given to m,
+** into t[] (at most cap); returns how many. */
+static int
+dose_times(const rl_mouse_t *m, int drug_id, double *t, int cap)
+{
+    int i, n = 0;
+    for (i = 0; i < m->n_doses && n < cap; i++) {
+        if (m->doses[i].drug == drug_id) {
+            t[n++] = m->doses[i].t_min;
+        }
+    }
+    return n;
+}
+
+/* examples/cpp_pairing_drugs.yaml: after a pretest (day 0), 8 conditioning sessions a day
+** apart (session i, 0-based, starts (i + 1) x 1440 min after the pretest); cocaine before
+** the drug sessions 0, 2, 4, 6 and SCH23390 30 min before the sessions each procedure
+** chose: paired (the same four), unpaired (1, 3, 5, 7), [1, 3] (0-based 0 and 2). */
+static void
+treatments_on_chosen_sessions(void)
+{
+    static const int want[3][4] = {{0, 2, 4, 6}, {1, 3, 5, 7}, {0, 2, -1, -1}};
+    rl_protocol_t *p = new_protocol();
+    rl_mouse_t *m = rl_mouse_new();
+    rl_subject_result_t res;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    int rc, g, k, sch;
+    double t[16];
+
+    rc = load(p, "examples/cpp_pairing_drugs.yaml", &err);
+    CHECK(rc == 0 && m != NULL);
+    if (rc != 0 || m == NULL) {
+        goto out;
+    }
+    sch = p->procedures[1].phases[1].treatments[0].drug_id;
+    rl_session_workspace_init(&w);
+    for (g = 1; g <= 3; g++) { /* groups 1..3 run procedures 1..3 */
+        int n;
+        CHECK(rl_subject_train(p, NULL, g, g, 0, 5, 2, r, &w, NULL, m, &res, &err) == 0);
+        rl_subject_result_free(&res);
+        n = dose_times(m, sch, t, 16);
+        CHECK(n == (g == 3 ? 2 : 4));
+        for (k = 0; k < n && k < 4; k++) {
+            CHECK_CLOSE(t[k], (want[g - 1][k] + 1) * 1440.0 - 30.0, 1e-9, 0.0);
+        }
+        n = dose_times(m, p->procedures[0].phases[1].pairing.drug.drug_id, t, 16);
+        CHECK(n == 4 && t[0] == 1440.0 && t[3] == 7.0 * 1440.0);
+    }
+    rl_session_workspace_free(&w);
+out:
+    gsl_rng_free(r);
+    rl_mouse_free(m);
+    rl_protocol_free(p);
+    free(p);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"session_sets", session_sets, 0},
+    {"treatments_on_chosen_sessions", treatments_on_chosen_sessions, 0},
     {"liquid_reinforcer", liquid_reinforcer, 0},
     {"bad_files_refused", bad_files_refused, 0},
     {"unit_dose_per_phase", unit_dose_per_phase, 0},
