@@ -27,8 +27,10 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 
-/* Drug treatments a mouse can receive over its life (see rl_mouse_give). */
-#define RL_MOUSE_MAX_DOSES 256
+/* Drug doses a mouse keeps at once (see rl_mouse_give; a dose whose effect has ended --
+** its brain concentration underflowed to 0 -- is dropped, unless its drug inactivates
+** receptors for weeks). */
+#define RL_MOUSE_MAX_DOSES 512
 /* Stress pulses a mouse keeps (older ones, whose effect has decayed below e^-50, are
 ** dropped; see rl_mouse_stress). */
 #define RL_MOUSE_MAX_STRESS 64
@@ -99,12 +101,26 @@ RL_API void rl_mouse_set_unit_dose(rl_mouse_t *self, double dose_mg_per_kg);
 RL_API void rl_mouse_infusion(rl_mouse_t *self, bool on);
 
 /* Give the mouse a dose of drug (index in the drug table) by route at t_rel_min minutes
-** from the start of the current session (negative: before it). From then on the drug acts
-** at the opioid receptors through its concentration, affinities, efficacy and receptor
-** inactivation [DRG-6]. Returns 0, or RL_ERR_INVALID (unknown drug, a route without data,
-** a bad dose, or more than RL_MOUSE_MAX_DOSES doses) with a message in err. */
+** from the start of the current session (negative: before it; positive: during it, a
+** time the chamber stops at). From then on the drug acts at the opioid receptors through
+** its concentration, affinities, efficacy and receptor inactivation [DRG-6]. Returns 0, or
+** RL_ERR_INVALID (unknown drug, a route without data, a bad dose, or more than
+** RL_MOUSE_MAX_DOSES doses acting) with a message in err. */
 RL_API int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
     double t_rel_min, rl_error_t *err);
+
+/* As rl_mouse_give(), a constant-rate infusion of dose_mg_per_kg in all over duration_min
+** (> 0) minutes from t_rel_min [DRG-8]. A time in the session's future is a discontinuity
+** the chamber stops at (rl_mouse_next_dose_s). Returns 0, or RL_ERR_INVALID as
+** rl_mouse_give(), and for a drug with long-lasting receptor inactivation. */
+RL_API int rl_mouse_infuse(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
+    double t_rel_min, double duration_min, rl_error_t *err);
+
+/* The next time (s from the current session's start) after the clock at which a dose given
+** to the mouse starts or an infusion ends; INFINITY if none. The chamber ends its
+** sampling windows there, so the drug's action (held between advances) changes exactly at
+** the dose [BEH-3]. */
+RL_API double rl_mouse_next_dose_s(const rl_mouse_t *self);
 
 /* A stressor of drive `units` (stress units, rl_stress_units()) from t_rel_min minutes
 ** from the start of the current session (negative: before it) for duration_min minutes.

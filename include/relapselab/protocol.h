@@ -159,8 +159,9 @@ typedef struct rl_session_set {
     uint64_t listed[RL_MAX_LISTED_SESSION / 64]; /* RL_SESSIONS_LIST: bit i - 1 = session i */
 } rl_session_set_t;
 
-/* A drug given before each session of a phase (docs/PROTOCOL.md, "treatments"). The drug
-** acts only through the numbers of the drug table (drugs.h). */
+/* A drug given before or during the sessions of a phase (docs/PROTOCOL.md, "treatments"):
+** a bolus minutes_before the session or at_min into it, or a constant-rate infusion during
+** it. The drug acts only through the numbers of the drug table (drugs.h). */
 #define RL_MAX_TREATMENTS 4
 typedef struct rl_treatment {
     char drug[RL_NAME_MAX];       /* as written */
@@ -169,6 +170,10 @@ typedef struct rl_treatment {
     int route_id;                 /* rl_route_t */
     double dose_mg_per_kg;        /* > 0 */
     double minutes_before;        /* given this long before the session starts, >= 0 */
+    bool in_session;              /* given during the session, at_min into it */
+    double at_min;                /* in_session: the bolus, or the infusion's start */
+    double duration_min;          /* > 0: a constant-rate infusion of dose_mg_per_kg over
+                                  ** this long (in_session); 0: a bolus */
     rl_session_set_t sessions;    /* the sessions of the phase it comes with */
     long src_line;
 } rl_treatment_t;

@@ -24,12 +24,14 @@
 
 enum { RL_CAUSE_DRUG = 0, RL_CAUSE_EXTINCTION = 1, RL_N_CAUSES = 2 };
 
-/* One dose given to the mouse. */
+/* One dose given to the mouse: a bolus, or a constant-rate infusion of dose_mg_per_kg over
+** duration_min. */
 typedef struct rl_mouse_dose {
     int drug;                /* index in the drug table */
     int route;               /* rl_route_t */
     double dose_mg_per_kg;
     double t_min;            /* minutes from the start of the mouse's first session */
+    double duration_min;     /* 0: a bolus; > 0: an infusion */
 } rl_mouse_dose_t;
 
 struct rl_mouse {

@@ -58,7 +58,21 @@ criterion_met(const rl_procedure_t *proc, const rl_phase_t *phase, const int *ph
     }
 }
 
-/* The phase's treatments due before its session i (0-based) [DRG-6]. */
+/* One treatment with this session: a bolus before it or during it, or an infusion during
+** it (doses in the session's future are discontinuities the chamber stops at) [DRG-6],
+** [DRG-8]. */
+static int
+give_one(rl_mouse_t *mouse, const rl_treatment_t *t, rl_error_t *err)
+{
+    if (t->in_session && t->duration_min > 0.0) {
+        return rl_mouse_infuse(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg, t->at_min,
+            t->duration_min, err);
+    }
+    return rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg,
+        t->in_session ? t->at_min : -t->minutes_before, err);
+}
+
+/* The phase's treatments due with its session i (0-based) [DRG-6]. */
 static int
 give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
 {
@@ -68,8 +82,7 @@ give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *e
         if (!rl_session_set_has(&t->sessions, phase, i)) {
             continue;
         }
-        if ((ret = rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg,
-                 -t->minutes_before, err)) != 0) {
+        if ((ret = give_one(mouse, t, err)) != 0) {
             return ret;
         }
     }
@@ -84,8 +97,7 @@ give_pairing(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
     if (!rl_place_drug_session(phase, i)) {
         return 0;
     }
-    return rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg, -t->minutes_before,
-        err);
+    return give_one(mouse, t, err);
 }
 
 /* The phase's stressors due with its session i (0-based) [STR-1]. */
@@ -112,8 +124,7 @@ give_extra(rl_mouse_t *mouse, const rl_treatment_t *t, int n, rl_error_t *err)
 {
     int k, ret;
     for (k = 0; k < n; k++) {
-        if ((ret = rl_mouse_give(mouse, t[k].drug_id, t[k].route_id, t[k].dose_mg_per_kg,
-                 -t[k].minutes_before, err)) != 0) {
+        if ((ret = give_one(mouse, &t[k], err)) != 0) {
             return ret;
         }
     }

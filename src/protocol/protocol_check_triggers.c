@@ -37,10 +37,43 @@ validate_session_set(const pv_ctx_t *v, const rl_session_set_t *set, const rl_ph
     return 0;
 }
 
-/* A phase's treatments [DRG-6], [DRG-7]: a known drug, a route with data, a dose and a
-** time. */
+/* A drug given during the session of phase ph: a bolus or an infusion's start before the
+** session's end; an infusion's length; no infusion of a drug whose receptor inactivation
+** is modelled as an event at a bolus's peak [DRG-5], [DRG-8]. */
 static int
-validate_treatment(const pv_ctx_t *v, const rl_treatment_t *t, const char *tctx)
+validate_in_session(const pv_ctx_t *v, const rl_treatment_t *t, const rl_drug_t *d,
+    const rl_phase_t *ph, const char *tctx)
+{
+    const char *key = t->duration_min > 0.0 ? "infusion.from_min" : "at_min";
+    int ret;
+    if ((ret = pv_num(v, &t->at_min, t->src_line, tctx, key, t->at_min, 0, false, INFINITY,
+             "")) != 0) {
+        return ret;
+    }
+    if (t->at_min >= ph->session_min) {
+        return pv_fail(v, &t->at_min, t->src_line, "%s: %s must be before the end of the "
+            "session (%g min) (got %.15g)", tctx, key, ph->session_min, t->at_min);
+    }
+    if (t->duration_min == 0.0 && !pv_written(v, &t->duration_min)) {
+        return 0; /* a bolus */
+    }
+    if ((ret = pv_num(v, &t->duration_min, t->src_line, tctx, "infusion.duration_min",
+             t->duration_min, 0, true, RL_MAX_INFUSION_MIN, " (one day)")) != 0) {
+        return ret;
+    }
+    if (rl_drug_value_present(&d->inact_half_life_h)) {
+        return pv_fail(v, &t->duration_min, t->src_line, "%s: an infusion of a drug with "
+            "long-lasting receptor inactivation is not modelled (its inactivation is an "
+            "event at a bolus's brain peak); give it as a bolus", tctx);
+    }
+    return 0;
+}
+
+/* A phase's treatments [DRG-6], [DRG-7]: a known drug, a route with data, a dose and a
+** time (before the session, or during it: validate_in_session). */
+static int
+validate_treatment(const pv_ctx_t *v, const rl_treatment_t *t, const rl_phase_t *ph,
+    const char *tctx)
 {
     const rl_drug_t *d = rl_drug_get(t->drug_id);
     const rl_drug_route_pk_t *pk;
@@ -57,6 +90,9 @@ validate_treatment(const pv_ctx_t *v, const rl_treatment_t *t, const char *tctx)
              t->dose_mg_per_kg, 0, true, 1000.0, "")) != 0) {
         return ret;
     }
+    if (t->in_session) {
+        return validate_in_session(v, t, d, ph, tctx);
+    }
     return pv_num(v, &t->minutes_before, t->src_line, tctx, "minutes_before",
         t->minutes_before, 0, false, 7.0 * 24.0 * 60.0, " (one week)");
 }
@@ -69,7 +105,7 @@ validate_treatments(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
         char tctx[2 * RL_NAME_MAX + 80];
         snprintf(tctx, sizeof tctx, "%s: treatment %d (%s)", ctx, i + 1,
             ph->treatments[i].drug);
-        if ((ret = validate_treatment(v, &ph->treatments[i], tctx)) != 0
+        if ((ret = validate_treatment(v, &ph->treatments[i], ph, tctx)) != 0
             || (ret = validate_session_set(v, &ph->treatments[i].sessions, ph,
                     ph->treatments[i].src_line, tctx)) != 0) {
             return ret;
@@ -78,7 +114,7 @@ validate_treatments(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
     if (ph->kind == RL_PHASE_PLACE_CONDITIONING && ph->pairing.with_drug) {
         char tctx[2 * RL_NAME_MAX + 80];
         snprintf(tctx, sizeof tctx, "%s: pairing (%s)", ctx, ph->pairing.drug.drug);
-        return validate_treatment(v, &ph->pairing.drug, tctx);
+        return validate_treatment(v, &ph->pairing.drug, ph, tctx);
     }
     return 0;
 }

@@ -38,6 +38,7 @@
 #define RL_MAX_DOSE_MG_PER_KG 10.0    /* larger doses per infusion are implausible */
 #define RL_MAX_INFUSION_S 60.0
 #define RL_MAX_LIQUID_UL 1000.0       /* one delivery of a liquid reinforcer */
+#define RL_MAX_INFUSION_MIN 1440.0    /* a treatment's constant-rate infusion */
 #define RL_MAX_SESSION_MIN (24.0 * 60.0)
 #define RL_MAX_SESSIONS 1000          /* per phase, fixed or as the until-criterion max */
 #define RL_MAX_GROUP_N 1000

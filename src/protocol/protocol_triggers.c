@@ -14,7 +14,9 @@
 #include "relapselab/drugs.h"
 
 static const char *const treatment_keys[] = {"drug", "dose_mg_per_kg", "route",
-    "minutes_before", "sessions", NULL};
+    "minutes_before", "at_min", "infusion", "sessions", NULL};
+static const char *const infusion_keys[] = {"from_min", "duration_min", "mg_per_kg_per_h",
+    NULL};
 static const char *const sessions_words[] = {RL_SESSION_SETS(RL_X_NAME_) NULL};
 /* Stress keys by kind (the order of rl_stress_kind_t), and all of them. */
 static const char *const stress_words[] = {RL_STRESS_KINDS(RL_X_NAME_) NULL};
@@ -106,9 +108,77 @@ rd_resolve_drug(rd_reader_t *r, const rl_yaml_node_t *n, rl_treatment_t *t, cons
     return 0;
 }
 
-/* treatments: a list of {drug, dose_mg_per_kg, route, minutes_before, sessions}. Names
-** are resolved against the drug table here (so an unknown drug or route is reported at
-** its node); the values are checked by rl_protocol_validate(). */
+/* When a treatment is given and how: a bolus minutes_before the session (default 0) or
+** at_min into it, or infusion: {from_min, duration_min, mg_per_kg_per_h} during it, whose
+** dose is either the treatment's dose_mg_per_kg (in all) or its rate (exactly one). */
+static int
+read_timing(rd_reader_t *r, const rl_yaml_obj_t *o, rl_treatment_t *t)
+{
+    const rl_yaml_node_t *before, *at, *inf, *dose, *rate, *key = NULL;
+    rl_yaml_obj_t io;
+    double mg_per_kg_per_h = 0.0;
+    int ret;
+
+    if ((ret = rl_yaml_find(r->doc, o, "minutes_before", false, &before)) != 0
+        || (ret = rl_yaml_find(r->doc, o, "at_min", false, &at)) != 0
+        || (ret = rl_yaml_find(r->doc, o, "dose_mg_per_kg", false, &dose)) != 0) {
+        return ret;
+    }
+    inf = rl_yaml_lookup(r->doc, o->map, "infusion", &key);
+    if ((before != NULL) + (at != NULL) + (inf != NULL) > 1) {
+        return rl_yaml_fail(r->doc, inf != NULL ? key : at, RL_ERR_INVALID, "%s: a treatment "
+            "takes at most one of minutes_before (a bolus before the session), at_min (a "
+            "bolus during it) and infusion (a constant-rate infusion during it)", o->ctx);
+    }
+    if (inf == NULL) {
+        if (dose == NULL) {
+            return rl_yaml_fail(r->doc, o->map, RL_ERR_INVALID, "%s: missing required key "
+                "'%sdose_mg_per_kg'", o->ctx, o->pre);
+        }
+        t->in_session = at != NULL;
+        if ((ret = rl_yaml_num_of(r->doc, dose, o->ctx, o->pre, "dose_mg_per_kg",
+                 &t->dose_mg_per_kg)) != 0) {
+            return ret;
+        }
+        if (at != NULL) {
+            return rl_yaml_num_of(r->doc, at, o->ctx, o->pre, "at_min", &t->at_min);
+        }
+        return before == NULL ? 0 : rl_yaml_num_of(r->doc, before, o->ctx, o->pre,
+            "minutes_before", &t->minutes_before);
+    }
+    if ((ret = rl_yaml_expect(r->doc, inf, RL_YAML_MAP, o->ctx, o->pre, "infusion")) != 0) {
+        return ret;
+    }
+    io.map = inf;
+    io.ctx = o->ctx;
+    io.pre = "treatments.infusion.";
+    t->in_session = true;
+    if ((ret = rl_yaml_check_keys(r->doc, &io, infusion_keys, NULL, "an infusion")) != 0
+        || (ret = rl_yaml_get_num(r->doc, &io, "from_min", true, &t->at_min)) != 0
+        || (ret = rl_yaml_get_num(r->doc, &io, "duration_min", true, &t->duration_min)) != 0
+        || (ret = rl_yaml_find(r->doc, &io, "mg_per_kg_per_h", false, &rate)) != 0) {
+        return ret;
+    }
+    if ((rate != NULL) == (dose != NULL)) {
+        return rl_yaml_fail(r->doc, rate != NULL ? dose : inf, RL_ERR_INVALID, "%s: an "
+            "infusion's dose is either the treatment's dose_mg_per_kg (in all) or "
+            "infusion.mg_per_kg_per_h (its rate), exactly one of the two", o->ctx);
+    }
+    if (dose != NULL) {
+        return rl_yaml_num_of(r->doc, dose, o->ctx, o->pre, "dose_mg_per_kg",
+            &t->dose_mg_per_kg);
+    }
+    if ((ret = rl_yaml_num_of(r->doc, rate, io.ctx, io.pre, "mg_per_kg_per_h",
+             &mg_per_kg_per_h)) != 0) {
+        return ret;
+    }
+    t->dose_mg_per_kg = mg_per_kg_per_h * t->duration_min / 60.0;
+    return rd_note(r, &t->dose_mg_per_kg, rate);
+}
+
+/* treatments: a list of {drug, route, the dose and its timing (read_timing), sessions}.
+** Names are resolved against the drug table here (so an unknown drug or route is reported
+** at its node); the values are checked by rl_protocol_validate(). */
 static int
 read_treatments(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const char *ctx)
 {
@@ -136,9 +206,8 @@ read_treatments(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const c
         o.pre = "treatments.";
         if ((ret = rl_yaml_check_keys(r->doc, &o, treatment_keys, NULL, "a treatment")) != 0
             || (ret = rl_yaml_get_str(r->doc, &o, "drug", true, t->drug, sizeof t->drug)) != 0
-            || (ret = rl_yaml_get_num(r->doc, &o, "dose_mg_per_kg", true, &t->dose_mg_per_kg)) != 0
             || (ret = rl_yaml_get_str(r->doc, &o, "route", true, t->route, sizeof t->route)) != 0
-            || (ret = rl_yaml_get_num(r->doc, &o, "minutes_before", false, &t->minutes_before)) != 0
+            || (ret = read_timing(r, &o, t)) != 0
             || (ret = read_session_set(r, &o, &t->sessions)) != 0) {
             return ret;
         }

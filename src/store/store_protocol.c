@@ -123,8 +123,17 @@ static void
 describe_treatment(const rl_treatment_t *t, char *buf, size_t cap, size_t *len)
 {
     char which[RL_MAX_LISTED_SESSION * 5 + 16];
-    append(buf, cap, len, "%s %g mg/kg %s, %g min before%s", t->drug, t->dose_mg_per_kg,
-        t->route, t->minutes_before, rl_session_set_describe(&t->sessions, which, sizeof which));
+    const char *set = rl_session_set_describe(&t->sessions, which, sizeof which);
+    if (t->in_session && t->duration_min > 0.0) {
+        append(buf, cap, len, "%s %g mg/kg %s infused over %g min from %g min%s", t->drug,
+            t->dose_mg_per_kg, t->route, t->duration_min, t->at_min, set);
+    } else if (t->in_session) {
+        append(buf, cap, len, "%s %g mg/kg %s at %g min%s", t->drug, t->dose_mg_per_kg,
+            t->route, t->at_min, set);
+    } else {
+        append(buf, cap, len, "%s %g mg/kg %s, %g min before%s", t->drug, t->dose_mg_per_kg,
+            t->route, t->minutes_before, set);
+    }
 }
 
 /* The phase's triggers as text for the phases table (NULL when it has none). */

@@ -92,6 +92,13 @@ static const bad_case_t bad_files[] = {
     {"sessions_list_twice", 17, "treatments.sessions lists session 2 twice"},
     {"sessions_bad_word", 16, "treatments.sessions must be all, first, paired, unpaired or a "
         "list"},
+    /* drugs during a session */
+    {"treatment_at_min_after_end", 16, "at_min must be before the end of the session (120 min)"},
+    {"treatment_two_times", 16, "a treatment takes at most one of minutes_before"},
+    {"infusion_dose_and_rate", 16, "an infusion's dose is either the treatment's dose_mg_per_kg"},
+    {"infusion_norbni", 17, "an infusion of a drug with long-lasting receptor inactivation"},
+    {"infusion_too_long", 17, "infusion.duration_min must be <= 1440 (one day) (got 2000)"},
+    {"infusion_unknown_key", 17, "unknown key 'treatments.infusion.rate'"},
 };
 
 static void
@@ -318,7 +325,61 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- drugs during a session */
+
+/* examples/within_session.yaml: a 10 mg/kg i.p. bolus at 90 min of the test session, or
+** an i.v. infusion from 90 min for 10 min at 12 mg/kg/h (2 mg/kg in all). The reader
+** stores them as written; a simulated mouse holds them at the test session's start + 90
+** min (the test is its last session: its day x 24 h after the first). */
+static void
+drugs_during_session(void)
+{
+    rl_protocol_t *p = new_protocol();
+    rl_mouse_t *m = rl_mouse_new();
+    rl_subject_result_t res;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    const rl_treatment_t *bolus, *inf;
+    rl_error_t err;
+    int rc, g, i, found;
+
+    rc = load(p, "examples/within_session.yaml", &err);
+    CHECK(rc == 0 && m != NULL);
+    if (rc != 0 || m == NULL) {
+        goto out;
+    }
+    bolus = &phase_named(p, 1, "test")->treatments[0];
+    inf = &phase_named(p, 2, "test")->treatments[0];
+    CHECK(bolus->in_session && bolus->at_min == 90.0 && bolus->duration_min == 0.0
+        && bolus->dose_mg_per_kg == 10.0 && bolus->minutes_before == 0.0);
+    CHECK(inf->in_session && inf->at_min == 90.0 && inf->duration_min == 10.0);
+    CHECK_CLOSE(inf->dose_mg_per_kg, 12.0 * 10.0 / 60.0, 0.0, 1e-15);
+    rl_session_workspace_init(&w);
+    for (g = 1; g <= 2; g++) {
+        const rl_treatment_t *t = g == 1 ? bolus : inf;
+        double start_min;
+        CHECK(rl_subject_train(p, NULL, g, g, 0, 11, RL_MAX_PHASES, r, &w, NULL, m, &res,
+            &err) == 0);
+        start_min = res.sessions[res.n_sessions - 1].day * 1440.0;
+        for (i = 0, found = 0; i < m->n_doses; i++) {
+            found += m->doses[i].drug == t->drug_id && m->doses[i].route == t->route_id
+                && m->doses[i].t_min == start_min + 90.0
+                && m->doses[i].duration_min == t->duration_min
+                && m->doses[i].dose_mg_per_kg == t->dose_mg_per_kg;
+        }
+        CHECK(found == 1);
+        rl_subject_result_free(&res);
+    }
+    rl_session_workspace_free(&w);
+out:
+    gsl_rng_free(r);
+    rl_mouse_free(m);
+    rl_protocol_free(p);
+    free(p);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"drugs_during_session", drugs_during_session, 0},
     {"session_sets", session_sets, 0},
     {"treatments_on_chosen_sessions", treatments_on_chosen_sessions, 0},
     {"liquid_reinforcer", liquid_reinforcer, 0},
