@@ -33,7 +33,7 @@
 #define RL_MOUSE_MAX_DOSES 512
 /* Stress pulses a mouse keeps (older ones, whose effect has decayed below e^-50, are
 ** dropped; see rl_mouse_stress). */
-#define RL_MOUSE_MAX_STRESS 64
+#define RL_MOUSE_MAX_STRESS 256
 
 typedef struct rl_mouse rl_mouse_t;
 

@@ -162,7 +162,7 @@ typedef struct rl_session_set {
 /* A drug given before or during the sessions of a phase (docs/PROTOCOL.md, "treatments"):
 ** a bolus minutes_before the session or at_min into it, or a constant-rate infusion during
 ** it. The drug acts only through the numbers of the drug table (drugs.h). */
-#define RL_MAX_TREATMENTS 4
+#define RL_MAX_TREATMENTS 16
 typedef struct rl_treatment {
     char drug[RL_NAME_MAX];       /* as written */
     int drug_id;                  /* index in the drug table (rl_drug_get) */
@@ -180,7 +180,7 @@ typedef struct rl_treatment {
 
 /* A stressor before or during each session of a phase (docs/PROTOCOL.md, "stress"). It
 ** acts only through the model's stress state [STR-1]. */
-#define RL_MAX_STRESSORS 4
+#define RL_MAX_STRESSORS 16
 /* Intermittent footshock, forced swim, and no food for `hours` before (and during) the
 ** session. */
 #define RL_STRESS_KINDS(X)                                  \
@@ -200,6 +200,8 @@ typedef struct rl_stressor {
     double hours;                 /* food deprivation: hours without food before the session */
     rl_session_set_t sessions;    /* the sessions of the phase it comes with */
     long src_line;
+    double days_before;           /* > 0: it starts this many days before the phase's first
+                                  ** session (start_min = -1440 days_before; first only) */
 } rl_stressor_t;
 
 /* Cue presentations that do not depend on responding (docs/PROTOCOL.md,

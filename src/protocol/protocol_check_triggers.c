@@ -150,7 +150,19 @@ validate_stress(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
                 " (three days)");
             break;
         }
-        if (ret == 0 && s->kind != RL_STRESS_FOOD_DEPRIVATION) {
+        if (ret == 0 && s->kind != RL_STRESS_FOOD_DEPRIVATION
+            && (s->days_before != 0.0 || pv_written(v, &s->days_before))) {
+            /* days before the phase: once, before its first session */
+            ret = pv_num(v, &s->duration_min, line, sctx, "duration_min", s->duration_min,
+                0, true, 240.0, " (four hours)");
+            ret = ret ? ret : pv_num(v, &s->days_before, line, sctx, "days_before",
+                s->days_before, 0, true, RL_MAX_STRESS_DAYS_BEFORE, " (one year)");
+            if (ret == 0 && (s->start_min != -1440.0 * s->days_before
+                || s->sessions.kind != RL_SESSIONS_FIRST)) {
+                ret = pv_fail(v, &s->days_before, line, "%s: a stressor days_before the phase "
+                    "starts 1440 x days_before min before its first session only", sctx);
+            }
+        } else if (ret == 0 && s->kind != RL_STRESS_FOOD_DEPRIVATION) {
             ret = pv_num(v, &s->duration_min, line, sctx, "duration_min", s->duration_min,
                 0, true, 240.0, " (four hours)");
             ret = ret ? ret : pv_num(v, &s->start_min, line, sctx,

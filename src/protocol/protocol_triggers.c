@@ -21,13 +21,14 @@ static const char *const sessions_words[] = {RL_SESSION_SETS(RL_X_NAME_) NULL};
 /* Stress keys by kind (the order of rl_stress_kind_t), and all of them. */
 static const char *const stress_words[] = {RL_STRESS_KINDS(RL_X_NAME_) NULL};
 static const char *const footshock_keys[] = {"kind", "intensity_mA", "shock_s",
-    "mean_interval_s", "duration_min", "minutes_before", "at_min", "sessions", NULL};
+    "mean_interval_s", "duration_min", "minutes_before", "at_min", "days_before", "sessions",
+    NULL};
 static const char *const swim_keys[] = {"kind", "water_C", "duration_min", "minutes_before",
-    "at_min", "sessions", NULL};
+    "at_min", "days_before", "sessions", NULL};
 static const char *const deprivation_keys[] = {"kind", "hours", "sessions", NULL};
 static const char *const all_stress_keys[] = {"kind", "intensity_mA", "shock_s",
-    "mean_interval_s", "duration_min", "minutes_before", "at_min", "sessions", "water_C",
-    "hours", NULL};
+    "mean_interval_s", "duration_min", "minutes_before", "at_min", "days_before", "sessions",
+    "water_C", "hours", NULL};
 static const char *const cue_keys[] = {"count", "start_min", "interval_s", NULL};
 #define ROUTE_NAME_(id, name, long_name) name,
 static const char *const route_names[] = {RL_ROUTES(ROUTE_NAME_) NULL}; /* drugs.h */
@@ -219,30 +220,50 @@ read_treatments(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_node_t *n, const c
     return 0;
 }
 
-/* When a footshock or swim starts: exactly one of minutes_before (before the session) and
-** at_min (into it). */
+/* When a footshock or swim starts: exactly one of minutes_before (before the session),
+** at_min (into it) and days_before (that many days before the phase's first session, at
+** the session's clock time; once, so without `sessions`). */
 static int
 read_start(rd_reader_t *r, const rl_yaml_obj_t *o, rl_stressor_t *s)
 {
-    const rl_yaml_node_t *before, *at;
+    const rl_yaml_node_t *before, *at, *days, *sessions, *n;
     double v = 0.0;
     int ret;
 
     if ((ret = rl_yaml_find(r->doc, o, "minutes_before", false, &before)) != 0
-        || (ret = rl_yaml_find(r->doc, o, "at_min", false, &at)) != 0) {
+        || (ret = rl_yaml_find(r->doc, o, "at_min", false, &at)) != 0
+        || (ret = rl_yaml_find(r->doc, o, "days_before", false, &days)) != 0
+        || (ret = rl_yaml_find(r->doc, o, "sessions", false, &sessions)) != 0) {
         return ret;
     }
-    if ((before == NULL) == (at == NULL)) {
-        return rl_yaml_fail(r->doc, before != NULL ? at : o->map, RL_ERR_INVALID,
-            "%s: a stressor needs exactly one of minutes_before (it starts before the "
-            "session) and at_min (it starts during the session)", o->ctx);
+    if ((before != NULL) + (at != NULL) + (days != NULL) != 1) {
+        return rl_yaml_fail(r->doc, before != NULL && at != NULL ? at
+                : days != NULL && (before != NULL || at != NULL) ? days : o->map,
+            RL_ERR_INVALID, "%s: a stressor needs exactly one of minutes_before (it starts "
+            "before the session), at_min (it starts during the session) and days_before (it "
+            "starts days before the phase)", o->ctx);
     }
-    if ((ret = rl_yaml_num_of(r->doc, before != NULL ? before : at, o->ctx, o->pre,
+    if (days != NULL) {
+        if (sessions != NULL) {
+            return rl_yaml_fail(r->doc, sessions, RL_ERR_INVALID, "%s: a stressor days_before "
+                "the phase comes once, before its first session: it takes no sessions",
+                o->ctx);
+        }
+        s->sessions.kind = RL_SESSIONS_FIRST;
+        if ((ret = rl_yaml_num_of(r->doc, days, o->ctx, o->pre, "days_before",
+                 &s->days_before)) != 0) {
+            return ret;
+        }
+        s->start_min = -1440.0 * s->days_before;
+        return rd_note(r, &s->start_min, days);
+    }
+    n = before != NULL ? before : at;
+    if ((ret = rl_yaml_num_of(r->doc, n, o->ctx, o->pre,
              before != NULL ? "minutes_before" : "at_min", &v)) != 0) {
         return ret;
     }
     s->start_min = before != NULL ? -v : v;
-    return rd_note(r, &s->start_min, before != NULL ? before : at);
+    return rd_note(r, &s->start_min, n);
 }
 
 /* stress: a list of stressors, each {kind, ...kind's keys, sessions}. */

@@ -163,8 +163,13 @@ describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
                 append(buf, cap, &len, "swim %g C, %g min, ", x->water_C, x->duration_min);
             }
             len = strlen(buf);
-            snprintf(buf + len, cap - len, x->start_min < 0.0 ? "%g min before%s" : "at %g min%s",
-                fabs(x->start_min), first);
+            if (x->days_before > 0.0) {
+                snprintf(buf + len, cap - len, "%g day%s before the phase", x->days_before,
+                    x->days_before == 1.0 ? "" : "s");
+            } else {
+                snprintf(buf + len, cap - len, x->start_min < 0.0 ? "%g min before%s"
+                    : "at %g min%s", fabs(x->start_min), first);
+            }
             len = strlen(buf);
         }
     } else if (which == 2 && ph->free_cues.count > 0) {

@@ -99,6 +99,12 @@ static const bad_case_t bad_files[] = {
     {"infusion_norbni", 17, "an infusion of a drug with long-lasting receptor inactivation"},
     {"infusion_too_long", 17, "infusion.duration_min must be <= 1440 (one day) (got 2000)"},
     {"infusion_unknown_key", 17, "unknown key 'treatments.infusion.rate'"},
+    /* stressors days before a phase, and more of them */
+    {"stress_days_before_sessions", 17, "a stressor days_before the phase comes once"},
+    {"stress_days_and_minutes", 16, "a stressor needs exactly one of minutes_before"},
+    {"stress_days_before_year", 17, "days_before must be <= 365 (one year) (got 400)"},
+    {"stress_too_many", 32, "at most 16 stressors per phase"},
+    {"treatments_too_many", 32, "at most 16 treatments per phase"},
 };
 
 static void
@@ -378,7 +384,55 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- stress days before */
+
+/* examples/stress_history.yaml: five swims days_before 5..1 of the first acquisition
+** session (start_min -1440 x days, first session only), six footshock bouts in one phase.
+** The mouse gets them at its first session, in order; each is older than the horizon
+** beyond which a pulse has decayed below e^-50 of its peak ([STR-1]: 50 x crf_tau_min =
+** 1000 min), so each is dropped when the next comes and the last, 1 day before
+** (-1440 min, 6 min long), is what the mouse keeps after its first session. */
+static void
+stress_days_before(void)
+{
+    rl_protocol_t *p = new_protocol();
+    rl_mouse_t *m = rl_mouse_new();
+    rl_subject_result_t res;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    const rl_phase_t *acq;
+    rl_error_t err;
+    int rc, k;
+
+    rc = load(p, "examples/stress_history.yaml", &err);
+    CHECK(rc == 0 && m != NULL);
+    if (rc != 0 || m == NULL) {
+        goto out;
+    }
+    acq = phase_named(p, 1, "acquisition");
+    CHECK(acq->n_stressors == 5 && phase_named(p, 0, "footshock_test")->n_stressors == 6);
+    for (k = 0; k < acq->n_stressors; k++) {
+        CHECK(acq->stressors[k].days_before == 5.0 - k);
+        CHECK(acq->stressors[k].start_min == -1440.0 * (5.0 - k));
+        CHECK(acq->stressors[k].sessions.kind == RL_SESSIONS_FIRST);
+    }
+    rl_session_workspace_init(&w);
+    CHECK(rl_subject_train(p, NULL, 10, 1, 0, 2, 1, r, &w, NULL, m, &res, &err) == 0);
+    CHECK(res.n_sessions == 10);
+    rl_subject_result_free(&res);
+    CHECK(m->n_stress == 1);
+    CHECK(m->stress[0].t0_min == -1440.0 && m->stress[0].t1_min == -1434.0);
+    CHECK(m->stress[0].units > 0.0);
+    rl_session_workspace_free(&w);
+out:
+    gsl_rng_free(r);
+    rl_mouse_free(m);
+    rl_protocol_free(p);
+    free(p);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"stress_days_before", stress_days_before, 0},
     {"drugs_during_session", drugs_during_session, 0},
     {"session_sets", session_sets, 0},
     {"treatments_on_chosen_sessions", treatments_on_chosen_sessions, 0},
