@@ -248,6 +248,9 @@ typedef struct rl_phase {
     rl_place_pairing_t pairing;   /* RL_PHASE_PLACE_CONDITIONING */
     double dose_mg_per_kg;        /* the drug reinforcer's unit dose (mg/kg per infusion) in
                                   ** this phase's sessions; 0 = the reinforcer's own */
+    double intersession_h;        /* time from the start of the previous session to the start
+                                  ** of each of this phase's sessions; 0 = the protocol's
+                                  ** (rl_phase_intersession_h) */
     long src_line;
 } rl_phase_t;
 
@@ -303,6 +306,11 @@ RL_API const char *rl_stress_kind_name(rl_stress_kind_t k);
 
 /* The phase kind named name (rl_phase_kind_name), or -1 (also for NULL). */
 RL_API int rl_phase_kind_find(const char *name);
+
+/* The time (h) from the start of the mouse's previous session to the start of each session
+** of phase: its intersession_h, or the protocol's when it has none. (Its first session comes
+** abstinence_days x 24 h later still.) */
+RL_API double rl_phase_intersession_h(const rl_protocol_t *protocol, const rl_phase_t *phase);
 
 /* The compartment of session i (0-based) of a place_conditioning phase: 0 the drug-paired
 ** one, 1 the other (sessions alternate; the first is the drug one unless saline_first). */

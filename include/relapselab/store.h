@@ -25,7 +25,8 @@
 **   3  imported chamber data: run.source, subjects.name, events.code, the import_files,
 **      import_sessions and import_issues tables; nullable columns a lab file may lack
 **   4  each phase's drugs and triggers; groups.background
-**   5  protocol features: phases.dose_mg_per_kg (a phase's unit dose) */
+**   5  protocol features: phases.dose_mg_per_kg (a phase's unit dose), phases.intersession_h;
+**      liquid reinforcers (reinforcers.solution, concentration_pct, satiety_per_delivery) */
 #define RL_STORE_SCHEMA_VERSION 5
 
 typedef struct rl_store rl_store_t;

@@ -140,7 +140,7 @@ rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
 
     memset(out, 0, sizeof *out);
     /* [ABS-1] home-cage days before the phase's first session */
-    rl_mouse_begin_session(mouse, plan->protocol->intersession_h
+    rl_mouse_begin_session(mouse, rl_phase_intersession_h(plan->protocol, phase)
             + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), plan->first);
     rl_mouse_set_unit_dose(mouse, phase->dose_mg_per_kg);
     if ((ret = give_treatments(mouse, phase, i, err)) != 0

@@ -422,6 +422,40 @@ validate_unit_dose(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
     return 0;
 }
 
+/* The time from one session's start to the next (the phase's intersession_h, or the
+** protocol's): the phase's sessions must not overlap each other, and its first session
+** (after abstinence_days) must not overlap the previous phase's last. */
+static int
+validate_interval(const pv_ctx_t *v, const rl_protocol_t *p, const rl_procedure_t *pr, int k,
+    const char *ctx)
+{
+    const rl_phase_t *ph = &pr->phases[k];
+    double ih, gap_min;
+    int ret;
+
+    if ((pv_written(v, &ph->intersession_h) || ph->intersession_h != 0.0)
+        && (ret = pv_num(v, &ph->intersession_h, ph->src_line, ctx, "intersession_h",
+                ph->intersession_h, 0, true, RL_MAX_INTERSESSION_H, " (one year)")) != 0) {
+        return ret;
+    }
+    ih = rl_phase_intersession_h(p, ph);
+    if (ph->max_sessions > 1 && ph->session_min > 60.0 * ih) {
+        return pv_fail(v, &ph->session_min, ph->src_line,
+            "%s: session_min must be <= intersession_h x 60 = %.15g, or sessions would overlap "
+            "(got %.15g)", ctx, 60.0 * ih, ph->session_min);
+    }
+    gap_min = 60.0 * ih + 1440.0 * ph->abstinence_days;
+    if (k > 0 && pr->phases[k - 1].session_min > gap_min) {
+        return pv_fail(v, pv_written(v, &ph->intersession_h) ? (const void *) &ph->intersession_h
+                : (const void *) &ph->session_min, ph->src_line,
+            "%s: its first session starts %.15g min (intersession_h x 60 + abstinence_days x "
+            "1440) after the start of the last session of phase '%s', which lasts up to %.15g "
+            "min: sessions would overlap", ctx, gap_min, pr->phases[k - 1].name,
+            pr->phases[k - 1].session_min);
+    }
+    return 0;
+}
+
 static int
 validate_phase(const pv_ctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, int k)
 {
@@ -450,11 +484,6 @@ validate_phase(const pv_ctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, in
                 true, RL_MAX_SESSION_MIN, " (one day)")) != 0) {
         return ret;
     }
-    if (ph->session_min > 60.0 * p->intersession_h) {
-        return pv_fail(v, &ph->session_min, line,
-            "%s: session_min must be <= intersession_h x 60 = %.15g, or sessions would overlap "
-            "(got %.15g)", ctx, 60.0 * p->intersession_h, ph->session_min);
-    }
     if ((ret = pv_num(v, &ph->timeout_s, line, ctx, "timeout_s", ph->timeout_s, 0, false,
              INFINITY, "")) != 0
         || (ret = pv_num(v, &ph->cue_s, line, ctx, "cue_s", ph->cue_s, 0, false, INFINITY,
@@ -473,7 +502,8 @@ validate_phase(const pv_ctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, in
         || (ret = pv_phase_triggers(v, p, pr, k, ctx)) != 0
         || (ret = pv_num(v, &ph->abstinence_days, line, ctx, "abstinence_days",
                 ph->abstinence_days, 0, false, 365.0, " (one year)")) != 0
-        || (ret = validate_unit_dose(v, ph, ctx)) != 0) {
+        || (ret = validate_unit_dose(v, ph, ctx)) != 0
+        || (ret = validate_interval(v, p, pr, k, ctx)) != 0) {
         return ret;
     }
     if (k == 0 && ph->abstinence_days > 0.0) {

@@ -40,6 +40,7 @@
 #define RL_MAX_LIQUID_UL 1000.0       /* one delivery of a liquid reinforcer */
 #define RL_MAX_INFUSION_MIN 1440.0    /* a treatment's constant-rate infusion */
 #define RL_MAX_STRESS_DAYS_BEFORE 365.0 /* a stressor days before a phase */
+#define RL_MAX_INTERSESSION_H (365.0 * 24.0) /* a phase's time between session starts */
 #define RL_MAX_SESSION_MIN (24.0 * 60.0)
 #define RL_MAX_SESSIONS 1000          /* per phase, fixed or as the until-criterion max */
 #define RL_MAX_GROUP_N 1000

@@ -159,6 +159,12 @@ listed(const rl_session_set_t *set, int i)
     return i >= 0 && i < RL_MAX_LISTED_SESSION && (set->listed[i / 64] >> (i % 64) & 1u) != 0;
 }
 
+double
+rl_phase_intersession_h(const rl_protocol_t *protocol, const rl_phase_t *phase)
+{
+    return phase->intersession_h > 0.0 ? phase->intersession_h : protocol->intersession_h;
+}
+
 int
 rl_phase_place_side(const rl_phase_t *phase, int i)
 {

@@ -36,7 +36,8 @@ static const char *const liquid_keys[] = {"type", "solution", "concentration_pct
     "palatability", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
     "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
-    "abstinence_days", "stress", "noncontingent_cues", "dose_mg_per_kg", NULL};
+    "abstinence_days", "stress", "noncontingent_cues", "dose_mg_per_kg", "intersession_h",
+    NULL};
 static const char *const fr_keys[] = {"type", "ratio", NULL};
 static const char *const pr_keys[] = {"type", "series", "formula", "steps", NULL};
 static const char *const limits_keys[] = {"max_reinforcers", "no_reinforcer_stop_min", NULL};
@@ -401,6 +402,7 @@ read_phase(rd_reader_t *r, rl_procedure_t *pr, const rl_yaml_node_t *n)
     }
     if ((ret = read_sessions(r, ph, &o)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "abstinence_days", false, &ph->abstinence_days)) != 0
+        || (ret = rl_yaml_get_num(r->doc, &o, "intersession_h", false, &ph->intersession_h)) != 0
         || (ret = rd_read_triggers(r, ph, &o)) != 0) {
         return ret;
     }

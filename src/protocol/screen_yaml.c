@@ -156,8 +156,8 @@ pick_test(screen_reader_t *sr, const rl_yaml_obj_t *o)
             ph->name, pr->name);
     }
     last = &pr->phases[k - 1];
-    s->max_minutes_before = 60.0 * s->protocol.intersession_h + 1440.0 * ph->abstinence_days
-        - last->session_min;
+    s->max_minutes_before = 60.0 * rl_phase_intersession_h(&s->protocol, ph)
+        + 1440.0 * ph->abstinence_days - last->session_min;
     return 0;
 }
 

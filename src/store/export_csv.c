@@ -58,7 +58,7 @@ static const csv_table_t tables[] = {
         " p.criterion_min_active_fraction, p.criterion_max_deviation,"
         " p.criterion_max_fraction_of_reference, p.criterion_reference_phase,"
         " p.abstinence_days, p.treatments, p.stress, p.noncontingent_cues, p.pairing,"
-        " p.dose_mg_per_kg"
+        " p.dose_mg_per_kg, p.intersession_h"
         " FROM phases p JOIN procedures r USING (procedure_id)"
         " ORDER BY p.procedure_id, p.phase_index"},
     {"groups.csv",

@@ -187,8 +187,8 @@ describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
 }
 
 static int
-write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_phase_t *ph,
-    rl_error_t *err)
+write_phase(rl_store_t *self, sqlite3_stmt *st, const rl_protocol_t *p, int proc, int index,
+    const rl_phase_t *ph, rl_error_t *err)
 {
     char text[4][4096]; /* bound without a copy: one buffer per column */
     char series[RL_MAX_PR_STEPS * 12 + 1];
@@ -257,6 +257,7 @@ write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_ph
     } else {
         rl_store_bind_null(&b); /* the reinforcer's unit dose */
     }
+    rl_store_bind_double(&b, rl_phase_intersession_h(p, ph));
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing the phases table");
     }
@@ -276,9 +277,9 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         " max_sessions, criterion_type, criterion_consecutive, criterion_min_reinforcers,"
         " criterion_min_active_fraction, criterion_max_deviation,"
         " criterion_max_fraction_of_reference, criterion_reference_phase, abstinence_days,"
-        " treatments, stress, noncontingent_cues, pairing, dose_mg_per_kg)"
+        " treatments, stress, noncontingent_cues, pairing, dose_mg_per_kg, intersession_h)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?, ?)";
+        " ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
     rl_store_binder_t b;
     int i, j, ret = 0;
@@ -299,7 +300,7 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         }
         self->n_phases[i] = pr->n_phases;
         for (j = 0; j < pr->n_phases; j++) {
-            if ((ret = write_phase(self, phase_st, i, j, &pr->phases[j], err)) != 0) {
+            if ((ret = write_phase(self, phase_st, p, i, j, &pr->phases[j], err)) != 0) {
                 goto out;
             }
             snprintf(self->phases[i][j].name, RL_NAME_MAX, "%s", pr->phases[j].name);

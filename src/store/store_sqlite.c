@@ -81,7 +81,7 @@ static const char schema_sql[] =
     "  criterion_max_deviation REAL, criterion_max_fraction_of_reference REAL,\n"
     "  criterion_reference_phase TEXT,\n"
     "  abstinence_days REAL NOT NULL, treatments TEXT, stress TEXT, noncontingent_cues TEXT,\n"
-    "  pairing TEXT, dose_mg_per_kg REAL,\n"
+    "  pairing TEXT, dose_mg_per_kg REAL, intersession_h REAL NOT NULL,\n"
     "  PRIMARY KEY (procedure_id, phase_index)) WITHOUT ROWID;\n"
     "CREATE TABLE groups (\n"
     "  group_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, line TEXT,\n"

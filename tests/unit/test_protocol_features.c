@@ -105,6 +105,10 @@ static const bad_case_t bad_files[] = {
     {"stress_days_before_year", 17, "days_before must be <= 365 (one year) (got 400)"},
     {"stress_too_many", 32, "at most 16 stressors per phase"},
     {"treatments_too_many", 32, "at most 16 treatments per phase"},
+    /* a phase's intersession interval */
+    {"phase_intersession_overlap", 11, "session_min must be <= intersession_h x 60 = 15"},
+    {"phase_intersession_after_long", 20, "its first session starts 60 min"},
+    {"phase_intersession_zero", 20, "intersession_h must be > 0 (got 0)"},
 };
 
 static void
@@ -431,7 +435,50 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- intersession interval */
+
+/* examples/cpp_redila.yaml: a pretest, then 6 conditioning sessions 12 h apart (the phase's
+** intersession_h; saline first, so cocaine before the 2nd, 4th and 6th), the tests 24 h
+** apart (the protocol's). Cocaine s.c. is given at 720 x (session number) min: 1440, 2880
+** and 4320 min after the pretest. */
+static void
+intersession_per_phase(void)
+{
+    rl_protocol_t *p = new_protocol();
+    rl_mouse_t *m = rl_mouse_new();
+    rl_subject_result_t res;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    const rl_phase_t *cond;
+    rl_error_t err;
+    double t[16];
+    int rc, n;
+
+    rc = load(p, "examples/cpp_redila.yaml", &err);
+    CHECK(rc == 0 && m != NULL);
+    if (rc != 0 || m == NULL) {
+        goto out;
+    }
+    cond = phase_named(p, 0, "conditioning");
+    CHECK(cond->intersession_h == 12.0 && rl_phase_intersession_h(p, cond) == 12.0);
+    CHECK(rl_phase_intersession_h(p, phase_named(p, 0, "pretest")) == 24.0);
+    rl_session_workspace_init(&w);
+    CHECK(rl_subject_train(p, NULL, 0, 0, 0, 9, 3, r, &w, NULL, m, &res, &err) == 0);
+    rl_subject_result_free(&res);
+    n = dose_times(m, cond->pairing.drug.drug_id, t, 16);
+    CHECK(n == 3 && t[0] == 1440.0 && t[1] == 2880.0 && t[2] == 4320.0);
+    /* the preference test comes 24 h after the last pairing */
+    CHECK(m->session_start_min == 4320.0 + 1440.0);
+    rl_session_workspace_free(&w);
+out:
+    gsl_rng_free(r);
+    rl_mouse_free(m);
+    rl_protocol_free(p);
+    free(p);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"intersession_per_phase", intersession_per_phase, 0},
     {"stress_days_before", stress_days_before, 0},
     {"drugs_during_session", drugs_during_session, 0},
     {"session_sets", session_sets, 0},
