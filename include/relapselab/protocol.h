@@ -41,14 +41,17 @@
 #define RL_REINFORCER_KINDS(X)          \
     X(RL_REINFORCER_DRUG, "drug")       \
     X(RL_REINFORCER_PELLET, "pellet")   \
-    X(RL_REINFORCER_LIQUID, "liquid")
+    X(RL_REINFORCER_LIQUID, "liquid")   \
+    X(RL_REINFORCER_NONE, "none")
 typedef enum { RL_REINFORCER_KINDS(RL_X_ENUM_) } rl_reinforcer_kind_t;
 enum { RL_REINFORCER_KIND_COUNT = 0 RL_REINFORCER_KINDS(RL_X_COUNT_) };
 
 /* A reinforcer: a drug infused i.v., a food pellet, or a drop of a palatable solution
 ** (liquid: a dipper or pump delivers volume_ul of solution at concentration_pct). Pellets
 ** and liquids go through the same food-reward machinery: a palatability (hedonic value per
-** delivery) and a satiety per delivery (in the model's reference pellets). */
+** delivery) and a satiety per delivery (in the model's reference pellets). "none" delivers
+** nothing: the reinforcer of groups that only run place-preference phases (a group that
+** names no reinforcer gets one, named "none"). */
 typedef struct rl_reinforcer {
     char name[RL_NAME_MAX];      /* protocol key, e.g. "cocaine", "chocolate" */
     rl_reinforcer_kind_t kind;

@@ -221,8 +221,10 @@ validate_reinforcer(const pv_ctx_t *v, rl_protocol_t *p, int i)
         return 0;
     case RL_REINFORCER_LIQUID:
         return validate_liquid(v, rf, ctx);
+    case RL_REINFORCER_NONE:
+        return 0;
     }
-    return pv_fail(v, &rf->kind, line, "%s: type must be drug, pellet or liquid", ctx);
+    return pv_fail(v, &rf->kind, line, "%s: type must be drug, pellet, liquid or none", ctx);
 }
 
 /* ---------------------------------------------------------------- phases */
@@ -543,8 +545,9 @@ validate_procedure(const pv_ctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr
 
 /* ---------------------------------------------------------------- groups */
 
-/* What the group's procedure asks of its reinforcer: a phase's unit dose needs a drug
-** reinforcer. Reported at the phase's value, naming the group. */
+/* What the group's procedure asks of its reinforcer: a phase that delivers the reinforcer
+** needs one (not type none; reported at the group), a phase's unit dose needs a drug
+** reinforcer (reported at the phase's value, naming the group). */
 static int
 validate_group_phases(const pv_ctx_t *v, const rl_protocol_t *p, const rl_group_t *g,
     const char *ctx)
@@ -555,6 +558,13 @@ validate_group_phases(const pv_ctx_t *v, const rl_protocol_t *p, const rl_group_
 
     for (k = 0; k < pr->n_phases; k++) {
         const rl_phase_t *ph = &pr->phases[k];
+        if (rf->kind == RL_REINFORCER_NONE && ph->deliver_reinforcer) {
+            return pv_fail(v, &g->reinforcer, g->src_line, "%s: works for reinforcer '%s' (type "
+                "none, %s), but phase '%s' of procedure '%s' delivers the reinforcer; give the "
+                "group one (only a procedure of place phases can do without)", ctx, rf->name,
+                pv_written(v, &g->reinforcer) ? "which delivers nothing" : "as it names none",
+                ph->name, pr->name);
+        }
         if (ph->dose_mg_per_kg > 0.0 && rf->kind != RL_REINFORCER_DRUG) {
             return pv_fail(v, &ph->dose_mg_per_kg, ph->src_line, "phase '%s' of procedure '%s': "
                 "dose_mg_per_kg is the unit dose of a drug reinforcer, but %s works for "

@@ -34,6 +34,7 @@ static const char *const drug_keys[] = {"type", "drug", "dose_mg_per_kg", "infus
 static const char *const pellet_keys[] = {"type", "pellet_mg", "palatability", NULL};
 static const char *const liquid_keys[] = {"type", "solution", "concentration_pct", "volume_ul",
     "palatability", NULL};
+static const char *const none_keys[] = {"type", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
     "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
     "abstinence_days", "stress", "noncontingent_cues", "dose_mg_per_kg", "intersession_h",
@@ -85,6 +86,11 @@ read_reinforcer(rd_reader_t *r, rl_reinforcer_t *rf, const rl_yaml_node_t *n)
         return ret;
     }
     rf->kind = (rl_reinforcer_kind_t) type;
+    if (rf->kind == RL_REINFORCER_NONE) {
+        static const char *const all_keys[] = {"drug", "dose_mg_per_kg", "infusion_s",
+            "volume_ul", "pellet_mg", "palatability", "solution", "concentration_pct", NULL};
+        return rl_yaml_check_keys(r->doc, &o, none_keys, all_keys, "a reinforcer of type none");
+    }
     if (rf->kind == RL_REINFORCER_DRUG) {
         if ((ret = rl_yaml_check_keys(r->doc, &o, drug_keys, pellet_only, "a drug reinforcer")) != 0
             || (ret = rl_yaml_get_str(r->doc, &o, "drug", true, rf->drug, sizeof rf->drug)) != 0
@@ -508,6 +514,40 @@ resolve(rd_reader_t *r, const rl_yaml_node_t *n, const char *ctx, const char *wh
         what, name, list);
 }
 
+/* A group that names no reinforcer works for nothing: the protocol's reinforcer of type
+** none, added (named "none") if it has none; whether the group's procedure can do without a
+** reinforcer is the validator's. */
+static int
+implicit_none(rd_reader_t *r, const rl_yaml_node_t *n, const char *ctx, int *out)
+{
+    rl_protocol_t *p = r->p;
+    rl_reinforcer_t *rf;
+    int i;
+
+    for (i = 0; i < p->n_reinforcers; i++) {
+        if (p->reinforcers[i].kind == RL_REINFORCER_NONE) {
+            *out = i;
+            return 0;
+        }
+        if (strcmp(p->reinforcers[i].name, "none") == 0) {
+            return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: names no reinforcer, and the "
+                "reinforcer 'none' it would get is a %s reinforcer; give the group a "
+                "reinforcer", ctx, rl_reinforcer_kind_name(p->reinforcers[i].kind));
+        }
+    }
+    if (p->n_reinforcers == RL_MAX_REINFORCERS) {
+        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: names no reinforcer, and the "
+            "protocol has no room for the reinforcer 'none' it would get (at most %d "
+            "reinforcers)", ctx, RL_MAX_REINFORCERS);
+    }
+    rf = &p->reinforcers[p->n_reinforcers];
+    snprintf(rf->name, sizeof rf->name, "none");
+    rf->kind = RL_REINFORCER_NONE;
+    rf->src_line = rl_yaml_line(n);
+    *out = p->n_reinforcers++;
+    return 0;
+}
+
 static int
 read_group(rd_reader_t *r, rl_group_t *g, int index, const rl_yaml_node_t *n)
 {
@@ -535,9 +575,10 @@ read_group(rd_reader_t *r, rl_group_t *g, int index, const rl_yaml_node_t *n)
                 sizeof g->genotype)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "background", false, g->background,
                 sizeof g->background)) != 0
-        || (ret = rl_yaml_find(r->doc, &o, "reinforcer", true, &v)) != 0
-        || (ret = resolve(r, v, ctx, "reinforcer", p->reinforcers[0].name,
-                sizeof p->reinforcers[0], p->n_reinforcers, &g->reinforcer)) != 0
+        || (ret = rl_yaml_find(r->doc, &o, "reinforcer", false, &v)) != 0
+        || (ret = v != NULL ? resolve(r, v, ctx, "reinforcer", p->reinforcers[0].name,
+                sizeof p->reinforcers[0], p->n_reinforcers, &g->reinforcer)
+                : implicit_none(r, n, ctx, &g->reinforcer)) != 0
         /* required when the protocol has `procedures`; with `phases` it is "main" */
         || (ret = rl_yaml_find(r->doc, &o, "procedure", !r->single_procedure, &v)) != 0) {
         return ret;
@@ -609,8 +650,9 @@ read_protocol(rd_reader_t *r)
     if ((ret = rl_yaml_check_keys(r->doc, &o, top_keys, NULL, "the top level")) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "study", false, p->study, sizeof p->study)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "intersession_h", false, &p->intersession_h)) != 0
-        || (ret = rl_yaml_find(r->doc, &o, "reinforcers", true, &v)) != 0
-        || (ret = read_reinforcers(r, v)) != 0) {
+        /* optional: groups that run only place phases need no reinforcer */
+        || (ret = rl_yaml_find(r->doc, &o, "reinforcers", false, &v)) != 0
+        || (v != NULL && (ret = read_reinforcers(r, v)) != 0)) {
         return ret;
     }
     procs = rl_yaml_lookup(r->doc, o.map, "procedures", NULL);

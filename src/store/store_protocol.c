@@ -47,6 +47,7 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
     for (i = 0; i < p->n_reinforcers; i++) {
         const rl_reinforcer_t *r = &p->reinforcers[i];
         bool drug = r->kind == RL_REINFORCER_DRUG, liquid = r->kind == RL_REINFORCER_LIQUID;
+        bool pellet = r->kind == RL_REINFORCER_PELLET;
         rl_store_bind_begin(&b, st);
         rl_store_bind_int(&b, i);
         rl_store_bind_text(&b, r->name);
@@ -63,12 +64,12 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
             rl_store_bind_null(&b);
             rl_store_bind_null(&b);
             bind_or_null(&b, liquid, r->volume_ul);
-            bind_or_null(&b, !liquid, r->pellet_mg);
-            rl_store_bind_double(&b, r->palatability);
+            bind_or_null(&b, pellet, r->pellet_mg);
+            bind_or_null(&b, pellet || liquid, r->palatability);
         }
         rl_store_bind_text(&b, liquid ? r->solution : NULL);
         bind_or_null(&b, liquid, r->concentration_pct);
-        bind_or_null(&b, !drug, liquid ? r->satiety_per_delivery : 1.0);
+        bind_or_null(&b, pellet || liquid, liquid ? r->satiety_per_delivery : 1.0);
         if (rl_store_bind_step(&b) != SQLITE_DONE) {
             ret = rl_store_db_error(self, err, "writing the reinforcers table");
             goto out;

@@ -60,7 +60,7 @@ static const char schema_sql[] =
     "  status TEXT NOT NULL CHECK (status IN ('running', 'complete')));\n"
     "CREATE TABLE reinforcers (\n"
     "  reinforcer_id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,\n"
-    "  kind TEXT NOT NULL CHECK (kind IN ('drug', 'pellet', 'liquid')),\n"
+    "  kind TEXT NOT NULL CHECK (kind IN ('drug', 'pellet', 'liquid', 'none')),\n"
     "  drug TEXT, dose_mg_per_kg REAL, infusion_s REAL, volume_ul REAL,\n"
     "  pellet_mg REAL, palatability REAL, solution TEXT, concentration_pct REAL,\n"
     "  satiety_per_delivery REAL);\n"

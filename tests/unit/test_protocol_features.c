@@ -109,6 +109,11 @@ static const bad_case_t bad_files[] = {
     {"phase_intersession_overlap", 11, "session_min must be <= intersession_h x 60 = 15"},
     {"phase_intersession_after_long", 20, "its first session starts 60 min"},
     {"phase_intersession_zero", 20, "intersession_h must be > 0 (got 0)"},
+    /* groups without a reinforcer */
+    {"group_no_reinforcer_operant", 15, "works for reinforcer 'none' (type none, as it names "
+        "none), but phase 'acquisition' of procedure 'main' delivers the reinforcer"},
+    {"reinforcer_none_keys", 5, "drug is not a key of a reinforcer of type none"},
+    {"reinforcer_none_name_clash", 11, "the reinforcer 'none' it would get is a drug"},
 };
 
 static void
@@ -461,6 +466,12 @@ intersession_per_phase(void)
     }
     cond = phase_named(p, 0, "conditioning");
     CHECK(cond->intersession_h == 12.0 && rl_phase_intersession_h(p, cond) == 12.0);
+    /* no reinforcers key, no group names one: one reinforcer of type none, for all */
+    CHECK(p->n_reinforcers == 1 && p->reinforcers[0].kind == RL_REINFORCER_NONE
+        && strcmp(p->reinforcers[0].name, "none") == 0);
+    for (n = 0; n < p->n_groups; n++) {
+        CHECK(p->groups[n].reinforcer == 0);
+    }
     CHECK(rl_phase_intersession_h(p, phase_named(p, 0, "pretest")) == 24.0);
     rl_session_workspace_init(&w);
     CHECK(rl_subject_train(p, NULL, 0, 0, 0, 9, 3, r, &w, NULL, m, &res, &err) == 0);
