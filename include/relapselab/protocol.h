@@ -315,6 +315,15 @@ RL_API int rl_phase_kind_find(const char *name);
 ** abstinence_days x 24 h later still.) */
 RL_API double rl_phase_intersession_h(const rl_protocol_t *protocol, const rl_phase_t *phase);
 
+/* The longest time (min) before session i (0-based) of phase k of procedure that a drug or
+** stressor may start: the end of the mouse's previous session, which started
+** rl_phase_intersession_h() (+ abstinence_days x 24 for i = 0) hours earlier and lasts up
+** to its phase's session_min (the previous phase's for i = 0). INFINITY for the mouse's
+** first session (i = 0 of phase 0). What starts earlier would change a session already
+** simulated: the loader refuses it. */
+RL_API double rl_phase_latest_before_min(const rl_protocol_t *protocol,
+    const rl_procedure_t *procedure, int k, int i);
+
 /* The compartment of session i (0-based) of a place_conditioning phase: 0 the drug-paired
 ** one, 1 the other (sessions alternate; the first is the drug one unless saline_first). */
 RL_API int rl_phase_place_side(const rl_phase_t *phase, int i);

@@ -46,4 +46,11 @@ bool pv_written(const pv_ctx_t *v, const void *field);
 int pv_phase_triggers(const pv_ctx_t *v, const rl_protocol_t *p, const rl_procedure_t *pr,
     int k, const char *ctx);
 
+/* No drug or stressor of phase k of pr starts inside (or before) a session of the mouse
+** that is simulated before it: a pretreatment, pairing drug, stressor or food deprivation
+** due with the phase's session i starts at most rl_phase_latest_before_min() before it.
+** Checked after the phase's other values (its interval and abstinence days). */
+int pv_phase_timing(const pv_ctx_t *v, const rl_protocol_t *p, const rl_procedure_t *pr,
+    int k, const char *ctx);
+
 #endif

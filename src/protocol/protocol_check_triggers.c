@@ -204,6 +204,83 @@ validate_free_cues(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
     return 0;
 }
 
+/* A drug or stressor (what) that starts before_min before the sessions of set: the latest
+** start allowed before the first session of the set, and before a later one. */
+static int
+check_start(const pv_ctx_t *v, const rl_protocol_t *p, const rl_procedure_t *pr, int k,
+    const rl_session_set_t *set, double before_min, const void *field, long line,
+    const char *what)
+{
+    const rl_phase_t *ph = &pr->phases[k];
+    int i;
+    if (!(before_min > 0.0)) {
+        return 0;
+    }
+    /* session 0 has its own bound (the previous phase); every later one shares one */
+    for (i = 0; i < ph->max_sessions && i < 2 + RL_MAX_LISTED_SESSION; i++) {
+        double latest;
+        if (!rl_session_set_has(set, ph, i)) {
+            continue;
+        }
+        latest = rl_phase_latest_before_min(p, pr, k, i);
+        if (before_min > latest) {
+            return pv_fail(v, field, line, "%s starts %.15g min before session %d of the "
+                "phase, before the end of the mouse's previous session, already simulated "
+                "(that session starts %.15g min before this one: intersession_h x 60%s; it "
+                "lasts up to %.15g min, session_min of phase '%s'); start it at most %.15g min "
+                "before",
+                what, before_min, i + 1, i == 0 ? latest + pr->phases[k - 1].session_min
+                    : latest + ph->session_min,
+                i == 0 && ph->abstinence_days > 0.0 ? " + abstinence_days x 1440" : "",
+                i == 0 ? pr->phases[k - 1].session_min : ph->session_min,
+                i == 0 ? pr->phases[k - 1].name : ph->name, latest);
+        }
+        if (i > 0) {
+            break; /* the later sessions share this bound */
+        }
+    }
+    return 0;
+}
+
+int
+pv_phase_timing(const pv_ctx_t *v, const rl_protocol_t *p, const rl_procedure_t *pr, int k,
+    const char *ctx)
+{
+    const rl_phase_t *ph = &pr->phases[k];
+    char what[2 * RL_NAME_MAX + 96];
+    int i, ret;
+
+    for (i = 0; i < ph->n_treatments; i++) {
+        const rl_treatment_t *t = &ph->treatments[i];
+        snprintf(what, sizeof what, "%s: treatment %d (%s)", ctx, i + 1, t->drug);
+        if (!t->in_session && (ret = check_start(v, p, pr, k, &t->sessions, t->minutes_before,
+                &t->minutes_before, t->src_line, what)) != 0) {
+            return ret;
+        }
+    }
+    if (ph->kind == RL_PHASE_PLACE_CONDITIONING && ph->pairing.with_drug) {
+        rl_session_set_t paired;
+        memset(&paired, 0, sizeof paired);
+        paired.kind = RL_SESSIONS_PAIRED;
+        snprintf(what, sizeof what, "%s: pairing (%s)", ctx, ph->pairing.drug.drug);
+        if ((ret = check_start(v, p, pr, k, &paired, ph->pairing.drug.minutes_before,
+                 &ph->pairing.drug.minutes_before, ph->pairing.src_line, what)) != 0) {
+            return ret;
+        }
+    }
+    for (i = 0; i < ph->n_stressors; i++) {
+        const rl_stressor_t *s = &ph->stressors[i];
+        snprintf(what, sizeof what, "%s: stressor %d (%s)", ctx, i + 1,
+            rl_stress_kind_name(s->kind));
+        if ((ret = check_start(v, p, pr, k, &s->sessions, -s->start_min,
+                 s->kind == RL_STRESS_FOOD_DEPRIVATION ? (const void *) &s->hours
+                     : (const void *) &s->start_min, s->src_line, what)) != 0) {
+            return ret;
+        }
+    }
+    return 0;
+}
+
 int
 pv_phase_triggers(const pv_ctx_t *v, const rl_protocol_t *p, const rl_procedure_t *pr, int k,
     const char *ctx)

@@ -165,6 +165,21 @@ rl_phase_intersession_h(const rl_protocol_t *protocol, const rl_phase_t *phase)
     return phase->intersession_h > 0.0 ? phase->intersession_h : protocol->intersession_h;
 }
 
+double
+rl_phase_latest_before_min(const rl_protocol_t *protocol, const rl_procedure_t *procedure,
+    int k, int i)
+{
+    const rl_phase_t *ph = &procedure->phases[k];
+    if (i == 0 && k == 0) {
+        return INFINITY;
+    }
+    if (i == 0) {
+        return 60.0 * rl_phase_intersession_h(protocol, ph) + 1440.0 * ph->abstinence_days
+            - procedure->phases[k - 1].session_min;
+    }
+    return 60.0 * rl_phase_intersession_h(protocol, ph) - ph->session_min;
+}
+
 int
 rl_phase_place_side(const rl_phase_t *phase, int i)
 {

@@ -114,6 +114,14 @@ static const bad_case_t bad_files[] = {
         "none), but phase 'acquisition' of procedure 'main' delivers the reinforcer"},
     {"reinforcer_none_keys", 5, "drug is not a key of a reinforcer of type none"},
     {"reinforcer_none_name_clash", 11, "the reinforcer 'none' it would get is a drug"},
+    /* back-dated pretreatments */
+    {"backdated_treatment", 22, "treatment 1 (nor-BNI) starts 1440 min before session 1 of "
+        "the phase, before the end of the mouse's previous session"},
+    {"backdated_stressor_days", 22, "stressor 1 (swim) starts 4320 min before session 1"},
+    {"backdated_deprivation", 22, "stressor 1 (food_deprivation) starts 1380 min before "
+        "session 1 of the phase"},
+    {"backdated_later_sessions", 16, "starts 1400 min before session 2 of the phase"},
+    {"backdated_pairing", 9, "pairing (cocaine) starts 700 min before session 3 of the phase"},
 };
 
 static void
@@ -488,7 +496,77 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- back-dated doses */
+
+/* The latest start before a session, by hand: 60 x intersession_h (+ 1440 x abstinence_days
+** before a phase's first session) - session_min of the session before; none before the
+** mouse's first session. tests/bad/backdated_treatment.yaml's 1440 min is 120 min too
+** early for the test 24 h after 2-h sessions; with one day of abstinence it loads, and so
+** does 1320 min. */
+static void
+latest_start(void)
+{
+    rl_protocol_t *p = new_protocol();
+    rl_procedure_t *pr;
+    rl_error_t err;
+    int rc;
+
+    rc = load(p, "tests/bad/good_minimal.yaml", &err);
+    CHECK(rc == 0);
+    if (rc != 0) {
+        goto out;
+    }
+    pr = &p->procedures[0];
+    CHECK(rl_phase_latest_before_min(p, pr, 0, 0) == INFINITY);
+    CHECK(rl_phase_latest_before_min(p, pr, 0, 1) == 1440.0 - 120.0);
+    pr->phases[1] = pr->phases[0];
+    pr->n_phases = 2;
+    pr->phases[1].session_min = 30.0;
+    pr->phases[1].intersession_h = 6.0;
+    pr->phases[1].abstinence_days = 2.0;
+    CHECK(rl_phase_latest_before_min(p, pr, 1, 0) == 360.0 + 2880.0 - 120.0);
+    CHECK(rl_phase_latest_before_min(p, pr, 1, 3) == 360.0 - 30.0);
+    {
+        static const char *const fixes[] = {"    sessions: 1\n    abstinence_days: 1\n",
+            "    sessions: 1\n"};
+        FILE *f = fopen("tests/bad/backdated_treatment.yaml", "rb");
+        char text[4096], fixed[4200], *at;
+        size_t n = f != NULL ? fread(text, 1, sizeof text - 1, f) : 0;
+        int j;
+        if (f != NULL) {
+            fclose(f);
+        }
+        text[n] = '\0';
+        for (j = 0; j < 2; j++) {
+            at = strstr(text, "    sessions: 1\n");
+            CHECK(at != NULL);
+            if (at == NULL) {
+                break;
+            }
+            snprintf(fixed, sizeof fixed, "%.*s%s%s", (int) (at - text), text, fixes[j],
+                at + strlen("    sessions: 1\n"));
+            if (j == 1) { /* 1320 min, the latest allowed */
+                at = strstr(fixed, "minutes_before: 1440");
+                CHECK(at != NULL);
+                if (at != NULL) {
+                    memcpy(at, "minutes_before: 1320", 20);
+                }
+            }
+            rl_protocol_free(p);
+            rc = rl_protocol_load_buffer(p, fixed, strlen(fixed), "fixed", &err);
+            CHECK(rc == 0);
+            if (rc != 0) {
+                show("fixed", rc, &err);
+            }
+        }
+    }
+out:
+    rl_protocol_free(p);
+    free(p);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"latest_start", latest_start, 0},
     {"intersession_per_phase", intersession_per_phase, 0},
     {"stress_days_before", stress_days_before, 0},
     {"drugs_during_session", drugs_during_session, 0},
