@@ -27,13 +27,11 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 
-/* Drug doses a mouse keeps at once (see rl_mouse_give; a dose whose effect has ended --
-** its brain concentration underflowed to 0 -- is dropped, unless its drug inactivates
-** receptors for weeks). */
-#define RL_MOUSE_MAX_DOSES 512
-/* Stress pulses a mouse keeps (older ones, whose effect has decayed below e^-50, are
-** dropped; see rl_mouse_stress). */
-#define RL_MOUSE_MAX_STRESS 256
+/* RL_MOUSE_MAX_DOSES: the drug doses a mouse keeps at once (see rl_mouse_give; a dose whose
+** effect has ended -- its brain concentration underflowed to 0 -- is dropped, unless its
+** drug inactivates receptors for weeks). RL_MOUSE_MAX_STRESS: the stress pulses it keeps
+** (older ones, whose effect has decayed below e^-50, are dropped; see rl_mouse_stress).
+** Both are rows of the table of limits (protocol_limits.h). */
 
 typedef struct rl_mouse rl_mouse_t;
 

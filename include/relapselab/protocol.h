@@ -22,13 +22,7 @@
 
 #include "relapselab/api.h"
 #include "relapselab/error.h"
-
-#define RL_NAME_MAX 64
-#define RL_MAX_REINFORCERS 8
-#define RL_MAX_GROUPS 64
-#define RL_MAX_PROCEDURES 24
-#define RL_MAX_PHASES 32
-#define RL_MAX_PR_STEPS 128
+#include "relapselab/protocol_limits.h" /* RL_MAX_PHASES, RL_NAME_MAX, ...: the format's limits */
 
 /* The enums below and their names (as YAML, the database and CSV spell them) come from one
 ** X-macro list each, X(identifier, "name") in enum order: the enum, its count, the name
@@ -156,7 +150,6 @@ typedef struct rl_criterion {
     X(RL_SESSIONS_UNPAIRED, "unpaired")
 typedef enum { RL_SESSION_SETS(RL_X_ENUM_) RL_SESSIONS_LIST } rl_session_set_kind_t;
 enum { RL_SESSION_SET_WORD_COUNT = 0 RL_SESSION_SETS(RL_X_COUNT_) };
-#define RL_MAX_LISTED_SESSION 128
 typedef struct rl_session_set {
     rl_session_set_kind_t kind;
     uint64_t listed[RL_MAX_LISTED_SESSION / 64]; /* RL_SESSIONS_LIST: bit i - 1 = session i */
@@ -165,7 +158,6 @@ typedef struct rl_session_set {
 /* A drug given before or during the sessions of a phase (docs/PROTOCOL.md, "treatments"):
 ** a bolus minutes_before the session or at_min into it, or a constant-rate infusion during
 ** it. The drug acts only through the numbers of the drug table (drugs.h). */
-#define RL_MAX_TREATMENTS 16
 typedef struct rl_treatment {
     char drug[RL_NAME_MAX];       /* as written */
     int drug_id;                  /* index in the drug table (rl_drug_get) */
@@ -183,7 +175,6 @@ typedef struct rl_treatment {
 
 /* A stressor before or during each session of a phase (docs/PROTOCOL.md, "stress"). It
 ** acts only through the model's stress state [STR-1]. */
-#define RL_MAX_STRESSORS 16
 /* Intermittent footshock, forced swim, and no food for `hours` before (and during) the
 ** session. */
 #define RL_STRESS_KINDS(X)                                  \
@@ -265,7 +256,7 @@ typedef struct rl_procedure {
 } rl_procedure_t;
 
 typedef struct rl_protocol {
-    char study[RL_NAME_MAX * 2];  /* free-text study name */
+    char study[RL_STUDY_LEN_MAX + 1]; /* free-text study name */
     char path[256];               /* where it was loaded from ("" for a buffer) */
     char *source_text;            /* the YAML text as read, owned, NUL-terminated */
     size_t source_len;

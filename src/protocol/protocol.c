@@ -503,7 +503,7 @@ validate_phase(const pv_ctx_t *v, const rl_protocol_t *p, rl_procedure_t *pr, in
         || (ret = validate_sessions(v, ph, ctx)) != 0
         || (ret = pv_phase_triggers(v, p, pr, k, ctx)) != 0
         || (ret = pv_num(v, &ph->abstinence_days, line, ctx, "abstinence_days",
-                ph->abstinence_days, 0, false, 365.0, " (one year)")) != 0
+                ph->abstinence_days, 0, false, RL_MAX_ABSTINENCE_DAYS, " (one year)")) != 0
         || (ret = validate_unit_dose(v, ph, ctx)) != 0
         || (ret = validate_interval(v, p, pr, k, ctx)) != 0
         || (ret = pv_phase_timing(v, p, pr, k, ctx)) != 0) {

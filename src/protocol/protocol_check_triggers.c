@@ -87,14 +87,14 @@ validate_treatment(const pv_ctx_t *v, const rl_treatment_t *t, const rl_phase_t 
         return pv_fail(v, t->route, t->src_line, "%s: %s", tctx, derr.msg);
     }
     if ((ret = pv_num(v, &t->dose_mg_per_kg, t->src_line, tctx, "dose_mg_per_kg",
-             t->dose_mg_per_kg, 0, true, 1000.0, "")) != 0) {
+             t->dose_mg_per_kg, 0, true, RL_MAX_TREATMENT_DOSE_MG_PER_KG, "")) != 0) {
         return ret;
     }
     if (t->in_session) {
         return validate_in_session(v, t, d, ph, tctx);
     }
     return pv_num(v, &t->minutes_before, t->src_line, tctx, "minutes_before",
-        t->minutes_before, 0, false, 7.0 * 24.0 * 60.0, " (one week)");
+        t->minutes_before, 0, false, RL_MAX_MINUTES_BEFORE, " (one week)");
 }
 
 static int
@@ -134,19 +134,19 @@ validate_stress(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
         switch (s->kind) {
         case RL_STRESS_FOOTSHOCK:
             ret = pv_num(v, &s->intensity_mA, line, sctx, "intensity_mA", s->intensity_mA,
-                0, true, 3.0, " (mouse footshock is 0.1-1.5 mA)");
+                0, true, RL_MAX_SHOCK_MA, " (mouse footshock is 0.1-1.5 mA)");
             ret = ret ? ret : pv_num(v, &s->shock_s, line, sctx, "shock_s", s->shock_s, 0,
-                true, 10.0, "");
+                true, RL_MAX_SHOCK_S, "");
             ret = ret ? ret : pv_num(v, &s->mean_interval_s, line, sctx, "mean_interval_s",
-                s->mean_interval_s, s->shock_s, false, 3600.0, " (one hour)");
+                s->mean_interval_s, s->shock_s, false, RL_MAX_SHOCK_INTERVAL_S, " (one hour)");
             break;
         case RL_STRESS_SWIM:
-            ret = pv_num(v, &s->water_C, line, sctx, "water_C", s->water_C, 5.0, false,
-                40.0, " (warmer than a mouse's body is not a swim stress)");
+            ret = pv_num(v, &s->water_C, line, sctx, "water_C", s->water_C, RL_MIN_SWIM_C, false,
+                RL_MAX_SWIM_C, " (warmer than a mouse's body is not a swim stress)");
             break;
         case RL_STRESS_FOOD_DEPRIVATION:
         default:
-            ret = pv_num(v, &s->hours, line, sctx, "hours", s->hours, 0, true, 72.0,
+            ret = pv_num(v, &s->hours, line, sctx, "hours", s->hours, 0, true, RL_MAX_DEPRIVATION_H,
                 " (three days)");
             break;
         }
@@ -154,7 +154,7 @@ validate_stress(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
             && (s->days_before != 0.0 || pv_written(v, &s->days_before))) {
             /* days before the phase: once, before its first session */
             ret = pv_num(v, &s->duration_min, line, sctx, "duration_min", s->duration_min,
-                0, true, 240.0, " (four hours)");
+                0, true, RL_MAX_STRESS_MIN, " (four hours)");
             ret = ret ? ret : pv_num(v, &s->days_before, line, sctx, "days_before",
                 s->days_before, 0, true, RL_MAX_STRESS_DAYS_BEFORE, " (one year)");
             if (ret == 0 && (s->start_min != -1440.0 * s->days_before
@@ -164,10 +164,10 @@ validate_stress(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
             }
         } else if (ret == 0 && s->kind != RL_STRESS_FOOD_DEPRIVATION) {
             ret = pv_num(v, &s->duration_min, line, sctx, "duration_min", s->duration_min,
-                0, true, 240.0, " (four hours)");
+                0, true, RL_MAX_STRESS_MIN, " (four hours)");
             ret = ret ? ret : pv_num(v, &s->start_min, line, sctx,
                 s->start_min < 0.0 ? "minutes_before" : "at_min", fabs(s->start_min), 0,
-                false, s->start_min < 0.0 ? 7.0 * 24.0 * 60.0 : ph->session_min,
+                false, s->start_min < 0.0 ? RL_MAX_MINUTES_BEFORE : ph->session_min,
                 s->start_min < 0.0 ? " (one week)" : " (the session's length)");
             if (ret == 0 && s->start_min >= ph->session_min) {
                 ret = pv_fail(v, &s->start_min, line, "%s: at_min must be before the end of "
@@ -190,11 +190,11 @@ validate_free_cues(const pv_ctx_t *v, const rl_phase_t *ph, const char *ctx)
         return 0;
     }
     snprintf(cctx, sizeof cctx, "%s: noncontingent_cues", ctx);
-    if ((ret = pv_int(v, &f->count, f->src_line, cctx, "count", 1, 10000, "")) != 0
+    if ((ret = pv_int(v, &f->count, f->src_line, cctx, "count", 1, RL_MAX_FREE_CUES, "")) != 0
         || (ret = pv_num(v, &f->start_min, f->src_line, cctx, "start_min", f->start_min, 0,
             false, ph->session_min, " (the session's length)")) != 0
         || (f->count > 1 && (ret = pv_num(v, &f->interval_s, f->src_line, cctx,
-            "interval_s", f->interval_s, ph->cue_s, true, 24.0 * 3600.0, "")) != 0)) {
+            "interval_s", f->interval_s, ph->cue_s, true, RL_MAX_FREE_CUE_INTERVAL_S, "")) != 0)) {
         return ret;
     }
     if (!(ph->cue_s > 0.0)) {

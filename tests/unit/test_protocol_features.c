@@ -565,7 +565,58 @@ out:
     free(p);
 }
 
+/* ---------------------------------------------------------------- limits in one place */
+
+/* The value of the row named id of the table of limits (-1 if absent). */
+static int
+limit_named(const char *id)
+{
+    size_t i;
+    for (i = 0; i < rl_protocol_limit_count(); i++) {
+        if (strcmp(rl_protocol_limit_get(i)->id, id) == 0) {
+            return rl_protocol_limit_get(i)->value;
+        }
+    }
+    return -1;
+}
+
+#define ARRAY_LEN(a) (sizeof (a) / sizeof (a)[0])
+
+/* The table that prints docs/PROTOCOL.md's limits is the one the code uses: its rows are the
+** constants, and the struct's capacities (and the mouse's) are those constants. */
+static void
+limits_in_one_place(void)
+{
+    static rl_protocol_t p; /* only its array sizes are used */
+    CHECK(rl_protocol_limit_count() >= 30 && rl_protocol_limit_get(rl_protocol_limit_count())
+        == NULL);
+    CHECK(limit_named("RL_MAX_PHASES") == RL_MAX_PHASES
+        && ARRAY_LEN(p.procedures[0].phases) == (size_t) RL_MAX_PHASES);
+    CHECK(limit_named("RL_MAX_PROCEDURES") == RL_MAX_PROCEDURES
+        && ARRAY_LEN(p.procedures) == (size_t) RL_MAX_PROCEDURES && RL_MAX_PROCEDURES == 24);
+    CHECK(limit_named("RL_MAX_REINFORCERS") == RL_MAX_REINFORCERS
+        && ARRAY_LEN(p.reinforcers) == (size_t) RL_MAX_REINFORCERS);
+    CHECK(limit_named("RL_MAX_GROUPS") == RL_MAX_GROUPS
+        && ARRAY_LEN(p.groups) == (size_t) RL_MAX_GROUPS);
+    CHECK(limit_named("RL_MAX_TREATMENTS") == RL_MAX_TREATMENTS
+        && ARRAY_LEN(p.procedures[0].phases[0].treatments) == (size_t) RL_MAX_TREATMENTS);
+    CHECK(limit_named("RL_MAX_STRESSORS") == RL_MAX_STRESSORS
+        && ARRAY_LEN(p.procedures[0].phases[0].stressors) == (size_t) RL_MAX_STRESSORS);
+    CHECK(limit_named("RL_MAX_PR_STEPS") == RL_MAX_PR_STEPS
+        && ARRAY_LEN(p.procedures[0].phases[0].schedule.pr_series) == (size_t) RL_MAX_PR_STEPS);
+    CHECK(limit_named("RL_NAME_LEN_MAX") + 1 == (int) sizeof p.groups[0].name);
+    CHECK(limit_named("RL_STUDY_LEN_MAX") + 1 == (int) sizeof p.study);
+    CHECK(limit_named("RL_MAX_LISTED_SESSION")
+        == (int) (64 * ARRAY_LEN(p.procedures[0].phases[0].treatments[0].sessions.listed)));
+    {
+        static rl_mouse_t m;
+        CHECK(limit_named("RL_MOUSE_MAX_DOSES") == (int) ARRAY_LEN(m.doses));
+        CHECK(limit_named("RL_MOUSE_MAX_STRESS") == (int) ARRAY_LEN(m.stress));
+    }
+}
+
 static const rl_test_case_t CASES[] = {
+    {"limits_in_one_place", limits_in_one_place, 0},
     {"latest_start", latest_start, 0},
     {"intersession_per_phase", intersession_per_phase, 0},
     {"stress_days_before", stress_days_before, 0},
