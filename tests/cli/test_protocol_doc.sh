@@ -7,9 +7,10 @@ bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$bin" limits --markdown > "$tmp/code.md"
-awk '/<!-- limits:end -->/ { p = 0 } p { print } /<!-- limits:begin -->/ { p = 1 }' docs/PROTOCOL.md > "$tmp/doc.md"
+awk '/<!-- limits:end -->/ { p = 0 } p { print } /<!-- limits:begin -->/ { p = 1 }' \
+    docs/PROTOCOL.md > "$tmp/doc.md"
 if [ ! -s "$tmp/doc.md" ]; then
-    echo "docs/PROTOCOL.md has no table of limits (<!-- limits:begin --> ... <!-- limits:end -->)" >&2
+    echo "docs/PROTOCOL.md has no table of limits (between limits:begin and end)" >&2
     exit 1
 fi
 if ! cmp -s "$tmp/code.md" "$tmp/doc.md"; then

@@ -347,7 +347,8 @@ inactivation(void)
     ** L = Cmax/Ki; then I = a 2^{-t/336 h}. A second dose 7 days later adds a (1 - I). */
     const rl_drug_t *nbni = drug("nor-BNI"), *nlx = drug("naloxone");
     rl_drug_pk_t pk;
-    rl_drug_dose_t doses[2] = {{0.0, 10.0, RL_ROUTE_IP, 0.0}, {7.0 * 1440.0, 10.0, RL_ROUTE_IP, 0.0}};
+    rl_drug_dose_t doses[2] = {{0.0, 10.0, RL_ROUTE_IP, 0.0},
+        {7.0 * 1440.0, 10.0, RL_ROUTE_IP, 0.0}};
     rl_drug_dose_t reversed[2] = {doses[1], doses[0]};
     double tmax, load, a, got, week = 7.0 * 1440.0, h = 336.0 * 60.0, i1, i2;
     CHECK(nbni->inact_target == RL_TARGET_KOR);
