@@ -27,11 +27,11 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 
-/* Drug treatments a mouse can receive over its life (see rl_mouse_give). */
-#define RL_MOUSE_MAX_DOSES 256
-/* Stress pulses a mouse keeps (older ones, whose effect has decayed below e^-50, are
-** dropped; see rl_mouse_stress). */
-#define RL_MOUSE_MAX_STRESS 64
+/* RL_MOUSE_MAX_DOSES: the drug doses a mouse keeps at once (see rl_mouse_give; a dose whose
+** effect has ended -- its brain concentration underflowed to 0 -- is dropped, unless its
+** drug inactivates receptors for weeks). RL_MOUSE_MAX_STRESS: the stress pulses it keeps
+** (older ones, whose effect has decayed below e^-50, are dropped; see rl_mouse_stress).
+** Both are rows of the table of limits (protocol_limits.h). */
 
 typedef struct rl_mouse rl_mouse_t;
 
@@ -45,7 +45,8 @@ typedef struct rl_outcome {
 
 /* What a reinforcer the mouse works for delivers (rl_mouse_reinforcer). */
 typedef struct rl_mouse_reinforcer {
-    bool drug;               /* an intravenous drug infusion (true) or a pellet (false) */
+    bool drug;               /* an intravenous drug infusion (true) or food (false) */
+    bool liquid;             /* food: a drop of a solution (dipper, pump), not a pellet */
     double dose_mg_per_kg;   /* drug: dose per infusion; 0 for a pellet */
     double infusion_s;       /* drug: infusion duration, s; 0 for a pellet */
 } rl_mouse_reinforcer_t;
@@ -88,16 +89,36 @@ RL_API double rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s);
 ** the infusion it triggers. [LRN-1]..[LRN-4], [BEL-2] */
 RL_API void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
 
+/* The drug reinforcer's unit dose (mg/kg per infusion) from the next infusion on: a
+** phase's own dose (rl_phase_t.dose_mg_per_kg); 0 restores the reinforcer's. It sets what
+** an infusion delivers (the mouse's PK [PK-3], rl_mouse_reinforcer) and so the reward it
+** brings [LRN-1]. No effect for a mouse that works for food. */
+RL_API void rl_mouse_set_unit_dose(rl_mouse_t *self, double dose_mg_per_kg);
+
 /* Start (on = true) or stop the drug infusion at the current clock. */
 RL_API void rl_mouse_infusion(rl_mouse_t *self, bool on);
 
 /* Give the mouse a dose of drug (index in the drug table) by route at t_rel_min minutes
-** from the start of the current session (negative: before it). From then on the drug acts
-** at the opioid receptors through its concentration, affinities, efficacy and receptor
-** inactivation [DRG-6]. Returns 0, or RL_ERR_INVALID (unknown drug, a route without data,
-** a bad dose, or more than RL_MOUSE_MAX_DOSES doses) with a message in err. */
+** from the start of the current session (negative: before it; positive: during it, a
+** time the chamber stops at). From then on the drug acts at the opioid receptors through
+** its concentration, affinities, efficacy and receptor inactivation [DRG-6]. Returns 0, or
+** RL_ERR_INVALID (unknown drug, a route without data, a bad dose, or more than
+** RL_MOUSE_MAX_DOSES doses acting) with a message in err. */
 RL_API int rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
     double t_rel_min, rl_error_t *err);
+
+/* As rl_mouse_give(), a constant-rate infusion of dose_mg_per_kg in all over duration_min
+** (> 0) minutes from t_rel_min [DRG-8]. A time in the session's future is a discontinuity
+** the chamber stops at (rl_mouse_next_dose_s). Returns 0, or RL_ERR_INVALID as
+** rl_mouse_give(), and for a drug with long-lasting receptor inactivation. */
+RL_API int rl_mouse_infuse(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
+    double t_rel_min, double duration_min, rl_error_t *err);
+
+/* The next time (s from the current session's start) after the clock at which a dose given
+** to the mouse starts or an infusion ends; INFINITY if none. The chamber ends its
+** sampling windows there, so the drug's action (held between advances) changes exactly at
+** the dose [BEH-3]. */
+RL_API double rl_mouse_next_dose_s(const rl_mouse_t *self);
 
 /* A stressor of drive `units` (stress units, rl_stress_units()) from t_rel_min minutes
 ** from the start of the current session (negative: before it) for duration_min minutes.

@@ -18,16 +18,11 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "relapselab/api.h"
 #include "relapselab/error.h"
-
-#define RL_NAME_MAX 64
-#define RL_MAX_REINFORCERS 8
-#define RL_MAX_GROUPS 64
-#define RL_MAX_PROCEDURES 24
-#define RL_MAX_PHASES 32
-#define RL_MAX_PR_STEPS 128
+#include "relapselab/protocol_limits.h" /* RL_MAX_PHASES, RL_NAME_MAX, ...: the format's limits */
 
 /* The enums below and their names (as YAML, the database and CSV spell them) come from one
 ** X-macro list each, X(identifier, "name") in enum order: the enum, its count, the name
@@ -37,22 +32,35 @@
 #define RL_X_COUNT_(id, name) +1
 #define RL_X_NAME_(id, name) name,
 
-#define RL_REINFORCER_KINDS(X)      \
-    X(RL_REINFORCER_DRUG, "drug")   \
-    X(RL_REINFORCER_PELLET, "pellet")
+#define RL_REINFORCER_KINDS(X)          \
+    X(RL_REINFORCER_DRUG, "drug")       \
+    X(RL_REINFORCER_PELLET, "pellet")   \
+    X(RL_REINFORCER_LIQUID, "liquid")   \
+    X(RL_REINFORCER_NONE, "none")
 typedef enum { RL_REINFORCER_KINDS(RL_X_ENUM_) } rl_reinforcer_kind_t;
 enum { RL_REINFORCER_KIND_COUNT = 0 RL_REINFORCER_KINDS(RL_X_COUNT_) };
 
+/* A reinforcer: a drug infused i.v., a food pellet, or a drop of a palatable solution
+** (liquid: a dipper or pump delivers volume_ul of solution at concentration_pct). Pellets
+** and liquids go through the same food-reward machinery: a palatability (hedonic value per
+** delivery) and a satiety per delivery (in the model's reference pellets). "none" delivers
+** nothing: the reinforcer of groups that only run place-preference phases (a group that
+** names no reinforcer gets one, named "none"). */
 typedef struct rl_reinforcer {
     char name[RL_NAME_MAX];      /* protocol key, e.g. "cocaine", "chocolate" */
     rl_reinforcer_kind_t kind;
     char drug[RL_NAME_MAX];      /* RL_REINFORCER_DRUG: the drug name; only "cocaine" today */
     double dose_mg_per_kg;       /* drug: dose per infusion, > 0 */
     double infusion_s;           /* drug: infusion duration, > 0 */
-    double volume_ul;            /* drug: infusion volume (recorded, not used by the model) */
+    double volume_ul;            /* drug: infusion volume (recorded, not used by the model);
+                                 ** liquid: volume of one delivery, > 0 */
     double pellet_mg;            /* pellet: mass of one pellet, > 0 */
-    double palatability;         /* pellet: hedonic value relative to standard chow = 1 */
+    double palatability;         /* pellet, liquid: hedonic value per delivery relative to
+                                 ** the model's reference pellet = 1 */
     long src_line;
+    char solution[RL_NAME_MAX];  /* liquid: the solute, a row of the solution table */
+    double concentration_pct;    /* liquid: % w/v */
+    double satiety_per_delivery; /* pellet: 1; liquid: its energy in reference pellets */
 } rl_reinforcer_t;
 
 /* The sexes a protocol names; RL_SEX_UNKNOWN ("unknown") only for imported subjects whose
@@ -131,9 +139,25 @@ typedef struct rl_criterion {
     int reference_phase_id;           /* index in the same procedure */
 } rl_criterion_t;
 
-/* A drug given before each session of a phase (docs/PROTOCOL.md, "treatments"). The drug
-** acts only through the numbers of the drug table (drugs.h). */
-#define RL_MAX_TREATMENTS 4
+/* The sessions of a phase a treatment or stressor comes with (docs/PROTOCOL.md, `sessions`):
+** all of them, the first, the drug-paired or the other (unpaired) sessions of a
+** place_conditioning phase, or a list of 1-based session numbers (at most
+** RL_MAX_LISTED_SESSION). The zero value is "all". */
+#define RL_SESSION_SETS(X)                   \
+    X(RL_SESSIONS_ALL, "all")                \
+    X(RL_SESSIONS_FIRST, "first")            \
+    X(RL_SESSIONS_PAIRED, "paired")          \
+    X(RL_SESSIONS_UNPAIRED, "unpaired")
+typedef enum { RL_SESSION_SETS(RL_X_ENUM_) RL_SESSIONS_LIST } rl_session_set_kind_t;
+enum { RL_SESSION_SET_WORD_COUNT = 0 RL_SESSION_SETS(RL_X_COUNT_) };
+typedef struct rl_session_set {
+    rl_session_set_kind_t kind;
+    uint64_t listed[RL_MAX_LISTED_SESSION / 64]; /* RL_SESSIONS_LIST: bit i - 1 = session i */
+} rl_session_set_t;
+
+/* A drug given before or during the sessions of a phase (docs/PROTOCOL.md, "treatments"):
+** a bolus minutes_before the session or at_min into it, or a constant-rate infusion during
+** it. The drug acts only through the numbers of the drug table (drugs.h). */
 typedef struct rl_treatment {
     char drug[RL_NAME_MAX];       /* as written */
     int drug_id;                  /* index in the drug table (rl_drug_get) */
@@ -141,13 +165,16 @@ typedef struct rl_treatment {
     int route_id;                 /* rl_route_t */
     double dose_mg_per_kg;        /* > 0 */
     double minutes_before;        /* given this long before the session starts, >= 0 */
-    bool first_session_only;      /* only before the phase's first session */
+    bool in_session;              /* given during the session, at_min into it */
+    double at_min;                /* in_session: the bolus, or the infusion's start */
+    double duration_min;          /* > 0: a constant-rate infusion of dose_mg_per_kg over
+                                  ** this long (in_session); 0: a bolus */
+    rl_session_set_t sessions;    /* the sessions of the phase it comes with */
     long src_line;
 } rl_treatment_t;
 
 /* A stressor before or during each session of a phase (docs/PROTOCOL.md, "stress"). It
 ** acts only through the model's stress state [STR-1]. */
-#define RL_MAX_STRESSORS 4
 /* Intermittent footshock, forced swim, and no food for `hours` before (and during) the
 ** session. */
 #define RL_STRESS_KINDS(X)                                  \
@@ -165,8 +192,10 @@ typedef struct rl_stressor {
     double mean_interval_s;       /* footshock: mean time between shock onsets */
     double water_C;               /* swim: water temperature */
     double hours;                 /* food deprivation: hours without food before the session */
-    bool first_session_only;
+    rl_session_set_t sessions;    /* the sessions of the phase it comes with */
     long src_line;
+    double days_before;           /* > 0: it starts this many days before the phase's first
+                                  ** session (start_min = -1440 days_before; first only) */
 } rl_stressor_t;
 
 /* Cue presentations that do not depend on responding (docs/PROTOCOL.md,
@@ -211,6 +240,11 @@ typedef struct rl_phase {
     rl_stressor_t stressors[RL_MAX_STRESSORS];
     rl_free_cues_t free_cues;
     rl_place_pairing_t pairing;   /* RL_PHASE_PLACE_CONDITIONING */
+    double dose_mg_per_kg;        /* the drug reinforcer's unit dose (mg/kg per infusion) in
+                                  ** this phase's sessions; 0 = the reinforcer's own */
+    double intersession_h;        /* time from the start of the previous session to the start
+                                  ** of each of this phase's sessions; 0 = the protocol's
+                                  ** (rl_phase_intersession_h) */
     long src_line;
 } rl_phase_t;
 
@@ -222,7 +256,7 @@ typedef struct rl_procedure {
 } rl_procedure_t;
 
 typedef struct rl_protocol {
-    char study[RL_NAME_MAX * 2];  /* free-text study name */
+    char study[RL_STUDY_LEN_MAX + 1]; /* free-text study name */
     char path[256];               /* where it was loaded from ("" for a buffer) */
     char *source_text;            /* the YAML text as read, owned, NUL-terminated */
     size_t source_len;
@@ -266,5 +300,33 @@ RL_API const char *rl_stress_kind_name(rl_stress_kind_t k);
 
 /* The phase kind named name (rl_phase_kind_name), or -1 (also for NULL). */
 RL_API int rl_phase_kind_find(const char *name);
+
+/* The time (h) from the start of the mouse's previous session to the start of each session
+** of phase: its intersession_h, or the protocol's when it has none. (Its first session comes
+** abstinence_days x 24 h later still.) */
+RL_API double rl_phase_intersession_h(const rl_protocol_t *protocol, const rl_phase_t *phase);
+
+/* The longest time (min) before session i (0-based) of phase k of procedure that a drug or
+** stressor may start: the end of the mouse's previous session, which started
+** rl_phase_intersession_h() (+ abstinence_days x 24 for i = 0) hours earlier and lasts up
+** to its phase's session_min (the previous phase's for i = 0). INFINITY for the mouse's
+** first session (i = 0 of phase 0). What starts earlier would change a session already
+** simulated: the loader refuses it. */
+RL_API double rl_phase_latest_before_min(const rl_protocol_t *protocol,
+    const rl_procedure_t *procedure, int k, int i);
+
+/* The compartment of session i (0-based) of a place_conditioning phase: 0 the drug-paired
+** one, 1 the other (sessions alternate; the first is the drug one unless saline_first). */
+RL_API int rl_phase_place_side(const rl_phase_t *phase, int i);
+
+/* Whether session i (0-based) of phase is one of set: all; the first; the sessions in the
+** drug-paired (paired) or the other compartment (unpaired) of a place_conditioning phase
+** (none in another kind); or a listed session number (i + 1). */
+RL_API bool rl_session_set_has(const rl_session_set_t *set, const rl_phase_t *phase, int i);
+
+/* The set as the phases table describes it: "" (all), " (first session)", " (paired
+** sessions)", " (unpaired sessions)", " (sessions 1, 3, 5)" into buf (cap bytes); returns
+** buf. */
+RL_API const char *rl_session_set_describe(const rl_session_set_t *set, char *buf, size_t cap);
 
 #endif

@@ -15,7 +15,7 @@
 **   figures.h, plot.h, report.h   figures and the HTML report
 ** and the tables and building blocks: params.h, genotype.h, background.h, drugs.h,
 ** drug_pk.h, mouse.h, results.h, rng.h, trace.h, store.h, progress.h, error.h, alloc.h,
-** version.h.
+** version.h, protocol_limits.h (the protocol format's limits).
 */
 #ifndef RELAPSELAB_RELAPSELAB_H
 #define RELAPSELAB_RELAPSELAB_H
@@ -40,6 +40,7 @@
 #include "relapselab/plot.h"
 #include "relapselab/progress.h"
 #include "relapselab/protocol.h"
+#include "relapselab/protocol_limits.h"
 #include "relapselab/report.h"
 #include "relapselab/results.h"
 #include "relapselab/rng.h"

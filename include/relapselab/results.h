@@ -15,10 +15,12 @@
 #include "relapselab/params.h"
 
 /* Event kinds, with the names used in the database and CSV. The X-macro keeps the enum and
-** the name table in one place. The simulator logs the first ten in operant sessions and
-** the last two (the mouse enters the drug-paired or the other compartment) in place-
-** preference sessions; head_entry (a magazine or receptacle entry) and other (any recorded
-** code a MED-PC profile does not map to a kind) come only from imported chamber data. */
+** the name table in one place. The simulator logs the first ten and liquid (a drop of a
+** liquid reinforcer, where a pellet reinforcer logs pellet) in operant sessions, and
+** enter_paired and enter_unpaired (the mouse enters the drug-paired or the other
+** compartment) in place-preference sessions; head_entry (a magazine or receptacle entry)
+** and other (any recorded code a MED-PC profile does not map to a kind) come only from
+** imported chamber data. */
 #define RL_EVENT_KINDS(X)                                              \
     X(RL_EV_SESSION_START, "session_start")                            \
     X(RL_EV_SESSION_END, "session_end")                                \
@@ -33,7 +35,8 @@
     X(RL_EV_HEAD_ENTRY, "head_entry")                                  \
     X(RL_EV_OTHER, "other")                                            \
     X(RL_EV_ENTER_PAIRED, "enter_paired")                              \
-    X(RL_EV_ENTER_UNPAIRED, "enter_unpaired")
+    X(RL_EV_ENTER_UNPAIRED, "enter_unpaired")                          \
+    X(RL_EV_LIQUID, "liquid")
 
 #define RL_EV_ENUM_(id, name) id,
 typedef enum { RL_EVENT_KINDS(RL_EV_ENUM_) RL_EV_COUNT } rl_event_kind_t;

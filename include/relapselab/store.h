@@ -26,7 +26,10 @@
 **      import_sessions and import_issues tables; nullable columns a lab file may lack
 **   4  each phase's drugs and triggers, each group's genetic background
 **   5  the sessions' dopamine and cocaine readouts (da_pre_nM, da_mean_nM, da_peak_nM,
-**      cocaine_mean_uM, cocaine_peak_uM; NULL for imported data), also in sessions_tidy */
+**      cocaine_mean_uM, cocaine_peak_uM; NULL for imported data), also in sessions_tidy;
+**      protocol features: phases.dose_mg_per_kg (a phase's unit dose),
+**      phases.intersession_h; liquid reinforcers (reinforcers.solution, concentration_pct,
+**      satiety_per_delivery) */
 #define RL_STORE_SCHEMA_VERSION 5
 
 typedef struct rl_store rl_store_t;

@@ -90,6 +90,7 @@ drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx, rl_da_drugs_t *dad)
                 doses[n].t_min = self->doses[i].t_min;
                 doses[n].dose_mg_per_kg = self->doses[i].dose_mg_per_kg;
                 doses[n].route = (rl_route_t) self->doses[i].route;
+                doses[n].duration_min = self->doses[i].duration_min;
                 n++;
             }
         }
@@ -185,8 +186,14 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->g = *g;
     self->works_for_drug = reinforcer->kind == RL_REINFORCER_DRUG;
     self->dose_mg_per_kg = reinforcer->dose_mg_per_kg;
+    self->reinforcer_dose_mg_per_kg = reinforcer->dose_mg_per_kg;
     self->infusion_s = reinforcer->infusion_s;
-    self->palatability = reinforcer->kind == RL_REINFORCER_PELLET ? reinforcer->palatability : 0.0;
+    /* food: a pellet is the reference of satiety, a liquid's is its energy [BEH-2] */
+    self->palatability = reinforcer->kind == RL_REINFORCER_PELLET
+            || reinforcer->kind == RL_REINFORCER_LIQUID ? reinforcer->palatability : 0.0;
+    self->satiety_per_delivery = reinforcer->kind == RL_REINFORCER_LIQUID
+        ? reinforcer->satiety_per_delivery : 1.0;
+    self->liquid = reinforcer->kind == RL_REINFORCER_LIQUID;
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
     self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0); /* no drug given yet */
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
@@ -222,7 +229,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + self->p.lc_prior_new) /
         (self->n_cause[RL_CAUSE_EXTINCTION] + self->p.lc_prior_new));
     self->belief_s[0] = self->belief_s[1] = 0.0;
-    self->pellets = 0;
+    self->food_eaten = 0.0;
     self->cues_unreinforced = 0;
     self->n_run = 0;
     self->want = 0.0;
@@ -310,7 +317,7 @@ drive_at(const rl_mouse_t *self, double coc_uM)
         double w = self->p.da_set_width * self->p.da_set_nM;
         return sigmoid((self->p.da_set_nM - da) / w);
     }
-    return exp(-(double) self->pellets / self->p.food_satiety_pellets);
+    return exp(-self->food_eaten / self->p.food_satiety_pellets);
 }
 
 /* [BEL-2] probability that a completion delivers the reinforcer in cause k (Beta(1/2, 1/2)
@@ -494,7 +501,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         } else {
             r = p->reward_food * self->palatability * drive_at(self, 0.0);
             burst = phasic(self, p->burst_food * self->palatability);
-            self->pellets++;
+            self->food_eaten += self->satiety_per_delivery; /* [BEH-2] */
         }
         d1_dose += rl_da_burst_d1_dose_drugs(p, &self->g, da_now, burst, &self->dad);
         primary = r;
@@ -557,13 +564,34 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     refresh_signals(self);
 }
 
-int
-rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, double t_rel_min,
-    rl_error_t *err)
+/* Whether dose x has no effect now or later: a drug without long-lasting inactivation
+** whose brain concentration, past the dose's end and peak, is exactly 0 in floating point
+** (its exponentials underflowed, weeks after it): dropping it changes no sum [DRG-3]. */
+static bool
+dose_spent(const rl_mouse_dose_t *x, double now)
+{
+    const rl_drug_t *d = rl_drug_get(x->drug);
+    rl_drug_pk_t pk;
+    double since = now - x->t_min;
+    if (d == NULL || rl_drug_value_present(&d->inact_half_life_h)
+        || rl_drug_pk_init(&pk, d, (rl_route_t) x->route, NULL) != 0
+        || !(since > x->duration_min + rl_drug_pk_tmax_min(&pk))) {
+        return false;
+    }
+    return (x->duration_min > 0.0
+        ? rl_drug_pk_infusion_nM(&pk, x->dose_mg_per_kg, x->duration_min, since)
+        : rl_drug_pk_conc_nM(&pk, x->dose_mg_per_kg, since)) == 0.0;
+}
+
+/* rl_mouse_give() and rl_mouse_infuse(): duration_min 0 for a bolus. */
+static int
+give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, double t_rel_min,
+    double duration_min, rl_error_t *err)
 {
     const rl_drug_t *d = rl_drug_get(drug);
     const rl_drug_route_pk_t *pk;
     rl_mouse_dose_t *x;
+    int i, n = 0;
 
     if (d == NULL || route < 0 || route >= RL_ROUTE_COUNT) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "unknown drug or route");
@@ -571,20 +599,68 @@ rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, doub
     if (rl_drug_route_pk(d, (rl_route_t) route, &pk, err) != 0) {
         return RL_ERR_INVALID;
     }
-    if (!(dose_mg_per_kg >= 0.0) || !isfinite(dose_mg_per_kg) || !isfinite(t_rel_min)) {
+    if (!(dose_mg_per_kg >= 0.0) || !isfinite(dose_mg_per_kg) || !isfinite(t_rel_min)
+        || !(duration_min >= 0.0) || !isfinite(duration_min)) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: bad dose or time", drug);
     }
+    if (duration_min > 0.0 && rl_drug_value_present(&d->inact_half_life_h)) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: an infusion of a drug "
+            "with long-lasting receptor inactivation is not modelled", drug);
+    }
+    for (i = 0; i < self->n_doses; i++) { /* keep the doses that still act */
+        if (!dose_spent(&self->doses[i], now_min(self))) {
+            self->doses[n++] = self->doses[i];
+        }
+    }
+    self->n_doses = n;
     if (self->n_doses == RL_MOUSE_MAX_DOSES) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
-            "more than %d drug doses for one mouse", RL_MOUSE_MAX_DOSES);
+            "more than %d drug doses acting at once in one mouse", RL_MOUSE_MAX_DOSES);
     }
     x = &self->doses[self->n_doses++];
     x->drug = drug;
     x->route = route;
     x->dose_mg_per_kg = dose_mg_per_kg;
     x->t_min = self->session_start_min + t_rel_min;
+    x->duration_min = duration_min;
     refresh_signals(self);
     return 0;
+}
+
+int
+rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, double t_rel_min,
+    rl_error_t *err)
+{
+    return give(self, drug, route, dose_mg_per_kg, t_rel_min, 0.0, err);
+}
+
+int
+rl_mouse_infuse(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
+    double t_rel_min, double duration_min, rl_error_t *err)
+{
+    if (!(duration_min > 0.0)) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "drug %d: an infusion must last > 0 min", drug);
+    }
+    return give(self, drug, route, dose_mg_per_kg, t_rel_min, duration_min, err);
+}
+
+double
+rl_mouse_next_dose_s(const rl_mouse_t *self)
+{
+    double next = INFINITY;
+    int i;
+    for (i = 0; i < self->n_doses; i++) {
+        /* a dose's start, and an infusion's end, in s from this session's start */
+        double t0 = (self->doses[i].t_min - self->session_start_min) * 60.0;
+        double t1 = t0 + self->doses[i].duration_min * 60.0;
+        if (t0 > self->t_s) {
+            next = fmin(next, t0);
+        } else if (self->doses[i].duration_min > 0.0 && t1 > self->t_s) {
+            next = fmin(next, t1);
+        }
+    }
+    return next;
 }
 
 void
@@ -764,6 +840,13 @@ rl_mouse_infusion(rl_mouse_t *self, bool on)
 }
 
 void
+rl_mouse_set_unit_dose(rl_mouse_t *self, double dose_mg_per_kg)
+{
+    self->dose_mg_per_kg = dose_mg_per_kg > 0.0 ? dose_mg_per_kg
+        : self->reinforcer_dose_mg_per_kg;
+}
+
+void
 rl_mouse_end_session(rl_mouse_t *self)
 {
     double total = self->belief_s[0] + self->belief_s[1];
@@ -822,6 +905,7 @@ void
 rl_mouse_reinforcer(const rl_mouse_t *self, rl_mouse_reinforcer_t *out)
 {
     out->drug = self->works_for_drug;
+    out->liquid = !self->works_for_drug && self->liquid;
     out->dose_mg_per_kg = self->works_for_drug ? self->dose_mg_per_kg : 0.0;
     out->infusion_s = self->works_for_drug ? self->infusion_s : 0.0;
 }

@@ -34,12 +34,14 @@ typedef struct rl_mouse_obs {
     double coc_peak_uM;      /* its maximum so far */
 } rl_mouse_obs_t;
 
-/* One dose given to the mouse. */
+/* One dose given to the mouse: a bolus, or a constant-rate infusion of dose_mg_per_kg over
+** duration_min. */
 typedef struct rl_mouse_dose {
     int drug;                /* index in the drug table */
     int route;               /* rl_route_t */
     double dose_mg_per_kg;
     double t_min;            /* minutes from the start of the mouse's first session */
+    double duration_min;     /* 0: a bolus; > 0: an infusion */
 } rl_mouse_dose_t;
 
 struct rl_mouse {
@@ -47,9 +49,12 @@ struct rl_mouse {
     rl_gene_products_t g;
     /* the reinforcer this mouse works for */
     bool works_for_drug;
-    double dose_mg_per_kg;
+    double dose_mg_per_kg;   /* unit dose now: the reinforcer's, or its phase's */
+    double reinforcer_dose_mg_per_kg; /* the reinforcer's own unit dose */
     double infusion_s;
-    double palatability;
+    double palatability;     /* food: hedonic value per delivery (reference pellet 1) */
+    double satiety_per_delivery; /* food: reference pellets of satiety per delivery */
+    bool liquid;             /* food: a liquid delivery (dipper, pump), not a pellet */
     /* derived constants */
     rl_pk_t pk;
     double da_base_nM;       /* tonic DA at rest */
@@ -76,7 +81,7 @@ struct rl_mouse {
     double release_gain;        /* KOR inhibition of DA release, held between advances */
     double logodds;             /* log P(drug cause) / P(extinction cause) */
     double belief_s[RL_N_CAUSES]; /* integral of the belief over the session */
-    int64_t pellets;            /* eaten this session */
+    double food_eaten;          /* food this session, in reference pellets [BEH-2] */
     int64_t cues_unreinforced;  /* cue presentations without the reinforcer this session */
     int64_t n_run;              /* counted responses since the last completion */
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */

@@ -1,11 +1,17 @@
 /* drug_pk.c -- closed-form drug pharmacokinetics by route, competitive occupancy and
-** long-lasting receptor inactivation (docs/DRUGS.md [DRG-1]..[DRG-5]).
+** long-lasting receptor inactivation (docs/DRUGS.md [DRG-1]..[DRG-5], [DRG-8]).
 **
 ** One compartment with first-order absorption is linear, so a dose's brain concentration
 ** is the Bateman function and repeated doses superpose: nothing is integrated
 ** numerically (as for cocaine in pk.c). The Bateman function is written as
 **   ka t e^{-min(k,ka) t} (1 - e^{-x}) / x,   x = |ka - k| t,
 ** which is exact, has no cancellation near ka = k and tends to ka t e^{-k t} there.
+**
+** A constant-rate infusion is the integral of the bolus response over its duration, also in
+** closed form [DRG-8]: during it, the rate times the integral of the response to a unit
+** bolus; after it, the body's amount at its end decaying and the amount still at the site
+** absorbed (the same value as the difference of two such integrals, without its
+** cancellation long after the end).
 **
 ** Receptor inactivation (beta-FNA alkylation; nor-BNI and JDTic via JNK) is a fraction I
 ** of the target that no ligand can occupy: each dose inactivates, at its brain peak, the
@@ -60,6 +66,42 @@ rl_drug_pk_conc_nM(const rl_drug_pk_t *pk, double dose_mg_per_kg, double t_min)
     return c0 * pk->ka_per_min * exp_difference(pk->k_per_min, pk->ka_per_min, t_min);
 }
 
+/* F(tau): the integral over [0, tau] of the brain concentration after a bolus of 1 mg/kg,
+** divided by c0 = F q (min), tau >= 0 [DRG-8]: a bolus (1 - e^{-k tau})/k; with absorption
+** (site G' = -ka G, body A' = ka G - k A, for a unit dose) the integral of A = ka E is
+** (absorbed - A)/k = ((1 - e^{-ka tau}) - ka E(tau))/k, E the exp_difference. */
+static double
+bolus_integral(const rl_drug_pk_t *pk, double tau)
+{
+    double k = pk->k_per_min;
+    if (pk->bolus) {
+        return -expm1(-k * tau) / k;
+    }
+    return (-expm1(-pk->ka_per_min * tau) - pk->ka_per_min * exp_difference(k,
+        pk->ka_per_min, tau)) / k;
+}
+
+double
+rl_drug_pk_infusion_nM(const rl_drug_pk_t *pk, double dose_mg_per_kg, double duration_min,
+    double t_min)
+{
+    double c0 = pk->f * pk->nM_per_mg_kg * dose_mg_per_kg / duration_min; /* per min */
+    double s;
+    if (!(t_min > 0.0)) {
+        return 0.0;
+    }
+    if (t_min <= duration_min) { /* [DRG-8] the integral of the bolus response */
+        return c0 * bolus_integral(pk, t_min);
+    }
+    /* after the end, from the state it left: the body's amount decays, and for a route
+    ** with absorption what is still at the site, (1 - e^{-ka T})/ka per unit rate, is
+    ** absorbed as a bolus there would be -- all terms positive, no cancellation */
+    s = t_min - duration_min;
+    return c0 * (bolus_integral(pk, duration_min) * exp(-pk->k_per_min * s)
+        + (pk->bolus ? 0.0 : -expm1(-pk->ka_per_min * duration_min)
+            * exp_difference(pk->k_per_min, pk->ka_per_min, s)));
+}
+
 double
 rl_drug_pk_tmax_min(const rl_drug_pk_t *pk)
 {
@@ -86,6 +128,10 @@ dose_pk(const rl_drug_t *d, const rl_drug_dose_t *dose, size_t i, rl_drug_pk_t *
             "drug %d: dose %zu: %g mg/kg must be a finite number >= 0", rl_drug_id(d), i + 1,
             dose->dose_mg_per_kg);
     }
+    if (!isfinite(dose->duration_min) || dose->duration_min < 0.0) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: dose %zu: an infusion "
+            "of %g min must last a finite time >= 0", rl_drug_id(d), i + 1, dose->duration_min);
+    }
     return rl_drug_pk_init(pk, d, dose->route, err);
 }
 
@@ -102,8 +148,11 @@ rl_drug_brain_nM(const rl_drug_t *d, const rl_drug_dose_t *doses, size_t n, doub
         if (rc != RL_OK) {
             return rc;
         }
-        /* [DRG-3] superposition */
-        c += rl_drug_pk_conc_nM(&pk, doses[i].dose_mg_per_kg, t_min - doses[i].t_min);
+        /* [DRG-3] superposition, of boluses and [DRG-8] infusions */
+        c += doses[i].duration_min > 0.0
+            ? rl_drug_pk_infusion_nM(&pk, doses[i].dose_mg_per_kg, doses[i].duration_min,
+                t_min - doses[i].t_min)
+            : rl_drug_pk_conc_nM(&pk, doses[i].dose_mg_per_kg, t_min - doses[i].t_min);
     }
     *out_nM = c;
     return RL_OK;
@@ -150,6 +199,11 @@ inactivation_event(const rl_drug_t *d, const rl_drug_dose_t *dose, size_t i, dou
     if (rc != RL_OK) {
         return rc;
     }
+    if (dose->duration_min > 0.0) {
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: dose %zu: an infusion "
+            "of a drug with long-lasting receptor inactivation is not modelled", rl_drug_id(d),
+            i + 1);
+    }
     tmax = rl_drug_pk_tmax_min(&pk);
     load = rl_drug_load(d, d->inact_target, rl_drug_pk_conc_nM(&pk, dose->dose_mg_per_kg, tmax));
     *t_out = dose->t_min + tmax;
@@ -175,7 +229,7 @@ rl_drug_inactivated(const rl_drug_t *d, const rl_drug_dose_t *doses, size_t n,
         double e_next = INFINITY, a_next = 0.0;
         size_t i_next = n;
         for (i = 0; i < n; i++) {
-            double e, a;
+            double e = 0.0, a = 0.0;
             int rc = inactivation_event(d, &doses[i], i, &e, &a, err);
             if (rc != RL_OK) {
                 return rc;

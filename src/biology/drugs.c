@@ -132,7 +132,18 @@ static const drug_row_t drugs[] = {
                 V(0.6, 0.2, 2.0, "set so brain Tmax is ~4.7 min (<= 5 min after i.p., "
                     "Benuck 1987 JPET)"),
                 V(16.0, 10.0, 25.0, "Benuck, Lajtha & Reith 1987 JPET (mouse brain and "
-                    "plasma after i.p.)"), COC_DIST}},
+                    "plasma after i.p.)"), COC_DIST},
+            [RL_ROUTE_SC] = {V(0.9, 0.5, 1.0, "assumed: cocaine's local vasoconstriction "
+                    "slows its absorption from s.c. tissue but most of the dose is absorbed "
+                    "(dog: lower, sustained plasma levels after s.c., Woods et al. 1951 JPET "
+                    "101:200)"),
+                V(0.025, 0.005, 0.2, "assumed: brain Tmax ~30 min (derived Tmax), slower "
+                    "than i.p. (vasoconstriction): human plasma peaks 30-40 min after s.c. "
+                    "(Kolbrich et al. 2006 J Anal Toxicol 30:501); rat brain peaks up to "
+                    "hours after 20 mg/kg s.c. (Nayak, Misra & Mule 1976 JPET)"),
+                V(16.0, 8.0, 25.0, "Benuck, Lajtha & Reith 1987 JPET (mouse elimination "
+                    "after i.p.); the same systemic elimination assumed after s.c."),
+                COC_DIST}},
         .self_administrable = 1}},
     {{"naloxone", {"naloxone HCl", "Narcan"}, "opioid antagonist (short-acting)",
         "hydrochloride"},

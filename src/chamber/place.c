@@ -17,9 +17,9 @@
 int
 rl_place_side(const rl_phase_t *phase, int i)
 {
-    /* sessions alternate; the first is the drug (paired) one unless saline_first */
-    int first = phase->pairing.saline_first ? 1 : 0;
-    return (i + first) % 2;
+    /* sessions alternate; the first is the drug (paired) one unless saline_first (the
+    ** protocol's rule, which treatments on paired sessions use too) */
+    return rl_phase_place_side(phase, i);
 }
 
 bool
@@ -50,7 +50,9 @@ confined(const rl_phase_t *phase, int i, rl_mouse_t *m, rl_session_workspace_t *
     int ret = enter(w, 0.0, side);
     double t = 0.0;
     while (ret == 0 && t < end_s) {
-        t = fmin(end_s, rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m));
+        /* windows end at the next dose given during the session too [DRG-8] */
+        t = fmin(fmin(end_s, rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m)),
+            rl_mouse_next_dose_s(m));
         rl_mouse_advance(m, t);
     }
     out->place_s[side] = end_s;
@@ -70,8 +72,8 @@ test(rl_mouse_t *m, gsl_rng *r, rl_session_workspace_t *w, rl_session_result_t *
     int ret = enter(w, 0.0, side);
 
     while (ret == 0 && t < end_s) {
-        double t_win = fmin(end_s,
-            rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m));
+        double t_win = fmin(fmin(end_s, rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m)),
+            rl_mouse_next_dose_s(m)); /* and at a dose given during the session [DRG-8] */
         double rate = rl_mouse_place_leave_rate(m, side);
         double t_next = rate > 0.0 ? t + gsl_ran_exponential(r, 1.0 / rate) : INFINITY;
         if (t_next < t_win) {

@@ -78,6 +78,7 @@ typedef struct chamber {
     int pr_step;             /* index of the current PR requirement */
     int last_completed;      /* PR: last requirement completed */
     double busy_until_s;     /* end of the current timeout or delivery (0 if none yet) */
+    double dose_s;           /* the mouse's next dose time (a discontinuity), or INFINITY */
     double free_cue_s;       /* next non-contingent cue, INFINITY when none is left */
     int free_cues_left;
 } chamber_t;
@@ -102,6 +103,7 @@ next_scheduled(const chamber_t *c)
     t = fmin(t, c->timeout_end_s);
     t = fmin(t, c->stop_deadline_s);
     t = fmin(t, c->free_cue_s);
+    t = fmin(t, c->dose_s);
     return t;
 }
 
@@ -150,7 +152,7 @@ on_active(chamber_t *c, rl_mouse_t *mouse, rl_session_workspace_t *w, rl_session
             c->busy_until_s = fmax(c->busy_until_s, c->infusion_end_s);
             ret = rl_session_log(w, t, RL_EV_INFUSION_START, 0);
         } else {
-            ret = rl_session_log(w, t, RL_EV_PELLET, 0);
+            ret = rl_session_log(w, t, rf.liquid ? RL_EV_LIQUID : RL_EV_PELLET, 0);
         }
         if (ret != 0) {
             return ret;
@@ -244,6 +246,9 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
         phase->no_reinforcer_stop_min * 60.0 : INFINITY;
     c.free_cues_left = phase->free_cues.count;
     c.free_cue_s = c.free_cues_left > 0 ? phase->free_cues.start_min * 60.0 : INFINITY;
+    /* doses given during the session end sampling windows: the drug's action, held between
+    ** advances, changes exactly there [BEH-3], [DRG-8] */
+    c.dose_s = rl_mouse_next_dose_s(mouse);
 
     if (w->trace != NULL) {
         w->trace->next_s = 0.0;
@@ -284,6 +289,9 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
         }
         t = t_win;
         advance(mouse, t, w);
+        if (t >= c.dose_s) { /* at a dose: the advance took it in; on to the next */
+            c.dose_s = rl_mouse_next_dose_s(mouse);
+        }
         if (t >= t_sched) {
             done = on_scheduled(&c, mouse, w, out, t, &ret);
         }

@@ -8,8 +8,9 @@
 ** Responses are sampled exactly from the mouse's time-varying rates by thinning: a bound
 ** on the rate over a window (rl_mouse_rate_bound) proposes exponential gaps, each accepted
 ** with probability rate/bound. Windows end at the next scheduled event (timeout end, cue
-** off, infusion end, session end) or after peptide_step_s, when the mouse's slow signals
-** are refreshed. The cost of a session therefore grows with its events, not its length.
+** off, infusion end, session end), at a drug dose given during the session (its start, an
+** infusion's end: rl_mouse_next_dose_s) or after peptide_step_s, when the mouse's slow
+** signals are refreshed. The cost of a session therefore grows with its events, not its length.
 */
 #ifndef RL_CHAMBER_SESSION_H
 #define RL_CHAMBER_SESSION_H

@@ -24,6 +24,7 @@ int rl_cmd_validate(int argc, char **argv);
 int rl_cmd_params(int argc, char **argv);
 int rl_cmd_genotypes(int argc, char **argv);
 int rl_cmd_drugs(int argc, char **argv);
+int rl_cmd_limits(int argc, char **argv);
 int rl_cmd_version(int argc, char **argv);
 int rl_cmd_screen(int argc, char **argv);
 

@@ -1,4 +1,5 @@
-/* cmd_info.c -- informational commands: version, params, genotypes (and backgrounds). */
+/* cmd_info.c -- informational commands: version, params, genotypes (and backgrounds), the
+** limits of the protocol format. */
 #include <stdio.h>
 #include <string.h>
 
@@ -6,6 +7,7 @@
 #include "relapselab/background.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
+#include "relapselab/protocol_limits.h"
 #include "relapselab/version.h"
 
 int
@@ -104,6 +106,33 @@ rl_cmd_genotypes(int argc, char **argv)
         for (k = 0; k < b->n_factors; k++) {
             printf("%14s %-22s x %-5.2f %s\n", "", b->factors[k].param, b->factors[k].factor,
                 b->factors[k].source);
+        }
+    }
+    return 0;
+}
+
+int
+rl_cmd_limits(int argc, char **argv)
+{
+    size_t i;
+    int markdown = argc > 1 && strcmp(argv[1], "--markdown") == 0;
+    if (argc > 1 && !markdown) {
+        fprintf(stderr, "usage: relapselab limits [--markdown]\n");
+        return RL_EXIT_USAGE;
+    }
+    if (markdown) {
+        printf("| Limit | Value | Unit | In the code |\n");
+        printf("|---|---|---|---|\n");
+    }
+    for (i = 0; i < rl_protocol_limit_count(); i++) {
+        const rl_protocol_limit_t *l = rl_protocol_limit_get(i);
+        const char *bound = l->bound == RL_LIMIT_MIN ? "at least" : "at most";
+        if (markdown) {
+            fputs("| ", stdout);
+            cell(l->what);
+            printf(" | %s %d | %s | `%s` |\n", bound, l->value, l->unit, l->id);
+        } else {
+            printf("%-8s %6d %-6s %s (%s)\n", bound, l->value, l->unit, l->what, l->id);
         }
     }
     return 0;

@@ -38,6 +38,7 @@ static const command_t commands[] = {
     {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},
     {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},
     {"drugs", rl_cmd_drugs, "print the drug table: drugs [NAME] [--markdown]"},
+    {"limits", rl_cmd_limits, "print the limits of the protocol format: limits [--markdown]"},
     {"version", rl_cmd_version, "print the version"},
     {"help", cmd_help, "this help"},
 };

@@ -58,18 +58,31 @@ criterion_met(const rl_procedure_t *proc, const rl_phase_t *phase, const int *ph
     }
 }
 
-/* The phase's treatments due before its session i (0-based) [DRG-6]. */
+/* One treatment with this session: a bolus before it or during it, or an infusion during
+** it (doses in the session's future are discontinuities the chamber stops at) [DRG-6],
+** [DRG-8]. */
+static int
+give_one(rl_mouse_t *mouse, const rl_treatment_t *t, rl_error_t *err)
+{
+    if (t->in_session && t->duration_min > 0.0) {
+        return rl_mouse_infuse(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg, t->at_min,
+            t->duration_min, err);
+    }
+    return rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg,
+        t->in_session ? t->at_min : -t->minutes_before, err);
+}
+
+/* The phase's treatments due with its session i (0-based) [DRG-6]. */
 static int
 give_treatments(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
 {
     int k, ret;
     for (k = 0; k < phase->n_treatments; k++) {
         const rl_treatment_t *t = &phase->treatments[k];
-        if (t->first_session_only && i > 0) {
+        if (!rl_session_set_has(&t->sessions, phase, i)) {
             continue;
         }
-        if ((ret = rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg,
-                 -t->minutes_before, err)) != 0) {
+        if ((ret = give_one(mouse, t, err)) != 0) {
             return ret;
         }
     }
@@ -84,8 +97,7 @@ give_pairing(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
     if (!rl_place_drug_session(phase, i)) {
         return 0;
     }
-    return rl_mouse_give(mouse, t->drug_id, t->route_id, t->dose_mg_per_kg, -t->minutes_before,
-        err);
+    return give_one(mouse, t, err);
 }
 
 /* The phase's stressors due with its session i (0-based) [STR-1]. */
@@ -95,7 +107,7 @@ give_stress(rl_mouse_t *mouse, const rl_phase_t *phase, int i, rl_error_t *err)
     int k, ret;
     for (k = 0; k < phase->n_stressors; k++) {
         const rl_stressor_t *s = &phase->stressors[k];
-        if (s->first_session_only && i > 0) {
+        if (!rl_session_set_has(&s->sessions, phase, i)) {
             continue;
         }
         if ((ret = rl_mouse_stress(mouse, rl_mouse_stress_units(mouse, s), s->start_min,
@@ -112,8 +124,7 @@ give_extra(rl_mouse_t *mouse, const rl_treatment_t *t, int n, rl_error_t *err)
 {
     int k, ret;
     for (k = 0; k < n; k++) {
-        if ((ret = rl_mouse_give(mouse, t[k].drug_id, t[k].route_id, t[k].dose_mg_per_kg,
-                 -t[k].minutes_before, err)) != 0) {
+        if ((ret = give_one(mouse, &t[k], err)) != 0) {
             return ret;
         }
     }
@@ -129,8 +140,9 @@ rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
 
     memset(out, 0, sizeof *out);
     /* [ABS-1] home-cage days before the phase's first session */
-    rl_mouse_begin_session(mouse, plan->protocol->intersession_h
+    rl_mouse_begin_session(mouse, rl_phase_intersession_h(plan->protocol, phase)
             + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), plan->first);
+    rl_mouse_set_unit_dose(mouse, phase->dose_mg_per_kg);
     if ((ret = give_treatments(mouse, phase, i, err)) != 0
         || (ret = give_stress(mouse, phase, i, err)) != 0
         || (ret = give_pairing(mouse, phase, i, err)) != 0

@@ -232,7 +232,8 @@ session_events(const rl_session_result_t *s, rl_session_measures_t *out, rl_meas
         const rl_event_t *e = &s->events[i];
         if (e->kind == RL_EV_POKE_ACTIVE) {
             out->bins[bin_of(e->t_s)]++;
-        } else if (e->kind == RL_EV_INFUSION_START || e->kind == RL_EV_PELLET) {
+        } else if (e->kind == RL_EV_INFUSION_START || e->kind == RL_EV_PELLET
+            || e->kind == RL_EV_LIQUID) {
             if (out->deliveries > 0) {
                 w->x[ni++] = e->t_s - prev;
                 sum += e->t_s - prev;

@@ -272,7 +272,8 @@ add_event(decoder_t *d, double t_s, int kind, int in_timeout, double code)
         break;
     case RL_EV_POKE_INACTIVE: o->inactive++; break;
     case RL_EV_INFUSION_START:
-    case RL_EV_PELLET: o->reinforcers++; break;
+    case RL_EV_PELLET:
+    case RL_EV_LIQUID: o->reinforcers++; break;
     case RL_EV_OTHER: o->n_other++; break;
     default: break;
     }

@@ -500,7 +500,7 @@ write_session(importer_t *im, rl_store_t *st, const imp_session_t *s, const char
         r.breakpoint = k <= 0 ? 0
             : ph->schedule.pr_series[k <= ph->schedule.pr_n ? k - 1 : ph->schedule.pr_n - 1];
     }
-    r.drug_mg_per_kg = prof->reinforcer.kind == RL_REINFORCER_PELLET ? 0.0
+    r.drug_mg_per_kg = prof->reinforcer.kind != RL_REINFORCER_DRUG ? 0.0
         : prof->reinforcer.dose_mg_per_kg > 0 ? (double) r.reinforcers
             * prof->reinforcer.dose_mg_per_kg : NAN;
     r.n_events = s->dec.n_events;

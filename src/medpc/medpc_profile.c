@@ -195,7 +195,7 @@ get_kind(const reader_t *r, const rl_yaml_node_t *n, const char *what, int *out)
         return 0;
     }
     return fail(r, n, "%s: unknown event kind '%s' (poke_active, poke_inactive, "
-        "infusion_start, infusion_end, pellet, cue_on, cue_off, timeout_end, head_entry, "
+        "infusion_start, infusion_end, pellet, liquid, cue_on, cue_off, timeout_end, head_entry, "
         "session_end or other)", what, rl_yaml_text(n) != NULL ? rl_yaml_text(n) : "?");
 }
 

@@ -34,15 +34,8 @@
 #define RL_PRINTF_LIKE(f, a)
 #endif
 
-/* Limits of the format that are not capacities of the struct (docs/PROTOCOL.md). */
-#define RL_MAX_DOSE_MG_PER_KG 10.0    /* larger doses per infusion are implausible */
-#define RL_MAX_INFUSION_S 60.0
-#define RL_MAX_SESSION_MIN (24.0 * 60.0)
-#define RL_MAX_SESSIONS 1000          /* per phase, fixed or as the until-criterion max */
-#define RL_MAX_GROUP_N 1000
-#define RL_PR_RR_MAX_STEPS 99         /* Richardson-Roberts step 100 exceeds INT_MAX */
-
-#define RL_MAX_PROTOCOL_BYTES (16L * 1024 * 1024) /* a protocol is a few kB */
+/* The format's limits are the table of include/relapselab/protocol_limits.h. */
+#define RL_MAX_PROTOCOL_BYTES ((long) RL_MAX_PROTOCOL_MIB * 1024 * 1024) /* a protocol is kB */
 
 /* Read the whole file at path into *out (malloc'd, NUL-terminated, *out_len bytes without
 ** the NUL). Returns 0, RL_ERR_IO (message names path and strerror), RL_ERR_INVALID (larger

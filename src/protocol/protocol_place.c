@@ -12,9 +12,9 @@
 #include <string.h>
 
 static const char *const place_keys[] = {"name", "kind", "session_min", "sessions",
-    "pairing", "abstinence_days", "treatments", "stress", NULL};
+    "pairing", "abstinence_days", "intersession_h", "treatments", "stress", NULL};
 static const char *const test_keys[] = {"name", "kind", "session_min", "sessions",
-    "abstinence_days", "treatments", "stress", NULL};
+    "abstinence_days", "intersession_h", "treatments", "stress", NULL};
 static const char *const pairing_keys[] = {"drug", "dose_mg_per_kg", "route",
     "minutes_before", "first", NULL};
 static const char *const first_words[] = {"drug", "saline", NULL};
@@ -77,6 +77,7 @@ rd_read_place_phase(rd_reader_t *r, rl_phase_t *ph, const rl_yaml_obj_t *o,
         || (ret = rl_yaml_get_num(r->doc, o, "session_min", true, &ph->session_min)) != 0
         || (ret = rl_yaml_get_int(r->doc, o, "sessions", true, &ph->sessions)) != 0
         || (ret = rl_yaml_get_num(r->doc, o, "abstinence_days", false, &ph->abstinence_days)) != 0
+        || (ret = rl_yaml_get_num(r->doc, o, "intersession_h", false, &ph->intersession_h)) != 0
         || (conditioning && (ret = read_pairing(r, ph, o)) != 0)
         || (ret = rd_read_triggers(r, ph, o)) != 0) {
         return ret;

@@ -32,9 +32,13 @@ static const char *const top_keys[] = {"study", "intersession_h", "reinforcers",
 static const char *const drug_keys[] = {"type", "drug", "dose_mg_per_kg", "infusion_s",
     "volume_ul", NULL};
 static const char *const pellet_keys[] = {"type", "pellet_mg", "palatability", NULL};
+static const char *const liquid_keys[] = {"type", "solution", "concentration_pct", "volume_ul",
+    "palatability", NULL};
+static const char *const none_keys[] = {"type", NULL};
 static const char *const phase_keys[] = {"name", "kind", "schedule", "session_min",
     "timeout_s", "cue_s", "active_response", "limits", "sessions", "criterion", "treatments",
-    "abstinence_days", "stress", "noncontingent_cues", NULL};
+    "abstinence_days", "stress", "noncontingent_cues", "dose_mg_per_kg", "intersession_h",
+    NULL};
 static const char *const fr_keys[] = {"type", "ratio", NULL};
 static const char *const pr_keys[] = {"type", "series", "formula", "steps", NULL};
 static const char *const limits_keys[] = {"max_reinforcers", "no_reinforcer_stop_min", NULL};
@@ -61,9 +65,12 @@ static const char *const until_words[] = {"criterion", NULL};
 static int
 read_reinforcer(rd_reader_t *r, rl_reinforcer_t *rf, const rl_yaml_node_t *n)
 {
-    static const char *const drug_only[] = {"drug", "dose_mg_per_kg", "infusion_s",
-        "volume_ul", NULL};
-    static const char *const pellet_only[] = {"pellet_mg", "palatability", NULL};
+    static const char *const pellet_only[] = {"pellet_mg", "palatability", "solution",
+        "concentration_pct", NULL};
+    static const char *const drug_pellet[] = {"drug", "dose_mg_per_kg", "infusion_s",
+        "pellet_mg", NULL};
+    static const char *const drug_liquid[] = {"drug", "dose_mg_per_kg", "infusion_s",
+        "volume_ul", "solution", "concentration_pct", NULL};
     char ctx[RL_NAME_MAX + 16];
     rl_yaml_obj_t o;
     int ret, type = 0;
@@ -79,6 +86,11 @@ read_reinforcer(rd_reader_t *r, rl_reinforcer_t *rf, const rl_yaml_node_t *n)
         return ret;
     }
     rf->kind = (rl_reinforcer_kind_t) type;
+    if (rf->kind == RL_REINFORCER_NONE) {
+        static const char *const all_keys[] = {"drug", "dose_mg_per_kg", "infusion_s",
+            "volume_ul", "pellet_mg", "palatability", "solution", "concentration_pct", NULL};
+        return rl_yaml_check_keys(r->doc, &o, none_keys, all_keys, "a reinforcer of type none");
+    }
     if (rf->kind == RL_REINFORCER_DRUG) {
         if ((ret = rl_yaml_check_keys(r->doc, &o, drug_keys, pellet_only, "a drug reinforcer")) != 0
             || (ret = rl_yaml_get_str(r->doc, &o, "drug", true, rf->drug, sizeof rf->drug)) != 0
@@ -89,8 +101,23 @@ read_reinforcer(rd_reader_t *r, rl_reinforcer_t *rf, const rl_yaml_node_t *n)
         }
         return 0;
     }
+    if (rf->kind == RL_REINFORCER_LIQUID) {
+        /* palatability 0: the solution table's, set by the validator */
+        if ((ret = rl_yaml_check_keys(r->doc, &o, liquid_keys, drug_pellet,
+                 "a liquid reinforcer")) != 0
+            || (ret = rl_yaml_get_str(r->doc, &o, "solution", true, rf->solution,
+                    sizeof rf->solution)) != 0
+            || (ret = rl_yaml_get_num(r->doc, &o, "concentration_pct", true,
+                    &rf->concentration_pct)) != 0
+            || (ret = rl_yaml_get_num(r->doc, &o, "volume_ul", true, &rf->volume_ul)) != 0
+            || (ret = rl_yaml_get_num(r->doc, &o, "palatability", false,
+                    &rf->palatability)) != 0) {
+            return ret;
+        }
+        return 0;
+    }
     rf->palatability = 1.0;
-    if ((ret = rl_yaml_check_keys(r->doc, &o, pellet_keys, drug_only, "a pellet reinforcer")) != 0
+    if ((ret = rl_yaml_check_keys(r->doc, &o, pellet_keys, drug_liquid, "a pellet reinforcer")) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "pellet_mg", true, &rf->pellet_mg)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "palatability", false, &rf->palatability)) != 0) {
         return ret;
@@ -360,6 +387,8 @@ read_phase(rd_reader_t *r, rl_procedure_t *pr, const rl_yaml_node_t *n)
         || (ret = rl_yaml_get_num(r->doc, &o, "session_min", true, &ph->session_min)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "timeout_s", false, &ph->timeout_s)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "cue_s", false, &ph->cue_s)) != 0
+        || (ret = rl_yaml_get_num(r->doc, &o, "dose_mg_per_kg", false,
+                &ph->dose_mg_per_kg)) != 0
         || (ret = rl_yaml_find(r->doc, &o, "active_response", true, &v)) != 0
         || (ret = read_active(r, ph, v, ctx)) != 0
         || (ret = rl_yaml_get_map(r->doc, &o, "limits", false, "limits.", &sub)) != 0) {
@@ -379,6 +408,7 @@ read_phase(rd_reader_t *r, rl_procedure_t *pr, const rl_yaml_node_t *n)
     }
     if ((ret = read_sessions(r, ph, &o)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "abstinence_days", false, &ph->abstinence_days)) != 0
+        || (ret = rl_yaml_get_num(r->doc, &o, "intersession_h", false, &ph->intersession_h)) != 0
         || (ret = rd_read_triggers(r, ph, &o)) != 0) {
         return ret;
     }
@@ -484,6 +514,40 @@ resolve(rd_reader_t *r, const rl_yaml_node_t *n, const char *ctx, const char *wh
         what, name, list);
 }
 
+/* A group that names no reinforcer works for nothing: the protocol's reinforcer of type
+** none, added (named "none") if it has none; whether the group's procedure can do without a
+** reinforcer is the validator's. */
+static int
+implicit_none(rd_reader_t *r, const rl_yaml_node_t *n, const char *ctx, int *out)
+{
+    rl_protocol_t *p = r->p;
+    rl_reinforcer_t *rf;
+    int i;
+
+    for (i = 0; i < p->n_reinforcers; i++) {
+        if (p->reinforcers[i].kind == RL_REINFORCER_NONE) {
+            *out = i;
+            return 0;
+        }
+        if (strcmp(p->reinforcers[i].name, "none") == 0) {
+            return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: names no reinforcer, and the "
+                "reinforcer 'none' it would get is a %s reinforcer; give the group a "
+                "reinforcer", ctx, rl_reinforcer_kind_name(p->reinforcers[i].kind));
+        }
+    }
+    if (p->n_reinforcers == RL_MAX_REINFORCERS) {
+        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: names no reinforcer, and the "
+            "protocol has no room for the reinforcer 'none' it would get (at most %d "
+            "reinforcers)", ctx, RL_MAX_REINFORCERS);
+    }
+    rf = &p->reinforcers[p->n_reinforcers];
+    snprintf(rf->name, sizeof rf->name, "none");
+    rf->kind = RL_REINFORCER_NONE;
+    rf->src_line = rl_yaml_line(n);
+    *out = p->n_reinforcers++;
+    return 0;
+}
+
 static int
 read_group(rd_reader_t *r, rl_group_t *g, int index, const rl_yaml_node_t *n)
 {
@@ -511,9 +575,10 @@ read_group(rd_reader_t *r, rl_group_t *g, int index, const rl_yaml_node_t *n)
                 sizeof g->genotype)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "background", false, g->background,
                 sizeof g->background)) != 0
-        || (ret = rl_yaml_find(r->doc, &o, "reinforcer", true, &v)) != 0
-        || (ret = resolve(r, v, ctx, "reinforcer", p->reinforcers[0].name,
-                sizeof p->reinforcers[0], p->n_reinforcers, &g->reinforcer)) != 0
+        || (ret = rl_yaml_find(r->doc, &o, "reinforcer", false, &v)) != 0
+        || (ret = v != NULL ? resolve(r, v, ctx, "reinforcer", p->reinforcers[0].name,
+                sizeof p->reinforcers[0], p->n_reinforcers, &g->reinforcer)
+                : implicit_none(r, n, ctx, &g->reinforcer)) != 0
         /* required when the protocol has `procedures`; with `phases` it is "main" */
         || (ret = rl_yaml_find(r->doc, &o, "procedure", !r->single_procedure, &v)) != 0) {
         return ret;
@@ -585,8 +650,9 @@ read_protocol(rd_reader_t *r)
     if ((ret = rl_yaml_check_keys(r->doc, &o, top_keys, NULL, "the top level")) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "study", false, p->study, sizeof p->study)) != 0
         || (ret = rl_yaml_get_num(r->doc, &o, "intersession_h", false, &p->intersession_h)) != 0
-        || (ret = rl_yaml_find(r->doc, &o, "reinforcers", true, &v)) != 0
-        || (ret = read_reinforcers(r, v)) != 0) {
+        /* optional: groups that run only place phases need no reinforcer */
+        || (ret = rl_yaml_find(r->doc, &o, "reinforcers", false, &v)) != 0
+        || (v != NULL && (ret = read_reinforcers(r, v)) != 0)) {
         return ret;
     }
     procs = rl_yaml_lookup(r->doc, o.map, "procedures", NULL);

@@ -156,8 +156,8 @@ pick_test(screen_reader_t *sr, const rl_yaml_obj_t *o)
             ph->name, pr->name);
     }
     last = &pr->phases[k - 1];
-    s->max_minutes_before = 60.0 * s->protocol.intersession_h + 1440.0 * ph->abstinence_days
-        - last->session_min;
+    s->max_minutes_before = 60.0 * rl_phase_intersession_h(&s->protocol, ph)
+        + 1440.0 * ph->abstinence_days - last->session_min;
     return 0;
 }
 
@@ -296,9 +296,10 @@ too_early(screen_reader_t *sr, const void *field, long line, const char *ctx,
         pr->phases[s->test_phase - 1].name, s->max_minutes_before);
 }
 
-/* Check what was read into the slot: every value rule of a phase (rl_protocol_validate on
-** the scratch protocol, its messages re-worded from "phase 'test' of procedure 'main'" to
-** ctx), then the screen's own rule on start times. */
+/* Check what was read into the slot: the screen's own rule on start times (first: it says
+** what the general rule against back-dated doses, part of the validation, would say, in
+** the screen's terms), then every value rule of a phase (rl_protocol_validate on the scratch
+** protocol, its messages re-worded from "phase 'test' of procedure 'main'" to ctx). */
 static int
 check_slot(screen_reader_t *sr, const char *ctx)
 {
@@ -309,15 +310,6 @@ check_slot(screen_reader_t *sr, const char *ctx)
     size_t len;
     int ret, i;
 
-    if ((ret = rl_protocol_validate(sr->scratch, &sr->r.src, sr->r.file, sr->r.err)) != 0) {
-        len = (size_t) snprintf(prefix, sizeof prefix, "phase '%s' of procedure '%s'",
-            ph->name, pr->name);
-        if (strncmp(sr->r.err->msg, prefix, len) == 0) {
-            snprintf(msg, sizeof msg, "%s%s", ctx, sr->r.err->msg + len);
-            snprintf(sr->r.err->msg, sizeof sr->r.err->msg, "%s", msg);
-        }
-        return ret;
-    }
     for (i = 0; i < ph->n_treatments; i++) {
         const rl_treatment_t *t = &ph->treatments[i];
         if (t->minutes_before > s->max_minutes_before) {
@@ -338,7 +330,15 @@ check_slot(screen_reader_t *sr, const char *ctx)
                 st->src_line, ctx, what, -st->start_min);
         }
     }
-    return 0;
+    if ((ret = rl_protocol_validate(sr->scratch, &sr->r.src, sr->r.file, sr->r.err)) != 0) {
+        len = (size_t) snprintf(prefix, sizeof prefix, "phase '%s' of procedure '%s'",
+            ph->name, pr->name);
+        if (strncmp(sr->r.err->msg, prefix, len) == 0) {
+            snprintf(msg, sizeof msg, "%s%s", ctx, sr->r.err->msg + len);
+            snprintf(sr->r.err->msg, sizeof sr->r.err->msg, "%s", msg);
+        }
+    }
+    return ret;
 }
 
 /* Reset the slot to the test phase, at line for messages about it. */

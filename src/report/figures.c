@@ -273,14 +273,17 @@ const char *
 rl_fig_delivery_word(const rl_dataset_t *ds, int g)
 {
     int r = ds->groups[g].reinforcer_id;
-    return r >= 0 && r < ds->n_reinforcers && ds->reinforcers[r].kind == RL_REINFORCER_PELLET
-        ? "pellet" : "infusion";
+    if (r < 0 || r >= ds->n_reinforcers) {
+        return "infusion";
+    }
+    return ds->reinforcers[r].kind == RL_REINFORCER_PELLET ? "pellet"
+        : ds->reinforcers[r].kind == RL_REINFORCER_LIQUID ? "liquid" : "infusion";
 }
 
 bool
 rl_fig_is_delivery(int kind)
 {
-    return kind == RL_EV_INFUSION_START || kind == RL_EV_PELLET;
+    return kind == RL_EV_INFUSION_START || kind == RL_EV_PELLET || kind == RL_EV_LIQUID;
 }
 
 void

@@ -71,10 +71,10 @@ void rl_fig_subject_label(const rl_dataset_t *ds, int subject, char *buf, size_t
 ** database and of the options -- owned by f; NULL if allocation fails. */
 char *rl_fig_session_title(rl_figure_t *f, const rl_dataset_t *ds, const rl_ds_session_t *s);
 
-/* What a delivery of group g is called: "infusion" (drug) or "pellet". */
+/* What a delivery of group g is called: "infusion" (drug), "pellet" or "liquid". */
 const char *rl_fig_delivery_word(const rl_dataset_t *ds, int g);
 
-/* Event kind of a delivery (infusion_start, pellet), as measures.h counts them. */
+/* Event kind of a delivery (infusion_start, pellet, liquid), as measures.h counts them. */
 bool rl_fig_is_delivery(int kind);
 
 #endif

@@ -3,7 +3,7 @@
 **
 ** Both read the events the dataset loaded (rl_dataset_load_events) and use the event
 ** definitions of measures.h: responses are poke_active / poke_inactive events, deliveries
-** infusion_start and pellet events, and an interval is the time between two successive
+** infusion_start, pellet and liquid events, and an interval is the time between two successive
 ** deliveries of the same session. Times are drawn in minutes (cumulative) or seconds
 ** (intervals), as the axis labels say.
 */
@@ -22,7 +22,7 @@ cmp_double(const void *a, const void *b)
 }
 
 /* The times (min) of the events of s of kind, sorted, into a new array of f (*n of them);
-** kind RL_EV_INFUSION_START stands for every delivery (infusion_start and pellet). */
+** kind RL_EV_INFUSION_START stands for every delivery (infusion_start, pellet, liquid). */
 static double *
 times_of(rl_figure_t *f, const rl_ds_session_t *s, int kind, int *n)
 {
@@ -80,7 +80,8 @@ rl_figure_cumulative(const rl_dataset_t *ds, const rl_measures_t *m,
     ser[0] = (rl_plot_series_t){"Active", act, NULL, NULL, na, active_st};
     ser[1] = (rl_plot_series_t){"Inactive", inact, NULL, NULL, ni, inactive_st};
     ser[2] = (rl_plot_series_t){strcmp(word, "infusion") == 0 ? "Infusion"
-                                : strcmp(word, "pellet") == 0 ? "Pellet" : "Cue",
+                                : strcmp(word, "pellet") == 0 ? "Pellet"
+                                : strcmp(word, "liquid") == 0 ? "Liquid" : "Cue",
         rug, NULL, NULL, nr, rug_st};
     end_min = s->duration_min;
     if (!(end_min > 0.0) || !isfinite(end_min)) {
@@ -177,7 +178,8 @@ rl_figure_iri(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_op
         used = strlen(groups_text);
         snprintf(groups_text + used, sizeof groups_text - used, "%s%s (%d intervals, %d mice)",
             out->n_groups ? ", " : "", ds->groups[g].name, n, n_mice);
-        words |= strcmp(rl_fig_delivery_word(ds, g), "pellet") == 0 ? 2 : 1;
+        words |= strcmp(rl_fig_delivery_word(ds, g), "pellet") == 0 ? 2
+            : strcmp(rl_fig_delivery_word(ds, g), "liquid") == 0 ? 4 : 1;
         out->plot.panel[0].n_series++;
         out->n_groups++;
     }
@@ -187,7 +189,8 @@ rl_figure_iri(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_op
             "session)", phase, opt->groups != NULL ? " of the selected groups" : "");
     }
     out->plot.x.label = words == 1 ? "Inter-infusion interval (s)"
-        : words == 2 ? "Inter-pellet interval (s)" : "Inter-reinforcer interval (s)";
+        : words == 2 ? "Inter-pellet interval (s)" : words == 4 ? "Inter-delivery interval (s)"
+        : "Inter-reinforcer interval (s)";
     out->plot.x.log10 = opt->log_x;
     out->plot.n_panels = 1;
     out->plot.panel[0].kind = RL_PLOT_HISTOGRAM;

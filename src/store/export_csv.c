@@ -44,7 +44,8 @@ static const csv_table_t tables[] = {
         " ORDER BY run_id"},
     {"reinforcers.csv",
         "SELECT reinforcer_id, name, kind, drug, dose_mg_per_kg, infusion_s, volume_ul,"
-        " pellet_mg, palatability FROM reinforcers ORDER BY reinforcer_id"},
+        " pellet_mg, palatability, solution, concentration_pct, satiety_per_delivery"
+        " FROM reinforcers ORDER BY reinforcer_id"},
     {"procedures.csv",
         "SELECT procedure_id, name, n_phases FROM procedures ORDER BY procedure_id"},
     {"phases.csv",
@@ -56,7 +57,8 @@ static const csv_table_t tables[] = {
         " p.criterion_type, p.criterion_consecutive, p.criterion_min_reinforcers,"
         " p.criterion_min_active_fraction, p.criterion_max_deviation,"
         " p.criterion_max_fraction_of_reference, p.criterion_reference_phase,"
-        " p.abstinence_days, p.treatments, p.stress, p.noncontingent_cues, p.pairing"
+        " p.abstinence_days, p.treatments, p.stress, p.noncontingent_cues, p.pairing,"
+        " p.dose_mg_per_kg, p.intersession_h"
         " FROM phases p JOIN procedures r USING (procedure_id)"
         " ORDER BY p.procedure_id, p.phase_index"},
     {"groups.csv",

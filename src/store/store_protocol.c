@@ -19,12 +19,24 @@
 #define RL_STORE_PRINTF_LIKE(f, a)
 #endif
 
+/* Bind x if present, else NULL. */
+static void
+bind_or_null(rl_store_binder_t *b, bool present, double x)
+{
+    if (present) {
+        rl_store_bind_double(b, x);
+    } else {
+        rl_store_bind_null(b);
+    }
+}
+
 static int
 write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
 {
     static const char sql[] =
         "INSERT INTO reinforcers (reinforcer_id, name, kind, drug, dose_mg_per_kg,"
-        " infusion_s, volume_ul, pellet_mg, palatability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+        " infusion_s, volume_ul, pellet_mg, palatability, solution, concentration_pct,"
+        " satiety_per_delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *st = NULL;
     rl_store_binder_t b;
     int i, ret = 0;
@@ -34,7 +46,8 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
     }
     for (i = 0; i < p->n_reinforcers; i++) {
         const rl_reinforcer_t *r = &p->reinforcers[i];
-        bool drug = r->kind == RL_REINFORCER_DRUG;
+        bool drug = r->kind == RL_REINFORCER_DRUG, liquid = r->kind == RL_REINFORCER_LIQUID;
+        bool pellet = r->kind == RL_REINFORCER_PELLET;
         rl_store_bind_begin(&b, st);
         rl_store_bind_int(&b, i);
         rl_store_bind_text(&b, r->name);
@@ -50,10 +63,13 @@ write_reinforcers(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
             rl_store_bind_null(&b);
             rl_store_bind_null(&b);
             rl_store_bind_null(&b);
-            rl_store_bind_null(&b);
-            rl_store_bind_double(&b, r->pellet_mg);
-            rl_store_bind_double(&b, r->palatability);
+            bind_or_null(&b, liquid, r->volume_ul);
+            bind_or_null(&b, pellet, r->pellet_mg);
+            bind_or_null(&b, pellet || liquid, r->palatability);
         }
+        rl_store_bind_text(&b, liquid ? r->solution : NULL);
+        bind_or_null(&b, liquid, r->concentration_pct);
+        bind_or_null(&b, pellet || liquid, liquid ? r->satiety_per_delivery : 1.0);
         if (rl_store_bind_step(&b) != SQLITE_DONE) {
             ret = rl_store_db_error(self, err, "writing the reinforcers table");
             goto out;
@@ -107,8 +123,18 @@ append(char *buf, size_t cap, size_t *len, const char *fmt, ...)
 static void
 describe_treatment(const rl_treatment_t *t, char *buf, size_t cap, size_t *len)
 {
-    append(buf, cap, len, "%s %g mg/kg %s, %g min before%s", t->drug, t->dose_mg_per_kg,
-        t->route, t->minutes_before, t->first_session_only ? " (first session)" : "");
+    char which[RL_MAX_LISTED_SESSION * 5 + 16];
+    const char *set = rl_session_set_describe(&t->sessions, which, sizeof which);
+    if (t->in_session && t->duration_min > 0.0) {
+        append(buf, cap, len, "%s %g mg/kg %s infused over %g min from %g min%s", t->drug,
+            t->dose_mg_per_kg, t->route, t->duration_min, t->at_min, set);
+    } else if (t->in_session) {
+        append(buf, cap, len, "%s %g mg/kg %s at %g min%s", t->drug, t->dose_mg_per_kg,
+            t->route, t->at_min, set);
+    } else {
+        append(buf, cap, len, "%s %g mg/kg %s, %g min before%s", t->drug, t->dose_mg_per_kg,
+            t->route, t->minutes_before, set);
+    }
 }
 
 /* The phase's triggers as text for the phases table (NULL when it has none). */
@@ -125,7 +151,8 @@ describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
     } else if (which == 1) {
         for (i = 0; i < ph->n_stressors; i++) {
             const rl_stressor_t *x = &ph->stressors[i];
-            const char *first = x->first_session_only ? " (first session)" : "";
+            char set[RL_MAX_LISTED_SESSION * 5 + 16];
+            const char *first = rl_session_set_describe(&x->sessions, set, sizeof set);
             if (x->kind == RL_STRESS_FOOD_DEPRIVATION) {
                 append(buf, cap, &len, "food_deprivation %g h%s", x->hours, first);
                 continue;
@@ -137,8 +164,13 @@ describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
                 append(buf, cap, &len, "swim %g C, %g min, ", x->water_C, x->duration_min);
             }
             len = strlen(buf);
-            snprintf(buf + len, cap - len, x->start_min < 0.0 ? "%g min before%s" : "at %g min%s",
-                fabs(x->start_min), first);
+            if (x->days_before > 0.0) {
+                snprintf(buf + len, cap - len, "%g day%s before the phase", x->days_before,
+                    x->days_before == 1.0 ? "" : "s");
+            } else {
+                snprintf(buf + len, cap - len, x->start_min < 0.0 ? "%g min before%s"
+                    : "at %g min%s", fabs(x->start_min), first);
+            }
             len = strlen(buf);
         }
     } else if (which == 2 && ph->free_cues.count > 0) {
@@ -156,10 +188,10 @@ describe_triggers(const rl_phase_t *ph, int which, char *buf, size_t cap)
 }
 
 static int
-write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_phase_t *ph,
-    rl_error_t *err)
+write_phase(rl_store_t *self, sqlite3_stmt *st, const rl_protocol_t *p, int proc, int index,
+    const rl_phase_t *ph, rl_error_t *err)
 {
-    char text[4][1024]; /* bound without a copy: one buffer per column */
+    char text[4][4096]; /* bound without a copy: one buffer per column */
     char series[RL_MAX_PR_STEPS * 12 + 1];
     const rl_criterion_t *c = &ph->criterion;
     rl_store_binder_t b;
@@ -221,6 +253,12 @@ write_phase(rl_store_t *self, sqlite3_stmt *st, int proc, int index, const rl_ph
     rl_store_bind_text(&b, describe_triggers(ph, 1, text[1], sizeof text[1]));
     rl_store_bind_text(&b, describe_triggers(ph, 2, text[2], sizeof text[2]));
     rl_store_bind_text(&b, describe_triggers(ph, 3, text[3], sizeof text[3]));
+    if (ph->dose_mg_per_kg > 0.0) {
+        rl_store_bind_double(&b, ph->dose_mg_per_kg);
+    } else {
+        rl_store_bind_null(&b); /* the reinforcer's unit dose */
+    }
+    rl_store_bind_double(&b, rl_phase_intersession_h(p, ph));
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing the phases table");
     }
@@ -240,9 +278,9 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         " max_sessions, criterion_type, criterion_consecutive, criterion_min_reinforcers,"
         " criterion_min_active_fraction, criterion_max_deviation,"
         " criterion_max_fraction_of_reference, criterion_reference_phase, abstinence_days,"
-        " treatments, stress, noncontingent_cues, pairing)"
+        " treatments, stress, noncontingent_cues, pairing, dose_mg_per_kg, intersession_h)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-        " ?, ?, ?, ?, ?)";
+        " ?, ?, ?, ?, ?, ?, ?)";
     sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
     rl_store_binder_t b;
     int i, j, ret = 0;
@@ -263,7 +301,7 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         }
         self->n_phases[i] = pr->n_phases;
         for (j = 0; j < pr->n_phases; j++) {
-            if ((ret = write_phase(self, phase_st, i, j, &pr->phases[j], err)) != 0) {
+            if ((ret = write_phase(self, phase_st, p, i, j, &pr->phases[j], err)) != 0) {
                 goto out;
             }
             snprintf(self->phases[i][j].name, RL_NAME_MAX, "%s", pr->phases[j].name);

@@ -7,11 +7,14 @@
 ** F q D / e; (4) competitive occupancy L_i/(1 + sum L) worked by hand in each check's
 ** comment, including Schild's dose ratio 1 + [B]/K_B; (5) cocaine's row reproduces the mouse
 ** model's own PK (params.h); (6) receptor inactivation by hand from [DRG-5]; (7) the table's
-** integrity: every number present where required, inside its own range, with a source.
+** integrity: every number present where required, inside its own range, with a source;
+** (8) a constant-rate infusion [DRG-8] against GSL's adaptive quadrature (QAGS) of the
+** bolus response over the infusion and against the ODEs with a zero-order input.
 */
 #include <math.h>
 #include <string.h>
 #include <gsl/gsl_errno.h>
+#include <gsl/gsl_integration.h>
 #include <gsl/gsl_odeiv2.h>
 
 #include "relapselab/drug_pk.h"
@@ -54,7 +57,7 @@ compare_with_ode(const rl_drug_t *d, rl_route_t route, double dose, const double
     CHECK(n <= 4 && rl_drug_pk_init(&pk, d, route, NULL) == RL_OK);
     sys.params = &pk;
     for (i = 0; i < n; i++) {
-        doses[i] = (rl_drug_dose_t) {t_dose[i], dose, route};
+        doses[i] = (rl_drug_dose_t) {t_dose[i], dose, route, 0.0};
     }
     drv = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_rk8pd, 1e-3, 1e-13, 1e-12);
     for (step = 0; step <= 40; step++) {
@@ -81,6 +84,110 @@ bateman_against_ode(void)
     compare_with_ode(drug("nor-BNI"), RL_ROUTE_SC, 10.0, once, 1, 1200.0); /* ka >> k */
     compare_with_ode(drug("JDTic"), RL_ROUTE_PO, 10.0, once, 1, 3000.0);
     compare_with_ode(drug("CTAP"), RL_ROUTE_ICV, 0.04, once, 1, 300.0); /* 1 ug/mouse */
+    compare_with_ode(drug("cocaine"), RL_ROUTE_SC, 15.0, once, 1, 300.0); /* ka < k */
+}
+
+/* The bolus response per mg/kg at u (the integrand of [DRG-8]). */
+static double
+unit_response(double u, void *params)
+{
+    return rl_drug_pk_conc_nM(params, 1.0, u);
+}
+
+/* y[0]: site amount, y[1]: brain nM, with a zero-order input of rate (mg/kg/min) into the
+** site (or, for a bolus route, straight into the body) while the infusion runs. */
+typedef struct infusion_ode {
+    const rl_drug_pk_t *pk;
+    double rate, duration;
+} infusion_ode_t;
+
+static int
+rhs_infusion(double t, const double y[], double f[], void *params)
+{
+    const infusion_ode_t *o = params;
+    double in = t < o->duration ? o->rate * o->pk->f : 0.0;
+    if (o->pk->bolus) {
+        f[0] = 0.0;
+        f[1] = o->pk->nM_per_mg_kg * in - o->pk->k_per_min * y[1];
+    } else {
+        f[0] = in - o->pk->ka_per_min * y[0];
+        f[1] = o->pk->nM_per_mg_kg * o->pk->ka_per_min * y[0] - o->pk->k_per_min * y[1];
+    }
+    return GSL_SUCCESS;
+}
+
+/* [DRG-8] An infusion of dose over T from 0: at 30 times over [0, 6 T] (during and long
+** after it) the closed form equals (dose / T) x the integral of the bolus response over
+** [max(0, t - T), t] by GSL's QAGS (relative 1e-9), and the ODEs with the input switched
+** off at T (rk8pd, stopped at T; relative 1e-8); rl_drug_brain_nM adds it like a dose. */
+static void
+infusion_against_integral(const rl_drug_t *d, rl_route_t route, double dose, double T)
+{
+    rl_drug_pk_t pk;
+    gsl_integration_workspace *ws = gsl_integration_workspace_alloc(200);
+    gsl_function fn = {unit_response, NULL};
+    infusion_ode_t o;
+    gsl_odeiv2_system sys = {rhs_infusion, NULL, 2, NULL};
+    gsl_odeiv2_driver *drv;
+    double y[2] = {0.0, 0.0}, t = 0.0;
+    rl_drug_dose_t inf = {0.0, dose, route, T};
+    int step;
+
+    CHECK(rl_drug_pk_init(&pk, d, route, NULL) == RL_OK);
+    fn.params = &pk;
+    o.pk = &pk;
+    o.rate = dose / T;
+    o.duration = T;
+    sys.params = &o;
+    drv = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_rk8pd, 1e-3, 1e-13, 1e-12);
+    CHECK(rl_drug_pk_infusion_nM(&pk, dose, T, 0.0) == 0.0);
+    CHECK(rl_drug_pk_infusion_nM(&pk, dose, T, -5.0) == 0.0);
+    for (step = 1; step <= 30; step++) {
+        double t_to = 6.0 * T * step / 30.0, integral = 0.0, abserr, got, brain;
+        CHECK(gsl_integration_qags(&fn, fmax(0.0, t_to - T), t_to, 0.0, 1e-12, 200, ws,
+            &integral, &abserr) == GSL_SUCCESS);
+        got = rl_drug_pk_infusion_nM(&pk, dose, T, t_to);
+        CHECK_CLOSE(got, dose / T * integral, 1e-12, 1e-9);
+        if (t < T && t_to > T) { /* the input switches off at T: integrate to it first */
+            CHECK(gsl_odeiv2_driver_apply(drv, &t, T, y) == GSL_SUCCESS);
+            gsl_odeiv2_driver_reset(drv);
+        }
+        CHECK(gsl_odeiv2_driver_apply(drv, &t, t_to, y) == GSL_SUCCESS);
+        CHECK_CLOSE(got, y[1], 1e-12, 1e-8);
+        CHECK(rl_drug_brain_nM(d, &inf, 1, t_to, &brain, NULL) == RL_OK && brain == got);
+    }
+    gsl_odeiv2_driver_free(drv);
+    gsl_integration_workspace_free(ws);
+}
+
+static void
+infusion(void)
+{
+    rl_drug_dose_t doses[2] = {{0.0, 10.0, RL_ROUTE_IP, 30.0}, {5.0, 1.0, RL_ROUTE_IP, 0.0}};
+    rl_drug_pk_t pk;
+    double got, inact;
+    infusion_against_integral(drug("naloxone"), RL_ROUTE_IV, 1.0, 60.0); /* bolus route */
+    infusion_against_integral(drug("cocaine"), RL_ROUTE_SC, 5.0, 30.0);  /* ka < k */
+    infusion_against_integral(drug("JDTic"), RL_ROUTE_PO, 10.0, 240.0);  /* ka > k */
+    infusion_against_integral(drug("naltrexone"), RL_ROUTE_SC, 2.0, 1.0); /* short */
+    /* a long infusion that has not ended tends to rate x c0 / k (the steady state) */
+    CHECK(rl_drug_pk_init(&pk, drug("naloxone"), RL_ROUTE_IV, NULL) == RL_OK);
+    CHECK_CLOSE(rl_drug_pk_infusion_nM(&pk, 1000.0, 1e5, 1e4),
+        1000.0 / 1e5 * pk.nM_per_mg_kg / pk.k_per_min, 0.0, 1e-12);
+    /* superposition of an infusion and a bolus */
+    CHECK(rl_drug_pk_init(&pk, drug("naloxone"), RL_ROUTE_IP, NULL) == RL_OK);
+    CHECK(rl_drug_brain_nM(drug("naloxone"), doses, 2, 20.0, &got, NULL) == RL_OK);
+    CHECK_CLOSE(got, rl_drug_pk_infusion_nM(&pk, 10.0, 30.0, 20.0)
+        + rl_drug_pk_conc_nM(&pk, 1.0, 15.0), 0.0, 1e-15);
+    /* an infusion must not be negative, nor last forever; an inactivating drug's infusion
+    ** is refused by the inactivation model */
+    doses[0].duration_min = -1.0;
+    CHECK(rl_drug_brain_nM(drug("naloxone"), doses, 1, 20.0, &got, NULL) == RL_ERR_INVALID);
+    doses[0].duration_min = INFINITY;
+    CHECK(rl_drug_brain_nM(drug("naloxone"), doses, 1, 20.0, &got, NULL) == RL_ERR_INVALID);
+    doses[0].duration_min = 30.0;
+    CHECK(rl_drug_inactivated(drug("nor-BNI"), doses, 1, 60.0, &inact, NULL)
+        == RL_ERR_INVALID);
 }
 
 static void
@@ -89,7 +196,7 @@ superposition(void)
     /* Two i.p. doses 45 min apart against the ODE with the second dose added at 45 min. */
     double twice[2] = {0.0, 45.0};
     const rl_drug_t *nlx = drug("naloxone");
-    rl_drug_dose_t doses[2] = {{30.0, 0.3, RL_ROUTE_SC}, {0.0, 1.0, RL_ROUTE_IP}};
+    rl_drug_dose_t doses[2] = {{30.0, 0.3, RL_ROUTE_SC, 0.0}, {0.0, 1.0, RL_ROUTE_IP, 0.0}};
     rl_drug_pk_t ip, sc;
     double t, got;
     compare_with_ode(nlx, RL_ROUTE_IP, 1.0, twice, 2, 300.0);
@@ -115,7 +222,7 @@ iv_bolus_and_cocaine(void)
     const rl_drug_t *coc = drug("cocaine");
     rl_params_t p;
     rl_drug_pk_t pk;
-    rl_drug_dose_t bolus = {0.0, 2.0, RL_ROUTE_IV};
+    rl_drug_dose_t bolus = {0.0, 2.0, RL_ROUTE_IV, 0.0};
     double t, got, q;
     rl_params_default(&p);
     CHECK(rl_drug_pk_init(&pk, coc, RL_ROUTE_IV, NULL) == RL_OK);
@@ -146,6 +253,15 @@ iv_bolus_and_cocaine(void)
     /* i.p.: brain peak <= 5 min (Benuck 1987); ln(0.6/k)/(0.6 - k), k = ln2/16 -> 4.72 min. */
     CHECK(rl_drug_pk_init(&pk, coc, RL_ROUTE_IP, NULL) == RL_OK);
     CHECK_CLOSE(rl_drug_pk_tmax_min(&pk), 4.72, 0.005, 0.0);
+    /* s.c. (the row's assumed Tmax ~30 min): ln(0.025/k)/(0.025 - k), k = ln2/16 ->
+    ** 30.0 min; the same dose peaks lower than i.p. (slower absorption) */
+    {
+        rl_drug_pk_t sc;
+        CHECK(rl_drug_pk_init(&sc, coc, RL_ROUTE_SC, NULL) == RL_OK);
+        CHECK_CLOSE(rl_drug_pk_tmax_min(&sc), 30.0, 0.05, 0.0);
+        CHECK(rl_drug_pk_conc_nM(&sc, 15.0, rl_drug_pk_tmax_min(&sc))
+            < 0.5 * rl_drug_pk_conc_nM(&pk, 15.0, rl_drug_pk_tmax_min(&pk)));
+    }
 }
 
 static void
@@ -231,7 +347,8 @@ inactivation(void)
     ** L = Cmax/Ki; then I = a 2^{-t/336 h}. A second dose 7 days later adds a (1 - I). */
     const rl_drug_t *nbni = drug("nor-BNI"), *nlx = drug("naloxone");
     rl_drug_pk_t pk;
-    rl_drug_dose_t doses[2] = {{0.0, 10.0, RL_ROUTE_IP}, {7.0 * 1440.0, 10.0, RL_ROUTE_IP}};
+    rl_drug_dose_t doses[2] = {{0.0, 10.0, RL_ROUTE_IP, 0.0},
+        {7.0 * 1440.0, 10.0, RL_ROUTE_IP, 0.0}};
     rl_drug_dose_t reversed[2] = {doses[1], doses[0]};
     double tmax, load, a, got, week = 7.0 * 1440.0, h = 336.0 * 60.0, i1, i2;
     CHECK(nbni->inact_target == RL_TARGET_KOR);
@@ -352,7 +469,7 @@ lookups(void)
         {"Narcan", "naloxone"}, {"jdtic", "JDTic"}, {"ctap", "CTAP"}, {"NTI", "naltrindole"}};
     const rl_drug_t *d = drug("cocaine");
     const rl_drug_route_pk_t *rp;
-    rl_drug_dose_t bad = {0.0, 1.0, RL_ROUTE_PO};
+    rl_drug_dose_t bad = {0.0, 1.0, RL_ROUTE_PO, 0.0};
     rl_error_t err;
     double c = 1.0;
     size_t i;
@@ -399,6 +516,7 @@ setup(void)
 }
 
 static const rl_test_case_t CASES[] = {
+    {"infusion", infusion, 0},
     {"bateman_against_ode", bateman_against_ode, 0},
     {"superposition", superposition, 0},
     {"iv_bolus_and_cocaine", iv_bolus_and_cocaine, 0},

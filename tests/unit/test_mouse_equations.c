@@ -492,7 +492,7 @@ food(void)
     double drive, r, a, i, s, net, mm;
 
     fresh(&m, &rf);
-    m.pellets = 5;
+    m.food_eaten = 5.0;
     m.v[DRUG] = 0.6;
     drive = exp(-5.0 / m.p.food_satiety_pellets);
     mm = (0.6 / 1.0) * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac) * drive;
@@ -504,9 +504,36 @@ food(void)
     rl_mouse_copy(&before, &m);
     r = m.p.reward_food * 1.5 * drive;
     rl_mouse_on_active(&m, &INFUSION); /* the reinforcer: a pellet */
-    CHECK(m.pellets == 6 && m.drug_reward_n == 0.0);
+    CHECK(m.food_eaten == 6.0 && m.drug_reward_n == 0.0);
     CHECK_CLOSE(m.v[DRUG], 0.6 + m.p.alpha_v * (r < 0.6 ? (r - 0.6)
         * (1.0 + m.p.kor_frustration_gain * before.sig.kor) : r - 0.6), 0.0, REL);
+}
+
+/* [BEH-2], [LRN-1] a liquid reinforcer goes through the food machinery with its own
+** numbers: a delivery is worth reward_food x palatability x drive and adds its satiety per
+** delivery (reference pellets) to the food eaten; the drive is e^{-eaten/food_satiety}. */
+static void
+liquid(void)
+{
+    static rl_mouse_t m;
+    rl_reinforcer_t rf = pellets();
+    rl_mouse_reinforcer_t out;
+    double drive, r;
+
+    rf.kind = RL_REINFORCER_LIQUID;
+    rf.palatability = 0.7;
+    rf.satiety_per_delivery = 0.1;
+    fresh(&m, &rf);
+    rl_mouse_reinforcer(&m, &out);
+    CHECK(!out.drug && out.liquid && out.dose_mg_per_kg == 0.0);
+    m.food_eaten = 5.0;
+    m.v[DRUG] = 0.6;
+    drive = exp(-5.0 / m.p.food_satiety_pellets);
+    r = m.p.reward_food * 0.7 * drive;
+    rl_mouse_on_active(&m, &INFUSION); /* the reinforcer: a drop */
+    CHECK_CLOSE(m.food_eaten, 5.1, 0.0, 1e-15);
+    CHECK_CLOSE(m.v[DRUG], 0.6 + m.p.alpha_v * (r - 0.6) * (r < 0.6
+        ? 1.0 + m.p.kor_frustration_gain * m.sig.kor : 1.0), 0.0, 1e-9);
 }
 
 /* [BEH-3] the thinning bound: while an infusion raises brain cocaine the rate is highest
@@ -701,6 +728,7 @@ static const rl_test_case_t CASES[] = {
     {"rates_cocaine", rates_cocaine, 0},
     {"stress_amplifies_wanting", stress_amplifies_wanting, 0},
     {"food", food, 0},
+    {"liquid", liquid, 0},
     {"rate_bound", rate_bound, 0},
     {"experience_and_prior", experience_and_prior, 0},
     {"interoception", interoception, 0},

@@ -135,6 +135,8 @@ test_enum_names(void)
     CHECK(strcmp(rl_sex_name(RL_SEX_UNKNOWN), "unknown") == 0);
     CHECK(strcmp(rl_reinforcer_kind_name(RL_REINFORCER_DRUG), "drug") == 0);
     CHECK(strcmp(rl_reinforcer_kind_name(RL_REINFORCER_PELLET), "pellet") == 0);
+    CHECK(strcmp(rl_reinforcer_kind_name(RL_REINFORCER_LIQUID), "liquid") == 0);
+    CHECK(strcmp(rl_reinforcer_kind_name(RL_REINFORCER_NONE), "none") == 0);
     CHECK(strcmp(rl_criterion_type_name(RL_CRITERION_NONE), "none") == 0);
     CHECK(strcmp(rl_criterion_type_name(RL_CRITERION_ACQUISITION), "acquisition") == 0);
     CHECK(strcmp(rl_criterion_type_name(RL_CRITERION_EXTINCTION), "extinction") == 0);
@@ -144,7 +146,7 @@ test_enum_names(void)
     /* counts generated from the X-macro lists, and values out of range */
     CHECK(RL_PHASE_KIND_COUNT == 7 && RL_SCHEDULE_TYPE_COUNT == 2 && RL_SEX_COUNT == 3);
     CHECK(RL_CRITERION_TYPE_COUNT == 3 && RL_STRESS_KIND_COUNT == 3);
-    CHECK(RL_REINFORCER_KIND_COUNT == 2);
+    CHECK(RL_REINFORCER_KIND_COUNT == 4);
     CHECK(strcmp(rl_phase_kind_name((rl_phase_kind_t) RL_PHASE_KIND_COUNT), "invalid") == 0);
     CHECK(strcmp(rl_criterion_type_name((rl_criterion_type_t) -1), "invalid") == 0);
     /* lookup by name */
@@ -478,7 +480,8 @@ static const variant_t variants[] = {
     {"drug: cocaine", "drug: naloxone", INV, 6, "drug 'naloxone' is not supported (supported: "
         "cocaine)"},
     {"drug: cocaine", "drug: cocaine HCl", 0, 0, NULL},
-    {"type: drug", "type: liquid", INV, 5, "type must be one of drug, pellet (got 'liquid')"},
+    {"type: drug", "type: water", INV, 5, "type must be one of drug, pellet, liquid, none (got "
+        "'water')"},
     {"    type: drug\n", "", INV, 5, "missing required key 'type'"},
     {"    type: drug\n", "    type: pellet\n", INV, 6, "drug is not a key of a pellet "
         "reinforcer"},

@@ -12,13 +12,19 @@
 
 #include <gsl/gsl_rng.h>
 
+#include "relapselab/drugs.h"
 #include "relapselab/genotype.h"
 #include "behaviour/mouse_internal.h"
 #include "relapselab/params.h"
 #include "chamber/session.h"
 #include "testlib.h"
 
-static rl_reinforcer_t cocaine = {"cocaine", RL_REINFORCER_DRUG, "cocaine", 1.0, 2.0, 23.5, 0.0, 0.0, 0};
+/* Pellets, for a mouse that takes no drug itself (dose_during_session). */
+static rl_reinforcer_t food_rf = {"food", RL_REINFORCER_PELLET, "", 0.0, 0.0, 0.0,
+    20.0, 1.0, 0, "", 0.0, 0.0};
+
+static rl_reinforcer_t cocaine = {"cocaine", RL_REINFORCER_DRUG, "cocaine", 1.0, 2.0, 23.5, 0.0,
+    0.0, 0, "", 0.0, 0.0};
 
 static void
 fr_phase(rl_phase_t *ph, int ratio)
@@ -436,7 +442,120 @@ deterministic(void)
     gsl_rng_free(r);
 }
 
+/* A phase's unit dose (rl_mouse_set_unit_dose): each infusion delivers it -- the intake
+** is infusions x the dose, the mouse reports it -- and 0 restores the reinforcer's. */
+static void
+phase_unit_dose(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_mouse_reinforcer_t rf;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    fr_phase(&ph, 1);
+    trained_mouse(&m);
+    rl_mouse_set_unit_dose(&m, 0.5);
+    rl_mouse_reinforcer(&m, &rf);
+    CHECK(rf.drug && rf.dose_mg_per_kg == 0.5 && rf.infusion_s == 2.0);
+    rl_session_workspace_init(&w);
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    CHECK(s.reinforcers > 5);
+    CHECK_CLOSE(s.drug_mg_per_kg, 0.5 * (double) s.reinforcers, 1e-12, 0.0);
+    rl_mouse_set_unit_dose(&m, 0.0);
+    rl_mouse_reinforcer(&m, &rf);
+    CHECK(rf.dose_mg_per_kg == 1.0); /* the reinforcer's own */
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
+/* What a trace saw of tonic DA at two times. */
+typedef struct da_probe {
+    double t_before, t_after;    /* sample times (s) */
+    double da_before, da_after;
+} da_probe_t;
+
+static void
+on_da_sample(void *ctx, double t_s, double coc, double da, double belief)
+{
+    da_probe_t *p = ctx;
+    (void) coc;
+    (void) belief;
+    if (t_s == p->t_before) {
+        p->da_before = da;
+    } else if (t_s == p->t_after) {
+        p->da_after = da;
+    }
+}
+
+/* [BEH-3], [DRG-8] A dose given during the session is a discontinuity: the mouse reports
+** the next dose time after its clock (a bolus's time, an infusion's start and end), and the
+** chamber ends a sampling window there, so the drug's action -- held between advances --
+** changes exactly at the dose. A trace sample shows the state at the mouse's clock: half a
+** second after an i.v. cocaine bolus at 30.25 min tonic DA is already up (the clock stopped
+** at 1815 s), half a second before it is not. (Without the stop the clock would still be at
+** the last window end before the dose -- 1800 s on the 30-s grid of peptide_step_s -- or at
+** a poke before it.) */
+static void
+dose_during_session(void)
+{
+    rl_phase_t ph;
+    rl_mouse_t m;
+    rl_params_t p;
+    rl_session_workspace_t w;
+    rl_session_result_t s;
+    rl_session_trace_t tr;
+    da_probe_t probe = {1814.5, 1815.5, 0.0, 0.0};
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_error_t err;
+    const rl_drug_t *coc = NULL;
+    int coc_id;
+
+    CHECK(rl_drug_find("cocaine", &coc, NULL) == RL_OK);
+    for (coc_id = 0; rl_drug_get(coc_id) != coc; coc_id++) {
+    }
+    fr_phase(&ph, 1);
+    ph.kind = RL_PHASE_EXTINCTION;
+    ph.deliver_reinforcer = ph.deliver_cue = false;
+    ph.timeout_s = ph.cue_s = 0.0;
+    rl_params_default(&p);
+    rl_mouse_init(&m, &p, &rl_genotype_get(0)->products, &food_rf);
+    rl_mouse_begin_session(&m, 24.0, true);
+    CHECK(rl_mouse_next_dose_s(&m) == INFINITY);
+    CHECK(rl_mouse_give(&m, coc_id, RL_ROUTE_IV, 1.0, 30.0, &err) == 0);
+    CHECK(rl_mouse_infuse(&m, coc_id, RL_ROUTE_IV, 1.0, 60.0, 10.0, &err) == 0);
+    CHECK(rl_mouse_give(&m, coc_id, RL_ROUTE_IP, 1.0, -10.0, &err) == 0); /* before: none */
+    CHECK(rl_mouse_next_dose_s(&m) == 1800.0);
+    rl_mouse_advance(&m, 1800.0);
+    CHECK(rl_mouse_next_dose_s(&m) == 3600.0);     /* the infusion's start */
+    rl_mouse_advance(&m, 3600.0);
+    CHECK(rl_mouse_next_dose_s(&m) == 4200.0);     /* ... and its end */
+    rl_mouse_advance(&m, 4200.0);
+    CHECK(rl_mouse_next_dose_s(&m) == INFINITY);
+    CHECK(rl_mouse_infuse(&m, coc_id, RL_ROUTE_IV, 1.0, 70.0, 0.0, &err) == RL_ERR_INVALID);
+
+    /* the same doses in a session, seen by a trace */
+    rl_mouse_init(&m, &p, &rl_genotype_get(0)->products, &food_rf);
+    rl_mouse_begin_session(&m, 24.0, true);
+    CHECK(rl_mouse_give(&m, coc_id, RL_ROUTE_IV, 1.0, 30.25, &err) == 0);
+    memset(&tr, 0, sizeof tr);
+    tr.dt_s = 0.5;
+    tr.sample = on_da_sample;
+    tr.ctx = &probe;
+    rl_session_workspace_init(&w);
+    w.trace = &tr;
+    CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+    CHECK(probe.da_before > 0.0 && probe.da_after > 1.5 * probe.da_before);
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"dose_during_session", dose_during_session, 0},
+    {"phase_unit_dose", phase_unit_dose, 0},
     {"fixed_ratio", fixed_ratio, 0},
     {"trace_is_read_only", trace_is_read_only, 0},
     {"brain_readout_matches_trace", brain_readout_matches_trace, 0},

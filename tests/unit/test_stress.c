@@ -215,7 +215,7 @@ dopamine_drugs(void)
 {
     static rl_mouse_t m;
     const rl_drug_t *coc = rl_drug_get(drug_id("cocaine"));
-    rl_drug_dose_t dose = {0.0, 10.0, RL_ROUTE_IP};
+    rl_drug_dose_t dose = {0.0, 10.0, RL_ROUTE_IP, 0.0};
     double c, da0, d1_0;
     fresh(&m, "WT");
     da0 = rl_mouse_tonic_da_nM(&m);
