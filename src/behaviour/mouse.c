@@ -27,7 +27,8 @@
 **    wanting; drugs given by injection act at the DAT, D1 and D2 through their loads, and
 **    the tonic DA they raise is an interoceptive state that is evidence for the drug cause.
 ** Nothing here knows the genotype: it sees gene products only through opioid.c. The
-** session's DA and cocaine readouts [OBS-1] are observed step by step in mouse_obs.c.
+** session's DA and cocaine readouts [OBS-1] are observed step by step in mouse_obs.c; the
+** doses the mouse is given are kept in mouse_doses.c.
 */
 #include "mouse_internal.h"
 
@@ -62,8 +63,8 @@ pool(const rl_mouse_t *self)
     return self->p.dyn_basal_pool + self->dyn_induced; /* [OP-3] */
 }
 
-static double
-now_min(const rl_mouse_t *self)
+double
+rl_mouse_now_min(const rl_mouse_t *self)
 {
     return self->session_start_min + self->t_s / 60.0;
 }
@@ -76,7 +77,7 @@ drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx, rl_da_drugs_t *dad)
 {
     static const rl_target_t targets[3] = {RL_TARGET_MOR, RL_TARGET_DOR, RL_TARGET_KOR};
     rl_drug_dose_t doses[RL_MOUSE_MAX_DOSES];
-    double now = now_min(self);
+    double now = rl_mouse_now_min(self);
     int drug, i, k;
 
     memset(dx, 0, sizeof *dx);
@@ -126,11 +127,11 @@ release_gain_of(const rl_mouse_t *self, double kor, double crf)
     return gain;
 }
 
-static void
-refresh_signals(rl_mouse_t *self)
+void
+rl_mouse_refresh_signals(rl_mouse_t *self)
 {
     if (self->n_stress > 0) { /* [STR-1], [STR-2] closed form at the clock */
-        double now = now_min(self);
+        double now = rl_mouse_now_min(self);
         self->crf = rl_stress_state(&self->p, self->stress, self->n_stress, now);
         self->pep.dyn_stress = self->g.pdyn * self->p.crf_dyn_gain *
             rl_stress_dyn(&self->p, self->stress, self->n_stress, now);
@@ -199,7 +200,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
     rl_opioid_basal(p, g, pool(self), &self->pep);
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
 }
 
 void
@@ -224,7 +225,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     }
     /* Hours in the home cage are many peptide clearance times: back to rest. */
     rl_opioid_basal(&self->p, &self->g, pool(self), &self->pep);
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
     /* [BEL-1] prior: P(cause k) proportional to experience + the weight of a new cause. */
     self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + self->p.lc_prior_new) /
         (self->n_cause[RL_CAUSE_EXTINCTION] + self->p.lc_prior_new));
@@ -305,7 +306,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
     }
     self->want = want_after(self, t_s - self->t_s);
     self->t_s = t_s;
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
 }
 
 /* [BEH-2] the drive: homeostatic for cocaine, satiety for food. */
@@ -561,106 +562,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     if (d1_dose > 0.0) {
         rl_opioid_impulse(p, &self->g, pool(self), d1_dose, &self->pep);
     }
-    refresh_signals(self);
-}
-
-/* Whether dose x has no effect now or later: a drug without long-lasting inactivation
-** whose brain concentration, past the dose's end and peak, is exactly 0 in floating point
-** (its exponentials underflowed, weeks after it): dropping it changes no sum [DRG-3]. */
-static bool
-dose_spent(const rl_mouse_dose_t *x, double now)
-{
-    const rl_drug_t *d = rl_drug_get(x->drug);
-    rl_drug_pk_t pk;
-    double since = now - x->t_min;
-    if (d == NULL || rl_drug_value_present(&d->inact_half_life_h)
-        || rl_drug_pk_init(&pk, d, (rl_route_t) x->route, NULL) != 0
-        || !(since > x->duration_min + rl_drug_pk_tmax_min(&pk))) {
-        return false;
-    }
-    return (x->duration_min > 0.0
-        ? rl_drug_pk_infusion_nM(&pk, x->dose_mg_per_kg, x->duration_min, since)
-        : rl_drug_pk_conc_nM(&pk, x->dose_mg_per_kg, since)) == 0.0;
-}
-
-/* rl_mouse_give() and rl_mouse_infuse(): duration_min 0 for a bolus. */
-static int
-give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, double t_rel_min,
-    double duration_min, rl_error_t *err)
-{
-    const rl_drug_t *d = rl_drug_get(drug);
-    const rl_drug_route_pk_t *pk;
-    rl_mouse_dose_t *x;
-    int i, n = 0;
-
-    if (d == NULL || route < 0 || route >= RL_ROUTE_COUNT) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "unknown drug or route");
-    }
-    if (rl_drug_route_pk(d, (rl_route_t) route, &pk, err) != 0) {
-        return RL_ERR_INVALID;
-    }
-    if (!(dose_mg_per_kg >= 0.0) || !isfinite(dose_mg_per_kg) || !isfinite(t_rel_min)
-        || !(duration_min >= 0.0) || !isfinite(duration_min)) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: bad dose or time", drug);
-    }
-    if (duration_min > 0.0 && rl_drug_value_present(&d->inact_half_life_h)) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "drug %d: an infusion of a drug "
-            "with long-lasting receptor inactivation is not modelled", drug);
-    }
-    for (i = 0; i < self->n_doses; i++) { /* keep the doses that still act */
-        if (!dose_spent(&self->doses[i], now_min(self))) {
-            self->doses[n++] = self->doses[i];
-        }
-    }
-    self->n_doses = n;
-    if (self->n_doses == RL_MOUSE_MAX_DOSES) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
-            "more than %d drug doses acting at once in one mouse", RL_MOUSE_MAX_DOSES);
-    }
-    x = &self->doses[self->n_doses++];
-    x->drug = drug;
-    x->route = route;
-    x->dose_mg_per_kg = dose_mg_per_kg;
-    x->t_min = self->session_start_min + t_rel_min;
-    x->duration_min = duration_min;
-    refresh_signals(self);
-    return 0;
-}
-
-int
-rl_mouse_give(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg, double t_rel_min,
-    rl_error_t *err)
-{
-    return give(self, drug, route, dose_mg_per_kg, t_rel_min, 0.0, err);
-}
-
-int
-rl_mouse_infuse(rl_mouse_t *self, int drug, int route, double dose_mg_per_kg,
-    double t_rel_min, double duration_min, rl_error_t *err)
-{
-    if (!(duration_min > 0.0)) {
-        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
-            "drug %d: an infusion must last > 0 min", drug);
-    }
-    return give(self, drug, route, dose_mg_per_kg, t_rel_min, duration_min, err);
-}
-
-double
-rl_mouse_next_dose_s(const rl_mouse_t *self)
-{
-    double next = INFINITY;
-    int i;
-    for (i = 0; i < self->n_doses; i++) {
-        /* a dose's start, and an infusion's end, in s from this session's start */
-        double t0 = (self->doses[i].t_min - self->session_start_min) * 60.0;
-        double t1 = t0 + self->doses[i].duration_min * 60.0;
-        if (t0 > self->t_s) {
-            next = fmin(next, t0);
-        } else if (self->doses[i].duration_min > 0.0 && t1 > self->t_s) {
-            next = fmin(next, t1);
-        }
-    }
-    return next;
+    rl_mouse_refresh_signals(self);
 }
 
 void
@@ -679,14 +581,14 @@ rl_mouse_on_cue(rl_mouse_t *self)
     if (d1_dose > 0.0) {
         rl_opioid_impulse(&self->p, &self->g, pool(self), d1_dose, &self->pep);
     }
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
 }
 
 int
 rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duration_min,
     rl_error_t *err)
 {
-    double now = now_min(self);
+    double now = rl_mouse_now_min(self);
     /* effects below e^-50 of their peak are gone: drop such pulses [STR-1], [STR-2] */
     double horizon = 50.0 * fmax(self->p.crf_tau_min, 1.0 / self->p.pep_clear_per_min);
     int i, n = 0;
@@ -709,7 +611,7 @@ rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duratio
     self->stress[n].t1_min = self->stress[n].t0_min + duration_min;
     self->stress[n].units = units;
     self->n_stress++;
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
     return 0;
 }
 
@@ -792,7 +694,7 @@ rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s)
     }
     learn_place(self, side, b, n, self->p.reward_drug * mean_rise);
     self->place_rise_mark = self->da_rise_s;
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
 }
 
 /* [CPP-2] value of compartment side: belief-weighted Pavlovian value, the relief of
@@ -830,7 +732,7 @@ rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s)
         learn_place(self, 0, b, n, 0.0);
     }
     self->place_rise_mark = self->da_rise_s;
-    refresh_signals(self);
+    rl_mouse_refresh_signals(self);
 }
 
 void

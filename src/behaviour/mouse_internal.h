@@ -108,6 +108,13 @@ struct rl_mouse {
 ** values at cocaine's exact maximum over the step [PK-4], computed only when a bound there
 ** exceeds the peak so far: cocaine's cheap upper bound, and for DA the tangent at it (an
 ** upper bound too, DA being concave in cocaine). Reads the mouse, writes only self->obs. */
+/* The mouse's clock in minutes: its session's start plus the time within it (mouse.c). */
+double rl_mouse_now_min(const rl_mouse_t *self);
+
+/* Recompute the signals (stress, opioid receptors, the drugs' action, release gain) at the
+** clock after a dose or a stressor (mouse.c). */
+void rl_mouse_refresh_signals(rl_mouse_t *self);
+
 void rl_mouse_observe_step(rl_mouse_t *self, const rl_pk_step_t *step, double c_mid,
     double da_nM);
 
