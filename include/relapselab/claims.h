@@ -20,6 +20,8 @@
 #include "relapselab/protocol.h"
 
 #define RL_CLAIM_TEXT_MAX 256
+#define RL_CLAIM_SOURCE_MAX 1024
+#define RL_CLAIMS_MAX_UNCHECKED 16
 #define RL_CLAIMS_MAX_CHECKS 128
 #define RL_CLAIMS_MAX_MAGNITUDES 16
 #define RL_CLAIM_MAX_PAIRS 16
@@ -148,11 +150,19 @@ typedef struct rl_claim_magnitude {
     long src_line;
 } rl_claim_magnitude_t;
 
+/* A criterion of the finding the file cannot check, and why (the capability it lacks):
+** shown in every report, so that nothing the finding says is silently left out. */
+typedef struct rl_claim_unchecked {
+    char criterion[RL_CLAIM_TEXT_MAX];
+    char reason[RL_CLAIM_TEXT_MAX];
+    long src_line;
+} rl_claim_unchecked_t;
+
 typedef struct rl_claims {
     char path[256];                         /* the claims file */
     char id[RL_NAME_MAX];
     char statement[RL_CLAIM_TEXT_MAX];
-    char source[RL_CLAIM_TEXT_MAX];
+    char source[RL_CLAIM_SOURCE_MAX];
     char species[RL_NAME_MAX];
     char quality[RL_NAME_MAX];              /* TEXT, DIR or SOFT */
     char protocol_path[512];                /* as resolved (relative to the claims file) */
@@ -162,6 +172,8 @@ typedef struct rl_claims {
     rl_claim_check_t checks[RL_CLAIMS_MAX_CHECKS];
     int n_magnitudes;
     rl_claim_magnitude_t magnitudes[RL_CLAIMS_MAX_MAGNITUDES];
+    int n_unchecked;
+    rl_claim_unchecked_t unchecked[RL_CLAIMS_MAX_UNCHECKED];
 } rl_claims_t;
 
 /* Load the claims file at path and the protocol it names. self is large: allocate it on

@@ -166,7 +166,7 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f, rl_error_t *err)
 {
     const rl_claims_t *c = self->claims;
     double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
-    char e1[512], e2[512];
+    char e1[2 * RL_CLAIM_SOURCE_MAX + 8], e2[512];
     int k, first = 1;
 
     if (tmp == NULL) {
@@ -193,6 +193,13 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f, rl_error_t *err)
     fputs(first ? "  ],\n" : "\n  ],\n", f);
     json_calib_magnitudes(self, f);
     json_reports(self, tmp, f);
+    fputs("  \"not_checked\": [", f);
+    for (k = 0; k < c->n_unchecked; k++) {
+        fprintf(f, "%s\n    {\"criterion\": \"%s\", ", k ? "," : "",
+            json_escape(c->unchecked[k].criterion, e1, sizeof e1));
+        fprintf(f, "\"reason\": \"%s\"}", json_escape(c->unchecked[k].reason, e1, sizeof e1));
+    }
+    fputs(c->n_unchecked > 0 ? "\n  ],\n" : "],\n", f);
     fprintf(f, "  \"checks\": %d\n}\n", c->n_checks);
     free(tmp);
     return 0;
@@ -240,6 +247,11 @@ rl_validation_print_markdown(const rl_validation_t *self, FILE *f, rl_error_t *e
             c->has_target ? 100.0 * c->target : 0.0,
             rl_v_effect_text(self, r, tmp, eff, sizeof eff), verdict(r));
     }
+    for (k = 0; k < self->claims->n_unchecked; k++) {
+        const rl_claim_unchecked_t *u = &self->claims->unchecked[k];
+        fprintf(f, "| %s | — | %s | — | — | — | — | not checked: %s |\n", self->claims->id,
+            u->criterion, u->reason);
+    }
     free(tmp);
     return 0;
 }
@@ -266,6 +278,10 @@ rl_validation_print_summary(const rl_validation_t *const *v, int n, FILE *f)
                 r->check->id, r->check->text, rl_v_groups_label(v[i], r, label, sizeof label),
                 rate_text(r, rate, sizeof rate), rl_v_effect_text(v[i], r, tmp, eff, sizeof eff),
                 verdict(r));
+        }
+        for (k = 0; k < v[i]->claims->n_unchecked; k++) {
+            fprintf(f, "%-14.14s %-5s %-44.44s %-20s %-18s %-22s %s\n", v[i]->claims->id, "-",
+                v[i]->claims->unchecked[k].criterion, "-", "-", "-", "not checked");
         }
         free(tmp);
     }

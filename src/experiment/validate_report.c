@@ -327,6 +327,12 @@ rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
     print_tests(self, f);
     print_calib(self, f);
     print_magnitudes(self, f);
+    if (c->n_unchecked > 0) {
+        fprintf(f, "\nNot checked (what the finding says that this file cannot test):\n");
+        for (k = 0; k < c->n_unchecked; k++) {
+            fprintf(f, "  - %s: %s\n", c->unchecked[k].criterion, c->unchecked[k].reason);
+        }
+    }
     for (k = 0; k < c->n_checks; k++) {
         if (c->checks[k].measure.region == RL_N_REGIONS) {
             print_report_check(self, &c->checks[k], f);

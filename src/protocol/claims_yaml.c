@@ -29,7 +29,8 @@ const char *const rl_claims_statistic_words[] = {RL_CLAIM_STATISTICS(WORD_) NULL
 #undef TEXT_
 
 static const char *const top_keys[] = {"id", "statement", "source", "species", "quality",
-    "protocol", "alpha", "checks", "magnitudes", NULL};
+    "protocol", "alpha", "checks", "magnitudes", "not_checked", NULL};
+static const char *const unchecked_keys[] = {"criterion", "reason", NULL};
 static const char *const magnitude_keys[] = {"label", "groups", "measure", "scale", "unit",
     "prior", NULL};
 static const char *const quality_words[] = {"TEXT", "DIR", "SOFT", NULL};
@@ -171,6 +172,28 @@ check_item(reader_t *r, const rl_yaml_node_t *n, size_t i, void *slot)
     return rl_claims_read_check(r, n, i, slot);
 }
 
+/* An item of not_checked: {criterion, reason}. */
+static int
+unchecked_item(reader_t *r, const rl_yaml_node_t *node, size_t i, void *slot)
+{
+    rl_claim_unchecked_t *u = slot;
+    char ctx[48];
+    rl_yaml_obj_t o = {node, NULL, "not_checked."};
+    int ret;
+    snprintf(ctx, sizeof ctx, "not_checked %zu", i + 1);
+    o.ctx = ctx;
+    memset(u, 0, sizeof *u);
+    u->src_line = rl_yaml_line(node);
+    if ((ret = rl_yaml_expect(r->doc, node, RL_YAML_MAP, "not_checked", "", ctx)) != 0
+        || (ret = rl_yaml_check_keys(r->doc, &o, unchecked_keys, NULL,
+                "an item of not_checked")) != 0
+        || (ret = rl_yaml_get_str(r->doc, &o, "criterion", true, u->criterion,
+                sizeof u->criterion)) != 0) {
+        return ret;
+    }
+    return rl_yaml_get_str(r->doc, &o, "reason", true, u->reason, sizeof u->reason);
+}
+
 static int
 magnitude_item(reader_t *r, const rl_yaml_node_t *n, size_t i, void *slot)
 {
@@ -214,8 +237,12 @@ read_claims(reader_t *r)
              c->checks, sizeof c->checks[0])) != 0) {
         return ret;
     }
-    return read_list(r, &o, "magnitudes", false, RL_CLAIMS_MAX_MAGNITUDES, &c->n_magnitudes,
-        magnitude_item, c->magnitudes, sizeof c->magnitudes[0]);
+    if ((ret = read_list(r, &o, "magnitudes", false, RL_CLAIMS_MAX_MAGNITUDES,
+             &c->n_magnitudes, magnitude_item, c->magnitudes, sizeof c->magnitudes[0])) != 0) {
+        return ret;
+    }
+    return read_list(r, &o, "not_checked", false, RL_CLAIMS_MAX_UNCHECKED, &c->n_unchecked,
+        unchecked_item, c->unchecked, sizeof c->unchecked[0]);
 }
 
 int
