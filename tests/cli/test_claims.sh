@@ -3,7 +3,9 @@
 # refused before anything runs -- exit 1, a file:line:col message containing the words its
 # first line announces ("# expect: ..."), nothing on stdout -- and the worked example of
 # docs/CLAIMS.md (examples/claims/footshock_kor.yaml) runs and reports every check, in text,
-# JSON and Markdown; a folder of claims files runs each and prints the summary.
+# JSON and Markdown, and so does its second example (examples/claims/dose_response.yaml: the
+# tests beyond the t-tests, not_checked); a folder of claims files runs each and prints the
+# summary.
 #
 # usage: sh tests/cli/test_claims.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
@@ -49,6 +51,26 @@ fi
 expect_eq "validate $ex --markdown: table rows" "$(grep -c '^| footshock_kor |' "$tmp/ex.md")" 4
 "$RL" validate "$ex" --json --markdown >/dev/null 2>&1
 expect_eq "validate --json --markdown: exit status" "$?" 2
+
+# the second example of docs/CLAIMS.md: a series, a baseline, a statistic, not_checked
+ex2=examples/claims/dose_response.yaml
+grep -q "$ex2" docs/CLAIMS.md || fail "docs/CLAIMS.md does not show $ex2"
+"$RL" validate "$ex2" --replicates 2 >"$tmp/ex2.txt" 2>"$tmp/ex2.err" ||
+    { show_file "stderr" "$tmp/ex2.err"; die "validate $ex2 failed"; }
+for row in "D1 .* slope " "D2 .* slope " "D3 .* d_z " "D4 .* median "; do
+    grep -q "^$row" "$tmp/ex2.txt" || fail "validate $ex2: no row matching '$row'"
+done
+grep -q "^Not checked" "$tmp/ex2.txt" || fail "validate $ex2: the not_checked entry is not shown"
+if command -v python3 >/dev/null 2>&1; then
+    "$RL" validate "$ex2" --replicates 2 --json >"$tmp/ex2.json" 2>/dev/null
+    python3 -c 'import json, sys; d = json.load(sys.stdin)
+assert [c["effect"]["measure"] for c in d["claims"]] == ["slope", "slope", "d_z", "median"]
+assert len(d["not_checked"]) == 1 and all("study1_text" in c for c in d["claims"])' \
+        <"$tmp/ex2.json" 2>"$tmp/py.err" || fail "validate $ex2 --json: $(tail -n 1 "$tmp/py.err")"
+fi
+"$RL" validate "$ex2" --replicates 2 --markdown >"$tmp/ex2.md" 2>/dev/null
+expect_eq "validate $ex2 --markdown: rows (4 checks, 1 not checked)" \
+    "$(grep -c '^| dose_response |' "$tmp/ex2.md")" 5
 
 # a folder: every claims file in it, then the summary
 mkdir "$tmp/folder"
