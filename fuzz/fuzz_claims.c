@@ -9,11 +9,20 @@
 */
 #include "fuzz.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "relapselab/claims.h"
 #include "relapselab/measures.h"
+
+/* Tests whose rows have no group B (claims.h: group_b[i] = -1). */
+static int
+one_sided(rl_claim_test_t t)
+{
+    return t == RL_CLAIM_PROPORTION || t == RL_CLAIM_PAIRED || t == RL_CLAIM_DESCRIBE
+        || t == RL_CLAIM_TREND;
+}
 
 /* The documented invariants of a loaded claims file (claims.h). */
 static void
@@ -34,15 +43,34 @@ check_claims(const rl_claims_t *c)
         FUZZ_CHECK(k0->n_pairs >= 1 && k0->n_pairs <= RL_CLAIM_MAX_PAIRS);
         for (k = 0; k < k0->n_pairs; k++) {
             FUZZ_CHECK(k0->group_a[k] >= 0 && k0->group_a[k] < p->n_groups);
-            FUZZ_CHECK(k0->test == RL_CLAIM_PROPORTION
+            FUZZ_CHECK(one_sided(k0->test)
                 ? k0->group_b[k] == -1 : k0->group_b[k] >= 0 && k0->group_b[k] < p->n_groups);
+            FUZZ_CHECK(!k0->within || (k0->group_a[k] == k0->group_a[0]
+                && FUZZ_TERMINATED(k0->level_phase[k]) && k0->level_phase[k][0] != '\0'));
+            FUZZ_CHECK(k0->test != RL_CLAIM_TREND || isfinite(k0->level[k]));
         }
+        FUZZ_CHECK(k0->within == false || k0->test == RL_CLAIM_TREND);
+        FUZZ_CHECK(k0->has_baseline == (k0->test == RL_CLAIM_PAIRED));
+        FUZZ_CHECK(k0->has_baseline == false || (k0->baseline.measure >= -1
+            && k0->baseline.measure < RL_M_COUNT));
+        FUZZ_CHECK((k0->expect != RL_EXPECT_EQUIVALENT && k0->expect != RL_EXPECT_WITHIN)
+            || k0->range[0] < k0->range[1]);
+        FUZZ_CHECK(k0->test != RL_CLAIM_TOST_RATIO || k0->range[0] > 0.0);
+        FUZZ_CHECK((int) k0->statistic >= 0 && k0->statistic < RL_STAT_COUNT);
+        FUZZ_CHECK(m->over >= -1 && m->over < RL_M_COUNT && (m->over < 0 || m->minus < 0));
+        FUZZ_CHECK(!m->session_cv || m->measure == RL_M_ACTIVE
+            || m->measure == RL_M_REINFORCERS);
         FUZZ_CHECK((int) k0->test >= 0 && k0->test < RL_CLAIM_TEST_COUNT);
         FUZZ_CHECK((int) k0->expect >= 0 && k0->expect < RL_EXPECT_COUNT);
         FUZZ_CHECK(m->measure >= -1 && m->measure < RL_M_COUNT && m->minus < RL_M_COUNT);
         FUZZ_CHECK(m->measure >= 0 || (m->region >= 0 && m->region <= RL_N_REGIONS));
         FUZZ_CHECK(m->first_sessions >= 0 && m->first_sessions <= RL_CLAIM_MAX_SESSIONS);
         FUZZ_CHECK(!k0->has_target || (k0->target > 0.0 && k0->target <= 1.0));
+    }
+    FUZZ_CHECK(c->n_unchecked >= 0 && c->n_unchecked <= RL_CLAIMS_MAX_UNCHECKED);
+    for (i = 0; i < c->n_unchecked; i++) {
+        FUZZ_CHECK(FUZZ_TERMINATED(c->unchecked[i].criterion)
+            && FUZZ_TERMINATED(c->unchecked[i].reason));
     }
     for (i = 0; i < c->n_magnitudes; i++) {
         const rl_claim_magnitude_t *m = &c->magnitudes[i];
