@@ -1,7 +1,7 @@
 /* screen_stats.c -- the statistics of a screen (docs/SCREEN.md, "Measures").
 **
 ** Every comparison is paired within mouse: a candidate against vehicle (the difference of
-** active pokes, paired t interval), vehicle against the mouse's extinction baseline (the
+** active pokes, paired t interval: the paired t-test's one-sample step, stats_paired.c), vehicle against the mouse's extinction baseline (the
 ** relapse), and their ratio, the share of the relapse a candidate prevents (Fieller's
 ** interval for a ratio of paired means; the roots of its quadratic are
 ** src/analysis/stats_fieller.c's). Quantiles and p-values come from GSL's t distribution;
@@ -31,8 +31,8 @@ int
 rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *out,
     rl_error_t *err)
 {
-    double *d, tq;
-    rl_mean_sem_t ms;
+    rl_one_sample_t one;
+    double *d;
     int i;
 
     rl_gsl_setup();
@@ -48,21 +48,15 @@ rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *ou
     for (i = 0; i < n; i++) {
         d[i] = x[i] - (y != NULL ? y[i] : 0.0);
     }
-    out->n = n;
-    ms = rl_mean_sem(d, n);
-    out->mean = ms.mean;
-    out->sem = ms.sem;
+    rl_stats_one_sample(d, n, &one); /* the paired t-test's (stats_paired.c) */
     free(d);
-    tq = t975(n - 1);
-    out->lo = out->mean - tq * out->sem;
-    out->hi = out->mean + tq * out->sem;
-    if (out->sem > 0.0) {
-        out->t = out->mean / out->sem;
-        out->p = 2.0 * gsl_cdf_tdist_Q(fabs(out->t), (double) (n - 1));
-    } else {
-        out->t = out->mean == 0.0 ? 0.0 : copysign(INFINITY, out->mean);
-        out->p = out->mean == 0.0 ? 1.0 : 0.0;
-    }
+    out->n = n;
+    out->mean = one.mean;
+    out->sem = one.se;
+    out->lo = one.lo;
+    out->hi = one.hi;
+    out->t = one.t;
+    out->p = one.p;
     return 0;
 }
 
