@@ -132,7 +132,7 @@ reduce_mouse(rl_validation_t *v, const rl_subject_result_t *s, mouse_t *m, rl_er
     memset(m, 0, sizeof *m);
     m->group = s->group;
     ret = rl_measures_subject(proc, s->sessions, (size_t) s->n_sessions, s->subject_id,
-        s->group, RL_MEASURES_COUNTS_ONLY, v->work, NULL, rows, &n_rows, err);
+        s->group, v->measure_flags, v->work, NULL, rows, &n_rows, err);
     if (ret != 0) {
         return ret;
     }
@@ -234,6 +234,42 @@ magnitudes(rl_validation_t *v)
 
 /* ---- public ------------------------------------------------------------------------------ */
 
+/* Is k one of the measures computed from a session's events (intervals, response bins),
+** which RL_MEASURES_COUNTS_ONLY leaves NaN? */
+static int
+event_measure(int k)
+{
+    return k == RL_M_FIRST_BIN_ACTIVE || k == RL_M_IRI_MEDIAN_S || k == RL_M_IRI_MEAN_S
+        || k == RL_M_III_MAINT_MEAN_S;
+}
+
+static int
+measure_needs_events(const rl_claim_measure_t *m)
+{
+    return event_measure(m->measure) || event_measure(m->minus) || event_measure(m->over);
+}
+
+/* The measures' flags: the event measures are computed only when a check or a magnitude
+** reads one (they cost a pass over every session's events). */
+static int
+measure_flags(const rl_claims_t *claims)
+{
+    int k;
+    for (k = 0; k < claims->n_checks; k++) {
+        const rl_claim_check_t *c = &claims->checks[k];
+        if (measure_needs_events(&c->measure)
+            || (c->has_baseline && measure_needs_events(&c->baseline))) {
+            return 0;
+        }
+    }
+    for (k = 0; k < claims->n_magnitudes; k++) {
+        if (measure_needs_events(&claims->magnitudes[k].measure)) {
+            return 0;
+        }
+    }
+    return RL_MEASURES_COUNTS_ONLY;
+}
+
 static int
 prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_options_t *opt,
     rl_error_t *err)
@@ -243,6 +279,7 @@ prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_options
     v->replicates = opt->replicates > 0 ? opt->replicates : 1;
     v->seed = opt->seed;
     v->n_mice = rl_protocol_n_subjects(v->protocol);
+    v->measure_flags = measure_flags(claims);
     v->mice = rl_calloc((size_t) v->n_mice + 1, sizeof *v->mice);
     v->work = rl_measures_work_new();
     v->a = rl_calloc((size_t) v->n_mice * RL_CLAIM_MAX_SESSIONS + 1, sizeof *v->a);

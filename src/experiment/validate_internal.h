@@ -72,6 +72,8 @@ struct rl_validation {
     mouse_t *mice;
     int n_mice;
     rl_measures_work_t *work;
+    int measure_flags;              /* rl_measures_subject flags: RL_MEASURES_COUNTS_ONLY
+                                       unless a check needs an event measure */
     double *a, *b;                  /* values of two groups */
 };
 
