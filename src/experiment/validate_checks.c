@@ -4,8 +4,8 @@
 ** A mouse's value of a check's measure comes from its subject x phase row of the measures
 ** module (minus another measure of the same row, for "the test's responses above the
 ** extinction baseline") or over a measure of another phase, from the mean of its first
-** sessions' responses, from the day-to-day CV of its per-session counts, or from an
-** activity index. Tests here: Student's or Welch's t-test between two groups (Hedges' g of
+** sessions' responses (each over a measure of another phase, if asked), from the
+** day-to-day CV of its per-session counts, or from an activity index. Tests here: Student's or Welch's t-test between two groups (Hedges' g of
 ** A - B as the effect); the group x session repeated-measures ANOVA's group effect for a
 ** per-session measure (its p replaces the t-test's, whose g stays the effect); the share
 ** of each group's mice meeting a yes/no measure (the lowest share as the effect). The
@@ -52,6 +52,21 @@ cv_of(const double *x, int n)
     return n >= 2 && ms.mean != 0.0 ? ms.sem * sqrt((double) n) / ms.mean : NAN;
 }
 
+/* The denominator of measure m's `over` for mouse x: 1 without one; NaN where it does not
+** apply or is 0. */
+static double
+over_of(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m)
+{
+    int oph;
+    double den;
+    if (m->over < 0) {
+        return 1.0;
+    }
+    oph = phase_named(v, x, m->over_phase);
+    den = oph >= 0 && x->ran[oph] ? x->v[oph][m->over] : NAN;
+    return den != 0.0 ? den : NAN;
+}
+
 double
 rl_v_value_in(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure_t *m,
     const char *phase, int region)
@@ -75,18 +90,13 @@ rl_v_value_in(const rl_validation_t *v, const mouse_t *x, const rl_claim_measure
         for (j = 0; j < m->first_sessions; j++) {
             sum += x->first[ph][j];
         }
-        return sum / m->first_sessions;
+        return sum / m->first_sessions / over_of(v, x, m);
     }
     val = x->v[ph][m->measure];
     if (m->minus >= 0) {
         return val - x->v[ph][m->minus];
     }
-    if (m->over >= 0) {
-        int oph = phase_named(v, x, m->over_phase);
-        double den = oph >= 0 && x->ran[oph] ? x->v[oph][m->over] : NAN;
-        return den != 0.0 ? val / den : NAN;
-    }
-    return val;
+    return val / over_of(v, x, m);
 }
 
 double
@@ -126,12 +136,13 @@ anova_p(rl_validation_t *v, const rl_claim_measure_t *m, int ga, int gb)
     for (i = 0; i < v->n_mice; i++) {
         const mouse_t *x = &v->mice[i];
         int ph;
+        double den;
         if ((x->group != ga && x->group != gb) || (ph = phase_of(v, x, m)) < 0
-            || x->n_first[ph] < k) {
+            || x->n_first[ph] < k || isnan(den = over_of(v, x, m))) {
             continue;
         }
         for (j = 0; j < k; j++) {
-            v->a[(size_t) n * (size_t) k + (size_t) j] = x->first[ph][j];
+            v->a[(size_t) n * (size_t) k + (size_t) j] = x->first[ph][j] / den;
         }
         grp[n++] = x->group == ga;
     }

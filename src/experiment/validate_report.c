@@ -180,6 +180,9 @@ print_measure(const rl_claim_measure_t *m, const char *phase, FILE *f)
 {
     if (m->first_sessions > 0) {
         fprintf(f, "active per session, first %d sessions of %s", m->first_sessions, phase);
+        if (m->over >= 0) {
+            fprintf(f, ", over %s of %s", rl_measure_name(m->over), m->over_phase);
+        }
     } else if (m->measure < 0) {
         fprintf(f, "activity index (%s) of %s", m->region == RL_N_REGIONS ? "per region"
             : rl_region_name(m->region), phase);

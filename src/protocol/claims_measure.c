@@ -3,8 +3,10 @@
 **
 ** A measure names a measures.h measure (or "activity" with a region) of a phase; it may
 ** subtract another measure of the same row (minus), divide by a measure of another phase
-** of the same mouse (over), average the first sessions (first_sessions), or take the
-** day-to-day variability of the per-session counts (session_cv). Every name is checked
+** of the same mouse (over; also the first sessions' responses: "the first extinction
+** session over the last acquisition sessions"), average the first sessions
+** (first_sessions), or take the day-to-day variability of the per-session counts
+** (session_cv). Every name is checked
 ** against the protocol while its node is at hand, so a wrong one is reported at its line.
 */
 #include "protocol_internal.h"
@@ -214,9 +216,9 @@ check_forms(rl_claims_reader_t *r, const rl_yaml_obj_t *mo, const char *ctx, con
             return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %sfirst_sessions must be 1 "
                 "to %d (got %d)", ctx, pre, RL_CLAIM_MAX_SESSIONS, m->first_sessions);
         }
-        if (m->measure != RL_M_ACTIVE || m->minus >= 0 || m->over >= 0 || m->session_cv) {
+        if (m->measure != RL_M_ACTIVE || m->minus >= 0 || m->session_cv) {
             return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %sfirst_sessions goes with "
-                "measure active (per-session responses), without minus, over or session_cv",
+                "measure active (per-session responses), without minus or session_cv",
                 ctx, pre);
         }
     }
