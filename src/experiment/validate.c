@@ -219,8 +219,11 @@ magnitudes(rl_validation_t *v)
                         break;
                     }
                 }
-                val *= p->reinforcers[gr->reinforcer].dose_mg_per_kg * 60.0
-                    / proc->phases[ph < proc->n_phases ? ph : 0].session_min;
+                const rl_phase_t *phase = &proc->phases[ph < proc->n_phases ? ph : 0];
+                double dose = phase->dose_mg_per_kg > 0.0
+                    ? phase->dose_mg_per_kg /* the phase's own unit dose */
+                    : p->reinforcers[gr->reinforcer].dose_mg_per_kg;
+                val *= dose * 60.0 / phase->session_min;
             }
             sum += val;
             n++;
