@@ -228,7 +228,7 @@ int
 rl_validation_print_markdown(const rl_validation_t *self, FILE *f, rl_error_t *err)
 {
     double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
-    char rate[64], label[128], eff[96];
+    char rate[64], label[128], eff[96], target[32];
     int k;
 
     if (tmp == NULL) {
@@ -240,11 +240,15 @@ rl_validation_print_markdown(const rl_validation_t *self, FILE *f, rl_error_t *e
         if (r->region >= 0) {
             continue;
         }
-        fprintf(f, "| %s | %s | %s | %s | %s | %s%.0f %% | %s | %s |\n", self->claims->id,
+        if (c->has_target) {
+            snprintf(target, sizeof target, "%s%.0f %%",
+                c->expect == RL_EXPECT_NO_DIFFERENCE ? "≤ " : "≥ ", 100.0 * c->target);
+        } else {
+            snprintf(target, sizeof target, "—"); /* secondary or report: no target */
+        }
+        fprintf(f, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", self->claims->id,
             c->id, c->text, rl_v_groups_label(self, r, label, sizeof label),
-            rate_text(r, rate, sizeof rate),
-            !c->has_target ? "— " : c->expect == RL_EXPECT_NO_DIFFERENCE ? "≤ " : "≥ ",
-            c->has_target ? 100.0 * c->target : 0.0,
+            rate_text(r, rate, sizeof rate), target,
             rl_v_effect_text(self, r, tmp, eff, sizeof eff), verdict(r));
     }
     for (k = 0; k < self->claims->n_unchecked; k++) {
