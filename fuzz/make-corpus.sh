@@ -10,8 +10,9 @@
 #             names appended after a `#--- protocol.yaml` line and its `protocol:` rewritten
 #             to protocol.yaml (the input format of fuzz_screen.c); a screen whose protocol
 #             does not exist is copied as it is
-#   claims    claims/*.yaml, examples/claims/*.yaml and tests/bad_claims/*.yaml, each with
-#             its protocol appended as for screens (the input format of fuzz_claims.c)
+#   claims    claims/*.yaml, claims/literature/*.yaml (the literature panel), examples/claims/
+#             *.yaml and tests/bad_claims/*.yaml, each with its protocol appended as for
+#             screens (the input format of fuzz_claims.c)
 #   profile   profiles/*.yaml
 #   medpc     MED-PC files written by `relapselab export --medpc` for a run of
 #             tests/data/small.yaml (seed 1) with the profiles relapselab (one session of
@@ -67,6 +68,9 @@ done
 # ---------------------------------------------------------------- claims
 for f in claims/*.yaml examples/claims/*.yaml; do
     screen_seed "$f" "fuzz/corpus/claims/$(basename "$f")"
+done
+for f in claims/literature/*.yaml; do
+    screen_seed "$f" "fuzz/corpus/claims/literature-$(basename "$f")"
 done
 for f in tests/bad_claims/*.yaml; do
     screen_seed "$f" "fuzz/corpus/claims/bad-$(basename "$f")"
