@@ -155,6 +155,11 @@ enum {
     RL_MEASURES_COUNTS_ONLY = 1   /* skip the event measures (intervals, bins): NaN */
 };
 
+/* Whether measure m (rl_measure_t) is one of the event measures -- computed from a
+** session's events (intervals, response bins), NaN under RL_MEASURES_COUNTS_ONLY and for
+** sessions without events. 0 or 1; 0 for an index outside the table. */
+RL_API int rl_measure_from_events(int m);
+
 /* The measures of one subject of group `group` (numbered `subject` in the rows) whose
 ** sessions s[0..n-1] (in the order run; a session's events are used when s[i].events is
 ** not NULL) follow procedure proc. The sessions are not modified: the criterion of each

@@ -237,19 +237,11 @@ magnitudes(rl_validation_t *v)
 
 /* ---- public ------------------------------------------------------------------------------ */
 
-/* Is k one of the measures computed from a session's events (intervals, response bins),
-** which RL_MEASURES_COUNTS_ONLY leaves NaN? */
-static int
-event_measure(int k)
-{
-    return k == RL_M_FIRST_BIN_ACTIVE || k == RL_M_IRI_MEDIAN_S || k == RL_M_IRI_MEAN_S
-        || k == RL_M_III_MAINT_MEAN_S;
-}
-
 static int
 measure_needs_events(const rl_claim_measure_t *m)
 {
-    return event_measure(m->measure) || event_measure(m->minus) || event_measure(m->over);
+    return rl_measure_from_events(m->measure) || rl_measure_from_events(m->minus)
+        || rl_measure_from_events(m->over);
 }
 
 /* The measures' flags: the event measures are computed only when a check or a magnitude

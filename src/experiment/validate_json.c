@@ -210,6 +210,10 @@ static const char *
 rate_text(const row_t *r, char *buf, size_t n)
 {
     double lo, hi;
+    if (r->check->expect == RL_EXPECT_REPORT) { /* nothing to hold: no rate */
+        snprintf(buf, n, "—");
+        return buf;
+    }
     rl_v_wilson(r->holds, r->tested, &lo, &hi);
     snprintf(buf, n, "%.0f %% [%.0f–%.0f]", 100.0 * rl_v_rate(r), 100.0 * lo, 100.0 * hi);
     return buf;

@@ -155,9 +155,13 @@ print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
     double m, lo, hi;
 
     row_effect(v, r, tmp, &m, &lo, &hi);
-    fprintf(f, "%-4s %-52.52s %-22.22s %6.0f%% %-7s ", c->id, c->text,
-        groups_label(v, r, label, sizeof label), 100.0 * rl_v_rate(r),
-        target_label(r, target, sizeof target));
+    fprintf(f, "%-4s %-52.52s %-22.22s ", c->id, c->text, groups_label(v, r, label, sizeof label));
+    if (c->expect == RL_EXPECT_REPORT) { /* nothing to hold: no rate */
+        fprintf(f, "%7s ", "-");
+    } else {
+        fprintf(f, "%6.0f%% ", 100.0 * rl_v_rate(r));
+    }
+    fprintf(f, "%-7s ", target_label(r, target, sizeof target));
     if (c->test == RL_CLAIM_PROPORTION) {
         int most = c->expect == RL_EXPECT_EACH_AT_MOST;
         fprintf(f, "%-26s %s group: %.0f%% of mice\n", most ? "(% meeting, highest)"

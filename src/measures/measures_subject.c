@@ -394,6 +394,14 @@ count_means(const rl_phase_t *phase, const rl_session_result_t *ps, size_t np, d
     }
 }
 
+int
+rl_measure_from_events(int m)
+{
+    /* the measures of rl_session_measures_t that session_events() fills */
+    return m == RL_M_FIRST_BIN_ACTIVE || m == RL_M_IRI_MEDIAN_S || m == RL_M_IRI_MEAN_S
+        || m == RL_M_III_MAINT_MEAN_S;
+}
+
 /* The DA and cocaine readouts and the maintenance intervals of a subject x phase row: means
 ** over the phase's sessions where they apply. */
 static void
