@@ -301,6 +301,11 @@ RL_API const char *rl_stress_kind_name(rl_stress_kind_t k);
 /* The phase kind named name (rl_phase_kind_name), or -1 (also for NULL). */
 RL_API int rl_phase_kind_find(const char *name);
 
+/* The index of the phase of procedure proc that `phase` names: a phase name, else a phase
+** kind (the first phase of that kind) -- as claims and screen files name phases; -1 if
+** none (also for NULL). */
+RL_API int rl_procedure_phase_find(const rl_procedure_t *proc, const char *phase);
+
 /* The time (h) from the start of the mouse's previous session to the start of each session
 ** of phase: its intersession_h, or the protocol's when it has none. (Its first session comes
 ** abstinence_days x 24 h later still.) */

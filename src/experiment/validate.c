@@ -211,15 +211,8 @@ magnitudes(rl_validation_t *v)
             if (mg->scale_dose_per_h) {
                 const rl_group_t *gr = &p->groups[x->group];
                 const rl_procedure_t *proc = &p->procedures[gr->procedure];
-                int ph;
-                for (ph = 0; ph < proc->n_phases; ph++) {
-                    if (strcmp(proc->phases[ph].name, mg->measure.phase) == 0
-                        || strcmp(rl_phase_kind_name(proc->phases[ph].kind),
-                               mg->measure.phase) == 0) {
-                        break;
-                    }
-                }
-                const rl_phase_t *phase = &proc->phases[ph < proc->n_phases ? ph : 0];
+                int ph = rl_procedure_phase_find(proc, mg->measure.phase);
+                const rl_phase_t *phase = &proc->phases[ph >= 0 ? ph : 0];
                 double dose = phase->dose_mg_per_kg > 0.0
                     ? phase->dose_mg_per_kg /* the phase's own unit dose */
                     : p->reinforcers[gr->reinforcer].dose_mg_per_kg;

@@ -22,19 +22,7 @@ static int
 phase_named(const rl_validation_t *v, const mouse_t *x, const char *phase)
 {
     const rl_protocol_t *p = v->protocol;
-    const rl_procedure_t *proc = &p->procedures[p->groups[x->group].procedure];
-    int i, kind = rl_phase_kind_find(phase);
-    for (i = 0; i < proc->n_phases; i++) {
-        if (strcmp(proc->phases[i].name, phase) == 0) {
-            return i;
-        }
-    }
-    for (i = 0; kind >= 0 && i < proc->n_phases; i++) {
-        if ((int) proc->phases[i].kind == kind) {
-            return i;
-        }
-    }
-    return -1;
+    return rl_procedure_phase_find(&p->procedures[p->groups[x->group].procedure], phase);
 }
 
 static int

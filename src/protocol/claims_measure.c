@@ -78,19 +78,7 @@ rl_claims_group_list(rl_claims_reader_t *r, const rl_yaml_node_t *list, const ch
 int
 rl_claims_phase_of(const rl_protocol_t *p, int g, const char *phase)
 {
-    const rl_procedure_t *proc = &p->procedures[p->groups[g].procedure];
-    int i, kind = rl_phase_kind_find(phase);
-    for (i = 0; i < proc->n_phases; i++) {
-        if (strcmp(proc->phases[i].name, phase) == 0) {
-            return i;
-        }
-    }
-    for (i = 0; kind >= 0 && i < proc->n_phases; i++) {
-        if ((int) proc->phases[i].kind == kind) {
-            return i;
-        }
-    }
-    return -1;
+    return rl_procedure_phase_find(&p->procedures[p->groups[g].procedure], phase);
 }
 
 int

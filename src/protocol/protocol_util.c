@@ -245,6 +245,23 @@ rl_session_set_describe(const rl_session_set_t *set, char *buf, size_t cap)
 }
 
 int
+rl_procedure_phase_find(const rl_procedure_t *proc, const char *phase)
+{
+    int i, kind = rl_phase_kind_find(phase);
+    for (i = 0; phase != NULL && i < proc->n_phases; i++) {
+        if (strcmp(proc->phases[i].name, phase) == 0) {
+            return i;
+        }
+    }
+    for (i = 0; kind >= 0 && i < proc->n_phases; i++) {
+        if ((int) proc->phases[i].kind == kind) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+int
 rl_phase_kind_find(const char *name)
 {
     int k;
