@@ -17,25 +17,9 @@
 # `git diff docs/VALIDATION.md` afterwards.
 set -eu
 
-bin=${1:-build/relapselab}
-case $bin in
-    /*) ;;
-    *) bin=$(pwd)/$bin ;;
-esac
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-if [ ! -x "$bin" ]; then
-    echo "update-literature-doc: '$bin' is not an executable (build first, or pass the binary)" >&2
-    exit 1
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "update-literature-doc: python3 is required" >&2
-    exit 1
-fi
-case $bin in
-    "$root"/*) shown=${bin#"$root"/} ;;
-    *) shown=$bin ;;
-esac
+doc_name=update-literature-doc
+doc_bin=${1:-}
+. "$(dirname "$0")/doc-setup.sh"
 
 exec python3 - "$bin" "$shown" "${REPLICATES:-100}" "${SEED:-1}" "${OUT_DIR:-docs}" <<'PYTHON'
 import datetime

@@ -20,27 +20,9 @@
 # cores). LITERATURE=0 skips that run and keeps the section as it was.
 set -eu
 
-bin=${1:-build/relapselab}
-case $bin in
-    /*) ;;
-    *) bin=$(pwd)/$bin ;;
-esac
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root"
-if [ ! -x "$bin" ]; then
-    echo "update-validation-doc: '$bin' is not an executable (build first, or pass the binary)" >&2
-    exit 1
-fi
-if ! command -v python3 >/dev/null 2>&1; then
-    echo "update-validation-doc: python3 is required" >&2
-    exit 1
-fi
-
-# The command as shown in the document: the binary relative to the repository root.
-case $bin in
-    "$root"/*) shown=${bin#"$root"/} ;;
-    *) shown=$bin ;;
-esac
+doc_name=update-validation-doc
+doc_bin=${1:-}
+. "$(dirname "$0")/doc-setup.sh"
 
 python3 - "$bin" "$shown" "${REPLICATES:-300}" "${SEED:-1}" "${OUT_DIR:-docs}" <<'PYTHON'
 import datetime
