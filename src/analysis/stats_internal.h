@@ -34,6 +34,12 @@ typedef struct rl_one_sample {
 ** interval is the point. */
 void rl_stats_one_sample(const double *d, int n, rl_one_sample_t *out);
 
+/* The one-sample test of the n >= 2 paired differences x[i] - y[i] (y NULL: y = 0), as
+** rl_stats_one_sample. Returns 0, or RL_ERR_NOMEM (err set) when the differences cannot be
+** stored. The callers check n themselves (their messages differ). */
+int rl_stats_paired_diff(const double *x, const double *y, int n, rl_one_sample_t *out,
+    rl_error_t *err);
+
 /* The set {q : qa q^2 - 2 qb q + qc <= 0} that Fieller's inequality
 ** (m_a - q m_b)^2 <= t^2 (v_aa - 2 q v_ab + q^2 v_bb) becomes with qa = m_b^2 - t^2 v_bb,
 ** qb = m_a m_b - t^2 v_ab, qc = m_a^2 - t^2 v_aa. Returns its shape and sets *lo, *hi:

@@ -37,12 +37,28 @@ rl_stats_one_sample(const double *d, int n, rl_one_sample_t *out)
 }
 
 int
+rl_stats_paired_diff(const double *x, const double *y, int n, rl_one_sample_t *out,
+    rl_error_t *err)
+{
+    double *d = rl_malloc((size_t) n * sizeof *d);
+    int i;
+    if (d == NULL) {
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (i = 0; i < n; i++) {
+        d[i] = x[i] - (y != NULL ? y[i] : 0.0);
+    }
+    rl_stats_one_sample(d, n, out);
+    free(d);
+    return 0;
+}
+
+int
 rl_ttest_paired(const double *x, const double *y, int n, rl_ttest_paired_t *out,
     rl_error_t *err)
 {
     rl_one_sample_t one;
-    double *d;
-    int i;
+    int ret;
 
     rl_gsl_setup();
 
@@ -51,14 +67,9 @@ rl_ttest_paired(const double *x, const double *y, int n, rl_ttest_paired_t *out,
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
             "a paired t-test needs at least 2 pairs (got %d)", n);
     }
-    if ((d = rl_malloc((size_t) n * sizeof *d)) == NULL) {
-        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if ((ret = rl_stats_paired_diff(x, y, n, &one, err)) != 0) {
+        return ret;
     }
-    for (i = 0; i < n; i++) {
-        d[i] = x[i] - y[i];
-    }
-    rl_stats_one_sample(d, n, &one);
-    free(d);
     out->n = n;
     out->mean_x = gsl_stats_mean(x, 1, (size_t) n);
     out->mean_y = gsl_stats_mean(y, 1, (size_t) n);

@@ -32,8 +32,7 @@ rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *ou
     rl_error_t *err)
 {
     rl_one_sample_t one;
-    double *d;
-    int i;
+    int ret;
 
     rl_gsl_setup();
 
@@ -42,14 +41,9 @@ rl_screen_paired(const double *x, const double *y, int n, rl_screen_paired_t *ou
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
             "a paired interval needs at least 2 mice (got %d)", n);
     }
-    if ((d = rl_malloc((size_t) n * sizeof *d)) == NULL) {
-        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if ((ret = rl_stats_paired_diff(x, y, n, &one, err)) != 0) { /* stats_paired.c */
+        return ret;
     }
-    for (i = 0; i < n; i++) {
-        d[i] = x[i] - (y != NULL ? y[i] : 0.0);
-    }
-    rl_stats_one_sample(d, n, &one); /* the paired t-test's (stats_paired.c) */
-    free(d);
     out->n = n;
     out->mean = one.mean;
     out->sem = one.se;
