@@ -28,6 +28,8 @@ import platform
 import subprocess
 import sys
 import time
+sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
+from docmeta import commit, cpu_model
 
 binary, shown, replicates, seed, out_dir = sys.argv[1:6]
 folder = "claims/literature"
@@ -58,27 +60,6 @@ def block(lines, begin, end, what):
             "by hand" % (doc_path, begin, end, what))
     return b[0], e[0]
 
-
-def commit():
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, check=True).stdout.decode().strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
-    dirty = subprocess.run(["git", "diff-index", "--quiet", "HEAD", "--"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-    return head + (" + uncommitted changes" if dirty else "")
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return None
 
 
 try:

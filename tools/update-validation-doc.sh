@@ -32,6 +32,8 @@ import platform
 import subprocess
 import sys
 import time
+sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
+from docmeta import commit, cpu_model
 
 binary, shown, replicates, seed, out_dir = sys.argv[1:6]
 claims_file = "claims/gutierrez2014.yaml"
@@ -107,28 +109,6 @@ def version():
     out = subprocess.run([binary, "version"], stdout=subprocess.PIPE, check=True)
     return out.stdout.decode().strip()
 
-
-def commit():
-    """Short commit hash, with a note when tracked files differ from it (read-only git)."""
-    try:
-        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
-                              stderr=subprocess.DEVNULL, check=True).stdout.decode().strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown (not a git checkout)"
-    dirty = subprocess.run(["git", "diff-index", "--quiet", "HEAD", "--"],
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
-    return head + (" + uncommitted changes" if dirty else "")
-
-
-def cpu_model():
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return None
 
 
 def cell(s):
