@@ -28,7 +28,8 @@
     X(RL_TARGET_KOR, "KOR") /* kappa-opioid receptor (Oprk1) */ \
     X(RL_TARGET_DAT, "DAT") /* dopamine transporter (Slc6a3) */ \
     X(RL_TARGET_D1, "D1")   /* dopamine D1 receptor (Drd1) */   \
-    X(RL_TARGET_D2, "D2")   /* dopamine D2 receptor (Drd2) */
+    X(RL_TARGET_D2, "D2")   /* dopamine D2 receptor (Drd2) */  \
+    X(RL_TARGET_NET, "NET") /* noradrenaline transporter (Slc6a2) */
 #define RL_TARGET_ENUM_(id, name) id,
 typedef enum rl_target { RL_TARGETS(RL_TARGET_ENUM_) RL_TARGET_COUNT } rl_target_t;
 #undef RL_TARGET_ENUM_
@@ -90,6 +91,9 @@ typedef struct rl_drug_route_pk {
 #define RL_COCAINE_DAT_KI_NM 400.0
 #define RL_COCAINE_DAT_KI_LO_NM 200.0
 #define RL_COCAINE_DAT_KI_HI_NM 700.0
+#define RL_COCAINE_NET_KI_NM 400.0
+#define RL_COCAINE_NET_KI_LO_NM 200.0
+#define RL_COCAINE_NET_KI_HI_NM 700.0
 #define RL_COCAINE_UM_PER_MG_KG 0.9
 #define RL_COCAINE_UM_PER_MG_KG_LO 0.3
 #define RL_COCAINE_UM_PER_MG_KG_HI 2.0

@@ -52,6 +52,15 @@ struct rl_error;
     X(coc_ki_uM, RL_COCAINE_DAT_KI_NM / 1000.0, "uM", 0.20, RL_COCAINE_DAT_KI_LO_NM / 1000.0, \
         RL_COCAINE_DAT_KI_HI_NM / 1000.0, "DA-1", "Han & Gu 2006: 0.2-0.7 uM",              \
         "cocaine inhibition constant at DAT (competitive)")                                \
+    X(coc_net_ki_uM, RL_COCAINE_NET_KI_NM / 1000.0, "uM", 0.20,                            \
+        RL_COCAINE_NET_KI_LO_NM / 1000.0, RL_COCAINE_NET_KI_HI_NM / 1000.0, "DA-1",         \
+        "Han & Gu 2006: cocaine inhibits DAT, NET and SERT at 0.2-0.7 uM (mouse and human)",  \
+        "cocaine inhibition constant at the noradrenaline transporter (competitive)")      \
+    X(da_net_share, 0.3, "fraction", 0.0, 0.0, 0.5, "DA-1",                                 \
+        "assumed: NET takes up accumbal DA in DAT-KO mice (reboxetine raises NAc DA in "     \
+        "DAT-KO, not WT mice, Carboni et al. 2001 J Neurosci 21:RC141; magnitude not read); " \
+        "none in NAc slices (Mateo et al. 2004): 0-0.5",                                     \
+        "share of the non-DAT DA clearance that goes through the NET (cocaine-sensitive)")  \
     X(d2_ec50_nM, 100.0, "nM", 0.0, 30.0, 300.0, "DA-2",                                   \
         "terminal D2: kon 0.003/nM/s, koff 0.3/s -> 100 nM (Dreyer 2010)",                  \
         "D2 autoreceptor EC50")                                                            \
@@ -59,10 +68,11 @@ struct rl_error;
         "D2 autoreceptor feedback strength")                                               \
     X(d1_ec50_nM, 1000.0, "nM", 0.0, 300.0, 3000.0, "DA-3", "Dreyer 2010: D1 EC50 ~1 uM",    \
         "D1 receptor EC50 (accumbal MSNs)")                                                \
-    X(da_set_nM, 120.0, "nM", 0.30, 80.0, 400.0, "BEH-2",                                  \
-        "set so the effective satiety threshold (where motivation falls to the cost of a "   \
-        "response, BEH-1) lies near the mouse value 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman "   \
-        "2005; CV from its SD)", "dopamine set point of the homeostatic drug drive")        \
+    X(da_set_fold, 2.17, "x own resting DA", 0.30, 1.45, 7.25, "BEH-2",                   \
+        "derived: the set point 120 nM that put the effective satiety threshold near the "  \
+        "mouse value 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman 2005; CV from its SD) over the "   \
+        "wild-type resting level 55.2 nM; range 80-400 nM likewise", "dopamine set point "   \
+        "of the homeostatic drug drive, in multiples of the mouse's own drug-free resting DA") \
     X(da_set_width, 0.04, "fraction of set point", 0.0, 0.03, 0.3, "BEH-2",                 \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed (sharpness of the satiety threshold; IIT regularity)",                     \
         "width of the drive's sigmoid around the set point")                               \

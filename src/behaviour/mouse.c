@@ -112,6 +112,7 @@ drug_action(const rl_mouse_t *self, rl_opioid_drugs_t *dx, rl_da_drugs_t *dad)
         dad->dat += rl_drug_load(d, RL_TARGET_DAT, c);
         dad->d1 += rl_drug_load(d, RL_TARGET_D1, c);
         dad->d2 += rl_drug_load(d, RL_TARGET_D2, c);
+        dad->net += rl_drug_load(d, RL_TARGET_NET, c);
     }
 }
 
@@ -309,14 +310,27 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
     rl_mouse_refresh_signals(self);
 }
 
+/* [LRN-1] the D1 signal of a tonic DA rise from da_now to da_after (nM), in units of the
+** D1 rise a doubling of the reference level da_ref would give a mouse with the full D1
+** density and no D1 drug: the D1 density (a gene product) and D1 antagonists scale it. */
+static double
+d1_reward(const rl_mouse_t *self, double da_now, double da_after, double da_ref)
+{
+    double ec50 = self->p.d1_ec50_nM;
+    double unit = 2.0 * da_ref / (2.0 * da_ref + ec50) - da_ref / (da_ref + ec50);
+    return (rl_da_d1_occupancy_drugs(&self->p, &self->g, da_after, &self->dad)
+        - rl_da_d1_occupancy_drugs(&self->p, &self->g, da_now, &self->dad)) / unit;
+}
+
 /* [BEH-2] the drive: homeostatic for cocaine, satiety for food. */
 static double
 drive_at(const rl_mouse_t *self, double coc_uM)
 {
     if (self->works_for_drug) {
+        /* the set point is relative to the mouse's own drug-free resting DA */
         double da = rl_mouse_tonic_da_at(self, coc_uM);
-        double w = self->p.da_set_width * self->p.da_set_nM;
-        return sigmoid((self->p.da_set_nM - da) / w);
+        double set = self->p.da_set_fold * self->da_base_nM;
+        return sigmoid((set - da) / (self->p.da_set_width * set));
     }
     return exp(-self->food_eaten / self->p.food_satiety_pellets);
 }
@@ -495,7 +509,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             /* relative to the drug-free tonic level at the current release gain
             ** (KOR [OP-7], CRF [STR-5]): DA reward signals scale with their baseline */
             double da_ref = rl_da_tonic_nM(p, &self->g, 0.0, self->release_gain);
-            r = p->reward_drug * (da_after - da_now) / da_ref;
+            r = p->reward_drug * d1_reward(self, da_now, da_after, da_ref);
             self->drug_reward_sum += r; /* [STR-4] */
             self->drug_reward_n += 1.0;
             burst = phasic(self, p->burst_drug);

@@ -11,7 +11,16 @@
 
 #include <math.h>
 
-static const rl_da_drugs_t no_drugs = {0.0, 0.0, 0.0};
+static const rl_da_drugs_t no_drugs = {0.0, 0.0, 0.0, 0.0};
+
+/* [DA-1] non-DAT first-order clearance (1/s): its NET share da_net_share is inhibited
+** competitively by cocaine (coc_net_ki_uM) and injected NET blockers (load x->net). */
+static double
+knon_at(const rl_params_t *p, double coc_uM, const rl_da_drugs_t *x)
+{
+    double s = p->da_net_share;
+    return p->da_knon_per_s * (1.0 - s + s / (1.0 + coc_uM / p->coc_net_ki_uM + x->net));
+}
 
 double
 rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
@@ -33,22 +42,23 @@ rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double c
     double vmax = p->da_vmax_nM_per_s * g->slc6a3;
     double d2_gain = p->d2_gain * g->drd2;
     double ec50 = p->d2_ec50_nM * (1.0 + x->d2); /* [DRG-7] D2 antagonists */
+    double knon = knon_at(p, coc_uM, x);
     double lo = 0.0, hi, d = 50.0;
     int i;
 
-    hi = p->da_knon_per_s > 0.0 ? r / p->da_knon_per_s : 1e7;
+    hi = knon > 0.0 ? r / knon : 1e7;
     if (d > hi) {
         d = 0.5 * hi;
     }
     for (i = 0; i < 60; i++) {
         double occ = d / (d + ec50);
         double rel = r / (1.0 + d2_gain * occ); /* [DA-2] */
-        double upt = vmax * d / (km_app + d) + p->da_knon_per_s * d;
+        double upt = vmax * d / (km_app + d) + knon * d;
         double f = rel - upt;
         double drel = -r * d2_gain * ec50 /
             ((d + ec50) * (d + ec50) * (1.0 + d2_gain * occ) *
                 (1.0 + d2_gain * occ));
-        double dupt = vmax * km_app / ((km_app + d) * (km_app + d)) + p->da_knon_per_s;
+        double dupt = vmax * km_app / ((km_app + d) * (km_app + d)) + knon;
         double next;
         if (f > 0.0) {
             lo = d;
@@ -76,7 +86,8 @@ rl_da_tonic_slope(const rl_params_t *p, const rl_gene_products_t *g, double coc_
     double release_gain, const rl_da_drugs_t *dx, double da_nM)
 {
     /* Implicit differentiation of the balance f(D, C) = release(D) - uptake(D, C) = 0:
-    ** dD/dC = -f_C / f_D, with f_C = Vmax D Km' / (Km,app + D)^2 (Km' = dKm,app/dC) and
+    ** dD/dC = -f_C / f_D, with f_C = Vmax D Km' / (Km,app + D)^2 - D k_non' (Km' =
+    ** dKm,app/dC, k_non' = dk_non/dC <= 0, the NET share) and
     ** -f_D = R G E / Q^2 + Vmax Km,app / (Km,app + D)^2 + k_non, where R G E / Q^2 is the
     ** release's fall with D under D2 feedback ([DA-2]: release = R (D + E) / Q, Q = (1 + G)
     ** D + E). Both multiplied by (Km,app + D)^2. */
@@ -89,7 +100,11 @@ rl_da_tonic_slope(const rl_params_t *p, const rl_gene_products_t *g, double coc_
     double gd2 = p->d2_gain * g->drd2;
     double e = p->d2_ec50_nM * (1.0 + x->d2);
     double q = (1.0 + gd2) * d + e, s = km_app + d;
-    return vmax * d * dkm / ((r * gd2 * e / (q * q) + p->da_knon_per_s) * s * s
+    double knon = knon_at(p, coc_uM, x);
+    /* -dk_non/dC >= 0: cocaine's inhibition of the NET share [DA-1] */
+    double u = 1.0 + coc_uM / p->coc_net_ki_uM + x->net;
+    double dknon = p->da_knon_per_s * p->da_net_share / (p->coc_net_ki_uM * u * u);
+    return (vmax * d * dkm + d * dknon * s * s) / ((r * gd2 * e / (q * q) + knon) * s * s
         + vmax * km_app);
 }
 

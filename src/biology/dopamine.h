@@ -3,8 +3,9 @@
 **
 ** Release and uptake equilibrate within ~1 s, far faster than cocaine kinetics (minutes),
 ** so tonic DA is the quasi-steady state of release = uptake at the current brain cocaine
-** concentration: R g_D2(D) g_KOR = Vmax D / (Km (1 + C/Ki) + D) + k_non D, solved by
-** safeguarded Newton iteration. Phasic transients are impulses whose D1 "dose"
+** concentration: R g_D2(D) g_KOR = Vmax D / (Km (1 + C/Ki) + D) + k_non(C) D, solved by
+** safeguarded Newton iteration; the share of the non-DAT clearance k_non that goes
+** through the NET is inhibited by cocaine too. Phasic transients are impulses whose D1 "dose"
 ** (occupancy x time) feeds peptide release.
 */
 #ifndef RL_BIOLOGY_DOPAMINE_H
@@ -18,6 +19,7 @@
 ** self-administered through the catheter is the coc_uM argument, not a load here. */
 typedef struct rl_da_drugs {
     double dat;   /* uptake blockers at the DAT (cocaine given by injection) */
+    double net;   /* uptake blockers at the NET (cocaine given by injection) */
     double d1;    /* D1 antagonists */
     double d2;    /* D2 antagonists (at the autoreceptor) */
 } rl_da_drugs_t;

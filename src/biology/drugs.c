@@ -121,7 +121,12 @@ static const drug_row_t drugs[] = {
                        RL_COCAINE_DAT_KI_HI_NM,
                        "Han & Gu 2006 BMC Pharmacol: 0.2-0.7 uM (= params.h coc_ki_uM)",
                        V(0.0, 0.0, 0.0, "uptake blocker: competitive inhibitor of DA "
-                           "transport, not transported [DA-1]"))},
+                           "transport, not transported [DA-1]")),
+            [RL_TARGET_NET] = BIND(RL_COCAINE_NET_KI_NM, RL_COCAINE_NET_KI_LO_NM,
+                       RL_COCAINE_NET_KI_HI_NM,
+                       "Han & Gu 2006 BMC Pharmacol: 0.2-0.7 uM at DAT, NET and SERT "
+                       "(= params.h coc_net_ki_uM)",
+                       V(0.0, 0.0, 0.0, "uptake blocker [DA-1]"))},
         NO_INACT,
         .route = {
             [RL_ROUTE_IV] = {BOLUS_F, NO_KA,

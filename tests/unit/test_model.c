@@ -138,8 +138,10 @@ dopamine(void)
     {
         double d = rl_da_tonic_nM(&p, wt, c, 0.7);
         double rel = 0.7 * p.da_release_nM_per_s / (1.0 + p.d2_gain * d / (d + p.d2_ec50_nM));
+        double knon = p.da_knon_per_s * (1.0 - p.da_net_share
+            + p.da_net_share / (1.0 + c / p.coc_net_ki_uM)); /* [DA-1] the NET share */
         double upt = p.da_vmax_nM_per_s * d / (p.da_km_nM * (1.0 + c / p.coc_ki_uM) + d) +
-            p.da_knon_per_s * d;
+            knon * d;
         CHECK_CLOSE(rel, upt, 1e-6, 1e-9);
     }
     /* KOR inhibition of release lowers DA. */
@@ -149,13 +151,14 @@ dopamine(void)
 /* [DA-2], [OBS-1] The slope dD/dC of tonic DA equals a central finite difference of the
 ** level, and the tangent bound the session readouts rely on holds -- D is concave in C, so
 ** D(C') <= D(C) + slope (C' - C) for every C' -- over 200 drawn parameter sets, DA
-** genotypes, release gains and drug loads at the DAT and D2. */
+** genotypes, release gains and drug loads at the DAT, the NET and D2. */
 static void
 dopamine_slope_concave(void)
 {
     static const char *const genotypes[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
     static const double gains[] = {0.4, 1.0, 1.6};
-    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0}, {2.0, 0.0, 0.0}, {0.0, 0.0, 3.0}};
+    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0, 0.0}, {2.0, 2.0, 0.0, 0.0},
+        {0.0, 0.0, 0.0, 3.0}};
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     rl_params_t base, p;
     int draw, bad_slope = 0, bad_bound = 0;
@@ -170,9 +173,12 @@ dopamine_slope_concave(void)
             double d = rl_da_tonic_drugs_nM(&p, g, c, gain, x);
             double slope = rl_da_tonic_slope(&p, g, c, gain, x, d);
             double h = 1e-4 * (1.0 + c), c2;
-            double fd = (rl_da_tonic_drugs_nM(&p, g, c + h, gain, x)
-                - rl_da_tonic_drugs_nM(&p, g, c > h ? c - h : 0.0, gain, x))
-                / (c + h - (c > h ? c - h : 0.0));
+            /* central difference, or a second-order one-sided one at C = 0 (no C < 0) */
+            double fd = c > h
+                ? (rl_da_tonic_drugs_nM(&p, g, c + h, gain, x)
+                    - rl_da_tonic_drugs_nM(&p, g, c - h, gain, x)) / (2.0 * h)
+                : (4.0 * rl_da_tonic_drugs_nM(&p, g, c + h, gain, x)
+                    - rl_da_tonic_drugs_nM(&p, g, c + 2.0 * h, gain, x) - 3.0 * d) / (2.0 * h);
             bad_slope += !(slope >= 0.0) || fabs(slope - fd) > 1e-4 * fabs(slope) + 1e-6;
             for (c2 = 0.0; c2 <= 20.0; c2 += 0.4) {
                 bad_bound += rl_da_tonic_drugs_nM(&p, g, c2, gain, x)
@@ -255,21 +261,38 @@ dopamine_genotypes(void)
     rl_params_default(&p);
     wt0 = rl_da_tonic_nM(&p, wt, 0.0, 1.0);
     wt1 = rl_da_tonic_nM(&p, wt, 1.5, 1.0);
-    /* DAT-KO: no uptake but the slow non-DAT clearance, so resting DA is high (DAT-KO mice
-    ** have ~5x extracellular DA, Jones et al. 1998, and more here, as the model has no NET
-    ** uptake) and cocaine, with no DAT to block, changes nothing. */
+    /* DAT-KO: no DAT uptake but the slow non-DAT clearance, so resting DA is high (DAT-KO
+    ** mice have ~5x extracellular DA, Jones et al. 1998; more here, as the model does not
+    ** deplete the stores) and cocaine raises it only through the NET share of that
+    ** clearance (Carboni et al. 2001): by 1/(1 - s + s/(1 + C/Ki_NET)) at most. */
     ko0 = rl_da_tonic_nM(&p, dat_ko, 0.0, 1.0);
     ko1 = rl_da_tonic_nM(&p, dat_ko, 1.5, 1.0);
     CHECK(ko0 > 5.0 * wt0);
-    CHECK_CLOSE(ko1, ko0, 1e-9, 1e-9);
-    /* The release/uptake balance holds there too: release = k_non x D. */
+    CHECK(ko1 > ko0);
+    CHECK(ko1 < ko0 / (1.0 - p.da_net_share + p.da_net_share / (1.0 + 1.5 / p.coc_net_ki_uM)));
+    /* The release/uptake balance holds there too: release = k_non(C) x D. */
     CHECK_CLOSE(p.da_release_nM_per_s / (1.0 + p.d2_gain * ko0 / (ko0 + p.d2_ec50_nM)),
         p.da_knon_per_s * ko0, 1e-6, 1e-9);
+    CHECK_CLOSE(p.da_release_nM_per_s / (1.0 + p.d2_gain * ko1 / (ko1 + p.d2_ec50_nM)),
+        p.da_knon_per_s * (1.0 - p.da_net_share + p.da_net_share
+            / (1.0 + 1.5 / p.coc_net_ki_uM)) * ko1, 1e-6, 1e-9);
+    /* With no NET share, cocaine does nothing in DAT-KO mice. */
+    {
+        rl_params_t q = p;
+        q.da_net_share = 0.0;
+        CHECK_CLOSE(rl_da_tonic_nM(&q, dat_ko, 1.5, 1.0), rl_da_tonic_nM(&q, dat_ko, 0.0, 1.0),
+            1e-9, 1e-9);
+    }
     /* DAT-CI: resting DA as WT; 1.5 uM cocaine acts like 1.5/89 uM in WT. */
     ci0 = rl_da_tonic_nM(&p, dat_ci, 0.0, 1.0);
     ci1 = rl_da_tonic_nM(&p, dat_ci, 1.5, 1.0);
     CHECK_CLOSE(ci0, wt0, 1e-12, 0);
-    CHECK_CLOSE(ci1, rl_da_tonic_nM(&p, wt, 1.5 / 89.0, 1.0), 1e-9, 1e-9);
+    {   /* at the DAT only: cocaine still blocks the NET share [DA-1] */
+        rl_params_t q = p;
+        q.da_net_share = 0.0;
+        CHECK_CLOSE(rl_da_tonic_nM(&q, dat_ci, 1.5, 1.0), rl_da_tonic_nM(&q, wt, 1.5 / 89.0, 1.0),
+            1e-9, 1e-9);
+    }
     CHECK((ci1 - ci0) < 0.05 * (wt1 - wt0));
     /* D2-KO: no autoreceptor brake, so more DA at rest and under cocaine. */
     CHECK(rl_da_tonic_nM(&p, d2_ko, 0.0, 1.0) > wt0);

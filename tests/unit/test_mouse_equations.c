@@ -66,6 +66,23 @@ tonic(const rl_mouse_t *m, double c)
     return rl_da_tonic_drugs_nM(&m->p, &m->g, c, m->release_gain, &m->dad);
 }
 
+/* [BEH-2] the set point: da_set_fold times the mouse's own drug-free resting DA. */
+static double
+set_point(const rl_mouse_t *m)
+{
+    return m->p.da_set_fold * m->da_base_nM;
+}
+
+/* [LRN-1] the D1 rise from d_now to d_after (nM; D1 density drd1, EC50 d1_ec50_nM, no D1
+** drug) in units of the D1 rise of a doubling of d_ref at full density. */
+static double
+d1_rise(const rl_mouse_t *m, double d_now, double d_after, double d_ref)
+{
+    double e = m->p.d1_ec50_nM;
+    double unit = 2.0 * d_ref / (2.0 * d_ref + e) - d_ref / (d_ref + e);
+    return m->g.drd1 * (d_after / (d_after + e) - d_now / (d_now + e)) / unit;
+}
+
 /* A phasic transient of relative size base: x (1 + mor_burst_gain S_MOR) [OP-4], x the
 ** release gain gamma_KOR [OP-7]. */
 static double
@@ -153,12 +170,13 @@ reinforced_completion(void)
     m.v[DRUG] = 0.05;
     m.v[EXT] = 0.7;
     rl_mouse_copy(&before, &m);
-    /* [LRN-1] r = reward_drug (D(C + q D_dose) - D(C)) / D_ref, D_ref = D(0) at the
-    ** current release gain, no drug loads (the drug-free level) */
+    /* [LRN-1] r = reward_drug (O_D1(D(C + q D_dose)) - O_D1(D(C))) / u, u the D1 rise of a
+    ** doubling of D_ref = D(0) at the current release gain, no drug loads (the drug-free
+    ** level), at full D1 density */
     d_now = tonic(&m, c);
     d_after = tonic(&m, c + m.p.coc_uM_per_mg_kg * rf.dose_mg_per_kg);
     d_ref = rl_da_tonic_nM(&m.p, &m.g, 0.0, m.release_gain);
-    r = m.p.reward_drug * (d_after - d_now) / d_ref;
+    r = m.p.reward_drug * d1_rise(&m, d_now, d_after, d_ref);
     CHECK(r > 0.05); /* a positive prediction error: no [OP-8] factor */
 
     rl_mouse_on_active(&m, &INFUSION);
@@ -197,7 +215,7 @@ ratio_run(void)
     ** [OP-5] G_inc = 1 + dor_incentive_gain S_DOR,NAc; [BEH-2] drive = sigma((D* - D)/(w D*)) */
     v_drug = 1.0;
     d = tonic(&m, 0.0);
-    drive = sigma((m.p.da_set_nM - d) / (m.p.da_set_width * m.p.da_set_nM));
+    drive = sigma((set_point(&m) - d) / (m.p.da_set_width * set_point(&m)));
     g_inc = 1.0 + m.p.dor_incentive_gain * m.sig.dor_nac;
     m_mot = (v_drug / 3.0 + m.p.want_gain * 0.0) * g_inc * drive;
     net = m_mot - m.p.effort_cost;
@@ -287,8 +305,8 @@ reinforced_cue_both_causes(void)
     b = belief(&m);
     CHECK_CLOSE(b, 1.0 / (1.0 + exp(-0.4)), 0.0, REL);
     /* [LRN-1] */
-    r = m.p.reward_drug * (tonic(&m, 0.5 + m.p.coc_uM_per_mg_kg * 1.0) - tonic(&m, 0.5))
-        / rl_da_tonic_nM(&m.p, &m.g, 0.0, m.release_gain);
+    r = m.p.reward_drug * d1_rise(&m, tonic(&m, 0.5), tonic(&m, 0.5 + m.p.coc_uM_per_mg_kg * 1.0),
+        rl_da_tonic_nM(&m.p, &m.g, 0.0, m.release_gain));
     burst = phasic(&m, m.p.burst_drug);                      /* B of [LRN-3], [DA-4] */
     /* [LRN-4] B_cue = (b V_cue,drug + (1 - b) V_cue,ext)(1 + mor_burst_gain S_MOR) gamma */
     cue_da = phasic(&m, b * m.v_cue[DRUG] + (1.0 - b) * m.v_cue[EXT]);
@@ -427,7 +445,7 @@ stress_amplifies_wanting(void)
         b = belief(&m);
         c = rl_mouse_brain_cocaine_at(&m, 0.0);
         d = tonic(&m, c);
-        drive = sigma((m.p.da_set_nM - d) / (m.p.da_set_width * m.p.da_set_nM));
+        drive = sigma((set_point(&m) - d) / (m.p.da_set_width * set_point(&m)));
         vbar = b * m.v[DRUG] + (1.0 - b) * m.v[EXT];
         n = fmax(m.n_hat, (double) m.n_run + 1.0);
         mm = (vbar / n + m.p.want_gain * m.want * (1.0 + m.p.crf_want_gain * crf))
@@ -459,7 +477,7 @@ rates_cocaine(void)
                mm, net, s, a, i;
         w = m.want * exp(-dts[j] / m.p.want_decay_s);                      /* [BEH-4] */
         d = tonic(&m, c);
-        drive = sigma((m.p.da_set_nM - d) / (m.p.da_set_width * m.p.da_set_nM)); /* [BEH-2] */
+        drive = sigma((set_point(&m) - d) / (m.p.da_set_width * set_point(&m))); /* [BEH-2] */
         vbar = b * m.v[DRUG] + (1.0 - b) * m.v[EXT];
         n = fmax(m.n_hat, (double) m.n_run + 1.0);
         mm = (vbar / n + m.p.want_gain * w) * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac)
