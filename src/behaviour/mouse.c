@@ -200,6 +200,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0); /* no drug given yet */
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
+    self->relief_w = 1.0;
     rl_opioid_basal(p, g, pool(self), &self->pep);
     rl_mouse_refresh_signals(self);
 }
@@ -335,14 +336,6 @@ drive_at(const rl_mouse_t *self, double coc_uM)
     return exp(-self->food_eaten / self->p.food_satiety_pellets);
 }
 
-/* [BEL-2] probability that a completion delivers the reinforcer in cause k (Beta(1/2, 1/2)
-** prior on the belief-weighted counts). */
-static double
-drug_odds(const rl_mouse_t *self, int k)
-{
-    return (self->drug_seen[k] + 0.5) / (self->completions[k] + 1.0);
-}
-
 /* [STR-4] what the drug does when it comes: the mean primary reward of the drug outcomes
 ** met so far (RU), a property of the outcome that extinction does not erase. */
 static double
@@ -362,9 +355,7 @@ value_now(const rl_mouse_t *self)
         /* [STR-4] under KOR dysphoria the drug is worth its relief: the value of a
         ** completion gains that relief times the probability, in each cause, that a
         ** completion delivers the drug */
-        double relief = self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self);
-        v += relief * (b * drug_odds(self, RL_CAUSE_DRUG) +
-            (1.0 - b) * drug_odds(self, RL_CAUSE_EXTINCTION));
+        v += self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self) * self->relief_w;
     }
     return v / n;
 }
@@ -573,6 +564,11 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             self->v[k] = 0.0;
         }
     }
+    /* [STR-4] the relief expectancy learns what completions made under dysphoria bring */
+    if (self->works_for_drug && self->sig.kor_affect > 0.0) {
+        self->relief_w += p->alpha_v * self->sig.kor_affect *
+            ((o->reinforcer ? 1.0 : 0.0) - self->relief_w);
+    }
     if (d1_dose > 0.0) {
         rl_opioid_impulse(p, &self->g, pool(self), d1_dose, &self->pep);
     }
@@ -721,8 +717,7 @@ place_value(const rl_mouse_t *self, int side)
     double q = b * self->v_place[RL_CAUSE_DRUG][side] +
         (1.0 - b) * self->v_place[RL_CAUSE_EXTINCTION][side];
     if (side == 0 && self->sig.kor_affect > 0.0) {
-        q += self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self) *
-            (b * drug_odds(self, RL_CAUSE_DRUG) + (1.0 - b) * drug_odds(self, RL_CAUSE_EXTINCTION));
+        q += self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self) * self->relief_w;
     }
     return q * (1.0 + self->p.crf_want_gain * self->crf) * incentive_gain(self);
 }
@@ -744,6 +739,8 @@ rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s)
         double b = rl_mouse_belief_drug(self);
         place_omission(self, n);
         learn_place(self, 0, b, n, 0.0);
+        /* [STR-4] omitted relief under dysphoria */
+        self->relief_w *= pow(1.0 - self->p.alpha_v * self->sig.kor_affect, n);
     }
     self->place_rise_mark = self->da_rise_s;
     rl_mouse_refresh_signals(self);

@@ -71,6 +71,7 @@ struct rl_mouse {
     double dyn_induced;      /* cocaine-induced dynorphin pool */
     double drug_reward_sum;  /* primary rewards of the drug outcomes met, RU [STR-4] */
     double drug_reward_n;    /* ... and their number */
+    double relief_w;         /* [STR-4] expectancy that a completion relieves dysphoria, 0..1 */
     double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
                              ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
     /* within-session state */

@@ -457,6 +457,49 @@ stress_amplifies_wanting(void)
     }
 }
 
+/* [STR-4] under KOR dysphoria S_aff a completion is worth the drug's relief,
+** kor_affect_gain S_aff R_bar w, whatever the belief (w the relief expectancy, 1 at first);
+** an unrewarded completion under dysphoria moves w by alpha_v S_aff (0 - w), a reinforced
+** one by alpha_v S_aff (1 - w). */
+static void
+relief_expectancy(void)
+{
+    static rl_mouse_t m;
+    double b, c, d, drive, vbar, n, mm, net, s, a, i, relief, w;
+    const double aff = 0.4, rbar = 1.5;
+
+    extinguished(&m, -3.0);
+    CHECK(m.relief_w == 1.0);
+    m.drug_reward_sum = 3.0 * rbar;
+    m.drug_reward_n = 3.0;
+    m.sig.kor_affect = aff;
+    m.n_hat = 1.0;
+    b = belief(&m);
+    c = rl_mouse_brain_cocaine_at(&m, 0.0);
+    d = tonic(&m, c);
+    drive = sigma((set_point(&m) - d) / (m.p.da_set_width * set_point(&m)));
+    relief = m.p.kor_affect_gain * aff * rbar * 1.0; /* not weighted by b */
+    vbar = b * m.v[DRUG] + (1.0 - b) * m.v[EXT] + relief;
+    n = fmax(m.n_hat, (double) m.n_run + 1.0);
+    mm = vbar / n * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac) * drive;
+    net = mm - m.p.effort_cost;
+    s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
+    rl_mouse_rates(&m, 0.0, &a, &i);
+    CHECK(b < 0.1 && s > 0.5);
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    rl_mouse_on_active(&m, &OMISSION);
+    w = 1.0 + m.p.alpha_v * aff * (0.0 - 1.0);
+    CHECK_CLOSE(m.relief_w, w, 0.0, REL);
+    m.sig.kor_affect = aff;
+    rl_mouse_on_active(&m, &INFUSION);
+    CHECK_CLOSE(m.relief_w, w + m.p.alpha_v * aff * (1.0 - w), 0.0, REL);
+    /* no dysphoria: nothing learned */
+    w = m.relief_w;
+    CHECK(m.sig.kor_affect == 0.0);
+    rl_mouse_on_active(&m, &OMISSION);
+    CHECK(m.relief_w == w);
+}
+
 /* [BEH-1], [BEH-2], [BEH-4] the rates with cocaine in the brain, both causes, wanting and
 ** a run in progress, at the clock and 20 s later. */
 static void
@@ -745,6 +788,7 @@ static const rl_test_case_t CASES[] = {
     {"timeout_poke", timeout_poke, 0},
     {"rates_cocaine", rates_cocaine, 0},
     {"stress_amplifies_wanting", stress_amplifies_wanting, 0},
+    {"relief_expectancy", relief_expectancy, 0},
     {"food", food, 0},
     {"liquid", liquid, 0},
     {"rate_bound", rate_bound, 0},
