@@ -15,7 +15,7 @@
 
 /* One printable number of a drug. */
 typedef struct drug_row {
-    char label[64];
+    char label[96];
     const char *unit;
     const rl_drug_value_t *v;
 } drug_row_t;
@@ -111,13 +111,23 @@ print_list(int markdown)
     if (markdown) {
         printf("Ki (nM) / intrinsic efficacy (0 antagonist or blocker .. 1 full agonist) at each "
                "target; - = no meaningful binding (> 10 uM).\n\n");
-        printf("| Drug | Kind | MOR | DOR | KOR | DAT | D1 | D2 | Long-lasting inactivation "
-               "| Routes |\n|---|---|---|---|---|---|---|---|---|---|\n");
+        printf("| Drug | Kind |");
+        for (t = 0; t < RL_TARGET_COUNT; t++) {
+            printf(" %s |", rl_target_name(t));
+        }
+        printf(" Long-lasting inactivation | Routes |\n|---|---|");
+        for (t = 0; t < RL_TARGET_COUNT; t++) {
+            printf("---|");
+        }
+        printf("---|---|\n");
     } else {
         printf("# Ki (nM) / efficacy (0 antagonist .. 1 full agonist); - = no binding "
                "(> 10 uM)\n");
-        printf("%-14s %-9s %-9s %-9s %-9s %-9s %-9s %-15s %s\n", "drug", "MOR", "DOR", "KOR",
-            "DAT", "D1", "D2", "inactivation", "routes");
+        printf("%-14s", "drug");
+        for (t = 0; t < RL_TARGET_COUNT; t++) {
+            printf(" %-9s", rl_target_name(t));
+        }
+        printf(" %-15s %s\n", "inactivation", "routes");
     }
     for (i = 0; i < rl_drug_count(); i++) {
         const rl_drug_t *d = rl_drug_get(i);
