@@ -35,7 +35,7 @@ static const command_t commands[] = {
     {"report", rl_cmd_report, "a self-contained HTML report: report DB -o OUT.html"},
     {"import-medpc", rl_cmd_import_medpc,
         "read MED-PC files into a database: import-medpc FILE|DIR... --profile P --out DB"},
-    {"params", rl_cmd_params, "print the parameter table: params [--markdown]"},
+    {"params", rl_cmd_params, "print the parameter table: params [--markdown | --basis BASIS]"},
     {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},
     {"drugs", rl_cmd_drugs, "print the drug table: drugs [NAME] [--markdown]"},
     {"limits", rl_cmd_limits, "print the limits of the protocol format: limits [--markdown]"},
