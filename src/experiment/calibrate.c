@@ -28,9 +28,10 @@
 #include "calibrate_internal.h"
 #include "validate_internal.h"
 
-/* The initial simplex: each vertex one step from the start along one logit axis (0.5 moves
-** a mid-range value by about an eighth of its range). */
-#define LOCAL_STEP 0.5
+/* The initial simplex: each vertex moves the start by this share of one parameter's range
+** (on its scale), toward the middle -- whatever the start, also at a range's edge, where a
+** fixed step in logit units would hardly move it. */
+#define LOCAL_STEP 0.1
 
 /* ---- sets of claims files and their rows -------------------------------------------------- */
 
@@ -67,8 +68,8 @@ set_add_row(cal_set_t *s, const rl_validation_t *v, const row_t *r, int f)
 {
     const rl_claim_check_t *c = r->check;
     cal_row_t *row;
+    char groups[2 * RL_NAME_MAX + 8];
     size_t n = (size_t) s->n_rows + 1;
-    int len;
 
     if (rl_grow(&s->rows, &s->cap_rows, n) != 0 || rl_grow(&s->dir, &s->cap_dir, n) != 0
         || rl_grow(&s->target, &s->cap_target, n) != 0) {
@@ -78,17 +79,13 @@ set_add_row(cal_set_t *s, const rl_validation_t *v, const row_t *r, int f)
     row->file = f;
     snprintf(row->id, sizeof row->id, "%s", c->id);
     if (r->pair >= 0 && c->group_b[r->pair] >= 0) {
-        len = snprintf(row->label, sizeof row->label, "%s vs %s",
-            v->protocol->groups[c->group_a[r->pair]].name,
+        snprintf(groups, sizeof groups, "%s vs %s", v->protocol->groups[c->group_a[r->pair]].name,
             v->protocol->groups[c->group_b[r->pair]].name);
     } else {
-        rl_v_groups_label(v, r, row->label, sizeof row->label);
-        len = (int) strlen(row->label);
+        rl_v_groups_label(v, r, groups, sizeof groups);
     }
-    if (r->region >= 0 && len >= 0 && (size_t) len < sizeof row->label) {
-        snprintf(row->label + len, sizeof row->label - (size_t) len, ", %s",
-            rl_region_name(r->region));
-    }
+    snprintf(row->label, sizeof row->label, "%s: %s%s%s", groups, c->measure.label,
+        r->region >= 0 ? ", " : "", r->region >= 0 ? rl_region_name(r->region) : "");
     /* as rl_v_meets reads a row: no target, at most (a null), at least */
     s->dir[s->n_rows] = !c->has_target ? RL_CAL_INFO
         : c->expect == RL_EXPECT_NO_DIFFERENCE ? RL_CAL_AT_MOST
@@ -347,13 +344,16 @@ run_local(rl_calibration_t *c, rl_error_t *err)
     ctx.z0 = z;
     ctx.start = c->local_start = c->best;
     for (k = 0; k < c->n_dims; k++) {
-        double x = c->evals[c->best].x[k], u = rl_cal_to_unit(&c->dims[k], x);
-        gsl_vector_set(z, (size_t) k, rl_cal_to_free(&c->dims[k], x));
+        const rl_cal_dim_t *d = &c->dims[k];
+        double x = c->evals[c->best].x[k], u = rl_cal_to_unit(d, x), z0;
+        gsl_vector_set(z, (size_t) k, z0 = rl_cal_to_free(d, x));
         if (u < RL_CAL_EDGE || u > 1.0 - RL_CAL_EDGE) {
             ctx.start = -1; /* moved inside the range: a new point */
         }
+        u = u < RL_CAL_EDGE ? RL_CAL_EDGE : u > 1.0 - RL_CAL_EDGE ? 1.0 - RL_CAL_EDGE : u;
+        u += u <= 0.5 ? LOCAL_STEP : -LOCAL_STEP;
+        gsl_vector_set(step, (size_t) k, log(u / (1.0 - u)) - z0);
     }
-    gsl_vector_set_all(step, LOCAL_STEP);
     fn.n = n;
     fn.f = local_f;
     fn.params = &ctx;

@@ -77,7 +77,7 @@ double rl_cal_file_loss(const rl_cal_dir_t *dir, const double *target, const dou
 typedef struct cal_row {
     int file;                   /* index in its set */
     char id[RL_NAME_MAX];       /* the check's id */
-    char label[160];            /* its groups ("A vs B"; region) */
+    char label[3 * RL_NAME_MAX + 40]; /* "A vs B: measure", ", region" for a region */
 } cal_row_t;
 
 /* A set of claims files (the calibration files or the hold-out) and their rows: rows[k],

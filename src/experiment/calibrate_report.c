@@ -68,7 +68,7 @@ print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
     int fi, k;
     for (fi = 0; fi < s->n; fi++) {
         int info = 0;
-        fprintf(f, "  %-50s loss %.4f -> %.4f\n", s->claims[fi]->path, a->file_loss[fi],
+        fprintf(f, "  %-60s loss %.4f -> %.4f\n", s->claims[fi]->path, a->file_loss[fi],
             b->file_loss[fi]);
         ta += a->file_loss[fi];
         tb += b->file_loss[fi];
@@ -77,7 +77,7 @@ print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
             if (s->rows[k].file != fi || (s->dir[k] == RL_CAL_INFO && ++info)) {
                 continue;
             }
-            fprintf(f, "    %-6s %-46.46s %-7s %4.0f %% -> %4.0f %%\n", s->rows[k].id,
+            fprintf(f, "    %-6s %-56.56s %-7s %4.0f %% -> %4.0f %%\n", s->rows[k].id,
                 s->rows[k].label, dir_text(s->dir[k], s->target[k], t, sizeof t),
                 100.0 * a->rate[k], 100.0 * b->rate[k]);
         }
@@ -86,7 +86,7 @@ print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
                 info == 1 ? "" : "s");
         }
     }
-    fprintf(f, "  %-50s loss %.4f -> %.4f\n", "total", ta, tb);
+    fprintf(f, "  %-60s loss %.4f -> %.4f\n", "total", ta, tb);
 }
 
 /* Indices of the evaluations, by loss (then by order). */
@@ -294,7 +294,7 @@ json_set(FILE *f, const cal_set_t *s, const char *indent)
     for (k = 0; k < s->n_rows; k++) {
         fprintf(f, "%s  {\"file\": %d, \"id\": ", indent, s->rows[k].file);
         json_str(f, s->rows[k].id);
-        fputs(", \"groups\": ", f);
+        fputs(", \"label\": ", f);
         json_str(f, s->rows[k].label);
         fprintf(f, ", \"direction\": \"%s\", \"target\": ", dirs[s->dir[k]]);
         json_num(f, "%.6g", s->target[k]);
