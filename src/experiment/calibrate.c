@@ -9,8 +9,9 @@
 ** keep the reference's), validates every file of its set over the same R studies (seeds
 ** seed .. seed + R - 1, validate.h), reads each report row's rate and target, and sums the
 ** files' mean squared shortfalls. Every evaluation is kept (values, loss, per-file losses,
-** per-row rates); a point already evaluated (to 1e-9 of every range) is not evaluated again. Cancellation is checked
-** between evaluations and, through the validation, between sessions.
+** per-row rates); a point already evaluated (to 1e-9 of every range) is not evaluated
+** again. Cancellation is checked between evaluations and, through the validation, between
+** sessions.
 */
 #include "relapselab/calibrate.h"
 
