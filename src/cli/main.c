@@ -25,6 +25,8 @@ static const command_t commands[] = {
     {"run", rl_cmd_run, "simulate a protocol: run [PROTOCOL] [--seed S] [--threads N] [--out DB]"},
     {"validate", rl_cmd_validate,
         "test claims files (default: the seed study): validate [CLAIMS...] [--replicates R]"},
+    {"calibrate", rl_cmd_calibrate,
+        "fit parameters to claims files: calibrate [CLAIMS...] --params A,B [--holdout CLAIMS...]"},
     {"screen", rl_cmd_screen,
         "which treatment prevents which relapse: screen SCREEN.yaml [--n N] [--csv FILE]"},
     {"export", rl_cmd_export,
