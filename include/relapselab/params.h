@@ -1,7 +1,8 @@
 /* params.h -- the model's parameters: one table, one struct, individual variability.
 **
-** Every parameter has a value, a unit, a source, a plausible range and an individual
-** coefficient of variation (CV) in one table (params.c), which docs/MODEL.md reproduces
+** Every parameter has a value, a unit, a source, the basis of its value (measured, derived,
+** calibrated or assumed), a plausible range and an individual coefficient of variation
+** (CV) in one table (params.c), which docs/MODEL.md reproduces
 ** (`relapselab params --markdown` prints it; a test checks the two agree). Each mouse gets
 ** its own rl_params_t: the table's value times a log-normal factor with the table's CV,
 ** drawn from the mouse's own random stream, clipped to the plausible range. No parameter
@@ -22,244 +23,262 @@
 struct rl_error;
 
 /* The X-macro lists every parameter once: field, value, unit, CV, low, high, equation ID,
-** source, meaning. Times inside a session are in seconds; between sessions in hours.
+** basis (MEASURED, DERIVED, CALIBRATED or ASSUMED: rl_param_basis_t below), source,
+** meaning. Times inside a session are in seconds; between sessions in hours.
 ** "RU" = reward units: the value scale of the learning layer (1 RU = the instrumental value
 ** of a 1 mg/kg cocaine infusion that doubles accumbal dopamine, see docs/MODEL.md). */
 #define RL_PARAMS(X)                                                                        \
     /* --- pharmacokinetics --- */                                                         \
     X(coc_half_life_min, RL_COCAINE_HALF_LIFE_MIN, "min", 0.27, RL_COCAINE_HALF_LIFE_LO_MIN, \
-        RL_COCAINE_HALF_LIFE_HI_MIN, "PK-1",                                               \
+        RL_COCAINE_HALF_LIFE_HI_MIN, "PK-1", MEASURED,                                     \
         "Tsibulsky & Norman 2005 (mouse, 8.1 +/- 2.2 min)",                                \
         "functional elimination half-life of cocaine during self-administration")          \
-    X(coc_ke0_per_min, 1.5, "1/min", 0.25, 0.5, 4.0, "PK-2",                               \
+    X(coc_ke0_per_min, 1.5, "1/min", 0.25, 0.5, 4.0, "PK-2", DERIVED,                      \
         "chosen so brain Tmax after an i.v. bolus is ~2 min (Benuck 1987; Pan 1991: 1-3 min)", \
         "brain effect-site equilibration rate constant")                                   \
     X(coc_uM_per_mg_kg, RL_COCAINE_UM_PER_MG_KG, "uM per mg/kg", 0.20,                     \
-        RL_COCAINE_UM_PER_MG_KG_LO, RL_COCAINE_UM_PER_MG_KG_HI, "PK-2",                    \
+        RL_COCAINE_UM_PER_MG_KG_LO, RL_COCAINE_UM_PER_MG_KG_HI, "PK-2", DERIVED,           \
         "Vd ~3 L/kg (1 mg/kg -> ~1.1 uM plasma) x brain ECF:blood ~0.7-0.8 (no-net-flux)",  \
         "brain extracellular cocaine at equilibrium per mg/kg in the body")                \
     /* --- dopamine --- */                                                                  \
-    X(da_release_nM_per_s, 800.0, "nM/s", 0.15, 300.0, 2000.0, "DA-1",                     \
+    X(da_release_nM_per_s, 800.0, "nM/s", 0.15, 300.0, 2000.0, "DA-1", DERIVED,            \
         "Dreyer 2010 toolbox: 4 Hz x 100 neurons x 2 nM/spike (VTA->NAc)",                  \
         "tonic DA release rate before autoreceptor and KOR feedback")                      \
-    X(da_vmax_nM_per_s, 1500.0, "nM/s", 0.20, 800.0, 4000.0, "DA-1",                       \
+    X(da_vmax_nM_per_s, 1500.0, "nM/s", 0.20, 800.0, 4000.0, "DA-1", MEASURED,             \
         "NAc Vmax 1-2 uM/s (Jones, Garris & Wightman 1995; Dreyer toolbox 1500)",           \
         "maximal DAT uptake rate")                                                         \
-    X(da_km_nM, 160.0, "nM", 0.10, 100.0, 300.0, "DA-1",                                   \
+    X(da_km_nM, 160.0, "nM", 0.10, 100.0, 300.0, "DA-1", MEASURED,                         \
         "Km ~0.16-0.2 uM (Jones 1995; Dreyer toolbox 160 nM)", "DAT Michaelis constant")    \
-    X(da_knon_per_s, 0.04, "1/s", 0.0, 0.0, 0.2, "DA-1", "Budygin 2002 (Dreyer-type models)", \
+    X(da_knon_per_s, 0.04, "1/s", 0.0, 0.0, 0.2, "DA-1", ASSUMED, "Budygin 2002 (Dreyer-type models)", \
         "non-DAT first-order DA clearance")                                                \
     X(coc_ki_uM, RL_COCAINE_DAT_KI_NM / 1000.0, "uM", 0.20, RL_COCAINE_DAT_KI_LO_NM / 1000.0, \
-        RL_COCAINE_DAT_KI_HI_NM / 1000.0, "DA-1", "Han & Gu 2006: 0.2-0.7 uM",              \
+        RL_COCAINE_DAT_KI_HI_NM / 1000.0, "DA-1", MEASURED, "Han & Gu 2006: 0.2-0.7 uM",    \
         "cocaine inhibition constant at DAT (competitive)")                                \
     X(coc_net_ki_uM, RL_COCAINE_NET_KI_NM / 1000.0, "uM", 0.20,                            \
-        RL_COCAINE_NET_KI_LO_NM / 1000.0, RL_COCAINE_NET_KI_HI_NM / 1000.0, "DA-1",         \
+        RL_COCAINE_NET_KI_LO_NM / 1000.0, RL_COCAINE_NET_KI_HI_NM / 1000.0, "DA-1", MEASURED, \
         "Han & Gu 2006: cocaine inhibits DAT, NET and SERT at 0.2-0.7 uM (mouse and human)",  \
         "cocaine inhibition constant at the noradrenaline transporter (competitive)")      \
-    X(da_net_share, 0.3, "fraction", 0.0, 0.0, 0.5, "DA-1",                                 \
+    X(da_net_share, 0.3, "fraction", 0.0, 0.0, 0.5, "DA-1", ASSUMED,                        \
         "assumed: NET takes up accumbal DA in DAT-KO mice (reboxetine raises NAc DA in "     \
         "DAT-KO, not WT mice, Carboni et al. 2001 J Neurosci 21:RC141; magnitude not read); " \
         "none in NAc slices (Mateo et al. 2004): 0-0.5",                                     \
         "share of the non-DAT DA clearance that goes through the NET (cocaine-sensitive)")  \
-    X(d2_ec50_nM, 100.0, "nM", 0.0, 30.0, 300.0, "DA-2",                                   \
+    X(d2_ec50_nM, 100.0, "nM", 0.0, 30.0, 300.0, "DA-2", DERIVED,                          \
         "terminal D2: kon 0.003/nM/s, koff 0.3/s -> 100 nM (Dreyer 2010)",                  \
         "D2 autoreceptor EC50")                                                            \
-    X(d2_gain, 3.0, "1", 0.0, 1.0, 5.0, "DA-2", "Dreyer 2010: release x 1/(1 + 3 occupancy)", \
+    X(d2_gain, 3.0, "1", 0.0, 1.0, 5.0, "DA-2", ASSUMED, "Dreyer 2010: release x 1/(1 + 3 occupancy)", \
         "D2 autoreceptor feedback strength")                                               \
-    X(d1_ec50_nM, 1000.0, "nM", 0.0, 300.0, 3000.0, "DA-3", "Dreyer 2010: D1 EC50 ~1 uM",    \
+    X(d1_ec50_nM, 1000.0, "nM", 0.0, 300.0, 3000.0, "DA-3", ASSUMED, "Dreyer 2010: D1 EC50 ~1 uM", \
         "D1 receptor EC50 (accumbal MSNs)")                                                \
-    X(da_set_fold, 2.17, "x own resting DA", 0.30, 1.45, 7.25, "BEH-2",                   \
+    X(da_set_fold, 2.17, "x own resting DA", 0.30, 1.45, 7.25, "BEH-2", DERIVED,          \
         "derived: the set point 120 nM that put the effective satiety threshold near the "  \
         "mouse value 1.3 +/- 0.6 mg/kg (Tsibulsky & Norman 2005; CV from its SD) over the "   \
         "wild-type resting level 55.2 nM; range 80-400 nM likewise", "dopamine set point "   \
         "of the homeostatic drug drive, in multiples of the mouse's own drug-free resting DA") \
-    X(da_set_width, 0.04, "fraction of set point", 0.0, 0.03, 0.3, "BEH-2",                 \
+    X(da_set_width, 0.04, "fraction of set point", 0.0, 0.03, 0.3, "BEH-2", CALIBRATED,     \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed (sharpness of the satiety threshold; IIT regularity)",                     \
         "width of the drive's sigmoid around the set point")                               \
-    X(burst_drug, 1.0, "RU", 0.0, 0.3, 3.0, "DA-4",                                        \
+    X(burst_drug, 1.0, "RU", 0.0, 0.3, 3.0, "DA-4", ASSUMED,                               \
         "assumed; cocaine infusion-locked DA swings ~50% of the elevation (Wise 1995)",      \
         "phasic DA response to a drug infusion before opioid modulation")                  \
-    X(burst_food, 1.0, "RU per palatability", 0.0, 0.3, 3.0, "DA-4",                       \
+    X(burst_food, 1.0, "RU per palatability", 0.0, 0.3, 3.0, "DA-4", ASSUMED,              \
         "assumed equal to the drug burst (Schultz: reward-evoked bursts)",                  \
         "phasic DA response to a pellet before opioid modulation")                         \
-    X(burst_da_fold, 3.0, "x tonic DA per RU", 0.0, 1.5, 10.0, "DA-4",                        \
+    X(burst_da_fold, 3.0, "x tonic DA per RU", 0.0, 1.5, 10.0, "DA-4", CALIBRATED,            \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: reward-evoked transients reach ~2-5x the tonic level (FSCV)",              \
         "peak of a 1-RU phasic transient, in multiples of the tonic DA level above it")    \
-    X(burst_s, 0.25, "s", 0.0, 0.2, 3.0, "DA-4", "calibrated (one value for all genotypes, docs/VALIDATION.md); phasic DA transients last ~0.2-2 s (FSCV; the D1-effective part is the peak)", \
+    X(burst_s, 0.25, "s", 0.0, 0.2, 3.0, "DA-4", CALIBRATED, "calibrated (one value for all genotypes, docs/VALIDATION.md); phasic DA transients last ~0.2-2 s (FSCV; the D1-effective part is the peak)", \
         "duration of a phasic DA transient (its D1 dose)")                                 \
     /* --- opioid peptides (levels in units of their receptor Kd) --- */                   \
-    X(pep_clear_per_min, 0.14, "1/min", 0.20, 0.05, 0.5, "OP-1",                           \
+    X(pep_clear_per_min, 0.14, "1/min", 0.20, 0.05, 0.5, "OP-1", ASSUMED,                  \
         "cocaine-evoked NAc endorphin release is transient, tens of minutes (Olive 2001)",  \
         "extracellular opioid peptide clearance rate (t1/2 ~5 min)")                       \
-    X(pep_basal, 0.005, "Kd", 0.30, 0.005, 0.2, "OP-1",                                      \
+    X(pep_basal, 0.005, "Kd", 0.30, 0.005, 0.2, "OP-1", CALIBRATED,                          \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: basal extracellular peptide tone gives low receptor occupancy",           \
         "basal extracellular level of each peptide")                                       \
-    X(pep_d1_gain, 12.0, "Kd per D1 occupancy", 0.2, 2.0, 30.0, "OP-1",                     \
+    X(pep_d1_gain, 12.0, "Kd per D1 occupancy", 0.2, 2.0, 30.0, "OP-1", CALIBRATED,         \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); cocaine raises NAc beta-endorphin via D1 (Roth-Deri 2003); set so 1 mg/kg SA gives " \
         "~0.5 receptor occupancy", "peptide release per unit of D1 occupancy above basal")  \
-    X(bend_mor_affinity, 1.0, "1/Kd", 0.0, 0.5, 2.0, "OP-2", "beta-endorphin: MOR ~ DOR",    \
+    X(bend_mor_affinity, 1.0, "1/Kd", 0.0, 0.5, 2.0, "OP-2", ASSUMED, "beta-endorphin: MOR ~ DOR", \
         "relative affinity of beta-endorphin at MOR")                                      \
-    X(enk_mor_affinity, 0.1, "1/Kd", 0.0, 0.02, 0.5, "OP-2",                               \
+    X(enk_mor_affinity, 0.1, "1/Kd", 0.0, 0.02, 0.5, "OP-2", ASSUMED,                      \
         "enkephalins prefer DOR ~10x over MOR", "relative affinity of enkephalin at MOR")   \
-    X(bend_dor_nac_affinity, 0.05, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                          \
+    X(bend_dor_nac_affinity, 0.05, "1/Kd", 0.0, 0.05, 1.0, "OP-2", CALIBRATED,              \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); little beta-endorphin reaches NAc DOR relative to local MSN enkephalin (assumed)",  \
         "relative weight of beta-endorphin at the NAc (incentive) DOR site")               \
-    X(enk_dor_assoc_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2",                         \
+    X(enk_dor_assoc_affinity, 0.2, "1/Kd", 0.0, 0.05, 1.0, "OP-2", ASSUMED,                \
         "hypothesis: the cue-drug association site is driven by beta-endorphin (Pomc "      \
         "projections); enkephalin contributes little there", "relative weight of "          \
         "enkephalin at the association (amygdala/hippocampal) DOR site")                   \
-    X(dyn_basal_pool, 0.005, "1", 0.2, 0.005, 1.0, "OP-3",                                    \
+    X(dyn_basal_pool, 0.005, "1", 0.2, 0.005, 1.0, "OP-3", CALIBRATED,                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: releasable dynorphin pool before cocaine (relative units)",               \
         "basal releasable dynorphin pool")                                                 \
-    X(dyn_induction_per_d1_h, 1.0, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3",  \
+    X(dyn_induction_per_d1_h, 1.0, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3", CALIBRATED, \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); repeated cocaine induces Pdyn via D1-CREB; striatal dynorphin +40-100% after "      \
         "binges (Martinez 2019)", "dynorphin pool induction by D1 occupancy above basal")   \
-    X(dyn_induction_decay_h, 168.0, "h", 0.30, 48.0, 720.0, "OP-3",                        \
+    X(dyn_induction_decay_h, 168.0, "h", 0.30, 48.0, 720.0, "OP-3", ASSUMED,               \
         "assumed: induced Pdyn mRNA/peptide returns to baseline over ~1-4 weeks",          \
         "time constant of the decay of induced dynorphin")                                 \
-    X(dyn_frustration_release, 3.3, "Kd per RU", 0.2, 0.2, 4.0, "OP-3",                   \
+    X(dyn_frustration_release, 3.3, "Kd per RU", 0.2, 0.2, 4.0, "OP-3", CALIBRATED,       \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
         "dynorphin released per unit of negative prediction error, per unit pool")         \
     /* --- receptor effects --- */                                                          \
-    X(mor_burst_gain, 6.0, "1", 0.15, 0.3, 6.0, "OP-4",                                    \
+    X(mor_burst_gain, 6.0, "1", 0.15, 0.3, 6.0, "OP-4", CALIBRATED,                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
         "gain of the phasic DA burst per unit MOR signal")                                 \
-    X(dor_incentive_gain, 4.5, "1", 0.15, 0.3, 6.0, "OP-5",                                \
+    X(dor_incentive_gain, 4.5, "1", 0.15, 0.3, 6.0, "OP-5", CALIBRATED,                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
         "gain of incentive motivation per unit NAc DOR signal")                            \
-    X(dor_assoc_gain, 12.0, "1", 0.15, 0.3, 12.0, "OP-6",                                    \
+    X(dor_assoc_gain, 12.0, "1", 0.15, 0.3, 12.0, "OP-6", CALIBRATED,                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
-    X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7",                                  \
+    X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7", CALIBRATED,                      \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
-    X(kor_frustration_gain, 6.0, "1", 0.15, 0.3, 8.0, "OP-8",                              \
+    X(kor_frustration_gain, 6.0, "1", 0.15, 0.3, 8.0, "OP-8", CALIBRATED,                  \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
-    X(reward_drug, 1.0, "RU per relative DA rise", 0.2, 0.3, 3.0, "LRN-1",                \
+    X(reward_drug, 1.0, "RU per relative DA rise", 0.2, 0.3, 3.0, "LRN-1", ASSUMED,       \
         "homeostatic reinforcement: reward = drive reduction (Keramati & Gutkin 2014)",     \
         "instrumental value of a drug infusion per relative rise of tonic DA")             \
-    X(reward_food, 1.5, "RU per palatability", 0.2, 0.3, 5.0, "LRN-1",                  \
+    X(reward_food, 1.5, "RU per palatability", 0.2, 0.3, 5.0, "LRN-1", ASSUMED,         \
         "assumed (chocolate pellets maintain high responding, Martin-Garcia 2011)",         \
         "instrumental value of a pellet to a non-sated mouse")                             \
-    X(food_satiety_pellets, 15.0, "pellets", 0.25, 5.0, 60.0, "LRN-1",                     \
+    X(food_satiety_pellets, 15.0, "pellets", 0.25, 5.0, 60.0, "LRN-1", ASSUMED,            \
         "assumed: 20-mg pellets; mice earn ~30-60 palatable pellets in a 1-h FR1 session",  \
         "pellets eaten in a session that lower the value of the next one by 1/e")          \
-    X(alpha_v, 0.09, "1 per completion", 0.2, 0.005, 0.3, "LRN-2",                        \
+    X(alpha_v, 0.09, "1 per completion", 0.2, 0.005, 0.3, "LRN-2", CALIBRATED,            \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed; TD learning rates 0.05-0.2 (Dezfouli 2009); mice acquire over days",       \
         "learning rate of the value of completing the response requirement")               \
-    X(alpha_ratio, 0.2, "1 per completion", 0.0, 0.02, 0.5, "BEH-1",                        \
+    X(alpha_ratio, 0.2, "1 per completion", 0.0, 0.02, 0.5, "BEH-1", ASSUMED,               \
         "assumed", "learning rate of the expected number of responses per completion")     \
-    X(alpha_cue, 0.001, "1 per pairing", 0.15, 0.0003, 0.05, "LRN-3",                       \
+    X(alpha_cue, 0.001, "1 per pairing", 0.15, 0.0003, 0.05, "LRN-3", CALIBRATED,           \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
         "learning rate of the cue's Pavlovian value")                                      \
-    X(cue_conditioned_reinforcement, 0.0075, "1", 0.25, 0.005, 0.5, "LRN-4",                    \
+    X(cue_conditioned_reinforcement, 0.0075, "1", 0.25, 0.005, 0.5, "LRN-4", CALIBRATED,        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); conditioned reinforcement by drug-paired cues (Di Ciano & Everitt 2004)",          \
         "fraction of the cue-evoked DA that reinforces the response producing it")         \
-    X(lc_prior_new, 0.3, "sessions", 0.2, 0.05, 3.0, "BEL-1",                             \
+    X(lc_prior_new, 0.3, "sessions", 0.2, 0.05, 3.0, "BEL-1", CALIBRATED,                 \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); CRP concentration alpha 0.1-1 (Gershman 2010/2017)",                               \
         "prior weight of a not-yet-experienced latent cause")                              \
-    X(lc_memory_h, 200.0, "h", 0.2, 24.0, 2000.0, "BEL-1",                                \
+    X(lc_memory_h, 200.0, "h", 0.2, 24.0, 2000.0, "BEL-1", CALIBRATED,                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed; temporal kernel of latent-cause priors (Gershman 2017)",                  \
         "time constant of the decay of latent-cause experience")                           \
-    X(lc_evidence_reward, 0.3, "log-odds", 0.15, 0.2, 3.0, "BEL-2",                        \
+    X(lc_evidence_reward, 0.3, "log-odds", 0.15, 0.2, 3.0, "BEL-2", CALIBRATED,            \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
-    X(lc_evidence_surprise, 0.25, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2",             \
+    X(lc_evidence_surprise, 0.25, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2", CALIBRATED, \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
-    X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2",                    \
+    X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
-    X(cue_habituation_n, 6.0, "presentations", 0.2, 2.0, 50.0, "BEL-4",                     \
+    X(cue_habituation_n, 6.0, "presentations", 0.2, 2.0, 50.0, "BEL-4", CALIBRATED,         \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); an unreinforced cue loses its effect within the test session: "  \
         "cue-reinforced responding declines within session (See 2002; habituation of reinforcer effectiveness, McSweeney & Murphy 2009)", \
         "unreinforced cue presentations in a session for the cue's effect to fall by 1/e") \
-    X(want_gain, 0.3, "1", 0.2, 0.0, 1.0, "BEH-4",                                          \
+    X(want_gain, 0.3, "1", 0.2, 0.0, 1.0, "BEH-4", CALIBRATED,                              \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); cue-triggered wanting: incentive salience of reward cues (Zhang, Berridge et al. "  \
         "2009; Pavlovian-instrumental transfer)", "motivation added per RU of cue-evoked DA") \
-    X(want_decay_s, 5.4, "s", 0.2, 5.0, 300.0, "BEH-4",                                     \
+    X(want_decay_s, 5.4, "s", 0.2, 5.0, 300.0, "BEH-4", CALIBRATED,                         \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: cue-evoked approach lasts tens of seconds",                               \
         "time constant of the decay of cue-triggered wanting")                             \
-    X(explore_per_min, 0.03, "1/min", 0.40, 0.01, 0.3, "BEH-1",                            \
+    X(explore_per_min, 0.03, "1/min", 0.40, 0.01, 0.3, "BEH-1", CALIBRATED,                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: untrained mice poke each hole a few times per hour",                      \
         "baseline (exploratory) poke rate at each hole")                                   \
-    X(max_rate_per_min, 8.0, "1/min", 0.25, 1.0, 20.0, "BEH-1",                            \
+    X(max_rate_per_min, 8.0, "1/min", 0.25, 1.0, 20.0, "BEH-1", CALIBRATED,                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
         "maximal rate of motivated active responding")                                     \
-    X(effort_cost, 0.05, "RU per response", 0.2, 0.01, 0.3, "BEH-1",                      \
+    X(effort_cost, 0.05, "RU per response", 0.2, 0.01, 0.3, "BEH-1", CALIBRATED,          \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); PR breakpoints emerge where the value per response falls below its cost",          \
         "cost of one response")                                                            \
-    X(rate_half_value, 0.047, "RU", 0.0, 0.02, 2.0, "BEH-1", "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed",                    \
+    X(rate_half_value, 0.047, "RU", 0.0, 0.02, 2.0, "BEH-1", CALIBRATED, "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed",        \
         "net motivation (value minus cost) at which responding is half its maximum")       \
-    X(generalization, 0.06, "1", 0.40, 0.0, 0.3, "BEH-1",                                   \
+    X(generalization, 0.06, "1", 0.40, 0.0, 0.3, "BEH-1", ASSUMED,                          \
         "assumed: trained mice still make some inactive pokes (BRIEF 3)",                   \
         "fraction of motivated responding that goes to the inactive hole")                 \
-    X(peptide_step_s, 30.0, "s", 0.0, 5.0, 120.0, "OP-1",                                   \
+    X(peptide_step_s, 30.0, "s", 0.0, 5.0, 120.0, "OP-1", ASSUMED,                          \
         "numerical: peptides change over minutes", "longest step of the peptide integrator") \
     /* --- relapse triggers: stress and the drug state --- */                              \
-    X(crf_tau_min, 20.0, "min", 0.25, 5.0, 60.0, "STR-1",                                   \
+    X(crf_tau_min, 20.0, "min", 0.25, 5.0, 60.0, "STR-1", ASSUMED,                          \
         "assumed: stress-evoked CRF and corticosterone peak within ~15-30 min and return "    \
         "to baseline within ~60-90 min after the stressor (VTA CRF during footshock, Wang "   \
         "et al. 2005 J Neurosci)", "time constant of the stress (CRF/noradrenaline) state")  \
-    X(stress_swim, 1.0, "stress units", 0.0, 0.3, 3.0, "STR-1",                              \
+    X(stress_swim, 1.0, "stress units", 0.0, 0.3, 3.0, "STR-1", ASSUMED,                     \
         "assumed: forced swim (30 C) and intermittent footshock both reinstate cocaine CPP "  \
         "in mice through dynorphin/KOR (Redila & Chavkin 2008); equal drive assumed",       \
         "stress drive of forced swim at 30 C (1 unit = intermittent 0.5-mA footshock)")     \
-    X(stress_swim_cold, 0.5, "per 10 C below 30 C", 0.0, 0.0, 2.0, "STR-1",                 \
+    X(stress_swim_cold, 0.5, "per 10 C below 30 C", 0.0, 0.0, 2.0, "STR-1", ASSUMED,        \
         "assumed: colder water is a stronger stressor (swim at 15-25 C vs 30 C; McLaughlin " \
         "et al. 2003 used 30 C)", "relative rise of the swim stress drive per 10 C colder") \
-    X(stress_deprivation, 0.3, "stress units", 0.0, 0.05, 1.0, "STR-1",                     \
+    X(stress_deprivation, 0.3, "stress units", 0.0, 0.05, 1.0, "STR-1", ASSUMED,            \
         "assumed: acute food deprivation reinstates drug seeking in rats, more weakly than " \
         "footshock (Shalev et al. 2000, 2003)", "stress drive of food deprivation")          \
-    X(crf_dyn_gain, 1.0, "Kd per stress unit", 0.2, 0.1, 10.0, "STR-2",       \
+    X(crf_dyn_gain, 1.0, "Kd per stress unit", 0.2, 0.1, 10.0, "STR-2", ASSUMED, \
         "assumed magnitude: CRF receptor activation releases dynorphin and activates KOR "   \
         "(Land et al. 2008 J Neurosci, mice); stress dysphoria needs Pdyn and KOR "          \
         "(McLaughlin et al. 2003)", "dynorphin released at the affect KOR site per unit of " \
         "stress state (in cocaine-naive mice too: not scaled by the striatal pool)")                                        \
-    X(kor_affect_gain, 2.0, "per KOR signal", 0.2, 0.1, 5.0, "STR-4",                       \
+    X(kor_affect_gain, 2.0, "per KOR signal", 0.2, 0.1, 5.0, "STR-4", CALIBRATED,           \
         "assumed magnitude: KOR-mediated dysphoria raises the value of cocaine (negative "   \
         "reinforcement; Koob & Le Moal 2008; Bruchas, Land & Chavkin 2010; homeostatic "     \
         "reward, Keramati & Gutkin 2014); chosen (RNG scheme 1, seeds 5-7) so nor-BNI "      \
         "halved footshock-reinstated CPP; over seeds 1-40 it cuts it by about a third "      \
         "(Redila & Chavkin 2008 found it abolished)", "relief the drug offers under KOR "      \
         "dysphoria, per unit KOR signal, in units of the drug's own mean reward")            \
-    X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3",                        \
+    X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3", ASSUMED,               \
         "assumed magnitude: CRF in the NAc shell amplifies cue-triggered wanting (Pecina, "  \
         "Schulkin & Berridge 2006); noradrenergic/CRF arm of stress-induced relapse "         \
         "(Erb et al. 2000; Shaham et al. 2000)", "rise of cue-triggered wanting per unit of " \
         "stress state")                                                                     \
-    X(crf_da_gain, 0.5, "per stress unit", 0.2, 0.0, 3.0, "STR-5",                           \
+    X(crf_da_gain, 0.5, "per stress unit", 0.2, 0.0, 3.0, "STR-5", ASSUMED,                  \
         "assumed magnitude: footshock releases CRF in the VTA, which excites DA neurons and "  \
         "is needed for stress-induced reinstatement (Wang et al. 2005 J Neurosci; Wanat et "  \
         "al. 2008); stressors raise accumbal DA by ~25-50% (Abercrombie et al. 1989)",        \
         "rise of DA release per unit of stress state")                                      \
-    X(alpha_place, 0.05, "1 per drug outcome", 0.2, 0.005, 0.3, "CPP-1",                    \
+    X(alpha_place, 0.05, "1 per drug outcome", 0.2, 0.005, 0.3, "CPP-1", ASSUMED,           \
         "assumed: cocaine CPP in mice reaches most of its size after 2-4 pairings (Tzschentke " \
         "2007 review); a 30-min pairing holds place_check_per_min x 30 outcomes",             \
         "learning rate of a compartment's value per drug outcome")                          \
-    X(place_switch_per_min, 3.0, "1/min", 0.3, 0.5, 6.0, "CPP-2",                             \
+    X(place_switch_per_min, 3.0, "1/min", 0.3, 0.5, 6.0, "CPP-2", ASSUMED,                    \
         "assumed: mice cross between CPP compartments ~15-40 times in a 15-20-min test",     \
         "rate of crossing between compartments with equal values")                          \
-    X(place_beta, 0.3, "1/RU", 0.2, 0.05, 3.0, "CPP-2",                                       \
+    X(place_beta, 0.3, "1/RU", 0.2, 0.05, 3.0, "CPP-2", ASSUMED,                              \
         "assumed: 10 mg/kg cocaine i.p. conditioning raises time in the paired compartment " \
         "to ~60-70 % of a test (Tzschentke 2007)", "sensitivity of compartment choice to the " \
         "difference of their values")                                                        \
-    X(place_check_per_min, 0.5, "1/min", 0.2, 0.02, 2.0, "CPP-3",                            \
+    X(place_check_per_min, 0.5, "1/min", 0.2, 0.02, 2.0, "CPP-3", ASSUMED,                   \
         "assumed: CPP extinguishes over ~3-8 daily drug-free tests in mice (e.g. Redila & "   \
         "Chavkin 2008)", "drug outcomes per minute in a compartment: found with the drug "    \
         "state, omitted without it")                                                         \
     X(lc_evidence_intero, 0.5, "log-odds per relative DA rise per min", 0.2, 0.05, 5.0,     \
-        "BEL-5", "assumed magnitude: the drug's interoceptive state is a discriminative "    \
+        "BEL-5", ASSUMED, "assumed magnitude: the drug's interoceptive state is a discriminative " \
         "stimulus that retrieves the drug-taking context (priming: de Wit & Stewart 1981; "  \
         "latent causes, Gershman 2010)", "log-odds shift toward the drug cause per minute "   \
         "of tonic DA raised above rest, per unit relative rise, per nat")
 
-#define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, source, meaning) double name;
+#define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {
     RL_PARAMS(RL_PARAM_FIELD_)
 } rl_params_t;
 #undef RL_PARAM_FIELD_
+
+/* Where a parameter's value comes from (the table's basis column, read from its source):
+**   MEASURED    the number is read from a cited measurement (e.g. a half-life, a Km);
+**   DERIVED     computed from other values or measurements (e.g. a volume of distribution
+**               times a partition ratio), or set so that a computed quantity matches one;
+**   CALIBRATED  fitted so that the simulated studies reproduce behavioural findings
+**               (docs/VALIDATION.md); these are the values tools/sensitivity.sh perturbs;
+**   ASSUMED     neither: a stated assumption, a value adopted from a model, a convention or
+**               a numerical setting. */
+typedef enum rl_param_basis {
+    RL_BASIS_MEASURED,
+    RL_BASIS_DERIVED,
+    RL_BASIS_CALIBRATED,
+    RL_BASIS_ASSUMED
+} rl_param_basis_t;
+
+#define RL_PARAM_BASIS_COUNT 4
 
 /* One row of the parameter table. */
 typedef struct rl_param_info {
@@ -269,6 +288,7 @@ typedef struct rl_param_info {
     double cv;       /* between-mouse coefficient of variation (log-normal); 0 = fixed */
     double lo, hi;   /* plausible range; individual draws are clipped to it */
     const char *eq;  /* equation ID in docs/MODEL.md */
+    rl_param_basis_t basis;
     const char *source;
     const char *meaning;
     size_t offset;   /* offsetof(rl_params_t, name) */
@@ -277,6 +297,13 @@ typedef struct rl_param_info {
 /* Number of parameters, and row i of the table. */
 RL_API size_t rl_param_count(void);
 RL_API const rl_param_info_t *rl_param_info(size_t i);
+
+/* The basis's name in lower case ("measured", "derived", "calibrated", "assumed"; static
+** storage), or NULL for a value that is not a basis. */
+RL_API const char *rl_param_basis_name(rl_param_basis_t basis);
+
+/* The basis called name (as rl_param_basis_name spells it), or -1 if there is none. */
+RL_API int rl_param_basis_find(const char *name);
 
 /* Index of the parameter called name, or -1. */
 RL_API int rl_param_find(const char *name);

@@ -23,6 +23,7 @@
 #include "relapselab/alloc.h"
 #include "relapselab/api.h"
 #include "relapselab/background.h"
+#include "relapselab/calibrate.h"
 #include "relapselab/dataset.h"
 #include "relapselab/drug_pk.h"
 #include "relapselab/drugs.h"

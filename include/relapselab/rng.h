@@ -31,8 +31,10 @@
 typedef enum {
     RL_STREAM_PARAMS = 1,     /* a mouse's individual parameters; session key 0 */
     RL_STREAM_BEHAVIOUR = 2,  /* the responses of one session; key = the subject's day */
-    RL_STREAM_TEST = 3        /* a screen's test session; key = rl_stream_name_key of the
+    RL_STREAM_TEST = 3,       /* a screen's test session; key = rl_stream_name_key of the
                                  trigger (mixed with the arm's under independent streams) */
+    RL_STREAM_CALIBRATE = 4   /* a calibration's Latin-hypercube design (calibrate.h);
+                                 subject and session keys 0 */
 } rl_stream_kind_t;
 
 /* The splitmix64 finaliser of x + 0x9E3779B97F4A7C15 (a bijection on 64-bit integers;

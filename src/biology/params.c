@@ -1,8 +1,9 @@
 /* params.c -- the parameter table and individual variability.
 **
 ** The table is generated from the RL_PARAMS X-macro in params.h so that the struct, the
-** documentation and the draws cannot disagree. Individual values are log-normal around the
-** table value with the table's CV (mean preserved), clipped to the plausible range.
+** documentation and the draws cannot disagree; each row's basis token (MEASURED, ...)
+** becomes the rl_param_basis_t of the same name. Individual values are log-normal around
+** the table value with the table's CV (mean preserved), clipped to the plausible range.
 */
 #include "relapselab/params.h"
 
@@ -17,8 +18,9 @@
 
 #include "relapselab/error.h"
 
-#define RL_PARAM_ROW_(name, value, unit, cv, lo, hi, eq, source, meaning) \
-    {#name, value, unit, cv, lo, hi, eq, source, meaning, offsetof(rl_params_t, name)},
+#define RL_PARAM_ROW_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) \
+    {#name, value, unit, cv, lo, hi, eq, RL_BASIS_##basis, source, meaning,          \
+        offsetof(rl_params_t, name)},
 static const rl_param_info_t param_table[] = {RL_PARAMS(RL_PARAM_ROW_)};
 #undef RL_PARAM_ROW_
 
@@ -32,6 +34,31 @@ const rl_param_info_t *
 rl_param_info(size_t i)
 {
     return i < rl_param_count() ? &param_table[i] : NULL;
+}
+
+static const char *const basis_names[RL_PARAM_BASIS_COUNT] = {
+    [RL_BASIS_MEASURED] = "measured",
+    [RL_BASIS_DERIVED] = "derived",
+    [RL_BASIS_CALIBRATED] = "calibrated",
+    [RL_BASIS_ASSUMED] = "assumed",
+};
+
+const char *
+rl_param_basis_name(rl_param_basis_t basis)
+{
+    return (unsigned) basis < RL_PARAM_BASIS_COUNT ? basis_names[basis] : NULL;
+}
+
+int
+rl_param_basis_find(const char *name)
+{
+    int b;
+    for (b = 0; b < RL_PARAM_BASIS_COUNT; b++) {
+        if (strcmp(basis_names[b], name) == 0) {
+            return b;
+        }
+    }
+    return -1;
 }
 
 int

@@ -43,35 +43,70 @@ cell(const char *s)
     }
 }
 
+static int
+params_usage(void)
+{
+    fprintf(stderr, "usage: relapselab params [--markdown | --basis BASIS]\n"
+                    "  --markdown     the table as Markdown (docs/MODEL.md)\n"
+                    "  --basis BASIS  the names of the parameters whose value is BASIS, one a\n"
+                    "                 line: measured, derived, calibrated or assumed\n");
+    return RL_EXIT_USAGE;
+}
+
+/* The Markdown table, then one line counting the rows of each basis. */
+static void
+params_markdown(void)
+{
+    size_t i, n[RL_PARAM_BASIS_COUNT] = {0};
+    printf("| Parameter | Value | Unit | CV | Plausible range | Eq. | Basis | Meaning | "
+           "Source |\n|---|---|---|---|---|---|---|---|---|\n");
+    for (i = 0; i < rl_param_count(); i++) {
+        const rl_param_info_t *p = rl_param_info(i);
+        n[p->basis]++;
+        printf("| `%s` | %g | ", p->name, p->value);
+        cell(p->unit);
+        printf(" | %g | %g – %g | %s | %s | ", p->cv, p->lo, p->hi, p->eq,
+            rl_param_basis_name(p->basis));
+        cell(p->meaning);
+        fputs(" | ", stdout);
+        cell(p->source);
+        fputs(" |\n", stdout);
+    }
+    printf("\n%zu parameters: %zu measured, %zu derived, %zu calibrated, %zu assumed.\n",
+        rl_param_count(), n[RL_BASIS_MEASURED], n[RL_BASIS_DERIVED], n[RL_BASIS_CALIBRATED],
+        n[RL_BASIS_ASSUMED]);
+}
+
 int
 rl_cmd_params(int argc, char **argv)
 {
     size_t i;
-    int markdown = argc > 1 && strcmp(argv[1], "--markdown") == 0;
-    if (argc > 1 && !markdown) {
-        fprintf(stderr, "usage: relapselab params [--markdown]\n");
-        return RL_EXIT_USAGE;
+    int basis = -1;
+    if (argc == 2 && strcmp(argv[1], "--markdown") == 0) {
+        params_markdown();
+        return RL_EXIT_OK;
     }
-    if (markdown) {
-        printf("| Parameter | Value | Unit | CV | Plausible range | Eq. | Meaning | Source |\n");
-        printf("|---|---|---|---|---|---|---|---|\n");
+    if (argc == 3 && strcmp(argv[1], "--basis") == 0) {
+        if ((basis = rl_param_basis_find(argv[2])) < 0) {
+            fprintf(stderr, "relapselab: unknown basis '%s' (accepted: measured, derived, "
+                            "calibrated, assumed)\n", argv[2]);
+            return RL_EXIT_FAIL;
+        }
+    } else if (argc > 1) {
+        return params_usage();
     }
     for (i = 0; i < rl_param_count(); i++) {
         const rl_param_info_t *p = rl_param_info(i);
-        if (markdown) {
-            printf("| `%s` | %g | ", p->name, p->value);
-            cell(p->unit);
-            printf(" | %g | %g – %g | %s | ", p->cv, p->lo, p->hi, p->eq);
-            cell(p->meaning);
-            fputs(" | ", stdout);
-            cell(p->source);
-            fputs(" |\n", stdout);
-        } else {
-            printf("%-32s %10g %-24s cv %-5g [%g, %g] %s\n", p->name, p->value, p->unit, p->cv,
-                p->lo, p->hi, p->eq);
+        if (basis >= 0) {
+            if ((int) p->basis == basis) {
+                printf("%s\n", p->name);
+            }
+            continue;
         }
+        printf("%-32s %10g %-24s cv %-5g [%g, %g] %-6s %s\n", p->name, p->value, p->unit,
+            p->cv, p->lo, p->hi, p->eq, rl_param_basis_name(p->basis));
     }
-    return 0;
+    return RL_EXIT_OK;
 }
 
 int

@@ -1,6 +1,6 @@
 #!/bin/sh
-# test_alloc_failures.sh -- every allocation site of run, summary, export and import-medpc
-# fails once, cleanly.
+# test_alloc_failures.sh -- every allocation site of run, summary, export, import-medpc and
+# calibrate fails once, cleanly.
 #
 # The library allocates through one allocator (src/core/alloc.h) whose fault-injection hook
 # the tool exposes (relapselab/alloc.h): RL_ALLOC_TRACE=FILE logs each allocation's number
@@ -83,5 +83,8 @@ sweep summary summary "$tmp/base.db" --by subject --csv @OUT/csv
 sweep export-csv export "$tmp/base.db" --csv @OUT/csv
 sweep export-medpc export "$tmp/base.db" --medpc @OUT/medpc
 sweep import import-medpc "$tmp/medpc" --profile relapselab --out @OUT/lab.db --quiet
+sweep calibrate calibrate tests/data/calibrate_small.yaml --params burst_s,want_gain \
+    --design 2 --local 1 --replicates 1 --threads 1 --holdout tests/data/calibrate_small.yaml \
+    --out @OUT/c.json
 note "$total runs with one failing allocation"
 finish
