@@ -49,7 +49,7 @@ int
 rl_tost_diff(const double *a, int na, const double *b, int nb, double lo, double hi,
     double alpha, rl_tost_t *out, rl_error_t *err)
 {
-    double sa, sb, se, df, tq;
+    double sa = 0.0, sb = 0.0, se, df, tq; /* set by the prologue on success */
     int ret;
 
     rl_gsl_setup();
@@ -76,7 +76,7 @@ int
 rl_tost_ratio(const double *a, int na, const double *b, int nb, double r_lo, double r_hi,
     double alpha, rl_tost_t *out, rl_error_t *err)
 {
-    double sa, sb, s_lo, s_hi;
+    double sa = 0.0, sb = 0.0, s_lo, s_hi; /* set by the prologue on success */
     int ret;
 
     rl_gsl_setup();
