@@ -5,8 +5,11 @@
 # with seed 5, active pokes in the 2-h test per group. This test reruns it and checks the
 # qualitative findings stated there (each is far outside the seed's sampling noise): the cue
 # reinstates (> 2x the no-trigger test), so do footshock and a cocaine prime (> 1.5x), stress
-# and cue together reinstate more than the cue alone, and Pdyn-/- mice reinstate more than
-# WT after the cue and after footshock (the documented disagreement with the literature).
+# and cue together reinstate more than the cue alone, Pdyn-/- mice reinstate more than WT
+# after the cue (the S6 chain) and less after footshock (stress-induced seeking needs
+# dynorphin and KOR, as published: [STR-4] since model v2 step 2; at seed 5 WT 78.1 against
+# Pdyn-/- 19.4 pokes, so 2x leaves a clear margin. Until step 2 the model had the opposite,
+# wrong direction, and this test checked Pdyn-/- > WT).
 # A change of the model that changes these must update the documentation too. It also
 # checks that the database records the phases' triggers and the groups' backgrounds.
 #
@@ -38,7 +41,7 @@ more "WT footshock" "WT none" 1.5
 more "WT prime" "WT none" 1.5
 more "WT shock+cue" "WT cue" 1.5
 more "PDYN cue" "WT cue" 1.5
-more "PDYN footshock" "WT footshock" 1
+more "WT footshock" "PDYN footshock" 2
 expect_eq "WT no-trigger test (docs/MODEL.md)" "$(test_mean 'WT none')" "4.4"
 # the database records each phase's triggers and each group's background (docs/SCHEMA.md)
 expect_eq "stress of the footshock test" "$(sql "$tmp/t.db" "SELECT p.stress FROM phases p
