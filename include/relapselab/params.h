@@ -213,7 +213,8 @@ struct rl_error;
         "et al. 2003 used 30 C)", "relative rise of the swim stress drive per 10 C colder") \
     X(stress_deprivation, 0.3, "stress units", 0.0, 0.05, 1.0, "STR-1", ASSUMED,            \
         "assumed: acute food deprivation reinstates drug seeking in rats, more weakly than " \
-        "footshock (Shalev et al. 2000, 2003)", "stress drive of food deprivation")          \
+        "footshock (Shalev et al. 2000, 2003); in model v2 it reinstates more (it lasts "     \
+        "through the test)", "stress drive of food deprivation")                             \
     X(crf_dyn_gain, 1.0, "Kd per stress unit", 0.2, 0.1, 10.0, "STR-2", ASSUMED, \
         "assumed magnitude: CRF receptor activation releases dynorphin and activates KOR "   \
         "(Land et al. 2008 J Neurosci, mice); stress dysphoria needs Pdyn and KOR "          \
@@ -222,9 +223,11 @@ struct rl_error;
     X(kor_affect_gain, 2.0, "per KOR signal", 0.2, 0.1, 5.0, "STR-4", CALIBRATED,           \
         "assumed magnitude: KOR-mediated dysphoria raises the value of cocaine (negative "   \
         "reinforcement; Koob & Le Moal 2008; Bruchas, Land & Chavkin 2010; homeostatic "     \
-        "reward, Keramati & Gutkin 2014); chosen (RNG scheme 1, seeds 5-7) so nor-BNI "      \
-        "halved footshock-reinstated CPP; over seeds 1-40 it cuts it by about a third "      \
-        "(Redila & Chavkin 2008 found it abolished)", "relief the drug offers under KOR "      \
+        "reward, Keramati & Gutkin 2014); chosen with model v1 (RNG scheme 1, seeds 5-7) so " \
+        "nor-BNI halved footshock-reinstated CPP (Redila & Chavkin 2008 found it abolished); " \
+        "not recalibrated for v2's relief expectancy, with which nor-BNI cuts it by 64 % "   \
+        "(seeds 1-40) and stress reinstates operant seeking far more than the cue",          \
+        "relief the drug offers under KOR "                                                  \
         "dysphoria, per unit KOR signal, in units of the drug's own mean reward")            \
     X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3", ASSUMED,               \
         "assumed magnitude: CRF in the NAc shell amplifies cue-triggered wanting (Pecina, "  \
