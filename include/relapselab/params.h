@@ -139,9 +139,10 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
-    X(reward_drug, 1.0, "RU per relative DA rise", 0.2, 0.3, 3.0, "LRN-1", ASSUMED,       \
+    X(reward_drug, 1.0, "RU per D1 unit", 0.2, 0.3, 3.0, "LRN-1", ASSUMED,                \
         "homeostatic reinforcement: reward = drive reduction (Keramati & Gutkin 2014)",     \
-        "instrumental value of a drug infusion per relative rise of tonic DA")             \
+        "instrumental value of a drug infusion per D1 unit (the D1 rise of a doubling of "  \
+        "the drug-free tonic DA)")                                                         \
     X(reward_food, 1.5, "RU per palatability", 0.2, 0.3, 5.0, "LRN-1", ASSUMED,         \
         "assumed (chocolate pellets maintain high responding, Martin-Garcia 2011)",         \
         "instrumental value of a pellet to a non-sated mouse")                             \
