@@ -56,6 +56,12 @@ typedef struct rl_cli_common {
     char settings[1024];        /* " --set A=1 --set B=2", for the recorded command line */
 } rl_cli_common_t;
 
+/* Add path to files[*n_files..]: a file as it is, a folder as its *.yaml files in name order
+** (hidden files skipped); each string is allocated (the caller frees). Returns 0, or -1 if
+** the folder cannot be read, max_files would be exceeded or memory runs out (files added
+** before the failure stay, counted in *n_files). [claims_paths.c] */
+int rl_cli_claims_expand(char **files, int *n_files, int max_files, const char *path);
+
 /* Defaults: seed, threads, the parameter table. */
 void rl_cli_common_init(rl_cli_common_t *c, uint64_t seed, int threads);
 

@@ -10,12 +10,10 @@
 ** removed, so FILE is never half-written. The text report goes to stdout. Exit codes: 0,
 ** 1 (bad input, I/O), 2 (usage), 130 (interrupted).
 */
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -67,47 +65,6 @@ usage(void)
         "  --out FILE      also write every evaluation as JSON (docs/CALIBRATION.md)\n",
         DEFAULT_CLAIMS, RL_CALIBRATE_DEFAULT_TOL);
     return RL_EXIT_USAGE;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Add path, or the *.yaml files of folder path in name order, to c->files. */
-static int
-expand(calibrate_cli_t *c, const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *e;
-    int first = c->n_files;
-
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (c->n_files == MAX_FILES || (c->files[c->n_files] = rl_strdup(path)) == NULL) {
-            return -1;
-        }
-        c->n_files++;
-        return 0;
-    }
-    if ((d = opendir(path)) == NULL) {
-        return -1;
-    }
-    while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name), n = strlen(path) + len + 2;
-        if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 || e->d_name[0] == '.') {
-            continue;
-        }
-        if (c->n_files == MAX_FILES || (c->files[c->n_files] = rl_malloc(n)) == NULL) {
-            closedir(d);
-            return -1;
-        }
-        snprintf(c->files[c->n_files++], n, "%s/%s", path, e->d_name);
-    }
-    closedir(d);
-    qsort(&c->files[first], (size_t) (c->n_files - first), sizeof c->files[0], cmp_str);
-    return 0;
 }
 
 /* Split --params' value at the commas into c->names. */
@@ -238,7 +195,7 @@ find_files(calibrate_cli_t *c)
         if (i == c->n_paths) {
             c->n_calib = c->n_files;
         }
-        if (expand(c, p) != 0) {
+        if (rl_cli_claims_expand(c->files, &c->n_files, MAX_FILES, p) != 0) {
             fprintf(stderr, "relapselab: %s: cannot read the folder (or more than %d claims "
                 "files)\n", p, MAX_FILES);
             return RL_EXIT_FAIL;

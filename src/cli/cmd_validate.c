@@ -8,13 +8,11 @@
 ** Exit code 0 when the report was produced (whatever it says), 1 on error; with --check,
 ** also 1 when a check misses its target (for scripts and CI).
 */
-#include <dirent.h>
 #include <inttypes.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "cli.h"
 #include "relapselab/claims.h"
@@ -51,47 +49,6 @@ usage(void)
         "  --markdown    the checks as Markdown table rows (docs/VALIDATION.md)\n"
         "  --check       exit 1 if a check misses its target\n", DEFAULT_CLAIMS);
     return RL_EXIT_USAGE;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* Add path, or the *.yaml files of folder path in name order, to c->files. */
-static int
-expand(validate_cli_t *c, const char *path)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *e;
-    int first = c->n_files;
-
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (c->n_files == MAX_FILES || (c->files[c->n_files] = rl_strdup(path)) == NULL) {
-            return -1;
-        }
-        c->n_files++;
-        return 0;
-    }
-    if ((d = opendir(path)) == NULL) {
-        return -1;
-    }
-    while ((e = readdir(d)) != NULL) {
-        size_t len = strlen(e->d_name), n = strlen(path) + len + 2;
-        if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 || e->d_name[0] == '.') {
-            continue;
-        }
-        if (c->n_files == MAX_FILES || (c->files[c->n_files] = rl_malloc(n)) == NULL) {
-            closedir(d);
-            return -1;
-        }
-        snprintf(c->files[c->n_files++], n, "%s/%s", path, e->d_name);
-    }
-    closedir(d);
-    qsort(&c->files[first], (size_t) (c->n_files - first), sizeof c->files[0], cmp_str);
-    return 0;
 }
 
 /* Parse the command line into c. Returns -1 to go on, or the exit code. */
@@ -132,7 +89,7 @@ parse_args(int argc, char **argv, validate_cli_t *c)
         c->paths[c->n_paths++] = DEFAULT_CLAIMS;
     }
     for (i = 0; i < c->n_paths; i++) {
-        if (expand(c, c->paths[i]) != 0) {
+        if (rl_cli_claims_expand(c->files, &c->n_files, MAX_FILES, c->paths[i]) != 0) {
             fprintf(stderr, "relapselab: %s: cannot read the folder (or more than %d claims "
                 "files)\n", c->paths[i], MAX_FILES);
             return RL_EXIT_FAIL;

@@ -13,6 +13,7 @@
 
 #include "core/alloc.h"
 #include "calibrate_internal.h"
+#include "core/json_out.h"
 
 /* ---- the best point as options ---------------------------------------------------------- */
 
@@ -212,24 +213,6 @@ rl_calibration_print(const rl_calibration_t *self, FILE *f, int top, rl_error_t 
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
 
-/* s as a JSON string, quotes included. */
-static void
-json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s != '\0'; s++) {
-        unsigned char ch = (unsigned char) *s;
-        if (ch == '"' || ch == '\\') {
-            fputc('\\', f);
-            fputc(ch, f);
-        } else if (ch < 0x20) {
-            fprintf(f, "\\u%04x", ch);
-        } else {
-            fputc(ch, f);
-        }
-    }
-    fputc('"', f);
-}
 
 /* A number in format fmt, or null when not finite. */
 static void
@@ -288,14 +271,14 @@ json_set(FILE *f, const cal_set_t *s, const char *indent)
     fprintf(f, "%s\"files\": [", indent);
     for (k = 0; k < s->n; k++) {
         fputs(k > 0 ? ", " : "", f);
-        json_str(f, s->claims[k]->path);
+        rl_json_str(f, s->claims[k]->path);
     }
     fprintf(f, "],\n%s\"rows\": [\n", indent);
     for (k = 0; k < s->n_rows; k++) {
         fprintf(f, "%s  {\"file\": %d, \"id\": ", indent, s->rows[k].file);
-        json_str(f, s->rows[k].id);
+        rl_json_str(f, s->rows[k].id);
         fputs(", \"label\": ", f);
-        json_str(f, s->rows[k].label);
+        rl_json_str(f, s->rows[k].label);
         fprintf(f, ", \"direction\": \"%s\", \"target\": ", dirs[s->dir[k]]);
         json_num(f, "%.6g", s->target[k]);
         fprintf(f, "}%s\n", k + 1 < s->n_rows ? "," : "");
@@ -323,7 +306,7 @@ json_params(FILE *f, const rl_calibration_t *self)
     for (k = 0; k < self->n_dims; k++) {
         const rl_cal_dim_t *d = &self->dims[k];
         fputs("    {\"name\": ", f);
-        json_str(f, d->name);
+        rl_json_str(f, d->name);
         fputs(", \"lo\": ", f);
         json_exact(f, d->lo);
         fputs(", \"hi\": ", f);
@@ -369,7 +352,7 @@ rl_calibration_print_json(const rl_calibration_t *self, FILE *f, rl_error_t *err
     fprintf(f, "  \"best\": {\"evaluation\": %d, \"loss\": ", self->best);
     json_num(f, "%.8g", self->evals[self->best].loss);
     fputs(", \"set\": ", f);
-    json_str(f, set[0] == ' ' ? set + 1 : set);
+    rl_json_str(f, set[0] == ' ' ? set + 1 : set);
     fputs("},\n  \"local\": ", f);
     if (self->local_start >= 0) {
         fprintf(f, "{\"start\": %d, \"iterations\": %d, \"size\": ", self->local_start,

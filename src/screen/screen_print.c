@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "store/csv_write.h"
+#include "core/json_out.h"
 
 static const char *
 genotype_name(const rl_screen_t *sc, int g)
@@ -256,24 +257,6 @@ rl_screen_print(const rl_screen_t *sc, const rl_screen_results_t *res,
 
 /* ---------------------------------------------------------------- JSON */
 
-/* s as a JSON string, quotes included. */
-static void
-json_str(FILE *f, const char *s)
-{
-    fputc('"', f);
-    for (; *s != '\0'; s++) {
-        unsigned char ch = (unsigned char) *s;
-        if (ch == '"' || ch == '\\') {
-            fputc('\\', f);
-            fputc(ch, f);
-        } else if (ch < 0x20) {
-            fprintf(f, "\\u%04x", ch);
-        } else {
-            fputc(ch, f);
-        }
-    }
-    fputc('"', f);
-}
 
 /* A number, or null when it is not finite. */
 static void
@@ -313,7 +296,7 @@ json_arm(FILE *f, const rl_screen_t *sc, const rl_screen_cell_stats_t *cell, int
     bool bounded = r->kind == RL_RATIO_BOUNDED;
 
     fputs("        {\"treatment\": ", f);
-    json_str(f, sc->arms[a].name);
+    rl_json_str(f, sc->arms[a].name);
     json_field(f, ", ", "rank", a == 0 ? NAN : (double) as->rank);
     json_field(f, ", \"active_pokes\": {", "mean", as->mean);
     json_field(f, ", ", "sem", as->sem);
@@ -337,13 +320,13 @@ rl_screen_print_json(const rl_screen_t *sc, const rl_screen_results_t *res,
     int g, t, a, c, i;
 
     fputs("{\n  \"screen\": ", f);
-    json_str(f, sc->title);
+    rl_json_str(f, sc->title);
     fputs(",\n  \"file\": ", f);
-    json_str(f, sc->path);
+    rl_json_str(f, sc->path);
     fputs(",\n  \"protocol\": ", f);
-    json_str(f, sc->protocol.path);
+    rl_json_str(f, sc->protocol.path);
     fputs(",\n  \"test_phase\": ", f);
-    json_str(f, test_phase(sc)->name);
+    rl_json_str(f, test_phase(sc)->name);
     fprintf(f, ",\n  \"seed\": %" PRIu64 ",\n  \"n_per_genotype\": %d,\n  \"random_numbers\": "
                "\"%s\",\n  \"baseline_sessions\": %d,\n  \"training_sessions\": %" PRId64
                ",\n  \"test_sessions\": %" PRId64 ",\n  \"events\": %" PRId64
@@ -353,25 +336,25 @@ rl_screen_print_json(const rl_screen_t *sc, const rl_screen_results_t *res,
         res->sessions - training_sessions(res), res->events);
     for (g = 0; g < sc->n_genotypes; g++) {
         fputs(g ? ", " : "", f);
-        json_str(f, genotype_name(sc, g));
+        rl_json_str(f, genotype_name(sc, g));
     }
     fputs("],\n  \"triggers\": [", f);
     for (t = 0; t < sc->n_triggers; t++) {
         fputs(t ? ", " : "", f);
-        json_str(f, sc->triggers[t].name);
+        rl_json_str(f, sc->triggers[t].name);
     }
     fputs("],\n  \"treatments\": [", f);
     for (a = 0; a < sc->n_arms; a++) {
         fputs(a ? ", " : "", f);
-        json_str(f, sc->arms[a].name);
+        rl_json_str(f, sc->arms[a].name);
     }
     fputs("],\n  \"results\": [\n", f);
     for (c = 0; c < sum->n_cells; c++) {
         const rl_screen_cell_stats_t *cell = &sum->cells[c];
         fputs("    {\"genotype\": ", f);
-        json_str(f, genotype_name(sc, cell->genotype));
+        rl_json_str(f, genotype_name(sc, cell->genotype));
         fputs(", \"trigger\": ", f);
-        json_str(f, sc->triggers[cell->trigger].name);
+        rl_json_str(f, sc->triggers[cell->trigger].name);
         json_field(f, ", \"baseline_active_pokes\": {", "mean", cell->baseline_mean);
         json_field(f, ", ", "sem", cell->baseline_sem);
         fputs("}, ", f);
@@ -386,7 +369,7 @@ rl_screen_print_json(const rl_screen_t *sc, const rl_screen_results_t *res,
     for (i = 0; i < sc->n_arms - 1; i++) {
         const rl_screen_overall_t *o = &sum->overall[sum->order[i]];
         fprintf(f, "    {\"rank\": %d, \"treatment\": ", o->rank);
-        json_str(f, sc->arms[sum->order[i]].name);
+        rl_json_str(f, sc->arms[sum->order[i]].name);
         fprintf(f, ", \"combinations\": %d, \"with_relapse\": %d", sum->n_cells,
             o->n_relapse);
         json_field(f, ", ", "mean_reduction_pct", 100.0 * o->mean_reduction);

@@ -1,0 +1,51 @@
+/* claims_paths.c -- the claims files a command was given: a file as it is, a folder as its
+** *.yaml files in name order (hidden files skipped). Shared by `validate` and `calibrate`.
+*/
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "core/alloc.h"
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+int
+rl_cli_claims_expand(char **files, int *n_files, int max_files, const char *path)
+{
+    struct stat st;
+    DIR *d;
+    struct dirent *e;
+    int first = *n_files;
+
+    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        if (*n_files == max_files || (files[*n_files] = rl_strdup(path)) == NULL) {
+            return -1;
+        }
+        (*n_files)++;
+        return 0;
+    }
+    if ((d = opendir(path)) == NULL) {
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        size_t len = strlen(e->d_name), n = strlen(path) + len + 2;
+        if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0 || e->d_name[0] == '.') {
+            continue;
+        }
+        if (*n_files == max_files || (files[*n_files] = rl_malloc(n)) == NULL) {
+            closedir(d);
+            return -1;
+        }
+        snprintf(files[(*n_files)++], n, "%s/%s", path, e->d_name);
+    }
+    closedir(d);
+    qsort(&files[first], (size_t) (*n_files - first), sizeof files[0], cmp_str);
+    return 0;
+}
