@@ -1,5 +1,6 @@
 /* claims_paths.c -- the claims files a command was given: a file as it is, a folder as its
-** *.yaml files in name order (hidden files skipped). Shared by `validate` and `calibrate`.
+** *.yaml files in name order (hidden files skipped), and their loading. Shared by `validate`
+** and `calibrate`.
 */
 #include <dirent.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "cli.h"
 #include "core/alloc.h"
+#include "relapselab/claims.h"
 
 static int
 cmp_str(const void *a, const void *b)
@@ -48,4 +50,35 @@ rl_cli_claims_expand(char **files, int *n_files, int max_files, const char *path
     closedir(d);
     qsort(&files[first], (size_t) (*n_files - first), sizeof files[0], cmp_str);
     return 0;
+}
+
+int
+rl_cli_claims_load(rl_claims_t **claims, char *const *files, int n_files, int *n_loaded)
+{
+    rl_error_t err;
+    int n;
+    rl_error_clear(&err);
+    for (n = 0; n < n_files; n++) {
+        if ((claims[n] = rl_malloc(sizeof *claims[n])) == NULL) {
+            *n_loaded = n;
+            fprintf(stderr, "relapselab: out of memory\n");
+            return RL_EXIT_FAIL;
+        }
+        if (rl_claims_load_file(claims[n], files[n], &err) != 0) {
+            *n_loaded = n + 1;
+            return rl_cli_report(&err);
+        }
+    }
+    *n_loaded = n;
+    return RL_EXIT_OK;
+}
+
+void
+rl_cli_claims_free(rl_claims_t **claims, int n)
+{
+    int i;
+    for (i = 0; i < n; i++) {
+        rl_claims_free(claims[i]);
+        free(claims[i]);
+    }
 }

@@ -62,6 +62,14 @@ typedef struct rl_cli_common {
 ** before the failure stay, counted in *n_files). [claims_paths.c] */
 int rl_cli_claims_expand(char **files, int *n_files, int max_files, const char *path);
 
+/* Load claims[0..n_files) from files (each allocated; *n_loaded = how many to free with
+** rl_cli_claims_free, the failed one included). Returns RL_EXIT_OK, or the exit code after
+** printing the error (file, line and problem). [claims_paths.c] */
+struct rl_claims;
+int rl_cli_claims_load(struct rl_claims **claims, char *const *files, int n_files,
+    int *n_loaded);
+void rl_cli_claims_free(struct rl_claims **claims, int n);
+
 /* Defaults: seed, threads, the parameter table. */
 void rl_cli_common_init(rl_cli_common_t *c, uint64_t seed, int threads);
 

@@ -371,26 +371,11 @@ rl_cmd_calibrate(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    code = RL_EXIT_OK;
-    for (n = 0; n < c.n_files; n++) {
-        if ((claims[n] = rl_malloc(sizeof *claims[n])) == NULL) {
-            fprintf(stderr, "relapselab: out of memory\n");
-            code = RL_EXIT_FAIL;
-            break;
-        }
-        if (rl_claims_load_file(claims[n], c.files[n], &err) != 0) {
-            code = rl_cli_report(&err);
-            n++;
-            break;
-        }
-    }
+    code = rl_cli_claims_load(claims, c.files, c.n_files, &n);
     if (code == RL_EXIT_OK) {
         code = run(&c, claims);
     }
-    for (i = 0; i < n; i++) {
-        rl_claims_free(claims[i]);
-        free(claims[i]);
-    }
+    rl_cli_claims_free(claims, n);
 out:
     for (i = 0; i < c.n_files; i++) {
         free(c.files[i]);
