@@ -1,5 +1,6 @@
 # doc-setup.sh -- the common start of the scripts that regenerate docs/VALIDATION.md from a
-# run of the tool (update-validation-doc.sh, update-literature-doc.sh, sensitivity.sh).
+# run of the tool (update-validation-doc.sh, update-literature-doc.sh, sensitivity.sh,
+# update-calibration-doc.sh).
 # Sourced, not run:
 #
 #   doc_name=NAME doc_bin=${1:-}; . "$(dirname "$0")/doc-setup.sh"

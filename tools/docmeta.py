@@ -1,7 +1,7 @@
 """docmeta.py -- what the scripts that regenerate docs/VALIDATION.md state about the run
-(update-validation-doc.sh, update-literature-doc.sh and sensitivity.sh import it): the
-commit of the checkout and the machine's CPU. Standard library only; git is read, never
-written."""
+(update-validation-doc.sh, update-literature-doc.sh, sensitivity.sh and
+update-calibration-doc.sh import it): the commit of the checkout and the machine's CPU.
+Standard library only; git is read, never written."""
 import subprocess
 
 
