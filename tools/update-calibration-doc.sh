@@ -357,9 +357,15 @@ for p in step1["data"]["parameters"]:
       % (p["name"], g(p["lo"]), g(p["hi"]), p["scale"], g(p["reference"]),
          best_cell(p, p["best"]),
          best_cell(p2[p["name"]], p2[p["name"]]["best"]) if p["name"] in p2 else "—"))
-edges = [p["name"] for p in step1["data"]["parameters"]
-         if min(position(p, p["best"]), 1 - position(p, p["best"])) <= EDGE]
-edges2 = [n for n, p in p2.items() if min(position(p, p["best"]), 1 - position(p, p["best"])) <= EDGE]
+
+
+def at_edge(p):
+    u = position(p, p["best"])
+    return min(u, 1 - u) <= EDGE
+
+
+edges = [p["name"] for p in step1["data"]["parameters"] if at_edge(p)]
+edges2 = [n for n, p in p2.items() if at_edge(p)]
 w("")
 w("At a range's edge: step 2 %s; step 3 %s."
   % (", ".join("`%s`" % n for n in edges) or "none",
