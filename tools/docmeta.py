@@ -2,7 +2,9 @@
 (update-validation-doc.sh, update-literature-doc.sh, sensitivity.sh and
 update-calibration-doc.sh import it): the commit of the checkout and the machine's CPU.
 Standard library only; git is read, never written."""
+import os
 import subprocess
+import tempfile
 
 
 def commit():
@@ -27,3 +29,53 @@ def cpu_model():
     except OSError:
         pass
     return None
+
+
+def run_tool(binary, args):
+    """Run `binary args`: (exit status, standard output, standard error), both decoded."""
+    proc = subprocess.run([binary] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
+
+
+def cell(s):
+    """s as the text of a Markdown table cell (a '|' escaped)."""
+    return str(s).replace("|", "\\|")
+
+
+def line_offsets(text):
+    """(character offset, line) of every line of text."""
+    starts, offs = [], 0
+    for line in text.split("\n"):
+        starts.append((offs, line))
+        offs += len(line) + 1
+    return starts
+
+
+def marker_span(text, begin, end, complain):
+    """(start, end) character offsets of the block from the `begin` line to the `end` line
+    (its newline included), or None when neither marker is there; complain(message) is
+    called (and must not return) when the markers are not one `begin` line followed by one
+    `end` line."""
+    starts = line_offsets(text)
+    b = [(o, l) for o, l in starts if l.strip() == begin]
+    e = [(o, l) for o, l in starts if l.strip() == end]
+    if not b and not e:
+        return None
+    if len(b) != 1 or len(e) != 1 or e[0][0] < b[0][0]:
+        complain("expected one '%s' line followed by one '%s' line; fix the markers by hand"
+                 % (begin, end))
+    return b[0][0], min(len(text), e[0][0] + len(e[0][1]) + 1)
+
+
+def write_atomically(path, text):
+    """Replace the file at path by text (UTF-8), through a temporary file in its folder and a
+    rename, keeping its permission bits: the file is whole before or after, never half."""
+    fd, tmp = tempfile.mkstemp(prefix=".VALIDATION.md.", dir=os.path.dirname(path) or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, os.stat(path).st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise

@@ -47,11 +47,11 @@ import platform
 import re
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
-from docmeta import commit, cpu_model
+from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, run_tool,
+                     write_atomically)
 
 binary, shown, replicates, panel_replicates, seed, params_env, panel_env, out_dir = sys.argv[1:9]
 panel_on = panel_env != "0"
@@ -73,11 +73,6 @@ def say(msg):
     sys.stderr.flush()
 
 
-def tool(args):
-    proc = subprocess.run([binary] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
-
-
 for name, value in (("REPLICATES", replicates), ("PANEL_REPLICATES", panel_replicates),
                     ("SEED", seed)):
     if not re.fullmatch(r"[0-9]+", value) or (name != "SEED" and int(value) < 1):
@@ -93,27 +88,10 @@ except FileNotFoundError:
     die("%s not found (run tools/update-validation-doc.sh first, or set OUT_DIR)" % doc_path)
 
 
-def marker_span(text):
-    """(start, end) character offsets of the block from the BEGIN line to the END line
-    (its newline included), or None when neither marker is there."""
-    starts, offs = [], 0
-    for line in text.split("\n"):
-        starts.append((offs, line))
-        offs += len(line) + 1
-    b = [(o, l) for o, l in starts if l.strip() == BEGIN]
-    e = [(o, l) for o, l in starts if l.strip() == END]
-    if not b and not e:
-        return None
-    if len(b) != 1 or len(e) != 1 or e[0][0] < b[0][0]:
-        die("%s: expected one '%s' line followed by one '%s' line; fix the markers by hand"
-            % (doc_path, BEGIN, END))
-    return b[0][0], min(len(text), e[0][0] + len(e[0][1]) + 1)
-
-
-span = marker_span(doc)
+span = marker_span(doc, BEGIN, END, lambda m: die("%s: %s" % (doc_path, m)))
 
 # ---- the parameters and their table values ----
-code, out, err = tool(["params"])
+code, out, err = run_tool(binary, ["params"])
 if code != 0:
     sys.stderr.write(err)
     die("`%s params` failed with exit status %d" % (shown, code))
@@ -127,7 +105,7 @@ if params_env.strip():
     source = "`PARAMS`"
     what = "parameter named in `PARAMS` (a chosen list, not all the calibrated values)"
 else:
-    code, out, err = tool(["params", "--basis", "calibrated"])
+    code, out, err = run_tool(binary, ["params", "--basis", "calibrated"])
     if code != 0:
         sys.stderr.write(err)
         die("`%s params --basis calibrated` failed with exit status %d" % (shown, code))
@@ -156,7 +134,7 @@ def validate(kind, setting):
     range refusal (a str). Dies on any other failure."""
     args = (SEED_ARGS if kind == "seed" else PANEL_ARGS) + (["--set", setting] if setting else [])
     t0 = time.monotonic()
-    code, out, err = tool(args)
+    code, out, err = run_tool(binary, args)
     wall[kind] += time.monotonic() - t0
     n_runs[kind] += 1
     if code != 0:
@@ -244,10 +222,6 @@ for c in claims_all:
 
 def pct(x):
     return "—" if x is None else "%.0f %%" % (100.0 * x)
-
-
-def cell(s):
-    return str(s).replace("|", "\\|")
 
 
 def lost(key, rows):
@@ -378,15 +352,7 @@ if span is None:
     new = doc + ("" if doc.endswith("\n") or not doc else "\n") + "\n" + block
 else:
     new = doc[:span[0]] + block + doc[span[1]:]
-fd, tmp = tempfile.mkstemp(prefix=".VALIDATION.md.", dir=os.path.dirname(doc_path) or ".")
-try:
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(new)
-    os.chmod(tmp, os.stat(doc_path).st_mode & 0o777)
-    os.replace(tmp, doc_path)
-except BaseException:
-    os.unlink(tmp)
-    raise
+write_atomically(doc_path, new)
 print("updated the sensitivity section of %s (%d parameters, %d runs, %.0f s)"
       % (doc_path, len(names), n_runs["seed"] + n_runs["panel"], elapsed))
 PYTHON

@@ -53,12 +53,11 @@ import math
 import os
 import platform
 import re
-import subprocess
 import sys
-import tempfile
 import time
 sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
-from docmeta import commit, cpu_model
+from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, run_tool,
+                     write_atomically)
 
 binary, shown = sys.argv[1:3]
 env = os.environ.get
@@ -113,13 +112,8 @@ fresh_seed = str(int(seed) + int(replicates))
 doc_path = os.path.join(out_dir, "VALIDATION.md")
 
 
-def tool(args):
-    proc = subprocess.run([binary] + args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8", "replace")
-
-
 def tool_ok(args):
-    code, out, err = tool(args)
+    code, out, err = run_tool(binary, args)
     if code != 0:
         sys.stderr.write(err)
         die("`%s` failed with exit status %d; nothing was written"
@@ -135,29 +129,7 @@ except FileNotFoundError:
     die("%s not found (run tools/update-validation-doc.sh first, or set OUT_DIR)" % doc_path)
 
 
-def line_offsets(text):
-    starts, offs = [], 0
-    for line in text.split("\n"):
-        starts.append((offs, line))
-        offs += len(line) + 1
-    return starts
-
-
-def marker_span(text):
-    """(start, end) character offsets of the block from the BEGIN line to the END line
-    (its newline included), or None when neither marker is there."""
-    starts = line_offsets(text)
-    b = [(o, l) for o, l in starts if l.strip() == BEGIN]
-    e = [(o, l) for o, l in starts if l.strip() == END]
-    if not b and not e:
-        return None
-    if len(b) != 1 or len(e) != 1 or e[0][0] < b[0][0]:
-        die("%s: expected one '%s' line followed by one '%s' line; fix the markers by hand"
-            % (doc_path, BEGIN, END))
-    return b[0][0], min(len(text), e[0][0] + len(e[0][1]) + 1)
-
-
-span = marker_span(doc)
+span = marker_span(doc, BEGIN, END, lambda m: die("%s: %s" % (doc_path, m)))
 
 # ---- the parameters ----
 table = {}
@@ -251,10 +223,6 @@ def file_summary(v):
 
 
 summ = [[file_summary(v) for v in chk[2]["data"]] for chk in checks]
-
-
-def cell(s):
-    return str(s).replace("|", "\\|")
 
 
 def g(x):
@@ -425,15 +393,7 @@ else:
         new = doc[:sens[0]] + block + "\n" + doc[sens[0]:]
     else:
         new = doc + ("" if doc.endswith("\n") or not doc else "\n") + "\n" + block
-fd, tmp = tempfile.mkstemp(prefix=".VALIDATION.md.", dir=os.path.dirname(doc_path) or ".")
-try:
-    with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-        f.write(new)
-    os.chmod(tmp, os.stat(doc_path).st_mode & 0o777)
-    os.replace(tmp, doc_path)
-except BaseException:
-    os.unlink(tmp)
-    raise
+write_atomically(doc_path, new)
 print("updated the calibration section of %s (%d parameters, %.0f s)"
       % (doc_path, len(names), elapsed))
 PYTHON

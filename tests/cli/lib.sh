@@ -192,3 +192,18 @@ sigint_job() {
     code=$?
     wait "$sigint_killer"
 }
+
+# block_kept DOC NAME BEFORE AFTER OUT: DOC has one <!-- NAME:begin --> .. <!-- NAME:end -->
+# block with the text of files BEFORE and AFTER around it, byte for byte (a failed check is
+# reported); the block, markers included, is written to OUT. For the scripts that write one
+# section of docs/VALIDATION.md and must keep the rest.
+block_kept() {
+    _b=$(grep -n "^<!-- $2:begin -->\$" "$1" | cut -d: -f1)
+    _e=$(grep -n "^<!-- $2:end -->\$" "$1" | cut -d: -f1)
+    [ -n "$_b" ] && [ -n "$_e" ] || die "$2 markers missing after the run"
+    head -n $((_b - 1)) "$1" >"$5.before"
+    tail -n +$((_e + 1)) "$1" >"$5.after"
+    cmp -s "$3" "$5.before" || fail "the text before the $2 section changed"
+    cmp -s "$4" "$5.after" || fail "the text after the $2 section changed"
+    sed -n "${_b},${_e}p" "$1" >"$5"
+}

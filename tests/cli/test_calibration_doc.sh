@@ -53,14 +53,7 @@ printf '# Validation\n\nBefore.\n\n' >"$tmp/before.txt"
 printf '\nAfter, no newline at the end' >"$tmp/after.txt"
 caldoc "alpha_cue,burst_s" || { fail "the script exited $?"; show_file stderr "$tmp/err.txt"; }
 leftovers
-b=$(grep -n '^<!-- calibration:begin -->$' "$doc" | cut -d: -f1)
-e=$(grep -n '^<!-- calibration:end -->$' "$doc" | cut -d: -f1)
-[ -n "$b" ] && [ -n "$e" ] || die "markers missing after the run"
-head -n $((b - 1)) "$doc" >"$tmp/got-before.txt"
-tail -n +$((e + 1)) "$doc" >"$tmp/got-after.txt"
-cmp -s "$tmp/before.txt" "$tmp/got-before.txt" || fail "the text before the section changed"
-cmp -s "$tmp/after.txt" "$tmp/got-after.txt" || fail "the text after the section changed"
-sed -n "${b},${e}p" "$doc" >"$tmp/block.txt"
+block_kept "$doc" calibration "$tmp/before.txt" "$tmp/after.txt" "$tmp/block.txt"
 grep -q 'old text' "$tmp/block.txt" && fail "the old section was not replaced"
 grep -q '^## Calibration and generalisation$' "$tmp/block.txt" || fail "no section heading"
 grep -q '^| step 2 (half) | `.*calibrate .* --holdout .* --design 2 --local 1 --replicates 2 ' \

@@ -40,14 +40,7 @@ if ! sens "$first"; then
     show_file stderr "$tmp/err.txt"
 fi
 leftovers
-b=$(grep -n '^<!-- sensitivity:begin -->$' "$doc" | cut -d: -f1)
-e=$(grep -n '^<!-- sensitivity:end -->$' "$doc" | cut -d: -f1)
-[ -n "$b" ] && [ -n "$e" ] || die "markers missing after the run"
-head -n $((b - 1)) "$doc" >"$tmp/got-before.txt"
-tail -n +$((e + 1)) "$doc" >"$tmp/got-after.txt"
-cmp -s "$tmp/before.txt" "$tmp/got-before.txt" || fail "the text before the section changed"
-cmp -s "$tmp/after.txt" "$tmp/got-after.txt" || fail "the text after the section changed"
-sed -n "${b},${e}p" "$doc" >"$tmp/block.txt"
+block_kept "$doc" sensitivity "$tmp/before.txt" "$tmp/after.txt" "$tmp/block.txt"
 grep -q 'old text' "$tmp/block.txt" && fail "the old section was not replaced"
 grep -q '^## Sensitivity' "$tmp/block.txt" || fail "no section heading"
 grep -q '^| \*\*reference\*\* | table values |' "$tmp/block.txt" || fail "no reference row"
