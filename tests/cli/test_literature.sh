@@ -36,7 +36,7 @@ L04-naltrexone 6 0
 L05-unit-dose- 13 0
 L06-dopamine-g 9 0
 L07-da-unit-do 5 0
-L08-prime-dose 4 0
+L08-prime-dose 5 0
 L09-gradual-ex 13 1
 L10-food-opera 16 1
 L11-individual 12 3'
