@@ -54,6 +54,39 @@ load(rl_protocol_t *p, const char *path, rl_error_t *err)
     return rc;
 }
 
+/* A loaded protocol with a mouse, a random stream and a session workspace, for the tests
+** that simulate one mouse through it. */
+typedef struct sim {
+    rl_protocol_t *p;
+    rl_mouse_t *m;
+    gsl_rng *r;
+    rl_session_workspace_t w;
+} sim_t;
+
+/* Load path into s (checked); returns 1 if the fixture can be used. Close it either way. */
+static int
+sim_open(sim_t *s, const char *path, rl_error_t *err)
+{
+    int rc;
+    s->p = new_protocol();
+    s->m = rl_mouse_new();
+    s->r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_session_workspace_init(&s->w);
+    rc = load(s->p, path, err);
+    CHECK(rc == 0 && s->m != NULL);
+    return rc == 0 && s->m != NULL;
+}
+
+static void
+sim_close(sim_t *s)
+{
+    rl_session_workspace_free(&s->w);
+    gsl_rng_free(s->r);
+    rl_mouse_free(s->m);
+    rl_protocol_free(s->p);
+    free(s->p);
+}
+
 /* The phase named name of procedure proc (NULL if absent). */
 static const rl_phase_t *
 phase_named(const rl_protocol_t *p, int proc, const char *name)
@@ -312,25 +345,26 @@ static void
 treatments_on_chosen_sessions(void)
 {
     static const int want[3][4] = {{0, 2, 4, 6}, {1, 3, 5, 7}, {0, 2, -1, -1}};
-    rl_protocol_t *p = new_protocol();
-    rl_mouse_t *m = rl_mouse_new();
+    sim_t s;
+    rl_protocol_t *p;
+    rl_mouse_t *m;
     rl_subject_result_t res;
-    rl_session_workspace_t w;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r;
     rl_error_t err;
-    int rc, g, k, sch;
+    int g, k, sch;
     double t[16];
 
-    rc = load(p, "examples/cpp_pairing_drugs.yaml", &err);
-    CHECK(rc == 0 && m != NULL);
-    if (rc != 0 || m == NULL) {
-        goto out;
+    if (!sim_open(&s, "examples/cpp_pairing_drugs.yaml", &err)) {
+        sim_close(&s);
+        return;
     }
+    p = s.p;
+    m = s.m;
+    r = s.r;
     sch = p->procedures[1].phases[1].treatments[0].drug_id;
-    rl_session_workspace_init(&w);
     for (g = 1; g <= 3; g++) { /* groups 1..3 run procedures 1..3 */
         int n;
-        CHECK(rl_subject_train(p, NULL, g, g, 0, 5, 2, r, &w, NULL, m, &res, &err) == 0);
+        CHECK(rl_subject_train(p, NULL, g, g, 0, 5, 2, r, &s.w, NULL, m, &res, &err) == 0);
         rl_subject_result_free(&res);
         n = dose_times(m, sch, t, 16);
         CHECK(n == (g == 3 ? 2 : 4));
@@ -340,12 +374,7 @@ treatments_on_chosen_sessions(void)
         n = dose_times(m, p->procedures[0].phases[1].pairing.drug.drug_id, t, 16);
         CHECK(n == 4 && t[0] == 1440.0 && t[3] == 7.0 * 1440.0);
     }
-    rl_session_workspace_free(&w);
-out:
-    gsl_rng_free(r);
-    rl_mouse_free(m);
-    rl_protocol_free(p);
-    free(p);
+    sim_close(&s);
 }
 
 /* ---------------------------------------------------------------- drugs during a session */
@@ -357,31 +386,32 @@ out:
 static void
 drugs_during_session(void)
 {
-    rl_protocol_t *p = new_protocol();
-    rl_mouse_t *m = rl_mouse_new();
+    sim_t s;
+    rl_protocol_t *p;
+    rl_mouse_t *m;
     rl_subject_result_t res;
-    rl_session_workspace_t w;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r;
     const rl_treatment_t *bolus, *inf;
     rl_error_t err;
-    int rc, g, i, found;
+    int g, i, found;
 
-    rc = load(p, "examples/within_session.yaml", &err);
-    CHECK(rc == 0 && m != NULL);
-    if (rc != 0 || m == NULL) {
-        goto out;
+    if (!sim_open(&s, "examples/within_session.yaml", &err)) {
+        sim_close(&s);
+        return;
     }
+    p = s.p;
+    m = s.m;
+    r = s.r;
     bolus = &phase_named(p, 1, "test")->treatments[0];
     inf = &phase_named(p, 2, "test")->treatments[0];
     CHECK(bolus->in_session && bolus->at_min == 90.0 && bolus->duration_min == 0.0
         && bolus->dose_mg_per_kg == 10.0 && bolus->minutes_before == 0.0);
     CHECK(inf->in_session && inf->at_min == 90.0 && inf->duration_min == 10.0);
     CHECK_CLOSE(inf->dose_mg_per_kg, 12.0 * 10.0 / 60.0, 0.0, 1e-15);
-    rl_session_workspace_init(&w);
     for (g = 1; g <= 2; g++) {
         const rl_treatment_t *t = g == 1 ? bolus : inf;
         double start_min;
-        CHECK(rl_subject_train(p, NULL, g, g, 0, 11, RL_MAX_PHASES, r, &w, NULL, m, &res,
+        CHECK(rl_subject_train(p, NULL, g, g, 0, 11, RL_MAX_PHASES, r, &s.w, NULL, m, &res,
             &err) == 0);
         start_min = res.sessions[res.n_sessions - 1].day * 1440.0;
         for (i = 0, found = 0; i < m->n_doses; i++) {
@@ -393,12 +423,7 @@ drugs_during_session(void)
         CHECK(found == 1);
         rl_subject_result_free(&res);
     }
-    rl_session_workspace_free(&w);
-out:
-    gsl_rng_free(r);
-    rl_mouse_free(m);
-    rl_protocol_free(p);
-    free(p);
+    sim_close(&s);
 }
 
 /* ---------------------------------------------------------------- stress days before */
@@ -412,20 +437,22 @@ out:
 static void
 stress_days_before(void)
 {
-    rl_protocol_t *p = new_protocol();
-    rl_mouse_t *m = rl_mouse_new();
+    sim_t s;
+    rl_protocol_t *p;
+    rl_mouse_t *m;
     rl_subject_result_t res;
-    rl_session_workspace_t w;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r;
     const rl_phase_t *acq;
     rl_error_t err;
-    int rc, k;
+    int k;
 
-    rc = load(p, "examples/stress_history.yaml", &err);
-    CHECK(rc == 0 && m != NULL);
-    if (rc != 0 || m == NULL) {
-        goto out;
+    if (!sim_open(&s, "examples/stress_history.yaml", &err)) {
+        sim_close(&s);
+        return;
     }
+    p = s.p;
+    m = s.m;
+    r = s.r;
     acq = phase_named(p, 1, "acquisition");
     CHECK(acq->n_stressors == 5 && phase_named(p, 0, "footshock_test")->n_stressors == 6);
     for (k = 0; k < acq->n_stressors; k++) {
@@ -433,19 +460,13 @@ stress_days_before(void)
         CHECK(acq->stressors[k].start_min == -1440.0 * (5.0 - k));
         CHECK(acq->stressors[k].sessions.kind == RL_SESSIONS_FIRST);
     }
-    rl_session_workspace_init(&w);
-    CHECK(rl_subject_train(p, NULL, 10, 1, 0, 2, 1, r, &w, NULL, m, &res, &err) == 0);
+    CHECK(rl_subject_train(p, NULL, 10, 1, 0, 2, 1, r, &s.w, NULL, m, &res, &err) == 0);
     CHECK(res.n_sessions == 10);
     rl_subject_result_free(&res);
     CHECK(m->n_stress == 1);
     CHECK(m->stress[0].t0_min == -1440.0 && m->stress[0].t1_min == -1434.0);
     CHECK(m->stress[0].units > 0.0);
-    rl_session_workspace_free(&w);
-out:
-    gsl_rng_free(r);
-    rl_mouse_free(m);
-    rl_protocol_free(p);
-    free(p);
+    sim_close(&s);
 }
 
 /* ---------------------------------------------------------------- intersession interval */
@@ -457,21 +478,23 @@ out:
 static void
 intersession_per_phase(void)
 {
-    rl_protocol_t *p = new_protocol();
-    rl_mouse_t *m = rl_mouse_new();
+    sim_t s;
+    rl_protocol_t *p;
+    rl_mouse_t *m;
     rl_subject_result_t res;
-    rl_session_workspace_t w;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng *r;
     const rl_phase_t *cond;
     rl_error_t err;
     double t[16];
-    int rc, n;
+    int n;
 
-    rc = load(p, "examples/cpp_redila.yaml", &err);
-    CHECK(rc == 0 && m != NULL);
-    if (rc != 0 || m == NULL) {
-        goto out;
+    if (!sim_open(&s, "examples/cpp_redila.yaml", &err)) {
+        sim_close(&s);
+        return;
     }
+    p = s.p;
+    m = s.m;
+    r = s.r;
     cond = phase_named(p, 0, "conditioning");
     CHECK(cond->intersession_h == 12.0 && rl_phase_intersession_h(p, cond) == 12.0);
     /* no reinforcers key, no group names one: one reinforcer of type none, for all */
@@ -481,19 +504,13 @@ intersession_per_phase(void)
         CHECK(p->groups[n].reinforcer == 0);
     }
     CHECK(rl_phase_intersession_h(p, phase_named(p, 0, "pretest")) == 24.0);
-    rl_session_workspace_init(&w);
-    CHECK(rl_subject_train(p, NULL, 0, 0, 0, 9, 3, r, &w, NULL, m, &res, &err) == 0);
+    CHECK(rl_subject_train(p, NULL, 0, 0, 0, 9, 3, r, &s.w, NULL, m, &res, &err) == 0);
     rl_subject_result_free(&res);
     n = dose_times(m, cond->pairing.drug.drug_id, t, 16);
     CHECK(n == 3 && t[0] == 1440.0 && t[1] == 2880.0 && t[2] == 4320.0);
     /* the preference test comes 24 h after the last pairing */
     CHECK(m->session_start_min == 4320.0 + 1440.0);
-    rl_session_workspace_free(&w);
-out:
-    gsl_rng_free(r);
-    rl_mouse_free(m);
-    rl_protocol_free(p);
-    free(p);
+    sim_close(&s);
 }
 
 /* ---------------------------------------------------------------- back-dated doses */
