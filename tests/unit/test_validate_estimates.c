@@ -123,14 +123,32 @@ teardown(fixture_t *f)
     free(f->claims);
 }
 
-static void
-parsed(void)
+/* A set-up fixture (freed by fixture_free), or NULL after a failed check. */
+static fixture_t *
+fixture_new(void)
 {
     fixture_t *f = malloc(sizeof *f);
-    const rl_claim_check_t *c;
     if (f == NULL || setup(f) != 0) {
         CHECK(0);
         free(f);
+        return NULL;
+    }
+    return f;
+}
+
+static void
+fixture_free(fixture_t *f)
+{
+    teardown(f);
+    free(f);
+}
+
+static void
+parsed(void)
+{
+    fixture_t *f = fixture_new();
+    const rl_claim_check_t *c;
+    if (f == NULL) {
         return;
     }
     c = f->claims->checks;
@@ -144,22 +162,19 @@ parsed(void)
     CHECK(c[4].range[0] == 0.7 && c[4].range[1] == 1.3 && c[5].value == 0.3);
     CHECK(c[6].statistic == RL_STAT_CV && c[7].measure.session_cv && !c[7].has_target);
     CHECK(c[8].measure.over == RL_M_ACTIVE && strcmp(c[8].measure.over_phase, "acquisition") == 0);
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static void
 paired(void)
 {
-    fixture_t *f = malloc(sizeof *f);
+    fixture_t *f = fixture_new();
     double x[N_PER], y[N_PER];
     rl_ttest_paired_t t;
     rl_error_t err;
     const row_t *r;
     int i;
-    if (f == NULL || setup(f) != 0) {
-        CHECK(0);
-        free(f);
+    if (f == NULL) {
         return;
     }
     for (i = 0; i < N_PER; i++) { /* test 20 + 3i + (i odd), baseline 8 + i */
@@ -176,21 +191,18 @@ paired(void)
     mouse(f, 0, 5)->ran[3] = false; /* a mouse without the test phase drops out */
     r = run(f, 0, 0);
     CHECK(rl_ttest_paired(x, y, N_PER - 1, &t, &err) == 0 && fabs(r->effect[0] - t.d_z) < 1e-12);
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static void
 fisher(void)
 {
-    fixture_t *f = malloc(sizeof *f);
+    fixture_t *f = fixture_new();
     rl_fisher_t ft;
     rl_error_t err;
     const row_t *r;
     int i;
-    if (f == NULL || setup(f) != 0) {
-        CHECK(0);
-        free(f);
+    if (f == NULL) {
         return;
     }
     for (i = 0; i < N_PER; i++) { /* A: 6 of 6 meet the criteria; B: 0 of 6 */
@@ -208,22 +220,19 @@ fisher(void)
     r = run(f, 1, 0);
     CHECK(rl_fisher_exact(4, 6, 0, 6, &ft, &err) == 0 && ft.p > 0.05);
     CHECK(r->tested == 1 && r->holds == 0 && fabs(r->effect[0] - 100.0 * 4.0 / 6.0) < 1e-12);
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static void
 trend_between(void)
 {
-    fixture_t *f = malloc(sizeof *f);
+    fixture_t *f = fixture_new();
     double x[3 * N_PER], y[3 * N_PER];
     rl_trend_t t;
     rl_error_t err;
     const row_t *r;
     int g, i, n = 0;
-    if (f == NULL || setup(f) != 0) {
-        CHECK(0);
-        free(f);
+    if (f == NULL) {
         return;
     }
     for (g = 0; g < 3; g++) { /* breakpoints rise with the level, with scatter */
@@ -249,22 +258,19 @@ trend_between(void)
     CHECK(rl_trend_between(x, y, 3 * N_PER, &t, &err) == 0 && t.p < 0.001);
     r = run(f, 2, -1);
     CHECK(r->tested == 1 && r->holds == 0 && fabs(r->effect[0] - t.slope) < 1e-12);
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static void
 trend_within(void)
 {
-    fixture_t *f = malloc(sizeof *f);
+    fixture_t *f = fixture_new();
     double y[N_PER * 3], lv[3] = {1.0, 2.0, 3.0};
     rl_trend_t t;
     rl_error_t err;
     const row_t *r;
     int i, j;
-    if (f == NULL || setup(f) != 0) {
-        CHECK(0);
-        free(f);
+    if (f == NULL) {
         return;
     }
     for (i = 0; i < N_PER; i++) { /* active falls over phases 0, 2, 3, each mouse its slope */
@@ -278,23 +284,20 @@ trend_within(void)
     r = run(f, 3, -1);
     CHECK(r->tested == 1 && r->holds == 1 && fabs(r->effect[0] - t.slope) < 1e-12);
     CHECK(strstr(r->study1, "active means: 50") != NULL);
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static void
 equivalence_ratio(void)
 {
-    fixture_t *f = malloc(sizeof *f);
+    fixture_t *f = fixture_new();
     double a[N_PER], b[N_PER];
     rl_tost_t t;
     rl_ratio_ci_t q;
     rl_error_t err;
     const row_t *r;
     int i;
-    if (f == NULL || setup(f) != 0) {
-        CHECK(0);
-        free(f);
+    if (f == NULL) {
         return;
     }
     for (i = 0; i < N_PER; i++) { /* A (KO, group 1) = B (WT, group 0) within 2 % */
@@ -320,20 +323,17 @@ equivalence_ratio(void)
     }
     r = run(f, 5, 0);
     CHECK(r->tested == 1 && r->holds == 0 && isnan(r->effect[0]));
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static void
 describe(void)
 {
-    fixture_t *f = malloc(sizeof *f);
+    fixture_t *f = fixture_new();
     static const double bp[N_PER] = {1, 2, 3, 4, 10, 4};
     const row_t *r;
     int i, j;
-    if (f == NULL || setup(f) != 0) {
-        CHECK(0);
-        free(f);
+    if (f == NULL) {
         return;
     }
     for (i = 0; i < N_PER; i++) {
@@ -366,8 +366,7 @@ describe(void)
     f->mice[2 * N_PER].ran[0] = false; /* no acquisition: no ratio for that mouse */
     r = run(f, 8, 0);
     CHECK(fabs(r->effect[0] - (20.0 / 4.0) / 5.0) < 1e-12);
-    teardown(f);
-    free(f);
+    fixture_free(f);
 }
 
 static const rl_test_case_t CASES[] = {
