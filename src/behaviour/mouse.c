@@ -289,7 +289,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         }
         /* [OP-1] D1 drive at the midpoint of the step, cocaine exact. */
         c_mid = rl_pk_brain_step(&self->pk, &self->pk_state, dt, &pk_step);
-        da = rl_mouse_tonic_da_at(self, c_mid);
+        da = rl_mouse_da_memo(self, c_mid);
         x = rl_da_d1_occupancy_drugs(&self->p, &self->g, da, &self->dad) - self->d1_base;
         rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
         interoception(self, da, dt);
@@ -329,7 +329,7 @@ drive_at(const rl_mouse_t *self, double coc_uM)
 {
     if (self->works_for_drug) {
         /* the set point is relative to the mouse's own drug-free resting DA */
-        double da = rl_mouse_tonic_da_at(self, coc_uM);
+        double da = rl_mouse_da_memo(self, coc_uM);
         double set = self->p.da_set_fold * self->da_base_nM;
         return sigmoid((set - da) / (self->p.da_set_width * set));
     }
@@ -496,7 +496,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         if (self->works_for_drug) {
             double c = self->pk_state.brain_uM;
             double c_after = c + self->pk.uM_per_mg_kg * self->dose_mg_per_kg;
-            double da_after = rl_mouse_tonic_da_at(self, c_after);
+            double da_after = rl_mouse_da_memo(self, c_after);
             /* relative to the drug-free tonic level at the current release gain
             ** (KOR [OP-7], CRF [STR-5]): DA reward signals scale with their baseline */
             double da_ref = rl_da_tonic_nM(p, &self->g, 0.0, self->release_gain);
@@ -781,13 +781,36 @@ rl_mouse_brain_cocaine_uM(const rl_mouse_t *self)
 double
 rl_mouse_tonic_da_nM(const rl_mouse_t *self)
 {
-    return rl_mouse_tonic_da_at(self, self->pk_state.brain_uM);
+    return rl_mouse_da_memo(self, self->pk_state.brain_uM);
 }
 
 double
 rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM)
 {
+    /* a cold solve: an observer (the session tracer) leaves the model's memo untouched */
     return rl_da_tonic_drugs_nM(&self->p, &self->g, coc_uM, self->release_gain, &self->dad);
+}
+
+double
+rl_mouse_da_memo(const rl_mouse_t *self, double coc_uM)
+{
+    /* The memo is a cache inside a heap- or stack-allocated mouse that is never defined
+    ** const: updating it through a const view changes no observable state. */
+    struct rl_da_memo *m = (struct rl_da_memo *) &self->da_memo[coc_uM == 0.0 ? 0 : 1];
+    if (m->valid && m->coc_uM == coc_uM && m->release_gain == self->release_gain &&
+        m->dad.dat == self->dad.dat && m->dad.net == self->dad.net &&
+        m->dad.d1 == self->dad.d1 && m->dad.d2 == self->dad.d2) {
+        return m->da_nM;
+    }
+    /* [DA-2] Newton from the previous solution of this kind of call (the brain cocaine of
+    ** successive calls is close), or from the cold start */
+    m->da_nM = rl_da_tonic_from_nM(&self->p, &self->g, coc_uM, self->release_gain, &self->dad,
+        m->valid ? m->da_nM : 50.0);
+    m->coc_uM = coc_uM;
+    m->release_gain = self->release_gain;
+    m->dad = self->dad;
+    m->valid = true;
+    return m->da_nM;
 }
 
 double

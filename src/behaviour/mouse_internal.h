@@ -95,6 +95,17 @@ struct rl_mouse {
     int n_doses;
     rl_mouse_dose_t doses[RL_MOUSE_MAX_DOSES];
     rl_da_drugs_t dad;          /* drug loads at DAT, D1, D2, held between advances [DRG-7] */
+    /* Memo of the last tonic-DA solve [DA-2] for each of two kinds of call (drug-free and
+    ** with cocaine): the solve is a pure function of (cocaine, release gain, drug loads)
+    ** for a mouse's fixed p and g, so a call with the same inputs returns the stored result
+    ** bit for bit. A cache, not state: nothing in the model reads it; rl_mouse_init clears
+    ** it, and a copied mouse's memo is valid for the copy (same p and g). */
+    struct rl_da_memo {
+        bool valid;
+        double coc_uM, release_gain;
+        rl_da_drugs_t dad;
+        double da_nM;
+    } da_memo[2];
     /* stress [STR-1..4] */
     int n_stress;
     rl_stress_pulse_t stress[RL_MOUSE_MAX_STRESS]; /* times in min from the first session */
@@ -118,5 +129,11 @@ void rl_mouse_refresh_signals(rl_mouse_t *self);
 
 void rl_mouse_observe_step(rl_mouse_t *self, const rl_pk_step_t *step, double c_mid,
     double da_nM);
+
+/* Tonic DA (nM) at brain cocaine coc_uM in the mouse's current state, as
+** rl_mouse_tonic_da_at() but through the mouse's memo (da_memo): a repeated call returns the
+** stored value, a new one starts Newton from the last solution. The model's own calls go
+** through it, so the memo's history is the same whatever is observed. [DA-2] */
+double rl_mouse_da_memo(const rl_mouse_t *self, double coc_uM);
 
 #endif

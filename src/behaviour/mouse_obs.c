@@ -37,7 +37,7 @@ rl_mouse_observe_step(rl_mouse_t *self, const rl_pk_step_t *step, double c_mid, 
         o->coc_peak_uM = hi;
     }
     if (da_nM + slope * (hi - c_mid) > o->da_peak_nM) {
-        o->da_peak_nM = fmax(o->da_peak_nM, rl_mouse_tonic_da_at(self, hi));
+        o->da_peak_nM = fmax(o->da_peak_nM, rl_mouse_da_memo(self, hi));
     }
 }
 

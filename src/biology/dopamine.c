@@ -9,6 +9,7 @@
 */
 #include "biology/dopamine.h"
 
+#include <float.h>
 #include <math.h>
 
 static const rl_da_drugs_t no_drugs = {0.0, 0.0, 0.0, 0.0};
@@ -33,6 +34,13 @@ double
 rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx)
 {
+    return rl_da_tonic_from_nM(p, g, coc_uM, release_gain, dx, 50.0);
+}
+
+double
+rl_da_tonic_from_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx, double guess_nM)
+{
     const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
     double r = p->da_release_nM_per_s * release_gain;
     /* [DA-1] competitive inhibition; a knock-in DAT with lower cocaine affinity raises Ki;
@@ -43,38 +51,43 @@ rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, double c
     double d2_gain = p->d2_gain * g->drd2;
     double ec50 = p->d2_ec50_nM * (1.0 + x->d2); /* [DRG-7] D2 antagonists */
     double knon = knon_at(p, coc_uM, x);
-    double lo = 0.0, hi, d = 50.0;
+    double lo = 0.0, hi, d = guess_nM;
+    /* [DA-2] release R/(1 + G occ), occ = D/(D + E), is R (D + E)/Q with Q = (1 + G) D + E;
+    ** its derivative -R G E/Q^2; uptake V D/(K + D) + k D, derivative V K/(K + D)^2 + k:
+    ** two reciprocals per step (K = Km,app, E = the D2 EC50, G = the D2 gain, k = k_non) */
+    double gg = 1.0 + d2_gain;
     int i;
 
     hi = knon > 0.0 ? r / knon : 1e7;
-    if (d > hi) {
+    if (!(d > lo && d < hi)) {
         d = 0.5 * hi;
     }
-    for (i = 0; i < 60; i++) {
-        double occ = d / (d + ec50);
-        double rel = r / (1.0 + d2_gain * occ); /* [DA-2] */
-        double upt = vmax * d / (km_app + d) + knon * d;
-        double f = rel - upt;
-        double drel = -r * d2_gain * ec50 /
-            ((d + ec50) * (d + ec50) * (1.0 + d2_gain * occ) *
-                (1.0 + d2_gain * occ));
-        double dupt = vmax * km_app / ((km_app + d) * (km_app + d)) + knon;
+    /* The balance is decreasing and convex in D (both derivatives above rise with D), so a
+    ** Newton step from the left of the root stays left of it and converges monotonically,
+    ** and a step from the right lands left of it. A step that leaves the bracket [lo, hi]
+    ** restarts from lo, the best point known left of the root, or bisects while none is
+    ** known. It stops when a step is within 64 rounding units of D: the result does not
+    ** depend on the starting point beyond the last bits. */
+    for (i = 0; i < 100; i++) {
+        double inv_q = 1.0 / (gg * d + ec50);
+        double inv_s = 1.0 / (km_app + d);
+        double f = r * (d + ec50) * inv_q - vmax * d * inv_s - knon * d;
+        double df = -r * d2_gain * ec50 * inv_q * inv_q - vmax * km_app * inv_s * inv_s - knon;
         double next;
         if (f > 0.0) {
             lo = d;
-        } else {
+        } else if (f < 0.0) {
             hi = d;
-        }
-        if (fabs(f) < 1e-9 * r) {
+        } else {
             break;
         }
-        next = d - f / (drel - dupt);
-        if (!(next > lo && next < hi)) {
-            next = 0.5 * (lo + hi);
-        }
-        if (fabs(next - d) < 1e-10 * (1.0 + d)) {
+        next = d - f / df;
+        if (fabs(next - d) <= 64.0 * DBL_EPSILON * d) {
             d = next;
             break;
+        }
+        if (!(next > lo && next < hi)) {
+            next = lo > 0.0 && f < 0.0 ? lo : 0.5 * (lo + hi);
         }
         d = next;
     }

@@ -191,6 +191,84 @@ dopamine_slope_concave(void)
     gsl_rng_free(r);
 }
 
+/* [DA-2] the solve: for parameter draws, genotypes, release gains, drug loads and brain
+** cocaine up to 20 uM, the result satisfies the balance release(D) = uptake(D) (written
+** out here in the rational form of docs/MODEL.md, independently of the solver) to 1e-12
+** of the release rate, and any starting guess -- 0, negative, NaN, far above the root,
+** the root of another concentration -- gives the cold start's result to 1e-12 of D. */
+static void
+dopamine_solve_any_start(void)
+{
+    static const char *const genotypes[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
+    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0, 0.0}, {2.0, 2.0, 0.0, 0.0},
+        {0.0, 0.0, 1.0, 3.0}};
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_params_t base, p;
+    int draw, bad_balance = 0, bad_start = 0, k;
+    rl_params_default(&base);
+    gsl_rng_set(r, 17);
+    for (draw = 0; draw < 300; draw++) {
+        const rl_gene_products_t *g = products(genotypes[draw % 5]);
+        const rl_da_drugs_t *x = &loads[draw % 3];
+        double gain = 0.3 + 1.4 * gsl_rng_uniform(r), c = 20.0 * gsl_rng_uniform(r);
+        double d, rel, upt, km, knon, u, other;
+        double guesses[6];
+        rl_params_draw(&p, &base, r);
+        d = rl_da_tonic_drugs_nM(&p, g, c, gain, x);
+        km = p.da_km_nM * (1.0 + c * g->dat_cocaine_affinity / p.coc_ki_uM
+            + x->dat * g->dat_cocaine_affinity);
+        u = 1.0 + c / p.coc_net_ki_uM + x->net;
+        knon = p.da_knon_per_s * (1.0 - p.da_net_share + p.da_net_share / u);
+        rel = p.da_release_nM_per_s * gain /
+            (1.0 + p.d2_gain * g->drd2 * d / (d + p.d2_ec50_nM * (1.0 + x->d2)));
+        upt = p.da_vmax_nM_per_s * g->slc6a3 * d / (km + d) + knon * d;
+        bad_balance += !(d > 0.0) || fabs(rel - upt) > 1e-12 * p.da_release_nM_per_s * gain;
+        other = rl_da_tonic_drugs_nM(&p, g, 20.0 - c, gain, x);
+        guesses[0] = 0.0;
+        guesses[1] = -5.0;
+        guesses[2] = NAN;
+        guesses[3] = 1e9;
+        guesses[4] = other;
+        guesses[5] = d * (1.0 + 1e-3);
+        for (k = 0; k < 6; k++) {
+            double dk = rl_da_tonic_from_nM(&p, g, c, gain, x, guesses[k]);
+            bad_start += !(fabs(dk - d) <= 1e-12 * d);
+        }
+    }
+    CHECK(bad_balance == 0);
+    CHECK(bad_start == 0);
+    gsl_rng_free(r);
+}
+
+/* The mouse's memo of the solve (da_memo): a repeated call returns the stored value, a call
+** with new inputs a fresh solve warm-started from the last one; both agree with the cold
+** solve rl_mouse_tonic_da_at() to 1e-12, whatever the order of the calls. */
+static void
+dopamine_memo(void)
+{
+    static const rl_reinforcer_t cocaine = {.kind = RL_REINFORCER_DRUG, .dose_mg_per_kg = 1.0,
+        .infusion_s = 2.0};
+    static const double conc[] = {0.0, 3.0, 0.5, 0.5, 12.0, 0.0, 1e-3, 3.0};
+    rl_params_t p;
+    rl_mouse_t m;
+    size_t i;
+    int bad = 0;
+    rl_params_default(&p);
+    rl_mouse_init(&m, &p, products("WT"), &cocaine);
+    for (i = 0; i < sizeof conc / sizeof conc[0]; i++) {
+        double cold = rl_mouse_tonic_da_at(&m, conc[i]);
+        double memo = rl_mouse_da_memo(&m, conc[i]);
+        double again = rl_mouse_da_memo(&m, conc[i]);
+        bad += !(fabs(memo - cold) <= 1e-12 * cold) || again != memo;
+        if (i == 3) {
+            m.release_gain *= 0.8; /* a new release gain: the memo must not answer */
+            bad += !(fabs(rl_mouse_da_memo(&m, conc[i]) - rl_mouse_tonic_da_at(&m, conc[i]))
+                <= 1e-12 * cold);
+        }
+    }
+    CHECK(bad == 0);
+}
+
 /* [DA-3] D1 signal: O_D1(D) = g_Drd1 * D / (D + EC50_D1), by hand at three levels and with
 ** half the D1 receptors. */
 static void
@@ -437,6 +515,8 @@ static const rl_test_case_t CASES[] = {
     {"dopamine", dopamine, 0},
     {"dopamine_genotypes", dopamine_genotypes, 0},
     {"dopamine_slope_concave", dopamine_slope_concave, 0},
+    {"dopamine_solve_any_start", dopamine_solve_any_start, 0},
+    {"dopamine_memo", dopamine_memo, 0},
     {"d1_signal", d1_signal, 0},
     {"peptide_kinetics", peptide_kinetics, 0},
     {"opioid_knockouts", opioid_knockouts, 0},

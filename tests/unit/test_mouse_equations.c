@@ -411,7 +411,8 @@ noncontingent_cues(void)
     }
 }
 
-/* A poke in timeout is not counted: nothing changes but the dorsal striatum's count. */
+/* A poke in timeout is not counted: nothing changes but the dorsal striatum's count (and
+** the DA solve's memo, a cache). */
 static void
 timeout_poke(void)
 {
@@ -420,6 +421,8 @@ timeout_poke(void)
     rl_mouse_copy(&want, &m);
     want.activity[RL_REGION_DS] += 1.0; /* [FOS-1] every response */
     rl_mouse_on_active(&m, &TIMEOUT_POKE);
+    /* the memo of the DA solve is a cache, not state: the poke may have filled it */
+    memcpy(want.da_memo, m.da_memo, sizeof m.da_memo);
     CHECK(memcmp(&m, &want, sizeof m) == 0);
 }
 
