@@ -19,6 +19,31 @@ rl_pk_init(rl_pk_t *self, double half_life_min, double ke0_per_min, double uM_pe
     if (fabs(self->ke0_per_s - self->k_el_per_s) < 1e-6 * self->k_el_per_s) {
         self->ke0_per_s *= 1.001;
     }
+    self->memo[0].dt_s = self->memo[1].dt_s = NAN;
+    self->memo_next = 0;
+}
+
+/* e^{-k dt} and e^{-ke0 dt}, from the memo when dt was one of the last two intervals asked
+** for. The memo lives in a pk that is never defined const (it is part of a mouse): filling it
+** through a const view changes no observable state. */
+static void
+decay(const rl_pk_t *self, double dt_s, double *e_k, double *e_ke0)
+{
+    rl_pk_t *memo_owner = (rl_pk_t *) self;
+    rl_pk_decay_t *m;
+    if (self->memo[0].dt_s == dt_s) {
+        m = &memo_owner->memo[0];
+    } else if (self->memo[1].dt_s == dt_s) {
+        m = &memo_owner->memo[1];
+    } else {
+        m = &memo_owner->memo[self->memo_next];
+        memo_owner->memo_next = 1 - self->memo_next;
+        m->dt_s = dt_s;
+        m->e_k = exp(-self->k_el_per_s * dt_s);
+        m->e_ke0 = exp(-self->ke0_per_s * dt_s);
+    }
+    *e_k = m->e_k;
+    *e_ke0 = m->e_ke0;
 }
 
 /* Coefficients of C(t) = g + a e^{-kt} + b e^{-ke0 t} for the current input. [PK-3] */
@@ -35,12 +60,13 @@ coefficients(const rl_pk_t *self, const rl_pk_state_t *st, double *g, double *a,
 void
 rl_pk_advance(const rl_pk_t *self, rl_pk_state_t *st, double dt_s)
 {
-    double g, a, b, k = self->k_el_per_s, ke0 = self->ke0_per_s;
+    double g, a, b, k = self->k_el_per_s;
     double a_inf = st->input_mg_per_kg_per_s / k;
-    double ek = exp(-k * dt_s);
+    double ek, eke0;
+    decay(self, dt_s, &ek, &eke0);
     coefficients(self, st, &g, &a, &b);
     st->body_mg_per_kg = a_inf + (st->body_mg_per_kg - a_inf) * ek;
-    st->brain_uM = g + a * ek + b * exp(-ke0 * dt_s);
+    st->brain_uM = g + a * ek + b * eke0;
     if (st->brain_uM < 0.0) { /* rounding near zero */
         st->brain_uM = 0.0;
     }
@@ -52,9 +78,10 @@ rl_pk_advance(const rl_pk_t *self, rl_pk_state_t *st, double dt_s)
 double
 rl_pk_brain_at(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s)
 {
-    double g, a, b, c;
+    double g, a, b, c, ek, eke0;
+    decay(self, dt_s, &ek, &eke0);
     coefficients(self, st, &g, &a, &b);
-    c = g + a * exp(-self->k_el_per_s * dt_s) + b * exp(-self->ke0_per_s * dt_s);
+    c = g + a * ek + b * eke0;
     return c > 0.0 ? c : 0.0;
 }
 
@@ -72,8 +99,7 @@ rl_pk_brain_step(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s, rl_p
     double half = 0.5 * dt_s, c;
     coefficients(self, st, &out->g, &out->a, &out->b);
     out->dt_s = dt_s;
-    out->e_k = exp(-self->k_el_per_s * half);   /* as rl_pk_brain_at(self, st, half) */
-    out->e_ke0 = exp(-self->ke0_per_s * half);
+    decay(self, half, &out->e_k, &out->e_ke0); /* as rl_pk_brain_at(self, st, half) */
     c = out->g + out->a * out->e_k + out->b * out->e_ke0;
     return c > 0.0 ? c : 0.0;
 }

@@ -11,10 +11,20 @@
 #ifndef RL_BIOLOGY_PK_H
 #define RL_BIOLOGY_PK_H
 
+/* The two decay factors over an interval, e^{-k dt} and e^{-ke0 dt}, as last computed for
+** dt: a memo (two entries), because the event loop asks for the same interval again and
+** again (the peptide step, its half). Exact: the same dt gives the same factors. */
+typedef struct rl_pk_decay {
+    double dt_s;           /* the interval (s); NaN: the entry is empty */
+    double e_k, e_ke0;
+} rl_pk_decay_t;
+
 typedef struct rl_pk {
     double k_el_per_s;     /* elimination rate constant */
     double ke0_per_s;      /* effect-site equilibration rate constant */
     double uM_per_mg_kg;   /* q: brain uM at equilibrium per mg/kg body load */
+    rl_pk_decay_t memo[2]; /* a cache, not state; rl_pk_init empties it */
+    int memo_next;         /* the entry the next new interval replaces */
 } rl_pk_t;
 
 typedef struct rl_pk_state {

@@ -204,6 +204,35 @@ setup(void)
     return true;
 }
 
+/* The memo of decay factors (two entries) answers exactly what a fresh computation
+** would: a sequence of intervals that revisits old ones, evicts entries and mixes the
+** three functions that use it gives bit-identical results to a pk initialised anew
+** (empty memo) for every call. */
+static void
+decay_memo(void)
+{
+    static const double dts[] = {1.0, 2.0, 1.0, 3.0, 2.0, 1.0, 0.5, 0.5, 3.0, 1.0};
+    rl_pk_t pk, fresh;
+    rl_pk_state_t st = {4.0, 2.5, 0.01};
+    size_t i;
+    int bad = 0;
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    for (i = 0; i < sizeof dts / sizeof dts[0]; i++) {
+        rl_pk_step_t a, b;
+        rl_pk_state_t s1 = st, s2 = st;
+        rl_pk_init(&fresh, 8.1, 1.5, 0.9);
+        bad += rl_pk_brain_at(&pk, &st, dts[i]) != rl_pk_brain_at(&fresh, &st, dts[i]);
+        rl_pk_init(&fresh, 8.1, 1.5, 0.9);
+        bad += rl_pk_brain_step(&pk, &st, dts[i], &a) != rl_pk_brain_step(&fresh, &st, dts[i], &b)
+            || a.e_k != b.e_k || a.e_ke0 != b.e_ke0;
+        rl_pk_init(&fresh, 8.1, 1.5, 0.9);
+        rl_pk_advance(&pk, &s1, dts[i]);
+        rl_pk_advance(&fresh, &s2, dts[i]);
+        bad += s1.brain_uM != s2.brain_uM || s1.body_mg_per_kg != s2.body_mg_per_kg;
+    }
+    CHECK(bad == 0);
+}
+
 static const rl_test_case_t CASES[] = {
     {"half_life", half_life, 0},
     {"satiety_threshold_law", satiety_threshold_law, 0},
@@ -212,6 +241,7 @@ static const rl_test_case_t CASES[] = {
     {"range_matches_scan", range_matches_scan, 0},
     {"infusion_steady_state", infusion_steady_state, 0},
     {"brain_integral", brain_integral, 0},
+    {"decay_memo", decay_memo, 0},
 };
 
 int
