@@ -28,6 +28,7 @@ int rl_cmd_drugs(int argc, char **argv);
 int rl_cmd_limits(int argc, char **argv);
 int rl_cmd_version(int argc, char **argv);
 int rl_cmd_screen(int argc, char **argv);
+int rl_cmd_power(int argc, char **argv);
 
 /* Install SIGINT/SIGTERM handlers that set the returned flag (for rl_runner_options_t's
 ** cancel). Call once, before work that must not be left half-done. */
