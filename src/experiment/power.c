@@ -232,10 +232,9 @@ row_hits(const rl_power_t *pw, const row_t *row, int k)
 }
 
 void
-rl_pw_study(rl_power_t *pw, int r)
+rl_pw_study(rl_power_t *pw)
 {
     int j, k;
-    (void) r;
     for (j = 0; j < pw->n_designs; j++) {
         pw_design_t *d = &pw->design[j];
         pw_outcome_t *o = &pw->outcome[(size_t) j * (size_t) pw->n_rows];
@@ -379,7 +378,7 @@ sweep(rl_power_t *pw, sim_t *s, rl_error_t *err)
         if ((ret = simulate(s, r, n_sim, err)) != 0) {
             return ret;
         }
-        rl_pw_study(pw, r);
+        rl_pw_study(pw);
         info.done = r + 1;
         info.sessions = pw->sessions;
         info.events = pw->events;

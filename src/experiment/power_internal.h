@@ -55,10 +55,10 @@ int rl_pw_new(const rl_claims_t *claims, const rl_power_options_t *opt, rl_power
 /* The largest n of a design still taking studies (0 when none). */
 int rl_pw_n_active_max(const rl_power_t *pw);
 
-/* Study r: pw->mice holds its first rl_pw_n_active_max() mice of every group. Tests every
+/* The next study: pw->mice holds its first rl_pw_n_active_max() mice of every group. Tests every
 ** row of every active design on its first n mice (validate's tests), records the outcomes
 ** (pw->outcome, pw->counted), then adds them to the designs (rl_pw_accumulate). */
-void rl_pw_study(rl_power_t *pw, int r);
+void rl_pw_study(rl_power_t *pw);
 
 /* Add one study's outcomes (pw->outcome, pw->counted) to the designs, in study order, and
 ** stop the designs whose intervals are all narrower than the precision. Kept apart from

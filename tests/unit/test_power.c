@@ -179,7 +179,7 @@ synthetic_sweep(rl_claims_t *claims, const int *sizes, int n_sizes, int R, doubl
     ph = rl_procedure_phase_find(&claims->protocol->procedures[0], "progressive_ratio");
     for (r = 0; r < R && rl_pw_n_active_max(pw) > 0; r++) {
         synthetic_study(pw, rng, r, ph);
-        rl_pw_study(pw, r);
+        rl_pw_study(pw);
     }
     gsl_rng_free(rng);
     return pw;
