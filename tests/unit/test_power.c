@@ -105,9 +105,28 @@ smallest_n_rule(void)
 
 /* ---- the check of the machinery ---------------------------------------------------------- */
 
-/* The seed protocol's groups 0-5 (Oprm1-WT, Oprm1-KO, Oprd1-WT, Oprd1-KO, Penk-WT, Penk-KO,
-** all cocaine): only their breakpoints are set, from N(mu_g, 1): mu = 0, 1, 0, 0.5, 0, 0. */
-static const double MU[] = {0.0, 1.0, 0.0, 0.5, 0.0, 0.0};
+/* Six groups of the seed protocol get breakpoints from N(mu, 1) (by name, so the test does
+** not depend on the protocol's group order); the others no data. */
+static const struct {
+    const char *group;
+    double mu;
+} DATA[] = {
+    {"Oprm1-WT-cocaine", 0.0}, {"Oprm1-KO-cocaine", 1.0}, {"Oprd1-WT-cocaine", 0.0},
+    {"Oprd1-KO-cocaine", 0.5}, {"Penk-WT-cocaine", 0.0}, {"Penk-KO-cocaine", 0.0},
+};
+
+/* The mean of group g's breakpoints, or NaN for a group without data. */
+static double
+mu_of(const rl_protocol_t *p, int g)
+{
+    size_t i;
+    for (i = 0; i < sizeof DATA / sizeof DATA[0]; i++) {
+        if (strcmp(p->groups[g].name, DATA[i].group) == 0) {
+            return DATA[i].mu;
+        }
+    }
+    return NAN;
+}
 
 static const char CLAIMS[] =
     "id: synthetic\nstatement: s\nsource: synthetic normal data\n"
@@ -134,8 +153,9 @@ analytic(int k, int n)
     }
 }
 
-/* Study r's mice: every slot of the sweep's array gets its group; groups 0-5 their
-** breakpoints (phase `ph`) drawn from stream (r, g, k), the others nothing (NaN). */
+/* Study r's mice: every slot of the sweep's array gets its group; the groups of DATA their
+** breakpoints (phase `ph`), mouse k of group g drawn from stream (r, g, k), the others
+** nothing (NaN). */
 static void
 synthetic_study(rl_power_t *pw, gsl_rng *rng, int r, int ph)
 {
@@ -143,12 +163,13 @@ synthetic_study(rl_power_t *pw, gsl_rng *rng, int r, int ph)
     for (k = 0; k < pw->n_max; k++) {
         for (g = 0; g < pw->n_groups; g++) {
             mouse_t *m = &pw->mice[k * pw->n_groups + g];
+            double mu = mu_of(pw->claims->protocol, g);
             memset(m, 0, sizeof *m);
             m->group = g;
-            if (g < 6) {
+            if (!isnan(mu)) {
                 rl_stream_set(rng, 99, RL_STREAM_PARAMS, (uint64_t) r, (uint64_t) (g * 1000 + k));
                 m->ran[ph] = true;
-                m->v[ph][RL_M_BREAKPOINT] = MU[g] + gsl_ran_gaussian(rng, 1.0);
+                m->v[ph][RL_M_BREAKPOINT] = mu + gsl_ran_gaussian(rng, 1.0);
             }
         }
     }
