@@ -39,6 +39,7 @@
 #include "relapselab/mouse.h"
 #include "relapselab/params.h"
 #include "relapselab/plot.h"
+#include "relapselab/power.h"
 #include "relapselab/progress.h"
 #include "relapselab/protocol.h"
 #include "relapselab/protocol_limits.h"

@@ -28,6 +28,7 @@ int rl_cmd_drugs(int argc, char **argv);
 int rl_cmd_limits(int argc, char **argv);
 int rl_cmd_version(int argc, char **argv);
 int rl_cmd_screen(int argc, char **argv);
+int rl_cmd_power(int argc, char **argv);
 
 /* Install SIGINT/SIGTERM handlers that set the returned flag (for rl_runner_options_t's
 ** cancel). Call once, before work that must not be left half-done. */
@@ -37,7 +38,8 @@ const atomic_int *rl_cli_catch_interrupts(void);
 double rl_cli_elapsed_s(const struct timespec *start);
 
 /* The progress line of a long command on stderr (only when stderr is a terminal):
-** "\r  [####......] 12/160 mice, 345 sessions, 41234 events, 1.2 s", a newline when done. */
+** "\r  [####......] 12/160 mice, 345 sessions, 41234 events, 1.2 s, about 15 s left", a
+** newline when done. */
 typedef struct rl_cli_progress {
     struct timespec start;
     bool show;

@@ -27,6 +27,8 @@ static const command_t commands[] = {
         "test claims files (default: the seed study): validate [CLAIMS...] [--replicates R]"},
     {"calibrate", rl_cmd_calibrate,
         "fit parameters to claims files: calibrate [CLAIMS...] --params A,B [--holdout CLAIMS...]"},
+    {"power", rl_cmd_power,
+        "how many mice per group each check needs: power [CLAIMS...] [--n LIST] [-o FIG]"},
     {"screen", rl_cmd_screen,
         "which treatment prevents which relapse: screen SCREEN.yaml [--n N] [--csv FILE]"},
     {"export", rl_cmd_export,

@@ -1,4 +1,5 @@
-/* progress.c -- the progress line of long commands: a bar, what is done, the time so far.
+/* progress.c -- the progress line of long commands: a bar, what is done, the time so far
+** and an estimate of the time left (the rate so far extrapolated to what remains).
 **
 ** The one receiver of the library's progress reports (relapselab/progress.h). Written to
 ** stderr with a carriage return, so it stays on one line on a terminal; nothing is drawn
@@ -23,6 +24,7 @@ draw(void *ctx, const rl_progress_info_t *info)
 {
     const rl_cli_progress_t *p = ctx;
     int width = 30, filled = info->total > 0 ? info->done * width / info->total : width, i;
+    double elapsed;
 
     if (!p->show) {
         return;
@@ -39,7 +41,12 @@ draw(void *ctx, const rl_progress_info_t *info)
     if (info->events > 0) {
         fprintf(stderr, ", %" PRId64 " events", info->events);
     }
-    fprintf(stderr, ", %.1f s", rl_cli_elapsed_s(&p->start));
+    elapsed = rl_cli_elapsed_s(&p->start);
+    fprintf(stderr, ", %.1f s", elapsed);
+    if (info->done > 0 && info->done < info->total) { /* as fast as so far */
+        fprintf(stderr, ", about %.0f s left   ",
+            elapsed * (double) (info->total - info->done) / (double) info->done);
+    }
     if (info->done == info->total) {
         fputc('\n', stderr);
     }

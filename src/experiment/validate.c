@@ -7,6 +7,8 @@
 ** its first sessions' responses and activity indices), and apply each row's test
 ** (validate_checks.c). Only per-mouse numbers are kept, never events, so R is limited by
 ** time only. The checks name groups of the protocol; nothing here knows a genotype.
+** power.c runs the same rows, reduction and per-study tests on nested cohorts
+** (validate_internal.h: rl_v_prepare, rl_v_reduce_mouse, rl_v_test_study).
 */
 #include "relapselab/validate.h"
 
@@ -120,11 +122,10 @@ build_calib(rl_validation_t *v)
 
 /* ---- one study -------------------------------------------------------------------------- */
 
-/* One mouse reduced to what the checks need (mouse_t). */
-static int
-reduce_mouse(rl_validation_t *v, const rl_subject_result_t *s, mouse_t *m, rl_error_t *err)
+int
+rl_v_reduce_mouse(const rl_protocol_t *p, int measure_flags, rl_measures_work_t *work,
+    const rl_subject_result_t *s, mouse_t *m, rl_error_t *err)
 {
-    const rl_protocol_t *p = v->protocol;
     const rl_procedure_t *proc = &p->procedures[p->groups[s->group].procedure];
     rl_subject_phase_t rows[RL_MAX_PHASES];
     int n_rows, k, i, ret;
@@ -132,7 +133,7 @@ reduce_mouse(rl_validation_t *v, const rl_subject_result_t *s, mouse_t *m, rl_er
     memset(m, 0, sizeof *m);
     m->group = s->group;
     ret = rl_measures_subject(proc, s->sessions, (size_t) s->n_sessions, s->subject_id,
-        s->group, v->measure_flags, v->work, NULL, rows, &n_rows, err);
+        s->group, measure_flags, work, NULL, rows, &n_rows, err);
     if (ret != 0) {
         return ret;
     }
@@ -165,7 +166,8 @@ static int
 sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
 {
     rl_validation_t *v = ((sink_ctx_t *) ctx)->v;
-    return reduce_mouse(v, s, &v->mice[s->subject_id], err);
+    return rl_v_reduce_mouse(v->protocol, v->measure_flags, v->work, s,
+        &v->mice[s->subject_id], err);
 }
 
 /* The calibration comparisons of this study. */
@@ -237,10 +239,8 @@ measure_needs_events(const rl_claim_measure_t *m)
         || rl_measure_from_events(m->over);
 }
 
-/* The measures' flags: the event measures are computed only when a check or a magnitude
-** reads one (they cost a pass over every session's events). */
-static int
-measure_flags(const rl_claims_t *claims)
+int
+rl_v_measure_flags(const rl_claims_t *claims)
 {
     int k;
     for (k = 0; k < claims->n_checks; k++) {
@@ -258,17 +258,18 @@ measure_flags(const rl_claims_t *claims)
     return RL_MEASURES_COUNTS_ONLY;
 }
 
-static int
-prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_options_t *opt,
-    rl_error_t *err)
+int
+rl_v_prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_options_t *opt,
+    mouse_t *mice, rl_error_t *err)
 {
     v->claims = claims;
     v->protocol = claims->protocol;
     v->replicates = opt->replicates > 0 ? opt->replicates : 1;
     v->seed = opt->seed;
     v->n_mice = rl_protocol_n_subjects(v->protocol);
-    v->measure_flags = measure_flags(claims);
-    v->mice = rl_calloc((size_t) v->n_mice + 1, sizeof *v->mice);
+    v->measure_flags = rl_v_measure_flags(claims);
+    v->borrowed_mice = mice != NULL;
+    v->mice = mice != NULL ? mice : rl_calloc((size_t) v->n_mice + 1, sizeof *v->mice);
     v->work = rl_measures_work_new();
     v->a = rl_calloc((size_t) v->n_mice * RL_CLAIM_MAX_SESSIONS + 1, sizeof *v->a);
     v->b = rl_calloc((size_t) v->n_mice * RL_CLAIM_MAX_SESSIONS + 1, sizeof *v->b);
@@ -280,6 +281,17 @@ prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_options
     return 0;
 }
 
+void
+rl_v_test_study(rl_validation_t *v, int s)
+{
+    int k;
+    for (k = 0; k < v->n_rows; k++) {
+        rl_v_test_row(v, &v->rows[k], s);
+    }
+    test_calib(v);
+    magnitudes(v);
+}
+
 int
 rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
     rl_validation_t **out, rl_error_t *err)
@@ -287,7 +299,7 @@ rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
     rl_validation_t *v = rl_calloc(1, sizeof *v);
     rl_progress_info_t info;
     sink_ctx_t ctx;
-    int ret, r, k;
+    int ret, r;
 
     *out = NULL;
     if (v == NULL) {
@@ -296,7 +308,7 @@ rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
     memset(&info, 0, sizeof info);
     info.total = opt->replicates > 0 ? opt->replicates : 1;
     info.unit = "studies";
-    if ((ret = prepare(v, claims, opt, err)) != 0) {
+    if ((ret = rl_v_prepare(v, claims, opt, NULL, err)) != 0) {
         rl_validation_free(v);
         return ret;
     }
@@ -314,11 +326,7 @@ rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
             rl_validation_free(v);
             return ret;
         }
-        for (k = 0; k < v->n_rows; k++) {
-            rl_v_test_row(v, &v->rows[k], r);
-        }
-        test_calib(v);
-        magnitudes(v);
+        rl_v_test_study(v, r);
         info.done = r + 1;
         rl_progress_report(&opt->progress, &info);
     }
@@ -337,7 +345,9 @@ rl_validation_free(rl_validation_t *self)
         free(self->rows[k].effect);
     }
     free(self->rows);
-    free(self->mice);
+    if (!self->borrowed_mice) {
+        free(self->mice);
+    }
     free(self->a);
     free(self->b);
     rl_measures_work_free(self->work);

@@ -1,6 +1,7 @@
 /* validate_internal.h -- the state shared by validate.c (running the studies, reducing the
 ** mice), validate_checks.c (applying each check's test) and validate_report.c (the text,
-** JSON and Markdown reports). Not a public header.
+** JSON and Markdown reports), and by power.c, which runs the same rows on nested cohorts
+** (power.h). Not a public header.
 */
 #ifndef RL_EXPERIMENT_VALIDATE_INTERNAL_H
 #define RL_EXPERIMENT_VALIDATE_INTERNAL_H
@@ -10,6 +11,7 @@
 #include "relapselab/claims.h"
 #include "relapselab/measures.h"
 #include "relapselab/protocol.h"
+#include "relapselab/results.h"
 #include "relapselab/stats.h"
 #include "relapselab/validate.h"
 
@@ -69,13 +71,38 @@ struct rl_validation {
     double magnitude[RL_CLAIMS_MAX_MAGNITUDES]; /* sums over studies of the study means */
     int magnitude_n[RL_CLAIMS_MAX_MAGNITUDES];  /* studies with a value */
     /* scratch for one study */
-    mouse_t *mice;
+    mouse_t *mice;                  /* n_mice mice, owned unless borrowed_mice */
     int n_mice;
+    bool borrowed_mice;
     rl_measures_work_t *work;
     int measure_flags;              /* rl_measures_subject flags: RL_MEASURES_COUNTS_ONLY
                                        unless a check needs an event measure */
     double *a, *b;                  /* values of two groups */
 };
+
+/* ---- validate.c, also for power.c ---- */
+
+/* Set v (zeroed) up for claims (borrowed): its rows (one per check, pair and region, each
+** with room for opt->replicates effects), the test calibration, scratch for
+** rl_protocol_n_subjects(claims->protocol) mice. mice: NULL to allocate the mice, else an
+** array of at least that many that v borrows (the caller fills it before each
+** rl_v_test_study and frees it after rl_validation_free). Returns 0 or RL_ERR_NOMEM (err
+** set; free v with rl_validation_free either way). */
+int rl_v_prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_options_t *opt,
+    mouse_t *mice, rl_error_t *err);
+
+/* The rl_measures_subject flags for claims: RL_MEASURES_COUNTS_ONLY unless a check or a
+** magnitude reads an event measure (those cost a pass over every session's events). */
+int rl_v_measure_flags(const rl_claims_t *claims);
+
+/* One mouse (a subject of protocol p, simulated) reduced to what the checks need, into m;
+** work is the caller's scratch (one per thread). Returns 0 or the measures' error. */
+int rl_v_reduce_mouse(const rl_protocol_t *p, int measure_flags, rl_measures_work_t *work,
+    const rl_subject_result_t *s, mouse_t *m, rl_error_t *err);
+
+/* Test study s (0-based) on v->mice[0..v->n_mice): every row, the test calibration and the
+** magnitudes accumulate it. */
+void rl_v_test_study(rl_validation_t *v, int s);
 
 /* ---- validate_checks.c ---- */
 

@@ -1,6 +1,6 @@
 #!/bin/sh
-# test_alloc_failures.sh -- every allocation site of run, summary, export, import-medpc and
-# calibrate fails once, cleanly.
+# test_alloc_failures.sh -- every allocation site of run, summary, export, import-medpc,
+# calibrate and power fails once, cleanly.
 #
 # The library allocates through one allocator (src/core/alloc.h) whose fault-injection hook
 # the tool exposes (relapselab/alloc.h): RL_ALLOC_TRACE=FILE logs each allocation's number
@@ -86,5 +86,7 @@ sweep import import-medpc "$tmp/medpc" --profile relapselab --out @OUT/lab.db --
 sweep calibrate calibrate tests/data/calibrate_small.yaml --params burst_s,want_gain \
     --design 2 --local 1 --replicates 1 --threads 1 --holdout tests/data/calibrate_small.yaml \
     --out @OUT/c.json
+sweep power power tests/data/power_small.yaml --n 2,3 --replicates 2 --threads 1 --quiet \
+    --csv @OUT/p.csv -o @OUT/p.svg
 note "$total runs with one failing allocation"
 finish
