@@ -42,28 +42,35 @@ fresh_seed(void)
     return s % 1000000000000ULL; /* short enough to type back */
 }
 
-/* results/<stem>.db for protocol path p. */
+/* results/<stem>.db for protocol path p: the file name without its last extension
+** ("study.v1.yaml" -> study.v1, so versions stay apart), a leading dot kept as part of
+** the name (".hidden.yaml" -> .hidden; ".hidden" -> .hidden). */
 static void
 default_out(const char *p, char *buf, size_t n)
 {
-    const char *base = strrchr(p, '/');
+    const char *base = strrchr(p, '/'), *dot;
     size_t len;
     base = base ? base + 1 : p;
-    len = strcspn(base, ".");
+    dot = strrchr(base, '.');
+    len = dot != NULL && dot != base ? (size_t) (dot - base) : strlen(base);
     snprintf(buf, n, "results/%.*s.db", (int) len, base);
 }
 
-/* Where the results are and the commands that analyse them. */
+/* Where the results are and the commands that analyse them (the path shell-quoted, so the
+** lines can be pasted as they are). */
 static void
 print_next_steps(const char *db)
 {
+    char *q = rl_cli_shell_word(db);
+    const char *w = q != NULL ? q : db;
     printf("\nResults database: %s\n", db);
     printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
            " sessions, events, activity (docs/SCHEMA.md)\n");
-    printf("  tidy CSV: relapselab export %s --csv DIR\n", db);
-    printf("  measures: relapselab summary %s\n", db);
-    printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", db);
-    printf("  report:   relapselab report %s -o report.html\n", db);
+    printf("  tidy CSV: relapselab export %s --csv DIR\n", w);
+    printf("  measures: relapselab summary %s\n", w);
+    printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", w);
+    printf("  report:   relapselab report %s -o report.html\n", w);
+    free(q);
 }
 
 static int
@@ -74,7 +81,8 @@ usage(void)
         "  PROTOCOL   YAML protocol (default %s)\n"
         "  --seed S   master seed, a non-negative integer (default: a fresh one, printed)\n"
         "  --threads N  worker threads, 1-256 (default 2; results do not depend on it)\n"
-        "  --out DB   results database (default results/<protocol name>.db)\n"
+        "  --out DB   results database (default results/<protocol file name without its\n"
+        "             last extension>.db); not standard output\n"
         "  --set NAME=VALUE  change a parameter's population value (repeatable; see\n"
         "             relapselab params); it applies to every mouse, whatever its genotype\n"
         "  --quiet    no progress line and no summary\n", DEFAULT_PROTOCOL);
@@ -118,6 +126,10 @@ rl_cmd_run(int argc, char **argv)
     if (protocol_path == NULL) {
         protocol_path = DEFAULT_PROTOCOL;
     }
+    if ((ret = rl_cli_refuse_stdout("--out", out_path, "a database cannot be written to "
+             "standard output; give a file name")) >= 0) {
+        return ret;
+    }
     if (!c.have_seed) {
         c.seed = fresh_seed();
     }
@@ -141,8 +153,12 @@ rl_cmd_run(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s", protocol_path,
-        c.seed, c.settings);
+    {
+        char *q = rl_cli_shell_word(protocol_path);
+        snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s",
+            q != NULL ? q : protocol_path, c.seed, c.settings);
+        free(q);
+    }
     memset(&opt, 0, sizeof opt);
     opt.seed = c.seed;
     opt.threads = c.threads;

@@ -1,8 +1,9 @@
 /* main.c -- the relapselab command-line tool: a table of subcommands over the library.
 **
 ** This is the only place that prints to the user, installs signal handlers, decides exit
-** codes and keeps process-wide state (the SIGINT flag). Exit codes: 0 success, 1 failure
-** (bad input, I/O, database), 2 usage error, 130 interrupted.
+** codes and keeps process-wide state (the SIGINT flag and the registry of temporary files,
+** signals.c). Exit codes: 0 success, 1 failure (bad input, I/O, database), 2 usage error,
+** 130 interrupted (or, for the commands that end at once on a signal, killed by it).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -103,6 +104,7 @@ main(int argc, char **argv)
 {
     FILE *trace = alloc_hook_from_env();
     int code = dispatch(argc, argv);
+    rl_cli_temps_release();
     if (trace != NULL) {
         rl_alloc_fault_set(0, NULL);
         fclose(trace);
