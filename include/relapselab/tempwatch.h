@@ -7,9 +7,9 @@
 ** folder of files (export --csv, export --medpc, summary --csv) is renamed file by file once
 ** every file is complete. The final path is checked before anything is written, and again
 ** just before the rename: a directory, a FIFO, a device or a socket -- or a symbolic link to
-** one of these -- is refused (RL_ERR_IO, "<path>: is a FIFO; refusing to replace it"). A
-** regular file is replaced; so is a symbolic link to a regular file (or a dangling one): the
-** link itself is replaced by the new file, and the file it pointed to is left untouched.
+** one of these, or to nothing -- is refused (RL_ERR_IO, "<path>: is a FIFO; refusing to
+** replace it"). A regular file is replaced. A symbolic link to a regular file is followed:
+** the file it leads to is replaced (the temporary file is made beside it) and the link stays.
 **
 ** A process that is killed while the library writes would leave the temporary files behind.
 ** A program that wants to remove them on a signal passes a watch: the library calls made()

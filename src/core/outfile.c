@@ -7,6 +7,7 @@
 ** Errors name the final path (what the user typed); the temporary name appears in the
 ** message only where it helps (a failed rename).
 */
+#define _XOPEN_SOURCE 700 /* realpath() */
 #include "outfile.h"
 
 #include <errno.h>
@@ -67,14 +68,15 @@ dir_of(const char *path, char *buf, size_t n)
     return 0;
 }
 
-/* The directory that will hold path: it must exist, be a directory and be writable. */
+/* The directory that will hold target (path: as the user named it, for the messages) must
+** exist, be a directory and be writable. */
 static int
-check_dir(const char *path, rl_error_t *err)
+check_dir(const char *target, const char *path, rl_error_t *err)
 {
     char dir[PATH_MAX];
     struct stat st;
 
-    if (dir_of(path, dir, sizeof dir) != 0) {
+    if (dir_of(target, dir, sizeof dir) != 0) {
         return rl_error_set(err, RL_ERR_IO, path, 0, 0, "path too long");
     }
     if (stat(dir, &st) != 0) {
@@ -92,8 +94,10 @@ check_dir(const char *path, rl_error_t *err)
     return 0;
 }
 
-int
-rl_outfile_check(const char *path, rl_error_t *err)
+/* Rule 1 for path; target[PATH_MAX] receives the file to replace: path itself, or the
+** regular file that a symbolic link at path resolves to (realpath). */
+static int
+check_resolve(const char *path, char *target, rl_error_t *err)
 {
     size_t len = path != NULL ? strlen(path) : 0;
     struct stat ls, st;
@@ -101,21 +105,43 @@ rl_outfile_check(const char *path, rl_error_t *err)
     if (len == 0 || path[len - 1] == '/') {
         return rl_error_set(err, RL_ERR_IO, path, 0, 0, "not a file name");
     }
-    if (lstat(path, &ls) == 0) {
-        if (S_ISLNK(ls.st_mode)) {
-            /* a link to a regular file, or a dangling one: the link is replaced */
-            if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-                return rl_error_set(err, RL_ERR_IO, path, 0, 0,
-                    "is a symbolic link to %s; refusing to replace it", kind_of(st.st_mode));
-            }
-        } else if (!S_ISREG(ls.st_mode)) {
-            return rl_error_set(err, RL_ERR_IO, path, 0, 0, "is %s; refusing to replace it",
-                kind_of(ls.st_mode));
-        }
-    } else if (errno != ENOENT) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot write: %s", strerror(errno));
+    if (len >= PATH_MAX) {
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "path too long");
     }
-    return check_dir(path, err);
+    memcpy(target, path, len + 1);
+    if (lstat(path, &ls) != 0) {
+        if (errno != ENOENT) {
+            return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot write: %s",
+                strerror(errno));
+        }
+    } else if (S_ISLNK(ls.st_mode)) {
+        if (stat(path, &st) != 0) {
+            return errno == ENOENT
+                ? rl_error_set(err, RL_ERR_IO, path, 0, 0, "is a symbolic link to nothing; "
+                      "refusing to replace it")
+                : rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot follow the symbolic link: "
+                      "%s", strerror(errno));
+        }
+        if (!S_ISREG(st.st_mode)) {
+            return rl_error_set(err, RL_ERR_IO, path, 0, 0,
+                "is a symbolic link to %s; refusing to replace it", kind_of(st.st_mode));
+        }
+        if (realpath(path, target) == NULL) {
+            return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot follow the symbolic "
+                "link: %s", strerror(errno));
+        }
+    } else if (!S_ISREG(ls.st_mode)) {
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "is %s; refusing to replace it",
+            kind_of(ls.st_mode));
+    }
+    return check_dir(target, path, err);
+}
+
+int
+rl_outfile_check(const char *path, rl_error_t *err)
+{
+    char target[PATH_MAX];
+    return check_resolve(path, target, err);
 }
 
 /* 48 unpredictable bits for a temporary name (attempt makes retries differ). */
@@ -167,6 +193,7 @@ static void
 release(rl_outfile_t *o)
 {
     free(o->path);
+    free(o->target);
     free(o->tmp);
     memset(o, 0, sizeof *o);
     o->fd = -1;
@@ -176,6 +203,7 @@ int
 rl_outfile_open(rl_outfile_t *o, const char *path, const rl_temp_watch_t *watch,
     rl_error_t *err)
 {
+    char target[PATH_MAX];
     size_t n;
     unsigned attempt;
     int ret;
@@ -184,16 +212,17 @@ rl_outfile_open(rl_outfile_t *o, const char *path, const rl_temp_watch_t *watch,
     o->fd = -1;
     o->sync_dir = true;
     o->watch = watch;
-    if ((ret = rl_outfile_check(path, err)) != 0) {
+    if ((ret = check_resolve(path, target, err)) != 0) {
         return ret;
     }
-    n = strlen(path) + 32;
-    if ((o->path = rl_strdup(path)) == NULL || (o->tmp = rl_malloc(n)) == NULL) {
+    n = strlen(target) + 32;
+    if ((o->path = rl_strdup(path)) == NULL || (o->target = rl_strdup(target)) == NULL
+        || (o->tmp = rl_malloc(n)) == NULL) {
         release(o);
         return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
     }
     for (attempt = 0; attempt < TMP_ATTEMPTS; attempt++) {
-        snprintf(o->tmp, n, "%s.tmp-%012llx", path,
+        snprintf(o->tmp, n, "%s.tmp-%012llx", target,
             (unsigned long long) random_bits(attempt));
         o->fd = open(o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
         if (o->fd >= 0 || errno != EEXIST) {
@@ -271,24 +300,26 @@ rl_outfile_close(rl_outfile_t *o, rl_error_t *err)
 int
 rl_outfile_commit(rl_outfile_t *o, rl_error_t *err)
 {
-    char dir[PATH_MAX];
+    char dir[PATH_MAX], again[PATH_MAX];
     int ret;
 
     if (o->tmp == NULL) {
         return rl_error_set(err, RL_ERR_INTERNAL, o->path, 0, 0, "no file to commit");
     }
-    if ((ret = rl_outfile_close(o, err)) != 0 || (ret = rl_outfile_check(o->path, err)) != 0) {
+    /* the file to replace is checked again: it may have changed while we wrote */
+    if ((ret = rl_outfile_close(o, err)) != 0
+        || (ret = check_resolve(o->target, again, err)) != 0) {
         rl_outfile_abort(o);
         return ret;
     }
-    if (rename(o->tmp, o->path) != 0) {
+    if (rename(o->tmp, o->target) != 0) {
         ret = rl_error_set(err, RL_ERR_IO, o->path, 0, 0, "cannot rename %s onto it: %s",
             o->tmp, strerror(errno));
         rl_outfile_abort(o);
         return ret;
     }
     rl_outfile_watch_gone(o->watch, o->handle, &o->watched);
-    if (o->sync_dir && dir_of(o->path, dir, sizeof dir) == 0) {
+    if (o->sync_dir && dir_of(o->target, dir, sizeof dir) == 0) {
         rl_outfile_sync_dir(dir);
     }
     release(o);

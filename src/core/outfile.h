@@ -4,24 +4,28 @@
 ** figures, calibrate's JSON -- goes through this module, so each follows the same rule
 ** (stated for library users in relapselab/tempwatch.h):
 **
-**   1. The final path is checked first (rl_outfile_check): nothing there, a regular file, or
-**      a symbolic link to a regular file (or a dangling one) may be replaced; a directory, a
-**      FIFO, a character or block device, a socket, or a symbolic link to one of these is
-**      refused with RL_ERR_IO ("<path>: is a FIFO; refusing to replace it"), and so is a
-**      path whose directory is missing or not writable. Nothing is created then.
-**   2. The data go to a new temporary file in the same directory, "<path>.tmp-<12 hex
+**   1. The final path is checked first (rl_outfile_check): nothing there or a regular file
+**      may be replaced; a directory, a FIFO, a character or block device, a socket, a
+**      symbolic link to one of these or to nothing, is refused with RL_ERR_IO ("<path>: is
+**      a FIFO; refusing to replace it"), and so is a path whose directory is missing or not
+**      writable. Nothing is created then.
+**   2. The data go to a new temporary file in the same directory, "<file>.tmp-<12 hex
 **      digits>", the digits from /dev/urandom (mixed with the clock and PID), opened with
 **      O_CREAT|O_EXCL|O_NOFOLLOW, mode 0666 less the umask: a file or symbolic link planted
 **      at any name is never opened, let alone written through (a taken name is retried).
-**   3. Commit: flush, fsync(), close, check the final path again (it may have changed
+**   3. Commit: flush, fsync(), close, check the file to replace again (it may have changed
 **      meanwhile), rename() onto it, fsync() the directory (best effort: some file systems
-**      refuse it). rename() replaces the directory entry: a symbolic link at the final path
-**      is replaced by the file, never written through.
+**      refuse it).
 **   4. On any failure, or rl_outfile_abort(), the temporary file is removed.
 **
-** A symbolic link at the final path is replaced, not followed: writing through it would
-** write wherever the link points (possibly outside the folder the user named), and rename()
-** cannot do that atomically anyway.
+** A symbolic link to a regular file is followed, as cp, curl or a compiler's -o would: the
+** file it leads to (realpath) is the one replaced -- the temporary file is made beside that
+** file and renamed onto it -- and the link stays. So `latest.db -> runs/v3.db` updates
+** runs/v3.db, and `-o /dev/stdout` with standard output redirected to a file writes that
+** file (a terminal or a pipe is refused: use "-"), where replacing the link would replace
+** /dev/stdout itself. A link planted in a shared folder by someone else cannot redirect the
+** output there on a system with fs.protected_symlinks (Debian's default): following it
+** fails, and the path is refused.
 **
 ** The watch (relapselab/tempwatch.h; may be NULL) is told of each temporary file after it is
 ** created and when it is gone, so the relapselab tool's signal handler can remove the live
@@ -39,7 +43,8 @@
 
 /* An output file being written. Zero-filled = nothing open (rl_outfile_abort is a no-op). */
 typedef struct rl_outfile {
-    char *path;                    /* the final path (malloc'ed) */
+    char *path;                    /* the final path as given (malloc'ed; for messages) */
+    char *target;                  /* the file replaced: path, or where its link leads */
     char *tmp;                     /* the temporary file; NULL when there is none */
     int fd;                        /* open on tmp, or -1 once closed */
     FILE *f;                       /* stdio stream on fd (rl_outfile_stream), or NULL */

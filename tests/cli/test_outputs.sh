@@ -6,7 +6,9 @@
 #   2  an output path that is a FIFO, a symbolic link to a FIFO (standing in for a device:
 #      a real device cannot be made without root, and no test touches /dev), a symbolic
 #      link to a directory, or a directory is refused by every command that writes -- exit 1,
-#      "refusing to replace it", the target untouched, no temporary file;
+#      "refusing to replace it", the target untouched, no temporary file (a link to a
+#      regular file is followed: that file is replaced, the link stays; a dangling link is
+#      refused);
 #   3  a symbolic link planted at an old predictable temporary name ("<table>.csv.tmp",
 #      "<MED-PC name>.tmp", "<out>.tmp-<pid>") is not written through: its target is
 #      untouched;
@@ -103,6 +105,17 @@ grep -q "error: $t/fifo.html: is a FIFO; refusing to replace it" "$tmp/err" ||
 "$RL" run "$tmp/p.yaml" --quiet --out "$t/link_fifo.db" 2>"$tmp/err"
 grep -q "link_fifo.db: is a symbolic link to a FIFO; refusing to replace it" "$tmp/err" ||
     { show_file "stderr" "$tmp/err"; fail "run --out link to a FIFO: the message does not say why"; }
+
+# a link to a regular file is followed: the file it leads to is replaced, the link stays
+echo "old" >"$t/real.html"
+ln -s real.html "$t/latest.html"
+"$RL" report "$tmp/base.db" -o "$t/latest.html" >/dev/null 2>"$tmp/err" ||
+    { show_file "stderr" "$tmp/err"; fail "report -o a link to a regular file failed"; }
+[ -L "$t/latest.html" ] || fail "report -o a link: the link was replaced"
+head -c 15 "$t/real.html" | grep -q '<!DOCTYPE html>' || fail "report -o a link: its file was not written"
+ln -s nowhere.html "$t/dangling.html"
+refused "report -o a dangling link" "$RL" report "$tmp/base.db" -o "$t/dangling.html"
+[ -e "$t/nowhere.html" ] && fail "report -o a dangling link created its target"
 
 # a FIFO inside an output folder: the whole export is refused, nothing else is written
 for cmd in csv medpc summary; do

@@ -107,7 +107,8 @@ check_targets(void)
     CHECK(symlink(path_in("old.db"), path_in("link_reg")) == 0);
     CHECK(rl_outfile_check(path_in("link_reg"), &err) == 0);
     CHECK(symlink(path_in("nowhere"), path_in("dangling")) == 0);
-    CHECK(rl_outfile_check(path_in("dangling"), &err) == 0);
+    CHECK(rl_outfile_check(path_in("dangling"), &err) == RL_ERR_IO);
+    CHECK(strcmp(err.msg, "is a symbolic link to nothing; refusing to replace it") == 0);
 
     CHECK(mkdir(path_in("dir"), 0700) == 0);
     rl_error_clear(&err);
@@ -206,22 +207,32 @@ temporary_names(void)
     remove(path_in("victim"));
 }
 
-/* A symbolic link to a regular file at the final path is replaced; its target is not
-** written. */
+/* A symbolic link to a regular file at the final path is followed: the file it leads to
+** (in another folder here) is replaced, through a temporary file beside it, and the link
+** stays a link. */
 static void
-link_replaced_not_followed(void)
+link_followed(void)
 {
+    rl_outfile_t o;
     rl_error_t err;
     struct stat st;
+    char sub[256];
 
-    put(path_in("target"), "target");
-    CHECK(symlink(path_in("target"), path_in("out.html")) == 0);
-    CHECK(rl_outfile_write(path_in("out.html"), "new", 3, NULL, &err) == 0);
-    CHECK(lstat(path_in("out.html"), &st) == 0 && S_ISREG(st.st_mode));
+    snprintf(sub, sizeof sub, "%s", path_in("sub"));
+    CHECK(mkdir(sub, 0700) == 0);
+    put(path_in("sub/target.html"), "old");
+    CHECK(symlink("sub/target.html", path_in("out.html")) == 0);
+    CHECK(rl_outfile_open(&o, path_in("out.html"), NULL, &err) == 0);
+    CHECK(o.tmp != NULL && strstr(o.tmp, "/sub/target.html.tmp-") != NULL); /* beside it */
+    CHECK(strcmp(o.path, path_in("out.html")) == 0);
+    CHECK(write(o.fd, "new", 3) == 3);
+    CHECK(rl_outfile_commit(&o, &err) == 0);
+    CHECK(lstat(path_in("out.html"), &st) == 0 && S_ISLNK(st.st_mode));
+    CHECK(holds(path_in("sub/target.html"), "new"));
     CHECK(holds(path_in("out.html"), "new"));
-    CHECK(holds(path_in("target"), "target"));
     remove(path_in("out.html"));
-    remove(path_in("target"));
+    remove(path_in("sub/target.html"));
+    rmdir(sub);
 }
 
 /* The final path is checked again at commit: a FIFO that appeared meanwhile is not
@@ -393,7 +404,7 @@ out_dir_files(void)
 static const rl_test_case_t CASES[] = {
     {"check_targets", check_targets, 0},
     {"temporary_names", temporary_names, 0},
-    {"link_replaced_not_followed", link_replaced_not_followed, 0},
+    {"link_followed", link_followed, 0},
     {"commit_rechecks_and_abort", commit_rechecks_and_abort, 0},
     {"watch_calls", watch_calls, 0},
     {"same_file", same_file, 0},
