@@ -210,6 +210,7 @@ rl_outfile_open(rl_outfile_t *o, const char *path, const rl_temp_watch_t *watch,
 
     memset(o, 0, sizeof *o);
     o->fd = -1;
+    o->sync_file = true;
     o->sync_dir = true;
     o->watch = watch;
     if ((ret = check_resolve(path, target, err)) != 0) {
@@ -269,7 +270,7 @@ rl_outfile_close(rl_outfile_t *o, rl_error_t *err)
             failed = 1;
             e = errno;
         }
-        if (!failed && sync_fd(o->fd) != 0) {
+        if (!failed && o->sync_file && sync_fd(o->fd) != 0) {
             failed = 1;
             e = errno;
         }
@@ -280,7 +281,7 @@ rl_outfile_close(rl_outfile_t *o, rl_error_t *err)
         o->f = NULL;
         o->fd = -1;
     } else if (o->fd >= 0) {
-        if (sync_fd(o->fd) != 0) {
+        if (o->sync_file && sync_fd(o->fd) != 0) {
             failed = 1;
             e = errno;
         }

@@ -51,6 +51,7 @@ typedef struct rl_outfile {
     const rl_temp_watch_t *watch;  /* may be NULL */
     void *handle;                  /* the watch's token for tmp */
     bool watched;                  /* the watch was told of tmp (and not yet of its end) */
+    bool sync_file;                /* close fsyncs the file (default true) */
     bool sync_dir;                 /* commit fsyncs the directory (default true) */
 } rl_outfile_t;
 
@@ -66,7 +67,8 @@ int rl_outfile_open(rl_outfile_t *o, const char *path, const rl_temp_watch_t *wa
 ** RL_ERR_NOMEM in err if it cannot be. Closed by rl_outfile_close/commit/abort. */
 FILE *rl_outfile_stream(rl_outfile_t *o, rl_error_t *err);
 
-/* Flush, fsync and close the temporary file, which stays (to be committed later).
+/* Flush, fsync (if o->sync_file) and close the temporary file, which stays (to be
+** committed later).
 ** RL_ERR_IO naming the final path if a write failed (the file is kept for abort). */
 int rl_outfile_close(rl_outfile_t *o, rl_error_t *err);
 

@@ -1,11 +1,21 @@
 /* out_dir.c -- a folder of output files written as a whole (see out_dir.h). Each file is an
 ** rl_outfile_t (core/outfile.h) closed as soon as it is written, so a folder of thousands
-** of MED-PC files holds no more than one descriptor open; the folder is synced once, after
-** the last rename. */
+** of MED-PC files holds no more than one descriptor open.
+**
+** Durability in bulk: the files are not fsync()ed one by one as they are closed -- one
+** fsync is one journal commit, and 2,730 MED-PC files of the seed study took 14 s that way
+** instead of 1 s. At commit, before any rename, one syncfs() of the folder's file system
+** (Linux) makes all of them durable at once; elsewhere each is fsync()ed then. Then the
+** renames, and one fsync of the folder.
+*/
+#if defined(__linux__)
+#define _GNU_SOURCE /* syncfs() */
+#endif
 #include "out_dir.h"
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -136,6 +146,7 @@ rl_out_dir_create(rl_out_dir_t *d, const char *name, FILE **f, size_t *k, rl_err
         return ret;
     }
     e->o.sync_dir = false;
+    e->o.sync_file = false; /* all at once at commit (sync_files) */
     if ((*f = rl_outfile_stream(&e->o, err)) == NULL) {
         rl_outfile_abort(&e->o);
         return RL_ERR_NOMEM;
@@ -164,12 +175,52 @@ release(rl_out_dir_t *d)
     memset(d, 0, sizeof *d);
 }
 
+/* Make the data of every closed temporary file durable (see the top of the file).
+** RL_ERR_IO naming the folder or the file if that fails. */
+static int
+sync_files(rl_out_dir_t *d, rl_error_t *err)
+{
+    size_t i;
+    int fd, ok;
+
+#if defined(__linux__)
+    if ((fd = open(d->dir, O_RDONLY | O_CLOEXEC)) >= 0) {
+        ok = syncfs(fd) == 0;
+        close(fd);
+        if (ok) {
+            return 0;
+        }
+    }
+#endif
+    for (i = 0; i < d->n; i++) {
+        if (d->files[i].o.tmp == NULL) {
+            continue;
+        }
+        if ((fd = open(d->files[i].o.tmp, O_RDONLY | O_CLOEXEC)) < 0) {
+            return rl_error_set(err, RL_ERR_IO, d->files[i].o.path, 0, 0, "cannot sync: %s",
+                strerror(errno));
+        }
+        ok = fsync(fd) == 0 || errno == EINVAL;
+        close(fd);
+        if (!ok) {
+            return rl_error_set(err, RL_ERR_IO, d->files[i].o.path, 0, 0, "fsync failed: %s",
+                strerror(errno));
+        }
+    }
+    return 0;
+}
+
 int
 rl_out_dir_commit(rl_out_dir_t *d, rl_error_t *err)
 {
     rl_error_t e2;
     size_t i;
-    int ret = 0;
+    int ret;
+
+    if ((ret = sync_files(d, err)) != 0) {
+        rl_out_dir_abort(d);
+        return ret;
+    }
     for (i = 0; i < d->n; i++) {
         if (d->files[i].o.tmp != NULL
             && rl_outfile_commit(&d->files[i].o, ret == 0 ? err : &e2) != 0) {
