@@ -56,6 +56,24 @@ default_out(const char *p, char *buf, size_t n)
     snprintf(buf, n, "results/%.*s.db", (int) len, base);
 }
 
+/* The database: --out as given -- but not "-": a database cannot go to standard output --
+** or results/<stem>.db, the folder made if missing. -1, or the exit code after saying why. */
+static int
+output_path(const char **out, const char *protocol_path, char *buf, size_t n)
+{
+    int code;
+    if ((code = rl_cli_refuse_stdout("--out", *out, "a database cannot be written to "
+             "standard output; give a file name")) >= 0) {
+        return code;
+    }
+    if (*out == NULL) {
+        default_out(protocol_path, buf, n);
+        *out = buf;
+        mkdir("results", 0777); /* the default folder; an error shows up at open */
+    }
+    return -1;
+}
+
 /* Where the results are and the commands that analyse them (the path shell-quoted, so the
 ** lines can be pasted as they are). */
 static void
@@ -70,6 +88,16 @@ print_next_steps(const char *db)
     printf("  measures: relapselab summary %s\n", w);
     printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", w);
     printf("  report:   relapselab report %s -o report.html\n", w);
+    free(q);
+}
+
+/* The command recorded in the database (run.command): the protocol path shell-quoted. */
+static void
+command_line(char *buf, size_t n, const char *protocol_path, const rl_cli_common_t *c)
+{
+    char *q = rl_cli_shell_word(protocol_path);
+    snprintf(buf, n, "relapselab run %s --seed %" PRIu64 "%s", q != NULL ? q : protocol_path,
+        c->seed, c->settings);
     free(q);
 }
 
@@ -126,17 +154,11 @@ rl_cmd_run(int argc, char **argv)
     if (protocol_path == NULL) {
         protocol_path = DEFAULT_PROTOCOL;
     }
-    if ((ret = rl_cli_refuse_stdout("--out", out_path, "a database cannot be written to "
-             "standard output; give a file name")) >= 0) {
+    if ((ret = output_path(&out_path, protocol_path, out_buf, sizeof out_buf)) >= 0) {
         return ret;
     }
     if (!c.have_seed) {
         c.seed = fresh_seed();
-    }
-    if (out_path == NULL) {
-        default_out(protocol_path, out_buf, sizeof out_buf);
-        out_path = out_buf;
-        mkdir("results", 0777); /* the default folder; an error shows up at open */
     }
 
     protocol = rl_malloc(sizeof *protocol);
@@ -153,12 +175,7 @@ rl_cmd_run(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    {
-        char *q = rl_cli_shell_word(protocol_path);
-        snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s",
-            q != NULL ? q : protocol_path, c.seed, c.settings);
-        free(q);
-    }
+    command_line(command, sizeof command, protocol_path, &c);
     memset(&opt, 0, sizeof opt);
     opt.seed = c.seed;
     opt.threads = c.threads;
