@@ -31,6 +31,7 @@
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
+#include "relapselab/tempwatch.h"
 
 /* Width of a response bin (the first bin is the "loading phase"). */
 #define RL_BIN_S 600.0
@@ -193,9 +194,11 @@ RL_API void rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures
 RL_API void rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f);
 
 /* Tidy CSV tables (measures_csv.c) in dir (created if missing): summary_sessions.csv,
-** summary_subjects.csv, summary_groups.csv and bins.csv, each written atomically (temp +
-** rename). RL_ERR_IO or RL_ERR_NOMEM naming the file on failure. */
+** summary_subjects.csv, summary_groups.csv and bins.csv, renamed into place together when
+** all are complete (relapselab/tempwatch.h; watch may be NULL); a file that would replace
+** the database ds was read from is refused. RL_ERR_IO or RL_ERR_NOMEM naming the file on
+** failure. */
 RL_API int rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
-    rl_error_t *err);
+    const rl_temp_watch_t *watch, rl_error_t *err);
 
 #endif

@@ -8,7 +8,10 @@
 ** marked in_timeout when there is one). Simulated sessions get dates from 2000-01-01
 ** 09:00 plus day x intersession interval; imported ones keep their start time. With the
 ** shipped profile "relapselab", importing the files back gives the same events (times to
-** the 1 ms the files keep). Files are written atomically (temp + rename).
+** the 1 ms the files keep). Two sessions that would get the same name (the same start
+** minute and subject label; '/' in a label becomes '_', and names are compared without
+** regard to case) are kept apart: the later gets " (2)", " (3)", ... Files are written to
+** temporary files renamed into place when all are complete (relapselab/tempwatch.h).
 */
 #ifndef RELAPSELAB_MEDPC_EXPORT_H
 #define RELAPSELAB_MEDPC_EXPORT_H
@@ -18,9 +21,10 @@
 #include "relapselab/api.h"
 #include "relapselab/error.h"
 #include "relapselab/medpc_profile.h"
+#include "relapselab/tempwatch.h"
 
 typedef struct rl_medpc_export_stats {
-    size_t files;          /* one per session */
+    size_t files;          /* one per session: the files written (each name distinct) */
     size_t events;         /* events written (session_start is implicit in MED-PC) */
     size_t dropped;        /* events of a kind the profile has no code for */
     size_t timeout_lost;   /* in-timeout pokes written with an ordinary code */
@@ -28,9 +32,9 @@ typedef struct rl_medpc_export_stats {
 
 /* Write every session of the database db_path into dir (created if missing; one level)
 ** with profile p, whose encoding must be parallel or code_plus_time (else RL_ERR_INVALID).
-** Errors name the database or the file: RL_ERR_IO, RL_ERR_INVALID, RL_ERR_DB,
-** RL_ERR_NOMEM. */
+** watch (may be NULL) is told of the temporary files. Errors name the database or the
+** file: RL_ERR_IO, RL_ERR_INVALID, RL_ERR_DB, RL_ERR_NOMEM. */
 RL_API int rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *p,
-    rl_medpc_export_stats_t *stats, rl_error_t *err);
+    const rl_temp_watch_t *watch, rl_medpc_export_stats_t *stats, rl_error_t *err);
 
 #endif

@@ -19,6 +19,7 @@
 #include "relapselab/error.h"
 #include "relapselab/progress.h"
 #include "relapselab/medpc_profile.h"
+#include "relapselab/tempwatch.h"
 
 typedef enum {
     RL_GROUP_BY_GROUP = 0,      /* the MED-PC `Group:` header */
@@ -39,6 +40,8 @@ typedef struct rl_import_options {
     void (*report)(void *ctx, const char *path, long line, const char *severity,
         const char *msg);
     void *report_ctx;
+    const rl_temp_watch_t *watch;        /* told of the database's temporary file; may be
+                                         ** NULL (relapselab/tempwatch.h) */
 } rl_import_options_t;
 
 typedef struct rl_import_stats {

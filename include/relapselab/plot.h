@@ -141,11 +141,12 @@ typedef enum rl_plot_format {
 } rl_plot_format_t;
 
 /* Render fig to the file path, in the format named by its extension (.png, .svg, .pdf,
-** any case). The file is written to "<path>.tmp-<pid>" and renamed onto path only when
-** complete: on any failure the temporary file is removed and a file already at path is
-** left untouched. Returns 0; RL_ERR_INVALID (unknown extension or an invalid figure --
-** nothing is written), RL_ERR_IO (cannot create, write or rename), RL_ERR_NOMEM; err
-** (may be NULL) names path and the problem. */
+** any case). The path is checked first and the file written to a temporary file renamed
+** onto path only when complete (relapselab/tempwatch.h): on any failure the temporary file
+** is removed and a file already at path is left untouched. Returns 0; RL_ERR_INVALID
+** (unknown extension or an invalid figure -- nothing is written), RL_ERR_IO (the path is
+** refused -- a directory, FIFO, device or socket -- or cannot be created, written or
+** renamed), RL_ERR_NOMEM; err (may be NULL) names path and the problem. */
 RL_API int rl_plot_write(const rl_plot_figure_t *fig, const char *path, rl_error_t *err);
 
 /* Render fig in memory. On success *data is a malloc'ed buffer of *len bytes (the caller

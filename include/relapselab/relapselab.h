@@ -15,7 +15,8 @@
 **   figures.h, plot.h, report.h   figures and the HTML report
 ** and the tables and building blocks: params.h, genotype.h, background.h, drugs.h,
 ** drug_pk.h, mouse.h, results.h, rng.h, trace.h, store.h, progress.h, error.h, alloc.h,
-** version.h, protocol_limits.h (the protocol format's limits).
+** version.h, protocol_limits.h (the protocol format's limits), tempwatch.h (how output
+** files are written, and how a program learns of their temporary files).
 */
 #ifndef RELAPSELAB_RELAPSELAB_H
 #define RELAPSELAB_RELAPSELAB_H
@@ -52,6 +53,7 @@
 #include "relapselab/stats.h"
 #include "relapselab/store.h"
 #include "relapselab/summary.h"
+#include "relapselab/tempwatch.h"
 #include "relapselab/trace.h"
 #include "relapselab/validate.h"
 #include "relapselab/version.h"

@@ -37,9 +37,11 @@ typedef struct rl_report_info {
 RL_API int rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **html,
     size_t *len, rl_report_info_t *info, rl_error_t *err);
 
-/* As rl_report_render_html(), written to path atomically: to "<path>.tmp-<pid>", flushed
-** and renamed onto path only when complete (a file already at path is untouched on
-** failure). RL_ERR_IO naming path when it cannot be written. */
+/* As rl_report_render_html(), written to path atomically (relapselab/tempwatch.h: the path
+** is checked before rendering, the page goes to a temporary file, fsync()ed and renamed onto
+** path only when complete; a file already at path is untouched on failure). RL_ERR_IO
+** naming path when it cannot be written or is refused (a directory, FIFO, device, socket,
+** or the database ds itself). */
 RL_API int rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
     rl_report_info_t *info, rl_error_t *err);
 

@@ -219,9 +219,13 @@ RL_API void rl_screen_print(const rl_screen_t *screen, const rl_screen_results_t
 RL_API void rl_screen_print_json(const rl_screen_t *screen, const rl_screen_results_t *res,
     const rl_screen_summary_t *sum, FILE *f);
 
-/* A tidy CSV table, one row per genotype x trigger x treatment (docs/SCREEN.md), written to
-** path atomically (a temporary file renamed into place). Returns 0 or RL_ERR_IO /
-** RL_ERR_NOMEM naming the file; on error no file is left. */
+/* The tidy CSV table, one row per genotype x trigger x treatment (docs/SCREEN.md), to f. */
+RL_API void rl_screen_print_csv(const rl_screen_t *screen, const rl_screen_results_t *res,
+    const rl_screen_summary_t *sum, FILE *f);
+
+/* The same table written to path atomically (relapselab/tempwatch.h: the path checked
+** first, a temporary file renamed into place). Returns 0 or RL_ERR_IO / RL_ERR_NOMEM naming
+** the file; on error no file is left. */
 RL_API int rl_screen_write_csv(const rl_screen_t *screen, const rl_screen_results_t *res,
     const rl_screen_summary_t *sum, const char *path, rl_error_t *err);
 

@@ -16,6 +16,7 @@
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
+#include "relapselab/tempwatch.h"
 
 /* Version of the database schema (docs/SCHEMA.md): stored in PRAGMA user_version and
 ** run.schema_version by the writer (store_sqlite.c); the CSV exporter (export_csv.c) reads
@@ -57,7 +58,9 @@ typedef struct rl_subject_record {
 
 /* Create the temporary database for final_path, create the schema, and write the run,
 ** its protocol (text, reinforcers, groups, procedures, phases). The protocol is borrowed
-** for the call. On error *out is NULL and nothing is left on disk. */
+** for the call. final_path is checked first (relapselab/tempwatch.h): a directory, FIFO,
+** device or socket (or a symbolic link to one) is refused, and so is the protocol's own
+** file (RL_ERR_IO). On error *out is NULL and nothing is left on disk. */
 RL_API int rl_store_open(const char *final_path, const rl_protocol_t *protocol,
     const rl_run_info_t *run, rl_store_t **out, rl_error_t *err);
 
@@ -109,17 +112,20 @@ RL_API int rl_store_write_imported_session(rl_store_t *self, const rl_session_re
 RL_API int rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
     long line, const char *severity, const char *message, rl_error_t *err);
 
-/* Finish: mark the run complete, close, and atomically rename the temporary file onto the
-** final path (replacing any old file). Frees self whatever the outcome; on failure the
-** temporary file is removed and the final path is untouched. */
+/* Finish: mark the run complete, close, fsync, check the final path again and atomically
+** rename the temporary file onto it (replacing any old file). Frees self whatever the
+** outcome; on failure the temporary file is removed and the final path is untouched. */
 RL_API int rl_store_commit(rl_store_t *self, rl_error_t *err);
 
 /* Abandon the run: close and delete the temporary file. Frees self. NULL is allowed. */
 RL_API void rl_store_abort(rl_store_t *self);
 
 /* Write tidy CSV tables (runs.csv, groups.csv, phases.csv, subjects.csv,
-** subject_params.csv, sessions.csv, activity.csv, events.csv) from the database at db_path
-** into dir (created if missing). Each file is written atomically (temp + rename). */
-RL_API int rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err);
+** subject_params.csv, sessions.csv, activity.csv, events.csv, ...) from the database at
+** db_path into dir (created if missing). Each file goes to a temporary file and all are
+** renamed into place when complete (relapselab/tempwatch.h; watch may be NULL); a file
+** that would replace db_path itself is refused. */
+RL_API int rl_store_export_csv(const char *db_path, const char *dir,
+    const rl_temp_watch_t *watch, rl_error_t *err);
 
 #endif

@@ -1,8 +1,9 @@
 /* measures_csv.c -- the standard measures as tidy CSV tables (see measures.h).
 **
 ** Four files, one observation per row, in the format of every relapselab CSV (the shared
-** helpers of store/csv_write.h: RFC 4180 quoting, shortest round-trip REALs, temp file +
-** rename, the four renamed together when all are complete: store/out_dir.h):
+** helpers of store/csv_write.h: RFC 4180 quoting, shortest round-trip REALs, text cells
+** that look like formulas neutralised, temporary files renamed together when all four are
+** complete: store/out_dir.h):
 ** summary_sessions.csv (session), summary_subjects.csv (subject x phase),
 ** summary_groups.csv (group x phase: mean, SEM and n of each measure) and bins.csv
 ** (session x 10-min bin). Not applicable (NaN, NULL) is an empty field. Columns are
@@ -238,7 +239,7 @@ typedef void (*table_fn)(const rl_dataset_t *ds, const rl_measures_t *m, row_t *
 
 int
 rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
-    rl_error_t *err)
+    const rl_temp_watch_t *watch, rl_error_t *err)
 {
     static const struct {
         const char *file;
@@ -253,9 +254,10 @@ rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char
     size_t i, k;
     int ret;
 
-    if ((ret = rl_out_dir_open(&od, dir, err)) != 0) {
+    if ((ret = rl_out_dir_open(&od, dir, watch, err)) != 0) {
         return ret;
     }
+    od.input = ds->path;
     for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
         row_t r;
         if ((ret = rl_out_dir_create(&od, tables[i].file, &r.f, &k, err)) != 0) {

@@ -5,12 +5,14 @@
 
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <time.h>
 
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
+#include "relapselab/tempwatch.h"
 
 enum { RL_EXIT_OK = 0, RL_EXIT_FAIL = 1, RL_EXIT_USAGE = 2, RL_EXIT_INTERRUPTED = 130 };
 
@@ -31,8 +33,39 @@ int rl_cmd_screen(int argc, char **argv);
 int rl_cmd_power(int argc, char **argv);
 
 /* Install SIGINT/SIGTERM handlers that set the returned flag (for rl_runner_options_t's
-** cancel). Call once, before work that must not be left half-done. */
+** cancel), for commands whose work polls it. Call once, before work that must not be left
+** half-done. [signals.c] */
 const atomic_int *rl_cli_catch_interrupts(void);
+
+/* For commands whose library work does not poll a flag: install SIGINT/SIGTERM handlers
+** that remove every live temporary file the returned watch was told of and end the process
+** by the signal. Pass the watch to every library call that writes. [signals.c] */
+const rl_temp_watch_t *rl_cli_clean_on_interrupt(void);
+
+/* Restore the default SIGINT/SIGTERM actions and free the registry (main, at the end). */
+void rl_cli_temps_release(void);
+
+/* Output paths (outputs.c). "-" names standard output. */
+bool rl_cli_is_stdout(const char *path);
+
+/* For an option whose output cannot go to standard output: if path is "-", print why
+** ("relapselab: OPT -: WHY") and return RL_EXIT_USAGE; else -1. */
+int rl_cli_refuse_stdout(const char *opt, const char *path, const char *why);
+
+/* If out names the same file as one of inputs[0..n) (core/outfile.h: rl_outfile_same),
+** print "relapselab: error: OUT: is the input IN; refusing to replace it" and return
+** RL_EXIT_FAIL; else -1. */
+int rl_cli_refuse_input(const char *out, const char *const *inputs, size_t n);
+
+/* Before the work: whether out (a file path, not "-") may be written -- not one of the
+** inputs (rl_cli_refuse_input) and accepted by the library's rule (core/outfile.h:
+** rl_outfile_check). -1, or the exit code after printing why. */
+int rl_cli_check_output(const char *out, const char *const *inputs, size_t n);
+
+/* s as one shell word: s itself when it is made of safe characters only, else in single
+** quotes (each ' as '\''); "./" goes before a word that starts with '-'. Malloc'ed (the
+** caller frees); NULL when out of memory. */
+char *rl_cli_shell_word(const char *s);
 
 /* Seconds since start (CLOCK_MONOTONIC). */
 double rl_cli_elapsed_s(const struct timespec *start);

@@ -4,22 +4,23 @@
 ** The claims files named (or found in the folders named, *.yaml in name order; default the
 ** seed study's), and those after --holdout, are all loaded and checked first, and so is the
 ** search space (--params): a problem in any of them is reported (file:line:col for a file)
-** and nothing runs. With --out, the JSON document's temporary file ("<FILE>.tmp-<pid>") is
-** created before the search -- an unwritable path fails at once, not after hours -- and
-** renamed onto FILE only when the whole document is written; on any error or Ctrl-C it is
-** removed, so FILE is never half-written. The text report goes to stdout. Exit codes: 0,
+** and nothing runs. With --out, the JSON document's temporary file (core/outfile.h) is
+** created before the search -- an unwritable or refused path (a directory, FIFO, device,
+** one of the claims files, standard output) fails at once, not after hours -- and renamed
+** onto FILE only when the whole document is written; on any error or Ctrl-C it is removed,
+** so FILE is never half-written. The text report goes to stdout. Exit codes: 0,
 ** 1 (bad input, I/O), 2 (usage), 130 (interrupted).
 */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "relapselab/calibrate.h"
 #include "relapselab/claims.h"
 #include "core/alloc.h"
+#include "core/outfile.h"
 
 #define DEFAULT_CLAIMS "claims/gutierrez2014.yaml"
 #define MAX_FILES 64
@@ -211,34 +212,32 @@ find_files(calibrate_cli_t *c)
     return -1;
 }
 
-/* The JSON output: a temporary file created before the search, renamed at the end. */
+/* The JSON output: a temporary file created before the search (core/outfile.h: the path
+** checked, an unpredictable name), renamed at the end. */
 typedef struct out_file {
+    rl_outfile_t o;
     FILE *f;
-    char *tmp;
 } out_file_t;
 
 static int
 out_open(out_file_t *o, const char *path)
 {
-    size_t n = strlen(path) + 32;
-    if ((o->tmp = rl_malloc(n)) == NULL) {
-        fprintf(stderr, "relapselab: out of memory\n");
-        return RL_EXIT_FAIL;
+    rl_error_t err;
+
+    rl_error_clear(&err);
+    if (rl_outfile_open(&o->o, path, NULL, &err) != 0) {
+        return rl_cli_report(&err);
     }
-    snprintf(o->tmp, n, "%s.tmp-%ld", path, (long) getpid());
-    if ((o->f = fopen(o->tmp, "wb")) == NULL) {
-        fprintf(stderr, "relapselab: error: %s: cannot create %s: %s\n", path, o->tmp,
-            strerror(errno));
-        free(o->tmp);
-        o->tmp = NULL;
-        return RL_EXIT_FAIL;
+    if ((o->f = rl_outfile_stream(&o->o, &err)) == NULL) {
+        rl_outfile_abort(&o->o);
+        return rl_cli_report(&err);
     }
     return -1;
 }
 
-/* Write the document and rename it onto path (commit), or remove it (!commit). */
+/* Write the document and rename it onto its path (commit), or remove it (!commit). */
 static int
-out_close(out_file_t *o, const char *path, const rl_calibration_t *cal, int commit)
+out_close(out_file_t *o, const rl_calibration_t *cal, int commit)
 {
     rl_error_t err;
     int code = RL_EXIT_OK;
@@ -251,28 +250,12 @@ out_close(out_file_t *o, const char *path, const rl_calibration_t *cal, int comm
         code = rl_cli_report(&err);
         commit = 0;
     }
-    if (commit && (fflush(o->f) != 0 || fsync(fileno(o->f)) != 0)) {
-        fprintf(stderr, "relapselab: error: cannot write %s: %s\n", o->tmp, strerror(errno));
-        code = RL_EXIT_FAIL;
-        commit = 0;
+    if (commit && rl_outfile_commit(&o->o, &err) != 0) {
+        code = rl_cli_report(&err);
+    } else if (!commit) {
+        rl_outfile_abort(&o->o);
     }
-    if (fclose(o->f) != 0 && commit) {
-        fprintf(stderr, "relapselab: error: cannot write %s: %s\n", o->tmp, strerror(errno));
-        code = RL_EXIT_FAIL;
-        commit = 0;
-    }
-    if (commit && rename(o->tmp, path) != 0) {
-        fprintf(stderr, "relapselab: error: cannot rename %s onto %s: %s\n", o->tmp, path,
-            strerror(errno));
-        code = RL_EXIT_FAIL;
-        commit = 0;
-    }
-    if (!commit) {
-        remove(o->tmp);
-    }
-    free(o->tmp);
     o->f = NULL;
-    o->tmp = NULL;
     return code;
 }
 
@@ -304,11 +287,12 @@ run(calibrate_cli_t *c, rl_claims_t **claims)
     rl_calibrate_options_t opt;
     rl_calibration_t *cal = NULL;
     rl_cli_progress_t pc;
-    out_file_t o = {NULL, NULL};
+    out_file_t o;
     rl_error_t err;
     int code;
 
     rl_error_clear(&err);
+    memset(&o, 0, sizeof o);
     memset(&opt, 0, sizeof opt);
     opt.names = c->names;
     opt.n_names = c->n_names;
@@ -319,10 +303,11 @@ run(calibrate_cli_t *c, rl_claims_t **claims)
     opt.seed = c->common.seed;
     opt.threads = c->common.threads;
     opt.params = &c->common.params;
+    /* Handlers first: from here on a signal stops the search and removes the file. */
+    opt.cancel = rl_cli_catch_interrupts();
     if (c->out != NULL && (code = out_open(&o, c->out)) >= 0) {
         return code;
     }
-    opt.cancel = rl_cli_catch_interrupts();
     opt.progress = rl_cli_progress_start(&pc, true);
     if (rl_calibrate_run((const rl_claims_t *const *) claims, c->n_calib,
             (const rl_claims_t *const *) claims + c->n_calib, c->n_files - c->n_calib, &opt,
@@ -330,15 +315,15 @@ run(calibrate_cli_t *c, rl_claims_t **claims)
         if (err.code == RL_ERR_INTERRUPTED) {
             fprintf(stderr, "\nrelapselab: interrupted; nothing was written\n");
         }
-        out_close(&o, c->out, NULL, 0);
+        out_close(&o, NULL, 0);
         return rl_cli_report(&err);
     }
     if (rl_calibration_print(cal, stdout, TOP, &err) != 0) {
         code = rl_cli_report(&err);
-        out_close(&o, c->out, NULL, 0);
+        out_close(&o, NULL, 0);
     } else {
         print_validate_line(c, cal);
-        if ((code = out_close(&o, c->out, cal, 1)) == RL_EXIT_OK && c->out != NULL) {
+        if ((code = out_close(&o, cal, 1)) == RL_EXIT_OK && c->out != NULL) {
             fprintf(stderr, "relapselab: every evaluation written to %s\n", c->out);
         }
     }
@@ -362,6 +347,13 @@ rl_cmd_calibrate(int argc, char **argv)
     rl_cli_common_init(&c.common, 1, 2);
     rl_error_clear(&err);
     if ((code = parse_args(argc, argv, &c)) >= 0 || (code = find_files(&c)) >= 0) {
+        goto out;
+    }
+    if (c.out != NULL
+        && ((code = rl_cli_refuse_stdout("--out", c.out, "the text report goes to standard "
+                 "output; give the JSON document a file name")) >= 0
+            || (code = rl_cli_refuse_input(c.out, (const char *const *) c.files,
+                    (size_t) c.n_files)) >= 0)) {
         goto out;
     }
     memset(&check, 0, sizeof check);

@@ -1,5 +1,7 @@
 /* cmd_export.c -- `relapselab export DB --csv DIR` (tidy CSV tables) and
-** `relapselab export DB --medpc DIR --profile P` (one MED-PC data file per session). */
+** `relapselab export DB --medpc DIR --profile P` (one MED-PC data file per session). Both
+** write a folder (not standard output), every file through a temporary file renamed when
+** all are complete; Ctrl-C removes the temporary files and ends the command (signals.c). */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,7 +21,8 @@ usage(void)
 }
 
 static int
-export_medpc(const char *db, const char *dir, const char *profile)
+export_medpc(const char *db, const char *dir, const char *profile,
+    const rl_temp_watch_t *watch)
 {
     rl_medpc_profile_t p;
     rl_medpc_export_stats_t st;
@@ -27,7 +30,7 @@ export_medpc(const char *db, const char *dir, const char *profile)
 
     rl_error_clear(&err);
     if (rl_medpc_profile_load(&p, profile, NULL, &err) != 0
-        || rl_medpc_export(db, dir, &p, &st, &err) != 0) {
+        || rl_medpc_export(db, dir, &p, watch, &st, &err) != 0) {
         return rl_cli_report(&err);
     }
     printf("wrote %zu MED-PC files (%zu events) of %s to %s/ with profile %s\n", st.files,
@@ -48,7 +51,8 @@ rl_cmd_export(int argc, char **argv)
 {
     const char *db = NULL, *csv = NULL, *medpc = NULL, *profile = "relapselab";
     rl_error_t err;
-    int i;
+    const rl_temp_watch_t *watch;
+    int i, code;
 
     for (i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--csv") == 0 && i + 1 < argc) {
@@ -67,11 +71,18 @@ rl_cmd_export(int argc, char **argv)
     if (db == NULL || (csv == NULL) == (medpc == NULL)) {
         return usage();
     }
+    if ((code = rl_cli_refuse_stdout("--csv", csv, "the export is a folder of tables, not "
+             "standard output")) >= 0
+        || (code = rl_cli_refuse_stdout("--medpc", medpc, "the export is a folder of files, "
+                "not standard output")) >= 0) {
+        return code;
+    }
+    watch = rl_cli_clean_on_interrupt();
     if (medpc != NULL) {
-        return export_medpc(db, medpc, profile);
+        return export_medpc(db, medpc, profile, watch);
     }
     rl_error_clear(&err);
-    if (rl_store_export_csv(db, csv, &err) != 0) {
+    if (rl_store_export_csv(db, csv, watch, &err) != 0) {
         return rl_cli_report(&err);
     }
     printf("wrote CSV tables of %s to %s/\n", db, csv);

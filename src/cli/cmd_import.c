@@ -2,9 +2,10 @@
 **
 ** Expands directories (recursively, in name order), loads the profiles, runs the importer
 ** with a progress line on a terminal, prints the report's errors and warnings (notes with
-** --verbose) and a closing summary. Exit 0 when the database was written and at least one
-** session imported; 1 when nothing could be imported or the database could not be
-** written; 2 for bad usage.
+** --verbose) and a closing summary. The database may not be one of the files read, nor
+** standard output; Ctrl-C removes its temporary file and ends the command (signals.c).
+** Exit 0 when the database was written and at least one session imported; 1 when nothing
+** could be imported or the database could not be written (or is refused); 2 for bad usage.
 */
 #include <dirent.h>
 #include <stdio.h>
@@ -246,6 +247,14 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = usage();
         goto out;
     }
+    if ((ret = rl_cli_refuse_stdout("--out", opt.out_path, "a database cannot be written to "
+             "standard output; give a file name")) >= 0
+        || (ret = rl_cli_refuse_input(opt.out_path, (const char *const *) paths.v, paths.n))
+            >= 0) {
+        goto out;
+    }
+    ret = RL_EXIT_OK;
+    opt.watch = rl_cli_clean_on_interrupt();
     rl_error_clear(&err);
     for (i = 0; i < n_profiles; i++) {
         if (rl_medpc_profile_load(&profiles[i], profile_names[i], NULL, &err) != 0) {

@@ -1,12 +1,16 @@
 /* cmd_plot.c -- `relapselab plot DB FIGURE [options] -o OUT.{png,svg,pdf}`: one of the lab's
 ** figures (figures.h) from any results database, written atomically by the plot library.
 **
-** Reads the database and its events (dataset.h), computes the standard measures
-** (measures.h), builds the figure and writes it; the format follows the extension. Exit
-** codes: 0, 1 (an unknown figure; no such phase, subject or session; nothing to draw; a
-** database or file error), 2 (bad usage: an unknown option, a bad number, a missing
-** argument, an output name that is not .png, .svg or .pdf).
+** Checks the output path first (core/outfile.h: a directory, FIFO, device or socket is
+** refused, and so is the database itself), reads the database and its events (dataset.h),
+** computes the standard measures (measures.h), builds the figure, renders it in memory and
+** writes it atomically; the format follows the extension, and -o - writes SVG to standard
+** output. Ctrl-C removes the temporary file and ends the command (signals.c). Exit codes:
+** 0, 1 (an unknown figure; no such phase, subject or session; nothing to draw; a database
+** or file error), 2 (bad usage: an unknown option, a bad number, a missing argument, an
+** output name that is not .png, .svg or .pdf).
 */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +20,7 @@
 #include "relapselab/figures.h"
 #include "relapselab/measures.h"
 #include "relapselab/plot.h"
+#include "core/outfile.h"
 
 /* More curves or histograms than this on one figure are hard to tell apart. */
 #define MANY_GROUPS 6
@@ -25,7 +30,8 @@ usage(void)
 {
     int k;
     fprintf(stderr,
-        "usage: relapselab plot DB FIGURE [options] -o OUT.png|OUT.svg|OUT.pdf\n"
+        "usage: relapselab plot DB FIGURE [options] -o OUT.png|OUT.svg|OUT.pdf|-\n"
+        "  -o -  writes SVG to standard output\n"
         "figures:\n");
     for (k = 0; k < RL_FIG_COUNT; k++) {
         fprintf(stderr, "  %-14s %s\n", rl_figure_kind_name(k), rl_figure_kind_help(k));
@@ -137,6 +143,10 @@ rl_cmd_plot(int argc, char **argv)
     rl_measures_t *m = NULL;
     rl_figure_t fig;
     rl_error_t err;
+    const rl_temp_watch_t *watch;
+    unsigned char *data = NULL;
+    size_t len = 0;
+    bool to_stdout;
     int idx[RL_MAX_GROUPS], kind, i, ret, code = RL_EXIT_OK;
 
     memset(&c, 0, sizeof c);
@@ -155,10 +165,18 @@ rl_cmd_plot(int argc, char **argv)
         return RL_EXIT_FAIL;
     }
     rl_error_clear(&err);
-    if (rl_plot_format_of(c.out, &format, &err) != 0) {
+    to_stdout = rl_cli_is_stdout(c.out);
+    if (to_stdout) {
+        format = RL_PLOT_SVG;
+    } else if (rl_plot_format_of(c.out, &format, &err) != 0) {
         rl_cli_report(&err);
         return usage();
     }
+    watch = rl_cli_clean_on_interrupt();
+    if (!to_stdout && (code = rl_cli_check_output(c.out, &c.db, 1)) >= 0) {
+        return code; /* refused before the work: nothing read, nothing written */
+    }
+    code = RL_EXIT_OK;
     if (rl_dataset_read(c.db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
         || rl_measures_compute(ds, &m, &err) != 0
         || (c.groups != NULL
@@ -178,12 +196,24 @@ rl_cmd_plot(int argc, char **argv)
         fprintf(stderr, "relapselab: note: %d groups on one figure; choose some with "
             "--groups A,B\n", fig.n_groups);
     }
-    if (rl_plot_write(&fig.plot, c.out, &err) != 0) {
+    if (rl_plot_render(&fig.plot, format, &data, &len, &err) != 0
+        || (!to_stdout && rl_outfile_write(c.out, data, len, watch, &err) != 0)) {
         code = rl_cli_report(&err);
         goto out;
     }
-    printf("wrote %s (%s of %s)\n", c.out, c.figure, c.db);
+    if (to_stdout) {
+        if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "relapselab: error: cannot write the figure to standard output\n");
+            code = RL_EXIT_FAIL;
+            goto out;
+        }
+        fprintf(stderr, "wrote the figure to standard output (SVG, %s of %s)\n", c.figure,
+            c.db);
+    } else {
+        printf("wrote %s (%s of %s)\n", c.out, c.figure, c.db);
+    }
 out:
+    free(data);
     rl_figure_free(&fig);
     rl_measures_free(m);
     rl_dataset_free(ds);

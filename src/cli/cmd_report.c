@@ -1,24 +1,30 @@
 /* cmd_report.c -- `relapselab report DB -o REPORT.html`: one self-contained HTML report of
 ** any results database (report.h, docs/REPORT.md).
 **
-** Reads the database with its events (dataset.h), computes the standard measures
-** (measures.h) and writes the report atomically. Exit codes: 0, 1 (a database or file
-** error), 2 (bad usage).
+** Checks the output path first (core/outfile.h: a directory, FIFO, device or socket is
+** refused, and so is the database itself), reads the database with its events
+** (dataset.h), computes the standard measures (measures.h), renders the page in memory and
+** writes it atomically -- or, with -o -, to standard output. Ctrl-C removes the temporary
+** file and ends the command (signals.c). Exit codes: 0, 1 (a database or file error), 2
+** (bad usage).
 */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "relapselab/dataset.h"
 #include "relapselab/measures.h"
 #include "relapselab/report.h"
+#include "core/outfile.h"
 
 static int
 usage(void)
 {
     fprintf(stderr, "usage: relapselab report DB -o REPORT.html\n"
                     "  DB   a results database (relapselab run or import-medpc)\n"
-                    "  -o   the HTML file to write (replaced atomically)\n"
+                    "  -o   the HTML file to write (replaced atomically), or - for standard\n"
+                    "       output\n"
                     "Contents: docs/REPORT.md\n");
     return RL_EXIT_USAGE;
 }
@@ -31,6 +37,10 @@ rl_cmd_report(int argc, char **argv)
     rl_measures_t *m = NULL;
     rl_report_info_t info;
     rl_error_t err;
+    const rl_temp_watch_t *watch;
+    char *html = NULL;
+    size_t len = 0;
+    bool to_stdout;
     int i, code = RL_EXIT_OK;
 
     for (i = 1; i < argc; i++) {
@@ -50,19 +60,37 @@ rl_cmd_report(int argc, char **argv)
         return usage();
     }
     rl_error_clear(&err);
+    watch = rl_cli_clean_on_interrupt();
+    to_stdout = rl_cli_is_stdout(out);
+    if (!to_stdout && (code = rl_cli_check_output(out, &db, 1)) >= 0) {
+        return code; /* refused before the work: nothing read, nothing written */
+    }
+    code = RL_EXIT_OK;
     if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
         || rl_dataset_load_import_log(ds, &err) != 0 || rl_measures_compute(ds, &m, &err) != 0
-        || rl_report_write_html(ds, m, out, &info, &err) != 0) {
+        || rl_report_render_html(ds, m, &html, &len, &info, &err) != 0) {
         code = rl_cli_report(&err);
         goto out;
     }
-    printf("wrote %s (%d figures, %d tables", out, info.figures, info.tables);
-    if (info.notes > 0) {
-        printf(", %d figure%s left out: see the notes in the report", info.notes,
-            info.notes == 1 ? "" : "s");
+    if (to_stdout) {
+        if (fwrite(html, 1, len, stdout) != len || fflush(stdout) != 0) {
+            fprintf(stderr, "relapselab: error: cannot write the report to standard output\n");
+            code = RL_EXIT_FAIL;
+            goto out;
+        }
+    } else if (rl_outfile_write(out, html, len, watch, &err) != 0) {
+        code = rl_cli_report(&err);
+        goto out;
     }
-    printf(") from %s\n", db);
+    fprintf(to_stdout ? stderr : stdout, "wrote %s (%d figures, %d tables",
+        to_stdout ? "the report to standard output" : out, info.figures, info.tables);
+    if (info.notes > 0) {
+        fprintf(to_stdout ? stderr : stdout, ", %d figure%s left out: see the notes in the "
+            "report", info.notes, info.notes == 1 ? "" : "s");
+    }
+    fprintf(to_stdout ? stderr : stdout, ") from %s\n", db);
 out:
+    free(html);
     rl_measures_free(m);
     rl_dataset_free(ds);
     return code;

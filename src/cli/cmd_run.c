@@ -42,28 +42,63 @@ fresh_seed(void)
     return s % 1000000000000ULL; /* short enough to type back */
 }
 
-/* results/<stem>.db for protocol path p. */
+/* results/<stem>.db for protocol path p: the file name without its last extension
+** ("study.v1.yaml" -> study.v1, so versions stay apart), a leading dot kept as part of
+** the name (".hidden.yaml" -> .hidden; ".hidden" -> .hidden). */
 static void
 default_out(const char *p, char *buf, size_t n)
 {
-    const char *base = strrchr(p, '/');
+    const char *base = strrchr(p, '/'), *dot;
     size_t len;
     base = base ? base + 1 : p;
-    len = strcspn(base, ".");
+    dot = strrchr(base, '.');
+    len = dot != NULL && dot != base ? (size_t) (dot - base) : strlen(base);
     snprintf(buf, n, "results/%.*s.db", (int) len, base);
 }
 
-/* Where the results are and the commands that analyse them. */
+/* The database: --out as given -- but not "-": a database cannot go to standard output --
+** or results/<stem>.db, the folder made if missing. -1, or the exit code after saying why. */
+static int
+output_path(const char **out, const char *protocol_path, char *buf, size_t n)
+{
+    int code;
+    if ((code = rl_cli_refuse_stdout("--out", *out, "a database cannot be written to "
+             "standard output; give a file name")) >= 0) {
+        return code;
+    }
+    if (*out == NULL) {
+        default_out(protocol_path, buf, n);
+        *out = buf;
+        mkdir("results", 0777); /* the default folder; an error shows up at open */
+    }
+    return -1;
+}
+
+/* Where the results are and the commands that analyse them (the path shell-quoted, so the
+** lines can be pasted as they are). */
 static void
 print_next_steps(const char *db)
 {
+    char *q = rl_cli_shell_word(db);
+    const char *w = q != NULL ? q : db;
     printf("\nResults database: %s\n", db);
     printf("  tables: run, reinforcers, procedures, phases, groups, subjects, subject_params,"
            " sessions, events, activity (docs/SCHEMA.md)\n");
-    printf("  tidy CSV: relapselab export %s --csv DIR\n", db);
-    printf("  measures: relapselab summary %s\n", db);
-    printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", db);
-    printf("  report:   relapselab report %s -o report.html\n", db);
+    printf("  tidy CSV: relapselab export %s --csv DIR\n", w);
+    printf("  measures: relapselab summary %s\n", w);
+    printf("  figures:  relapselab plot %s reinstatement -o reinstatement.png\n", w);
+    printf("  report:   relapselab report %s -o report.html\n", w);
+    free(q);
+}
+
+/* The command recorded in the database (run.command): the protocol path shell-quoted. */
+static void
+command_line(char *buf, size_t n, const char *protocol_path, const rl_cli_common_t *c)
+{
+    char *q = rl_cli_shell_word(protocol_path);
+    snprintf(buf, n, "relapselab run %s --seed %" PRIu64 "%s", q != NULL ? q : protocol_path,
+        c->seed, c->settings);
+    free(q);
 }
 
 static int
@@ -74,7 +109,8 @@ usage(void)
         "  PROTOCOL   YAML protocol (default %s)\n"
         "  --seed S   master seed, a non-negative integer (default: a fresh one, printed)\n"
         "  --threads N  worker threads, 1-256 (default 2; results do not depend on it)\n"
-        "  --out DB   results database (default results/<protocol name>.db)\n"
+        "  --out DB   results database (default results/<protocol file name without its\n"
+        "             last extension>.db); not standard output\n"
         "  --set NAME=VALUE  change a parameter's population value (repeatable; see\n"
         "             relapselab params); it applies to every mouse, whatever its genotype\n"
         "  --quiet    no progress line and no summary\n", DEFAULT_PROTOCOL);
@@ -118,13 +154,11 @@ rl_cmd_run(int argc, char **argv)
     if (protocol_path == NULL) {
         protocol_path = DEFAULT_PROTOCOL;
     }
+    if ((ret = output_path(&out_path, protocol_path, out_buf, sizeof out_buf)) >= 0) {
+        return ret;
+    }
     if (!c.have_seed) {
         c.seed = fresh_seed();
-    }
-    if (out_path == NULL) {
-        default_out(protocol_path, out_buf, sizeof out_buf);
-        out_path = out_buf;
-        mkdir("results", 0777); /* the default folder; an error shows up at open */
     }
 
     protocol = rl_malloc(sizeof *protocol);
@@ -141,8 +175,7 @@ rl_cmd_run(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    snprintf(command, sizeof command, "relapselab run %s --seed %" PRIu64 "%s", protocol_path,
-        c.seed, c.settings);
+    command_line(command, sizeof command, protocol_path, &c);
     memset(&opt, 0, sizeof opt);
     opt.seed = c.seed;
     opt.threads = c.threads;

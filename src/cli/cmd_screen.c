@@ -36,7 +36,8 @@ usage(void)
         "  --seed S     master seed, a non-negative integer (default 1)\n"
         "  --threads N  worker threads, 1-256 (default 2; results do not depend on it)\n"
         "  --n N        mice per genotype, %d-%d (default: the screen file's n)\n"
-        "  --csv FILE   also write the tidy table (one row per genotype x trigger x treatment)\n"
+        "  --csv FILE   also write the tidy table (one row per genotype x trigger x treatment);\n"
+        "               --csv - writes it to standard output instead of the ranked tables\n"
         "  --json       print the results as JSON instead of the ranked tables\n"
         "  --quiet      no progress line and no tables (with --csv)\n"
         "  --set NAME=VALUE  change a parameter's population value (repeatable)\n",
@@ -84,6 +85,10 @@ parse_args(int argc, char **argv, screen_cli_t *c)
         fprintf(stderr, "relapselab: screen needs a screen file\n");
         return usage();
     }
+    if (rl_cli_is_stdout(c->csv) && c->json) {
+        fprintf(stderr, "relapselab: --csv - and --json both write to standard output\n");
+        return usage();
+    }
     return -1;
 }
 
@@ -97,6 +102,7 @@ rl_cmd_screen(int argc, char **argv)
     rl_screen_options_t opt;
     rl_cli_progress_t pc;
     rl_error_t err;
+    bool to_stdout;
     int code;
 
     memset(&c, 0, sizeof c);
@@ -106,6 +112,11 @@ rl_cmd_screen(int argc, char **argv)
     rl_error_clear(&err);
     if ((code = parse_args(argc, argv, &c)) >= 0) {
         return code;
+    }
+    code = RL_EXIT_OK;
+    to_stdout = rl_cli_is_stdout(c.csv);
+    if (c.csv != NULL && !to_stdout && (code = rl_cli_check_output(c.csv, &c.path, 1)) >= 0) {
+        return code; /* refused before the run, not after it */
     }
     code = RL_EXIT_OK;
     if ((screen = rl_malloc(sizeof *screen)) == NULL) {
@@ -137,16 +148,19 @@ rl_cmd_screen(int argc, char **argv)
         goto out;
     }
     if (rl_screen_summarize(screen, &res, &sum, &err) != 0
-        || (c.csv != NULL && rl_screen_write_csv(screen, &res, &sum, c.csv, &err) != 0)) {
+        || (c.csv != NULL && !to_stdout
+            && rl_screen_write_csv(screen, &res, &sum, c.csv, &err) != 0)) {
         code = rl_cli_report(&err);
         goto out;
     }
-    if (c.json) {
+    if (to_stdout) {
+        rl_screen_print_csv(screen, &res, &sum, stdout);
+    } else if (c.json) {
         rl_screen_print_json(screen, &res, &sum, stdout);
     } else if (!c.quiet) {
         rl_screen_print(screen, &res, &sum, stdout);
     }
-    if (c.csv != NULL && !c.quiet) {
+    if (c.csv != NULL && !to_stdout && !c.quiet) {
         fprintf(stderr, "relapselab: table written to %s\n", c.csv);
     }
 out:

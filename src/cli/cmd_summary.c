@@ -3,7 +3,9 @@
 **
 ** Reads the database (dataset.h) with its events, computes the measures (measures.h) and
 ** prints one table -- per group x phase (default), per subject x phase or per session --
-** and, with --csv, writes the tidy tables. Measures are defined in docs/ANALYSIS.md.
+** and, with --csv, writes the tidy tables (a folder: not standard output). Ctrl-C removes
+** the temporary files and ends the command (signals.c). Measures are defined in
+** docs/ANALYSIS.md.
 */
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +34,7 @@ rl_cmd_summary(int argc, char **argv)
     rl_dataset_t *ds = NULL;
     rl_measures_t *m = NULL;
     rl_error_t err;
+    const rl_temp_watch_t *watch;
     int i, code = RL_EXIT_OK;
 
     for (i = 1; i < argc; i++) {
@@ -58,10 +61,16 @@ rl_cmd_summary(int argc, char **argv)
     if (db == NULL) {
         return usage();
     }
+    if ((code = rl_cli_refuse_stdout("--csv", dir, "--csv writes a folder of four tables, "
+             "not standard output")) >= 0) {
+        return code;
+    }
+    code = RL_EXIT_OK;
+    watch = rl_cli_clean_on_interrupt();
     rl_error_clear(&err);
     if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
         || rl_measures_compute(ds, &m, &err) != 0
-        || (dir != NULL && rl_measures_write_csv(ds, m, dir, &err) != 0)) {
+        || (dir != NULL && rl_measures_write_csv(ds, m, dir, watch, &err) != 0)) {
         code = rl_cli_report(&err);
         goto out;
     }

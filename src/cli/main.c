@@ -1,8 +1,9 @@
 /* main.c -- the relapselab command-line tool: a table of subcommands over the library.
 **
 ** This is the only place that prints to the user, installs signal handlers, decides exit
-** codes and keeps process-wide state (the SIGINT flag). Exit codes: 0 success, 1 failure
-** (bad input, I/O, database), 2 usage error, 130 interrupted.
+** codes and keeps process-wide state (the SIGINT flag and the registry of temporary files,
+** signals.c). Exit codes: 0 success, 1 failure (bad input, I/O, database), 2 usage error,
+** 130 interrupted (or, for the commands that end at once on a signal, killed by it).
 */
 #include <stdio.h>
 #include <stdlib.h>
@@ -35,8 +36,8 @@ static const command_t commands[] = {
         "write tidy CSV tables or MED-PC files: export DB --csv DIR | --medpc DIR"},
     {"summary", rl_cmd_summary,
         "standard measures of a database: summary DB [--csv DIR] [--by session|subject|group]"},
-    {"plot", rl_cmd_plot, "draw a figure: plot DB FIGURE [options] -o OUT.png|svg|pdf"},
-    {"report", rl_cmd_report, "a self-contained HTML report: report DB -o OUT.html"},
+    {"plot", rl_cmd_plot, "draw a figure: plot DB FIGURE [options] -o OUT.png|svg|pdf|-"},
+    {"report", rl_cmd_report, "a self-contained HTML report: report DB -o OUT.html|-"},
     {"import-medpc", rl_cmd_import_medpc,
         "read MED-PC files into a database: import-medpc FILE|DIR... --profile P --out DB"},
     {"params", rl_cmd_params, "print the parameter table: params [--markdown | --basis BASIS]"},
@@ -105,6 +106,7 @@ main(int argc, char **argv)
 {
     FILE *trace = alloc_hook_from_env();
     int code = dispatch(argc, argv);
+    rl_cli_temps_release();
     if (trace != NULL) {
         rl_alloc_fault_set(0, NULL);
         fclose(trace);

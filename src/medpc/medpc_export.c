@@ -6,8 +6,11 @@
 ** the time in the profile's clock unit, and the counters the profile's checks name. The
 ** text follows what MED-PC IV writes (docs/MEDPC.md): "File:" line, two blank lines, the
 ** header, scalars "X:%12.3f", arrays "X:" then rows "%6d:" + 5 fields "%13.3f", CRLF line
-** ends. Each file goes to "<name>.tmp"; all are renamed when every session is written
-** (store/out_dir.h), so a failed export leaves nothing behind.
+** ends. Each file goes to a temporary file; all are renamed when every session is written
+** (store/out_dir.h), so a failed export leaves nothing behind. Names are unique: a session
+** whose name is taken (two sessions starting in the same minute, or groups "a/b" and "a_b"
+** once '/' became '_') gets " (2)", " (3)", ... (rl_out_dir_unique), so every session is a
+** file of its own and the count reported is the count of files on disk.
 */
 #include "relapselab/medpc_export.h"
 
@@ -234,7 +237,7 @@ export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_out_dir_t *o
 {
     var_t vars[MAX_VARS];
     int nv = 0, i, y, mo, d, h, mi, se, ey, emo, ed, eh, emi, ese, ret = 0;
-    char label[160], name[256];
+    char label[160], base[256], name[288];
     double t0 = start_seconds(ds, s);
     FILE *f;
     size_t k;
@@ -243,11 +246,14 @@ export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_out_dir_t *o
     split_time(t0, &y, &mo, &d, &h, &mi, &se);
     split_time(t0 + s->duration_min * 60.0, &ey, &emo, &ed, &eh, &emi, &ese);
     subject_label(s, label, sizeof label);
-    snprintf(name, sizeof name, "!%04d-%02d-%02d_%02dh%02dm.Subject %s", y, mo, d, h, mi, label);
-    for (i = 0; name[i] != '\0'; i++) {
-        if (name[i] == '/') {
-            name[i] = '_';
+    snprintf(base, sizeof base, "!%04d-%02d-%02d_%02dh%02dm.Subject %s", y, mo, d, h, mi, label);
+    for (i = 0; base[i] != '\0'; i++) {
+        if (base[i] == '/') {
+            base[i] = '_';
         }
+    }
+    if (rl_out_dir_unique(od, base, name, sizeof name) != 0) {
+        return rl_error_set(err, RL_ERR_IO, od->dir, 0, 0, "file name too long: %s", base);
     }
     if (encode(p, s, vars, &nv, st) != 0) {
         ret = rl_error_set(err, RL_ERR_NOMEM, od->dir, 0, 0, "out of memory");
@@ -280,7 +286,7 @@ out:
 
 int
 rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *p,
-    rl_medpc_export_stats_t *stats, rl_error_t *err)
+    const rl_temp_watch_t *watch, rl_medpc_export_stats_t *stats, rl_error_t *err)
 {
     rl_dataset_t *ds = NULL;
     rl_out_dir_t od;
@@ -297,10 +303,11 @@ rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *
         rl_dataset_free(ds);
         return ret;
     }
-    if ((ret = rl_out_dir_open(&od, dir, err)) != 0) {
+    if ((ret = rl_out_dir_open(&od, dir, watch, err)) != 0) {
         rl_dataset_free(ds);
         return ret;
     }
+    od.input = db_path;
     for (i = 0; i < ds->n_sessions && ret == 0; i++) {
         ret = export_session(ds, &ds->sessions[i], &od, p, stats, err);
     }

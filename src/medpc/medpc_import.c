@@ -23,6 +23,7 @@
 
 #include "calendar.h"
 #include "core/alloc.h"
+#include "store/store_open.h"
 
 #define TEXT_MAX 128
 
@@ -540,7 +541,8 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
     run.version = im->opt->version;
     run.command = im->opt->command;
     run.imported = 1;
-    if ((ret = rl_store_open(im->opt->out_path, im->proto, &run, &st, err)) != 0) {
+    if ((ret = rl_store_open_watched(im->opt->out_path, im->proto, &run, im->opt->watch, &st,
+             err)) != 0) {
         free(file_ids);
         return ret;
     }

@@ -2,8 +2,9 @@
 **
 ** Every format is rendered into a growable byte buffer through cairo's stream API (the
 ** *_for_stream surfaces, cairo_surface_write_to_png_stream); a file is that buffer
-** written to "<path>.tmp-<pid>", flushed, fsync()ed and renamed onto path, so a reader
-** never sees a half-written figure and a failure leaves an existing file alone.
+** written by core/outfile.h's rule (the path checked first; a temporary file, fsync()ed and
+** renamed onto path), so a reader never sees a half-written figure and a failure leaves an
+** existing file alone.
 **
 ** SVG ids: cairo names glyphs and clips "glyph0-1", "clip1", ... in every document, so
 ** two SVGs inlined in one HTML page would share (and mix up) their glyph definitions.
@@ -15,6 +16,7 @@
 */
 #include "plot_internal.h"
 #include "core/alloc.h"
+#include "core/outfile.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -26,7 +28,6 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 
 #define PL_DEFAULT_W_MM 120.0
 #define PL_DEFAULT_H_MM 90.0
@@ -432,63 +433,20 @@ rl_plot_render(const rl_plot_figure_t *fig, rl_plot_format_t format, unsigned ch
     return 0;
 }
 
-/* Write n bytes to a new file tmp, flushed to disk. Returns 0 or RL_ERR_IO (err names
-** path); tmp may exist afterwards either way. */
-static int
-write_file(const char *tmp, const char *path, const unsigned char *p, size_t n,
-    rl_error_t *err)
-{
-    FILE *fp = fopen(tmp, "wb");
-    int e;
-    if (fp == NULL) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot create %s: %s", tmp,
-            strerror(errno));
-    }
-    if (fwrite(p, 1, n, fp) != n || fflush(fp) != 0 || fsync(fileno(fp)) != 0) {
-        e = errno;
-        fclose(fp);
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot write %s: %s", tmp,
-            strerror(e));
-    }
-    if (fclose(fp) != 0) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot write %s: %s", tmp,
-            strerror(errno));
-    }
-    return 0;
-}
-
 int
 rl_plot_write(const rl_plot_figure_t *fig, const char *path, rl_error_t *err)
 {
     pl_buf_t b = {NULL, 0, 0, false};
     rl_plot_format_t format;
-    char *tmp = NULL;
-    size_t tmp_n;
     int rc;
     if (path == NULL || path[0] == '\0') {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "no figure file name");
     }
-    if ((rc = rl_plot_format_of(path, &format, err)) != 0 || (rc = validate(fig, path, err)) != 0
-        || (rc = render(fig, format, path, &b, err)) != 0) {
-        goto out;
+    if ((rc = rl_plot_format_of(path, &format, err)) == 0 && (rc = validate(fig, path, err)) == 0
+        && (rc = rl_outfile_check(path, err)) == 0
+        && (rc = render(fig, format, path, &b, err)) == 0) {
+        rc = rl_outfile_write(path, b.p, b.n, NULL, err);
     }
-    tmp_n = strlen(path) + 32;
-    if ((tmp = rl_malloc(tmp_n)) == NULL) {
-        rc = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
-        goto out;
-    }
-    snprintf(tmp, tmp_n, "%s.tmp-%ld", path, (long) getpid());
-    if ((rc = write_file(tmp, path, b.p, b.n, err)) != 0) {
-        remove(tmp);
-        goto out;
-    }
-    if (rename(tmp, path) != 0) {
-        rc = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot rename %s onto it: %s", tmp,
-            strerror(errno));
-        remove(tmp);
-    }
-out:
-    free(tmp);
     free(b.p);
     return rc;
 }

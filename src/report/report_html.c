@@ -7,18 +7,19 @@
 ** (report_import.c, imports only) and the figures (report_figures.c). Every string that
 ** comes from the database goes through rl_html_text(), the one place HTML is escaped. The
 ** style sheet is inline and plain -- booktabs-like tables, a serif-free body, figures
-** that scale to the page -- with print rules so the page prints as a document.
+** that scale to the page -- with print rules so the page prints as a document. The file is
+** written by core/outfile.h's rule (path checked first, then rendered, then a temporary
+** file renamed into place).
 */
 #include "relapselab/version.h"
 #include "report_internal.h"
 #include "core/alloc.h"
+#include "core/outfile.h"
 
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 static const char style[] =
     "body{font:14px/1.45 \"DejaVu Sans\",Helvetica,Arial,sans-serif;color:#1a1a1a;"
@@ -459,38 +460,19 @@ int
 rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
     rl_report_info_t *info, rl_error_t *err)
 {
-    char *html = NULL, *tmp = NULL;
-    size_t len = 0, n = strlen(path) + 32;
-    FILE *f = NULL;
-    int ret, e;
+    char *html = NULL;
+    size_t len = 0;
+    int ret;
 
-    if ((ret = rl_report_render_html(ds, m, &html, &len, info, err)) != 0) {
+    if (ds->path != NULL && rl_outfile_same(path, ds->path)) {
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "is the database the report is made "
+            "from; refusing to replace it");
+    }
+    if ((ret = rl_outfile_check(path, err)) != 0
+        || (ret = rl_report_render_html(ds, m, &html, &len, info, err)) != 0) {
         return ret;
     }
-    if ((tmp = rl_malloc(n)) == NULL) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
-        goto out;
-    }
-    snprintf(tmp, n, "%s.tmp-%ld", path, (long) getpid());
-    if ((f = fopen(tmp, "wb")) == NULL) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot create %s: %s", tmp,
-            strerror(errno));
-        goto out;
-    }
-    if (fwrite(html, 1, len, f) != len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-        e = errno;
-        fclose(f);
-        remove(tmp);
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot write %s: %s", tmp, strerror(e));
-        goto out;
-    }
-    if (fclose(f) != 0 || rename(tmp, path) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot write %s or rename it onto %s: %s",
-            tmp, path, strerror(errno));
-        remove(tmp);
-    }
-out:
-    free(tmp);
+    ret = rl_outfile_write(path, html, len, NULL, err);
     free(html);
     return ret;
 }

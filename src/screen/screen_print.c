@@ -437,34 +437,30 @@ csv_row(FILE *f, const rl_screen_t *sc, const rl_screen_results_t *res,
     fputc('\n', f);
 }
 
+void
+rl_screen_print_csv(const rl_screen_t *sc, const rl_screen_results_t *res,
+    const rl_screen_summary_t *sum, FILE *f)
+{
+    int c, a;
+
+    fputs(csv_columns, f);
+    for (c = 0; c < sum->n_cells; c++) {
+        for (a = 0; a < sc->n_arms; a++) {
+            csv_row(f, sc, res, sum, &sum->cells[c], a);
+        }
+    }
+}
+
 int
 rl_screen_write_csv(const rl_screen_t *sc, const rl_screen_results_t *res,
     const rl_screen_summary_t *sum, const char *path, rl_error_t *err)
 {
-    char dir[512];
-    const char *slash = strrchr(path, '/');
     rl_csv_file_t cf;
-    int c, a, ret;
+    int ret;
 
-    if (slash == NULL) {
-        snprintf(dir, sizeof dir, ".");
-    } else if (slash == path) {
-        snprintf(dir, sizeof dir, "/");
-    } else {
-        snprintf(dir, sizeof dir, "%.*s", (int) (slash - path), path);
-    }
-    if (slash != NULL && slash[1] == '\0') {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "--csv needs a file name, not a "
-            "folder");
-    }
-    if ((ret = rl_csv_file_open(&cf, dir, slash != NULL ? slash + 1 : path, err)) != 0) {
+    if ((ret = rl_csv_file_open(&cf, path, err)) != 0) {
         return ret;
     }
-    fputs(csv_columns, cf.f);
-    for (c = 0; c < sum->n_cells; c++) {
-        for (a = 0; a < sc->n_arms; a++) {
-            csv_row(cf.f, sc, res, sum, &sum->cells[c], a);
-        }
-    }
+    rl_screen_print_csv(sc, res, sum, cf.f);
     return rl_csv_file_commit(&cf, err);
 }

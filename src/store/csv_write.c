@@ -1,24 +1,74 @@
 /* csv_write.c -- CSV fields and atomically written CSV files (see csv_write.h). The
 ** library never calls setlocale(), so printf uses '.' as the decimal point. */
 #include "csv_write.h"
-#include "core/alloc.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 
+/* The whole of s is a decimal number: [+-] digits [. digits] [e [+-] digits], with at
+** least one digit before the exponent. */
+static bool
+plain_number(const char *s)
+{
+    int digits = 0;
+
+    if (*s == '+' || *s == '-') {
+        s++;
+    }
+    for (; isdigit((unsigned char) *s); s++) {
+        digits++;
+    }
+    if (*s == '.') {
+        for (s++; isdigit((unsigned char) *s); s++) {
+            digits++;
+        }
+    }
+    if (digits == 0) {
+        return false;
+    }
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '+' || *s == '-') {
+            s++;
+        }
+        if (!isdigit((unsigned char) *s)) {
+            return false;
+        }
+        while (isdigit((unsigned char) *s)) {
+            s++;
+        }
+    }
+    return *s == '\0';
+}
+
+/* A text a spreadsheet would read as a formula (OWASP's list of leading characters). */
+static bool
+formula_like(const char *s)
+{
+    return s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL && !plain_number(s);
+}
+
 void
 rl_csv_put_text(FILE *f, const char *s)
 {
     const char *p;
+    bool quote = strpbrk(s, ",\"\r\n") != NULL;
 
-    if (strpbrk(s, ",\"\r\n") == NULL) {
+    if (quote) {
+        fputc('"', f);
+    }
+    if (formula_like(s)) {
+        fputc('\'', f);
+    }
+    if (!quote) {
         fputs(s, f);
         return;
     }
-    fputc('"', f);
     for (p = s; *p != '\0'; p++) {
         if (*p == '"') {
             fputc('"', f);
@@ -59,32 +109,18 @@ rl_csv_make_dir(const char *dir, rl_error_t *err)
     return 0;
 }
 
-static void
-release(rl_csv_file_t *cf)
-{
-    free(cf->path);
-    free(cf->tmp);
-    cf->path = cf->tmp = NULL;
-    cf->f = NULL;
-}
-
 int
-rl_csv_file_open(rl_csv_file_t *cf, const char *dir, const char *name, rl_error_t *err)
+rl_csv_file_open(rl_csv_file_t *cf, const char *path, rl_error_t *err)
 {
-    size_t n = strlen(dir) + strlen(name) + 8;
     int ret;
 
     memset(cf, 0, sizeof *cf);
-    if ((cf->path = rl_malloc(n)) == NULL || (cf->tmp = rl_malloc(n)) == NULL) {
-        release(cf);
-        return rl_error_set(err, RL_ERR_NOMEM, dir, 0, 0, "out of memory");
-    }
-    snprintf(cf->path, n, "%s/%s", dir, name);
-    snprintf(cf->tmp, n, "%s/%s.tmp", dir, name);
-    if ((cf->f = fopen(cf->tmp, "w")) == NULL) {
-        ret = rl_error_set(err, RL_ERR_IO, cf->tmp, 0, 0, "cannot create: %s", strerror(errno));
-        release(cf);
+    if ((ret = rl_outfile_open(&cf->o, path, NULL, err)) != 0) {
         return ret;
+    }
+    if ((cf->f = rl_outfile_stream(&cf->o, err)) == NULL) {
+        rl_outfile_abort(&cf->o);
+        return RL_ERR_NOMEM;
     }
     return 0;
 }
@@ -92,17 +128,6 @@ rl_csv_file_open(rl_csv_file_t *cf, const char *dir, const char *name, rl_error_
 int
 rl_csv_file_commit(rl_csv_file_t *cf, rl_error_t *err)
 {
-    int failed = ferror(cf->f), ret = 0;
-
-    if (fclose(cf->f) != 0 || failed) {
-        ret = rl_error_set(err, RL_ERR_IO, cf->tmp, 0, 0, "write failed: %s", strerror(errno));
-    } else if (rename(cf->tmp, cf->path) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, cf->path, 0, 0, "cannot rename %s: %s", cf->tmp,
-            strerror(errno));
-    }
-    if (ret != 0) {
-        remove(cf->tmp);
-    }
-    release(cf);
-    return ret;
+    cf->f = NULL;
+    return rl_outfile_commit(&cf->o, err);
 }

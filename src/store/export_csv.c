@@ -6,9 +6,10 @@
 ** in double quotes, and inner double quotes are doubled); lines end with LF. NULL is an
 ** empty field. Integers are printed exactly; REALs in the shortest of %.15g/%.16g/%.17g
 ** that reads back to the same double, with '.' as decimal point (the library never calls
-** setlocale, so the C locale applies). Every file is written to "<name>.tmp" and all are
-** renamed onto their names only when every table is complete (out_dir.h), so a reader never
-** sees a half-written table and a failed export leaves nothing behind.
+** setlocale, so the C locale applies); a text cell that a spreadsheet would take for a
+** formula gets a leading apostrophe (csv_write.h). Every file is written to a temporary
+** file and all are renamed onto their names only when every table is complete (out_dir.h),
+** so a reader never sees a half-written table and a failed export leaves nothing behind.
 **
 ** Only complete runs are exported (run.status = 'complete'); the file names and columns
 ** are listed in docs/SCHEMA.md. Only databases of schema RL_STORE_SCHEMA_VERSION (store.h,
@@ -151,9 +152,7 @@ write_table(sqlite3 *db, const char *db_path, rl_out_dir_t *od, const char *file
         ret = db_error(db, db_path, err, file);
     } else if ((ret = rl_out_dir_create(od, file, &f, &k, err)) == 0) {
         ret = put_rows(st, f) != SQLITE_DONE ? db_error(db, db_path, err, file) : 0;
-        if (ret != 0) {
-            fclose(f);
-        } else {
+        if (ret == 0) { /* on failure rl_out_dir_abort closes f */
             ret = rl_out_dir_close(od, k, f, err);
         }
     }
@@ -194,7 +193,8 @@ out:
 }
 
 int
-rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err)
+rl_store_export_csv(const char *db_path, const char *dir, const rl_temp_watch_t *watch,
+    rl_error_t *err)
 {
     sqlite3 *db = NULL;
     rl_out_dir_t od;
@@ -203,9 +203,10 @@ rl_store_export_csv(const char *db_path, const char *dir, rl_error_t *err)
 
     memset(&od, 0, sizeof od);
     if ((ret = rl_db_open_checked(db_path, &db, err)) != 0
-        || (ret = rl_out_dir_open(&od, dir, err)) != 0) {
+        || (ret = rl_out_dir_open(&od, dir, watch, err)) != 0) {
         goto out;
     }
+    od.input = db_path;
     /* One read transaction, so all tables come from the same snapshot. */
     if (sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         ret = db_error(db, db_path, err, "starting a read transaction");

@@ -15,6 +15,8 @@
 #include <sqlite3.h>
 
 #include "relapselab/store.h"
+#include "core/outfile.h"
+#include "store_open.h"
 
 /* What the store keeps of the protocol (copied at open) and of the subjects. */
 typedef struct phase_label {
@@ -25,7 +27,7 @@ typedef struct phase_label {
 struct rl_store {
     sqlite3 *db;
     char *final_path;
-    char *tmp_path;
+    rl_outfile_t out;          /* the temporary file the database is written to */
     sqlite3_stmt *ins_subject;
     sqlite3_stmt *ins_param;
     sqlite3_stmt *ins_session;

@@ -2,11 +2,14 @@
 ** only directory that uses <sqlite3.h>; the protocol tables are in store_protocol.c, the
 ** tables of imported data in store_import.c).
 **
-** Design. A run goes into "<final_path>.tmp-<pid>" and reaches final_path only through
-** rename() in rl_store_commit(), so a database at final_path is always a complete run (or
-** whatever was there before). The temporary file is written with journal_mode=OFF and
-** synchronous=OFF: it has no value until the rename, so crash safety inside SQLite buys
-** nothing; instead commit closes the connection, fsync()s the file and then renames it.
+** Design. A run goes into a temporary file beside final_path ("<final_path>.tmp-<random>",
+** created by core/outfile.h with O_EXCL after the final path is checked: a directory, FIFO,
+** device or socket there is refused, and so is the protocol file itself) and reaches
+** final_path only through rename() in rl_store_commit(), so a database at final_path is
+** always a complete run (or whatever was there before). The temporary file is written with
+** journal_mode=OFF and synchronous=OFF: it has no value until the rename, so crash safety
+** inside SQLite buys nothing; instead commit closes the connection, fsync()s the file and
+** then renames it.
 ** Because there is no journal a failed statement cannot be rolled back, so the first
 ** failure marks the store as failed: later writes and commit refuse, and the temporary file
 ** is deleted. One transaction spans open..commit, every insert uses a prepared statement
@@ -16,8 +19,7 @@
 **
 ** Determinism: the file depends only on the calls (and on the SQLite library version, which
 ** SQLite writes in the header). Page size, auto-vacuum, encoding, application_id and
-** user_version are set explicitly; no time, PID, host name or thread count is stored
-** (the PID is only in the temporary file's name).
+** user_version are set explicitly; no time, PID, host name or thread count is stored.
 **
 ** Ownership: the protocol is read during rl_store_open() only; what later calls need (the
 ** procedure of each group, phase names and kinds) is copied into the store. A store is
@@ -27,17 +29,12 @@
 */
 #include "relapselab/store.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -261,69 +258,6 @@ rl_store_db_error(rl_store_t *self, rl_error_t *err, const char *what)
 
 /* ---- open ---- */
 
-static char *
-dup_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = rl_malloc(n);
-    if (p != NULL) {
-        memcpy(p, s, n);
-    }
-    return p;
-}
-
-/* The directory part of path ("." when there is none), malloc'ed; NULL if out of memory. */
-static char *
-dir_of(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    size_t n = slash == NULL ? 0 : slash == path ? 1 : (size_t) (slash - path);
-    char *dir;
-
-    if (slash == NULL) {
-        return dup_string(".");
-    }
-    if ((dir = rl_malloc(n + 1)) != NULL) {
-        memcpy(dir, path, n);
-        dir[n] = '\0';
-    }
-    return dir;
-}
-
-/* RL_ERR_IO unless the directory that will hold path exists and is writable, and path is
-** not itself a directory. */
-static int
-check_target(const char *path, rl_error_t *err)
-{
-    size_t len = strlen(path);
-    char *dir;
-    struct stat st;
-    int ret = 0;
-
-    if (len == 0 || path[len - 1] == '/') {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "not a file name");
-    }
-    dir = dir_of(path);
-    if (dir == NULL) {
-        return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
-    }
-    if (stat(dir, &st) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
-            "cannot write database: directory %s: %s", dir, strerror(errno));
-    } else if (!S_ISDIR(st.st_mode)) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
-            "cannot write database: %s is not a directory", dir);
-    } else if (access(dir, W_OK | X_OK) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
-            "cannot write database: directory %s is not writable: %s", dir, strerror(errno));
-    } else if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0,
-            "cannot write database: the path is a directory");
-    }
-    free(dir);
-    return ret;
-}
-
 int
 rl_store_prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_t *err)
 {
@@ -435,8 +369,8 @@ out:
     return ret;
 }
 
-/* Close the connection and free everything; deletes the temporary file if it exists and
-** remove_tmp is set. Returns the sqlite3_close() code. */
+/* Close the connection and free everything; deletes the temporary file if remove_tmp is
+** set (after a commit there is none). Returns the sqlite3_close() code. */
 static int
 store_destroy(rl_store_t *self, bool remove_tmp)
 {
@@ -455,50 +389,49 @@ store_destroy(rl_store_t *self, bool remove_tmp)
     if (self->db != NULL) {
         rc = sqlite3_close(self->db);
     }
-    if (remove_tmp && self->tmp_path != NULL) {
-        unlink(self->tmp_path);
+    if (remove_tmp) {
+        rl_outfile_abort(&self->out);
     }
     free(self->subject_procedure);
     free(self->final_path);
-    free(self->tmp_path);
     free(self);
     return rc;
 }
 
 int
-rl_store_open(const char *final_path, const rl_protocol_t *protocol,
-    const rl_run_info_t *run, rl_store_t **out, rl_error_t *err)
+rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
+    const rl_run_info_t *run, const rl_temp_watch_t *watch, rl_store_t **out, rl_error_t *err)
 {
     rl_store_t *self = NULL;
-    size_t n;
     int ret;
 
     *out = NULL;
-    if ((ret = check_target(final_path, err)) != 0
+    if ((ret = rl_outfile_check(final_path, err)) != 0
         || (ret = rl_store_check_protocol(protocol, final_path, err)) != 0) {
         return ret;
     }
+    if (protocol->path[0] != '\0' && rl_outfile_same(final_path, protocol->path)) {
+        return rl_error_set(err, RL_ERR_IO, final_path, 0, 0, "is the protocol file; "
+            "refusing to replace it");
+    }
     self = rl_calloc(1, sizeof *self);
-    n = strlen(final_path) + 32;
-    if (self == NULL || (self->final_path = dup_string(final_path)) == NULL
-        || (self->tmp_path = rl_malloc(n)) == NULL) {
+    if (self == NULL || (self->final_path = rl_strdup(final_path)) == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, final_path, 0, 0, "out of memory");
         goto out;
     }
     self->next_session_id = 1;
     self->next_file_id = 1;
-    snprintf(self->tmp_path, n, "%s.tmp-%ld", final_path, (long) getpid());
-    /* A file of this name is left over by a dead process that had our PID. */
-    if (unlink(self->tmp_path) != 0 && errno != ENOENT) {
-        ret = rl_error_set(err, RL_ERR_IO, self->tmp_path, 0, 0,
-            "cannot remove stale temporary file: %s", strerror(errno));
+    /* An empty file with an unpredictable name, created with O_EXCL; SQLite opens it by
+    ** name (an empty file is an empty database) and our descriptor stays open to fsync it
+    ** at commit. */
+    if ((ret = rl_outfile_open(&self->out, final_path, watch, err)) != 0) {
         goto out;
     }
-    if (sqlite3_open_v2(self->tmp_path, &self->db,
+    if (sqlite3_open_v2(self->out.tmp, &self->db,
             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL)
         != SQLITE_OK) {
         ret = rl_error_set(err, RL_ERR_IO, final_path, 0, 0, "cannot create %s: %s",
-            self->tmp_path, self->db != NULL ? sqlite3_errmsg(self->db) : "out of memory");
+            self->out.tmp, self->db != NULL ? sqlite3_errmsg(self->db) : "out of memory");
         goto out;
     }
     if (sqlite3_exec(self->db, pragma_sql, NULL, NULL, NULL) != SQLITE_OK) {
@@ -539,6 +472,13 @@ out:
         store_destroy(self, true);
     }
     return ret;
+}
+
+int
+rl_store_open(const char *final_path, const rl_protocol_t *protocol,
+    const rl_run_info_t *run, rl_store_t **out, rl_error_t *err)
+{
+    return rl_store_open_watched(final_path, protocol, run, NULL, out, err);
 }
 
 /* ---- subjects and sessions ---- */
@@ -767,28 +707,9 @@ rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_
 
 /* ---- commit / abort ---- */
 
-/* fsync the file at path: with synchronous=OFF SQLite never does. */
-static int
-sync_file(const char *path, rl_error_t *err)
-{
-    int fd = open(path, O_RDONLY);
-    int ret = 0;
-
-    if (fd < 0) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot open to sync: %s",
-            strerror(errno));
-    }
-    if (fsync(fd) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "fsync failed: %s", strerror(errno));
-    }
-    close(fd);
-    return ret;
-}
-
 int
 rl_store_commit(rl_store_t *self, rl_error_t *err)
 {
-    char *dir;
     int i, ret = 0;
 
     if (self->failed) {
@@ -820,23 +741,10 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
         goto fail;
     }
     self->db = NULL;
-    if ((ret = sync_file(self->tmp_path, err)) != 0) {
+    /* fsync (synchronous=OFF: SQLite never does), check the path again, rename, and sync
+    ** the directory so the rename is durable (best effort: some file systems refuse it). */
+    if ((ret = rl_outfile_commit(&self->out, err)) != 0) {
         goto fail;
-    }
-    if (rename(self->tmp_path, self->final_path) != 0) {
-        ret = rl_error_set(err, RL_ERR_IO, self->final_path, 0, 0,
-            "cannot rename %s onto the database: %s", self->tmp_path, strerror(errno));
-        goto fail;
-    }
-    /* The rename is durable once the directory is synced; best effort, as some file
-    ** systems refuse fsync on directories and the data itself is already on disk. */
-    if ((dir = dir_of(self->final_path)) != NULL) {
-        int fd = open(dir, O_RDONLY);
-        if (fd >= 0) {
-            (void) fsync(fd);
-            close(fd);
-        }
-        free(dir);
     }
     store_destroy(self, false);
     return 0;

@@ -43,7 +43,7 @@ head -n 1 "$tmp/t1.csv" | grep -q '^screen_file,seed,n,genotype,trigger,treatmen
     fail "CSV header"
 rows=$(($(wc -l <"$tmp/t1.csv") - 1))
 expect_eq "CSV rows" "$rows" 54
-for leftover in "$tmp"/*.tmp; do
+for leftover in "$tmp"/*.tmp*; do
     [ -e "$leftover" ] && fail "temporary file $leftover left behind"
 done
 "$RL" screen "$example" --n 2 --csv "$tmp/no_such_dir/x.csv" --quiet >/dev/null 2>"$tmp/err"

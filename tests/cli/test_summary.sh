@@ -67,7 +67,7 @@ fi
 for t in summary_sessions summary_subjects summary_groups bins; do
     [ -f "$tmp/csv/$t.csv" ] || fail "--csv wrote no $t.csv"
 done
-for leftover in "$tmp"/csv/*.tmp; do
+for leftover in "$tmp"/csv/*.tmp*; do
     [ -e "$leftover" ] && fail "--csv left a temporary file: $leftover"
 done
 expect_eq "header of summary_subjects.csv" "$(head -n 1 "$tmp/csv/summary_subjects.csv" | cut -d, -f1-10)" \

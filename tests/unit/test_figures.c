@@ -31,6 +31,7 @@
 #include "relapselab/store.h"
 #include "relapselab/version.h"
 
+#include <glob.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -525,6 +526,8 @@ test_report(void)
     char *html = NULL, path[160], *buf = NULL;
     size_t len = 0;
     struct stat st;
+    off_t db_size;
+    glob_t g;
     FILE *f;
 
     CHECK(rl_report_render_html(ds, ms, &html, &len, &info, &err) == 0);
@@ -555,8 +558,15 @@ test_report(void)
     snprintf(path, sizeof path, "%s/report.html", tmpdir);
     CHECK(rl_report_write_html(ds, ms, path, &info, &err) == 0);
     CHECK(stat(path, &st) == 0 && st.st_size > 10000);
-    snprintf(path, sizeof path, "%s/report.html.tmp-%ld", tmpdir, (long) getpid());
-    CHECK(stat(path, &st) != 0);
+    snprintf(path, sizeof path, "%s/report.html.tmp-*", tmpdir);
+    CHECK(glob(path, 0, NULL, &g) == GLOB_NOMATCH);
+    globfree(&g);
+    /* the database the report is made from is never replaced by it */
+    CHECK(stat(ds->path, &st) == 0);
+    db_size = st.st_size;
+    CHECK(rl_report_write_html(ds, ms, ds->path, &info, &err) == RL_ERR_IO);
+    CHECK(strstr(err.msg, "refusing to replace it") != NULL);
+    CHECK(stat(ds->path, &st) == 0 && st.st_size == db_size);
     snprintf(path, sizeof path, "%s/no/such/dir/report.html", tmpdir);
     CHECK(rl_report_write_html(ds, ms, path, &info, &err) == RL_ERR_IO);
     CHECK(strstr(err.file, "report.html") != NULL);

@@ -416,11 +416,11 @@ files_atomic(void)
     /* a directory that does not exist: RL_ERR_IO naming the file, no temporary left */
     CHECK(rl_plot_write(&fig, path_in(tmpdir, "no/such/dir/fig.png"), &err) == RL_ERR_IO);
     CHECK(strstr(err.file, "no/such/dir/fig.png") != NULL && err.msg[0] != '\0');
-    /* the rename fails (a directory is in the way): the temporary file is removed */
+    /* a directory is in the way: refused before anything is written */
     snprintf(dir, sizeof dir, "%s", path_in(tmpdir, "taken.svg"));
     CHECK(mkdir(dir, 0755) == 0);
     CHECK(rl_plot_write(&fig, dir, &err) == RL_ERR_IO);
-    CHECK(strstr(err.msg, "rename") != NULL);
+    CHECK(strstr(err.msg, "is a directory; refusing to replace it") != NULL);
     CHECK(count_files(tmpdir, ".tmp-") == 0);
     rmdir(dir);
     /* a failed write leaves the old file untouched */

@@ -23,6 +23,7 @@
 
 #include <sqlite3.h>
 
+#include "store/csv_write.h"
 #include "testlib.h"
 
 #define N_GROUPS 2
@@ -594,19 +595,114 @@ test_failed_write_blocks_commit(void)
     remove(path);
 }
 
-static void
-test_stale_tmp_replaced(void)
+/* One text cell as rl_csv_put_text writes it. */
+static bool
+cell_is(const char *text, const char *want)
 {
-    char path[128], tmp[160];
+    char *buf = NULL;
+    size_t len = 0;
+    bool ok;
+    FILE *f = open_memstream(&buf, &len);
+
+    if (f == NULL) {
+        return false;
+    }
+    rl_csv_put_text(f, text);
+    fclose(f);
+    ok = strcmp(buf, want) == 0;
+    if (!ok) {
+        fprintf(stderr, "  cell [%s] written as [%s], expected [%s]\n", text, buf, want);
+    }
+    free(buf);
+    return ok;
+}
+
+/* Text cells that a spreadsheet would run as a formula (OWASP, "CSV Injection": a leading
+** =, +, -, @, tab or CR) get a leading apostrophe; numbers written as text, other text and
+** the RFC 4180 quoting are unchanged. */
+static void
+test_csv_formula_cells(void)
+{
+    CHECK(cell_is("=HYPERLINK(\"http://x\",\"y\")", "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""));
+    CHECK(cell_is("=1+2", "'=1+2"));
+    CHECK(cell_is("+cmd", "'+cmd"));
+    CHECK(cell_is("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"));
+    CHECK(cell_is("@SUM(A1)", "'@SUM(A1)"));
+    CHECK(cell_is("\tx", "'\tx"));
+    CHECK(cell_is("\rx", "\"'\rx\""));
+    CHECK(cell_is("-", "'-"));
+    CHECK(cell_is("-e5", "'-e5"));
+    CHECK(cell_is("-0.5", "-0.5"));  /* a number: data, not a formula */
+    CHECK(cell_is("+3e-2", "+3e-2"));
+    CHECK(cell_is("-12", "-12"));
+    CHECK(cell_is("-.5", "-.5"));
+    CHECK(cell_is("a=b", "a=b"));    /* only the first character counts */
+    CHECK(cell_is("WT, \"ctrl\"", "\"WT, \"\"ctrl\"\"\""));
+    CHECK(cell_is("", ""));
+}
+
+/* The temporary name used to be "<path>.tmp-<pid>": a symbolic link planted there (to a
+** file the attacker wants overwritten) must be neither followed nor removed, and a file
+** there is not ours to delete. */
+static void
+test_old_tmp_name_untouched(void)
+{
+    char path[128], tmp[160], victim[128];
     rl_error_t err;
 
     path_in(path, sizeof path, "stale.db");
+    path_in(victim, sizeof victim, "victim");
+    write_file(victim, "precious");
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long) getpid());
-    write_file(tmp, "garbage from a dead process");
+    CHECK(symlink(victim, tmp) == 0);
     CHECK(write_run(path, true, NULL, &err) == 0);
-    CHECK(!exists(tmp));
+    CHECK(file_is(victim, "precious"));
+    CHECK(exists(tmp)); /* still the link, still pointing at the victim */
     CHECK(exists(path));
+    CHECK(count_tmp_files() == 1); /* the planted link; ours is gone */
+    remove(tmp);
+    remove(victim);
     remove(path);
+}
+
+/* The final path is refused when it is a FIFO, a symbolic link to a FIFO or to a directory,
+** or the protocol file itself; nothing is created, and a FIFO is never opened. */
+static void
+test_refused_targets(void)
+{
+    char fifo[128], link_fifo[128], link_dir[128], proto[128];
+    rl_protocol_t *p = malloc(sizeof *p);
+    rl_run_info_t run = make_run();
+    rl_store_t *st = NULL;
+    rl_error_t err;
+
+    make_protocol(p);
+    path_in(fifo, sizeof fifo, "fifo.db");
+    path_in(link_fifo, sizeof link_fifo, "link_fifo.db");
+    path_in(link_dir, sizeof link_dir, "link_dir.db");
+    CHECK(mkfifo(fifo, 0600) == 0);
+    CHECK(symlink(fifo, link_fifo) == 0);
+    CHECK(symlink(tmpdir, link_dir) == 0);
+    rl_error_clear(&err);
+    CHECK(rl_store_open(fifo, p, &run, &st, &err) == RL_ERR_IO && st == NULL);
+    CHECK(strcmp(err.file, fifo) == 0 && strstr(err.msg, "is a FIFO; refusing") != NULL);
+    CHECK(rl_store_open(link_fifo, p, &run, &st, &err) == RL_ERR_IO);
+    CHECK(strstr(err.msg, "symbolic link to a FIFO") != NULL);
+    CHECK(rl_store_open(link_dir, p, &run, &st, &err) == RL_ERR_IO);
+    CHECK(strstr(err.msg, "symbolic link to a directory") != NULL);
+    /* the protocol's own file */
+    path_in(proto, sizeof proto, "proto.yaml");
+    write_file(proto, "not really a protocol");
+    snprintf(p->path, sizeof p->path, "%s", proto);
+    CHECK(rl_store_open(proto, p, &run, &st, &err) == RL_ERR_IO);
+    CHECK(strstr(err.msg, "protocol file") != NULL);
+    CHECK(file_is(proto, "not really a protocol"));
+    CHECK(count_tmp_files() == 0);
+    remove(proto);
+    remove(link_dir);
+    remove(link_fifo);
+    remove(fifo);
+    free(p);
 }
 
 static void
@@ -692,7 +788,7 @@ test_export_csv(void)
     path_in(dir, sizeof dir, "csv");
     CHECK(write_run(db, true, NULL, &err) == 0);
     rl_error_clear(&err);
-    CHECK(rl_store_export_csv(db, dir, &err) == 0);
+    CHECK(rl_store_export_csv(db, dir, NULL, &err) == 0);
     for (i = 0; i < sizeof expect / sizeof expect[0]; i++) {
         snprintf(f, sizeof f, "%s/%s", dir, expect[i].file);
         CHECK(count_lines(f) == expect[i].rows + 1); /* + header */
@@ -721,7 +817,7 @@ test_export_csv(void)
     CHECK(file_is(f, yaml_text));
 
     /* exporting again over existing files works (rename replaces) */
-    CHECK(rl_store_export_csv(db, dir, &err) == 0);
+    CHECK(rl_store_export_csv(db, dir, NULL, &err) == 0);
     for (i = 0; i < sizeof expect / sizeof expect[0]; i++) {
         snprintf(f, sizeof f, "%s/%s", dir, expect[i].file);
         remove(f);
@@ -747,7 +843,7 @@ test_export_refuses_incomplete(void)
     CHECK(sqlite3_exec(h, "UPDATE run SET status = 'running'", NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(h);
     rl_error_clear(&err);
-    CHECK(rl_store_export_csv(db, dir, &err) == RL_ERR_INVALID);
+    CHECK(rl_store_export_csv(db, dir, NULL, &err) == RL_ERR_INVALID);
     CHECK(strstr(err.msg, "incomplete") != NULL);
     CHECK(!exists(dir));
 
@@ -756,11 +852,11 @@ test_export_refuses_incomplete(void)
     CHECK(sqlite3_open(db, &h) == SQLITE_OK);
     CHECK(sqlite3_exec(h, "CREATE TABLE t (x)", NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(h);
-    CHECK(rl_store_export_csv(db, dir, &err) == RL_ERR_INVALID);
+    CHECK(rl_store_export_csv(db, dir, NULL, &err) == RL_ERR_INVALID);
     remove(db);
 
     /* no database at all */
-    CHECK(rl_store_export_csv(db, dir, &err) == RL_ERR_IO);
+    CHECK(rl_store_export_csv(db, dir, NULL, &err) == RL_ERR_IO);
     CHECK(strcmp(err.file, db) == 0);
     CHECK(!exists(dir));
 }
@@ -782,7 +878,9 @@ static const rl_test_case_t CASES[] = {
     {"deterministic", test_deterministic, 0},
     {"abort_keeps_old_file", test_abort_keeps_old_file, 0},
     {"failed_write_blocks_commit", test_failed_write_blocks_commit, 0},
-    {"stale_tmp_replaced", test_stale_tmp_replaced, 0},
+    {"old_tmp_name_untouched", test_old_tmp_name_untouched, 0},
+    {"csv_formula_cells", test_csv_formula_cells, 0},
+    {"refused_targets", test_refused_targets, 0},
     {"missing_directory", test_missing_directory, 0},
     {"export_csv", test_export_csv, 0},
     {"export_refuses_incomplete", test_export_refuses_incomplete, 0},
