@@ -226,24 +226,11 @@ parse_args(int argc, char **argv, power_cli_t *c)
 static int
 write_csv(const char *path, rl_power_t *const *pw, int n, rl_error_t *err)
 {
-    const char *slash = strrchr(path, '/');
-    char dir[512];
     rl_csv_file_t cf;
     rl_error_t ignored;
     int i, ret;
 
-    if (slash == NULL) {
-        snprintf(dir, sizeof dir, ".");
-    } else if (slash == path) {
-        snprintf(dir, sizeof dir, "/");
-    } else {
-        snprintf(dir, sizeof dir, "%.*s", (int) (slash - path), path);
-    }
-    if (slash != NULL && slash[1] == '\0') {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "--csv needs a file name, not a "
-            "folder");
-    }
-    if ((ret = rl_csv_file_open(&cf, dir, slash != NULL ? slash + 1 : path, err)) != 0) {
+    if ((ret = rl_csv_file_open(&cf, path, err)) != 0) {
         return ret;
     }
     for (i = 0; i < n; i++) { /* a write error shows in the commit */
