@@ -16,6 +16,7 @@
 #include "relapselab/medpc_import.h"
 #include "relapselab/version.h"
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 #define MAX_PROFILES 16
 
@@ -28,6 +29,7 @@ static void
 on_report(void *ctx, const char *path, long line, const char *severity, const char *msg)
 {
     report_ctx_t *c = ctx;
+    char safe_path[4096], safe_msg[2048];
     if (strcmp(severity, "note") == 0 && !c->verbose) {
         c->hidden++;
         return;
@@ -37,10 +39,14 @@ on_report(void *ctx, const char *path, long line, const char *severity, const ch
         return;
     }
     c->shown++;
+    /* the path and the message (which may quote the file's own names) escaped for the
+    ** terminal (text_safe.h) */
+    rl_text_escape(safe_path, sizeof safe_path, path != NULL ? path : "-");
+    rl_text_escape(safe_msg, sizeof safe_msg, msg);
     if (line > 0) {
-        fprintf(stderr, "%s:%ld: %s: %s\n", path != NULL ? path : "-", line, severity, msg);
+        fprintf(stderr, "%s:%ld: %s: %s\n", safe_path, line, severity, safe_msg);
     } else {
-        fprintf(stderr, "%s: %s: %s\n", path != NULL ? path : "-", severity, msg);
+        fprintf(stderr, "%s: %s: %s\n", safe_path, severity, safe_msg);
     }
 }
 

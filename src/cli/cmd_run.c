@@ -23,6 +23,7 @@
 #include "relapselab/run.h"
 #include "relapselab/summary.h"
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
@@ -100,6 +101,7 @@ rl_cmd_run(int argc, char **argv)
     rl_cli_common_t c;
     rl_cli_progress_t pc;
     rl_run_options_t opt;
+    rl_text_buf_t tb; /* names escaped for the terminal (text_safe.h) */
     rl_error_t err;
 
     rl_error_clear(&err);
@@ -167,7 +169,7 @@ rl_cmd_run(int argc, char **argv)
     opt.summary = summary;
     if (!quiet) {
         fprintf(stderr, "relapselab: %s, %d mice, seed %" PRIu64 ", %d thread%s\n",
-            protocol_path, rl_protocol_n_subjects(protocol), c.seed, c.threads,
+            rl_text_safe(protocol_path, &tb), rl_protocol_n_subjects(protocol), c.seed, c.threads,
             c.threads == 1 ? "" : "s");
     }
     ret = rl_run_to_store(protocol, out_path, &opt, NULL, &err);
@@ -179,8 +181,8 @@ rl_cmd_run(int argc, char **argv)
         goto out;
     }
     if (!quiet) {
-        printf("\n%s -- seed %" PRIu64 "\n\n", protocol->study[0] ? protocol->study : protocol_path,
-            c.seed);
+        printf("\n%s -- seed %" PRIu64 "\n\n",
+            rl_text_safe(protocol->study[0] ? protocol->study : protocol_path, &tb), c.seed);
         if (rl_summary_print(summary, stdout, &err) != 0) {
             code = rl_cli_report(&err);
             goto out;

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 struct rl_cli_visit {
     dev_t dev;
@@ -171,6 +172,15 @@ list_dir(const char *path, char ***names, size_t *n)
     return 0;
 }
 
+/* A note on stderr about path (and other, or NULL), both escaped for the terminal
+** (text_safe.h); fmt has one or two %s. */
+static void
+note(const char *fmt, const char *path, const char *other)
+{
+    rl_text_buf_t pb, ob;
+    fprintf(stderr, fmt, rl_text_safe(path, &pb), other != NULL ? rl_text_safe(other, &ob) : "");
+}
+
 /* Add path (top: a command-line argument); a directory adds its entries recursively. */
 static int
 expand(rl_cli_paths_t *l, const char *path, int top)
@@ -185,15 +195,15 @@ expand(rl_cli_paths_t *l, const char *path, int top)
         return push_path(&l->v, &l->n, &l->cap, path); /* the importer reports why */
     }
     if (!top && !S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
-        fprintf(stderr, "%s: note: not a regular file (a FIFO, device or socket), not "
-            "imported\n", path);
+        note("%s: note: not a regular file (a FIFO, device or socket), not imported\n", path,
+            NULL);
         return 0;
     }
     if ((ret = visit(l, &st, path, &first)) != 0) {
         if (ret > 0 && strcmp(path, first) == 0) {
-            fprintf(stderr, "%s: note: named twice, read once\n", path);
+            note("%s: note: named twice, read once\n", path, NULL);
         } else if (ret > 0) {
-            fprintf(stderr, S_ISDIR(st.st_mode)
+            note(S_ISDIR(st.st_mode)
                 ? "%s: note: the directory %s again (a symbolic link), not walked twice\n"
                 : "%s: note: the same file as %s, not imported twice\n", path, first);
         }
@@ -201,8 +211,8 @@ expand(rl_cli_paths_t *l, const char *path, int top)
     }
     if (!S_ISDIR(st.st_mode)) {
         if (!top && !looks_like_medpc(path)) {
-            fprintf(stderr, "%s: note: not a MED-PC data file (no File: or Start Date: "
-                "line), not imported\n", path);
+            note("%s: note: not a MED-PC data file (no File: or Start Date: line), not "
+                "imported\n", path, NULL);
             return 0;
         }
         return push_path(&l->v, &l->n, &l->cap, path);
