@@ -27,6 +27,15 @@
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
 
+/* Values no session can have: the reader refuses a database that holds one (RL_ERR_INVALID,
+** "session N: day = X is impossible (...)"), so that no measure or figure computes with a
+** crafted count of INT64_MAX or a day of 2^31 - 1. A simulated session lasts at most a day
+** and an imported one at most 366 days (medpc_decode.h); a protocol has at most 32,000
+** sessions per mouse (protocol_limits.h). */
+#define RL_DS_MAX_COUNT 1000000000           /* pokes, reinforcers, events of one session */
+#define RL_DS_MAX_DAY 10000000               /* day, session_in_phase, index_in_group */
+#define RL_DS_MAX_SESSION_S (366.0 * 86400.0) /* duration, and an event's time */
+
 /* The run table. Text is NULL where the column is NULL. */
 typedef struct rl_ds_run {
     bool imported;              /* run.source = 'import' (else 'simulation') */
@@ -137,14 +146,16 @@ typedef struct rl_dataset {
 /* Read the database at path. On success returns 0 and *out owns the dataset (events not
 ** loaded). On failure *out is NULL and err names path: RL_ERR_IO (missing or unreadable
 ** file), RL_ERR_INVALID (not a relapselab database, another schema version, an incomplete
-** run, or content this reader does not understand, e.g. an unknown phase kind),
+** run, content this reader does not understand, e.g. an unknown phase kind, or a session
+** value beyond the RL_DS_MAX_ limits above),
 ** RL_ERR_DB (SQLite error) or RL_ERR_NOMEM. */
 RL_API int rl_dataset_read(const char *path, rl_dataset_t **out, rl_error_t *err);
 
 /* Load the events of session index `session` (index in ds->sessions), or of every session
 ** if session < 0, reopening ds->path read-only (with the same checks), and set their
 ** events_loaded. Replaces events loaded before. Errors as rl_dataset_read() (an unknown
-** event kind, or events of a session that is not in ds, is RL_ERR_INVALID); on failure
+** event kind, events of a session that is not in ds, or a time that is not in 0 ..
+** RL_DS_MAX_SESSION_S, is RL_ERR_INVALID); on failure
 ** the sessions concerned have events_loaded false (and possibly some events). */
 RL_API int rl_dataset_load_events(rl_dataset_t *ds, long session, rl_error_t *err);
 

@@ -91,8 +91,14 @@ typedef struct rl_medpc_file {
 RL_API int rl_medpc_parse_buffer(const char *text, size_t len, const char *name,
     rl_medpc_file_t *out, rl_error_t *err);
 
+/* The largest MED-PC data file read (a day of a busy chamber is well under 1 MiB). */
+#define RL_MEDPC_MAX_FILE_MIB 256
+
 /* Read the file at path and parse it as rl_medpc_parse_buffer() with name = path. Returns
-** RL_ERR_IO (err names the path and the system's reason) when the file cannot be read. */
+** RL_ERR_IO (err names the path and the system's reason) when the file cannot be read, and
+** RL_ERR_INVALID ("larger than 256 MiB (the limit of a MED-PC data file)") as soon as more
+** than RL_MEDPC_MAX_FILE_MIB have been read: the limit is checked while reading, so a
+** stream that never ends (a FIFO, a device) is refused too. */
 RL_API int rl_medpc_parse_file(const char *path, rl_medpc_file_t *out, rl_error_t *err);
 
 /* Release everything *f owns and leave it empty. Safe on an empty or already freed file,

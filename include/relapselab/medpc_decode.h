@@ -5,8 +5,9 @@
 ** head entries, session start and end, each with the raw code it came from. It never
 ** fails on odd data: what it cannot use or what looks wrong becomes an issue (a line of
 ** the import report) with the file line when there is one, and the decoding goes on.
-** Only a session it cannot decode at all (the profile's arrays are missing) gets an issue
-** of severity RL_ISSUE_ERROR, and the importer skips it.
+** Only a session it cannot decode at all (the profile's arrays are missing, or a time
+** beyond RL_MEDPC_MAX_TIME_S) gets an issue of severity RL_ISSUE_ERROR, and the importer
+** skips it.
 */
 #ifndef RELAPSELAB_MEDPC_DECODE_H
 #define RELAPSELAB_MEDPC_DECODE_H
@@ -20,6 +21,12 @@
 #include "relapselab/medpc.h"
 #include "relapselab/medpc_profile.h"
 #include "relapselab/results.h"
+
+/* The latest time an event of a session may have (366 days after its start; a MED-PC
+** session lasts hours): a time stamp (value x the profile's time unit, accumulated for
+** relative times) or a duration variable beyond it is an error of the session, which is
+** not imported; header times that end beyond it are not used for the session's end. */
+#define RL_MEDPC_MAX_TIME_S (366.0 * 86400.0)
 
 typedef enum { RL_ISSUE_NOTE = 0, RL_ISSUE_WARNING = 1, RL_ISSUE_ERROR = 2 } rl_issue_severity_t;
 

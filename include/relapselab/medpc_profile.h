@@ -31,6 +31,10 @@
 #define RL_PROFILE_MAX_CHECKS 16
 #define RL_PROFILE_MAX_PHASES 16
 #define RL_PROFILE_MAX_CODES 8     /* timeout start / end codes */
+/* A time unit given as seconds per tick (time_unit, duration.unit): from a microsecond to
+** an hour (MED-PC clocks tick from 1 ms to 1 s). */
+#define RL_PROFILE_MIN_UNIT_S 1e-6
+#define RL_PROFILE_MAX_UNIT_S 3600.0
 
 /* The encodings above, with their names in a profile (an X-macro list, protocol.h). */
 #define RL_MEDPC_ENCODINGS(X)                           \

@@ -17,7 +17,10 @@
 #include "relapselab/api.h"
 
 #define RL_PROTOCOL_LIMITS(X)                                                                  \
-    X(RL_MAX_PROTOCOL_MIB, 16, RL_LIMIT_MAX, "MiB", "size of a protocol file")                 \
+    X(RL_MAX_PROTOCOL_MIB, 4, RL_LIMIT_MAX, "MiB", "size of a protocol file (and of any "     \
+        "YAML file: screens, claims, decoding profiles)")                                      \
+    X(RL_MAX_YAML_DEPTH, 64, RL_LIMIT_MAX, "", "nesting of lists and mappings in a protocol "  \
+        "(or any YAML file)")                                                                  \
     X(RL_NAME_LEN_MAX, 63, RL_LIMIT_MAX, "bytes", "a name: of a reinforcer, procedure, "       \
         "phase, group, line, genotype, background, drug or solution")                          \
     X(RL_STUDY_LEN_MAX, 127, RL_LIMIT_MAX, "bytes", "`study`")                                 \
@@ -30,7 +33,8 @@
     X(RL_MAX_SESSIONS, 1000, RL_LIMIT_MAX, "", "sessions of a phase (`sessions`, or "          \
         "`sessions.max`)")                                                                     \
     X(RL_MAX_SESSION_MIN, 1440, RL_LIMIT_MAX, "min", "`session_min`")                          \
-    X(RL_MAX_INTERSESSION_H, 8760, RL_LIMIT_MAX, "h", "a phase's `intersession_h`")            \
+    X(RL_MAX_INTERSESSION_H, 8760, RL_LIMIT_MAX, "h", "`intersession_h`, the protocol's and "  \
+        "a phase's")                                                                           \
     X(RL_MAX_ABSTINENCE_DAYS, 365, RL_LIMIT_MAX, "days", "`abstinence_days`")                  \
     X(RL_MAX_PR_STEPS, 128, RL_LIMIT_MAX, "", "entries of `schedule.series`")                  \
     X(RL_PR_RR_MAX_STEPS, 99, RL_LIMIT_MAX, "", "`schedule.steps` of the Richardson-Roberts "  \

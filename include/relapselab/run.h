@@ -35,6 +35,42 @@ typedef struct rl_run_totals {
     int64_t sessions, events;
 } rl_run_totals_t;
 
+/* What a run of a protocol will cost, estimated before it starts (rl_run_estimate), from
+** constants measured on the shipped examples and the benchmark (bench/README.md: the seed
+** study, one thread of a 2-vCPU machine):
+**   RL_EST_EVENTS_PER_HOUR  events per mouse-session hour: the examples range from 24
+**                           (cpp_pairing_drugs) to 316 (sucrose), the seed study has 83;
+**   RL_EST_DB_BYTES_PER_EVENT  database bytes per event, sessions and subjects included
+**                           (the seed study: 12.9 MB for 325,064 events);
+**   RL_EST_S_PER_EVENT_SIM, _WRITE  seconds per event to simulate it (on a worker: 1.62
+**                           million events/s) and to write it (on the calling thread: 1.10
+**                           million events/s with both);
+**   RL_EST_MEM_BYTES_PER_EVENT  memory per event of a mouse held (its event buffer and the
+**                           copy handed to the writer, 16 bytes each); at most 4 mice per
+**                           thread are held at once (src/experiment/pool.h).
+** Sessions are counted at their maximum: `max` sessions for a phase run to criterion, each
+** lasting its `session_min`. An estimate, not a bound: very active mice (an FR1 sucrose
+** procedure) make three times the events, place sessions a quarter. */
+#define RL_EST_EVENTS_PER_HOUR 100.0
+#define RL_EST_DB_BYTES_PER_EVENT 40.0
+#define RL_EST_S_PER_EVENT_SIM 0.62e-6
+#define RL_EST_S_PER_EVENT_WRITE 0.29e-6
+#define RL_EST_MEM_BYTES_PER_EVENT 32.0
+
+typedef struct rl_run_estimate {
+    double session_hours;         /* mouse-session hours, at most */
+    double events;                /* about RL_EST_EVENTS_PER_HOUR per session hour */
+    double db_bytes;              /* the database */
+    double wall_s;                /* elapsed seconds: simulation shared by the threads, the
+                                  ** writing on one */
+    double mouse_events;          /* events of the largest mouse */
+    double mem_bytes;             /* memory of the mice held at once (largest mouse) */
+} rl_run_estimate_t;
+
+/* Estimate the cost of simulating protocol on `threads` worker threads (use no more than
+** the machine's cores: threads beyond them do not run at once). Never fails. */
+RL_API void rl_run_estimate(const rl_protocol_t *protocol, int threads, rl_run_estimate_t *out);
+
 /* Simulate protocol and write every mouse to a new database at db_path (replacing what is
 ** there only when the run completes). db_path NULL: simulate only (benchmarks). totals
 ** may be NULL. Returns 0, or the first error (RL_ERR_INTERRUPTED after a cancellation,

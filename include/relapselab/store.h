@@ -10,6 +10,7 @@
 #ifndef RELAPSELAB_STORE_H
 #define RELAPSELAB_STORE_H
 
+#include <stdatomic.h>
 #include <stdint.h>
 
 #include "relapselab/api.h"
@@ -77,6 +78,12 @@ RL_API int rl_store_write_session(rl_store_t *self, const rl_session_result_t *s
 ** parameter table) and all its sessions, in order. The result is borrowed for the call. */
 RL_API int rl_store_write_subject_result(rl_store_t *self, const rl_subject_result_t *subject,
     rl_error_t *err);
+
+/* As rl_store_write_subject_result(), but stopping with RL_ERR_INTERRUPTED as soon as
+** *cancel is non-zero (checked before each session; cancel may be NULL): a mouse of
+** millions of events is not written to the end after Ctrl-C. Abort the store after it. */
+RL_API int rl_store_write_subject_result_until(rl_store_t *self,
+    const rl_subject_result_t *subject, const atomic_int *cancel, rl_error_t *err);
 
 /* One chamber file of an import, as the import_files table records it. */
 typedef struct rl_import_file_record {

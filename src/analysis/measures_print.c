@@ -11,6 +11,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/text_safe.h"
+
 static const rl_phase_t *
 phase_of(const rl_dataset_t *ds, int group, int ph)
 {
@@ -18,7 +20,8 @@ phase_of(const rl_dataset_t *ds, int group, int ph)
 }
 
 /* Column widths for names: those of `relapselab run` (group 20, phase 18), or wider to fit
-** the longest name (imported data may have long ones). */
+** the longest name (imported data may have long ones) as printed: names are escaped for
+** the terminal (text_safe.h), so a control character counts as its escape. */
 typedef struct widths {
     int group, phase, name;
 } widths_t;
@@ -26,7 +29,8 @@ typedef struct widths {
 static int
 wider(int w, const char *s)
 {
-    int n = s != NULL ? (int) strlen(s) : 0;
+    rl_text_buf_t b;
+    int n = s != NULL ? (int) strlen(rl_text_safe(s, &b)) : 0;
     return n > w ? n : w;
 }
 
@@ -174,6 +178,7 @@ print_brain_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widt
 {
     size_t i;
     int last_group = -1;
+    rl_text_buf_t gb, pb;
 
     fprintf(f, "\n%-*s %-*s %3s %15s %15s %15s %15s %15s %15s %15s\n", w.group, "", w.phase, "",
         "", "III after", "DA pre", "DA mean", "DA mean", "DA peak", "cocaine mean",
@@ -186,8 +191,8 @@ print_brain_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widt
             continue;
         }
         fprintf(f, "%-*s %-*s %3d", w.group,
-            gp->group != last_group ? ds->groups[gp->group].name : "", w.phase,
-            phase_of(ds, gp->group, gp->phase_index)->name, gp->n);
+            gp->group != last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
+            w.phase, rl_text_safe(phase_of(ds, gp->group, gp->phase_index)->name, &pb), gp->n);
         last_group = gp->group;
         print_ms(f, gp->m[RL_M_III_MAINT_MEAN_S]);
         print_ms(f, gp->m[RL_M_DA_PRE_NM]);
@@ -206,6 +211,7 @@ rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f
     size_t i;
     widths_t w = name_widths(ds);
     int last_group = -1;
+    rl_text_buf_t gb, pb;
 
     fprintf(f, "%-*s %-*s %3s %15s %15s %15s %15s %15s %15s\n", w.group, "", w.phase, "", "",
         "active", "inactive", "reinforcers", "active in TO", "first 10 min", "IRI median");
@@ -219,8 +225,8 @@ rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f
             continue;
         }
         fprintf(f, "%-*s %-*s %3d", w.group,
-            gp->group != last_group ? ds->groups[gp->group].name : "", w.phase, phase->name,
-            gp->n);
+            gp->group != last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
+            w.phase, rl_text_safe(phase->name, &pb), gp->n);
         last_group = gp->group;
         print_ms(f, gp->m[RL_M_ACTIVE]);
         print_ms(f, gp->m[RL_M_INACTIVE]);
@@ -239,6 +245,7 @@ void
 rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
 {
     widths_t w = name_widths(ds);
+    rl_text_buf_t nb, gb, pb;
     size_t i;
 
     fprintf(f, "%7s %-*s %-*s %-*s %4s %7s %7s %7s %7s %7s %8s %5s %6s %7s %8s %6s %8s %7s %7s"
@@ -253,9 +260,10 @@ rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
         const rl_subject_phase_t *sp = &m->subject_phases[i];
         const rl_ds_subject_t *sub = &ds->subjects[sp->subject];
         const double *v = sp->v;
-        fprintf(f, "%7d %-*s %-*s %-*s", sub->subject_id, w.name, sub->name ? sub->name : "-",
-            w.group, ds->groups[sp->group].name, w.phase,
-            phase_of(ds, sp->group, sp->phase_index)->name);
+        fprintf(f, "%7d %-*s %-*s %-*s", sub->subject_id, w.name,
+            sub->name ? rl_text_safe(sub->name, &nb) : "-", w.group,
+            rl_text_safe(ds->groups[sp->group].name, &gb), w.phase,
+            rl_text_safe(phase_of(ds, sp->group, sp->phase_index)->name, &pb));
         print_num(f, 4, v[RL_M_SESSIONS]);
         print_num(f, 7, v[RL_M_ACTIVE]);
         print_num(f, 7, v[RL_M_INACTIVE]);
@@ -288,6 +296,7 @@ void
 rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
 {
     widths_t w = name_widths(ds);
+    rl_text_buf_t nb, gb, pb, tb;
     size_t i;
     int derived = 0;
 
@@ -304,8 +313,9 @@ rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
         derived += sm->breakpoint_derived;
         fprintf(f, "%7lld %7d %-*s %-*s %-*s %4d %6lld %6lld %6lld %6lld %7.1f",
             (long long) s->session_id, s->subject_id, w.name,
-            s->subject_name ? s->subject_name : "-", w.group, s->group_name ? s->group_name : "",
-            w.phase, s->phase_name ? s->phase_name : "", s->day, (long long) s->active,
+            s->subject_name ? rl_text_safe(s->subject_name, &nb) : "-", w.group,
+            s->group_name ? rl_text_safe(s->group_name, &gb) : "", w.phase,
+            s->phase_name ? rl_text_safe(s->phase_name, &pb) : "", s->day, (long long) s->active,
             (long long) s->inactive, (long long) s->active_timeout, (long long) s->reinforcers,
             s->duration_min);
         print_num(f, 7, sm->first_bin_active);
@@ -319,7 +329,7 @@ rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
         print_fixed(f, 7, 1, sm->da_mean_pct);
         print_fixed(f, 7, 1, sm->da_peak_pct);
         print_fixed(f, 7, 2, sm->brain.cocaine_mean_uM);
-        fprintf(f, "  %s\n", s->start_time ? s->start_time : "");
+        fprintf(f, "  %s\n", s->start_time ? rl_text_safe(s->start_time, &tb) : "");
     }
     if (derived > 0) {
         fputs("bp* = breakpoint derived from the PR series (the database records none)\n", f);

@@ -6,6 +6,7 @@
 */
 #include "relapselab/summary.h"
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 #include <math.h>
 #include <stddef.h>
@@ -123,6 +124,7 @@ rl_summary_print(const rl_summary_t *self, FILE *f, rl_error_t *err)
         for (ph = 0; ph < proc->n_phases; ph++) {
             const rl_phase_t *phase = &proc->phases[ph];
             rl_mean_sem_t a = stat(self, g, ph, RL_M_SESSIONS, buf);
+            rl_text_buf_t gb, pb; /* names escaped for the terminal (text_safe.h) */
             int met = 0, n = 0;
             for (i = 0; i < self->total; i++) {
                 const rl_subject_phase_t *r = row_of(self, i, ph);
@@ -131,7 +133,8 @@ rl_summary_print(const rl_summary_t *self, FILE *f, rl_error_t *err)
                     met += r->v[RL_M_CRITERION_MET] == 1.0;
                 }
             }
-            fprintf(f, "%-20s %-18s %3d", ph == 0 ? p->groups[g].name : "", phase->name, a.n);
+            fprintf(f, "%-20s %-18s %3d", ph == 0 ? rl_text_safe(p->groups[g].name, &gb) : "",
+                rl_text_safe(phase->name, &pb), a.n);
             if (RL_PHASE_IS_PLACE(phase->kind)) { /* no operandum */
                 fprintf(f, " %7s   %-5s %7s   %-5s %7s   %-5s", "n/a", "", "n/a", "", "n/a", "");
             } else {

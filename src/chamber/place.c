@@ -49,7 +49,11 @@ confined(const rl_phase_t *phase, int i, rl_mouse_t *m, rl_session_workspace_t *
     int side = rl_place_side(phase, i);
     int ret = enter(w, 0.0, side);
     double t = 0.0;
+    unsigned turns = 0;
     while (ret == 0 && t < end_s) {
+        if (++turns % RL_SESSION_POLL == 0 && rl_session_stopped(w)) {
+            return RL_ERR_INTERRUPTED;
+        }
         /* windows end at the next dose given during the session too [DRG-8] */
         t = fmin(fmin(end_s, rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m)),
             rl_mouse_next_dose_s(m));
@@ -70,12 +74,17 @@ test(rl_mouse_t *m, gsl_rng *r, rl_session_workspace_t *w, rl_session_result_t *
     int side = gsl_rng_uniform(r) < 0.5 ? 0 : 1;
     double t = 0.0, entered = 0.0;
     int ret = enter(w, 0.0, side);
+    unsigned turns = 0;
 
     while (ret == 0 && t < end_s) {
-        double t_win = fmin(fmin(end_s, rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m)),
+        double t_win, rate, t_next;
+        if (++turns % RL_SESSION_POLL == 0 && rl_session_stopped(w)) {
+            return RL_ERR_INTERRUPTED;
+        }
+        t_win = fmin(fmin(end_s, rl_mouse_clock_s(m) + rl_mouse_peptide_step_s(m)),
             rl_mouse_next_dose_s(m)); /* and at a dose given during the session [DRG-8] */
-        double rate = rl_mouse_place_leave_rate(m, side);
-        double t_next = rate > 0.0 ? t + gsl_ran_exponential(r, 1.0 / rate) : INFINITY;
+        rate = rl_mouse_place_leave_rate(m, side);
+        t_next = rate > 0.0 ? t + gsl_ran_exponential(r, 1.0 / rate) : INFINITY;
         if (t_next < t_win) {
             t = t_next;
             rl_mouse_advance(m, t);
@@ -113,7 +122,8 @@ rl_place_session_run(const rl_phase_t *phase, int i, rl_mouse_t *mouse, gsl_rng 
             : test(mouse, r, w, out, end_s);
     }
     if (ret != 0) {
-        return rl_error_set(err, ret, NULL, 0, 0, "out of memory logging session events");
+        return rl_error_set(err, ret, NULL, 0, 0, ret == RL_ERR_INTERRUPTED ? "interrupted"
+            : "out of memory logging session events");
     }
     return rl_session_close(mouse, w, end_s, out, err);
 }

@@ -32,7 +32,8 @@ bool rl_place_drug_session(const rl_phase_t *phase, int i);
 
 /* Run session i of a place phase for mouse (already begun, drugs and stressors given),
 ** drawing every random number from r. Fills out as rl_session_run() does (place_s,
-** events; no pokes). Returns 0 or RL_ERR_NOMEM. */
+** events; no pokes). Returns 0, RL_ERR_NOMEM, or RL_ERR_INTERRUPTED when a stop flag of w
+** is raised (polled as in rl_session_run). */
 int rl_place_session_run(const rl_phase_t *phase, int i, rl_mouse_t *mouse, gsl_rng *r,
     rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err);
 

@@ -32,6 +32,13 @@ rl_session_workspace_free(rl_session_workspace_t *self)
     memset(self, 0, sizeof *self);
 }
 
+bool
+rl_session_stopped(const rl_session_workspace_t *w)
+{
+    return (w->stop[0] != NULL && atomic_load_explicit(w->stop[0], memory_order_relaxed))
+        || (w->stop[1] != NULL && atomic_load_explicit(w->stop[1], memory_order_relaxed));
+}
+
 int
 rl_session_log(rl_session_workspace_t *w, double t_s, int kind, int in_timeout)
 {
@@ -233,6 +240,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     chamber_t c;
     double t = 0.0;
     int ret = 0, done = 0;
+    unsigned turns = 0;
 
     memset(out, 0, sizeof *out);
     out->breakpoint = -1;
@@ -255,11 +263,14 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     }
     ret = rl_session_log(w, 0.0, RL_EV_SESSION_START, 0);
     while (ret == 0 && !done) {
-        double t_sched = next_scheduled(&c);
-        double t_win = fmin(t_sched,
-            rl_mouse_clock_s(mouse) + rl_mouse_peptide_step_s(mouse));
-        double bound = rl_mouse_rate_bound(mouse, t_win);
-        double t_prop = bound > 0.0 ? t + gsl_ran_exponential(r, 1.0 / bound) : INFINITY;
+        double t_sched, t_win, bound, t_prop;
+        if (++turns % RL_SESSION_POLL == 0 && rl_session_stopped(w)) {
+            return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
+        }
+        t_sched = next_scheduled(&c);
+        t_win = fmin(t_sched, rl_mouse_clock_s(mouse) + rl_mouse_peptide_step_s(mouse));
+        bound = rl_mouse_rate_bound(mouse, t_win);
+        t_prop = bound > 0.0 ? t + gsl_ran_exponential(r, 1.0 / bound) : INFINITY;
 
         if (t_prop < t_win) {
             double ra, ri, rate = rl_mouse_rates(mouse, t_prop, &ra, &ri);

@@ -15,6 +15,9 @@
 #ifndef RL_CHAMBER_SESSION_H
 #define RL_CHAMBER_SESSION_H
 
+#include <stdatomic.h>
+#include <stdbool.h>
+
 #include <gsl/gsl_rng.h>
 
 #include "relapselab/error.h"
@@ -36,13 +39,23 @@ typedef struct rl_session_trace {
     double next_s;           /* internal: time of the next sample in the current session */
 } rl_session_trace_t;
 
-/* A reusable event buffer (allocated once per worker, grown by doubling), and an optional
-** trace (NULL: none; set by the caller, owned by the caller). */
+/* A reusable event buffer (allocated once per worker, grown by doubling), an optional
+** trace (NULL: none; set by the caller, owned by the caller), and the flags that stop a
+** session: the session drivers poll them (rl_session_stopped) every RL_SESSION_POLL turns
+** of their loops -- a fraction of a millisecond -- and a session whose flag is raised
+** ends with RL_ERR_INTERRUPTED (NULL flags: never; lock-free, so a signal handler may set
+** one). */
 typedef struct rl_session_workspace {
     rl_event_t *events;
     size_t n, cap;
     rl_session_trace_t *trace;
+    const atomic_int *stop[2];
 } rl_session_workspace_t;
+
+#define RL_SESSION_POLL 1024
+
+/* true when a stop flag of w is raised (one atomic load per flag). */
+bool rl_session_stopped(const rl_session_workspace_t *w);
 
 void rl_session_workspace_init(rl_session_workspace_t *self);
 void rl_session_workspace_free(rl_session_workspace_t *self);
@@ -51,7 +64,8 @@ void rl_session_workspace_free(rl_session_workspace_t *self);
 ** every random number from r. Fills out (measures and an owned copy of the events; the
 ** caller sets subject_id/phase/session_in_phase/day and criterion_met). The mouse is left
 ** at the session end and rl_mouse_end_session() has been called.
-** Returns 0, or RL_ERR_NOMEM. */
+** Returns 0, RL_ERR_NOMEM, or RL_ERR_INTERRUPTED when a stop flag of w is raised (the
+** mouse is then left mid-session and out is empty). */
 int rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err);
 

@@ -1,130 +1,36 @@
 /* cmd_import.c -- `relapselab import-medpc FILE|DIR... --profile P --out DB`.
 **
-** Expands directories (recursively, in name order), loads the profiles, runs the importer
-** with a progress line on a terminal, prints the report's errors and warnings (notes with
-** --verbose) and a closing summary. The database may not be one of the files read, nor
-** standard output; Ctrl-C removes its temporary file and ends the command (signals.c).
-** Exit 0 when the database was written and at least one session imported; 1 when nothing
-** could be imported or the database could not be written (or is refused); 2 for bad usage.
+** Expands directories (recursively, in name order, each directory and file once:
+** import_paths.h), loads the profiles, runs the importer with a progress line on a
+** terminal, prints the report's errors and warnings (notes with --verbose) and a closing
+** summary. The database may not be one of the files read, nor standard output; Ctrl-C
+** removes its temporary file and ends the command (signals.c). Exit 0 when the database
+** was written and at least one session imported; 1 when nothing could be imported or the
+** database could not be written (or is refused); 2 for bad usage.
 */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "cli.h"
+#include "import_paths.h"
 #include "relapselab/medpc_import.h"
 #include "relapselab/version.h"
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 #define MAX_PROFILES 16
-
-typedef struct path_list {
-    char **v;
-    size_t n, cap;
-} path_list_t;
 
 typedef struct report_ctx {
     int verbose;
     long shown, hidden;
 } report_ctx_t;
 
-static int
-push_path(path_list_t *l, const char *p)
-{
-    if (l->n == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 64;
-        char **v = rl_realloc(l->v, cap * sizeof *v);
-        if (v == NULL) {
-            return -1;
-        }
-        l->v = v;
-        l->cap = cap;
-    }
-    if ((l->v[l->n] = rl_malloc(strlen(p) + 1)) == NULL) {
-        return -1;
-    }
-    strcpy(l->v[l->n++], p);
-    return 0;
-}
-
-static int
-cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *) a, *(char *const *) b);
-}
-
-/* true when one of the first 20 lines of the file starts with "File:" or "Start Date:"
-** (every MED-PC data file has them; notes, spreadsheets and scripts do not). */
-static int
-looks_like_medpc(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    char line[256];
-    int i, yes = 0;
-    if (f == NULL) {
-        return 1; /* let the importer report why it cannot be read */
-    }
-    for (i = 0; i < 20 && !yes && fgets(line, sizeof line, f) != NULL; i++) {
-        yes = strncmp(line, "File:", 5) == 0 || strncmp(line, "Start Date:", 11) == 0;
-    }
-    fclose(f);
-    return yes;
-}
-
-/* Add path; a directory adds its MED-PC files (not hidden ones), recursively, in name
-** order; the other files of a directory are named on stderr, not imported. */
-static int
-expand(path_list_t *l, const char *path, int top)
-{
-    struct stat st;
-    DIR *d;
-    struct dirent *e;
-    path_list_t names = {NULL, 0, 0};
-    size_t i;
-    int ret = 0;
-
-    if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        if (!top && !looks_like_medpc(path)) {
-            fprintf(stderr, "%s: note: not a MED-PC data file (no File: or Start Date: "
-                "line), not imported\n", path);
-            return 0;
-        }
-        return push_path(l, path); /* a missing file is reported by the importer */
-    }
-    if ((d = opendir(path)) == NULL) {
-        return push_path(l, path);
-    }
-    while ((e = readdir(d)) != NULL && ret == 0) {
-        if (e->d_name[0] != '.') {
-            ret = push_path(&names, e->d_name);
-        }
-    }
-    closedir(d);
-    if (names.n > 1) {
-        qsort(names.v, names.n, sizeof *names.v, cmp_name);
-    }
-    for (i = 0; i < names.n; i++) {
-        char *full = rl_malloc(strlen(path) + strlen(names.v[i]) + 2);
-        if (full == NULL) {
-            ret = -1;
-        } else if (ret == 0) {
-            sprintf(full, "%s/%s", path, names.v[i]);
-            ret = expand(l, full, 0);
-        }
-        free(full);
-        free(names.v[i]);
-    }
-    free(names.v);
-    return ret;
-}
-
 static void
 on_report(void *ctx, const char *path, long line, const char *severity, const char *msg)
 {
     report_ctx_t *c = ctx;
+    char safe_path[4096], safe_msg[2048];
     if (strcmp(severity, "note") == 0 && !c->verbose) {
         c->hidden++;
         return;
@@ -134,10 +40,14 @@ on_report(void *ctx, const char *path, long line, const char *severity, const ch
         return;
     }
     c->shown++;
+    /* the path and the message (which may quote the file's own names) escaped for the
+    ** terminal (text_safe.h) */
+    rl_text_escape(safe_path, sizeof safe_path, path != NULL ? path : "-");
+    rl_text_escape(safe_msg, sizeof safe_msg, msg);
     if (line > 0) {
-        fprintf(stderr, "%s:%ld: %s: %s\n", path != NULL ? path : "-", line, severity, msg);
+        fprintf(stderr, "%s:%ld: %s: %s\n", safe_path, line, severity, safe_msg);
     } else {
-        fprintf(stderr, "%s: %s: %s\n", path != NULL ? path : "-", severity, msg);
+        fprintf(stderr, "%s: %s: %s\n", safe_path, severity, safe_msg);
     }
 }
 
@@ -191,15 +101,15 @@ rl_cmd_import_medpc(int argc, char **argv)
     static rl_medpc_profile_t profiles[MAX_PROFILES];
     const char *profile_names[MAX_PROFILES];
     int n_profiles = 0, i, quiet = 0, ret = RL_EXIT_OK;
-    path_list_t paths = {NULL, 0, 0};
+    rl_cli_paths_t paths;
     rl_import_options_t opt;
     rl_import_stats_t st;
     report_ctx_t rc = {0, 0, 0};
     rl_cli_progress_t pc;
     rl_error_t err;
     char command[512] = "relapselab import-medpc";
-    size_t k;
 
+    rl_cli_paths_init(&paths);
     memset(&opt, 0, sizeof opt);
     opt.group_by = RL_GROUP_BY_GROUP;
     for (i = 1; i < argc; i++) {
@@ -237,7 +147,7 @@ rl_cmd_import_medpc(int argc, char **argv)
             fprintf(stderr, "relapselab: unknown option '%s'\n", argv[i]);
             ret = usage();
             goto out;
-        } else if (expand(&paths, argv[i], 1) != 0) {
+        } else if (rl_cli_paths_add(&paths, argv[i]) != 0) {
             fprintf(stderr, "relapselab: out of memory\n");
             ret = RL_EXIT_FAIL;
             goto out;
@@ -277,9 +187,6 @@ rl_cmd_import_medpc(int argc, char **argv)
     }
     ret = print_result(&st, &rc, opt.out_path);
 out:
-    for (k = 0; k < paths.n; k++) {
-        free(paths.v[k]);
-    }
-    free(paths.v);
+    rl_cli_paths_free(&paths);
     return ret;
 }

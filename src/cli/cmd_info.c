@@ -9,12 +9,14 @@
 #include "relapselab/params.h"
 #include "relapselab/protocol_limits.h"
 #include "relapselab/version.h"
+#include "core/text_safe.h"
 
 int
 rl_cli_report(const rl_error_t *err)
 {
-    char buf[1024];
-    fprintf(stderr, "relapselab: error: %s\n", rl_error_format(err, buf, sizeof buf));
+    char buf[1024], safe[4096]; /* messages echo names: escaped for the terminal */
+    fprintf(stderr, "relapselab: error: %s\n",
+        rl_text_escape(safe, sizeof safe, rl_error_format(err, buf, sizeof buf)));
     if (err->code == RL_ERR_INTERRUPTED) {
         return RL_EXIT_INTERRUPTED;
     }

@@ -3,8 +3,9 @@
 ** Loads and validates the protocol (nothing is created if it is invalid), opens the store
 ** on a temporary file, runs the cohort on --threads threads, feeds each subject in order
 ** to the store and the summary, shows a progress line on a terminal, and commits the
-** database atomically. SIGINT/SIGTERM stop the run between sessions; the temporary file is
-** then removed and no database appears.
+** database atomically. A run too large is announced, an absurd one refused unless --force
+** (run_size.h). SIGINT/SIGTERM stop the run within milliseconds, even inside a session
+** (the chamber polls the flag); the temporary file is then removed and no database appears.
 */
 #include <inttypes.h>
 #include <stdatomic.h>
@@ -16,11 +17,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "run_size.h"
 #include "relapselab/protocol.h"
 #include "relapselab/rng.h"
 #include "relapselab/run.h"
 #include "relapselab/summary.h"
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 #define DEFAULT_PROTOCOL "examples/gutierrez2014.yaml"
 
@@ -113,7 +116,13 @@ usage(void)
         "             last extension>.db); not standard output\n"
         "  --set NAME=VALUE  change a parameter's population value (repeatable; see\n"
         "             relapselab params); it applies to every mouse, whatever its genotype\n"
-        "  --quiet    no progress line and no summary\n", DEFAULT_PROTOCOL);
+        "  --quiet    no progress line and no summary\n"
+        "  --force    run even a run estimated at more than 7 days, a 1 TB database or\n"
+        "             more memory than the machine has (refused without it). A run\n"
+        "             estimated at more than a minute or 1 GB is announced first. The\n"
+        "             estimate: the sessions at their maximum x 100 events per\n"
+        "             session-hour, 40 bytes and about 1 us per event (docs/PROTOCOL.md)\n",
+        DEFAULT_PROTOCOL);
     return RL_EXIT_USAGE;
 }
 
@@ -122,12 +131,13 @@ rl_cmd_run(int argc, char **argv)
 {
     const char *protocol_path = NULL, *out_path = NULL;
     char out_buf[512], command[2048];
-    int quiet = 0, i, ret, code = RL_EXIT_OK;
+    int quiet = 0, force = 0, i, ret, code = RL_EXIT_OK;
     rl_protocol_t *protocol = NULL;
     rl_summary_t *summary = NULL;
     rl_cli_common_t c;
     rl_cli_progress_t pc;
     rl_run_options_t opt;
+    rl_text_buf_t tb; /* names escaped for the terminal (text_safe.h) */
     rl_error_t err;
 
     rl_error_clear(&err);
@@ -141,6 +151,8 @@ rl_cmd_run(int argc, char **argv)
             out_path = argv[++i];
         } else if (strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
+        } else if (strcmp(argv[i], "--force") == 0) {
+            force = 1;
         } else if (strcmp(argv[i], "--help") == 0) {
             usage();
             return RL_EXIT_OK;
@@ -171,6 +183,9 @@ rl_cmd_run(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
+    if ((code = rl_cli_run_size_check(protocol, c.threads, force, quiet)) != 0) {
+        goto out;
+    }
     if ((ret = rl_summary_create(protocol, &summary, &err)) != 0) {
         code = rl_cli_report(&err);
         goto out;
@@ -187,7 +202,7 @@ rl_cmd_run(int argc, char **argv)
     opt.summary = summary;
     if (!quiet) {
         fprintf(stderr, "relapselab: %s, %d mice, seed %" PRIu64 ", %d thread%s\n",
-            protocol_path, rl_protocol_n_subjects(protocol), c.seed, c.threads,
+            rl_text_safe(protocol_path, &tb), rl_protocol_n_subjects(protocol), c.seed, c.threads,
             c.threads == 1 ? "" : "s");
     }
     ret = rl_run_to_store(protocol, out_path, &opt, NULL, &err);
@@ -199,8 +214,8 @@ rl_cmd_run(int argc, char **argv)
         goto out;
     }
     if (!quiet) {
-        printf("\n%s -- seed %" PRIu64 "\n\n", protocol->study[0] ? protocol->study : protocol_path,
-            c.seed);
+        printf("\n%s -- seed %" PRIu64 "\n\n",
+            rl_text_safe(protocol->study[0] ? protocol->study : protocol_path, &tb), c.seed);
         if (rl_summary_print(summary, stdout, &err) != 0) {
             code = rl_cli_report(&err);
             goto out;

@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "relapselab/dataset.h"
 #include "relapselab/measures.h"
+#include "core/text_safe.h"
 
 static int
 usage(void)
@@ -33,6 +34,7 @@ rl_cmd_summary(int argc, char **argv)
     const char *db = NULL, *dir = NULL, *by = "group";
     rl_dataset_t *ds = NULL;
     rl_measures_t *m = NULL;
+    rl_text_buf_t tb; /* names escaped for the terminal (text_safe.h) */
     rl_error_t err;
     const rl_temp_watch_t *watch;
     int i, code = RL_EXIT_OK;
@@ -74,10 +76,10 @@ rl_cmd_summary(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
-    printf("%s -- %s", ds->run.study ? ds->run.study : db, ds->run.imported ? "imported data"
-                                                                            : "simulation");
+    printf("%s -- %s", rl_text_safe(ds->run.study ? ds->run.study : db, &tb),
+        ds->run.imported ? "imported data" : "simulation");
     if (ds->run.seed != NULL) {
-        printf(", seed %s", ds->run.seed);
+        printf(", seed %s", rl_text_safe(ds->run.seed, &tb));
     }
     printf(" (%s: %d subjects, %zu sessions)\n\n", db, ds->n_subjects, ds->n_sessions);
     if (strcmp(by, "session") == 0) {

@@ -205,7 +205,7 @@ train(const rl_protocol_t *protocol, const rl_params_t *base, int subject_id,
         for (i = 0; i < limit; i++) {
             rl_session_result_t s;
             rl_session_plan_t plan;
-            if (cancel != NULL && atomic_load(cancel)) {
+            if ((cancel != NULL && atomic_load(cancel)) || rl_session_stopped(w)) {
                 return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
             }
             memset(&plan, 0, sizeof plan);

@@ -29,7 +29,8 @@
 ** its parameters around base (NULL = the parameter table, see rl_params_draw). r and w
 ** are scratch (reseeded/reused here). On success out owns its sessions; free with
 ** rl_subject_result_free() in all cases. Returns 0, RL_ERR_NOMEM, or RL_ERR_INTERRUPTED
-** if *cancel becomes non-zero between sessions (cancel may be NULL). */
+** if *cancel becomes non-zero between sessions (cancel may be NULL), or a stop flag of w
+** is raised (between sessions or within one: session.h). */
 int rl_subject_simulate(const rl_protocol_t *protocol, const rl_params_t *base,
     int subject_id, int group, int index_in_group, uint64_t seed, gsl_rng *r,
     rl_session_workspace_t *w,

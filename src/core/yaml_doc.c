@@ -100,6 +100,57 @@ check_rest(rl_yaml_doc_t *doc, yaml_parser_t *parser, const char *text, size_t l
     return ret;
 }
 
+/* The limits of every YAML file (yaml_doc.h): its depth is checked by a pass over libyaml's
+** events before the document is built, because libyaml's cost grows with the square of the
+** depth (160 KB of '[' takes half a minute) while the pass stops at the first node too deep,
+** so its own cost stays linear. A syntax error stops the pass quietly: the load that follows
+** reports it in its own words. first_only: only the first document counts. */
+static int
+check_limits(const char *text, size_t len, const char *file, bool first_only, rl_error_t *err)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    int depth = 0, ret = 0;
+    bool done = false;
+
+    if (len > (size_t) RL_YAML_MAX_BYTES) {
+        return rl_error_set(err, RL_ERR_INVALID, file, 0, 0,
+            "larger than %d MiB (the limit of a YAML file)", RL_YAML_MAX_MIB);
+    }
+    if (!yaml_parser_initialize(&parser)) {
+        return 0; /* the load says it is out of memory */
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *) text, len);
+    while (!done && yaml_parser_parse(&parser, &ev)) {
+        switch (ev.type) {
+        case YAML_SEQUENCE_START_EVENT:
+        case YAML_MAPPING_START_EVENT:
+            if (++depth > RL_YAML_MAX_DEPTH) {
+                ret = rl_error_set(err, RL_ERR_INVALID, file, (long) ev.start_mark.line + 1,
+                    (long) ev.start_mark.column + 1, "nesting deeper than %d",
+                    RL_YAML_MAX_DEPTH);
+                done = true;
+            }
+            break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+            depth--;
+            break;
+        case YAML_DOCUMENT_END_EVENT:
+            done = first_only;
+            break;
+        case YAML_STREAM_END_EVENT:
+            done = true;
+            break;
+        default:
+            break;
+        }
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return ret;
+}
+
 /* Load the first document of text; what == NULL: the terse wording, later documents
 ** ignored (rl_yaml_load_first). */
 static int
@@ -111,6 +162,9 @@ load(rl_yaml_doc_t **out, const char *text, size_t len, const char *file, const 
     int ret = 0;
 
     *out = NULL;
+    if ((ret = check_limits(text, len, file, what == NULL, err)) != 0) {
+        return ret;
+    }
     if ((doc = rl_calloc(1, sizeof *doc)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, file, 0, 0, "out of memory (YAML document)");
     }

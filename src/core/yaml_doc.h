@@ -34,6 +34,7 @@
 #include <stddef.h>
 
 #include "relapselab/error.h"
+#include "relapselab/protocol_limits.h"
 
 #if defined(__GNUC__)
 #define RL_YAML_PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -65,6 +66,15 @@ typedef int (*rl_yaml_note_fn)(void *arg, const void *field, const rl_yaml_node_
 
 /* ---------------------------------------------------------------- documents */
 
+/* The limits of every YAML file (protocols, screens, claims, decoding profiles), those of
+** the protocol format's table (protocol_limits.h): its size (files of the formats are kB;
+** libyaml takes about 1 s per MiB of dense lists, so 4 MiB bounds a load to seconds) and
+** how deeply its lists and mappings nest (the formats need fewer than 10 levels; libyaml's
+** time grows with the square of the depth: 160 KB of '[' took 38 s). */
+#define RL_YAML_MAX_MIB RL_MAX_PROTOCOL_MIB
+#define RL_YAML_MAX_BYTES (RL_YAML_MAX_MIB * 1024 * 1024)
+#define RL_YAML_MAX_DEPTH RL_MAX_YAML_DEPTH
+
 /* Load text (len bytes) as one YAML document into *out (NULL on error). file names the
 ** text in messages; what names the kind of file ("a protocol file"). Errors, raised in err
 ** (file, line, column):
@@ -73,6 +83,10 @@ typedef int (*rl_yaml_note_fn)(void *arg, const void *field, const rl_yaml_node_
 **                   the offending byte);
 **   RL_ERR_INVALID  "a second YAML document starts here; <what> holds one document" at
 **                   the second document's root;
+**   RL_ERR_INVALID  "larger than 4 MiB (the limit of a YAML file)" (line 0) when len >
+**                   RL_YAML_MAX_BYTES;
+**   RL_ERR_INVALID  "nesting deeper than 64" at the first list or mapping nested deeper
+**                   than RL_YAML_MAX_DEPTH (checked before the document is built);
 **   RL_ERR_NOMEM.
 ** An empty text is a document without a root (rl_yaml_root() returns NULL). On success
 ** release *out with rl_yaml_free(). */
@@ -82,7 +96,8 @@ int rl_yaml_load(rl_yaml_doc_t **out, const char *text, size_t len, const char *
 /* As rl_yaml_load(), but only the first document is read (later ones are ignored) and a
 ** syntax error is "YAML syntax: <libyaml's problem>" at libyaml's problem mark (line 1,
 ** column 1 for an encoding error), RL_ERR_PARSE: the wording of MED-PC decoding profiles.
-** NOMEM is "out of memory". */
+** NOMEM is "out of memory". The size and depth limits are rl_yaml_load()'s (the depth of
+** the first document only). */
 int rl_yaml_load_first(rl_yaml_doc_t **out, const char *text, size_t len, const char *file,
     rl_error_t *err);
 

@@ -14,6 +14,7 @@
 #include "core/alloc.h"
 #include "calibrate_internal.h"
 #include "core/json_out.h"
+#include "core/text_safe.h"
 
 /* ---- the best point as options ---------------------------------------------------------- */
 
@@ -66,11 +67,12 @@ static void
 print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
 {
     double ta = 0.0, tb = 0.0;
+    rl_text_buf_t b1, b2; /* paths, ids and labels escaped for the terminal (text_safe.h) */
     int fi, k;
     for (fi = 0; fi < s->n; fi++) {
         int info = 0;
-        fprintf(f, "  %-60s loss %.4f -> %.4f\n", s->claims[fi]->path, a->file_loss[fi],
-            b->file_loss[fi]);
+        fprintf(f, "  %-60s loss %.4f -> %.4f\n", rl_text_safe(s->claims[fi]->path, &b1),
+            a->file_loss[fi], b->file_loss[fi]);
         ta += a->file_loss[fi];
         tb += b->file_loss[fi];
         for (k = 0; k < s->n_rows; k++) {
@@ -78,8 +80,9 @@ print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
             if (s->rows[k].file != fi || (s->dir[k] == RL_CAL_INFO && ++info)) {
                 continue;
             }
-            fprintf(f, "    %-6s %-56.56s %-7s %4.0f %% -> %4.0f %%\n", s->rows[k].id,
-                s->rows[k].label, dir_text(s->dir[k], s->target[k], t, sizeof t),
+            fprintf(f, "    %-6s %-56.56s %-7s %4.0f %% -> %4.0f %%\n",
+                rl_text_safe(s->rows[k].id, &b1), rl_text_safe(s->rows[k].label, &b2),
+                dir_text(s->dir[k], s->target[k], t, sizeof t),
                 100.0 * a->rate[k], 100.0 * b->rate[k]);
         }
         if (info > 0) {

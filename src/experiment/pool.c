@@ -3,7 +3,10 @@
 ** A mutex guards the item states and the next item to hand out; a condition variable
 ** (waited on with a 0.1-s timeout against CLOCK_MONOTONIC, so the caller's cancel flag,
 ** which only a signal handler may set, is seen promptly) wakes the calling thread when an
-** item finishes. Item states: pending, worked, failed, released (delivered or discarded).
+** item finishes. A second one, `room`, wakes workers waiting for the delivery window to
+** move (with ordered delivery, a worker takes item i only once i < delivered + window:
+** pool.h); it is broadcast after each delivery and when the stop flag is raised. Item
+** states: pending, worked, failed, released (delivered or discarded).
 */
 #include "pool.h"
 
@@ -23,6 +26,8 @@ typedef struct pool {
     signed char *state;
     rl_pool_tally_t *tally;
     int next;                   /* next item to hand out */
+    int delivered;              /* items delivered so far (with job->deliver) */
+    int window;                 /* items handed out beyond `delivered` at most (or n_items) */
     int n_worked;               /* items worked so far, and what they simulated */
     rl_pool_tally_t worked;
     atomic_int stop;
@@ -30,6 +35,7 @@ typedef struct pool {
     rl_error_t err;
     pthread_mutex_t lock;
     pthread_cond_t changed;
+    pthread_cond_t room;        /* the window moved, or the run stops */
 } pool_t;
 
 void
@@ -51,6 +57,7 @@ raise_stop(pool_t *p, int code, const rl_error_t *err)
         }
     }
     atomic_store(&p->stop, 1);
+    pthread_cond_broadcast(&p->room);
 }
 
 static void *
@@ -65,6 +72,8 @@ worker_main(void *arg)
     wk.r = rl_rng_alloc();
     wk.stop = &p->stop;
     rl_session_workspace_init(&wk.w);
+    wk.w.stop[0] = &p->stop;    /* polled inside sessions too (session.h) */
+    wk.w.stop[1] = job->cancel;
     if (wk.r == NULL) {
         pthread_mutex_lock(&p->lock);
         raise_stop(p, rl_error_set(&err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory"), &err);
@@ -75,6 +84,10 @@ worker_main(void *arg)
         rl_pool_tally_t tally = {0, 0};
         int i, ret;
         pthread_mutex_lock(&p->lock);
+        while (!atomic_load(&p->stop) && p->next < job->n_items
+            && p->next >= p->delivered + p->window) {
+            pthread_cond_wait(&p->room, &p->lock); /* the writer is behind: bounded memory */
+        }
         i = atomic_load(&p->stop) || p->next >= job->n_items ? -1 : p->next++;
         pthread_mutex_unlock(&p->lock);
         if (i < 0) {
@@ -163,6 +176,8 @@ supervise(pool_t *p)
             sums.sessions += p->tally[done].sessions;
             sums.events += p->tally[done].events;
             done++;
+            p->delivered = done;
+            pthread_cond_broadcast(&p->room);
             if (ret != 0) {
                 raise_stop(p, ret, &err);
                 break;
@@ -191,6 +206,7 @@ rl_pool_run(const rl_pool_job_t *job, rl_error_t *err)
 
     memset(&p, 0, sizeof p);
     p.job = job;
+    p.window = job->deliver != NULL ? RL_POOL_WINDOW_PER_THREAD * n_threads : job->n_items;
     p.state = rl_calloc((size_t) job->n_items + 1, sizeof *p.state);
     p.tally = rl_calloc((size_t) job->n_items + 1, sizeof *p.tally);
     if (threads == NULL || p.state == NULL || p.tally == NULL) {
@@ -203,6 +219,7 @@ rl_pool_run(const rl_pool_job_t *job, rl_error_t *err)
     pthread_condattr_init(&attr);
     pthread_condattr_setclock(&attr, CLOCK_MONOTONIC);
     pthread_cond_init(&p.changed, &attr);
+    pthread_cond_init(&p.room, NULL);
     pthread_condattr_destroy(&attr);
     for (started = 0; started < n_threads && job->n_items > 0; started++) {
         if (pthread_create(&threads[started], NULL, worker_main, &p) != 0) {
@@ -217,6 +234,7 @@ rl_pool_run(const rl_pool_job_t *job, rl_error_t *err)
     }
     supervise(&p);
     atomic_store(&p.stop, 1); /* workers take no new item */
+    pthread_cond_broadcast(&p.room);
     pthread_mutex_unlock(&p.lock);
     for (i = 0; i < started; i++) {
         pthread_join(threads[i], NULL);
@@ -242,6 +260,7 @@ rl_pool_run(const rl_pool_job_t *job, rl_error_t *err)
         *err = p.err;
     }
     pthread_cond_destroy(&p.changed);
+    pthread_cond_destroy(&p.room);
     pthread_mutex_destroy(&p.lock);
     free(threads);
     free(p.state);

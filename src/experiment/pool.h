@@ -9,13 +9,21 @@
 ** Delivery: with job->deliver, the calling thread hands finished items over strictly in
 ** item order (for writers that must see subjects in order); without it, items are only
 ** counted. Progress is reported on the calling thread after each item delivered/finished.
+** Bounded memory: with delivery, a worker takes item i only when i < (items delivered) +
+** RL_POOL_WINDOW_PER_THREAD x threads, and otherwise waits (a condition variable) for the
+** writer to catch up, so at most that many items are held at once (worked, or being
+** worked) however slow one item is. The window changes when items are worked, never what
+** they compute: results stay the same for any thread count.
 **
 ** Stopping (the one cancellation rule): the pool has a stop flag, raised by the first
 ** error of any worker or, within 0.1 s, by the caller's cancel flag (job->cancel, which a
 ** signal handler may set). Work passes worker->stop to the simulation, which checks it
-** between sessions; workers take no new item once it is raised. A stopped run returns the
-** first error, or RL_ERR_INTERRUPTED for a cancellation; items finished but not delivered
-** are handed to job->discard so their results can be released.
+** between sessions; worker->w.stop holds both that flag and job->cancel, which the
+** chamber polls inside a session (session.h), so a cancellation stops even a mouse in a
+** day-long session within milliseconds. Workers take no new item once the stop flag is
+** raised. A stopped run returns the first error, or RL_ERR_INTERRUPTED for a cancellation;
+** items finished but not delivered are handed to job->discard so their results can be
+** released.
 */
 #ifndef RL_EXPERIMENT_POOL_H
 #define RL_EXPERIMENT_POOL_H
@@ -29,11 +37,15 @@
 #include "relapselab/progress.h"
 #include "chamber/session.h"
 
+/* Items held at most per thread with ordered delivery (see above): a worker may run this
+** many items ahead of the writer. */
+#define RL_POOL_WINDOW_PER_THREAD 4
+
 /* A worker's own tools, valid during its calls to work(). */
 typedef struct rl_pool_worker {
     int index;                  /* 0 .. threads - 1 */
     gsl_rng *r;                 /* reseed it for every stream (rng.h) */
-    rl_session_workspace_t w;   /* reusable event buffer */
+    rl_session_workspace_t w;   /* reusable event buffer; w.stop = {stop, job->cancel} */
     const atomic_int *stop;     /* the pool's stop flag: pass it to simulations as cancel */
 } rl_pool_worker_t;
 

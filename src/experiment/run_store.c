@@ -2,7 +2,9 @@
 **
 ** The cohort runner (runner.h) delivers mice in subject order to a sink that writes each
 ** one to the store and adds it to the caller's summary; the store is opened on a temporary
-** file and committed (renamed into place) only after the last mouse, or aborted.
+** file and committed (renamed into place) only after the last mouse, or aborted. The
+** writer checks the cancel flag before each session, so a cancellation is not held up
+** by a large mouse being written.
 */
 #include "relapselab/run.h"
 
@@ -15,6 +17,7 @@
 
 typedef struct sink_ctx {
     rl_store_t *store;
+    const atomic_int *cancel;   /* checked before each session written */
     rl_summary_t *summary;
     rl_run_totals_t totals;
 } sink_ctx_t;
@@ -30,7 +33,7 @@ sink(void *ctx, const rl_subject_result_t *s, rl_error_t *err)
         c->totals.events += (int64_t) s->sessions[i].n_events;
     }
     if (c->store != NULL) {
-        ret = rl_store_write_subject_result(c->store, s, err);
+        ret = rl_store_write_subject_result_until(c->store, s, c->cancel, err);
     }
     if (ret == 0 && c->summary != NULL) {
         ret = rl_summary_add(c->summary, s->subject_id, s->group, s->sessions,
@@ -50,6 +53,7 @@ rl_run_to_store(const rl_protocol_t *protocol, const char *db_path,
 
     memset(&ctx, 0, sizeof ctx);
     ctx.summary = opt->summary;
+    ctx.cancel = opt->cancel;
     if (db_path != NULL) {
         memset(&info, 0, sizeof info);
         info.seed = opt->seed;

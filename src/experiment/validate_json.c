@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/text_safe.h"
 #include "validate_internal.h"
 
 /* s as the contents of a JSON string (quotes, backslashes and control characters escaped),
@@ -268,6 +269,7 @@ void
 rl_validation_print_summary(const rl_validation_t *const *v, int n, FILE *f)
 {
     char rate[64], label[128];
+    rl_text_buf_t b1, b2, b3, b4; /* names and texts escaped for the terminal */
     int i, k;
     fprintf(f, "%-14s %-5s %-44s %-20s %-18s %-22s %s\n", "finding", "check", "claim",
         "group A", "rate [95%]", "effect", "verdict");
@@ -282,14 +284,18 @@ rl_validation_print_summary(const rl_validation_t *const *v, int n, FILE *f)
             if (r->region >= 0) {
                 continue;
             }
-            fprintf(f, "%-14.14s %-5.5s %-44.44s %-20.20s %-18s %-22s %s\n", v[i]->claims->id,
-                r->check->id, r->check->text, rl_v_groups_label(v[i], r, label, sizeof label),
+            fprintf(f, "%-14.14s %-5.5s %-44.44s %-20.20s %-18s %-22s %s\n",
+                rl_text_safe(v[i]->claims->id, &b1), rl_text_safe(r->check->id, &b2),
+                rl_text_safe(r->check->text, &b3),
+                rl_text_safe(rl_v_groups_label(v[i], r, label, sizeof label), &b4),
                 rate_text(r, rate, sizeof rate), rl_v_effect_text(v[i], r, tmp, eff, sizeof eff),
                 verdict(r));
         }
         for (k = 0; k < v[i]->claims->n_unchecked; k++) {
-            fprintf(f, "%-14.14s %-5s %-44.44s %-20s %-18s %-22s %s\n", v[i]->claims->id, "-",
-                v[i]->claims->unchecked[k].criterion, "-", "-", "-", "not checked");
+            fprintf(f, "%-14.14s %-5s %-44.44s %-20s %-18s %-22s %s\n",
+                rl_text_safe(v[i]->claims->id, &b1), "-",
+                rl_text_safe(v[i]->claims->unchecked[k].criterion, &b2), "-", "-", "-",
+                "not checked");
         }
         free(tmp);
     }

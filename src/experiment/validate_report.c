@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/text_safe.h"
 #include "validate_internal.h"
 
 static int
@@ -152,10 +153,12 @@ print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
 {
     const rl_claim_check_t *c = r->check;
     char label[128], target[32];
+    rl_text_buf_t b1, b2, b3; /* names and texts escaped for the terminal (text_safe.h) */
     double m, lo, hi;
 
     row_effect(v, r, tmp, &m, &lo, &hi);
-    fprintf(f, "%-4s %-52.52s %-22.22s ", c->id, c->text, groups_label(v, r, label, sizeof label));
+    fprintf(f, "%-4s %-52.52s %-22.22s ", rl_text_safe(c->id, &b1), rl_text_safe(c->text, &b2),
+        rl_text_safe(groups_label(v, r, label, sizeof label), &b3));
     if (c->expect == RL_EXPECT_REPORT) { /* nothing to hold: no rate */
         fprintf(f, "%7s ", "-");
     } else {
@@ -169,23 +172,26 @@ print_row(const rl_validation_t *v, const row_t *r, double *tmp, FILE *f)
     } else if (rl_v_effect_name(c) != NULL) {
         char eff[64];
         snprintf(eff, sizeof eff, "%s %.3g [%.3g, %.3g]", rl_v_effect_name(c), m, lo, hi);
-        fprintf(f, "%-26s %s\n", eff, r->study1);
+        fprintf(f, "%-26s %s\n", eff, rl_text_safe(r->study1, &b1));
     } else {
         char eff[64];
         snprintf(eff, sizeof eff, "%+.2f [%+.2f, %+.2f]", m, lo, hi);
-        fprintf(f, "%-26s %s: %.1f ± %.1f | %.1f ± %.1f (p = %.3g)\n", eff, c->measure.label,
+        fprintf(f, "%-26s %s: %.1f ± %.1f | %.1f ± %.1f (p = %.3g)\n", eff,
+            rl_text_safe(c->measure.label, &b1),
             r->rep_b.mean, r->rep_b.sem, r->rep_a.mean, r->rep_a.sem, r->rep_p);
     }
 }
 
 /* Measure m in words ("reinstatement_ratio of reinstatement"); phase overrides its phase. */
 static void
-print_measure(const rl_claim_measure_t *m, const char *phase, FILE *f)
+print_measure(const rl_claim_measure_t *m, const char *phase_name, FILE *f)
 {
+    rl_text_buf_t pb, ob;
+    const char *phase = rl_text_safe(phase_name, &pb), *over = rl_text_safe(m->over_phase, &ob);
     if (m->first_sessions > 0) {
         fprintf(f, "active per session, first %d sessions of %s", m->first_sessions, phase);
         if (m->over >= 0) {
-            fprintf(f, ", over %s of %s", rl_measure_name(m->over), m->over_phase);
+            fprintf(f, ", over %s of %s", rl_measure_name(m->over), over);
         }
     } else if (m->measure < 0) {
         fprintf(f, "activity index (%s) of %s", m->region == RL_N_REGIONS ? "per region"
@@ -199,7 +205,7 @@ print_measure(const rl_claim_measure_t *m, const char *phase, FILE *f)
             fprintf(f, " minus %s", rl_measure_name(m->minus));
         }
         if (m->over >= 0) {
-            fprintf(f, " over %s of %s", rl_measure_name(m->over), m->over_phase);
+            fprintf(f, " over %s of %s", rl_measure_name(m->over), over);
         }
     }
 }
@@ -209,6 +215,7 @@ static void
 print_tests(const rl_validation_t *v, FILE *f)
 {
     int k, j, first = 1;
+    rl_text_buf_t lb;
     fprintf(f, "\nTests: ");
     for (k = 0; k < v->claims->n_checks; k++) {
         const rl_claim_check_t *c = &v->claims->checks[k];
@@ -221,7 +228,8 @@ print_tests(const rl_validation_t *v, FILE *f)
         if (seen) {
             continue;
         }
-        fprintf(f, "%s%s = %s, ", first ? "" : "; ", m->label, rl_claim_test_text(c->test));
+        fprintf(f, "%s%s = %s, ", first ? "" : "; ", rl_text_safe(m->label, &lb),
+            rl_claim_test_text(c->test));
         if (c->within) {
             print_measure(m, "the series' phases", f);
         } else {
@@ -248,10 +256,12 @@ print_calib(const rl_validation_t *v, FILE *f)
                "be read against these):\n");
     for (k = 0; k < v->n_calib; k++) {
         const calib_t *c = &v->calib[k];
+        rl_text_buf_t rb, lb;
         double lo, hi;
         wilson(c->hits, c->tested, &lo, &hi);
         fprintf(f, "  %-12.12s %-22s %5.1f%% [%.1f-%.1f] of %d comparisons\n",
-            v->protocol->reinforcers[c->reinforcer].name, c->check->measure.label,
+            rl_text_safe(v->protocol->reinforcers[c->reinforcer].name, &rb),
+            rl_text_safe(c->check->measure.label, &lb),
             c->tested > 0 ? 100.0 * c->hits / c->tested : 0.0, 100.0 * lo, 100.0 * hi,
             c->tested);
     }
@@ -268,7 +278,9 @@ print_magnitudes(const rl_validation_t *v, FILE *f)
     for (k = 0; k < v->claims->n_magnitudes; k++) {
         const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
         double x = v->magnitude_n[k] > 0 ? v->magnitude[k] / v->magnitude_n[k] : NAN;
-        fprintf(f, "  %-28.28s %7.2f %-8s [%s]\n", m->label, x, m->unit, m->prior);
+        rl_text_buf_t lb, ub, pb;
+        fprintf(f, "  %-28.28s %7.2f %-8s [%s]\n", rl_text_safe(m->label, &lb), x,
+            rl_text_safe(m->unit, &ub), rl_text_safe(m->prior, &pb));
     }
 }
 
@@ -277,9 +289,11 @@ static void
 print_report_check(const rl_validation_t *v, const rl_claim_check_t *c, FILE *f)
 {
     int k, p, reg;
-    fprintf(f, "\n%s, %s (KO/A vs B):\n%-22s", c->id, c->text, "region");
+    rl_text_buf_t ib, tb;
+    fprintf(f, "\n%s, %s (KO/A vs B):\n%-22s", rl_text_safe(c->id, &ib), rl_text_safe(c->text, &tb),
+        "region");
     for (p = 0; p < c->n_pairs; p++) {
-        fprintf(f, " %-18.18s", v->protocol->groups[c->group_a[p]].name);
+        fprintf(f, " %-18.18s", rl_text_safe(v->protocol->groups[c->group_a[p]].name, &tb));
     }
     fputc('\n', f);
     for (reg = 0; reg < RL_N_REGIONS; reg++) {
@@ -309,6 +323,7 @@ rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
 {
     const rl_claims_t *c = self->claims;
     double *tmp = rl_malloc((size_t) self->replicates * sizeof *tmp);
+    rl_text_buf_t b1, b2, b3, b4;
     int k, estimates = 0;
 
     if (tmp == NULL) {
@@ -316,7 +331,8 @@ rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
     }
     fprintf(f, "Validation: %s (%s)\n%s\nProtocol %s; %d virtual studies (seeds %llu..%llu), n "
                "per group as in the protocol; p < %.3g, two-sided.\n\n",
-        c->path, c->id, c->statement, c->protocol_path, self->replicates,
+        rl_text_safe(c->path, &b1), rl_text_safe(c->id, &b2), rl_text_safe(c->statement, &b3),
+        rl_text_safe(c->protocol_path, &b4), self->replicates,
         (unsigned long long) self->seed,
         (unsigned long long) (self->seed + (uint64_t) self->replicates - 1), c->alpha);
     for (k = 0; k < c->n_checks && !estimates; k++) {
@@ -337,7 +353,8 @@ rl_validation_print(const rl_validation_t *self, FILE *f, rl_error_t *err)
     if (c->n_unchecked > 0) {
         fprintf(f, "\nNot checked (what the finding says that this file cannot test):\n");
         for (k = 0; k < c->n_unchecked; k++) {
-            fprintf(f, "  - %s: %s\n", c->unchecked[k].criterion, c->unchecked[k].reason);
+            fprintf(f, "  - %s: %s\n", rl_text_safe(c->unchecked[k].criterion, &b1),
+                rl_text_safe(c->unchecked[k].reason, &b2));
         }
     }
     for (k = 0; k < c->n_checks; k++) {

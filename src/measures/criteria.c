@@ -3,17 +3,19 @@
 
 #include <math.h>
 
+/* Counts are added as doubles: a database's counts are not trusted to be small (their sum
+** in int64_t could overflow); below 2^53 the result is the same. */
 static bool
 session_ok(const rl_criterion_t *c, const rl_session_result_t *s)
 {
-    int64_t pokes = s->active + s->inactive;
+    double pokes = (double) s->active + (double) s->inactive;
     if (s->reinforcers < c->min_reinforcers) {
         return false;
     }
     if (pokes == 0) {
         return c->min_active_fraction <= 0.0;
     }
-    return (double) s->active / (double) pokes >= c->min_active_fraction;
+    return (double) s->active / pokes >= c->min_active_fraction;
 }
 
 bool

@@ -27,6 +27,7 @@ typedef struct entry {
     double code;   /* NaN for timestamp arrays */
     int kind;      /* timestamp arrays: from the array; else -1 = look up the code */
     long line;
+    long t_line;   /* the line of the time (parallel arrays: in the times array) */
 } entry_t;
 
 typedef struct decoder {
@@ -74,7 +75,7 @@ issue(decoder_t *d, rl_issue_severity_t sev, long line, const char *fmt, ...)
 }
 
 static void
-push(decoder_t *d, double t, double code, int kind, long line)
+push(decoder_t *d, double t, double code, int kind, long line, long t_line)
 {
     if (room(d, (void **) &d->e, d->n, &d->cap, 256, sizeof *d->e) != 0) {
         return;
@@ -83,6 +84,7 @@ push(decoder_t *d, double t, double code, int kind, long line)
     d->e[d->n].code = code;
     d->e[d->n].kind = kind;
     d->e[d->n].line = line;
+    d->e[d->n].t_line = t_line;
     d->n++;
 }
 
@@ -130,7 +132,7 @@ entries_parallel(decoder_t *d)
             bad_line = bad++ == 0 ? c->lines[i] : bad_line;
             continue;
         }
-        push(d, t->values[i], c->values[i], -1, c->lines[i]);
+        push(d, t->values[i], c->values[i], -1, c->lines[i], t->lines[i]);
     }
     report_nan(d, c, bad, bad_line);
 }
@@ -180,7 +182,7 @@ entries_packed(decoder_t *d)
                 continue;
             }
             unpack(d->p, x, &t, &code);
-            push(d, t, code, -1, v->lines[i]);
+            push(d, t, code, -1, v->lines[i], v->lines[i]);
         }
         report_nan(d, v, bad, bad_line);
     }
@@ -208,7 +210,7 @@ entries_timestamp_arrays(decoder_t *d)
             if (v->values[i] == 0 && d->p->skip_zero) {
                 continue;
             }
-            push(d, v->values[i], NAN, (int) m, v->lines[i]);
+            push(d, v->values[i], NAN, (int) m, v->lines[i], v->lines[i]);
         }
         report_nan(d, v, bad, bad_line);
     }
@@ -314,11 +316,19 @@ fallback_end(decoder_t *d, double last_t, const char **from)
     if (p->duration_var != 0) {
         const rl_medpc_var_t *v = rl_medpc_session_var(d->s, p->duration_var);
         if (v != NULL && v->n >= 1 && isfinite(v->values[0]) && v->values[0] > 0) {
+            double t = v->values[0] * p->duration_unit_s;
+            if (!(t <= RL_MEDPC_MAX_TIME_S)) {
+                issue(d, RL_ISSUE_ERROR, v->lines[0], "duration %c = %g s is more than 366 "
+                    "days: not a session's length; session not imported", v->letter, t);
+                *from = "the last event";
+                return last_t;
+            }
             *from = "the duration variable";
-            return fmax(v->values[0] * p->duration_unit_s, last_t);
+            return fmax(t, last_t);
         }
     }
-    if (isfinite(d->s->duration_s) && d->s->duration_s > 0) {
+    if (isfinite(d->s->duration_s) && d->s->duration_s > 0
+        && d->s->duration_s <= RL_MEDPC_MAX_TIME_S) {
         *from = "the header's start and end times";
         return fmax(d->s->duration_s, last_t);
     }
@@ -448,6 +458,23 @@ run_checks(decoder_t *d)
     }
 }
 
+/* Every entry's time in seconds within RL_MEDPC_MAX_TIME_S, or an error issue at the first
+** that is not (the session is then not imported). */
+static void
+times_in_range(decoder_t *d)
+{
+    size_t i;
+    for (i = 0; i < d->n; i++) {
+        double t_s = d->e[i].t * d->p->time_unit_s;
+        if (!(t_s <= RL_MEDPC_MAX_TIME_S)) {
+            issue(d, RL_ISSUE_ERROR, d->e[i].t_line, "time %g s (%g x the time unit %g s) is "
+                "more than 366 days after the session's start: not a time stamp; session not "
+                "imported", t_s, d->e[i].t, d->p->time_unit_s);
+            return;
+        }
+    }
+}
+
 int
 rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     rl_medpc_decoded_t *out, rl_error_t *err)
@@ -472,6 +499,9 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
                 d.e[i].t += d.e[i - 1].t;
             }
         }
+        times_in_range(&d);
+    }
+    if (!d.nomem && !rl_medpc_decoded_failed(out)) {
         if (p->encoding == RL_ENC_TIMESTAMP_ARRAYS
             || (p->encoding != RL_ENC_PARALLEL && p->n_arrays > 1)) {
             if (d.n > 1) {

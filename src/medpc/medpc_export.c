@@ -129,10 +129,14 @@ start_seconds(const rl_dataset_t *ds, const rl_ds_session_t *s)
                            ? ds->run.intersession_h : 24.0) * 3600.0;
 }
 
+/* secs (since 1970) as a date and time; clamped to years 0..9999 (NaN: 1970), so that the
+** conversion to long is defined whatever a database holds. */
 static void
 split_time(double secs, int *y, int *mo, int *d, int *h, int *mi, int *se)
 {
-    long t = (long) floor(secs + 0.5);
+    long t = isnan(secs) ? 0 : secs < -62167219200.0 ? -62167219200L /* 0000-01-01 */
+        : secs > 253402300799.0 ? 253402300799L /* 9999-12-31T23:59:59 */
+        : (long) floor(secs + 0.5);
     long days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
     long rem = t - days * 86400;
     rl_civil_from_days(days, y, mo, d);

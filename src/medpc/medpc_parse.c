@@ -699,6 +699,11 @@ rl_medpc_parse_file(const char *path, rl_medpc_file_t *out, rl_error_t *err)
         return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
     }
     do {
+        if (len > (size_t) RL_MEDPC_MAX_FILE_MIB * 1024 * 1024) {
+            rc = rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "larger than %d MiB (the limit "
+                "of a MED-PC data file)", RL_MEDPC_MAX_FILE_MIB);
+            goto out;
+        }
         if (grow((void **)&data, &cap, len + 65536, 1) != 0) {
             rc = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
             goto out;

@@ -477,8 +477,10 @@ get_unit(const reader_t *r, const rl_yaml_node_t *n, double *out)
         *out = seconds[i];
         return 0;
     }
-    if (get_number(r, n, "time_unit", out) != 0 || *out <= 0) {
-        return fail(r, n, "time unit must be s, ds, cs, ms, min or seconds per tick > 0");
+    if (get_number(r, n, "time_unit", out) != 0 || !(*out >= RL_PROFILE_MIN_UNIT_S)
+        || !(*out <= RL_PROFILE_MAX_UNIT_S)) {
+        return fail(r, n, "time unit must be s, ds, cs, ms, min or seconds per tick from "
+            "%g to %g", RL_PROFILE_MIN_UNIT_S, RL_PROFILE_MAX_UNIT_S);
     }
     return 0;
 }
@@ -696,23 +698,51 @@ rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
     return ret;
 }
 
-/* Read a whole file (NUL-terminated copy); NULL with errno set on failure. */
-static char *
-slurp(const char *path, size_t *len)
+/* Read a whole file into *out (NUL-terminated copy), reading at most RL_YAML_MAX_BYTES (a
+** stream such as a FIFO has no size to ask for in advance). Returns 0, or an error. */
+static int
+slurp(const char *path, char **out, size_t *len, rl_error_t *err)
 {
     FILE *f = fopen(path, "rb");
-    char *buf = NULL;
-    long n;
+    char *buf = NULL, *grown;
+    size_t cap = 0, got;
+    int ret = 0;
+
+    *out = NULL;
+    *len = 0;
     if (f == NULL) {
-        return NULL;
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s",
+            strerror(errno));
     }
-    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0
-        && (buf = rl_malloc((size_t) n + 1)) != NULL) {
-        *len = fread(buf, 1, (size_t) n, f);
-        buf[*len] = '\0';
+    do {
+        if (*len > (size_t) RL_YAML_MAX_BYTES) {
+            ret = rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "larger than %d MiB (the "
+                "limit of a YAML file): not a decoding profile", RL_YAML_MAX_MIB);
+            break;
+        }
+        if (cap - *len < 4096) {
+            cap = cap == 0 ? 16384 : 2 * cap;
+            if ((grown = rl_realloc(buf, cap)) == NULL) {
+                ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
+                break;
+            }
+            buf = grown;
+        }
+        got = fread(buf + *len, 1, cap - *len - 1, f); /* room for the NUL */
+        *len += got;
+    } while (got > 0);
+    if (ret == 0 && ferror(f)) {
+        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s",
+            strerror(errno != 0 ? errno : EIO));
     }
     fclose(f);
-    return buf;
+    if (ret != 0) {
+        free(buf);
+        return ret;
+    }
+    buf[*len] = '\0';
+    *out = buf;
+    return 0;
 }
 
 /* Try <dir>/<name>.yaml for each dir of the colon-separated list; 0 when found. */
@@ -756,9 +786,8 @@ rl_medpc_profile_load(rl_medpc_profile_t *out, const char *name_or_path,
                 env != NULL ? env : "", RL_PROFILE_DIRS);
         }
     }
-    if ((text = slurp(path, &len)) == NULL) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s",
-            strerror(errno));
+    if ((ret = slurp(path, &text, &len, err)) != 0) {
+        return ret;
     }
     ret = rl_medpc_profile_parse(out, text, len, path, err);
     free(text);

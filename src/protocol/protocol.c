@@ -637,7 +637,7 @@ rl_protocol_validate(rl_protocol_t *self, const rl_srcmap_t *src, const char *fi
     v.file = file;
     v.err = err;
     if ((ret = pv_num(&v, &self->intersession_h, 1, "protocol", "intersession_h",
-             self->intersession_h, 0, true, INFINITY, "")) != 0) {
+             self->intersession_h, 0, true, RL_MAX_INTERSESSION_H, " (one year)")) != 0) {
         return ret;
     }
     if (self->n_reinforcers < 1 || self->n_reinforcers > RL_MAX_REINFORCERS) {

@@ -305,12 +305,13 @@ rl_fig_session_title(rl_figure_t *f, const rl_dataset_t *ds, const rl_ds_session
     if (sub->name != NULL) {
         snprintf(who, sizeof who, "Subject %s", sub->name);
     } else {
-        snprintf(who, sizeof who, "Mouse %d", sub->index_in_group + 1);
+        snprintf(who, sizeof who, "Mouse %lld", (long long) sub->index_in_group + 1);
     }
-    /* People count sessions from 1; --session takes the 0-based day (docs/PLOT.md). */
-    return rl_fig_printf(f, "%s, %s: %s session %d (day %d)", who,
-        s->group_name != NULL ? s->group_name : "?", s->phase_name, s->session_in_phase + 1,
-        s->day + 1);
+    /* People count sessions from 1; --session takes the 0-based day (docs/PLOT.md). The
+    ** + 1 in long long: no int overflows, whatever a database holds. */
+    return rl_fig_printf(f, "%s, %s: %s session %lld (day %lld)", who,
+        s->group_name != NULL ? s->group_name : "?", s->phase_name,
+        (long long) s->session_in_phase + 1, (long long) s->day + 1);
 }
 
 int

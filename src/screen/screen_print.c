@@ -15,6 +15,7 @@
 
 #include "store/csv_write.h"
 #include "core/json_out.h"
+#include "core/text_safe.h"
 
 static const char *
 genotype_name(const rl_screen_t *sc, int g)
@@ -92,10 +93,13 @@ text_width(const char *s)
     return w;
 }
 
-/* s in a column of w display columns, right- or left-aligned, followed by two spaces. */
+/* s in a column of w display columns, right- or left-aligned, followed by two spaces;
+** escaped for the terminal (text_safe.h: names come from the screen file). */
 static void
-col(FILE *f, const char *s, int w, bool right)
+col(FILE *f, const char *text, int w, bool right)
 {
+    rl_text_buf_t b;
+    const char *s = rl_text_safe(text, &b);
     int pad = w - text_width(s);
     if (right) {
         fprintf(f, "%*s%s  ", pad > 0 ? pad : 0, "", s);
@@ -109,7 +113,8 @@ name_width(const rl_screen_t *sc)
 {
     int a, w = 9; /* "treatment" */
     for (a = 0; a < sc->n_arms; a++) {
-        int len = text_width(sc->arms[a].name);
+        rl_text_buf_t b;
+        int len = text_width(rl_text_safe(sc->arms[a].name, &b));
         w = len > w ? len : w;
     }
     return w;
@@ -140,6 +145,7 @@ print_cell(const rl_screen_t *sc, const rl_screen_cell_stats_t *cell, int w, FIL
 {
     const rl_screen_arm_stats_t *veh = &cell->arms[0];
     char pbuf[16], rbuf[64], dbuf[64], mbuf[48], kbuf[16];
+    rl_text_buf_t gb, tb;
     int i;
 
     if (cell->relapse.p < 0.001) {
@@ -149,7 +155,8 @@ print_cell(const rl_screen_t *sc, const rl_screen_cell_stats_t *cell, int w, FIL
     }
     fprintf(f, "\n%s, %s: baseline %.1f ± %.1f, vehicle %.1f ± %.1f active pokes; relapse "
                "%+.1f [%.1f, %.1f], %s\n",
-        genotype_name(sc, cell->genotype), sc->triggers[cell->trigger].name,
+        rl_text_safe(genotype_name(sc, cell->genotype), &gb),
+        rl_text_safe(sc->triggers[cell->trigger].name, &tb),
         cell->baseline_mean, cell->baseline_sem, veh->mean, veh->sem,
         tidy(cell->relapse.mean, 1), tidy(cell->relapse.lo, 1), tidy(cell->relapse.hi, 1),
         pbuf);
@@ -218,25 +225,26 @@ rl_screen_print(const rl_screen_t *sc, const rl_screen_results_t *res,
     const rl_procedure_t *pr = &sc->protocol.procedures[sc->procedure];
     const rl_phase_t *test = test_phase(sc);
     int w = name_width(sc), g, k, c;
+    rl_text_buf_t b1, b2; /* names escaped for the terminal (text_safe.h) */
 
-    fprintf(f, "relapselab screen: %s\n", sc->title[0] ? sc->title : sc->path);
-    fprintf(f, "  file %s, seed %" PRIu64 ", %d mice per genotype (", sc->path, res->seed,
-        sc->n);
+    fprintf(f, "relapselab screen: %s\n", rl_text_safe(sc->title[0] ? sc->title : sc->path, &b1));
+    fprintf(f, "  file %s, seed %" PRIu64 ", %d mice per genotype (", rl_text_safe(sc->path, &b1),
+        res->seed, sc->n);
     for (g = 0; g < sc->n_genotypes; g++) {
-        fprintf(f, "%s%s", g ? ", " : "", genotype_name(sc, g));
+        fprintf(f, "%s%s", g ? ", " : "", rl_text_safe(genotype_name(sc, g), &b1));
     }
     fprintf(f, "), %s, %s background\n  training: %s, procedure '%s', phases",
         rl_sex_name(sc->protocol.groups[0].sex),
-        rl_background_get(sc->protocol.groups[0].background_id)->name, sc->protocol.path,
-        pr->name);
+        rl_background_get(sc->protocol.groups[0].background_id)->name,
+        rl_text_safe(sc->protocol.path, &b1), rl_text_safe(pr->name, &b2));
     for (k = 0; k < sc->test_phase; k++) {
-        fprintf(f, "%s %s", k ? "," : "", pr->phases[k].name);
+        fprintf(f, "%s %s", k ? "," : "", rl_text_safe(pr->phases[k].name, &b1));
     }
     fprintf(f, "; %" PRId64 " sessions (%.1f per mouse)\n", training_sessions(res),
         (double) training_sessions(res) / res->n_subjects);
     fprintf(f, "  test: phase '%s' (%g min), %d trigger%s x %d treatments (vehicle + %d) = %d "
-               "tests per mouse, %s random numbers\n", test->name, test->session_min,
-        sc->n_triggers, sc->n_triggers == 1 ? "" : "s", sc->n_arms, sc->n_arms - 1,
+               "tests per mouse, %s random numbers\n", rl_text_safe(test->name, &b1),
+        test->session_min, sc->n_triggers, sc->n_triggers == 1 ? "" : "s", sc->n_arms, sc->n_arms - 1,
         rl_screen_tests_per_mouse(sc), sc->independent_streams ? "independent" : "common");
     fprintf(f, "\nMeasure: active pokes in the test session, mean ± SEM over mice. Baseline: "
                "each mouse's last %d\nsessions of training. Relapse: vehicle - baseline. "

@@ -57,6 +57,12 @@ event_row(rl_ds_reader_t *r, sqlite3_stmt *st)
             "events of session %lld: unknown kind '%s'", (long long) key.id,
             (const char *) sqlite3_column_text(st, 2));
     }
+    if (!(sqlite3_column_double(st, 1) >= 0.0
+            && sqlite3_column_double(st, 1) <= RL_DS_MAX_SESSION_S)) {
+        return rl_error_set(r->err, RL_ERR_INVALID, ds->path, 0, 0,
+            "events of session %lld: t_s = %g is impossible (allowed: 0 to %g)",
+            (long long) key.id, sqlite3_column_double(st, 1), RL_DS_MAX_SESSION_S);
+    }
     s = &ds->sessions[k->index];
     if (rl_ds_grow((void **) &s->events, &er->cap[k->index], s->n_loaded_events + 1,
             sizeof *e) != 0) {

@@ -413,6 +413,12 @@ subject_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     if (s->group_id < 0 || s->group_id >= ds->n_groups) {
         return invalid(r, "subjects: group_id", sqlite3_column_text(st, 1));
     }
+    if (sqlite3_column_int64(st, 0) < 0 || sqlite3_column_int64(st, 0) > RL_DS_MAX_COUNT) {
+        return invalid(r, "subjects: subject_id", sqlite3_column_text(st, 0));
+    }
+    if (sqlite3_column_int64(st, 2) < 0 || sqlite3_column_int64(st, 2) > RL_DS_MAX_DAY) {
+        return invalid(r, "subjects: index_in_group", sqlite3_column_text(st, 2));
+    }
     return 0;
 }
 
@@ -423,12 +429,74 @@ cmp_subject(const void *key, const void *elem)
     return (id > other) - (id < other);
 }
 
+/* Refuse a count or index of row that is out of lo..hi (dataset.h: RL_DS_MAX_). */
+static int
+check_range(rl_ds_reader_t *r, sqlite3_stmt *st, int col, const char *what, int64_t lo,
+    int64_t hi, int64_t *out)
+{
+    int64_t x = sqlite3_column_int64(st, col);
+    if (x < lo || x > hi) {
+        return rl_error_set(r->err, RL_ERR_INVALID, r->ds->path, 0, 0,
+            "session %lld: %s = %lld is impossible (allowed: %lld to %lld)",
+            (long long) sqlite3_column_int64(st, 0), what, (long long) x, (long long) lo,
+            (long long) hi);
+    }
+    *out = x;
+    return 0;
+}
+
+/* The session's numbers that measures and figures compute with, checked (dataset.h). */
+static int
+session_numbers(rl_ds_reader_t *r, sqlite3_stmt *st, rl_ds_session_t *s)
+{
+    static const struct {
+        int col;
+        const char *what;
+        int64_t lo, hi;
+    } cols[] = {
+        {9, "index_in_group", 0, RL_DS_MAX_DAY}, {14, "session_in_phase", 0, RL_DS_MAX_DAY},
+        {15, "day", 0, RL_DS_MAX_DAY}, {16, "active", 0, RL_DS_MAX_COUNT},
+        {17, "inactive", 0, RL_DS_MAX_COUNT}, {18, "active_timeout", 0, RL_DS_MAX_COUNT},
+        {19, "reinforcers", 0, RL_DS_MAX_COUNT}, {23, "breakpoint", -1, RL_DS_MAX_COUNT},
+        {25, "n_events", 0, RL_DS_MAX_COUNT},
+    };
+    int64_t v[sizeof cols / sizeof cols[0]];
+    size_t i;
+    int ret;
+
+    for (i = 0; i < sizeof cols / sizeof cols[0]; i++) {
+        if (cols[i].col == 23 && sqlite3_column_type(st, 23) == SQLITE_NULL) {
+            v[i] = -1;
+        } else if ((ret = check_range(r, st, cols[i].col, cols[i].what, cols[i].lo, cols[i].hi,
+                        &v[i])) != 0) {
+            return ret;
+        }
+    }
+    s->index_in_group = (int) v[0];
+    s->session_in_phase = (int) v[1];
+    s->day = (int) v[2];
+    s->active = v[3];
+    s->inactive = v[4];
+    s->active_timeout = v[5];
+    s->reinforcers = v[6];
+    s->breakpoint = v[7];
+    s->n_events = v[8];
+    s->duration_min = sqlite3_column_double(st, 20);
+    if (!(s->duration_min >= 0.0 && s->duration_min <= RL_DS_MAX_SESSION_S / 60.0)) {
+        return rl_error_set(r->err, RL_ERR_INVALID, r->ds->path, 0, 0,
+            "session %lld: duration_min = %g is impossible (allowed: 0 to %g)",
+            (long long) s->session_id, s->duration_min, RL_DS_MAX_SESSION_S / 60.0);
+    }
+    return 0;
+}
+
 static int
 session_row(rl_ds_reader_t *r, sqlite3_stmt *st)
 {
     rl_dataset_t *ds = r->ds;
     const rl_ds_subject_t *sub;
     rl_ds_session_t *s;
+    int ret;
 
     if (rl_ds_grow((void **) &ds->sessions, &r->cap_sessions, ds->n_sessions + 1, sizeof *s) != 0) {
         return rl_error_set(r->err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
@@ -444,29 +512,22 @@ session_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     s->sex = rl_ds_col_text(r, st, 6);
     s->reinforcer = rl_ds_col_text(r, st, 7);
     s->procedure = rl_ds_col_text(r, st, 8);
-    s->index_in_group = (int) sqlite3_column_int64(st, 9);
     s->subject_name = rl_ds_col_text(r, st, 10);
     s->phase_index = (int) sqlite3_column_int64(st, 11);
     s->phase_name = rl_ds_col_text(r, st, 12);
     s->phase_kind = rl_ds_col_text(r, st, 13);
-    s->session_in_phase = (int) sqlite3_column_int64(st, 14);
-    s->day = (int) sqlite3_column_int64(st, 15);
-    s->active = sqlite3_column_int64(st, 16);
-    s->inactive = sqlite3_column_int64(st, 17);
-    s->active_timeout = sqlite3_column_int64(st, 18);
-    s->reinforcers = sqlite3_column_int64(st, 19);
-    s->duration_min = sqlite3_column_double(st, 20);
     s->end_reason = rl_ds_col_text(r, st, 21);
     s->criterion_met = sqlite3_column_int64(st, 22) != 0;
-    s->breakpoint = col_int(st, 23, -1);
     s->drug_mg_per_kg = rl_ds_col_real(st, 24, NAN);
-    s->n_events = sqlite3_column_int64(st, 25);
     s->brain.da_pre_nM = rl_ds_col_real(st, 26, NAN);
     s->brain.da_mean_nM = rl_ds_col_real(st, 27, NAN);
     s->brain.da_peak_nM = rl_ds_col_real(st, 28, NAN);
     s->brain.cocaine_mean_uM = rl_ds_col_real(st, 29, NAN);
     s->brain.cocaine_peak_uM = rl_ds_col_real(st, 30, NAN);
     s->start_time = rl_ds_col_text(r, st, 31);
+    if ((ret = session_numbers(r, st, s)) != 0) {
+        return ret;
+    }
     sub = bsearch(&s->subject_id, ds->subjects, (size_t) ds->n_subjects, sizeof *sub,
         cmp_subject);
     if (sub == NULL || s->group_id < 0 || s->group_id >= ds->n_groups || s->phase_index < 0

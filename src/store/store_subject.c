@@ -2,7 +2,8 @@
 **
 ** The one place that turns an rl_subject_result_t into the store's plain records: the
 ** parameter table names its individual parameters, then the sessions follow in order. Used
-** by `relapselab run` and by the benchmark, so both write the same rows.
+** by `relapselab run` and by the benchmark, so both write the same rows; `run` writes with
+** its cancel flag, checked before each session.
 */
 #include "relapselab/params.h"
 #include "relapselab/store.h"
@@ -13,6 +14,13 @@
 
 int
 rl_store_write_subject_result(rl_store_t *self, const rl_subject_result_t *s, rl_error_t *err)
+{
+    return rl_store_write_subject_result_until(self, s, NULL, err);
+}
+
+int
+rl_store_write_subject_result_until(rl_store_t *self, const rl_subject_result_t *s,
+    const atomic_int *cancel, rl_error_t *err)
 {
     size_t i, n = rl_param_count();
     rl_named_value_t *params = rl_malloc(n * sizeof *params);
@@ -34,7 +42,11 @@ rl_store_write_subject_result(rl_store_t *self, const rl_subject_result_t *s, rl
     rec.name = NULL;
     ret = rl_store_write_subject(self, &rec, err);
     for (k = 0; ret == 0 && k < s->n_sessions; k++) {
-        ret = rl_store_write_session(self, &s->sessions[k], err);
+        if (cancel != NULL && atomic_load(cancel)) {
+            ret = rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
+        } else {
+            ret = rl_store_write_session(self, &s->sessions[k], err);
+        }
     }
     free(params);
     return ret;

@@ -1,5 +1,6 @@
 /* test_criteria.c -- acquisition and extinction criteria on hand-made session records.
 ** Expected outcomes follow the definitions of BRIEF section 4 worked by hand. */
+#include <stdint.h>
 #include <string.h>
 
 #include "measures/criteria.h"
@@ -87,9 +88,29 @@ reference_and_extinction(void)
     CHECK(rl_criterion_extinction_met(&e, 40.0, x, 5));
 }
 
+/* Counts no session can have (a crafted database: INT64_MAX pokes) give an answer without
+** signed overflow (issue 14, item 12; the ASan/UBSan pass of the suite halts on one):
+** INT64_MAX active of 2 x INT64_MAX pokes is 50 % active, below 75 %. */
+static void
+huge_counts(void)
+{
+    rl_criterion_t c = acq();
+    rl_session_result_t s[3];
+    int i;
+    for (i = 0; i < 3; i++) {
+        s[i] = sess(INT64_MAX, INT64_MAX, INT64_MAX);
+    }
+    CHECK(!rl_criterion_acquisition_met(&c, s, 3));
+    for (i = 0; i < 3; i++) {
+        s[i] = sess(INT64_MAX, 0, INT64_MAX); /* 100 % active, equal reinforcers */
+    }
+    CHECK(rl_criterion_acquisition_met(&c, s, 3));
+}
+
 static const rl_test_case_t CASES[] = {
     {"acquisition", acquisition, 0},
     {"reference_and_extinction", reference_and_extinction, 0},
+    {"huge_counts", huge_counts, 0},
 };
 
 RL_TEST_MAIN(CASES)

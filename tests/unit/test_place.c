@@ -13,6 +13,7 @@
 ** [CPP-1], [CPP-3].
 */
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include "relapselab/drugs.h"
@@ -175,10 +176,45 @@ stationary_share(void)
     gsl_rng_free(r);
 }
 
+/* A raised stop flag ends a day-long place session (2880 windows of peptide_step_s) from
+** inside, confined or free, with RL_ERR_INTERRUPTED and no events; lowered, the session
+** runs to its end (issue 14, item 5). */
+static void
+stop_inside_a_session(void)
+{
+    static rl_mouse_t m;
+    rl_params_t p;
+    rl_phase_t ph;
+    rl_session_result_t s;
+    rl_session_workspace_t w;
+    atomic_int flag = 1;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    int k;
+    rl_params_default(&p);
+    for (k = 0; k < 2; k++) {
+        rl_session_workspace_init(&w);
+        w.stop[1] = &flag;
+        new_mouse(&m, &p);
+        phase_of(&ph, k == 0 ? RL_PHASE_PLACE_CONDITIONING : RL_PHASE_PLACE_TEST, 1440.0);
+        atomic_store(&flag, 1);
+        CHECK(rl_place_session_run(&ph, 0, &m, r, &w, &s, NULL) == RL_ERR_INTERRUPTED);
+        CHECK(s.n_events == 0 && s.events == NULL);
+        rl_session_result_free(&s);
+        new_mouse(&m, &p);
+        atomic_store(&flag, 0);
+        CHECK(rl_place_session_run(&ph, 0, &m, r, &w, &s, NULL) == RL_OK);
+        CHECK(bookkeeping(&s, 1440.0) >= 1); /* 1 confined, more when free */
+        rl_session_result_free(&s);
+        rl_session_workspace_free(&w);
+    }
+    gsl_rng_free(r);
+}
+
 static const rl_test_case_t CASES[] = {
     {"alternation", alternation, 0},
     {"sessions_add_up", sessions_add_up, 0},
     {"stationary_share", stationary_share, 0},
+    {"stop_inside_a_session", stop_inside_a_session, 0},
 };
 
 RL_TEST_MAIN(CASES)

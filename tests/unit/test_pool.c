@@ -2,11 +2,13 @@
 ** the thread count, progress after each, the first error stops the run and releases every
 ** finished item, a cancellation stops it with RL_ERR_INTERRUPTED, no items is a success.
 ** Items own heap memory, so a result that is neither delivered nor discarded shows up as a
-** leak under ASan.
+** leak under ASan. With a slow first item, the items held at once stay within the pool's
+** window, and a cancellation reaches the workers while the caller is busy delivering.
 */
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "experiment/pool.h"
 #include "testlib.h"
@@ -200,12 +202,149 @@ no_items(void)
     CHECK(rl_pool_run(&job, &err) == 0);
 }
 
+/* ---- a slow first item: the window of items held (issue 14, items 5 and 6) */
+
+typedef struct slow_ctx {
+    int n_items;
+    atomic_int held, max_held;  /* items begun and not yet delivered */
+    atomic_int begun;
+    atomic_int cancel;
+    atomic_int saw_stop;        /* a worker saw the cancel inside its work */
+    int cancel_in_deliver;      /* deliver(0) raises the cancel and waits for a worker */
+    int stopped_while_delivering;
+    int delivered, in_order;
+} slow_ctx_t;
+
+static double
+now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double) t.tv_sec + 1e-9 * (double) t.tv_nsec;
+}
+
+static void
+nap(void)
+{
+    struct timespec ms = {0, 1000000};
+    nanosleep(&ms, NULL);
+}
+
+static int
+slow_work(void *ctx, rl_pool_worker_t *wk, int i, rl_pool_tally_t *tally, rl_error_t *err)
+{
+    slow_ctx_t *c = ctx;
+    int held = atomic_fetch_add(&c->held, 1) + 1, max = atomic_load(&c->max_held);
+    double until = now_s() + 5.0;
+    (void) tally;
+    (void) err;
+    while (held > max && !atomic_compare_exchange_weak(&c->max_held, &max, held)) {
+    }
+    atomic_fetch_add(&c->begun, 1);
+    if (i == 0 && !c->cancel_in_deliver) {
+        /* slow: until every other item has begun (which the window forbids) or 0.5 s */
+        until = now_s() + 0.5;
+        while (atomic_load(&c->begun) < c->n_items && now_s() < until) {
+            nap();
+        }
+    } else if (i > 0 && c->cancel_in_deliver) {
+        /* a long item: until the run's cancel reaches the worker, at most 5 s */
+        while (!rl_session_stopped(&wk->w) && now_s() < until) {
+            nap();
+        }
+        if (rl_session_stopped(&wk->w)) {
+            atomic_store(&c->saw_stop, 1);
+        }
+    }
+    return 0;
+}
+
+static int
+slow_deliver(void *ctx, int i, rl_error_t *err)
+{
+    slow_ctx_t *c = ctx;
+    double until = now_s() + 5.0;
+    (void) err;
+    c->in_order &= i == c->delivered++;
+    atomic_fetch_sub(&c->held, 1);
+    if (i == 0 && c->cancel_in_deliver) {
+        /* the writer is busy: the cancel must reach the workers without it */
+        atomic_store(&c->cancel, 1);
+        while (!atomic_load(&c->saw_stop) && now_s() < until) {
+            nap();
+        }
+        c->stopped_while_delivering = atomic_load(&c->saw_stop);
+    }
+    return 0;
+}
+
+static void
+slow_discard(void *ctx, int i)
+{
+    (void) i;
+    atomic_fetch_sub(&((slow_ctx_t *) ctx)->held, 1);
+}
+
+static int
+slow_run(slow_ctx_t *c, int threads, int n_items, int cancel_in_deliver, rl_error_t *err)
+{
+    rl_pool_job_t job;
+    memset(c, 0, sizeof *c);
+    c->n_items = n_items;
+    c->in_order = 1;
+    c->cancel_in_deliver = cancel_in_deliver;
+    memset(&job, 0, sizeof job);
+    job.n_items = n_items;
+    job.threads = threads;
+    job.cancel = &c->cancel;
+    job.work = slow_work;
+    job.deliver = slow_deliver;
+    job.discard = slow_discard;
+    job.ctx = c;
+    return rl_pool_run(&job, err);
+}
+
+/* While item 0 is slow, the other workers stop once RL_POOL_WINDOW_PER_THREAD x threads
+** items are held (before: they went on to all 59 others, which were all held in memory);
+** everything is still delivered in order. */
+static void
+window_bounds_memory(void)
+{
+    slow_ctx_t c;
+    rl_error_t err;
+    int threads;
+    for (threads = 2; threads <= 3; threads++) {
+        CHECK(slow_run(&c, threads, N_ITEMS, 0, &err) == 0);
+        CHECK(c.delivered == N_ITEMS && c.in_order);
+        CHECK(atomic_load(&c.max_held) <= RL_POOL_WINDOW_PER_THREAD * threads);
+        CHECK(atomic_load(&c.max_held) >= 2); /* the others did run ahead of item 0 */
+        CHECK(atomic_load(&c.held) == 0);
+    }
+}
+
+/* The run's cancel flag reaches a worker inside its item (worker->w.stop) while the calling
+** thread is busy delivering, without waiting for the delivery to end (before: the pool's
+** flag was raised only by the calling thread between deliveries). */
+static void
+cancel_reaches_busy_workers(void)
+{
+    slow_ctx_t c;
+    rl_error_t err;
+    double t0 = now_s();
+    CHECK(slow_run(&c, 2, 4, 1, &err) == RL_ERR_INTERRUPTED);
+    CHECK(c.stopped_while_delivering);
+    CHECK(now_s() - t0 < 4.0);
+    CHECK(atomic_load(&c.held) == 0);
+}
+
 static const rl_test_case_t CASES[] = {
     {"delivered_in_order", delivered_in_order, 0},
     {"without_delivery", without_delivery, 0},
     {"first_error_stops", first_error_stops, 0},
     {"cancel_interrupts", cancel_interrupts, 0},
     {"no_items", no_items, 0},
+    {"window_bounds_memory", window_bounds_memory, 0},
+    {"cancel_reaches_busy_workers", cancel_reaches_busy_workers, 0},
 };
 
 RL_TEST_MAIN(CASES)

@@ -8,6 +8,7 @@
 ** thinning sampler).
 */
 #include <math.h>
+#include <stdatomic.h>
 #include <string.h>
 
 #include <gsl/gsl_rng.h>
@@ -553,6 +554,45 @@ dose_during_session(void)
     gsl_rng_free(r);
 }
 
+/* A raised stop flag of the workspace (the run's cancel flag, session.h) ends a session from
+** inside -- a day-long session of a trained mouse, thousands of loop turns -- with
+** RL_ERR_INTERRUPTED and no events, whichever of the two flags is raised; the same session
+** with both flags down runs to its end (issue 14, item 5). */
+static void
+stop_inside_a_session(void)
+{
+    int k;
+    for (k = 0; k < 3; k++) {
+        rl_phase_t ph;
+        rl_mouse_t m;
+        rl_session_workspace_t w;
+        rl_session_result_t s;
+        atomic_int up = 1, down = 0;
+        gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+        rl_error_t err;
+        gsl_rng_set(r, 7);
+        fr_phase(&ph, 1);
+        ph.session_min = 1440.0;
+        trained_mouse(&m);
+        rl_session_workspace_init(&w);
+        w.stop[0] = k == 0 ? &up : &down;
+        w.stop[1] = k == 1 ? &up : NULL;
+        rl_error_clear(&err);
+        if (k < 2) {
+            CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == RL_ERR_INTERRUPTED);
+            CHECK(err.code == RL_ERR_INTERRUPTED && s.n_events == 0 && s.events == NULL);
+            CHECK(w.n < RL_SESSION_POLL); /* it stopped at the first poll (381 events) */
+        } else {
+            CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
+            /* the whole session: 1662 events, more than a poll's worth of turns */
+            CHECK(s.end_reason == RL_END_TIME && s.n_events > RL_SESSION_POLL);
+        }
+        rl_session_result_free(&s);
+        rl_session_workspace_free(&w);
+        gsl_rng_free(r);
+    }
+}
+
 static const rl_test_case_t CASES[] = {
     {"dose_during_session", dose_during_session, 0},
     {"phase_unit_dose", phase_unit_dose, 0},
@@ -564,6 +604,7 @@ static const rl_test_case_t CASES[] = {
     {"extinction_delivers_nothing", extinction_delivers_nothing, 0},
     {"thinning_poisson_rates", thinning_poisson_rates, 0},
     {"deterministic", deterministic, 0},
+    {"stop_inside_a_session", stop_inside_a_session, 0},
 };
 
 RL_TEST_MAIN(CASES)

@@ -108,6 +108,70 @@ test_load_first(void)
     REFUSED(rc, RL_ERR_PARSE, 1, 1, "YAML syntax: invalid leading UTF-8 octet");
 }
 
+/* text of n '[' then n ']' (n <= 200000) in buf, of at least 2n + 2 bytes */
+static const char *
+brackets(char *buf, size_t n, const char *prefix)
+{
+    size_t k = strlen(prefix), i;
+    memcpy(buf, prefix, k);
+    for (i = 0; i < n; i++) {
+        buf[k + i] = '[';
+        buf[k + n + i] = ']';
+    }
+    buf[k + 2 * n] = '\n';
+    buf[k + 2 * n + 1] = '\0';
+    return buf;
+}
+
+/* The limits (yaml_doc.h): depth 64 loads, depth 65 is refused at the 65th opening, in
+** flow and in block style, by both loads; a text over the size limit is refused unread.
+** The deep case of issue 14: 160 KB of '[' took 38 s in libyaml before the limit; now
+** the refusal comes from a pass that stops at depth 65. */
+static void
+test_limits(void)
+{
+    static char buf[2 * 80000 + 16];
+    char block[4096];
+    rl_yaml_doc_t *doc = NULL;
+    const char *text;
+    size_t used = 0;
+    int rc, i;
+
+    text = brackets(buf, RL_YAML_MAX_DEPTH - 1, "a: ");
+    doc = load(text); /* the mapping is level 1: 63 lists below it make 64 */
+    rl_yaml_free(doc);
+    text = brackets(buf, RL_YAML_MAX_DEPTH, "a: ");
+    rc = rl_yaml_load(&doc, text, strlen(text), "t.yaml", "a test file", &err);
+    CHECK(doc == NULL);
+    REFUSED(rc, RL_ERR_INVALID, 1, 4 + RL_YAML_MAX_DEPTH - 1, "nesting deeper than 64");
+    rc = rl_yaml_load_first(&doc, text, strlen(text), "t.yaml", &err);
+    REFUSED(rc, RL_ERR_INVALID, 1, 4 + RL_YAML_MAX_DEPTH - 1, "nesting deeper than 64");
+    text = brackets(buf, 80000, ""); /* 160 KB of brackets */
+    rc = rl_yaml_load(&doc, text, strlen(text), "t.yaml", "a test file", &err);
+    REFUSED(rc, RL_ERR_INVALID, 1, RL_YAML_MAX_DEPTH + 1, "nesting deeper than 64");
+    /* block style: key i (line i + 1) at indent i, 65 mappings deep; refused at the 65th
+    ** mapping's first key (line 65, column 65) */
+    for (i = 0; i <= RL_YAML_MAX_DEPTH; i++) {
+        used += (size_t) snprintf(block + used, sizeof block - used, "%*sk%d:\n", i, "", i);
+    }
+    used += (size_t) snprintf(block + used, sizeof block - used, "%*sv\n", i, "");
+    rc = rl_yaml_load(&doc, block, used, "t.yaml", "a test file", &err);
+    REFUSED(rc, RL_ERR_INVALID, RL_YAML_MAX_DEPTH + 1, RL_YAML_MAX_DEPTH + 1,
+        "nesting deeper than 64");
+    /* the first document only, for load_first: a deep second document is ignored */
+    text = "a: 1\n---\n[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]"
+           "]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]\n";
+    CHECK(rl_yaml_load_first(&doc, text, strlen(text), "t.yaml", &err) == 0);
+    rl_yaml_free(doc);
+    rc = rl_yaml_load(&doc, text, strlen(text), "t.yaml", "a test file", &err);
+    REFUSED(rc, RL_ERR_INVALID, 3, 65, "nesting deeper than 64");
+    /* size: the text is not read (the length alone decides) */
+    rc = rl_yaml_load(&doc, "a: 1\n", (size_t) RL_YAML_MAX_BYTES + 1, "t.yaml", "a test file",
+        &err);
+    CHECK(doc == NULL);
+    REFUSED(rc, RL_ERR_INVALID, 0, 0, "larger than 4 MiB (the limit of a YAML file)");
+}
+
 /* ---------------------------------------------------------------- queries */
 
 static void
@@ -444,6 +508,7 @@ test_getters(void)
 static const rl_test_case_t CASES[] = {
     {"load", test_load, 0},
     {"load_first", test_load_first, 0},
+    {"limits", test_limits, 0},
     {"nodes", test_nodes, 0},
     {"describe", test_describe, 0},
     {"words", test_words, 0},
