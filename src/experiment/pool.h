@@ -43,7 +43,6 @@
 
 /* A worker's own tools, valid during its calls to work(). */
 typedef struct rl_pool_worker {
-    int index;                  /* 0 .. threads - 1 */
     gsl_rng *r;                 /* reseed it for every stream (rng.h) */
     rl_session_workspace_t w;   /* reusable event buffer; w.stop = {stop, job->cancel} */
     const atomic_int *stop;     /* the pool's stop flag: pass it to simulations as cancel */
