@@ -82,3 +82,25 @@ rl_cli_claims_free(rl_claims_t **claims, int n)
         free(claims[i]);
     }
 }
+
+int
+rl_cli_claims_collect(const char **paths, int *n_paths, const char *default_path,
+    char **files, int *n_files, int max_files)
+{
+    int i;
+    if (*n_paths == 0) {
+        paths[(*n_paths)++] = default_path;
+    }
+    for (i = 0; i < *n_paths; i++) {
+        if (rl_cli_claims_expand(files, n_files, max_files, paths[i]) != 0) {
+            fprintf(stderr, "relapselab: %s: cannot read the folder (or more than %d claims "
+                "files)\n", paths[i], max_files);
+            return RL_EXIT_FAIL;
+        }
+    }
+    if (*n_files == 0) {
+        fprintf(stderr, "relapselab: no claims file (*.yaml) in %s\n", paths[0]);
+        return RL_EXIT_FAIL;
+    }
+    return -1;
+}

@@ -97,6 +97,13 @@ typedef struct rl_cli_common {
 ** before the failure stay, counted in *n_files). [claims_paths.c] */
 int rl_cli_claims_expand(char **files, int *n_files, int max_files, const char *path);
 
+/* The claims files of a command's path arguments paths[0..*n_paths) -- default_path when
+** none was given (it is then added to paths) -- expanded by rl_cli_claims_expand into
+** files[0..*n_files) (max_files at most; the caller frees each). Returns -1 when at least
+** one file was found, else the exit code after a message (RL_EXIT_FAIL). */
+int rl_cli_claims_collect(const char **paths, int *n_paths, const char *default_path,
+    char **files, int *n_files, int max_files);
+
 /* Load claims[0..n_files) from files (each allocated; *n_loaded = how many to free with
 ** rl_cli_claims_free, the failed one included). Returns RL_EXIT_OK, or the exit code after
 ** printing the error (file, line and problem). [claims_paths.c] */

@@ -204,21 +204,8 @@ parse_args(int argc, char **argv, power_cli_t *c)
         fprintf(stderr, "relapselab: --quiet needs --csv or -o (else nothing is output)\n");
         return RL_EXIT_USAGE;
     }
-    if (c->n_paths == 0) {
-        c->paths[c->n_paths++] = DEFAULT_CLAIMS;
-    }
-    for (i = 0; i < c->n_paths; i++) {
-        if (rl_cli_claims_expand(c->files, &c->n_files, MAX_FILES, c->paths[i]) != 0) {
-            fprintf(stderr, "relapselab: %s: cannot read the folder (or more than %d claims "
-                "files)\n", c->paths[i], MAX_FILES);
-            return RL_EXIT_FAIL;
-        }
-    }
-    if (c->n_files == 0) {
-        fprintf(stderr, "relapselab: no claims file (*.yaml) in %s\n", c->paths[0]);
-        return RL_EXIT_FAIL;
-    }
-    return -1;
+    return rl_cli_claims_collect(c->paths, &c->n_paths, DEFAULT_CLAIMS, c->files, &c->n_files,
+        MAX_FILES);
 }
 
 /* The CSV table of every sweep, atomically (csv_write.h: a temporary file renamed onto

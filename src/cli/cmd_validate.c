@@ -85,21 +85,8 @@ parse_args(int argc, char **argv, validate_cli_t *c)
             return usage();
         }
     }
-    if (c->n_paths == 0) {
-        c->paths[c->n_paths++] = DEFAULT_CLAIMS;
-    }
-    for (i = 0; i < c->n_paths; i++) {
-        if (rl_cli_claims_expand(c->files, &c->n_files, MAX_FILES, c->paths[i]) != 0) {
-            fprintf(stderr, "relapselab: %s: cannot read the folder (or more than %d claims "
-                "files)\n", c->paths[i], MAX_FILES);
-            return RL_EXIT_FAIL;
-        }
-    }
-    if (c->n_files == 0) {
-        fprintf(stderr, "relapselab: no claims file (*.yaml) in %s\n", c->paths[0]);
-        return RL_EXIT_FAIL;
-    }
-    return -1;
+    return rl_cli_claims_collect(c->paths, &c->n_paths, DEFAULT_CLAIMS, c->files, &c->n_files,
+        MAX_FILES);
 }
 
 /* Print validation i of n in the chosen format. */
