@@ -94,6 +94,19 @@ sql() {
     sqlite3 -batch "$1" "$2"
 }
 
+# expect_exit CODE LABEL CMD...: run CMD (stdout/stderr to $tmp/out, $tmp/err), check status.
+expect_exit() {
+    want=$1
+    label=$2
+    shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    got=$?
+    if [ "$got" -ne "$want" ]; then
+        show_file "stderr" "$tmp/err"
+        fail "$label: exit status $got, expected $want"
+    fi
+}
+
 # expect_eq WHAT GOT WANT
 expect_eq() {
     if [ "$2" != "$3" ]; then

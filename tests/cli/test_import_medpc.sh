@@ -6,19 +6,6 @@
 # usage: sh tests/cli/test_import_medpc.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
 
-# expect_exit CODE LABEL CMD...: run CMD (stdout/stderr to $tmp/out, $tmp/err), check status.
-expect_exit() {
-    want=$1
-    label=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        show_file "stderr" "$tmp/err"
-        fail "$label: exit status $got, expected $want"
-    fi
-}
-
 session() { # SUBJECT DATE MSN
     printf 'File: C:\\MED-PC IV\\DATA\\x\r\n\n\r\r\nStart Date: %s\r\nEnd Date: %s\r\n' "$2" "$2"
     printf 'Subject: %s\r\nExperiment: E\r\nGroup: G1\r\nBox: 1\r\n' "$1"

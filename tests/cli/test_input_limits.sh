@@ -16,19 +16,6 @@
 # usage: sh tests/cli/test_input_limits.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
 
-# expect_exit CODE LABEL CMD...: run CMD (stdout/stderr to $tmp/out, $tmp/err), check status.
-expect_exit() {
-    want=$1
-    label=$2
-    shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        show_file "stderr" "$tmp/err"
-        fail "$label: exit status $got, expected $want"
-    fi
-}
-
 # expect_err LABEL PATTERN: stderr of the last command matches the grep pattern.
 expect_err() {
     grep -q -- "$2" "$tmp/err" || { show_file "stderr" "$tmp/err"; fail "$1: no '$2' on stderr"; }
