@@ -35,31 +35,6 @@ path_in(const char *name)
     return buf[k];
 }
 
-static void
-put(const char *path, const char *text)
-{
-    FILE *f = fopen(path, "wb");
-    if (f != NULL) {
-        fputs(text, f);
-        fclose(f);
-    }
-}
-
-static int
-holds(const char *path, const char *text)
-{
-    char buf[256];
-    size_t n;
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return 0;
-    }
-    n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    buf[n] = '\0';
-    return strcmp(buf, text) == 0;
-}
-
 /* Entries of tmpdir whose name contains ".tmp-". */
 static int
 count_tmp(void)
@@ -102,7 +77,7 @@ check_targets(void)
     struct stat st;
 
     CHECK(rl_outfile_check(path_in("new.db"), &err) == 0);
-    put(path_in("old.db"), "old");
+    rl_test_write_text(path_in("old.db"), "old");
     CHECK(rl_outfile_check(path_in("old.db"), &err) == 0);
     CHECK(symlink(path_in("old.db"), path_in("link_reg")) == 0);
     CHECK(rl_outfile_check(path_in("link_reg"), &err) == 0);
@@ -172,7 +147,7 @@ temporary_names(void)
     n = strlen(final);
 
     /* the names the writers used before: a link planted there, to a victim */
-    put(path_in("victim"), "precious");
+    rl_test_write_text(path_in("victim"), "precious");
     snprintf(old_tmp, sizeof old_tmp, "%s.tmp", final);
     CHECK(symlink(path_in("victim"), old_tmp) == 0);
     snprintf(old_tmp, sizeof old_tmp, "%s.tmp-%ld", final, (long) getpid());
@@ -191,11 +166,11 @@ temporary_names(void)
     CHECK(write(b.fd, "second", 6) == 6);
     CHECK(rl_outfile_commit(&a, &err) == 0);
     CHECK(a.tmp == NULL && a.path == NULL);
-    CHECK(holds(final, "first"));
+    CHECK(rl_test_file_is(final, "first"));
     CHECK(rl_outfile_commit(&b, &err) == 0); /* the later commit wins, whole */
-    CHECK(holds(final, "second"));
+    CHECK(rl_test_file_is(final, "second"));
     CHECK(stat(final, &st) == 0 && (st.st_mode & 0777) == 0644);
-    CHECK(holds(path_in("victim"), "precious"));
+    CHECK(rl_test_file_is(path_in("victim"), "precious"));
     CHECK(count_tmp() == 1); /* the planted link at "<final>.tmp-<pid>" only */
     CHECK(lstat(old_tmp, &st) == 0 && S_ISLNK(st.st_mode));
     umask(old_mask);
@@ -220,7 +195,7 @@ link_followed(void)
 
     snprintf(sub, sizeof sub, "%s", path_in("sub"));
     CHECK(mkdir(sub, 0700) == 0);
-    put(path_in("sub/target.html"), "old");
+    rl_test_write_text(path_in("sub/target.html"), "old");
     CHECK(symlink("sub/target.html", path_in("out.html")) == 0);
     CHECK(rl_outfile_open(&o, path_in("out.html"), NULL, &err) == 0);
     CHECK(o.tmp != NULL && strstr(o.tmp, "/sub/target.html.tmp-") != NULL); /* beside it */
@@ -228,8 +203,8 @@ link_followed(void)
     CHECK(write(o.fd, "new", 3) == 3);
     CHECK(rl_outfile_commit(&o, &err) == 0);
     CHECK(lstat(path_in("out.html"), &st) == 0 && S_ISLNK(st.st_mode));
-    CHECK(holds(path_in("sub/target.html"), "new"));
-    CHECK(holds(path_in("out.html"), "new"));
+    CHECK(rl_test_file_is(path_in("sub/target.html"), "new"));
+    CHECK(rl_test_file_is(path_in("out.html"), "new"));
     remove(path_in("out.html"));
     remove(path_in("sub/target.html"));
     rmdir(sub);
@@ -323,8 +298,8 @@ same_file(void)
 {
     char here[300];
 
-    put(path_in("a.db"), "a");
-    put(path_in("b.db"), "b");
+    rl_test_write_text(path_in("a.db"), "a");
+    rl_test_write_text(path_in("b.db"), "b");
     CHECK(link(path_in("a.db"), path_in("hard.db")) == 0);
     CHECK(symlink(path_in("a.db"), path_in("soft.db")) == 0);
     CHECK(mkdir(path_in("sub"), 0700) == 0);
@@ -378,7 +353,7 @@ out_dir_files(void)
     CHECK(rl_out_dir_unique(&d, "s1", name, 4) == -1); /* does not fit */
     CHECK(stat(path_in("folder/s1"), &st) != 0); /* nothing final before the commit */
     CHECK(rl_out_dir_commit(&d, &err) == 0);
-    CHECK(holds(path_in("folder/s1"), "one") && holds(path_in("folder/S1 (2)"), "two"));
+    CHECK(rl_test_file_is(path_in("folder/s1"), "one") && rl_test_file_is(path_in("folder/S1 (2)"), "two"));
     CHECK(made_calls == 3 && gone_calls == 3);
 
     /* the input may not be replaced */
@@ -387,7 +362,7 @@ out_dir_files(void)
     CHECK(rl_out_dir_create(&d, "s1", &f, &k, &err) == RL_ERR_IO);
     CHECK(strstr(err.msg, "is the input") != NULL);
     rl_out_dir_abort(&d);
-    CHECK(holds(path_in("folder/s1"), "one"));
+    CHECK(rl_test_file_is(path_in("folder/s1"), "one"));
     remove(path_in("folder/s1"));
     remove(path_in("folder/S1 (2)"));
     rmdir(path_in("folder"));

@@ -499,30 +499,6 @@ test_deterministic(void)
     remove(b);
 }
 
-static bool
-file_is(const char *path, const char *content)
-{
-    char buf[64] = {0};
-    FILE *f = fopen(path, "rb");
-    size_t n;
-    if (f == NULL) {
-        return false;
-    }
-    n = fread(buf, 1, sizeof buf - 1, f);
-    fclose(f);
-    return n == strlen(content) && memcmp(buf, content, n) == 0;
-}
-
-static void
-write_file(const char *path, const char *content)
-{
-    FILE *f = fopen(path, "wb");
-    if (f != NULL) {
-        fputs(content, f);
-        fclose(f);
-    }
-}
-
 static void
 test_abort_keeps_old_file(void)
 {
@@ -531,12 +507,12 @@ test_abort_keeps_old_file(void)
     rl_error_t err;
 
     path_in(path, sizeof path, "old.db");
-    write_file(path, "old contents");
+    rl_test_write_text(path, "old contents");
     CHECK(write_run(path, false, &st, &err) == 0);
     CHECK(st != NULL);
     CHECK(count_tmp_files() == 1);
     rl_store_abort(st);
-    CHECK(file_is(path, "old contents"));
+    CHECK(rl_test_file_is(path, "old contents"));
     CHECK(count_tmp_files() == 0);
     rl_store_abort(NULL);
 
@@ -560,7 +536,7 @@ test_failed_write_blocks_commit(void)
     rl_subject_record_t bad_group = {99, N_GROUPS, 0, 0, NULL, NULL};
 
     path_in(path, sizeof path, "old.db");
-    write_file(path, "old contents");
+    rl_test_write_text(path, "old contents");
     CHECK(write_run(path, false, &st, &err) == 0);
     make_session(&r, ev, 42, 0); /* subject 42 was never written */
     CHECK(rl_store_write_session(st, &r, &err) == RL_ERR_INVALID);
@@ -568,7 +544,7 @@ test_failed_write_blocks_commit(void)
     make_session(&r, ev, 0, 0); /* valid, but the store has failed */
     CHECK(rl_store_write_session(st, &r, &err) == RL_ERR_INVALID);
     CHECK(rl_store_commit(st, &err) != 0);
-    CHECK(file_is(path, "old contents"));
+    CHECK(rl_test_file_is(path, "old contents"));
     CHECK(count_tmp_files() == 0);
 
     /* a duplicate session (same subject and day) is a database constraint error */
@@ -584,13 +560,13 @@ test_failed_write_blocks_commit(void)
     CHECK(rl_store_write_session(st, &r, &err) == RL_ERR_INVALID);
     CHECK(strstr(err.msg, "basolateral_amygdala") != NULL);
     CHECK(rl_store_commit(st, &err) != 0);
-    CHECK(file_is(path, "old contents"));
+    CHECK(rl_test_file_is(path, "old contents"));
 
     /* a subject of a group that does not exist */
     CHECK(write_run(path, false, &st, &err) == 0);
     CHECK(rl_store_write_subject(st, &bad_group, &err) == RL_ERR_INVALID);
     rl_store_abort(st);
-    CHECK(file_is(path, "old contents"));
+    CHECK(rl_test_file_is(path, "old contents"));
     CHECK(count_tmp_files() == 0);
     remove(path);
 }
@@ -652,11 +628,11 @@ test_old_tmp_name_untouched(void)
 
     path_in(path, sizeof path, "stale.db");
     path_in(victim, sizeof victim, "victim");
-    write_file(victim, "precious");
+    rl_test_write_text(victim, "precious");
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long) getpid());
     CHECK(symlink(victim, tmp) == 0);
     CHECK(write_run(path, true, NULL, &err) == 0);
-    CHECK(file_is(victim, "precious"));
+    CHECK(rl_test_file_is(victim, "precious"));
     CHECK(exists(tmp)); /* still the link, still pointing at the victim */
     CHECK(exists(path));
     CHECK(count_tmp_files() == 1); /* the planted link; ours is gone */
@@ -692,11 +668,11 @@ test_refused_targets(void)
     CHECK(strstr(err.msg, "symbolic link to a directory") != NULL);
     /* the protocol's own file */
     path_in(proto, sizeof proto, "proto.yaml");
-    write_file(proto, "not really a protocol");
+    rl_test_write_text(proto, "not really a protocol");
     snprintf(p->path, sizeof p->path, "%s", proto);
     CHECK(rl_store_open(proto, p, &run, &st, &err) == RL_ERR_IO);
     CHECK(strstr(err.msg, "protocol file") != NULL);
-    CHECK(file_is(proto, "not really a protocol"));
+    CHECK(rl_test_file_is(proto, "not really a protocol"));
     CHECK(count_tmp_files() == 0);
     remove(proto);
     remove(link_dir);
@@ -814,7 +790,7 @@ test_export_csv(void)
     snprintf(f, sizeof f, "%s/runs.csv", dir);
     CHECK(file_contains(f, ",18446744073709551615,,mt19937,"));
     snprintf(f, sizeof f, "%s/protocol.yaml", dir);
-    CHECK(file_is(f, yaml_text));
+    CHECK(rl_test_file_is(f, yaml_text));
 
     /* exporting again over existing files works (rename replaces) */
     CHECK(rl_store_export_csv(db, dir, NULL, &err) == 0);

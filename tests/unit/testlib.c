@@ -258,3 +258,27 @@ rl_test_tmpdir_done(const char *dir)
     }
     return true;
 }
+
+void
+rl_test_write_text(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    if (f != NULL) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+bool
+rl_test_file_is(const char *path, const char *text)
+{
+    static char buf[8192];
+    size_t n;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return false;
+    }
+    n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    return n == strlen(text) && memcmp(buf, text, n) == 0;
+}

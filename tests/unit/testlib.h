@@ -91,6 +91,13 @@ bool rl_test_tmpdir(char *buf, size_t n, const char *name);
 ** "<dir>: not empty after the tests") if it cannot. */
 bool rl_test_tmpdir_done(const char *dir);
 
+/* Write text to path (replacing it); nothing happens if the file cannot be created (the
+** checks that follow then fail). */
+void rl_test_write_text(const char *path, const char *text);
+
+/* true if the file at path holds exactly text (files up to 8 KiB). */
+bool rl_test_file_is(const char *path, const char *text);
+
 #define CHECK(cond) rl_test_check((cond), #cond, __FILE__, __LINE__)
 /* |got - want| <= abs_tol + rel_tol * |want| */
 #define CHECK_CLOSE(got, want, abs_tol, rel_tol) \
