@@ -65,7 +65,7 @@ rl_cmp_rule_text(int rule)
     case RL_CMP_TWO:
         return "two groups: the second against the first (a mutant against its wild type)";
     case RL_CMP_PAIRS:
-        return "each mutant against its own wild type (same line, reinforcer and procedure); "
+        return "each mutant against its own wild type (same line or name, reinforcer and procedure); "
                "Holm's adjustment over the mutants sharing a wild type";
     case RL_CMP_ALL:
         return "all groups: one-way ANOVA, then every pair by Welch's t-test with Holm's "
