@@ -1,5 +1,5 @@
-/* cmd_report.c -- `relapselab report DB -o REPORT.html`: one self-contained HTML report of
-** any results database (report.h, docs/REPORT.md).
+/* cmd_report.c -- `relapselab report DB -o REPORT.html [--facet | --no-facet]`: one
+** self-contained HTML report of any results database (report.h, docs/REPORT.md).
 **
 ** Reads the database with its events (dataset.h), computes the standard measures
 ** (measures.h) and writes the report atomically. Exit codes: 0, 1 (a database or file
@@ -10,16 +10,19 @@
 
 #include "cli.h"
 #include "relapselab/dataset.h"
+#include "relapselab/figures.h"
 #include "relapselab/measures.h"
 #include "relapselab/report.h"
 
 static int
 usage(void)
 {
-    fprintf(stderr, "usage: relapselab report DB -o REPORT.html\n"
+    fprintf(stderr, "usage: relapselab report DB -o REPORT.html [--facet | --no-facet]\n"
                     "  DB   a results database (relapselab run or import-medpc)\n"
                     "  -o   the HTML file to write (replaced atomically)\n"
-                    "Contents: docs/REPORT.md\n");
+                    "  --facet, --no-facet  curves as small multiples always, or never\n"
+                    "       (default: small multiples above %d groups)\n"
+                    "Contents: docs/REPORT.md\n", RL_FIGURE_FACET_GROUPS);
     return RL_EXIT_USAGE;
 }
 
@@ -30,11 +33,15 @@ rl_cmd_report(int argc, char **argv)
     rl_dataset_t *ds = NULL;
     rl_measures_t *m = NULL;
     rl_report_info_t info;
+    rl_report_options_t ropt;
     rl_error_t err;
     int i, code = RL_EXIT_OK;
 
+    memset(&ropt, 0, sizeof ropt);
     for (i = 1; i < argc; i++) {
-        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--out") == 0) && i + 1 < argc) {
+        if (strcmp(argv[i], "--facet") == 0 || strcmp(argv[i], "--no-facet") == 0) {
+            ropt.facet = argv[i][2] == 'f' ? RL_FIGURE_FACET_ON : RL_FIGURE_FACET_OFF;
+        } else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--out") == 0) && i + 1 < argc) {
             out = argv[++i];
         } else if (strcmp(argv[i], "--help") == 0) {
             usage();
@@ -52,7 +59,7 @@ rl_cmd_report(int argc, char **argv)
     rl_error_clear(&err);
     if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
         || rl_dataset_load_import_log(ds, &err) != 0 || rl_measures_compute(ds, &m, &err) != 0
-        || rl_report_write_html(ds, m, out, &info, &err) != 0) {
+        || rl_report_write_html_opt(ds, m, &ropt, out, &info, &err) != 0) {
         code = rl_cli_report(&err);
         goto out;
     }
