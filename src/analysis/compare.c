@@ -256,9 +256,11 @@ note(builder_t *b, int p, int ph, const char *fmt, ...)
     }
     len = snprintf(text, sizeof text, "%s, %s: ", b->ds->procedures[p].name,
         b->ds->procedures[p].phases[ph].name);
+    if (len < 0 || (size_t) len >= sizeof text) {
+        len = 0;
+    }
     va_start(ap, fmt);
-    vsnprintf(text + (len > 0 && (size_t) len < sizeof text ? len : 0),
-        sizeof text - (len > 0 && (size_t) len < sizeof text ? (size_t) len : 0), fmt, ap);
+    vsnprintf(text + len, sizeof text - (size_t) len, fmt, ap);
     va_end(ap);
     if ((c->notes[c->n_notes] = rl_strdup(text)) == NULL) {
         b->nomem = true;

@@ -197,90 +197,125 @@ arrange(rl_figure_t *f, const rl_figure_options_t *opt, int n_panels, const char
     }
 }
 
+/* Series being dealt out to panels: the one-panel figure's (old, per series for each
+** drawn group) copied into series[0 .. n-1], panel after panel. */
+typedef struct deal {
+    const rl_plot_series_t *old;
+    rl_plot_series_t *series;
+    int n, per;
+} deal_t;
+
+/* Start panel k of f as a copy of panel 0's axes, its series next in d. */
+static rl_plot_panel_t *
+panel_start(rl_figure_t *f, deal_t *d, int k, const char *title)
+{
+    rl_plot_panel_t *p = &f->plot.panel[k];
+    *p = f->plot.panel[0];
+    p->series = d->series + d->n;
+    p->n_series = 0;
+    p->title = title;
+    return p;
+}
+
+/* Add the series of drawn group i to panel p, as member m of `of`. */
+static void
+add_member(deal_t *d, rl_plot_panel_t *p, int i, int m, int of)
+{
+    int j;
+    for (j = 0; j < d->per; j++) {
+        rl_plot_series_t *s = &d->series[d->n++];
+        *s = d->old[i * d->per + j];
+        s->style.colour = m;
+        s->style.marker = (rl_plot_marker_t) (RL_PLOT_MARKER_CIRCLE + m % 4);
+        redodge(s, m, of);
+        p->n_series++;
+    }
+}
+
+/* A panel per set of a wild type with its mutants, and a legend of their roles. */
+static int
+deal_sets(rl_figure_t *f, const rl_dataset_t *ds, const int *drawn, int sets[][FACET_MAX_SET],
+    const int *size, int n_sets, deal_t *d, rl_plot_series_t *legend)
+{
+    char word[RL_NAME_MAX];
+    int k, m, j;
+    for (k = 0; k < n_sets; k++) {
+        char *title = set_title(f, ds, drawn, sets, k);
+        rl_plot_panel_t *p = panel_start(f, d, k, title);
+        if (title == NULL) {
+            return RL_ERR_NOMEM;
+        }
+        for (m = 0; m < size[k]; m++) {
+            add_member(d, p, sets[k][m], m, size[k]);
+        }
+    }
+    for (m = 0; m < size[0]; m++) {
+        role(ds, drawn, sets, 0, m, word, sizeof word);
+        for (j = 0; j < d->per; j++) {
+            rl_plot_series_t *e = &legend[m * d->per + j];
+            *e = (rl_plot_series_t){NULL, NULL, NULL, NULL, 0, d->series[m * d->per + j].style};
+            e->label = d->per == 1 ? rl_fig_printf(f, "%s", word)
+                                   : rl_fig_printf(f, "%s %s", word, j == 0 ? "active" : "inactive");
+            if (e->label == NULL) {
+                return RL_ERR_NOMEM;
+            }
+        }
+    }
+    f->plot.legend = legend;
+    f->plot.n_legend = size[0] * d->per;
+    return 0;
+}
+
+/* A panel per group (a few groups per panel above RL_PLOT_MAX_PANELS of them); with one
+** group per panel a legend of the kinds of curve. Returns the number of panels. */
+static int
+deal_groups(rl_figure_t *f, const rl_dataset_t *ds, const int *drawn, int ng, deal_t *d,
+    rl_plot_series_t *legend)
+{
+    int chunk = (ng + RL_PLOT_MAX_PANELS - 1) / RL_PLOT_MAX_PANELS, n_panels = 0, i, m, j;
+    for (i = 0; i < ng; i += chunk) {
+        int of = i + chunk < ng ? chunk : ng - i;
+        rl_plot_panel_t *p = panel_start(f, d, n_panels++,
+            chunk == 1 ? ds->groups[drawn[i]].name : NULL);
+        for (m = 0; m < of; m++) {
+            add_member(d, p, i + m, m, of);
+        }
+    }
+    if (chunk == 1) {
+        for (j = 0; j < d->per; j++) {
+            legend[j] = (rl_plot_series_t){d->per == 1 ? NULL : j == 0 ? "active" : "inactive",
+                NULL, NULL, NULL, 0, d->series[j].style};
+        }
+        f->plot.legend = legend;
+        f->plot.n_legend = d->per;
+    }
+    return n_panels;
+}
+
 int
 rl_fig_facet_curves(rl_figure_t *f, const rl_dataset_t *ds, const rl_figure_options_t *opt,
     const int *drawn, int per, rl_error_t *err)
 {
-    const rl_plot_series_t *old = f->plot.panel[0].series;
-    int ng = f->n_groups, size[RL_PLOT_MAX_PANELS], n_sets, k, m, j, n = 0;
+    int ng = f->n_groups, size[RL_PLOT_MAX_PANELS], n_sets, n_panels;
     int *partner = rl_fig_alloc(f, (size_t) ds->n_groups, sizeof *partner);
     int (*sets)[FACET_MAX_SET] = rl_fig_alloc(f, RL_PLOT_MAX_PANELS, sizeof *sets);
-    rl_plot_series_t *series = rl_fig_alloc(f, (size_t) (ng * per), sizeof *series);
     rl_plot_series_t *legend = rl_fig_alloc(f, (size_t) (FACET_MAX_SET * 2), sizeof *legend);
-    char word[RL_NAME_MAX];
+    deal_t d = {f->plot.panel[0].series, rl_fig_alloc(f, (size_t) (ng * per), sizeof *d.series),
+        0, per};
 
-    if (partner == NULL || sets == NULL || series == NULL || legend == NULL) {
+    if (partner == NULL || sets == NULL || d.series == NULL || legend == NULL) {
         return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
     }
     rl_compare_partners(ds, partner);
     n_sets = make_sets(drawn, ng, partner, sets, size);
     if (n_sets > 0 && roles_agree(ds, drawn, sets, size, n_sets)) {
-        for (k = 0; k < n_sets; k++) {
-            rl_plot_panel_t *p = &f->plot.panel[k];
-            *p = f->plot.panel[0];
-            p->series = series + n;
-            p->n_series = 0;
-            if ((p->title = set_title(f, ds, drawn, sets, k)) == NULL) {
-                return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
-            }
-            for (m = 0; m < size[k]; m++) {
-                for (j = 0; j < per; j++) {
-                    rl_plot_series_t *s = &series[n++];
-                    *s = old[sets[k][m] * per + j];
-                    s->style.colour = m;
-                    s->style.marker = (rl_plot_marker_t) (RL_PLOT_MARKER_CIRCLE + m);
-                    redodge(s, m, size[k]);
-                    p->n_series++;
-                }
-            }
+        if (deal_sets(f, ds, drawn, sets, size, n_sets, &d, legend) != 0) {
+            return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
         }
-        for (m = 0; m < size[0]; m++) {
-            role(ds, drawn, sets, 0, m, word, sizeof word);
-            for (j = 0; j < per; j++) {
-                legend[m * per + j] = (rl_plot_series_t){
-                    per == 1 ? rl_fig_printf(f, "%s", word)
-                             : rl_fig_printf(f, "%s %s", word, j == 0 ? "active" : "inactive"),
-                    NULL, NULL, NULL, 0, series[m * per + j].style};
-                if (legend[m * per + j].label == NULL) {
-                    return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
-                }
-            }
-        }
-        f->plot.legend = legend;
-        f->plot.n_legend = size[0] * per;
         arrange(f, opt, n_sets, "wild type with its mutants");
         return 0;
     }
-    /* one panel per group (in chunks above RL_PLOT_MAX_PANELS groups) */
-    {
-        int chunk = (ng + RL_PLOT_MAX_PANELS - 1) / RL_PLOT_MAX_PANELS, n_panels = 0, i;
-        for (i = 0; i < ng; i += chunk) {
-            rl_plot_panel_t *p = &f->plot.panel[n_panels++];
-            int last = i + chunk < ng ? i + chunk : ng;
-            *p = f->plot.panel[0];
-            p->series = series + n;
-            p->n_series = 0;
-            p->title = chunk == 1 ? ds->groups[drawn[i]].name : NULL;
-            for (m = 0; m < last - i; m++) {
-                for (j = 0; j < per; j++) {
-                    rl_plot_series_t *s = &series[n++];
-                    *s = old[(i + m) * per + j];
-                    s->style.colour = m;
-                    s->style.marker = (rl_plot_marker_t) (RL_PLOT_MARKER_CIRCLE + m % 4);
-                    redodge(s, m, last - i);
-                    p->n_series++;
-                }
-            }
-        }
-        if (chunk == 1) { /* one legend for every panel: the kinds of curve */
-            for (j = 0; j < per; j++) {
-                legend[j] = (rl_plot_series_t){per == 1 ? NULL : j == 0 ? "active" : "inactive",
-                    NULL, NULL, NULL, 0, series[j].style};
-            }
-            f->plot.legend = legend;
-            f->plot.n_legend = per;
-        }
-        arrange(f, opt, n_panels, chunk == 1 ? "group" : "few groups");
-    }
+    n_panels = deal_groups(f, ds, drawn, ng, &d, legend);
+    arrange(f, opt, n_panels, ng <= RL_PLOT_MAX_PANELS ? "group" : "few groups");
     return 0;
 }
