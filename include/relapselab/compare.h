@@ -7,12 +7,14 @@
 ** with Hedges' g and the 95 % interval of the difference, the one-way ANOVA, and the mixed
 ** (split-plot) ANOVA with partial eta squared and the Greenhouse-Geisser correction.
 **
-** Which groups are compared (the rule, per procedure; docs/ANALYSIS.md, "Group
-** comparisons"). Only groups that ran the same procedure are compared (a phase belongs to
-** its procedure):
-**   RL_CMP_TWO    the procedure has two groups: one comparison, the second against the
-**                 first (a mutant against its wild type when they pair, below);
-**   RL_CMP_PAIRS  every group of the procedure is a mutant with its own wild type or the
+** Which groups are compared (docs/ANALYSIS.md, "Group comparisons"). Groups are compared
+** phase by phase within a block: the groups of one procedure when it has two or more;
+** groups alone in their procedure are pooled into a block with the other lone groups of
+** the same reinforcer whose procedures have the same phases (names and kinds, in order) --
+** the design of one procedure per treatment. Within a block, one rule:
+**   RL_CMP_TWO    the block has two groups: one comparison, the second against the first
+**                 (a mutant against its wild type when they pair, below);
+**   RL_CMP_PAIRS  every group of the block is a mutant with its own wild type or the
 **                 wild type of one: each mutant against its wild type (rl_compare_partners:
 **                 same line, reinforcer, procedure and sex, genotype WT; or, for data
 **                 without genotypes, names that differ only in a "WT" word, e.g.
@@ -44,9 +46,9 @@
 #include "relapselab/error.h"
 #include "relapselab/measures.h"
 
-/* The rule of a procedure (above). */
+/* The rule of a block (above). */
 typedef enum rl_cmp_rule {
-    RL_CMP_NONE = 0,    /* fewer than two groups ran it: nothing to compare */
+    RL_CMP_NONE = 0,    /* a group alone: nothing to compare */
     RL_CMP_TWO,
     RL_CMP_PAIRS,
     RL_CMP_ALL
@@ -54,7 +56,7 @@ typedef enum rl_cmp_rule {
 
 typedef enum rl_cmp_test {
     RL_CMP_WELCH = 0,   /* Welch's t-test of group_a against group_b */
-    RL_CMP_ANOVA1,      /* one-way ANOVA over the procedure's groups that ran the phase */
+    RL_CMP_ANOVA1,      /* one-way ANOVA over the block's groups that ran the phase */
     RL_CMP_MIXED        /* group (between) x sessions or baseline/test (within) */
 } rl_cmp_test_t;
 
@@ -75,16 +77,17 @@ typedef enum rl_cmp_within {
 
 /* One result. NaN where a field does not apply. */
 typedef struct rl_cmp_row {
-    int procedure;              /* index in ds->procedures */
-    int phase_index;            /* in that procedure */
+    int block;                  /* index in rl_comparisons_t.blocks */
+    int procedure;              /* the block's procedure (index in ds->procedures) */
+    int phase_index;            /* in that procedure (and every procedure of the block) */
     int measure;                /* rl_measure_t compared (RL_M_ACTIVE for the mixed ANOVAs) */
     int within;                 /* rl_cmp_within_t */
     int levels;                 /* within: sessions (k) or 2; 0 otherwise */
     int test;                   /* rl_cmp_test_t */
     int term;                   /* rl_cmp_term_t */
     int group_a, group_b;       /* Welch: a against b; a pair's mixed ANOVA: its two groups
-                                ** (a the mutant or later group); -1: all the procedure's
-                                ** groups that ran the phase (n_groups of them) */
+                                ** (a the mutant or later group); -1: all the block's groups
+                                ** that ran the phase (n_groups of them) */
     int n_groups;               /* groups in the test */
     int n;                      /* mice in the test */
     int n_a, n_b;               /* mice of group_a and group_b; 0 for all groups */
@@ -101,14 +104,24 @@ typedef struct rl_cmp_row {
     double effect;              /* Welch: Hedges' g; ANOVA: partial eta squared */
 } rl_cmp_row_t;
 
+/* A block: groups compared with each other. */
+typedef struct rl_cmp_block {
+    char *name;                 /* its procedure's name, or the names of the pooled
+                                ** procedures joined by " / " */
+    int procedure;              /* its (first) procedure: its phases name the rows */
+    int n_procedures;           /* 1, or the number of procedures pooled */
+    int rule;                   /* rl_cmp_rule_t */
+    int n_groups;               /* groups in the block */
+} rl_cmp_block_t;
+
 typedef struct rl_comparisons {
-    int n_procedures;
-    int *rule;                  /* rl_cmp_rule_t per procedure */
-    int *n_compared;            /* groups compared per procedure */
+    int n_blocks;
+    rl_cmp_block_t *blocks;     /* in the order of their first group */
     int n_groups;
+    int *block_of;              /* per group: its block, or -1 (a group without sessions) */
     int *partner;               /* per group: its wild type (rl_compare_partners) or -1 */
     size_t n_rows;
-    rl_cmp_row_t *rows;         /* by procedure, phase, then measure */
+    rl_cmp_row_t *rows;         /* by block, phase, then measure */
     size_t n_notes;
     char **notes;               /* comparisons left out, and why ("cocaine, extinction: ...") */
 } rl_comparisons_t;
@@ -138,7 +151,7 @@ RL_API const char *rl_cmp_rule_text(int rule);
 RL_API const char *rl_cmp_test_name(int test);
 RL_API const char *rl_cmp_term_name(const rl_cmp_row_t *row);
 
-/* Output (compare_print.c): a readable table per procedure and phase; a JSON document;
+/* Output (compare_print.c): a readable table per block and phase; a JSON document;
 ** compare.csv in dir (created if missing; written to compare.csv.tmp and renamed;
 ** RL_ERR_IO or RL_ERR_NOMEM naming the file). Columns and fields: docs/ANALYSIS.md. */
 RL_API void rl_compare_print(const rl_dataset_t *ds, const rl_comparisons_t *c, FILE *f);

@@ -1,8 +1,10 @@
 /* compare.c -- comparisons between groups, phase by phase (see compare.h): who is compared
-** with whom (wild-type partners, the rule of each procedure), the values each test takes
-** from the measures (measures.h) and the sessions (dataset.h), and the tests of stats.h.
+** with whom (wild-type partners, blocks of groups, the rule of each block), the values each
+** test takes from the measures (measures.h) and the sessions (dataset.h), and the tests of
+** stats.h.
 **
-** Design. One pass over procedures and their phases appends result rows to a growing
+** Design. The blocks are made first (a procedure's groups; lone groups pooled by reinforcer
+** and phase list); one pass over blocks and their phases appends result rows to a growing
 ** array; a second pass fills Holm's adjusted p-values per family. Values come from the
 ** subject x phase rows of rl_measures_t (one value per mouse, NaN = not applicable, left
 ** out) and, for responding over sessions, from the sessions of ds in day order. Only the
@@ -39,10 +41,11 @@ typedef struct builder {
     double *va, *vb, *y;        /* scratch: n_subjects values each; y n_sessions values */
     int *code;                  /* scratch: n_subjects group codes */
     bool *active;               /* per group: has a mouse with sessions */
-    pair_t *pairs;              /* the comparisons of the procedure at hand */
+    pair_t *pairs;              /* the comparisons of the block at hand */
     int n_pairs;
-    int *members;               /* the procedure's groups that ran the phase at hand */
+    int *members;               /* the block's groups that ran the phase at hand */
     int n_members;
+    bool *pooled;               /* per block: lone groups pooled */
 } builder_t;
 
 /* ---- names ---- */
@@ -63,7 +66,7 @@ rl_cmp_rule_text(int rule)
 {
     switch (rule) {
     case RL_CMP_TWO:
-        return "two groups: the second against the first (a mutant against its wild type)";
+        return "two groups: the second against the first, or a mutant against its wild type";
     case RL_CMP_PAIRS:
         return "each mutant against its own wild type (same line or name, reinforcer and procedure); "
                "Holm's adjustment over the mutants sharing a wild type";
@@ -203,7 +206,7 @@ rl_compare_partners(const rl_dataset_t *ds, int *partner)
 /* ---- rows and notes ---- */
 
 static rl_cmp_row_t *
-new_row(builder_t *b, int p, int ph, int measure, int test)
+new_row(builder_t *b, int k, int ph, int measure, int test)
 {
     rl_comparisons_t *c = b->c;
     rl_cmp_row_t *r;
@@ -219,7 +222,8 @@ new_row(builder_t *b, int p, int ph, int measure, int test)
     }
     r = &c->rows[c->n_rows++];
     memset(r, 0, sizeof *r);
-    r->procedure = p;
+    r->block = k;
+    r->procedure = c->blocks[k].procedure;
     r->phase_index = ph;
     r->measure = measure;
     r->test = test;
@@ -231,14 +235,14 @@ new_row(builder_t *b, int p, int ph, int measure, int test)
 }
 
 static void
-note(builder_t *b, int p, int ph, const char *fmt, ...)
+note(builder_t *b, int k, int ph, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
 
 static void
-note(builder_t *b, int p, int ph, const char *fmt, ...)
+note(builder_t *b, int k, int ph, const char *fmt, ...)
 {
     rl_comparisons_t *c = b->c;
     char text[512];
@@ -254,8 +258,8 @@ note(builder_t *b, int p, int ph, const char *fmt, ...)
         c->notes = notes;
         b->cap_notes = cap;
     }
-    len = snprintf(text, sizeof text, "%s, %s: ", b->ds->procedures[p].name,
-        b->ds->procedures[p].phases[ph].name);
+    len = snprintf(text, sizeof text, "%s, %s: ", c->blocks[k].name,
+        b->ds->procedures[c->blocks[k].procedure].phases[ph].name);
     if (len < 0 || (size_t) len >= sizeof text) {
         len = 0;
     }
@@ -300,7 +304,7 @@ sessions_in(const builder_t *b, int s, int ph)
 /* ---- tests ---- */
 
 static void
-welch(builder_t *b, int p, int ph, int k, pair_t pr)
+welch(builder_t *b, int blk, int ph, int k, pair_t pr)
 {
     const rl_dataset_t *ds = b->ds;
     int na = values(b, pr.a, ph, k, b->va), nb = values(b, pr.b, ph, k, b->vb);
@@ -309,12 +313,12 @@ welch(builder_t *b, int p, int ph, int k, pair_t pr)
     rl_cmp_row_t *r;
 
     if (na < 2 || nb < 2) {
-        note(b, p, ph, "%s: %s against %s not tested (%d and %d mice with a value; a t-test "
+        note(b, blk, ph, "%s: %s against %s not tested (%d and %d mice with a value; a t-test "
             "needs 2 each)", rl_measure_name(k), ds->groups[pr.a].name, ds->groups[pr.b].name,
             na, nb);
         return;
     }
-    if (rl_ttest_welch(b->va, na, b->vb, nb, &t, &err) != 0 || (r = new_row(b, p, ph, k,
+    if (rl_ttest_welch(b->va, na, b->vb, nb, &t, &err) != 0 || (r = new_row(b, blk, ph, k,
         RL_CMP_WELCH)) == NULL) {
         return;
     }
@@ -337,7 +341,7 @@ welch(builder_t *b, int p, int ph, int k, pair_t pr)
 
 /* One-way ANOVA of measure k over the phase's members. */
 static void
-oneway(builder_t *b, int p, int ph, int k)
+oneway(builder_t *b, int blk, int ph, int k)
 {
     int j, n = 0, used = 0, ret;
     rl_anova_oneway_t a;
@@ -352,12 +356,12 @@ oneway(builder_t *b, int p, int ph, int k)
         used += got > 0;
     }
     if (used < 2 || n <= used) {
-        note(b, p, ph, "%s: no one-way ANOVA (%d mice in %d groups)", rl_measure_name(k), n,
+        note(b, blk, ph, "%s: no one-way ANOVA (%d mice in %d groups)", rl_measure_name(k), n,
             used);
         return;
     }
     if ((ret = rl_anova_oneway(b->va, b->code, n, used, &a, &err)) != 0
-        || (r = new_row(b, p, ph, k, RL_CMP_ANOVA1)) == NULL) {
+        || (r = new_row(b, blk, ph, k, RL_CMP_ANOVA1)) == NULL) {
         b->nomem = b->nomem || ret == RL_ERR_NOMEM;
         return;
     }
@@ -444,7 +448,7 @@ design(builder_t *b, int ph, int within, const int *groups, int ng, int *per_gro
 /* The group x level mixed ANOVA of groups[0 .. ng-1] in phase ph: three rows. pr: the pair
 ** compared (or {-1, -1} for all the phase's groups). */
 static void
-mixed(builder_t *b, int p, int ph, int within, const int *groups, int ng, pair_t pr)
+mixed(builder_t *b, int blk, int ph, int within, const int *groups, int ng, pair_t pr)
 {
     static const int terms[3] = {RL_CMP_TERM_GROUP, RL_CMP_TERM_LEVEL, RL_CMP_TERM_INTERACTION};
     int per_group[RL_MAX_GROUPS], levels, n, t, ret;
@@ -452,12 +456,12 @@ mixed(builder_t *b, int p, int ph, int within, const int *groups, int ng, pair_t
     rl_error_t err;
 
     if (ng > RL_MAX_GROUPS) {
-        note(b, p, ph, "more than %d groups: no mixed ANOVA", RL_MAX_GROUPS);
+        note(b, blk, ph, "more than %d groups: no mixed ANOVA", RL_MAX_GROUPS);
         return;
     }
     n = design(b, ph, within, groups, ng, per_group, &levels);
     if (n == 0) {
-        note(b, p, ph, "active responses %s: no mixed ANOVA for %s (%s)",
+        note(b, blk, ph, "active responses %s: no mixed ANOVA for %s (%s)",
             within == RL_CMP_WITHIN_TEST ? "in baseline and test" : "over sessions",
             pr.a >= 0 ? b->ds->groups[pr.a].name : "the groups",
             levels < 2 ? "fewer than 2 sessions in common" : "a group has fewer than 2 mice");
@@ -469,7 +473,7 @@ mixed(builder_t *b, int p, int ph, int within, const int *groups, int ng, pair_t
     }
     for (t = 0; t < 3; t++) {
         const rl_anova_effect_t *e = t == 0 ? &a.group : t == 1 ? &a.level : &a.interaction;
-        rl_cmp_row_t *r = new_row(b, p, ph, RL_M_ACTIVE, RL_CMP_MIXED);
+        rl_cmp_row_t *r = new_row(b, blk, ph, RL_M_ACTIVE, RL_CMP_MIXED);
         if (r == NULL) {
             return;
         }
@@ -526,48 +530,48 @@ applies(const builder_t *b, int ph, int k)
 /* The single-value comparisons of measure k: a one-way ANOVA first under RL_CMP_ALL, then
 ** every pair whose groups both ran the phase. */
 static void
-compare_measure(builder_t *b, int p, int ph, int k, int rule)
+compare_measure(builder_t *b, int blk, int ph, int k, int rule)
 {
     int i;
     if (!applies(b, ph, k)) {
         return;
     }
     if (rule == RL_CMP_ALL) {
-        oneway(b, p, ph, k);
+        oneway(b, blk, ph, k);
     }
     for (i = 0; i < b->n_pairs; i++) {
         if (ran_phase(b->m, b->pairs[i].a, ph) && ran_phase(b->m, b->pairs[i].b, ph)) {
-            welch(b, p, ph, k, b->pairs[i]);
+            welch(b, blk, ph, k, b->pairs[i]);
         }
     }
 }
 
 /* The mixed ANOVAs of a phase: per pair, or over all its groups under RL_CMP_ALL. */
 static void
-compare_within(builder_t *b, int p, int ph, int within, int rule)
+compare_within(builder_t *b, int blk, int ph, int within, int rule)
 {
     int i;
     if (rule == RL_CMP_ALL) {
         pair_t all = {-1, -1};
-        mixed(b, p, ph, within, b->members, b->n_members, all);
+        mixed(b, blk, ph, within, b->members, b->n_members, all);
         return;
     }
     for (i = 0; i < b->n_pairs; i++) {
         int two[2] = {b->pairs[i].a, b->pairs[i].b};
         if (ran_phase(b->m, two[0], ph) && ran_phase(b->m, two[1], ph)) {
-            mixed(b, p, ph, within, two, 2, b->pairs[i]);
+            mixed(b, blk, ph, within, two, 2, b->pairs[i]);
         }
     }
 }
 
 static void
-compare_phase(builder_t *b, int p, int ph, int rule)
+compare_phase(builder_t *b, int blk, int ph, int rule)
 {
-    const rl_phase_t *phase = &b->ds->procedures[p].phases[ph];
+    const rl_phase_t *phase = &b->ds->procedures[b->c->blocks[blk].procedure].phases[ph];
     int g;
     b->n_members = 0;
     for (g = 0; g < b->ds->n_groups; g++) {
-        if (b->ds->groups[g].procedure_id == p && b->active[g] && ran_phase(b->m, g, ph)) {
+        if (b->c->block_of[g] == blk && ran_phase(b->m, g, ph)) {
             b->members[b->n_members++] = g;
         }
     }
@@ -576,25 +580,25 @@ compare_phase(builder_t *b, int p, int ph, int rule)
     }
     switch (phase->kind) {
     case RL_PHASE_ACQUISITION:
-        compare_measure(b, p, ph, RL_M_REINFORCERS, rule);
-        compare_within(b, p, ph, RL_CMP_WITHIN_SESSION, rule);
+        compare_measure(b, blk, ph, RL_M_REINFORCERS, rule);
+        compare_within(b, blk, ph, RL_CMP_WITHIN_SESSION, rule);
         break;
     case RL_PHASE_PROGRESSIVE_RATIO:
-        compare_measure(b, p, ph, RL_M_BREAKPOINT, rule);
-        compare_measure(b, p, ph, RL_M_REINFORCERS, rule);
+        compare_measure(b, blk, ph, RL_M_BREAKPOINT, rule);
+        compare_measure(b, blk, ph, RL_M_REINFORCERS, rule);
         break;
     case RL_PHASE_EXTINCTION:
-        compare_within(b, p, ph, RL_CMP_WITHIN_SESSION, rule);
+        compare_within(b, blk, ph, RL_CMP_WITHIN_SESSION, rule);
         break;
     case RL_PHASE_REINSTATEMENT:
-        compare_within(b, p, ph, RL_CMP_WITHIN_TEST, rule);
+        compare_within(b, blk, ph, RL_CMP_WITHIN_TEST, rule);
         break;
     case RL_PHASE_PLACE_TEST:
-        compare_measure(b, p, ph, RL_M_PLACE_SCORE_S, rule);
+        compare_measure(b, blk, ph, RL_M_PLACE_SCORE_S, rule);
         break;
     case RL_PHASE_OTHER:
         if (phase->deliver_reinforcer) {
-            compare_measure(b, p, ph, RL_M_REINFORCERS, rule);
+            compare_measure(b, blk, ph, RL_M_REINFORCERS, rule);
         }
         break;
     default: /* place conditioning: confined, nothing chosen */
@@ -602,31 +606,117 @@ compare_phase(builder_t *b, int p, int ph, int rule)
     }
 }
 
-/* ---- a procedure ---- */
+/* ---- blocks ---- */
 
-/* The rule of procedure p and its pairs (b->pairs). */
+/* Whether procedures a and b have the same phases: names and kinds, in order. */
+static bool
+same_phases(const rl_procedure_t *a, const rl_procedure_t *b)
+{
+    int ph;
+    if (a->n_phases != b->n_phases) {
+        return false;
+    }
+    for (ph = 0; ph < a->n_phases; ph++) {
+        if (a->phases[ph].kind != b->phases[ph].kind
+            || strcmp(a->phases[ph].name, b->phases[ph].name) != 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Append " / name" to block k's name (a pooled block). */
+static void
+name_append(builder_t *b, int k, const char *name)
+{
+    rl_cmp_block_t *bl = &b->c->blocks[k];
+    size_t n = strlen(bl->name) + strlen(name) + 4;
+    char *s = rl_malloc(n);
+    if (s == NULL) {
+        b->nomem = true;
+        return;
+    }
+    snprintf(s, n, "%s / %s", bl->name, name);
+    free(bl->name);
+    bl->name = s;
+}
+
+/* The block of group g: its procedure's, or (alone in it) the pooled block of its
+** reinforcer and phase list; a new one if none fits. */
 static int
-plan(builder_t *b, int p, int *n_compared)
+block_for(builder_t *b, int g, const int *in_procedure)
 {
     const rl_dataset_t *ds = b->ds;
-    const int *partner = b->c->partner;
+    rl_comparisons_t *c = b->c;
+    int p = ds->groups[g].procedure_id, k, h;
+    bool alone = in_procedure[p] < 2;
+    for (k = 0; k < c->n_blocks; k++) {
+        const rl_cmp_block_t *bl = &c->blocks[k];
+        if (!alone && !b->pooled[k] && bl->procedure == p) {
+            return k;
+        }
+        for (h = 0; alone && b->pooled[k] && h < g; h++) {
+            if (c->block_of[h] == k) {
+                break; /* h: a group of block k */
+            }
+        }
+        if (alone && b->pooled[k] && h < g && ds->groups[h].reinforcer_id == ds->groups[g].reinforcer_id
+            && same_phases(&ds->procedures[bl->procedure], &ds->procedures[p])) {
+            name_append(b, k, ds->procedures[p].name);
+            c->blocks[k].n_procedures++;
+            return k;
+        }
+    }
+    k = c->n_blocks++;
+    c->blocks[k].procedure = p;
+    c->blocks[k].n_procedures = 1;
+    b->pooled[k] = alone;
+    if ((c->blocks[k].name = rl_strdup(ds->procedures[p].name)) == NULL) {
+        b->nomem = true;
+    }
+    return k;
+}
+
+static void
+make_blocks(builder_t *b, int *in_procedure)
+{
+    const rl_dataset_t *ds = b->ds;
+    int g;
+    for (g = 0; g < ds->n_groups; g++) {
+        b->c->block_of[g] = -1;
+        in_procedure[ds->groups[g].procedure_id] += b->active[g];
+    }
+    for (g = 0; g < ds->n_groups && !b->nomem; g++) {
+        if (b->active[g]) {
+            int k = block_for(b, g, in_procedure);
+            b->c->block_of[g] = k;
+            b->c->blocks[k].n_groups++;
+        }
+    }
+}
+
+/* The rule of block k and its pairs (b->pairs). */
+static int
+plan(builder_t *b, int k)
+{
+    const rl_dataset_t *ds = b->ds;
+    const int *partner = b->c->partner, *block_of = b->c->block_of;
     int g, h, n = 0, covered = 0, first = -1, second = -1;
 
     b->n_pairs = 0;
     for (g = 0; g < ds->n_groups; g++) {
         bool is_wt_of_one = false;
-        if (ds->groups[g].procedure_id != p || !b->active[g]) {
+        if (block_of[g] != k) {
             continue;
         }
         n++;
         first = first < 0 ? g : first;
         second = g != first && second < 0 ? g : second;
         for (h = 0; h < ds->n_groups; h++) {
-            is_wt_of_one = is_wt_of_one || (partner[h] == g && b->active[h]);
+            is_wt_of_one = is_wt_of_one || (partner[h] == g && block_of[h] == k);
         }
-        covered += (partner[g] >= 0 && b->active[partner[g]]) || is_wt_of_one;
+        covered += (partner[g] >= 0 && block_of[partner[g]] == k) || is_wt_of_one;
     }
-    *n_compared = n;
     if (n < 2) {
         return RL_CMP_NONE;
     }
@@ -638,8 +728,7 @@ plan(builder_t *b, int p, int *n_compared)
     }
     if (covered == n) {
         for (g = 0; g < ds->n_groups; g++) {
-            if (ds->groups[g].procedure_id == p && b->active[g] && partner[g] >= 0
-                && b->active[partner[g]]) {
+            if (block_of[g] == k && partner[g] >= 0 && block_of[partner[g]] == k) {
                 b->pairs[b->n_pairs++] = (pair_t){g, partner[g]};
             }
         }
@@ -647,8 +736,7 @@ plan(builder_t *b, int p, int *n_compared)
     }
     for (g = 0; g < ds->n_groups; g++) {
         for (h = 0; h < g; h++) {
-            if (ds->groups[g].procedure_id == p && ds->groups[h].procedure_id == p
-                && b->active[g] && b->active[h]) {
+            if (block_of[g] == k && block_of[h] == k) {
                 b->pairs[b->n_pairs++] = (pair_t){g, h};
             }
         }
@@ -656,8 +744,8 @@ plan(builder_t *b, int p, int *n_compared)
     return RL_CMP_ALL;
 }
 
-/* Holm's adjustment of every t-test within its family: the same procedure, phase and
-** measure, and under RL_CMP_PAIRS the same wild type. */
+/* Holm's adjustment of every t-test within its family: the same block, phase and measure,
+** and under RL_CMP_PAIRS the same wild type. */
 static int
 holm(builder_t *b)
 {
@@ -679,9 +767,9 @@ holm(builder_t *b)
         }
         for (j = i; j < c->n_rows; j++) {
             const rl_cmp_row_t *x = &c->rows[j];
-            if (x->test == RL_CMP_WELCH && x->procedure == r->procedure
+            if (x->test == RL_CMP_WELCH && x->block == r->block
                 && x->phase_index == r->phase_index && x->measure == r->measure
-                && (c->rule[r->procedure] != RL_CMP_PAIRS || x->group_b == r->group_b)) {
+                && (c->blocks[r->block].rule != RL_CMP_PAIRS || x->group_b == r->group_b)) {
                 p[n] = x->p;
                 at[n++] = j;
             }
@@ -713,10 +801,62 @@ rl_comparisons_free(rl_comparisons_t *c)
     }
     free(c->notes);
     free(c->rows);
-    free(c->rule);
-    free(c->n_compared);
+    for (i = 0; c->blocks != NULL && i < (size_t) c->n_blocks; i++) {
+        free(c->blocks[i].name);
+    }
+    free(c->blocks);
+    free(c->block_of);
     free(c->partner);
     free(c);
+}
+
+/* Allocate b's scratch space and result for ds (all zeroed or sized). Returns false when
+** out of memory (release with builder_free). */
+static bool
+builder_init(builder_t *b, const rl_dataset_t *ds, const rl_measures_t *m)
+{
+    size_t ns = (size_t) ds->n_subjects + 1, ng = (size_t) ds->n_groups + 1;
+    memset(b, 0, sizeof *b);
+    b->ds = ds;
+    b->m = m;
+    b->c = rl_calloc(1, sizeof *b->c);
+    b->first = rl_calloc(ns, sizeof *b->first);
+    b->count = rl_calloc(ns, sizeof *b->count);
+    b->va = rl_malloc(ns * sizeof *b->va);
+    b->vb = rl_malloc(ns * sizeof *b->vb);
+    b->y = rl_malloc((ds->n_sessions + 2 * ns) * sizeof *b->y);
+    b->code = rl_malloc(ns * sizeof *b->code);
+    b->active = rl_calloc(ng, sizeof *b->active);
+    b->pairs = rl_malloc(ng * ng * sizeof *b->pairs);
+    b->members = rl_malloc(ng * sizeof *b->members);
+    b->pooled = rl_calloc(ng, sizeof *b->pooled);
+    if (b->c == NULL) {
+        return false;
+    }
+    b->c->n_groups = ds->n_groups;
+    b->c->blocks = rl_calloc(ng, sizeof *b->c->blocks);
+    b->c->block_of = rl_malloc(ng * sizeof *b->c->block_of);
+    b->c->partner = rl_malloc(ng * sizeof *b->c->partner);
+    return b->first != NULL && b->count != NULL && b->va != NULL && b->vb != NULL
+        && b->y != NULL && b->code != NULL && b->active != NULL && b->pairs != NULL
+        && b->members != NULL && b->pooled != NULL && b->c->blocks != NULL
+        && b->c->block_of != NULL && b->c->partner != NULL;
+}
+
+static void
+builder_free(builder_t *b)
+{
+    rl_comparisons_free(b->c);
+    free(b->first);
+    free(b->count);
+    free(b->va);
+    free(b->vb);
+    free(b->y);
+    free(b->code);
+    free(b->active);
+    free(b->pairs);
+    free(b->members);
+    free(b->pooled);
 }
 
 int
@@ -724,34 +864,13 @@ rl_compare_compute(const rl_dataset_t *ds, const rl_measures_t *m, rl_comparison
     rl_error_t *err)
 {
     builder_t b;
-    size_t i, ns = (size_t) ds->n_subjects + 1, ng = (size_t) ds->n_groups + 1;
-    int p, ph, ret = 0;
+    int *in_procedure = NULL, k, ph;
+    size_t i;
 
-    memset(&b, 0, sizeof b);
     *out = NULL;
-    b.ds = ds;
-    b.m = m;
-    b.c = rl_calloc(1, sizeof *b.c);
-    b.first = rl_calloc(ns, sizeof *b.first);
-    b.count = rl_calloc(ns, sizeof *b.count);
-    b.va = rl_malloc(ns * sizeof *b.va);
-    b.vb = rl_malloc(ns * sizeof *b.vb);
-    b.y = rl_malloc((ds->n_sessions + 2 * ns) * sizeof *b.y);
-    b.code = rl_malloc(ns * sizeof *b.code);
-    b.active = rl_calloc(ng, sizeof *b.active);
-    b.pairs = rl_malloc(ng * ng * sizeof *b.pairs);
-    b.members = rl_malloc(ng * sizeof *b.members);
-    if (b.c == NULL || b.first == NULL || b.count == NULL || b.va == NULL || b.vb == NULL
-        || b.y == NULL || b.code == NULL || b.active == NULL || b.pairs == NULL
-        || b.members == NULL) {
-        goto nomem;
-    }
-    b.c->n_procedures = ds->n_procedures;
-    b.c->n_groups = ds->n_groups;
-    b.c->rule = rl_calloc((size_t) ds->n_procedures + 1, sizeof *b.c->rule);
-    b.c->n_compared = rl_calloc((size_t) ds->n_procedures + 1, sizeof *b.c->n_compared);
-    b.c->partner = rl_malloc(ng * sizeof *b.c->partner);
-    if (b.c->rule == NULL || b.c->n_compared == NULL || b.c->partner == NULL) {
+    if (!builder_init(&b, ds, m)
+        || (in_procedure = rl_calloc((size_t) ds->n_procedures + 1, sizeof *in_procedure))
+            == NULL) {
         goto nomem;
     }
     rl_compare_partners(ds, b.c->partner);
@@ -761,10 +880,13 @@ rl_compare_compute(const rl_dataset_t *ds, const rl_measures_t *m, rl_comparison
         b.count[s->subject]++;
         b.active[s->group_id] = true;
     }
-    for (p = 0; p < ds->n_procedures && !b.nomem; p++) {
-        b.c->rule[p] = plan(&b, p, &b.c->n_compared[p]);
-        for (ph = 0; b.c->rule[p] != RL_CMP_NONE && ph < ds->procedures[p].n_phases; ph++) {
-            compare_phase(&b, p, ph, b.c->rule[p]);
+    make_blocks(&b, in_procedure);
+    for (k = 0; k < b.c->n_blocks && !b.nomem; k++) {
+        rl_cmp_block_t *bl = &b.c->blocks[k];
+        bl->rule = plan(&b, k);
+        for (ph = 0; bl->rule != RL_CMP_NONE && ph < ds->procedures[bl->procedure].n_phases;
+             ph++) {
+            compare_phase(&b, k, ph, bl->rule);
         }
     }
     if (b.nomem || holm(&b) != 0) {
@@ -772,19 +894,11 @@ rl_compare_compute(const rl_dataset_t *ds, const rl_measures_t *m, rl_comparison
     }
     *out = b.c;
     b.c = NULL;
-    goto done;
+    builder_free(&b);
+    free(in_procedure);
+    return 0;
 nomem:
-    ret = rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory comparing groups");
-done:
-    rl_comparisons_free(b.c);
-    free(b.first);
-    free(b.count);
-    free(b.va);
-    free(b.vb);
-    free(b.y);
-    free(b.code);
-    free(b.active);
-    free(b.pairs);
-    free(b.members);
-    return ret;
+    builder_free(&b);
+    free(in_procedure);
+    return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory comparing groups");
 }

@@ -1,7 +1,7 @@
 /* compare_print.c -- the group comparisons (compare.h) as a readable table, as JSON and as
 ** a CSV file.
 **
-** The table has one block per procedure and phase, one row per t-test and per ANOVA
+** The table has one part per block and phase, one row per t-test and per ANOVA
 ** effect: measure, groups, mice, test, statistic with its df, p (Greenhouse-Geisser
 ** corrected for within-subject effects over more than two sessions, marked "GG"), Holm's
 ** p for t-tests, the difference with its 95 % interval, and the effect size (Hedges' g,
@@ -138,7 +138,7 @@ void
 rl_compare_print(const rl_dataset_t *ds, const rl_comparisons_t *c, FILE *f)
 {
     size_t i;
-    int p, w_what = 7, w_who = 6, last_p = -1, last_ph = -1;
+    int k, w_what = 7, w_who = 6, last_b = -1, last_ph = -1;
     char buf[2 * RL_NAME_MAX + 32];
 
     for (i = 0; i < c->n_rows; i++) {
@@ -148,26 +148,28 @@ rl_compare_print(const rl_dataset_t *ds, const rl_comparisons_t *c, FILE *f)
         w_who = l2 > w_who ? l2 : w_who;
     }
     fputs("Group comparisons (docs/ANALYSIS.md, \"Group comparisons\")\n", f);
-    for (p = 0; p < c->n_procedures; p++) {
-        fprintf(f, "  %s: %d group%s -- %s\n", ds->procedures[p].name, c->n_compared[p],
-            c->n_compared[p] == 1 ? "" : "s", rl_cmp_rule_text(c->rule[p]));
+    for (k = 0; k < c->n_blocks; k++) {
+        const rl_cmp_block_t *bl = &c->blocks[k];
+        fprintf(f, "  %s%s: %d group%s -- %s\n", bl->name, bl->n_procedures > 1
+            ? " (groups alone in their procedures, same phases)" : "", bl->n_groups,
+            bl->n_groups == 1 ? "" : "s", rl_cmp_rule_text(bl->rule));
     }
     for (i = 0; i < c->n_rows; i++) {
         const rl_cmp_row_t *r = &c->rows[i];
         const rl_phase_t *phase = &ds->procedures[r->procedure].phases[r->phase_index];
         bool first = r->test != RL_CMP_MIXED || r->term == RL_CMP_TERM_GROUP;
-        if (r->procedure != last_p || r->phase_index != last_ph) {
+        if (r->block != last_b || r->phase_index != last_ph) {
             fprintf(f, "\n%s, %s (%s)\n  %-*s  %-*s  %-7s  %-20s  %-20s %7s  %7s  %-24s  %s\n",
-                ds->procedures[r->procedure].name, phase->name, rl_phase_kind_name(phase->kind),
+                c->blocks[r->block].name, phase->name, rl_phase_kind_name(phase->kind),
                 w_what, "measure", w_who, "groups", "mice", "test", "statistic", "p", "p Holm",
                 "difference [95% CI]", "effect");
-            last_p = r->procedure;
+            last_b = r->block;
             last_ph = r->phase_index;
         }
         print_row(ds, r, first, w_what, w_who, f);
     }
     if (c->n_rows == 0) {
-        fputs("\nNo comparison: no phase was run by two groups of a procedure.\n", f);
+        fputs("\nNo comparison: no phase was run by two groups of a block.\n", f);
     }
     if (c->n_notes > 0) {
         fputs("\nNot compared:\n", f);
@@ -214,13 +216,13 @@ jstr(FILE *f, const char *key, const char *s, bool comma)
 }
 
 static void
-json_row(const rl_dataset_t *ds, const rl_cmp_row_t *r, FILE *f)
+json_row(const rl_dataset_t *ds, const rl_comparisons_t *c, const rl_cmp_row_t *r, FILE *f)
 {
     const rl_procedure_t *proc = &ds->procedures[r->procedure];
     const rl_phase_t *phase = &proc->phases[r->phase_index];
     static const char *const within[3] = {NULL, "session", "test"};
     fputs("    {", f);
-    jstr(f, "procedure", proc->name, true);
+    jstr(f, "block", c->blocks[r->block].name, true);
     jstr(f, "phase", phase->name, true);
     jstr(f, "phase_kind", rl_phase_kind_name(phase->kind), true);
     jstr(f, "measure", rl_measure_name(r->measure), true);
@@ -254,23 +256,32 @@ void
 rl_compare_json(const rl_dataset_t *ds, const rl_comparisons_t *c, FILE *f)
 {
     size_t i;
-    int p;
+    int k, g, first;
     fputs("{\n  ", f);
     jstr(f, "database", ds->path, true);
     jstr(f, "study", ds->run.study, true);
     jstr(f, "source", ds->run.imported ? "import" : "simulation", false);
-    fputs(",\n  \"procedures\": [\n", f);
-    for (p = 0; p < c->n_procedures; p++) {
+    fputs(",\n  \"blocks\": [\n", f);
+    for (k = 0; k < c->n_blocks; k++) {
+        const rl_cmp_block_t *bl = &c->blocks[k];
         fputs("    {", f);
-        jstr(f, "name", ds->procedures[p].name, true);
-        fprintf(f, "\"groups\": %d, ", c->n_compared[p]);
-        jstr(f, "rule", rl_cmp_rule_name(c->rule[p]), true);
-        jstr(f, "rule_text", rl_cmp_rule_text(c->rule[p]), false);
-        fprintf(f, "}%s\n", p + 1 < c->n_procedures ? "," : "");
+        jstr(f, "name", bl->name, true);
+        fputs("\"groups\": [", f);
+        for (g = 0, first = 1; g < ds->n_groups; g++) {
+            if (c->block_of[g] == k) {
+                fputs(first ? "" : ", ", f);
+                rl_json_str(f, ds->groups[g].name);
+                first = 0;
+            }
+        }
+        fputs("], ", f);
+        jstr(f, "rule", rl_cmp_rule_name(bl->rule), true);
+        jstr(f, "rule_text", rl_cmp_rule_text(bl->rule), false);
+        fprintf(f, "}%s\n", k + 1 < c->n_blocks ? "," : "");
     }
     fputs("  ],\n  \"comparisons\": [\n", f);
     for (i = 0; i < c->n_rows; i++) {
-        json_row(ds, &c->rows[i], f);
+        json_row(ds, c, &c->rows[i], f);
         fputs(i + 1 < c->n_rows ? ",\n" : "\n", f);
     }
     fputs("  ],\n  \"notes\": [", f);
@@ -307,14 +318,14 @@ rl_compare_csv_table(const rl_dataset_t *ds, const rl_comparisons_t *c, FILE *f)
     static const char *const within[3] = {NULL, "session", "test"};
     size_t i;
 
-    fputs("procedure,phase,phase_kind,measure,within,levels,test,term,group_a,group_b,"
+    fputs("block,phase,phase_kind,measure,within,levels,test,term,group_a,group_b,"
           "n_groups,n,n_a,n_b,mean_a,mean_b,difference,ci_low,ci_high,statistic,df,df_error,"
           "p,p_gg,gg_epsilon,p_holm,holm_family,effect_size,effect\n", f);
     for (i = 0; i < c->n_rows; i++) {
         const rl_cmp_row_t *r = &c->rows[i];
         const rl_procedure_t *proc = &ds->procedures[r->procedure];
         const rl_phase_t *phase = &proc->phases[r->phase_index];
-        rl_csv_put_text(f, proc->name);
+        rl_csv_put_text(f, c->blocks[r->block].name);
         ctext(f, phase->name);
         ctext(f, rl_phase_kind_name(phase->kind));
         ctext(f, rl_measure_name(r->measure));

@@ -1,8 +1,8 @@
 /* report_compare.c -- the "Group comparisons" section of the HTML report (see report.h).
 **
 ** The comparisons are those of `relapselab summary --compare` (compare.h): the same code,
-** the same rule and the same numbers. The section says the rule of each procedure, then
-** gives one table per procedure and phase -- a row per t-test and per ANOVA effect, with
+** the same rule and the same numbers. The section says the rule of each block, then
+** gives one table per block and phase -- a row per t-test and per ANOVA effect, with
 ** the statistic and its df, p (Greenhouse-Geisser corrected for within-subject effects
 ** over more than two sessions), Holm's p for t-tests, the difference with its 95 %
 ** interval, and the effect size -- and lists the comparisons left out.
@@ -108,13 +108,12 @@ row_html(FILE *f, const rl_dataset_t *ds, const rl_cmp_row_t *r, bool first)
 }
 
 static void
-table_head(FILE *f, const rl_dataset_t *ds, const rl_cmp_row_t *r)
+table_head(FILE *f, const rl_dataset_t *ds, const rl_comparisons_t *c, const rl_cmp_row_t *r)
 {
-    const rl_procedure_t *proc = &ds->procedures[r->procedure];
-    const rl_phase_t *phase = &proc->phases[r->phase_index];
+    const rl_phase_t *phase = &ds->procedures[r->procedure].phases[r->phase_index];
     fputs("<h3>", f);
-    if (ds->n_procedures > 1) {
-        rl_html_text(f, proc->name);
+    if (c->n_blocks > 1) {
+        rl_html_text(f, c->blocks[r->block].name);
         fputs(": ", f);
     }
     rl_html_text(f, phase->name);
@@ -134,7 +133,7 @@ rl_report_compare(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
 {
     rl_comparisons_t *c = NULL;
     size_t i;
-    int p, ret, last_p = -1, last_ph = -1;
+    int k, ret, last_b = -1, last_ph = -1;
 
     if ((ret = rl_compare_compute(ds, m, &c, err)) != 0) {
         return ret;
@@ -143,14 +142,17 @@ rl_report_compare(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
           "<code>relapselab summary --compare</code> (docs/ANALYSIS.md, “Group comparisons”), "
           "on each mouse's value as in the summary tables. Which groups are compared:</p>\n"
           "<ul>\n", f);
-    for (p = 0; p < c->n_procedures; p++) {
+    for (k = 0; k < c->n_blocks; k++) {
+        const rl_cmp_block_t *bl = &c->blocks[k];
         fputs("<li>", f);
-        if (ds->n_procedures > 1) {
-            rl_html_text(f, ds->procedures[p].name);
+        if (c->n_blocks > 1 || bl->n_procedures > 1) {
+            rl_html_text(f, bl->name);
+            fputs(bl->n_procedures > 1 ? " (groups alone in their procedures, same phases)"
+                                       : "", f);
             fputs(": ", f);
         }
-        fprintf(f, "%d group%s — ", c->n_compared[p], c->n_compared[p] == 1 ? "" : "s");
-        rl_html_text(f, rl_cmp_rule_text(c->rule[p]));
+        fprintf(f, "%d group%s — ", bl->n_groups, bl->n_groups == 1 ? "" : "s");
+        rl_html_text(f, rl_cmp_rule_text(bl->rule));
         fputs(".</li>\n", f);
     }
     fputs("</ul>\n<p>p: two-sided; (GG): Greenhouse–Geisser corrected. Difference: the first "
@@ -159,21 +161,21 @@ rl_report_compare(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
           "or baseline/test within).</p>\n", f);
     for (i = 0; i < c->n_rows; i++) {
         const rl_cmp_row_t *r = &c->rows[i];
-        if (r->procedure != last_p || r->phase_index != last_ph) {
-            if (last_p >= 0) {
+        if (r->block != last_b || r->phase_index != last_ph) {
+            if (last_b >= 0) {
                 fputs("</tbody>\n</table></div>\n", f);
             }
-            table_head(f, ds, r);
+            table_head(f, ds, c, r);
             info->tables++;
-            last_p = r->procedure;
+            last_b = r->block;
             last_ph = r->phase_index;
         }
         row_html(f, ds, r, r->test != RL_CMP_MIXED || r->term == RL_CMP_TERM_GROUP);
     }
-    if (last_p >= 0) {
+    if (last_b >= 0) {
         fputs("</tbody>\n</table></div>\n", f);
     } else {
-        fputs("<p>No comparison: no phase was run by two groups of a procedure.</p>\n", f);
+        fputs("<p>No comparison: no phase was run by two groups of a block.</p>\n", f);
     }
     if (c->n_notes > 0) {
         fputs("<p class=\"more\">Not compared:</p>\n<ul class=\"more\">\n", f);

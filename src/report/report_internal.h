@@ -22,7 +22,7 @@ void rl_html_text(FILE *f, const char *s);
 int rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int facet,
     rl_report_info_t *info, rl_error_t *err);
 
-/* The group comparisons section (compare.h): the rule, one table per procedure and phase,
+/* The group comparisons section (compare.h): the rule, one table per block and phase,
 ** the comparisons left out. Returns 0 or RL_ERR_NOMEM naming ds->path; tables are counted
 ** in info. */
 int rl_report_compare(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,

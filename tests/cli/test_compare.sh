@@ -9,8 +9,9 @@
 # independent path through the measures); --csv adds compare.csv with one row per result.
 # The same run exported as MED-PC files and imported back (groups known only by their
 # names) gives the same comparisons (but for the extinction baseline, below). Without lines (no wild-type partners) the rule becomes
-# "all": a one-way ANOVA and Holm over the three pairs. Exit codes of bad usage (2) and a
-# bad database (1).
+# "all": a one-way ANOVA and Holm over the three pairs. A design of one procedure per group
+# (examples/trigger_stress.yaml) is compared as one pooled block. Exit codes of bad usage
+# (2) and a bad database (1).
 #
 # usage: sh tests/cli/test_compare.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
@@ -45,9 +46,10 @@ python3 - "$tmp/a.json" "$tmp/csv/summary_groups.csv" "$tmp/csv/compare.csv" \
 import csv, json, math, sys
 d = json.load(open(sys.argv[1]))
 assert d["source"] == "simulation"
-assert [(p["name"], p["rule"], p["groups"]) for p in d["procedures"]] == [("main", "pairs", 3)]
+assert [(b["name"], b["rule"], b["groups"]) for b in d["blocks"]] == \
+    [("main", "pairs", ["WT", "Pdyn-KO", "Oprm1-het"])]
 rows = d["comparisons"]
-fields = ["procedure", "phase", "phase_kind", "measure", "within", "levels", "test", "term",
+fields = ["block", "phase", "phase_kind", "measure", "within", "levels", "test", "term",
           "group_a", "group_b", "n_groups", "n", "n_a", "n_b", "mean_a", "mean_b",
           "difference", "ci_low", "ci_high", "statistic", "df", "df_error", "p", "p_gg",
           "gg_epsilon", "p_holm", "holm_family", "effect_size", "effect"]
@@ -98,7 +100,7 @@ EOF
 python3 - "$tmp/a.json" "$tmp/lab.json" <<'EOF' 2>"$tmp/py.err" || fail "import vs simulation: $(tail -n 1 "$tmp/py.err")"
 import json, sys
 sim, lab = (json.load(open(f)) for f in sys.argv[1:3])
-assert lab["source"] == "import" and lab["procedures"][0]["rule"] == "pairs"
+assert lab["source"] == "import" and lab["blocks"][0]["rule"] == "pairs"
 key = lambda r: (r["phase"], r["measure"], r["test"], r["term"], r["group_a"], r["group_b"])
 a = {key(r): r for r in sim["comparisons"]}
 b = {key(r): r for r in lab["comparisons"]}
@@ -118,7 +120,7 @@ sed -e 's/ line: test,//' tests/data/small.yaml >"$tmp/noline.yaml"
 python3 - "$tmp/b.json" <<'EOF' 2>"$tmp/py.err" || fail "rule all: $(tail -n 1 "$tmp/py.err")"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d["procedures"][0]["rule"] == "all"
+assert d["blocks"][0]["rule"] == "all"
 bp = [r for r in d["comparisons"] if r["measure"] == "breakpoint"]
 assert [r["test"] for r in bp] == ["anova", "welch", "welch", "welch"], bp
 assert bp[0]["n_groups"] == 3 and bp[0]["group_a"] is None and bp[0]["df"] == 2
@@ -130,6 +132,21 @@ grep -q "all groups: one-way ANOVA" "$tmp/cmp.out" &&
     fail "the table of the protocol with lines names the 'all' rule"
 "$RL" summary "$tmp/b.db" --compare >"$tmp/b.out" 2>&1 || fail "summary --compare (no lines) failed"
 grep -q "one-way ANOVA" "$tmp/b.out" || fail "no one-way ANOVA row without lines"
+
+# ---- one procedure per group (a treatment design): the lone groups are pooled
+"$RL" run examples/trigger_stress.yaml --seed 2 --threads 2 --out "$tmp/t.db" --quiet \
+    2>"$tmp/err" || die "run of examples/trigger_stress.yaml failed: $(cat "$tmp/err")"
+"$RL" summary "$tmp/t.db" --compare --json >"$tmp/t.json" 2>"$tmp/err" ||
+    fail "summary --compare --json (trigger_stress) failed: $(cat "$tmp/err")"
+python3 - "$tmp/t.json" <<'EOF' 2>"$tmp/py.err" || fail "pooled procedures: $(tail -n 1 "$tmp/py.err")"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["blocks"]) == 1, d["blocks"]
+b = d["blocks"][0]
+assert b["rule"] == "all" and len(b["groups"]) == 4 and b["name"].count(" / ") == 3, b
+assert any(r["test"] == "anova" for r in d["comparisons"])
+assert all(r["block"] == b["name"] for r in d["comparisons"])
+EOF
 
 # ---- usage and bad databases
 "$RL" summary "$tmp/a.db" --json >/dev/null 2>&1

@@ -7,7 +7,7 @@
 # wild type (8 panels: the SVG has two spines, left and bottom, per panel) without the
 # "too many groups" note; --no-facet draws one panel (with the note); bar charts stay one
 # panel; --facet on two groups of one line gives a panel per group; the PNG is written.
-# `report` has the "Group comparisons" section (a table per procedure and phase, with
+# `report` has the "Group comparisons" section (a table per block and phase, with
 # p-values and effect sizes) and draws acquisition and extinction as one 8-panel figure
 # each (6 figures in all); --no-facet falls back to a figure per line and procedure (20).
 #

@@ -8,9 +8,10 @@
 ** writes out the same numbers: t.test(var.equal = FALSE) with its conf.int, Hedges' g as
 ** stats.c computes it, afex::aov_ez(type = 3) with correction "none" and "GG" and
 ** es = "pes", summary(aov()) and p.adjust("holm"). R is not needed to run this test.
-** The same data are compared three ways: with genotypes (pairs by line), without genotypes
-** but with names that differ in a "WT" word (pairs by name), and with plain names (all
-** groups: one-way ANOVA, Holm over the six pairs, mixed ANOVAs over four groups).
+** The same data are compared four ways: with genotypes (pairs by line), without genotypes
+** but with names that differ in a "WT" word (pairs by name), with plain names (all groups:
+** one-way ANOVA, Holm over the six pairs, mixed ANOVAs over four groups), and with each
+** group in a procedure of its own (pooled into one block: the same as all groups).
 */
 #include <math.h>
 #include <stdbool.h>
@@ -42,7 +43,7 @@ static const double test_active[NM] = {15, 12, 18, 11, 7, 9, 6, 10, 14, 16, 13, 
 
 enum { GENOTYPES, WT_NAMES, PLAIN_NAMES };
 
-static rl_procedure_t proc;
+static rl_procedure_t proc, procs[NG];
 static rl_ds_group_t groups[NG];
 static rl_ds_subject_t subjects[NM];
 static rl_ds_session_t sessions[NM * 10];
@@ -72,9 +73,10 @@ add_session(size_t *n, int s, int ph, int in_phase, double active)
 }
 
 /* The fixture, with groups labelled as mode says; n_in_group[g] mice of each (<= 4: the
-** first ones; the others have no sessions). */
+** first ones; the others have no sessions); separate: each group in a procedure of its
+** own, the four alike but for their names. */
 static void
-build(int mode, const int *n_in_group)
+build_in(int mode, const int *n_in_group, bool separate)
 {
     static const char *const names[3][NG] = {{"A-WT", "A-KO", "B-WT", "B-KO"},
         {"A-WT", "A-KO", "B-WT", "B-KO"}, {"G1", "G2", "G3", "G4"}};
@@ -138,6 +140,15 @@ build(int mode, const int *n_in_group)
     ds.path = "fixture.db";
     ds.n_procedures = 1;
     ds.procedures = &proc;
+    if (separate) { /* one procedure per group, all alike: "main1" .. "main4" */
+        for (g = 0; g < NG; g++) {
+            procs[g] = proc;
+            snprintf(procs[g].name, sizeof procs[g].name, "main%d", g + 1);
+            groups[g].procedure_id = g;
+        }
+        ds.n_procedures = NG;
+        ds.procedures = procs;
+    }
     ds.n_groups = NG;
     ds.groups = groups;
     ds.n_subjects = NM;
@@ -148,6 +159,12 @@ build(int mode, const int *n_in_group)
     ms.subject_phases = rows;
     ms.n_group_phases = NG * 4;
     ms.group_phases = gphases;
+}
+
+static void
+build(int mode, const int *n_in_group)
+{
+    build_in(mode, n_in_group, false);
 }
 
 static const int full[NG] = {4, 4, 4, 4};
@@ -226,7 +243,8 @@ pairs_rule(const rl_comparisons_t *c)
         {14.7729032258, 0.00852361464873, 0.00852361464873, 0.711162183987}};
     const rl_cmp_row_t *r;
 
-    CHECK(c->rule[0] == RL_CMP_PAIRS && c->n_compared[0] == 4);
+    CHECK(c->n_blocks == 1 && c->blocks[0].rule == RL_CMP_PAIRS && c->blocks[0].n_groups == 4);
+    CHECK(c->n_blocks == 1 && strcmp(c->blocks[0].name, "main") == 0);
     CHECK(c->partner[1] == 0 && c->partner[3] == 2 && c->partner[0] < 0 && c->partner[2] < 0);
     /* R: welch acq_rf A / B, bp A / B, pr_rf A */
     check_welch(find(c, 0, RL_M_REINFORCERS, RL_CMP_TERM_NONE, 1, 0), -5.62182695141,
@@ -305,7 +323,8 @@ all_groups(void)
     if (c == NULL) {
         return;
     }
-    CHECK(c->rule[0] == RL_CMP_ALL && c->partner[1] < 0 && c->partner[3] < 0);
+    CHECK(c->n_blocks == 1 && c->blocks[0].rule == RL_CMP_ALL);
+    CHECK(c->partner[1] < 0 && c->partner[3] < 0);
     /* R: oneway bp */
     r = find(c, 1, RL_M_BREAKPOINT, RL_CMP_TERM_GROUP, -1, -1);
     CHECK(r != NULL && r->test == RL_CMP_ANOVA1 && r->n == 16 && r->n_groups == 4);
@@ -329,6 +348,54 @@ all_groups(void)
     rl_comparisons_free(c);
 }
 
+/* One procedure per group (treatments): groups alone in procedures with the same phases
+** are pooled into one block, compared as all groups -- the R answers of all_groups; a
+** procedure whose phases differ (a renamed phase) keeps its group apart. */
+static void
+pooled_procedures(void)
+{
+    rl_comparisons_t *c = NULL;
+    const rl_cmp_row_t *r;
+    rl_error_t err;
+
+    build_in(PLAIN_NAMES, full, true);
+    CHECK(rl_compare_compute(&ds, &ms, &c, &err) == 0);
+    if (c == NULL) {
+        return;
+    }
+    CHECK(c->n_blocks == 1 && c->blocks[0].rule == RL_CMP_ALL && c->blocks[0].n_groups == 4);
+    CHECK(c->n_blocks == 1 && c->blocks[0].n_procedures == 4);
+    CHECK(c->n_blocks == 1 && strcmp(c->blocks[0].name, "main1 / main2 / main3 / main4") == 0);
+    r = find(c, 1, RL_M_BREAKPOINT, RL_CMP_TERM_GROUP, -1, -1);
+    CHECK(r != NULL && r->test == RL_CMP_ANOVA1 && r->n_groups == 4);
+    if (r != NULL) { /* R: oneway bp */
+        CHECK_CLOSE(r->stat, 7.56369652564, 0.0, 1e-9);
+    }
+    r = find(c, 1, RL_M_BREAKPOINT, RL_CMP_TERM_NONE, 3, 1);
+    CHECK(r != NULL && r->family == 6);
+    if (r != NULL) { /* R: holm bp B-KO-A-KO */
+        CHECK_CLOSE(r->p_holm, 0.117228493667, 0.0, 1e-10);
+    }
+    r = find(c, 0, RL_M_ACTIVE, RL_CMP_TERM_GROUP, -1, -1);
+    CHECK(r != NULL && r->n_groups == 4);
+    if (r != NULL) { /* R: mixed acq all group */
+        CHECK_CLOSE(r->stat, 79.5, 0.0, 1e-8);
+    }
+    rl_comparisons_free(c);
+    c = NULL;
+    build_in(PLAIN_NAMES, full, true);
+    snprintf(procs[3].phases[3].name, sizeof procs[3].phases[3].name, "cue_test_2");
+    CHECK(rl_compare_compute(&ds, &ms, &c, &err) == 0);
+    if (c == NULL) {
+        return;
+    }
+    CHECK(c->n_blocks == 2 && c->block_of[3] == 1 && c->block_of[0] == 0);
+    CHECK(c->n_blocks == 2 && c->blocks[0].n_groups == 3 && c->blocks[0].rule == RL_CMP_ALL);
+    CHECK(c->n_blocks == 2 && c->blocks[1].n_groups == 1 && c->blocks[1].rule == RL_CMP_NONE);
+    CHECK(c->n_blocks == 2 && strcmp(c->blocks[1].name, "main4") == 0);
+    rl_comparisons_free(c);
+}
+
 /* Too few mice: a group with one mouse is not tested, with a note; two groups: one pair. */
 static void
 notes_and_two_groups(void)
@@ -343,7 +410,7 @@ notes_and_two_groups(void)
     if (c == NULL) {
         return;
     }
-    CHECK(c->rule[0] == RL_CMP_TWO && c->n_compared[0] == 2);
+    CHECK(c->n_blocks == 1 && c->blocks[0].rule == RL_CMP_TWO && c->blocks[0].n_groups == 2);
     CHECK(c->n_rows == 0);
     for (i = 0; i < c->n_notes; i++) {
         noted = noted || strstr(c->notes[i], "A-KO against A-WT not tested (1 and 4") != NULL;
@@ -381,6 +448,7 @@ static const rl_test_case_t CASES[] = {
     {"pairs_by_genotype", pairs_by_genotype, 0},
     {"pairs_by_name", pairs_by_name, 0},
     {"all_groups", all_groups, 0},
+    {"pooled_procedures", pooled_procedures, 0},
     {"notes_and_two_groups", notes_and_two_groups, 0},
     {"partner_names", partner_names, 0},
 };
