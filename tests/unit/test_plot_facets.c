@@ -14,6 +14,15 @@
 #include "relapselab/plot.h"
 #include "testlib.h"
 
+/* fontconfig (through cairo) keeps its configuration for the life of the process; under
+** ASan, LeakSanitizer would report it (docs/PLOT.md, "Limits"). */
+const char *__lsan_default_suppressions(void);
+const char *
+__lsan_default_suppressions(void)
+{
+    return "leak:libfontconfig.so\n";
+}
+
 static const double xs[4] = {1, 2, 3, 4};
 static const double ya[4] = {2, 4, 6, 8}, yb[4] = {1, 1, 2, 1}, yc[4] = {20, 40, 60, 80};
 static const double sem[4] = {0.5, 0.5, 0.5, 0.5};
