@@ -24,6 +24,12 @@
 ** Curves over sessions number each mouse's sessions of the chosen phase(s) 1, 2, ...; at
 ** session k the mean is over the mice that ran a k-th session (phases that run until a
 ** criterion end at different sessions for different mice).
+** Many groups (curves: acquisition, extinction, place): above RL_FIGURE_FACET_GROUPS
+** groups, or always with RL_FIGURE_FACET_ON, the curves are drawn as small multiples
+** (figures_facets.c): one panel per mutant with its own wild type (compare.h,
+** rl_compare_partners: e.g. Oprm1 KO and WT on cocaine), when every drawn group is in such
+** a pair or set and the sets look alike (the same roles, e.g. "WT" and "KO", in each);
+** otherwise one panel per group. Panels share both axes and one legend (plot.h).
 */
 #ifndef RELAPSELAB_FIGURES_H
 #define RELAPSELAB_FIGURES_H
@@ -56,6 +62,14 @@
 typedef enum rl_figure_kind { RL_FIGURE_KINDS(RL_FIG_ENUM_) RL_FIG_COUNT } rl_figure_kind_t;
 #undef RL_FIG_ENUM_
 
+/* Small multiples for curve figures (rl_figure_options_t.facet). */
+typedef enum rl_figure_facet {
+    RL_FIGURE_FACET_AUTO = 0,   /* above RL_FIGURE_FACET_GROUPS groups */
+    RL_FIGURE_FACET_ON,         /* whenever two or more groups are drawn */
+    RL_FIGURE_FACET_OFF         /* one panel, whatever the number of groups */
+} rl_figure_facet_t;
+#define RL_FIGURE_FACET_GROUPS 4
+
 /* What to draw. Zero is not the default everywhere: start from rl_figure_options_init(). */
 typedef struct rl_figure_options {
     const int *groups;          /* indices in ds->groups, in drawing order; NULL = all */
@@ -71,6 +85,7 @@ typedef struct rl_figure_options {
     double dpi;                 /* PNG resolution; 0 = the plot library's default */
     const char *title;          /* NULL = the figure's default title (none for group
                                 ** figures, the subject and session for one session) */
+    int facet;                  /* curves: rl_figure_facet_t (default AUTO) */
 } rl_figure_options_t;
 
 typedef struct rl_figure_mem rl_figure_mem_t;  /* what the figure allocated (private) */
@@ -78,7 +93,7 @@ typedef struct rl_figure_mem rl_figure_mem_t;  /* what the figure allocated (pri
 typedef struct rl_figure {
     rl_plot_figure_t plot;      /* pass &plot to rl_plot_write() / rl_plot_render() */
     int n_groups;               /* groups drawn (a figure with many is hard to read) */
-    char caption[640];          /* one or two sentences saying what is shown */
+    char caption[1024];         /* one to three sentences saying what is shown */
     rl_figure_mem_t *mem;
 } rl_figure_t;
 

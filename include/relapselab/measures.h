@@ -201,4 +201,11 @@ RL_API void rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures
 RL_API int rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
     const rl_temp_watch_t *watch, rl_error_t *err);
 
+/* As rl_measures_write_csv, with compare.csv of the comparisons cmp (compare.h; NULL: none)
+** among the files, all renamed together when every one is complete. */
+struct rl_comparisons;
+RL_API int rl_measures_write_csv_with(const rl_dataset_t *ds, const rl_measures_t *m,
+    const struct rl_comparisons *cmp, const char *dir, const rl_temp_watch_t *watch,
+    rl_error_t *err);
+
 #endif

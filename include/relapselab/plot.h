@@ -2,7 +2,8 @@
 **
 ** Design. A figure is a plain struct the caller fills on the stack: a size in mm, an
 ** optional title, one x axis, and 1..4 panels stacked top to bottom that share that x
-** axis. Each panel is one chart kind -- lines with error bars, bars with individual
+** axis -- or, as small multiples (facet_cols > 0), up to 16 panels in a grid that share
+** both axes and one legend (see rl_plot_figure_t). Each panel is one chart kind -- lines with error bars, bars with individual
 ** points, cumulative records, histograms -- reading the caller's arrays (never copied,
 ** never freed, only read during the call). The module knows nothing about mice or
 ** databases: the caller passes numbers and label strings with units ("Active responses
@@ -27,7 +28,8 @@
 #include "relapselab/api.h"
 #include "relapselab/error.h"
 
-#define RL_PLOT_MAX_PANELS 4
+#define RL_PLOT_MAX_PANELS 16     /* small multiples; stacked panels: RL_PLOT_MAX_STACKED */
+#define RL_PLOT_MAX_STACKED 4
 #define RL_PLOT_MAX_TICKS 32
 #define RL_PLOT_N_COLOURS 8
 
@@ -122,16 +124,31 @@ typedef struct rl_plot_panel {
     double bin_width;                /* a bin width (in decades on a log10 x axis) */
     const double *vlines;            /* any kind but BARS: light vertical lines at these x */
     int n_vlines;
+    const char *title;               /* small multiples: the panel's title, above it; NULL =
+                                     ** none (stacked panels have none) */
 } rl_plot_panel_t;
 
+/* Small multiples (facet_cols > 0): the n_panels panels (1 .. RL_PLOT_MAX_PANELS; LINES,
+** CUMULATIVE or HISTOGRAM, not BARS) fill a grid of facet_cols columns row by row (fewer
+** columns if there are fewer panels), each with its title above it. They share both axes:
+** fig->x, and panel[0].y (its label, limits, log10 and include_zero) for every panel,
+** automatic limits enclosing the data of all; tick labels on the left column and under the
+** bottom panel of each column, each axis label once for the grid. One legend, right of the
+** grid: fig->legend (n_legend entries: the label and style of each, drawn as a line
+** sample) or, without it, each distinct series label once, in order of appearance (legend
+** fields of the panels are ignored). */
 typedef struct rl_plot_figure {
     double width_mm, height_mm;  /* 0 = 120 x 90 mm; each in 20 .. 1000 mm */
     double dpi;                  /* PNG resolution; 0 = 200; 10 .. 2400 */
     const char *title;           /* NULL = none */
     rl_plot_axis_t x;            /* shared by all panels (tick labels on the bottom one);
                                     for bars only its label is used */
-    int n_panels;                /* 1 .. RL_PLOT_MAX_PANELS; BARS only with 1 */
+    int n_panels;                /* stacked: 1 .. RL_PLOT_MAX_STACKED, BARS only with 1;
+                                    small multiples: 1 .. RL_PLOT_MAX_PANELS */
     rl_plot_panel_t panel[RL_PLOT_MAX_PANELS];
+    int facet_cols;              /* 0 = stacked panels; > 0: small multiples (above) */
+    const rl_plot_series_t *legend;  /* small multiples: the legend, or NULL */
+    int n_legend;
 } rl_plot_figure_t;
 
 typedef enum rl_plot_format {

@@ -3,10 +3,12 @@
 ** The report is what a lab shows at a lab meeting: where the data come from (provenance:
 ** source, study, version, seed or imported files, command), the protocol (its YAML for a
 ** simulation, the phases table for an import), the standard measures per group and phase
-** (measures.h, units in the headers), for imports the import report (files and issues,
-** errors first), and the figures of figures.h -- acquisition, breakpoint, extinction,
-** reinstatement (those with data), one cumulative record and, for a simulation, the brain
-** traces of a representative mouse -- each in a <figure> with its caption. Everything is
+** (measures.h, units in the headers), the comparisons between groups (compare.h: tests,
+** p-values, effect sizes), for imports the import report (files and issues, errors
+** first), and the figures of figures.h -- acquisition, breakpoint, extinction,
+** reinstatement (those with data; curves of many groups as small multiples), one
+** cumulative record and, for a simulation, the brain traces of a representative mouse --
+** each in a <figure> with its caption. Everything is
 ** inline (CSS in <style>, figures as SVG from rl_plot_render), so the file can be mailed,
 ** archived and printed as it is. docs/REPORT.md describes it.
 */
@@ -27,6 +29,13 @@ typedef struct rl_report_info {
     int notes;                  /* figures left out, with the reason in the report */
 } rl_report_info_t;
 
+/* Choices a report leaves to the caller. Zero (or a NULL pointer) is the default. */
+typedef struct rl_report_options {
+    int facet;                  /* curve figures: rl_figure_facet_t (figures.h) -- AUTO:
+                                ** small multiples above RL_FIGURE_FACET_GROUPS groups; ON:
+                                ** always; OFF: runs of at most 4 groups, one figure each */
+} rl_report_options_t;
+
 /* Render the report of ds (its events loaded: rl_dataset_load_events(ds, -1, ...); for an
 ** import also its import log: rl_dataset_load_import_log) and of
 ** m (computed from ds) into a malloc'ed, NUL-terminated buffer *html of *len bytes (the
@@ -37,6 +46,11 @@ typedef struct rl_report_info {
 RL_API int rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **html,
     size_t *len, rl_report_info_t *info, rl_error_t *err);
 
+/* As rl_report_render_html(), with the options opt (NULL: the defaults). */
+RL_API int rl_report_render_html_opt(const rl_dataset_t *ds, const rl_measures_t *m,
+    const rl_report_options_t *opt, char **html, size_t *len, rl_report_info_t *info,
+    rl_error_t *err);
+
 /* As rl_report_render_html(), written to path atomically (relapselab/tempwatch.h: the path
 ** is checked before rendering, the page goes to a temporary file, fsync()ed and renamed onto
 ** path only when complete; a file already at path is untouched on failure). RL_ERR_IO
@@ -44,5 +58,9 @@ RL_API int rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m,
 ** or the database ds itself). */
 RL_API int rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
     rl_report_info_t *info, rl_error_t *err);
+
+/* As rl_report_write_html(), with the options opt (NULL: the defaults). */
+RL_API int rl_report_write_html_opt(const rl_dataset_t *ds, const rl_measures_t *m,
+    const rl_report_options_t *opt, const char *path, rl_report_info_t *info, rl_error_t *err);
 
 #endif

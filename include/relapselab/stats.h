@@ -1,11 +1,11 @@
 /* stats.h -- the lab's statistics: t-tests (two-sample, paired), the two-way mixed
-** (split-plot) ANOVA, trend tests over a dose or current series, Fisher's exact test and
+** (split-plot) ANOVA, the one-way ANOVA with Holm's adjustment, trend tests over a dose or current series, Fisher's exact test and
 ** intervals for proportions, equivalence tests (TOST) for a difference and a ratio of means,
 ** and Fieller's interval for a ratio of independent means.
 **
 ** Distributions come from GSL (t, F, beta, log binomial coefficients). Results are checked
-** in tests/unit/test_stats.c and test_stats_more.c against R (t.test, lm, fisher.test,
-** binom.test, prop.test, afex::aov_ez, effectsize) on the same data
+** in tests/unit/test_stats.c, test_stats_more.c and test_stats_oneway.c against R (t.test, lm, fisher.test,
+** binom.test, prop.test, afex::aov_ez, effectsize, aov, p.adjust) on the same data
 ** (tests/data/stats_ref.R). Unless said otherwise tests are two-sided, intervals are 95 %,
 ** and p-values are exact for the stated model (normal errors; for Fisher's test, fixed
 ** margins). Values must be finite; lengths are counts of values.
@@ -21,6 +21,9 @@ typedef struct rl_ttest {
     double diff;             /* mean_a - mean_b */
     double t, df, p;         /* statistic, degrees of freedom, two-sided p */
     double hedges_g;         /* standardised difference (pooled SD), small-sample corrected */
+    double se;               /* standard error of diff (pooled or Welch's) */
+    double lo, hi;           /* 95 % interval of diff: diff -/+ t(0.975, df) se, as R's
+                             ** t.test()$conf.int; the point diff when se = 0 */
 } rl_ttest_t;
 
 /* Student's two-sample t-test (pooled variance), as in Prism's unpaired t-test.
@@ -38,6 +41,8 @@ typedef struct rl_anova_effect {
     double ss, df, ms, f, p;
     double df_error;
     double p_gg;       /* Greenhouse-Geisser corrected p (= p for 1-df effects) */
+    double pes;        /* partial eta squared, ss / (ss + ss of its error term), as afex's
+                       ** es = "pes" (for a one-way ANOVA: eta squared); NaN when both are 0 */
 } rl_anova_effect_t;
 
 typedef struct rl_anova_mixed {
@@ -57,6 +62,28 @@ typedef struct rl_anova_mixed {
 ** n_groups + 1 subjects. Returns 0 or RL_ERR_INVALID. */
 RL_API int rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
     rl_anova_mixed_t *out, rl_error_t *err);
+
+/* ---------------------------------------------------------------- one-way ANOVA, Holm
+** (stats_oneway.c) */
+
+typedef struct rl_anova_oneway {
+    rl_anova_effect_t group;        /* between groups: df n_groups - 1, error df n - n_groups;
+                                    ** pes is eta squared (ss / ss_total); p_gg = p */
+    double ss_error, ss_total;
+} rl_anova_oneway_t;
+
+/* One-way (between-subjects) ANOVA of n values y[i] in groups group[i] (0 .. n_groups-1),
+** as R's summary(aov(y ~ factor(group))): group sizes may differ. Needs n_groups >= 2,
+** every group non-empty, and n > n_groups. Returns 0, RL_ERR_INVALID or RL_ERR_NOMEM. With
+** no spread within groups F is +inf (p = 0) when the means differ and 0 (p = 1) when not. */
+RL_API int rl_anova_oneway(const double *y, const int *group, int n, int n_groups,
+    rl_anova_oneway_t *out, rl_error_t *err);
+
+/* Holm's step-down adjustment of the n p-values p[] (each in [0, 1]) for multiple
+** comparisons, as R's p.adjust(p, "holm"): sorted ascending (ties in index order),
+** adj_(i) = max over j <= i of min(1, (n - j + 1) p_(j)). adj (n values) may be p itself.
+** Returns 0, RL_ERR_INVALID (n < 1, or a p outside [0, 1] or NaN), or RL_ERR_NOMEM. */
+RL_API int rl_p_adjust_holm(const double *p, int n, double *adj, rl_error_t *err);
 
 /* ---------------------------------------------------------------- paired t-test
 ** (stats_paired.c) */

@@ -6,8 +6,9 @@
 ** complete: store/out_dir.h):
 ** summary_sessions.csv (session), summary_subjects.csv (subject x phase),
 ** summary_groups.csv (group x phase: mean, SEM and n of each measure) and bins.csv
-** (session x 10-min bin). Not applicable (NaN, NULL) is an empty field. Columns are
-** listed in docs/ANALYSIS.md.
+** (session x 10-min bin), and with `summary --compare` compare.csv (compare_print.c)
+** among them. Not applicable (NaN, NULL) is an empty field. Columns are listed in
+** docs/ANALYSIS.md.
 */
 #include "relapselab/measures.h"
 
@@ -15,6 +16,7 @@
 #include <math.h>
 #include <stdbool.h>
 
+#include "analysis/compare_internal.h"
 #include "store/csv_write.h"
 #include "store/out_dir.h"
 
@@ -241,6 +243,14 @@ int
 rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char *dir,
     const rl_temp_watch_t *watch, rl_error_t *err)
 {
+    return rl_measures_write_csv_with(ds, m, NULL, dir, watch, err);
+}
+
+int
+rl_measures_write_csv_with(const rl_dataset_t *ds, const rl_measures_t *m,
+    const struct rl_comparisons *cmp, const char *dir, const rl_temp_watch_t *watch,
+    rl_error_t *err)
+{
     static const struct {
         const char *file;
         table_fn write;
@@ -267,6 +277,13 @@ rl_measures_write_csv(const rl_dataset_t *ds, const rl_measures_t *m, const char
         tables[i].write(ds, m, &r);
         if ((ret = rl_out_dir_close(&od, k, r.f, err)) != 0) {
             break;
+        }
+    }
+    if (ret == 0 && cmp != NULL) {
+        FILE *f;
+        if ((ret = rl_out_dir_create(&od, "compare.csv", &f, &k, err)) == 0) {
+            rl_compare_csv_table(ds, cmp, f);
+            ret = rl_out_dir_close(&od, k, f, err);
         }
     }
     if (ret != 0) {

@@ -1,5 +1,6 @@
-/* stats.c -- t-tests and the two-way mixed ANOVA (see stats.h), and the t-distribution
-** helpers the other statistics files share (stats_internal.h).
+/* stats.c -- t-tests (with the interval of the difference) and the two-way mixed ANOVA
+** (with partial eta squared) (see stats.h), and the t-distribution helpers the other
+** statistics files share (stats_internal.h).
 **
 ** The mixed ANOVA partitions the total sum of squares of an n x k table into between
 ** subjects (group, subjects within groups) and within subjects (level, group x level,
@@ -84,6 +85,16 @@ describe(const double *a, int na, const double *b, int nb, rl_ttest_t *out, doub
     return 0;
 }
 
+/* The standard error and 95 % interval of the difference (stats.h). */
+static void
+interval(rl_ttest_t *out, double se)
+{
+    double half = se > 0.0 ? gsl_cdf_tdist_Pinv(0.975, out->df) * se : 0.0;
+    out->se = se;
+    out->lo = out->diff - half;
+    out->hi = out->diff + half;
+}
+
 int
 rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *out,
     rl_error_t *err)
@@ -107,6 +118,7 @@ rl_ttest_student(const double *a, int na, const double *b, int nb, rl_ttest_t *o
         out->hedges_g = out->t;
     }
     out->p = rl_stats_p_two(out->t, out->df);
+    interval(out, se);
     return 0;
 }
 
@@ -133,11 +145,12 @@ rl_ttest_welch(const double *a, int na, const double *b, int nb, rl_ttest_t *out
         out->hedges_g = out->t;
     }
     out->p = rl_stats_p_two(out->t, out->df);
+    interval(out, sqrt(se2));
     return 0;
 }
 
-static void
-finish_effect(rl_anova_effect_t *e, double ss, double df, double ss_err, double df_err)
+void
+rl_stats_effect(rl_anova_effect_t *e, double ss, double df, double ss_err, double df_err)
 {
     double ms_err = df_err > 0.0 ? ss_err / df_err : 0.0;
     e->ss = ss;
@@ -152,6 +165,7 @@ finish_effect(rl_anova_effect_t *e, double ss, double df, double ss_err, double 
         e->p = e->ms > 0.0 ? 0.0 : 1.0;
     }
     e->p_gg = e->p;
+    e->pes = ss + ss_err > 0.0 ? ss / (ss + ss_err) : NAN;
 }
 
 /* Greenhouse-Geisser epsilon of a k x k covariance matrix: tr(S_c)^2 / ((k-1) tr(S_c^2)),
@@ -277,9 +291,9 @@ rl_anova_mixed(const double *y, const int *group, int n, int n_groups, int k,
     within_sums(y, group, n, k, subj, gmean, cell, &ss_s, &ss_e, cov);
     out->ss_subjects = ss_s;
     out->ss_error = ss_e;
-    finish_effect(&out->group, ss_g, n_groups - 1, ss_s, n - n_groups);
-    finish_effect(&out->level, ss_l, k - 1, ss_e, (double) (n - n_groups) * (k - 1));
-    finish_effect(&out->interaction, ss_i, (double) (n_groups - 1) * (k - 1), ss_e,
+    rl_stats_effect(&out->group, ss_g, n_groups - 1, ss_s, n - n_groups);
+    rl_stats_effect(&out->level, ss_l, k - 1, ss_e, (double) (n - n_groups) * (k - 1));
+    rl_stats_effect(&out->interaction, ss_i, (double) (n_groups - 1) * (k - 1), ss_e,
         (double) (n - n_groups) * (k - 1));
     for (j = 0; j < k * k; j++) {
         cov[j] /= (double) (n - n_groups);

@@ -1,8 +1,8 @@
 /* stats_internal.h -- (internal) the pieces the statistics files share: t-distribution
-** p-values, Welch's df, the one-sample t-test (stats.c, stats_paired.c), and the roots of
-** Fieller's quadratic (stats_fieller.c), which the screen's paired Fieller interval
-** (src/screen/screen_stats.c) uses too. Not a public header. Callers call rl_gsl_setup()
-** first.
+** p-values, Welch's df, the one-sample t-test (stats.c, stats_paired.c), an ANOVA table's
+** effect (stats.c, stats_oneway.c), and the roots of Fieller's quadratic (stats_fieller.c),
+** which the screen's paired Fieller interval (src/screen/screen_stats.c) uses too. Not a
+** public header. Callers call rl_gsl_setup() first.
 */
 #ifndef RL_ANALYSIS_STATS_INTERNAL_H
 #define RL_ANALYSIS_STATS_INTERNAL_H
@@ -24,6 +24,11 @@ double rl_stats_t(double est, double se);
 ** sb = var_b / n_b: (sa + sb)^2 / (sa^2 / (n_a - 1) + sb^2 / (n_b - 1)); n_a + n_b - 2
 ** when both terms are 0 (the df is then irrelevant: t is 0 or infinite). */
 double rl_stats_welch_df(double sa, double sb, int na, int nb);
+
+/* Fill effect e of an ANOVA table from its sum of squares and df and those of its error
+** term (stats.c): ms, F, p (p_gg = p), partial eta squared; with a zero error mean
+** square F is +inf (p 0) when ms > 0, else 0 (p 1). */
+void rl_stats_effect(rl_anova_effect_t *e, double ss, double df, double ss_err, double df_err);
 
 /* A one-sample t-test of mean(d) = 0 on n - 1 df, with the 95 % interval of the mean. */
 typedef struct rl_one_sample {

@@ -5,7 +5,8 @@
 ** refused, and so is the database itself), reads the database and its events (dataset.h),
 ** computes the standard measures (measures.h), builds the figure, renders it in memory and
 ** writes it atomically; the format follows the extension, and -o - writes SVG to standard
-** output. Ctrl-C removes the temporary file and ends the command (signals.c). Exit codes:
+** output; --facet / --no-facet choose small multiples for curves (figures.h). Ctrl-C
+** removes the temporary file and ends the command (signals.c). Exit codes:
 ** 0, 1 (an unknown figure; no such phase, subject or session; nothing to draw; a database
 ** or file error), 2 (bad usage: an unknown option, a bad number, a missing argument, an
 ** output name that is not .png, .svg or .pdf).
@@ -44,8 +45,11 @@ usage(void)
         "  --session N             the subject's session: day N, counted from 0\n"
         "  --session-in-phase K    with --phase: session K of that phase, from 0\n"
         "  --log                   iri: logarithmic interval axis\n"
+        "  --facet, --no-facet     curves as small multiples (one panel per wild type with\n"
+        "                          its mutants, or per group), or in one panel; default:\n"
+        "                          small multiples above %d groups\n"
         "  --width-mm W --height-mm H --dpi D --title TEXT\n"
-        "Figures and examples: docs/PLOT.md (\"relapselab plot\")\n");
+        "Figures and examples: docs/PLOT.md (\"relapselab plot\")\n", RL_FIGURE_FACET_GROUPS);
     return RL_EXIT_USAGE;
 }
 
@@ -97,6 +101,8 @@ parse_args(int argc, char **argv, plot_cli_t *c)
             *(strcmp(a, "--session") == 0 ? &opt->day : &opt->session_in_phase) = (int) v;
         } else if (strcmp(a, "--log") == 0) {
             opt->log_x = true;
+        } else if (strcmp(a, "--facet") == 0 || strcmp(a, "--no-facet") == 0) {
+            opt->facet = a[2] == 'f' ? RL_FIGURE_FACET_ON : RL_FIGURE_FACET_OFF;
         } else if (strcmp(a, "--width-mm") == 0 && next != NULL) {
             if (number(a, argv[++i], 20, 1000, &opt->width_mm) != 0) {
                 return usage();
@@ -192,7 +198,8 @@ rl_cmd_plot(int argc, char **argv)
         goto out;
     }
     if (fig.n_groups > MANY_GROUPS && c.groups == NULL && kind != RL_FIG_BREAKPOINT
-        && kind != RL_FIG_REINSTATEMENT) { /* bars stay readable; curves do not */
+        && kind != RL_FIG_REINSTATEMENT && fig.plot.facet_cols == 0) {
+        /* bars and small multiples stay readable; many curves in one panel do not */
         fprintf(stderr, "relapselab: note: %d groups on one figure; choose some with "
             "--groups A,B\n", fig.n_groups);
     }

@@ -1,5 +1,5 @@
-/* cmd_report.c -- `relapselab report DB -o REPORT.html`: one self-contained HTML report of
-** any results database (report.h, docs/REPORT.md).
+/* cmd_report.c -- `relapselab report DB -o REPORT.html [--facet | --no-facet]`: one
+** self-contained HTML report of any results database (report.h, docs/REPORT.md).
 **
 ** Checks the output path first (core/outfile.h: a directory, FIFO, device or socket is
 ** refused, and so is the database itself), reads the database with its events
@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "relapselab/dataset.h"
+#include "relapselab/figures.h"
 #include "relapselab/measures.h"
 #include "relapselab/report.h"
 #include "core/outfile.h"
@@ -21,11 +22,13 @@
 static int
 usage(void)
 {
-    fprintf(stderr, "usage: relapselab report DB -o REPORT.html\n"
+    fprintf(stderr, "usage: relapselab report DB -o REPORT.html [--facet | --no-facet]\n"
                     "  DB   a results database (relapselab run or import-medpc)\n"
                     "  -o   the HTML file to write (replaced atomically), or - for standard\n"
                     "       output\n"
-                    "Contents: docs/REPORT.md\n");
+                    "  --facet, --no-facet  curves as small multiples always, or never\n"
+                    "       (default: small multiples above %d groups)\n"
+                    "Contents: docs/REPORT.md\n", RL_FIGURE_FACET_GROUPS);
     return RL_EXIT_USAGE;
 }
 
@@ -36,6 +39,7 @@ rl_cmd_report(int argc, char **argv)
     rl_dataset_t *ds = NULL;
     rl_measures_t *m = NULL;
     rl_report_info_t info;
+    rl_report_options_t ropt;
     rl_error_t err;
     const rl_temp_watch_t *watch;
     char *html = NULL;
@@ -43,8 +47,11 @@ rl_cmd_report(int argc, char **argv)
     bool to_stdout;
     int i, code = RL_EXIT_OK;
 
+    memset(&ropt, 0, sizeof ropt);
     for (i = 1; i < argc; i++) {
-        if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--out") == 0) && i + 1 < argc) {
+        if (strcmp(argv[i], "--facet") == 0 || strcmp(argv[i], "--no-facet") == 0) {
+            ropt.facet = argv[i][2] == 'f' ? RL_FIGURE_FACET_ON : RL_FIGURE_FACET_OFF;
+        } else if ((strcmp(argv[i], "-o") == 0 || strcmp(argv[i], "--out") == 0) && i + 1 < argc) {
             out = argv[++i];
         } else if (strcmp(argv[i], "--help") == 0) {
             usage();
@@ -68,7 +75,7 @@ rl_cmd_report(int argc, char **argv)
     code = RL_EXIT_OK;
     if (rl_dataset_read(db, &ds, &err) != 0 || rl_dataset_load_events(ds, -1, &err) != 0
         || rl_dataset_load_import_log(ds, &err) != 0 || rl_measures_compute(ds, &m, &err) != 0
-        || rl_report_render_html(ds, m, &html, &len, &info, &err) != 0) {
+        || rl_report_render_html_opt(ds, m, &ropt, &html, &len, &info, &err) != 0) {
         code = rl_cli_report(&err);
         goto out;
     }

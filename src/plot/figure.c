@@ -363,8 +363,9 @@ draw(cairo_t *cr, const pl_figure_t *f)
     }
 }
 
-/* Draw fig on cr, a page of w_pt x h_pt points (cr's user space in points). Returns 0,
-** RL_ERR_NOMEM or RL_ERR_INVALID (e.g. a bin width giving too many bins). */
+/* Draw fig on cr, a page of w_pt x h_pt points (cr's user space in points); small
+** multiples are laid out by facets.c. Returns 0, RL_ERR_NOMEM or RL_ERR_INVALID (e.g. a
+** bin width giving too many bins, more than 4 stacked panels). */
 int
 pl_figure_draw(cairo_t *cr, const rl_plot_figure_t *fig, double w_pt, double h_pt,
     rl_error_t *err)
@@ -374,6 +375,12 @@ pl_figure_draw(cairo_t *cr, const rl_plot_figure_t *fig, double w_pt, double h_p
     int i, rc = 0;
     if (f == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (fig->facet_cols <= 0 && fig->n_panels > RL_PLOT_MAX_STACKED) {
+        free(f);
+        return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
+            "figure: n_panels must be 1 .. %d for stacked panels (more as small multiples)",
+            RL_PLOT_MAX_STACKED);
     }
     f->spec = fig;
     f->w = w_pt;
@@ -402,6 +409,10 @@ pl_figure_draw(cairo_t *cr, const rl_plot_figure_t *fig, double w_pt, double h_p
         }
         f->x0 = fmin(f->x0, f->p[i].x0);
         f->x1 = fmax(f->x1, f->p[i].x1);
+    }
+    if (fig->facet_cols > 0) {
+        rc = pl_facets_draw(cr, f, err); /* small multiples: facets.c */
+        goto out;
     }
     if ((rc = layout(cr, f, err)) != 0) {
         goto out;

@@ -230,7 +230,7 @@ validate(const rl_plot_figure_t *fig, const char *path, rl_error_t *err)
         return bad(err, path, -1, "too many pixels for a PNG (lower the dpi)");
     }
     if (fig->n_panels < 1 || fig->n_panels > RL_PLOT_MAX_PANELS) {
-        return bad(err, path, -1, "n_panels must be 1 .. 4");
+        return bad(err, path, -1, "n_panels must be 1 .. 4 (1 .. 16 as small multiples)");
     }
     if (!axis_ok(&fig->x)) {
         return bad(err, path, -1, "x axis limits invalid (log axis needs min > 0)");

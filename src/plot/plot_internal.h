@@ -5,7 +5,8 @@
 ** user space of the PDF and SVG surfaces; PNG output scales points to pixels by dpi / 72.
 ** Files: axes.c (palette, ticks, scales, text, axis drawing), data.c (extents, bins, bar
 ** means, legend entries), charts.c (drawing each chart kind), figure.c (layout, legend
-** placement, the whole figure), output.c (validation, surfaces, buffers, atomic files).
+** placement, the whole figure), facets.c (small multiples: the grid, shared axes, one
+** legend), output.c (validation, surfaces, buffers, atomic files).
 */
 #ifndef RELAPSELAB_PLOT_INTERNAL_H
 #define RELAPSELAB_PLOT_INTERNAL_H
@@ -130,5 +131,9 @@ void pl_draw_sample(cairo_t *cr, const pl_entry_t *e, double x, double y, double
 /* figure.c */
 int pl_figure_draw(cairo_t *cr, const rl_plot_figure_t *fig, double w_pt, double h_pt,
     rl_error_t *err);
+
+/* facets.c: lay out and draw f (its panels prepared by pl_figure_draw) as small
+** multiples. Returns 0, RL_ERR_INVALID (a bar chart) or an error of the axes. */
+int pl_facets_draw(cairo_t *cr, pl_figure_t *f, rl_error_t *err);
 
 #endif

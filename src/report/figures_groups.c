@@ -8,7 +8,8 @@
 ** point is drawn only while at least half of the group's mice (and at least two) still
 ** run, so a curve does not end on the noise of one or two slow mice. Each group has its palette colour (in the
 ** order drawn), and after eight groups another marker shape; groups are shifted slightly
-** sideways (dodged) so their error bars stay apart.
+** sideways (dodged) so their error bars stay apart. Many groups become small multiples
+** (figures_facets.c).
 ** Bars. Heights and error bars are the group means of measures.h (rl_group_phase_t), the
 ** dots each mouse's subject x phase value (rl_subject_phase_t), so a bar is exactly what
 ** `relapselab summary` prints; a group is drawn if its measure applies to one mouse.
@@ -139,7 +140,7 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
     rl_plot_series_t *series;
     double *vals, dodge;
     bool *drawn_group;
-    int *rank;
+    int *rank, *drawn;
     size_t longest = 0;
 
     for (gi = 0; gi < ng; gi++) {
@@ -155,7 +156,8 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
     drawn_group = rl_fig_alloc(f, (size_t) ds->n_groups, sizeof *drawn_group);
     vals = rl_fig_alloc(f, (size_t) ds->n_subjects, 2 * sizeof *vals);
     series = rl_fig_alloc(f, (size_t) (ng * per), sizeof *series);
-    if (rank == NULL || drawn_group == NULL || vals == NULL || series == NULL) {
+    drawn = rl_fig_alloc(f, (size_t) ng, sizeof *drawn);
+    if (rank == NULL || drawn_group == NULL || vals == NULL || series == NULL || drawn == NULL) {
         return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
     }
     for (gi = 0; gi < ng; gi++) {
@@ -195,7 +197,7 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
                 rl_fig_printf(f, "%s inactive", ds->groups[g].name), x, y + 2 * k_max,
                 y + 3 * k_max, k_max, st};
         }
-        f->n_groups++;
+        drawn[f->n_groups++] = g;
     }
     for (k = 0; k < f->plot.panel[0].n_series; k++) {
         if (series[k].label == NULL) {
@@ -218,7 +220,11 @@ curves(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t
     f->plot.panel[0].y.include_zero = true;
     f->plot.panel[0].series = series;
     curve_caption(f, cs, phase, groups_text);
-    return f->plot.x.label != NULL ? 0 : rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
+    if (f->plot.x.label == NULL) {
+        return rl_fig_fail(f, ds, RL_ERR_NOMEM, err, "out of memory");
+    }
+    return rl_fig_faceted(opt, f->n_groups) ? rl_fig_facet_curves(f, ds, opt, drawn, per, err)
+                                            : 0;
 }
 
 int

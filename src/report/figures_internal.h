@@ -2,8 +2,9 @@
 **
 ** Files: figures.c (the kinds table, options, the figure's memory, group and phase
 ** selection, subject lookup, the representative session), figures_groups.c (the group
-** figures: acquisition, extinction, breakpoint, reinstatement), figures_session.c (one
-** session: cumulative record; intervals: iri), figure_traces.c (re-simulated traces).
+** figures: acquisition, extinction, breakpoint, reinstatement), figures_facets.c (curves
+** of many groups as small multiples), figures_session.c (one session: cumulative record;
+** intervals: iri), figure_traces.c (re-simulated traces).
 */
 #ifndef RL_REPORT_FIGURES_INTERNAL_H
 #define RL_REPORT_FIGURES_INTERNAL_H
@@ -70,6 +71,18 @@ void rl_fig_subject_label(const rl_dataset_t *ds, int subject, char *buf, size_t
 /* "subject 3 (WT), day 3 (acquisition, session 3)" -- the 0-based numbers of the
 ** database and of the options -- owned by f; NULL if allocation fails. */
 char *rl_fig_session_title(rl_figure_t *f, const rl_dataset_t *ds, const rl_ds_session_t *s);
+
+/* Whether a curve figure of n_groups drawn groups is drawn as small multiples under opt
+** (figures.h: opt->facet, RL_FIGURE_FACET_GROUPS). */
+bool rl_fig_faceted(const rl_figure_options_t *opt, int n_groups);
+
+/* Deal the series of the one-panel curve figure f out to small multiples: series
+** [i * per, (i + 1) * per) are those of group drawn[i], i < f->n_groups (per = 1, or 2
+** with the inactive responses). Panels, titles, styles, the legend, the size (unless opt
+** sets it) and a sentence of the caption (figures.h). Returns 0, or RL_ERR_NOMEM (f
+** released, err naming ds->path). */
+int rl_fig_facet_curves(rl_figure_t *f, const rl_dataset_t *ds, const rl_figure_options_t *opt,
+    const int *drawn, int per, rl_error_t *err);
 
 /* What a delivery of group g is called: "infusion" (drug), "pellet" or "liquid". */
 const char *rl_fig_delivery_word(const rl_dataset_t *ds, int g);

@@ -7,9 +7,11 @@
 ** place preference (a figure without data is left out), then one session of a representative mouse (the
 ** mouse of the first group closest to its group's mean in acquisition, its last
 ** acquisition session): its cumulative record and, for a simulation, its brain traces.
-** Curves of more than MAX_CURVE_GROUPS groups are unreadable, so they are split into one
-** figure per littermate line and procedure (e.g. the WT and KO mice of Oprm1 on cocaine),
-** or into runs of MAX_CURVE_GROUPS groups when groups have no line. A figure that cannot
+** Curves of more than MAX_CURVE_GROUPS groups are unreadable in one panel, so they are
+** drawn as small multiples (figures.h: one panel per wild type with its mutants, e.g. the
+** WT and KO mice of Oprm1 on cocaine, or per group) -- or, with the facet option OFF, split
+** into one figure per littermate line and procedure, or into runs of MAX_CURVE_GROUPS
+** groups when groups have no line. A figure that cannot
 ** be drawn for a reason the reader should know (traces that do not reproduce) becomes a
 ** note in the page.
 */
@@ -137,7 +139,7 @@ figure(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int kind,
 }
 
 int
-rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
+rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int facet,
     rl_report_info_t *info, rl_error_t *err)
 {
     static const int order[5] = {RL_FIG_ACQUISITION, RL_FIG_BREAKPOINT, RL_FIG_EXTINCTION,
@@ -150,12 +152,16 @@ rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
         return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
     }
     make_subsets(ds, sets);
+    if (facet != RL_FIGURE_FACET_OFF) {
+        sets->n_sets = 1; /* one figure of all groups, as small multiples when many */
+    }
     fputs("<section id=\"figures\">\n<h2>Figures</h2>\n", f);
     for (i = 0; i < 5 && ret == 0; i++) {
         bool curves = order[i] == RL_FIG_ACQUISITION || order[i] == RL_FIG_EXTINCTION
             || order[i] == RL_FIG_PLACE;
         for (k = 0; k < (curves ? sets->n_sets : 1) && ret == 0; k++) {
             rl_figure_options_init(&opt);
+            opt.facet = facet;
             if (curves && sets->n_sets > 1) {
                 opt.groups = sets->groups[k];
                 opt.n_groups = sets->n[k];

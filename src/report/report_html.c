@@ -3,9 +3,10 @@
 ** Design. The page is written top to bottom into a memory stream (open_memstream), so a
 ** report that fails half-way leaves nothing behind, and only a complete page is written to
 ** disk (temporary file, fsync, rename). Sections: header and provenance, groups, protocol,
-** the summary tables (one per phase, rows = groups, from measures.h), the import report
-** (report_import.c, imports only) and the figures (report_figures.c). Every string that
-** comes from the database goes through rl_html_text(), the one place HTML is escaped. The
+** the summary tables (one per phase, rows = groups, from measures.h), the group
+** comparisons (report_compare.c), the import report (report_import.c, imports only) and
+** the figures (report_figures.c). Every string that comes from the database goes through
+** rl_html_text(), the one place HTML is escaped. The
 ** style sheet is inline and plain -- booktabs-like tables, a serif-free body, figures
 ** that scale to the page -- with print rules so the page prints as a document. The file is
 ** written by core/outfile.h's rule (path checked first, then rendered, then a temporary
@@ -382,8 +383,8 @@ summary(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, rl_report_info_
 /* ---- the page ---- */
 
 static int
-page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, rl_report_info_t *info,
-    rl_error_t *err)
+page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, const rl_report_options_t *opt,
+    rl_report_info_t *info, rl_error_t *err)
 {
     const char *study = ds->run.study != NULL ? ds->run.study : ds->path;
     int ret;
@@ -403,7 +404,8 @@ page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, rl_report_info_t *
     }
     fputs("</p>\n</header>\n<nav><b>Contents</b><ol><li><a href=\"#provenance\">Provenance</a>"
           "</li><li><a href=\"#groups\">Groups</a></li><li><a href=\"#protocol\">Protocol</a>"
-          "</li><li><a href=\"#summary\">Summary per group and phase</a></li>", f);
+          "</li><li><a href=\"#summary\">Summary per group and phase</a></li>"
+          "<li><a href=\"#compare\">Group comparisons</a></li>", f);
     if (ds->run.imported) {
         fputs("<li><a href=\"#import\">Import report</a></li>", f);
     }
@@ -412,10 +414,13 @@ page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, rl_report_info_t *
     groups_table(f, ds, info);
     protocol(f, ds, info);
     summary(f, ds, m, info);
+    if ((ret = rl_report_compare(f, ds, m, info, err)) != 0) {
+        return ret;
+    }
     if (ds->run.imported) {
         rl_report_import(f, ds, info);
     }
-    if ((ret = rl_report_figures(f, ds, m, info, err)) != 0) {
+    if ((ret = rl_report_figures(f, ds, m, opt != NULL ? opt->facet : 0, info, err)) != 0) {
         return ret;
     }
     fprintf(f, "</main>\n<footer>Made by relapselab %s (<code>relapselab report</code>) from ",
@@ -430,6 +435,14 @@ int
 rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **html,
     size_t *len, rl_report_info_t *info, rl_error_t *err)
 {
+    return rl_report_render_html_opt(ds, m, NULL, html, len, info, err);
+}
+
+int
+rl_report_render_html_opt(const rl_dataset_t *ds, const rl_measures_t *m,
+    const rl_report_options_t *opt, char **html, size_t *len, rl_report_info_t *info,
+    rl_error_t *err)
+{
     rl_report_info_t local;
     FILE *f;
     int ret;
@@ -441,7 +454,7 @@ rl_report_render_html(const rl_dataset_t *ds, const rl_measures_t *m, char **htm
     if ((f = open_memstream(html, len)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
     }
-    ret = page(f, ds, m, info, err);
+    ret = page(f, ds, m, opt, info, err);
     if (ferror(f) && ret == 0) {
         ret = rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory writing the report");
     }
@@ -460,6 +473,13 @@ int
 rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char *path,
     rl_report_info_t *info, rl_error_t *err)
 {
+    return rl_report_write_html_opt(ds, m, NULL, path, info, err);
+}
+
+int
+rl_report_write_html_opt(const rl_dataset_t *ds, const rl_measures_t *m,
+    const rl_report_options_t *opt, const char *path, rl_report_info_t *info, rl_error_t *err)
+{
     char *html = NULL;
     size_t len = 0;
     int ret;
@@ -469,7 +489,7 @@ rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, const char 
             "from; refusing to replace it");
     }
     if ((ret = rl_outfile_check(path, err)) != 0
-        || (ret = rl_report_render_html(ds, m, &html, &len, info, err)) != 0) {
+        || (ret = rl_report_render_html_opt(ds, m, opt, &html, &len, info, err)) != 0) {
         return ret;
     }
     ret = rl_outfile_write(path, html, len, NULL, err);

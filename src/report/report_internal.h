@@ -1,8 +1,8 @@
 /* report_internal.h -- what the files of the HTML report share (see report.h).
 **
 ** Files: report_html.c (the page, HTML escaping, provenance, protocol, summary tables, the
-** atomic write), report_figures.c (the figures section), report_import.c (the import
-** report: the tables of the dataset's import log).
+** atomic write), report_compare.c (the group comparisons), report_figures.c (the figures
+** section), report_import.c (the import report: the tables of the dataset's import log).
 */
 #ifndef RL_REPORT_INTERNAL_H
 #define RL_REPORT_INTERNAL_H
@@ -16,9 +16,16 @@
 ** writes nothing. */
 void rl_html_text(FILE *f, const char *s);
 
-/* The figures section: <h2> and one <figure> per figure with data. Returns 0 or an error
+/* The figures section: <h2> and one <figure> per figure with data; facet (figures.h,
+** rl_figure_facet_t) chooses small multiples for curves. Returns 0 or an error
 ** (RL_ERR_NOMEM, RL_ERR_INTERNAL) naming ds->path; counts go into info. */
-int rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
+int rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int facet,
+    rl_report_info_t *info, rl_error_t *err);
+
+/* The group comparisons section (compare.h): the rule, one table per block and phase,
+** the comparisons left out. Returns 0 or RL_ERR_NOMEM naming ds->path; tables are counted
+** in info. */
+int rl_report_compare(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m,
     rl_report_info_t *info, rl_error_t *err);
 
 /* The import section of an imported run, from ds's import log

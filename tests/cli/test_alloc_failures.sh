@@ -1,6 +1,6 @@
 #!/bin/sh
-# test_alloc_failures.sh -- every allocation site of run, summary, export, import-medpc,
-# calibrate and power fails once, cleanly.
+# test_alloc_failures.sh -- every allocation site of run, summary (and summary --compare),
+# export, import-medpc, calibrate and power fails once, cleanly.
 #
 # The library allocates through one allocator (src/core/alloc.h) whose fault-injection hook
 # the tool exposes (relapselab/alloc.h): RL_ALLOC_TRACE=FILE logs each allocation's number
@@ -80,6 +80,7 @@ set_args() {
 
 sweep run run "$tmp/p.yaml" --seed 3 --threads 1 --out @OUT/r.db --quiet
 sweep summary summary "$tmp/base.db" --by subject --csv @OUT/csv
+sweep summary-compare summary "$tmp/base.db" --compare --csv @OUT/csv
 sweep export-csv export "$tmp/base.db" --csv @OUT/csv
 sweep export-medpc export "$tmp/base.db" --medpc @OUT/medpc
 sweep import import-medpc "$tmp/medpc" --profile relapselab --out @OUT/lab.db --quiet

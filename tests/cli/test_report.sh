@@ -58,12 +58,12 @@ report imp
 imp_figures=$figures
 imp_tables=$tables
 # tiny protocol: acquisition, breakpoint, extinction, reinstatement, cumulative (+ traces
-# for the simulation); tables: provenance, groups, 4 phases (+ the phases table, files
-# and no issues table for the import)
+# for the simulation); tables: provenance, groups, 4 phases, 4 phases' group comparisons
+# (+ the phases table, files and no issues table for the import)
 expect_eq "figures in the simulation's report" "$sim_figures" 6
-expect_eq "tables in the simulation's report" "$sim_tables" 6
+expect_eq "tables in the simulation's report" "$sim_tables" 10
 expect_eq "figures in the import's report" "$imp_figures" 5
-expect_eq "tables in the import's report" "$imp_tables" 8
+expect_eq "tables in the import's report" "$imp_tables" 12
 
 # Bad usage and a bad database.
 "$RL" report "$tmp/sim.db" >"$tmp/out" 2>"$tmp/err"
@@ -151,8 +151,9 @@ printf '<!DOCTYPE html><html><body></body></html>\n' >"$tmp/blank.html"
 screenshot "$tmp/blank.html" "$tmp/blank.png" || finish
 blank=$(wc -c <"$tmp/blank.png" | tr -d ' ')
 
-render sim "$sim_figures" "$sim_tables" provenance groups protocol summary figures
-render imp "$imp_figures" "$imp_tables" provenance groups protocol summary import figures
+render sim "$sim_figures" "$sim_tables" provenance groups protocol summary compare figures
+render imp "$imp_figures" "$imp_tables" provenance groups protocol summary compare import \
+    figures
 
 # The study name is text: its '<b>' is escaped, not an element.
 if [ -f "$tmp/sim.dom" ]; then

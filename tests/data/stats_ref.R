@@ -245,3 +245,40 @@ fieller2(c(10, 12, 11, 13), c(-1, 1, -2, 2), df = 3)
 cat(sprintf("fieller2 a = 10,11,12 b = 0,0,0: |t| = %.12g > t(0.975, 2) = %.12g\n",
   t.test(c(10, 11, 12))$statistic, qt(0.975, 2)))
 cat(sprintf("R %s, effectsize %s\n", R.version.string, packageVersion("effectsize")))
+
+# ==== Group comparisons (summary --compare; issue 13 item 7) ====
+# tests/unit/test_stats.c (intervals, partial eta squared) and test_stats_oneway.c.
+# ---- The 95 % interval of the difference: t.test()$conf.int, Student and Welch.
+ci <- function(a, b, eq) {
+  t <- t.test(a, b, var.equal = eq)
+  cat(sprintf("  se=%.12g lo=%.12g hi=%.12g\n", t$stderr, t$conf.int[1], t$conf.int[2]))
+}
+cat("ci student session 1 WT - KO\n"); ci(wt, ko, TRUE)
+cat("ci welch session 1 WT - KO\n"); ci(wt, ko, FALSE)
+cat("ci welch a = 2,4,6 b = 1,3\n"); ci(c(2, 4, 6), c(1, 3), FALSE)
+# ---- Partial eta squared of the mixed ANOVAs above: afex's es = "pes".
+for (m in list(list("pes3", a3), list("pes2", a2))) {
+  tp <- anova(m[[2]], correction = "none", es = "pes")
+  for (r in rownames(tp)) cat(sprintf("%s %s pes=%.12g\n", m[[1]], r, tp[r, "pes"]))
+}
+# ---- One-way ANOVA: summary(aov(y ~ g)); eta squared by effectsize::eta_squared.
+oneway <- function(y, g) {
+  s <- summary(aov(y ~ g))[[1]]
+  es <- eta_squared(aov(y ~ g), partial = FALSE, verbose = FALSE)$Eta2
+  cat(sprintf("  F=%.12g df=%.12g dferr=%.12g p=%.12g ss=%.12g sserr=%.12g eta2=%.12g\n",
+    s[1, "F value"], s[1, "Df"], s[2, "Df"], s[1, "Pr(>F)"], s[1, "Sum Sq"], s[2, "Sum Sq"],
+    es))
+}
+g3 <- factor(rep(c("A", "B", "C"), c(7, 7, 6)))
+cat("oneway session 1, mice 1-7 A, 8-14 B, 15-20 C\n"); oneway(w1, g3)
+cat("oneway a = 1,2,3 b = 2,4,6,8 c = 5,5,6\n")
+oneway(c(1, 2, 3, 2, 4, 6, 8, 5, 5, 6), factor(rep(c("a", "b", "c"), c(3, 4, 3))))
+# ---- Holm's adjustment: p.adjust(p, "holm").
+holm <- function(p) cat(sprintf("holm %s -> %s\n", paste(p, collapse = ","),
+  paste(sprintf("%.12g", p.adjust(p, "holm")), collapse = ",")))
+holm(c(0.01, 0.04, 0.03, 0.005))
+holm(c(0.2, 0.01, 0.2, 0.04))
+holm(c(0.5, 0.6, 0.9))
+holm(0.3)
+cat(sprintf("R %s, afex %s, effectsize %s\n", R.version.string, packageVersion("afex"),
+  packageVersion("effectsize")))

@@ -537,8 +537,10 @@ test_report(void)
     CHECK(strlen(html) == len && strncmp(html, "<!DOCTYPE html>", 15) == 0);
     CHECK(info.figures == 6 && info.notes == 0); /* acq, bp, ext, reinst, cumulative, traces */
     CHECK(count(html, "<svg") == info.figures && count(html, "<figcaption>") == info.figures);
-    /* provenance, groups and one per phase (the protocol is its YAML, not a table) */
-    CHECK(count(html, "<table") == info.tables && info.tables == 6);
+    /* provenance, groups, one per phase (the protocol is its YAML, not a table) and one per
+    ** phase of group comparisons */
+    CHECK(count(html, "<table") == info.tables && info.tables == 10);
+    CHECK(strstr(html, "<section id=\"compare\">") != NULL);
     CHECK(count(html, "<?xml") == 0);
     CHECK(strstr(html, "relapselab test protocol (small)") != NULL);
     CHECK(strstr(html, "reinforcer, cue") != NULL);   /* the protocol text */
@@ -606,6 +608,57 @@ teardown(void)
     return rl_test_tmpdir_done(tmpdir);
 }
 
+/* Small multiples (figures.h): with --facet the three groups of small.yaml -- one wild type
+** and two mutants, a single set -- get a panel each, sharing one legend of curve kinds;
+** the curves are those of the one-panel figure, in black in every panel. By default (3
+** groups, not more than RL_FIGURE_FACET_GROUPS) and with OFF the figure is one panel. */
+static void
+test_facets(void)
+{
+    rl_figure_options_t opt;
+    rl_figure_t f, one;
+    rl_error_t err;
+    unsigned char *svg = NULL;
+    size_t len = 0;
+    int g, j;
+
+    rl_figure_options_init(&opt);
+    CHECK(rl_figure_acquisition(ds, ms, &opt, &one, &err) == 0);
+    CHECK(one.plot.n_panels == 1 && one.plot.facet_cols == 0 && one.plot.legend == NULL);
+    opt.facet = RL_FIGURE_FACET_ON;
+    CHECK(rl_figure_acquisition(ds, ms, &opt, &f, &err) == 0);
+    CHECK(f.n_groups == 3 && f.plot.n_panels == 3 && f.plot.facet_cols == 3);
+    CHECK(f.plot.n_legend == 2 && f.plot.legend != NULL);
+    if (f.plot.n_legend == 2) {
+        CHECK(strcmp(f.plot.legend[0].label, "active") == 0);
+        CHECK(strcmp(f.plot.legend[1].label, "inactive") == 0);
+        CHECK(f.plot.legend[1].style.open && f.plot.legend[1].style.dashed);
+    }
+    CHECK(strstr(f.caption, "One panel per group") != NULL);
+    for (g = 0; g < 3 && f.plot.n_panels == 3; g++) {
+        const rl_plot_panel_t *p = &f.plot.panel[g];
+        CHECK(p->kind == RL_PLOT_LINES && p->n_series == 2);
+        CHECK(p->title != NULL && strcmp(p->title, ds->groups[g].name) == 0);
+        for (j = 0; j < p->n_series && p->n_series == 2; j++) {
+            const rl_plot_series_t *a = &p->series[j], *b = &one.plot.panel[0].series[2 * g + j];
+            int k;
+            CHECK(a->style.colour == 0 && a->n == b->n);
+            for (k = 0; k < a->n && a->n == b->n; k++) {
+                CHECK(a->x[k] == k + 1); /* one group per panel: not dodged */
+                CHECK((isnan(a->y[k]) && isnan(b->y[k])) || a->y[k] == b->y[k]);
+            }
+            check_curve(a, g, "acquisition", j == 1);
+        }
+    }
+    CHECK(rl_plot_render(&f.plot, RL_PLOT_SVG, &svg, &len, &err) == 0 && len > 1000);
+    free(svg);
+    rl_figure_free(&f);
+    rl_figure_free(&one);
+    opt.facet = RL_FIGURE_FACET_OFF;
+    CHECK(rl_figure_extinction(ds, ms, &opt, &f, &err) == 0 && f.plot.n_panels == 1);
+    rl_figure_free(&f);
+}
+
 static const rl_test_case_t CASES[] = {
     {"acquisition", test_acquisition, 0},
     {"extinction", test_extinction, 0},
@@ -617,6 +670,7 @@ static const rl_test_case_t CASES[] = {
     {"errors", test_errors, 0},
     {"render_all", test_render_all, 0},
     {"report", test_report, 0},
+    {"facets", test_facets, 0},
 };
 
 int

@@ -1,4 +1,5 @@
-/* test_stats.c -- t-tests, their effect size (Hedges' g) and the mixed ANOVA against R.
+/* test_stats.c -- t-tests, their effect size (Hedges' g) and interval, and the mixed ANOVA
+** with its partial eta squared against R.
 **
 ** Data: tests/data/stats_ref.csv (20 mice, WT/KO, 3 sessions of active pokes; generated
 ** once with a fixed seed). Expected values: R 4.2.2 with afex 1.2.1 (Debian 12 packages
@@ -186,6 +187,65 @@ mixed_anova_two_levels(void)
     CHECK(rl_anova_mixed(y2, group, N, 2, 1, &a, &err) == RL_ERR_INVALID);
 }
 
+/* The 95 % interval of the difference (summary --compare): R, stats_ref.R "ci" --
+** t.test(wt, ko, var.equal = TRUE / FALSE)$conf.int and $stderr. */
+static void
+interval_known_answers(void)
+{
+    double wt[10], ko[10];
+    const double a[] = {2, 4, 6}, b2[] = {1, 3}, same[] = {5, 5, 5}, more[] = {7, 7, 7};
+    rl_ttest_t t;
+    rl_error_t err;
+    int i, na = 0, nb = 0;
+
+    for (i = 0; i < N; i++) {
+        if (group[i]) {
+            ko[nb++] = y[i * K];
+        } else {
+            wt[na++] = y[i * K];
+        }
+    }
+    CHECK(rl_ttest_student(wt, na, ko, nb, &t, &err) == 0);
+    CHECK_CLOSE(t.se, 4.51035844843, 0.0, 1e-9);
+    CHECK_CLOSE(t.lo, -5.5759114737, 0.0, 1e-8);
+    CHECK_CLOSE(t.hi, 13.3759114737, 0.0, 1e-8);
+    CHECK(rl_ttest_welch(wt, na, ko, nb, &t, &err) == 0);
+    CHECK_CLOSE(t.se, 4.51035844843, 0.0, 1e-9);
+    CHECK_CLOSE(t.lo, -5.63760061166, 0.0, 1e-8);
+    CHECK_CLOSE(t.hi, 13.4376006117, 0.0, 1e-8);
+    /* unequal n and variances: Welch's df 2.88235294118 sets the t quantile */
+    CHECK(rl_ttest_welch(a, 3, b2, 2, &t, &err) == 0);
+    CHECK_CLOSE(t.se, 1.52752523165, 0.0, 1e-10);
+    CHECK_CLOSE(t.lo, -2.97546759641, 0.0, 1e-9);
+    CHECK_CLOSE(t.hi, 6.97546759641, 0.0, 1e-9);
+    /* no spread: the interval is the point difference */
+    CHECK(rl_ttest_welch(more, 3, same, 3, &t, &err) == 0);
+    CHECK(t.se == 0.0 && t.lo == 2.0 && t.hi == 2.0);
+}
+
+/* Partial eta squared of the mixed ANOVAs: R, stats_ref.R "pes3" / "pes2" --
+** anova(aov_ez(...), es = "pes"). */
+static void
+partial_eta_squared_known_answers(void)
+{
+    double y2[N * 2];
+    rl_anova_mixed_t a;
+    rl_error_t err;
+    int i;
+    CHECK(rl_anova_mixed(y, group, N, 2, K, &a, &err) == 0);
+    CHECK_CLOSE(a.group.pes, 0.0602002938903, 0.0, 1e-10);
+    CHECK_CLOSE(a.level.pes, 0.326797764198, 0.0, 1e-10);
+    CHECK_CLOSE(a.interaction.pes, 0.0497117861085, 0.0, 1e-10);
+    for (i = 0; i < N; i++) {
+        y2[i * 2] = y[i * K];
+        y2[i * 2 + 1] = y[i * K + 2];
+    }
+    CHECK(rl_anova_mixed(y2, group, N, 2, 2, &a, &err) == 0);
+    CHECK_CLOSE(a.group.pes, 0.00980349440112, 0.0, 1e-10);
+    CHECK_CLOSE(a.level.pes, 0.440772750381, 0.0, 1e-10);
+    CHECK_CLOSE(a.interaction.pes, 0.0418118466899, 0.0, 1e-10);
+}
+
 static bool
 setup(void)
 {
@@ -201,6 +261,8 @@ static const rl_test_case_t CASES[] = {
     {"hedges_g_known_answers", hedges_g_known_answers, 0},
     {"mixed_anova_three_levels", mixed_anova_three_levels, 0},
     {"mixed_anova_two_levels", mixed_anova_two_levels, 0},
+    {"interval_known_answers", interval_known_answers, 0},
+    {"partial_eta_squared_known_answers", partial_eta_squared_known_answers, 0},
 };
 
 int
