@@ -3,8 +3,9 @@
 #
 # Each section is one case of issue 14 and failed before the output module
 # (src/core/outfile.c) existed:
-#   2  an output path that is a FIFO, a symbolic link to a FIFO (standing in for a device:
-#      a real device cannot be made without root, and no test touches /dev), a symbolic
+#   2  an output path that is a FIFO, a symbolic link to a FIFO, a device node and a link to
+#      it (made with mknod in the temporary folder where that is allowed -- root, as in CI;
+#      no test touches /dev -- else the FIFO cases stand in for devices), a symbolic
 #      link to a directory, or a directory is refused by every command that writes -- exit 1,
 #      "refusing to replace it", the target untouched, no temporary file (a link to a
 #      regular file is followed: that file is replaced, the link stays; a dangling link is
@@ -105,6 +106,23 @@ grep -q "error: $t/fifo.html: is a FIFO; refusing to replace it" "$tmp/err" ||
 "$RL" run "$tmp/p.yaml" --quiet --out "$t/link_fifo.db" 2>"$tmp/err"
 grep -q "link_fifo.db: is a symbolic link to a FIFO; refusing to replace it" "$tmp/err" ||
     { show_file "stderr" "$tmp/err"; fail "run --out link to a FIFO: the message does not say why"; }
+
+# a real character device (the null device's numbers, 1:3) made in the temporary folder,
+# and a symbolic link to it: made only where mknod is allowed (root with CAP_MKNOD, as in
+# CI's container); elsewhere the FIFO cases above stand in for it, and a note says so
+if mknod "$t/dev" c 1 3 2>/dev/null; then
+    ln -s dev "$t/link_dev.db"
+    refused "run --out a link to a device" "$RL" run "$tmp/p.yaml" --seed 1 --quiet \
+        --out "$t/link_dev.db"
+    grep -q "link_dev.db: is a symbolic link to a character device; refusing to replace it" "$tmp/err" ||
+        { show_file "stderr" "$tmp/err"; fail "run --out a link to a device: the message does not say why"; }
+    refused "report -o a device" "$RL" report "$tmp/base.db" -o "$t/dev"
+    [ -c "$t/dev" ] && [ -L "$t/link_dev.db" ] && [ -c "$t/link_dev.db" ] ||
+        fail "the device node or the link to it was replaced"
+    rm -f "$t/dev" "$t/link_dev.db"
+else
+    note "mknod not allowed here: the device cases rest on the FIFO ones"
+fi
 
 # a link to a regular file is followed: the file it leads to is replaced, the link stays
 echo "old" >"$t/real.html"
