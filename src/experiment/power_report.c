@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/json_out.h"
+#include "core/text_safe.h"
 #include "store/csv_write.h"
 #include "power_internal.h"
 
@@ -200,9 +201,11 @@ int
 rl_power_print(const rl_power_t *self, FILE *f, rl_error_t *err)
 {
     char label[256], head[32];
+    rl_text_buf_t b1, b2; /* names escaped for the terminal (text_safe.h) */
     int j, k, varied = 0;
 
-    fprintf(f, "Power: %s (%s)\n", self->claims->id, self->claims->path);
+    fprintf(f, "Power: %s (%s)\n", rl_text_safe(self->claims->id, &b1),
+        rl_text_safe(self->claims->path, &b2));
     fprintf(f, "  %d virtual studies per n (study r: seed %llu + r; nested cohorts: the n mice "
                "of a group are the first n of the largest), alpha %g, target %.0f %%\n",
         self->opt.replicates, (unsigned long long) self->opt.seed, self->opt.alpha,
@@ -227,8 +230,9 @@ rl_power_print(const rl_power_t *self, FILE *f, rl_error_t *err)
     }
     fprintf(f, "  %9s\n", "n needed");
     for (k = 0; k < self->n_rows; k++) {
-        fprintf(f, "%-6.6s %-62.62s %-11s", rl_power_row_check(self, k)->id,
-            rl_power_row_label(self, k, label, sizeof label), rl_power_kind_name(self->kind[k]));
+        fprintf(f, "%-6.6s %-62.62s %-11s", rl_text_safe(rl_power_row_check(self, k)->id, &b1),
+            rl_text_safe(rl_power_row_label(self, k, label, sizeof label), &b2),
+            rl_power_kind_name(self->kind[k]));
         for (j = 0; j < self->n_designs; j++) {
             rl_power_cell_t c = rl_pw_cell(self, k, j);
             if (isnan(c.rate)) {
