@@ -8,8 +8,10 @@
 # claims/gutierrez2014.yaml (4 studies: test calibration and magnitudes, which are summed
 # in study order), and a run with fewer studies than ranks (2 studies, 3 ranks: a rank with
 # none) equal the plain run's output byte for byte; stderr is empty of reports (rank 0 alone
-# prints); `--check`'s exit status is the plain run's; `power --json` (when the brief's
-# power split is built: the same comparison). Skipped (77) when the binary was built
+# prints); `--check`'s exit status is the plain run's. `power --json` of power_small.yaml
+# (n 4,6 over 12 studies; and n 4,6,8 over 40 with --precision 0.3, where the designs stop
+# early at different studies: rank 0 must skip the outcomes past each stopping point) and
+# its --csv table equal the plain run's. Skipped (77) when the binary was built
 # without MPI (not linked to libmpi) or mpirun is absent. As root (CI's container) Open MPI
 # needs OMPI_ALLOW_RUN_AS_ROOT*; under ASan, Open MPI's own allocations at exit are not
 # ours, so leak detection is off for the mpirun runs.
@@ -55,4 +57,20 @@ same "validate, 2 studies on 3 ranks" 3 \
     validate tests/data/power_small.yaml --replicates 2 --seed 5 --threads 1 --json
 same "validate --check (exit 1: checks miss)" 2 \
     validate tests/data/power_small.yaml --replicates 3 --seed 1 --threads 1 --check
+
+for k in 1 2 3; do
+    same "power --json" "$k" \
+        power tests/data/power_small.yaml --n 4,6 --replicates 12 --seed 2 --threads 1 --json
+    same "power --precision 0.3 (sequential stopping)" "$k" \
+        power tests/data/power_small.yaml --n 4,6,8 --replicates 40 --seed 2 --threads 1 \
+        --precision 0.3
+done
+grep -q "n=4: 33, n=6: 35, n=8: 38" "$tmp/plain.out" \
+    || note "the designs no longer stop at 33/35/38 studies: the stopping case may not be tested"
+"$RL" power tests/data/power_small.yaml --n 4,6 --replicates 9 --seed 4 --threads 1 --quiet \
+    --csv "$tmp/plain.csv" 2>/dev/null
+env "$mpi_env" mpirun --oversubscribe -n 2 "$RL" power tests/data/power_small.yaml --n 4,6 \
+    --replicates 9 --seed 4 --threads 1 --quiet --csv "$tmp/mpi.csv" 2>"$tmp/mpi.err"
+[ -s "$tmp/plain.csv" ] || fail "power --csv: no table written by the plain run"
+cmp -s "$tmp/plain.csv" "$tmp/mpi.csv" || fail "power --csv: 2 ranks differ from the plain run"
 finish
