@@ -20,9 +20,10 @@
 **
 ** A study depends on (seed, r) and the set of designs still running only, never on the
 ** thread count or the order in which mice finish. Evaluation and accumulation are separate
-** steps so that a later MPI split can compute studies on other ranks and accumulate their
-** outcomes here in study order (with sequential stopping, a rank's studies past the
-** stopping point of a design are then simply not counted).
+** steps so that a split sweep (split.h, `mpirun -n K`, docs/SCALE.md: sweep_split) computes
+** studies on other ranks and accumulates their outcomes on rank 0 in study order (with
+** sequential stopping, a rank's studies past the stopping point of a design are then simply
+** not counted).
 */
 #include "power_internal.h"
 
