@@ -45,6 +45,7 @@
 #include "relapselab/error.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
+#include "relapselab/split.h"
 
 #define RL_POWER_MAX_SIZES 32   /* n values in one sweep */
 #define RL_POWER_MIN_N 2        /* a t-test needs two mice per group */
@@ -66,6 +67,9 @@ typedef struct rl_power_options {
     const rl_params_t *params;          /* population values, NULL = the parameter table */
     const atomic_int *cancel;           /* non-zero stops the sweep; may be NULL */
     rl_progress_t progress;             /* after each virtual study (unit "studies") */
+    const rl_split_t *split;            /* NULL: run every study here; else this rank's
+                                           share, the sweep complete on rank 0 only
+                                           (split.h) */
 } rl_power_options_t;
 
 /* What the rate of a row measures (see above). */

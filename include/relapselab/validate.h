@@ -22,6 +22,7 @@
 #include "relapselab/claims.h"
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
+#include "relapselab/split.h"
 
 typedef struct rl_validation rl_validation_t;
 
@@ -32,6 +33,8 @@ typedef struct rl_validate_options {
     const rl_params_t *params;    /* population values, NULL = the parameter table */
     const atomic_int *cancel;     /* non-zero stops the run; may be NULL */
     rl_progress_t progress;       /* after each virtual study (unit "studies") */
+    const rl_split_t *split;      /* NULL: run every study here; else this rank's share,
+                                     the report complete on rank 0 only (split.h) */
 } rl_validate_options_t;
 
 /* Run the validation of claims (borrowed, with its protocol, until rl_validation_free()).

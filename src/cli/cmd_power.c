@@ -22,6 +22,7 @@
 #include "relapselab/plot.h"
 #include "relapselab/power.h"
 #include "store/csv_write.h"
+#include "mpi_split.h"
 
 #define DEFAULT_CLAIMS "claims/gutierrez2014.yaml"
 #define DEFAULT_SIZES "6,8,10,12,15,20"
@@ -265,14 +266,17 @@ write_outputs(const power_cli_t *c, rl_power_t *const *pw, int n)
     return RL_EXIT_OK;
 }
 
-/* Run every file's sweep (claims[0..n)) and write the outputs. */
+/* Run every file's sweep (claims[0..n)) and write the outputs. Under mpirun (mpi_split.h)
+** the studies are split across the ranks and rank 0 alone talks and writes. */
 static int
 run_all(power_cli_t *c, rl_claims_t **claims, int n)
 {
     rl_power_t *pw[MAX_FILES];
     rl_cli_progress_t pc;
+    rl_cli_split_t sp;
     rl_error_t err;
     int i, code = RL_EXIT_OK;
+    bool root;
 
     c->opt.replicates = c->replicates > 0 ? (int) c->replicates : 100;
     c->opt.seed = c->common.seed;
@@ -282,16 +286,19 @@ run_all(power_cli_t *c, rl_claims_t **claims, int n)
     c->opt.target = c->target;
     c->opt.precision = c->precision;
     c->opt.cancel = rl_cli_catch_interrupts();
+    rl_cli_split_begin(&sp);
+    root = sp.split.rank == 0;
+    c->opt.split = sp.split.size > 1 ? &sp.split : NULL;
     for (i = 0; i < n; i++) {
         pw[i] = NULL;
     }
     for (i = 0; i < n && code == RL_EXIT_OK; i++) {
-        if (!c->quiet) {
+        if (!c->quiet && root) {
             fprintf(stderr, "relapselab: power %s: n %s, up to %d studies each, seed %" PRIu64
                 ", %d thread%s\n", claims[i]->path, c->sizes != NULL ? c->sizes : DEFAULT_SIZES,
                 c->opt.replicates, c->opt.seed, c->opt.threads, c->opt.threads == 1 ? "" : "s");
         }
-        c->opt.progress = rl_cli_progress_start(&pc, !c->quiet);
+        c->opt.progress = rl_cli_progress_start(&pc, !c->quiet && root);
         rl_error_clear(&err);
         if (rl_power_run(claims[i], &c->opt, &pw[i], &err) != 0) {
             if (err.code == RL_ERR_INTERRUPTED) {
@@ -300,7 +307,8 @@ run_all(power_cli_t *c, rl_claims_t **claims, int n)
             code = rl_cli_report(&err);
         }
     }
-    if (code == RL_EXIT_OK) {
+    rl_cli_split_end(&sp, code != RL_EXIT_OK, code);
+    if (code == RL_EXIT_OK && root) {
         code = write_outputs(c, pw, n);
     }
     for (i = 0; i < n; i++) {

@@ -18,6 +18,7 @@
 #include "relapselab/claims.h"
 #include "relapselab/validate.h"
 #include "core/alloc.h"
+#include "mpi_split.h"
 
 #define DEFAULT_CLAIMS "claims/gutierrez2014.yaml"
 #define MAX_FILES 64
@@ -111,15 +112,18 @@ print_one(const validate_cli_t *c, const rl_validation_t *v, int i, int n, rl_er
     return rl_validation_print(v, stdout, err);
 }
 
-/* Run and print every claims file (loaded in claims[0..n)). */
+/* Run and print every claims file (loaded in claims[0..n)). Under mpirun (mpi_split.h) the
+** studies are split across the ranks and rank 0 alone prints the reports. */
 static int
 run_all(validate_cli_t *c, rl_claims_t **claims, int n)
 {
     rl_validation_t *v[MAX_FILES];
     rl_validate_options_t opt;
     rl_cli_progress_t pc;
+    rl_cli_split_t sp;
     rl_error_t err;
     int i, k, code = RL_EXIT_OK, failures = 0;
+    bool root;
 
     memset(&opt, 0, sizeof opt);
     opt.replicates = c->replicates > 0 ? (int) c->replicates : 100;
@@ -127,17 +131,27 @@ run_all(validate_cli_t *c, rl_claims_t **claims, int n)
     opt.threads = c->common.threads;
     opt.params = &c->common.params;
     opt.cancel = rl_cli_catch_interrupts();
-    opt.progress = rl_cli_progress_start(&pc, true);
+    rl_cli_split_begin(&sp);
+    root = sp.split.rank == 0;
+    opt.split = sp.split.size > 1 ? &sp.split : NULL;
+    opt.progress = rl_cli_progress_start(&pc, root);
     for (i = 0; i < n; i++) {
         v[i] = NULL;
     }
     for (i = 0; i < n && code == RL_EXIT_OK; i++) {
         if (rl_validate_run(claims[i], &opt, &v[i], &err) != 0
-            || print_one(c, v[i], i, n, &err) != 0) {
+            || (root && print_one(c, v[i], i, n, &err) != 0)) {
             code = rl_cli_report(&err);
         } else {
             failures += rl_validation_failures(v[i]);
         }
+    }
+    rl_cli_split_end(&sp, code != RL_EXIT_OK, code);
+    if (!root) { /* a share of the studies only: rank 0 reports */
+        for (k = 0; k < n; k++) {
+            rl_validation_free(v[k]);
+        }
+        return code;
     }
     if (code == RL_EXIT_OK && n > 1 && c->format == OUT_TEXT) {
         printf("\nSummary of %d claims files:\n", n);

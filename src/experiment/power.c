@@ -20,9 +20,10 @@
 **
 ** A study depends on (seed, r) and the set of designs still running only, never on the
 ** thread count or the order in which mice finish. Evaluation and accumulation are separate
-** steps so that a later MPI split can compute studies on other ranks and accumulate their
-** outcomes here in study order (with sequential stopping, a rank's studies past the
-** stopping point of a design are then simply not counted).
+** steps so that a split sweep (split.h, `mpirun -n K`, docs/SCALE.md: sweep_split) computes
+** studies on other ranks and accumulates their outcomes on rank 0 in study order (with
+** sequential stopping, a rank's studies past the stopping point of a design are then simply
+** not counted).
 */
 #include "power_internal.h"
 
@@ -231,32 +232,51 @@ row_hits(const rl_power_t *pw, const row_t *row, int k)
     return pw->kind[k] == RL_POWER_EITHER_WAY ? row->higher + row->lower : row->holds;
 }
 
+/* Test design j's rows on its first n mice as study s, recording what the study added to
+** each row in the design's outcomes. */
+static void
+evaluate(rl_power_t *pw, int j, int s)
+{
+    pw_design_t *d = &pw->design[j];
+    pw_outcome_t *o = &pw->outcome[(size_t) j * (size_t) pw->n_rows];
+    int k;
+    /* a study's outcome: what it added to the rows' running counts */
+    for (k = 0; k < pw->n_rows; k++) {
+        pw->before[2 * k] = d->v->rows[k].tested;
+        pw->before[2 * k + 1] = row_hits(pw, &d->v->rows[k], k);
+    }
+    rl_v_test_study(d->v, s);
+    for (k = 0; k < pw->n_rows; k++) {
+        const row_t *row = &d->v->rows[k];
+        o[k].tested = row->tested > pw->before[2 * k];
+        o[k].hit = row_hits(pw, row, k) > pw->before[2 * k + 1];
+        o[k].effect = o[k].tested ? row->effect[row->tested - 1] : NAN;
+    }
+}
+
 void
 rl_pw_study(rl_power_t *pw)
 {
-    int j, k;
+    int j;
     for (j = 0; j < pw->n_designs; j++) {
-        pw_design_t *d = &pw->design[j];
-        pw_outcome_t *o = &pw->outcome[(size_t) j * (size_t) pw->n_rows];
-        memset(o, 0, (size_t) pw->n_rows * sizeof *o);
-        pw->counted[j] = d->active;
-        if (!d->active) {
-            continue;
-        }
-        /* a study's outcome: what it added to the rows' running counts */
-        for (k = 0; k < pw->n_rows; k++) {
-            pw->before[2 * k] = d->v->rows[k].tested;
-            pw->before[2 * k + 1] = row_hits(pw, &d->v->rows[k], k);
-        }
-        rl_v_test_study(d->v, d->studies);
-        for (k = 0; k < pw->n_rows; k++) {
-            const row_t *row = &d->v->rows[k];
-            o[k].tested = row->tested > pw->before[2 * k];
-            o[k].hit = row_hits(pw, row, k) > pw->before[2 * k + 1];
-            o[k].effect = o[k].tested ? row->effect[row->tested - 1] : NAN;
+        memset(&pw->outcome[(size_t) j * (size_t) pw->n_rows], 0,
+            (size_t) pw->n_rows * sizeof *pw->outcome);
+        pw->counted[j] = pw->design[j].active;
+        if (pw->design[j].active) {
+            evaluate(pw, j, pw->design[j].studies);
         }
     }
     rl_pw_accumulate(pw);
+}
+
+void
+rl_pw_study_all(rl_power_t *pw, int s)
+{
+    int j;
+    memset(pw->outcome, 0, (size_t) pw->n_designs * (size_t) pw->n_rows * sizeof *pw->outcome);
+    for (j = 0; j < pw->n_designs; j++) {
+        evaluate(pw, j, s);
+    }
 }
 
 /* Is every row's interval (with a rate) narrower than the precision? */
@@ -365,6 +385,56 @@ simulate(sim_t *s, int r, int n_sim, rl_error_t *err)
     return 0;
 }
 
+/* This rank's share of the studies (opt.split, split.h): every design evaluated on every
+** one of them (a rank cannot know where the designs before its block stopped), the
+** outcomes gathered on rank 0 and accumulated there in study order, skipping the designs
+** stopped by then: what the single-process sweep counts. */
+static int
+sweep_split(rl_power_t *pw, sim_t *s, rl_error_t *err)
+{
+    const rl_split_t *sp = pw->opt.split;
+    size_t per = (size_t) pw->n_designs * (size_t) pw->n_rows, sz = sizeof *pw->outcome;
+    pw_outcome_t *mine, *all = NULL;
+    rl_progress_info_t info;
+    int lo, hi, r, j, ret = 0;
+
+    rl_split_range(sp, pw->opt.replicates, &lo, &hi);
+    memset(&info, 0, sizeof info);
+    info.total = hi - lo;
+    info.unit = "studies";
+    mine = rl_calloc((size_t) (hi - lo) * per + 1, sz);
+    all = sp->rank == 0 ? rl_calloc((size_t) pw->opt.replicates * per + 1, sz) : NULL;
+    if (mine == NULL || (sp->rank == 0 && all == NULL)) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (r = lo; r < hi && ret == 0; r++) {
+        if ((ret = simulate(s, r, pw->n_max, err)) == 0) {
+            rl_pw_study_all(pw, r);
+            memcpy(mine + (size_t) (r - lo) * per, pw->outcome, per * sz);
+            info.done = r - lo + 1;
+            info.sessions = pw->sessions;
+            info.events = pw->events;
+            rl_progress_report(&pw->opt.progress, &info);
+        }
+    }
+    if (ret == 0 && (ret = sp->gather(sp->ctx, mine, (size_t) (hi - lo) * per * sz, all,
+            sp->rank == 0 ? (size_t) pw->opt.replicates * per * sz : 0)) != 0) {
+        rl_error_set(err, ret, NULL, 0, 0, "power: gathering the studies of %d ranks failed",
+            sp->size);
+    }
+    for (r = 0; ret == 0 && sp->rank == 0 && r < pw->opt.replicates
+        && rl_pw_n_active_max(pw) > 0; r++) {
+        memcpy(pw->outcome, all + (size_t) r * per, per * sz);
+        for (j = 0; j < pw->n_designs; j++) {
+            pw->counted[j] = pw->design[j].active;
+        }
+        rl_pw_accumulate(pw);
+    }
+    free(mine);
+    free(all);
+    return ret;
+}
+
 static int
 sweep(rl_power_t *pw, sim_t *s, rl_error_t *err)
 {
@@ -412,7 +482,7 @@ rl_power_run(const rl_claims_t *claims, const rl_power_options_t *opt, rl_power_
     if (s.sessions == NULL || s.events == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     } else {
-        ret = sweep(pw, &s, err);
+        ret = rl_split_active(opt->split) ? sweep_split(pw, &s, err) : sweep(pw, &s, err);
     }
     free(s.sessions);
     free(s.events);

@@ -60,6 +60,10 @@ int rl_pw_n_active_max(const rl_power_t *pw);
 ** (pw->outcome, pw->counted), then adds them to the designs (rl_pw_accumulate). */
 void rl_pw_study(rl_power_t *pw);
 
+/* For a split sweep (split.h): pw->mice holds all n_max mice of every group of study s;
+** test every design, active or not, as study s, into pw->outcome (nothing accumulated). */
+void rl_pw_study_all(rl_power_t *pw, int s);
+
 /* Add one study's outcomes (pw->outcome, pw->counted) to the designs, in study order, and
 ** stop the designs whose intervals are all narrower than the precision. Kept apart from
 ** the evaluation so that studies computed elsewhere (other processes) can be added here in

@@ -293,12 +293,32 @@ rl_v_test_study(rl_validation_t *v, int s)
 }
 
 int
+rl_v_run_study(rl_validation_t *v, const rl_validate_options_t *opt, int r, rl_error_t *err)
+{
+    rl_runner_options_t ro;
+    sink_ctx_t ctx;
+    int ret;
+    ctx.v = v;
+    memset(&ro, 0, sizeof ro);
+    ro.seed = opt->seed + (uint64_t) r;
+    ro.params = opt->params;
+    ro.threads = opt->threads;
+    ro.cancel = opt->cancel;
+    ro.sink = sink;
+    ro.sink_ctx = &ctx;
+    if ((ret = rl_runner_run(v->protocol, &ro, err)) != 0) {
+        return ret;
+    }
+    rl_v_test_study(v, r);
+    return 0;
+}
+
+int
 rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
     rl_validation_t **out, rl_error_t *err)
 {
     rl_validation_t *v = rl_calloc(1, sizeof *v);
     rl_progress_info_t info;
-    sink_ctx_t ctx;
     int ret, r;
 
     *out = NULL;
@@ -312,21 +332,19 @@ rl_validate_run(const rl_claims_t *claims, const rl_validate_options_t *opt,
         rl_validation_free(v);
         return ret;
     }
-    ctx.v = v;
-    for (r = 0; r < v->replicates; r++) {
-        rl_runner_options_t ro;
-        memset(&ro, 0, sizeof ro);
-        ro.seed = opt->seed + (uint64_t) r;
-        ro.params = opt->params;
-        ro.threads = opt->threads;
-        ro.cancel = opt->cancel;
-        ro.sink = sink;
-        ro.sink_ctx = &ctx;
-        if ((ret = rl_runner_run(v->protocol, &ro, err)) != 0) {
+    if (rl_split_active(opt->split)) {
+        if ((ret = rl_v_run_split(v, opt, err)) != 0) {
             rl_validation_free(v);
             return ret;
         }
-        rl_v_test_study(v, r);
+        *out = v;
+        return 0;
+    }
+    for (r = 0; r < v->replicates; r++) {
+        if ((ret = rl_v_run_study(v, opt, r, err)) != 0) {
+            rl_validation_free(v);
+            return ret;
+        }
         info.done = r + 1;
         rl_progress_report(&opt->progress, &info);
     }

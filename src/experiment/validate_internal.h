@@ -104,6 +104,17 @@ int rl_v_reduce_mouse(const rl_protocol_t *p, int measure_flags, rl_measures_wor
 ** magnitudes accumulate it. */
 void rl_v_test_study(rl_validation_t *v, int s);
 
+/* Simulate study r (seed opt->seed + r) into v->mice and test it (rl_v_test_study).
+** Returns 0 or the runner's error (RL_ERR_INTERRUPTED if cancelled). */
+int rl_v_run_study(rl_validation_t *v, const rl_validate_options_t *opt, int r,
+    rl_error_t *err);
+
+/* ---- validate_split.c ---- */
+
+/* Run this rank's share of the studies (opt->split, active) and gather them: on rank 0, v
+** then holds exactly what running every study here would have. Returns 0 or an error. */
+int rl_v_run_split(rl_validation_t *v, const rl_validate_options_t *opt, rl_error_t *err);
+
 /* ---- validate_checks.c ---- */
 
 /* The value of measure m for mouse x (NaN where it does not apply); region overrides the
