@@ -141,6 +141,35 @@ command_line(int argc, char **argv)
     return s;
 }
 
+/* --out: not standard output, not an input, a file that may be written (outfile.h), and
+** -- without --replace -- nothing there yet. -1 when it passes, else the exit code after a
+** message (nothing has been read or written). */
+static int
+check_out(const char *out, const rl_cli_paths_t *paths, int replace)
+{
+    struct stat sb;
+    rl_error_t err;
+    int ret;
+    if ((ret = rl_cli_refuse_stdout("--out", out, "a database cannot be written to "
+             "standard output; give a file name")) >= 0
+        || (ret = rl_cli_refuse_input(out, (const char *const *) paths->v, paths->n)) >= 0) {
+        return ret;
+    }
+    rl_error_clear(&err);
+    if (rl_outfile_check(out, &err) != 0) {   /* not a file to write: say why */
+        return rl_cli_report(&err);
+    }
+    if (!replace && lstat(out, &sb) == 0) {
+        char safe[4096];
+        rl_text_escape(safe, sizeof safe, out);
+        fprintf(stderr, "relapselab: %s exists; import does not append to or overwrite a "
+            "database: give another --out, or --replace to replace it (nothing was changed)\n",
+            safe);
+        return RL_EXIT_FAIL;
+    }
+    return -1;
+}
+
 static int
 usage(void)
 {
@@ -178,7 +207,6 @@ rl_cmd_import_medpc(int argc, char **argv)
     rl_error_t err;
     char *command = NULL;
     int replace = 0, accept_mismatch = 0;
-    struct stat sb;
 
     rl_cli_paths_init(&paths);
     memset(&opt, 0, sizeof opt);
@@ -232,24 +260,7 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = usage();
         goto out;
     }
-    if ((ret = rl_cli_refuse_stdout("--out", opt.out_path, "a database cannot be written to "
-             "standard output; give a file name")) >= 0
-        || (ret = rl_cli_refuse_input(opt.out_path, (const char *const *) paths.v, paths.n))
-            >= 0) {
-        goto out;
-    }
-    rl_error_clear(&err);
-    if (rl_outfile_check(opt.out_path, &err) != 0) {   /* not a file to write: say why */
-        ret = rl_cli_report(&err);
-        goto out;
-    }
-    if (!replace && lstat(opt.out_path, &sb) == 0) {
-        char safe[4096];
-        rl_text_escape(safe, sizeof safe, opt.out_path);
-        fprintf(stderr, "relapselab: %s exists; import does not append to or overwrite a "
-            "database: give another --out, or --replace to replace it (nothing was changed)\n",
-            safe);
-        ret = RL_EXIT_FAIL;
+    if ((ret = check_out(opt.out_path, &paths, replace)) >= 0) {
         goto out;
     }
     if ((command = command_line(argc, argv)) == NULL) {
