@@ -94,6 +94,9 @@ typedef struct rl_ds_session {
     int64_t n_events;           /* as stored */
     rl_brain_readout_t brain;   /* DA and cocaine readouts (simulations); NaN where NULL */
     const char *start_time;     /* import_sessions.start_time ("YYYY-MM-DDTHH:MM:SS"), or NULL */
+    int counts_mismatch;        /* import_sessions.counts_mismatch: program counters that
+                                ** disagree with the decoded counts (flagged if > 0); 0 for
+                                ** simulations */
     int subject;                /* index in rl_dataset_t.subjects */
     /* Filled by rl_dataset_load_events(): */
     bool events_loaded;

@@ -47,6 +47,10 @@ typedef struct rl_medpc_decoded {
     int64_t n_other;           /* events of kind 'other' (codes with no relapselab kind) */
     double duration_s;         /* time of the session_end event */
     bool has_end_code;         /* the program wrote its session-end code */
+    int counts_mismatch;       /* the profile's checks whose decoded count disagrees with
+                               ** the program's own counter (0 = none, or no check ran) */
+    int counts_checked;        /* the profile's checks that ran (their counter is in the
+                               ** file): counts_checked - counts_mismatch agreed */
     size_t n_issues;
     rl_medpc_issue_t *issues;
 } rl_medpc_decoded_t;

@@ -1,14 +1,18 @@
 /* medpc_import.h -- a batch of MED-PC files -> one relapselab database.
 **
 ** Every file is parsed (medpc.h), every session decoded with the first profile whose
-** program patterns match its MSN (medpc_decode.h), and the sessions land in the results
-** schema (docs/SCHEMA.md, run.source = 'import'): subjects from the `Subject:` header,
+** program patterns match its MSN (medpc_decode.h) -- or, when that decoding disagrees with
+** the program's counters, with the next matching profile whose decoding agrees -- and the
+** sessions land in the results schema (docs/SCHEMA.md, run.source = 'import'): subjects
+** from the `Subject:` header,
 ** groups from `Group:` (or `Experiment:`, or one group), phases from the profile's rules,
 ** sessions in date order per subject. The validation report (import_issues) lists every
 ** file skipped, session skipped (duplicate, no matching profile, undecodable), count that
 ** disagrees with the program's counters, missing end code and unknown code: nothing is
 ** dropped without a line there. A malformed file does not stop the batch. The database is
-** written atomically (store.h): it appears complete or not at all.
+** written atomically (store.h): it appears complete or not at all, and only when at least
+** one session was imported. A session whose decoded counts disagree with the program's
+** counters is imported and flagged (import_sessions.counts_mismatch; sessions_flagged).
 */
 #ifndef RELAPSELAB_MEDPC_IMPORT_H
 #define RELAPSELAB_MEDPC_IMPORT_H
@@ -47,13 +51,19 @@ typedef struct rl_import_options {
 typedef struct rl_import_stats {
     int files, files_skipped, files_partly;
     int sessions_found, sessions_imported, sessions_skipped;
+    int sessions_flagged;                /* imported, but the decoded counts disagree with
+                                         ** the program's counters (counts_mismatch) */
+    int written;                         /* 1 = the database was written; 0 = nothing was
+                                         ** imported, so nothing was written */
     int subjects, groups, phases;
     long events;
     int errors, warnings, notes;         /* lines of the report by severity */
 } rl_import_stats_t;
 
 /* Import paths[0..n_paths-1] into opt->out_path. Returns 0 when the database was written
-** (even if files or sessions were skipped: see *stats and the report), RL_ERR_IO /
+** (even if files or sessions were skipped: see *stats and the report) and also when no
+** session at all could be imported: then nothing is written (stats->written = 0; the
+** report still goes to opt->report) and a file at out_path is left as it was; RL_ERR_IO /
 ** RL_ERR_DB when it could not be, RL_ERR_NOMEM, RL_ERR_INVALID for bad options. */
 RL_API int rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_options_t *opt,
     rl_import_stats_t *stats, rl_error_t *err);

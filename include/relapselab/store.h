@@ -32,7 +32,7 @@
 **      protocol features: phases.dose_mg_per_kg (a phase's unit dose),
 **      phases.intersession_h; liquid reinforcers (reinforcers.solution, concentration_pct,
 **      satiety_per_delivery) */
-#define RL_STORE_SCHEMA_VERSION 5
+#define RL_STORE_SCHEMA_VERSION 6
 
 typedef struct rl_store rl_store_t;
 
@@ -101,6 +101,8 @@ typedef struct rl_import_session_record {
     const char *subject, *experiment, *group, *box, *program, *profile;
     const char *start_time, *end_time; /* ISO 8601 "YYYY-MM-DDTHH:MM:SS" */
     const double *codes;     /* raw code of each event (n_events), NaN = synthetic event */
+    int counts_mismatch;     /* program counters that disagree with the decoded counts
+                             ** (0 = the session is not flagged) */
 } rl_import_session_record_t;
 
 /* Record one file of an import; *file_id receives its 1-based id. */

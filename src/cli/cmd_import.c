@@ -4,22 +4,32 @@
 ** import_paths.h), loads the profiles, runs the importer with a progress line on a
 ** terminal, prints the report's errors and warnings (notes with --verbose) and a closing
 ** summary. The database may not be one of the files read, nor standard output; Ctrl-C
-** removes its temporary file and ends the command (signals.c). Exit 0 when the database
-** was written and at least one session imported; 1 when nothing could be imported or the
-** database could not be written (or is refused); 2 for bad usage.
+** removes its temporary file and ends the command (signals.c).
+** Nothing is ever lost: a database that already exists at --out is refused (nothing read,
+** nothing written) unless --replace is given, and when no session can be imported no
+** database is written at all, so a failing import leaves an existing file byte-identical.
+** run.command records the whole command line (inputs, profiles, --out).
+** Exit 0 when the database was written and no session is flagged; 1 when nothing could be
+** imported, the database could not be written or is refused; 2 for bad usage; 3
+** (RL_EXIT_MISMATCH) when the database was written but sessions are flagged (decoded
+** counts disagree with the program's counters) and --accept-mismatch was not given.
 */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli.h"
 #include "import_paths.h"
 #include "relapselab/medpc_import.h"
 #include "relapselab/version.h"
 #include "core/alloc.h"
+#include "core/outfile.h"
 #include "core/text_safe.h"
 
 #define MAX_PROFILES 16
+/* import wrote the database, but some sessions' counts disagree with the program's */
+#define RL_EXIT_MISMATCH 3
 
 typedef struct report_ctx {
     int verbose;
@@ -51,12 +61,17 @@ on_report(void *ctx, const char *path, long line, const char *severity, const ch
     }
 }
 
-/* The import's summary on stdout; the exit code (1 when no session was imported). */
+/* The import's summary on stdout; the exit code (1 when no session was imported, 3 when
+** sessions are flagged and accept_mismatch is 0). */
 static int
-print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db)
+print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db,
+    int accept_mismatch)
 {
+    char safe_db[4096];
+    rl_text_escape(safe_db, sizeof safe_db, db);
     if (rc->hidden > 0) {
-        fprintf(stderr, "(%ld more report lines in the import_issues table%s)\n", rc->hidden,
+        fprintf(stderr, "(%ld more report lines%s%s)\n", rc->hidden,
+            st->written ? " in the import_issues table" : "",
             rc->verbose ? "" : "; --verbose prints notes");
     }
     printf("Imported %d of %d sessions (%d subjects, %d groups, %d phases, %ld events) from "
@@ -66,14 +81,93 @@ print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db
     if (st->files_skipped > 0 || st->files_partly > 0) {
         printf("; %d files skipped, %d partly imported", st->files_skipped, st->files_partly);
     }
-    printf(".\nReport: %d errors, %d warnings, %d notes (table import_issues).\n", st->errors,
-        st->warnings, st->notes);
-    printf("Database: %s\n", db);
-    if (st->sessions_imported == 0) {
-        fprintf(stderr, "relapselab: no session could be imported\n");
+    printf(".\nReport: %d errors, %d warnings, %d notes (%s).\n", st->errors, st->warnings,
+        st->notes, st->written ? "table import_issues" : "above; no database");
+    if (st->sessions_flagged > 0) {
+        printf("Flagged: %d sessions whose decoded counts disagree with the program's "
+            "counters (import_sessions.counts_mismatch; see the warnings).\n",
+            st->sessions_flagged);
+    }
+    if (!st->written) {
+        printf("Database: none written (%s not created or changed)\n", safe_db);
+        fprintf(stderr, "relapselab: no session could be imported; no database written\n");
         return RL_EXIT_FAIL;
     }
+    printf("Database: %s\n", safe_db);
+    if (st->sessions_flagged > 0 && !accept_mismatch) {
+        fprintf(stderr, "relapselab: %d sessions flagged: their decoded counts disagree with "
+            "the program's counters (wrong profile or wiring?); check the profile, or give "
+            "--accept-mismatch to accept them (exit %d)\n", st->sessions_flagged,
+            RL_EXIT_MISMATCH);
+        return RL_EXIT_MISMATCH;
+    }
     return RL_EXIT_OK;
+}
+
+/* "relapselab import-medpc" and every argument (inputs, profiles, --out ...), those with
+** a space or a quote in single quotes: run.command. Allocated; NULL when out of memory. */
+static char *
+command_line(int argc, char **argv)
+{
+    size_t n = sizeof "relapselab import-medpc", used;
+    char *s;
+    int i;
+    for (i = 1; i < argc; i++) {
+        n += 4 * strlen(argv[i]) + 3;
+    }
+    if ((s = rl_malloc(n)) == NULL) {
+        return NULL;
+    }
+    used = (size_t) snprintf(s, n, "relapselab import-medpc");
+    for (i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strpbrk(a, " \t'\"") == NULL && a[0] != '\0') {
+            used += (size_t) snprintf(s + used, n - used, " %s", a);
+            continue;
+        }
+        s[used++] = ' ';
+        s[used++] = '\'';
+        for (; *a != '\0'; a++) {
+            if (*a == '\'') {          /* ' -> '\'' */
+                memcpy(s + used, "'\\''", 4);
+                used += 4;
+            } else {
+                s[used++] = *a;
+            }
+        }
+        s[used++] = '\'';
+        s[used] = '\0';
+    }
+    return s;
+}
+
+/* --out: not standard output, not an input, a file that may be written (outfile.h), and
+** -- without --replace -- nothing there yet. -1 when it passes, else the exit code after a
+** message (nothing has been read or written). */
+static int
+check_out(const char *out, const rl_cli_paths_t *paths, int replace)
+{
+    struct stat sb;
+    rl_error_t err;
+    int ret;
+    if ((ret = rl_cli_refuse_stdout("--out", out, "a database cannot be written to "
+             "standard output; give a file name")) >= 0
+        || (ret = rl_cli_refuse_input(out, (const char *const *) paths->v, paths->n)) >= 0) {
+        return ret;
+    }
+    rl_error_clear(&err);
+    if (rl_outfile_check(out, &err) != 0) {   /* not a file to write: say why */
+        return rl_cli_report(&err);
+    }
+    if (!replace && lstat(out, &sb) == 0) {
+        char safe[4096];
+        rl_text_escape(safe, sizeof safe, out);
+        fprintf(stderr, "relapselab: %s exists; import does not append to or overwrite a "
+            "database: give another --out, or --replace to replace it (nothing was changed)\n",
+            safe);
+        return RL_EXIT_FAIL;
+    }
+    return -1;
 }
 
 static int
@@ -82,11 +176,15 @@ usage(void)
     fprintf(stderr,
         "usage: relapselab import-medpc FILE|DIR... --profile PROFILE [--profile P2 ...]\n"
         "                              --out DB [--group-by group|experiment|none]\n"
-        "                              [--verbose] [--quiet]\n"
+        "                              [--replace] [--accept-mismatch] [--verbose] [--quiet]\n"
         "  FILE|DIR      MED-PC data files; a directory adds its files recursively\n"
         "  --profile P   decoding profile: a shipped name (see profiles/) or a .yaml path;\n"
-        "                several are tried in order, by the program (MSN) of each session\n"
-        "  --out DB      the database to write (replaced atomically)\n"
+        "                several are tried in order, by the program (MSN) of each session;\n"
+        "                a later match is used if the first disagrees with the counters\n"
+        "  --out DB      the database to write (atomically); an existing file is refused\n"
+        "  --replace     replace an existing DB (it is only replaced by a complete import)\n"
+        "  --accept-mismatch  exit 0, not 3, when sessions are flagged (decoded counts\n"
+        "                disagree with the program's counters)\n"
         "  --group-by    what makes a group: the MED-PC Group field (default), the\n"
         "                Experiment field, or none (one group)\n"
         "  --verbose     also print the report's notes\n"
@@ -107,7 +205,8 @@ rl_cmd_import_medpc(int argc, char **argv)
     report_ctx_t rc = {0, 0, 0};
     rl_cli_progress_t pc;
     rl_error_t err;
-    char command[512] = "relapselab import-medpc";
+    char *command = NULL;
+    int replace = 0, accept_mismatch = 0;
 
     rl_cli_paths_init(&paths);
     memset(&opt, 0, sizeof opt);
@@ -135,6 +234,10 @@ rl_cmd_import_medpc(int argc, char **argv)
                 ret = RL_EXIT_USAGE;
                 goto out;
             }
+        } else if (strcmp(argv[i], "--replace") == 0) {
+            replace = 1;
+        } else if (strcmp(argv[i], "--accept-mismatch") == 0) {
+            accept_mismatch = 1;
         } else if (strcmp(argv[i], "--verbose") == 0) {
             rc.verbose = 1;
         } else if (strcmp(argv[i], "--quiet") == 0) {
@@ -157,10 +260,12 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = usage();
         goto out;
     }
-    if ((ret = rl_cli_refuse_stdout("--out", opt.out_path, "a database cannot be written to "
-             "standard output; give a file name")) >= 0
-        || (ret = rl_cli_refuse_input(opt.out_path, (const char *const *) paths.v, paths.n))
-            >= 0) {
+    if ((ret = check_out(opt.out_path, &paths, replace)) >= 0) {
+        goto out;
+    }
+    if ((command = command_line(argc, argv)) == NULL) {
+        fprintf(stderr, "relapselab: out of memory\n");
+        ret = RL_EXIT_FAIL;
         goto out;
     }
     ret = RL_EXIT_OK;
@@ -171,8 +276,6 @@ rl_cmd_import_medpc(int argc, char **argv)
             ret = rl_cli_report(&err);
             goto out;
         }
-        snprintf(command + strlen(command), sizeof command - strlen(command), " --profile %s",
-            profile_names[i]);
     }
     opt.profiles = profiles;
     opt.n_profiles = n_profiles;
@@ -185,8 +288,9 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = rl_cli_report(&err);
         goto out;
     }
-    ret = print_result(&st, &rc, opt.out_path);
+    ret = print_result(&st, &rc, opt.out_path, accept_mismatch);
 out:
+    free(command);
     rl_cli_paths_free(&paths);
     return ret;
 }

@@ -36,6 +36,39 @@ usage(void)
     return RL_EXIT_USAGE;
 }
 
+/* Imported sessions flagged at import (decoded counts disagree with the program's own
+** counters): a count and the first few, before any table. Nothing when none is. */
+static void
+print_flagged(const rl_dataset_t *ds, FILE *out)
+{
+    rl_text_buf_t tb_subject, tb_phase;
+    size_t i, n = 0;
+    for (i = 0; i < ds->n_sessions; i++) {
+        n += ds->sessions[i].counts_mismatch > 0;
+    }
+    if (n == 0) {
+        return;
+    }
+    fprintf(out, "FLAGGED: %zu of %zu sessions have decoded counts that disagree with the "
+        "program's own counters (import_sessions.counts_mismatch; wrong profile?):\n", n,
+        ds->n_sessions);
+    for (i = 0, n = 0; i < ds->n_sessions; i++) {
+        const rl_ds_session_t *s = &ds->sessions[i];
+        if (s->counts_mismatch <= 0) {
+            continue;
+        }
+        if (++n > 10) {
+            fprintf(out, "  ...\n");
+            break;
+        }
+        fprintf(out, "  subject %s, day %d (%s), started %s: %d counters disagree\n",
+            rl_text_safe(s->subject_name != NULL ? s->subject_name : "?", &tb_subject),
+            s->day + 1, rl_text_safe(s->phase_name, &tb_phase), s->start_time != NULL ? s->start_time : "?",
+            s->counts_mismatch);
+    }
+    fputc('\n', out);
+}
+
 int
 rl_cmd_summary(int argc, char **argv)
 {
@@ -106,6 +139,7 @@ rl_cmd_summary(int argc, char **argv)
         printf(", seed %s", rl_text_safe(ds->run.seed, &tb));
     }
     printf(" (%s: %d subjects, %zu sessions)\n\n", db, ds->n_subjects, ds->n_sessions);
+    print_flagged(ds, stdout);
     if (compare) {
         rl_compare_print(ds, cmp, stdout);
     } else if (strcmp(by, "session") == 0) {

@@ -450,10 +450,14 @@ run_checks(decoder_t *d)
         snprintf(ref, sizeof ref, ck->index < 0 ? "%c" : "%c(%d)", ck->var, ck->index);
         if (v == NULL || idx >= v->n || !isfinite(v->values[idx])) {
             issue(d, RL_ISSUE_NOTE, d->s->line, "check skipped: %s is not in the file", ref);
-        } else if ((double) n != v->values[idx]) {
-            issue(d, RL_ISSUE_WARNING, v->lines[idx], "counts disagree: %lld %s decoded, "
-                "the program counted %s = %g", (long long) n, rl_event_kind_name(ck->kind),
-                ref, v->values[idx]);
+        } else {
+            d->out->counts_checked++;
+            if ((double) n != v->values[idx]) {
+                d->out->counts_mismatch++;
+                issue(d, RL_ISSUE_WARNING, v->lines[idx], "counts disagree: %lld %s decoded, "
+                    "the program counted %s = %g", (long long) n,
+                    rl_event_kind_name(ck->kind), ref, v->values[idx]);
+            }
         }
     }
 }

@@ -8,6 +8,11 @@
 ** Pass 2 builds a protocol that describes the import (one procedure whose phases are the
 ** profile's, one group per group label), opens the store, and writes files, subjects,
 ** sessions and the report. Nothing is written before pass 2, and the store is atomic.
+** When no session could be imported (missing files, nothing readable) pass 2 only reports:
+** no database is written, so an existing one stays as it was.
+** A session whose decoded counts disagree with the program's own counters (the profile's
+** checks) is decoded with the next profile that matches it and agrees, if any; else it is
+** imported and flagged: import_sessions.counts_mismatch, stats->sessions_flagged.
 */
 #include "relapselab/medpc_import.h"
 
@@ -23,6 +28,7 @@
 
 #include "calendar.h"
 #include "core/alloc.h"
+#include "core/outfile.h"
 #include "store/store_open.h"
 
 #define TEXT_MAX 128
@@ -140,6 +146,41 @@ from_file_name(const char *path, char *subject, rl_medpc_datetime_t *start)
     return subject[0] != '\0';
 }
 
+/* The first profile that matches session s decoded it with counts that disagree with the
+** program's counters: decode it with each later profile that matches too, and keep the first
+** whose checks ran and all agree (a note names both profiles). Otherwise s keeps its first
+** decoding, flagged. */
+static int
+prefer_agreeing_profile(importer_t *im, imp_session_t *s, const rl_medpc_session_t *ms,
+    const char *path, rl_error_t *err)
+{
+    const rl_import_options_t *opt = im->opt;
+    int k, ret, first = s->profile;
+    for (k = first + 1; k < opt->n_profiles; k++) {
+        rl_medpc_decoded_t alt;
+        if (!rl_medpc_profile_matches(&opt->profiles[k], s->program,
+                rl_medpc_session_header(ms, "File"), path)) {
+            continue;
+        }
+        if ((ret = rl_medpc_decode(ms, &opt->profiles[k], &alt, err)) != 0) {
+            rl_medpc_decoded_free(&alt);
+            return ret;
+        }
+        if (alt.counts_checked > 0 && alt.counts_mismatch == 0
+            && !rl_medpc_decoded_failed(&alt)) {
+            rl_medpc_decoded_free(&s->dec);
+            s->dec = alt;
+            s->profile = k;
+            return add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "decoded with profile '%s', "
+                "whose counts agree with the program's counters; profile '%s' (matched "
+                "first) disagreed", opt->profiles[k].name, opt->profiles[first].name) == 0
+                ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        }
+        rl_medpc_decoded_free(&alt);
+    }
+    return 0;
+}
+
 /* Pass 1 for one parsed session. */
 static int
 take_session(importer_t *im, int file, const char *path, const rl_medpc_session_t *ms,
@@ -196,6 +237,10 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
             "files match it", s->program) == 0 ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     if ((ret = rl_medpc_decode(ms, &opt->profiles[s->profile], &s->dec, err)) != 0) {
+        return ret;
+    }
+    if (s->dec.counts_mismatch > 0
+        && (ret = prefer_agreeing_profile(im, s, ms, path, err)) != 0) {
         return ret;
     }
     if (rl_medpc_decoded_failed(&s->dec)) {
@@ -458,8 +503,8 @@ write_issues(const importer_t *im, rl_store_t *st, const char *path, int64_t fil
     size_t k;
     int ret;
     for (k = 0; k < n; k++) {
-        if ((ret = rl_store_write_import_issue(st, file_id, session_id, is[k].line,
-                 severity_names[is[k].severity], is[k].msg, err)) != 0) {
+        if (st != NULL && (ret = rl_store_write_import_issue(st, file_id, session_id,
+                 is[k].line, severity_names[is[k].severity], is[k].msg, err)) != 0) {
             return ret;
         }
         if (im->opt->report != NULL) {
@@ -518,11 +563,33 @@ write_session(importer_t *im, rl_store_t *st, const imp_session_t *s, const char
     src.start_time = s->start;
     src.end_time = s->end;
     src.codes = s->dec.codes;
+    src.counts_mismatch = s->dec.counts_mismatch;
     if ((ret = rl_store_write_imported_session(st, &r, &src, &sid, err)) != 0) {
         return ret;
     }
     im->stats->events += (long) r.n_events;
     return write_issues(im, st, path, file_id, sid, s->dec.issues, s->dec.n_issues, err);
+}
+
+/* The report alone, through opt->report, when nothing was imported: no database. */
+static void
+report_only(importer_t *im, const char *const *paths)
+{
+    size_t i;
+    for (i = 0; i < im->n_files; i++) {
+        const imp_file_t *f = &im->files[i];
+        if (f->message != NULL) {
+            rl_medpc_issue_t is = {0, RL_ISSUE_ERROR, ""};
+            snprintf(is.msg, sizeof is.msg, "file not imported: %s", f->message);
+            (void) write_issues(im, NULL, paths[i], 0, 0, &is, 1, NULL);
+        }
+        (void) write_issues(im, NULL, paths[i], 0, 0, f->warnings, f->n_warnings, NULL);
+    }
+    for (i = 0; i < im->n; i++) {
+        const imp_session_t *s = &im->s[i];
+        (void) write_issues(im, NULL, paths[s->file], 0, 0, s->dec.issues, s->dec.n_issues,
+            NULL);
+    }
 }
 
 static int
@@ -609,6 +676,9 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0,
             "import needs at least one profile and an output path");
     }
+    if ((ret = rl_outfile_check(opt->out_path, err)) != 0) {
+        return ret;     /* a directory, FIFO ... or a missing folder: refused before reading */
+    }
     memset(&im, 0, sizeof im);
     im.opt = opt;
     im.stats = stats;
@@ -637,6 +707,7 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
         for (i = 0; i < im.n; i++) {
             im.files[im.s[i].file].imported += !im.s[i].skip;
             stats->sessions_imported += !im.s[i].skip;
+            stats->sessions_flagged += !im.s[i].skip && im.s[i].dec.counts_mismatch > 0;
         }
         stats->files = (int) n_paths;
         stats->sessions_found = (int) im.n;
@@ -649,7 +720,11 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
         stats->subjects = im.n_subjects;
         stats->groups = im.proto->n_groups;
         stats->phases = im.proto->procedures[0].n_phases;
-        ret = write_all(&im, paths, err);
+        if (stats->sessions_imported == 0) {
+            report_only(&im, paths);   /* nothing readable: no database */
+        } else if ((ret = write_all(&im, paths, err)) == 0) {
+            stats->written = 1;
+        }
     }
     for (i = 0; i < im.n; i++) {
         rl_medpc_decoded_free(&im.s[i].dec);

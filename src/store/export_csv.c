@@ -89,7 +89,8 @@ static const csv_table_t tables[] = {
     {"import_sessions.csv",
         "SELECT i.session_id, s.subject_id, i.file_id, f.path, i.line, i.subject,"
         " i.experiment, i.group_label, i.box, i.program, i.profile, i.start_time,"
-        " i.end_time FROM import_sessions i JOIN sessions s USING (session_id)"
+        " i.end_time, i.counts_mismatch FROM import_sessions i JOIN sessions s"
+        " USING (session_id)"
         " JOIN import_files f USING (file_id) ORDER BY i.session_id"},
     {"import_issues.csv",
         "SELECT i.issue_id, i.file_id, f.path, i.session_id, i.line, i.severity, i.message"

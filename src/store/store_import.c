@@ -59,6 +59,7 @@ rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *s,
     rl_store_bind_text(&b, src->profile);
     rl_store_bind_text(&b, src->start_time);
     rl_store_bind_text(&b, src->end_time);
+    rl_store_bind_int(&b, src->counts_mismatch);
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing an import session row");
     }

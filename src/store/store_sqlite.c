@@ -126,7 +126,8 @@ static const char schema_sql[] =
     "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id),\n"
     "  file_id INTEGER NOT NULL REFERENCES import_files (file_id), line INTEGER,\n"
     "  subject TEXT, experiment TEXT, group_label TEXT, box TEXT, program TEXT,\n"
-    "  profile TEXT, start_time TEXT, end_time TEXT);\n"
+    "  profile TEXT, start_time TEXT, end_time TEXT,\n"
+    "  counts_mismatch INTEGER NOT NULL CHECK (counts_mismatch >= 0));\n"
     "CREATE TABLE import_issues (\n"
     "  issue_id INTEGER PRIMARY KEY, file_id INTEGER REFERENCES import_files (file_id),\n"
     "  session_id INTEGER REFERENCES sessions (session_id), line INTEGER,\n"
@@ -172,8 +173,8 @@ static const char insert_import_file_sql[] =
     " message) VALUES (?, ?, ?, ?, ?, ?)";
 static const char insert_import_session_sql[] =
     "INSERT INTO import_sessions (session_id, file_id, line, subject, experiment,"
-    " group_label, box, program, profile, start_time, end_time)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " group_label, box, program, profile, start_time, end_time, counts_mismatch)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_issue_sql[] =
     "INSERT INTO import_issues (issue_id, file_id, session_id, line, severity, message)"
     " VALUES (?, ?, ?, ?, ?, ?)";

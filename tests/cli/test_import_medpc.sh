@@ -64,10 +64,11 @@ if have_sqlite3; then
             or cocaine_mean_uM is not null or cocaine_peak_uM is not null")" 0
 fi
 
-# nothing importable: exit 1 (the database with the report is still written)
+# nothing importable: exit 1, the report on stderr, no database (test_import_safety.sh)
 expect_exit 1 "nothing importable" "$RL" import-medpc "$tmp/in/c-broken" --profile relapselab \
     --out "$tmp/none.db"
 grep -q "no session could be imported" "$tmp/err" || fail "nothing importable: no message"
+[ -e "$tmp/none.db" ] && fail "nothing importable: a database was written"
 
 # an output directory that does not exist: exit 1, nothing written
 expect_exit 1 "missing output directory" "$RL" import-medpc "$tmp/in" --profile relapselab \

@@ -10,12 +10,23 @@
 need_shared data/medpc
 data=$shared_dir/data/medpc
 
-if ! "$RL" import-medpc "$data" --profile coffey-liq-sa-medpc5 --profile coffey-liq-sa \
+# One session (coffey-rat-oralfent, V4F1_79 on 2026-06-30) is decoded with 0 active and 0
+# inactive pokes where the program counted C(10) = 69 and C(11) = 14: it is flagged, and
+# import exits 3 (issue 13 item 2) -- 0 with --accept-mismatch.
+"$RL" import-medpc "$data" --profile coffey-liq-sa-medpc5 --profile coffey-liq-sa \
     --profile townsend-tt --profile jorge-time-tag --out "$tmp/real.db" >"$tmp/out" 2>"$tmp/err"
-then
+st=$?
+if [ "$st" -ne 3 ]; then
     show_file "stderr" "$tmp/err"
-    fail "shared samples: import-medpc failed"
+    fail "shared samples: import-medpc exit status $st, expected 3 (one flagged session)"
 fi
+grep -q "^Flagged: 1 sessions" "$tmp/out" ||
+    { show_file "stdout" "$tmp/out"; fail "shared samples: not exactly 1 flagged session"; }
+grep -q "V4F1_79:49: warning: counts disagree: 0 poke_active decoded, the program counted C(10) = 69" "$tmp/err" ||
+    fail "shared samples: the flagged session's warning is missing"
+"$RL" import-medpc "$data" --profile coffey-liq-sa-medpc5 --profile coffey-liq-sa \
+    --profile townsend-tt --profile jorge-time-tag --out "$tmp/real.db" --replace \
+    --accept-mismatch >"$tmp/out" 2>"$tmp/err" || fail "shared samples: --accept-mismatch did not exit 0"
 # 39 sessions: the 36 sample files, one of which (medpc_data_example) holds 4 sessions;
 # the same count as tests/unit/test_medpc.c's table of the files.
 grep -q "Imported 39 of 39 sessions" "$tmp/out" ||

@@ -197,10 +197,11 @@ test_output_errors(void)
 
     CHECK(load_profiles(prof, names, 1) == 0);
     snprintf(db, sizeof db, "%s/empty.db", tmpdir);
+    /* nothing readable: 0, and no database (issue 13 item 1) */
     CHECK(run_import(paths, 1, prof, 1, db, &st) == 0);
-    CHECK(st.sessions_imported == 0 && st.files_skipped == 1);
-    CHECK(stat(db, &s) == 0);
-    remove(db);
+    CHECK(st.sessions_imported == 0 && st.files_skipped == 1 && st.written == 0);
+    CHECK(stat(db, &s) != 0);
+    /* the output path is checked before any input is read */
     CHECK(run_import(paths, 1, prof, 1, "/nonexistent-dir/x.db", &st) == RL_ERR_IO);
 }
 
