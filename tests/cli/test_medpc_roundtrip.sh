@@ -72,10 +72,18 @@ n_to=$(grep '^timeout pokes' "$tmp/cmp" | cut -d' ' -f3)
 [ "$n_to" -gt 0 ] || fail "no timeout pokes: the in_timeout flag was not exercised"
 note "round trip: $n_sessions sessions, $n_events events ($n_to timeout pokes) unchanged"
 
-# Exporting with an encoding the writer does not support is an error naming the profile.
-if "$RL" export "$tmp/sim.db" --medpc "$tmp/x" --profile jorge-time-tag >"$tmp/out" \
+# Exporting with an encoding the writer does not support (timestamp_arrays: one array per
+# kind, no codes) is an error naming the profile.
+cat >"$tmp/stamps.yaml" <<EOF
+profile: stamps-only
+encoding: timestamp_arrays
+time_unit: s
+events: {J: poke_active}
+EOF
+if "$RL" export "$tmp/sim.db" --medpc "$tmp/x" --profile "$tmp/stamps.yaml" >"$tmp/out" \
     2>"$tmp/err"; then
-    fail "export with a time_dot_code profile succeeded"
+    fail "export with a timestamp_arrays profile succeeded"
 fi
-grep -q "jorge-time-tag" "$tmp/err" || fail "the error does not name the profile"
+grep -q "stamps-only" "$tmp/err" || fail "the error does not name the profile"
+[ -e "$tmp/x" ] && fail "the refused export left a folder"
 finish
