@@ -47,6 +47,7 @@ typedef struct rl_medpc_decoded {
     int64_t n_other;           /* events of kind 'other' (codes with no relapselab kind) */
     double duration_s;         /* time of the session_end event */
     bool has_end_code;         /* the program wrote its session-end code */
+    int phase_kind;            /* rl_phase_kind_t from the profile's phase_var; -1: none */
     size_t n_issues;
     rl_medpc_issue_t *issues;
 } rl_medpc_decoded_t;

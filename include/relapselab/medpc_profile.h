@@ -96,6 +96,9 @@ typedef struct rl_medpc_profile {
     double timeout_start[RL_PROFILE_MAX_CODES], timeout_end[RL_PROFILE_MAX_CODES];
     double timeout_marks[RL_PROFILE_MAX_CODES];
     char duration_var;              /* scalar holding the session length, 0 = none */
+    char phase_var;                 /* scalar holding the phase kind (its index in
+                                    ** RL_PHASE_KINDS, protocol.h), 0 = none: overrides the
+                                    ** kind of the phase rules (docs/MEDPC.md) */
     double duration_unit_s;
     int n_checks;
     rl_profile_check_t checks[RL_PROFILE_MAX_CHECKS];

@@ -475,6 +475,32 @@ times_in_range(decoder_t *d)
     }
 }
 
+/* The phase kind from the profile's phase_var: a whole number 0 .. kinds - 1 (protocol.h);
+** anything else is a warning, and the phase rules decide. */
+static void
+read_phase_var(decoder_t *d)
+{
+    static const char *const kinds[] = {RL_PHASE_KINDS(RL_X_NAME_) NULL};
+    const rl_medpc_var_t *v;
+    double x;
+    int n = 0;
+    d->out->phase_kind = -1;
+    if (d->p->phase_var == 0 || (v = rl_medpc_session_var(d->s, d->p->phase_var)) == NULL
+        || v->n < 1) {
+        return;
+    }
+    while (kinds[n] != NULL) {
+        n++;
+    }
+    x = v->values[0];
+    if (!(x >= 0 && x < n && x == floor(x))) {
+        issue(d, RL_ISSUE_WARNING, v->lines[0], "%c = %g is not a phase kind (0 .. %d): the "
+            "phase rules give the kind", v->letter, x, n - 1);
+        return;
+    }
+    d->out->phase_kind = (int) x;
+}
+
 int
 rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     rl_medpc_decoded_t *out, rl_error_t *err)
@@ -482,6 +508,7 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     decoder_t d;
 
     memset(out, 0, sizeof *out);
+    out->phase_kind = -1;
     memset(&d, 0, sizeof d);
     d.s = s;
     d.p = p;
@@ -511,6 +538,7 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
         build_events(&d);
         if (!d.nomem) {
             run_checks(&d);
+            read_phase_var(&d);
         }
     }
     free(d.e);

@@ -233,6 +233,20 @@ put_entry(const rl_medpc_profile_t *p, var_t *packed, var_t *codes, var_t *times
     return var_set(codes, k, code) != 0 || var_set(times, k, t) != 0 ? -1 : 0;
 }
 
+/* The index of phase kind `name` in RL_PHASE_KINDS (protocol.h), or -1. */
+static int
+phase_kind_index(const char *name)
+{
+    static const char *const kinds[] = {RL_PHASE_KINDS(RL_X_NAME_) NULL};
+    int i;
+    for (i = 0; name != NULL && kinds[i] != NULL; i++) {
+        if (strcmp(kinds[i], name) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 /* Encode session s into vars; counts dropped / lost events. */
 static int
 encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *nv,
@@ -296,6 +310,10 @@ encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *
         if (var_set(v, 0, s->duration_min * 60.0 / p->duration_unit_s) != 0) {
             return -1;
         }
+    }
+    if (p->phase_var != 0 && (c = phase_kind_index(s->phase_kind)) >= 0
+        && var_set(var_get(vars, nv, p->phase_var, 0), 0, c) != 0) {
+        return -1;
     }
     return 0;
 }

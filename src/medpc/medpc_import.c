@@ -386,6 +386,15 @@ phase_index(importer_t *im, const imp_session_t *s)
         ph->schedule.type = RL_SCHEDULE_FR;
         ph->schedule.ratio = 1;
     }
+    if (s->dec.phase_kind >= 0) { /* the profile's phase_var: the file says the kind */
+        ph->kind = (rl_phase_kind_t) s->dec.phase_kind;
+        if (ph->kind == RL_PHASE_PROGRESSIVE_RATIO && ph->schedule.type != RL_SCHEDULE_PR) {
+            ph->schedule.type = RL_SCHEDULE_PR;
+            ph->schedule.pr_n = RL_MAX_PR_STEPS;
+            ph->schedule.pr_from_formula = true;
+            rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
+        }
+    }
     ph->deliver_reinforcer = ph->kind != RL_PHASE_EXTINCTION;
     ph->sessions = 1;
     ph->criterion.type = RL_CRITERION_NONE;
