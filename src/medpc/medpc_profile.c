@@ -650,7 +650,8 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
         }
         p->relative_times = b == 1;
     }
-    p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME;
+    /* a packed 0 is time 0 with code 0: MED-PC's padding of a DIM array, not an event */
+    p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME || p->encoding == RL_ENC_TIME_DOT_CODE;
     if ((ret = opt_bool(r, top, "skip_zero", &p->skip_zero)) != 0) {
         return ret;
     }
