@@ -1,8 +1,9 @@
 #!/bin/sh
 # test_medpc_zero_codes.sh -- import-medpc on constructed files (the format of docs/MEDPC.md):
 # time_dot_code zero padding is skipped by default like code_plus_time's (skip_zero: false
-# keeps it), and the note listing the codes a profile does not know names every code, not
-# the first 16.
+# keeps it), the note listing the codes a profile does not know names every code, not
+# the first 16, and a file whose only session was rejected is "skipped", not "partly
+# imported".
 #
 # usage: sh tests/cli/test_medpc_zero_codes.sh /path/to/relapselab   (from the repo root)
 . "$(dirname "$0")/lib.sh"
@@ -60,4 +61,16 @@ while [ $i -le 40 ]; do
 done
 grep -q "\.\.\." "$tmp/notes" && fail "the code listing is cut ('...')"
 grep -q "codes not in" "$tmp/err" || fail "the notes are not printed with --verbose"
+
+# ---- a file whose only session no profile decodes (MSN Q), beside one that imports
+mkdir "$tmp/two"
+cp "$tmp/tdc/a.txt" "$tmp/two/a.txt"
+sed 's/^MSN: P/MSN: Q/' "$tmp/tdc/a.txt" >"$tmp/two/b.txt"
+sed 's/^events:/programs: ["P"]\nevents:/' "$tmp/tdc.yaml" >"$tmp/tdcp.yaml"
+"$RL" import-medpc "$tmp/two" --profile "$tmp/tdcp.yaml" --out "$tmp/two.db" --quiet \
+    >"$tmp/out" 2>"$tmp/err" || { show_file "stderr" "$tmp/err"; die "import of two files failed"; }
+grep -q "1 files skipped, 0 partly imported" "$tmp/out" ||
+    { show_file "stdout" "$tmp/out"; fail "a file with its only session rejected is not 'skipped'"; }
+expect_eq "import_files status of b.txt" \
+    "$(sql "$tmp/two.db" "SELECT status FROM import_files WHERE path LIKE '%b.txt'")" skipped
 finish
