@@ -97,6 +97,12 @@ typedef struct rl_ds_session {
     int counts_mismatch;        /* import_sessions.counts_mismatch: program counters that
                                 ** disagree with the decoded counts (flagged if > 0); 0 for
                                 ** simulations */
+    struct {                    /* the other import_sessions columns: the file's header */
+        const char *end_time;   /*   fields as read, and the profile that decoded it; */
+        const char *subject, *experiment, *group_label, *box;  /* NULL when absent or */
+        const char *program, *profile;                         /* for a simulation */
+        int64_t file_id;        /*   import_files.file_id; -1 for a simulation */
+    } import;
     int subject;                /* index in rl_dataset_t.subjects */
     /* Filled by rl_dataset_load_events(): */
     bool events_loaded;

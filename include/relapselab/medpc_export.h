@@ -31,7 +31,8 @@ typedef struct rl_medpc_export_stats {
 } rl_medpc_export_stats_t;
 
 /* Write every session of the database db_path into dir (created if missing; one level)
-** with profile p, whose encoding must be parallel or code_plus_time (else RL_ERR_INVALID).
+** with profile p, whose encoding must be parallel, code_plus_time or time_dot_code (else
+** RL_ERR_INVALID).
 ** watch (may be NULL) is told of the temporary files. Errors name the database or the
 ** file: RL_ERR_IO, RL_ERR_INVALID, RL_ERR_DB, RL_ERR_NOMEM. */
 RL_API int rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *p,

@@ -87,7 +87,9 @@ typedef struct rl_medpc_profile {
     double code_scale;              /* code_plus_time: e.g. 10000 */
     double time_unit_s;             /* seconds per clock unit */
     bool relative_times;            /* time_base: relative */
-    bool skip_zero;                 /* entries equal to 0 are padding */
+    bool skip_zero;                 /* entries equal to 0 are padding (default: true for
+                                    ** code_plus_time and time_dot_code, false for
+                                    ** timestamp_arrays; parallel arrays ignore it) */
     int n_map;
     rl_profile_map_t map[RL_PROFILE_MAX_MAP];
     /* in_timeout of pokes: open between a start and an end code, or set when a mark code
@@ -96,6 +98,9 @@ typedef struct rl_medpc_profile {
     double timeout_start[RL_PROFILE_MAX_CODES], timeout_end[RL_PROFILE_MAX_CODES];
     double timeout_marks[RL_PROFILE_MAX_CODES];
     char duration_var;              /* scalar holding the session length, 0 = none */
+    char phase_var;                 /* scalar holding the phase kind (its index in
+                                    ** RL_PHASE_KINDS, protocol.h), 0 = none: overrides the
+                                    ** kind of the phase rules (docs/MEDPC.md) */
     double duration_unit_s;
     int n_checks;
     rl_profile_check_t checks[RL_PROFILE_MAX_CHECKS];

@@ -282,29 +282,66 @@ add_event(decoder_t *d, double t_s, int kind, int in_timeout, double code)
     return 0;
 }
 
-/* Distinct unknown codes and their counts, for one note. */
+/* Distinct unknown codes and their counts, every one of them, for the notes. */
+typedef struct unknown_code {
+    double code;
+    long count;
+} unknown_code_t;
 typedef struct unknown_codes {
-    double code[16];
-    long count[16];
-    int n;
-    long more;
+    unknown_code_t *c;
+    size_t n, cap;
 } unknown_codes_t;
 
 static void
-note_unknown(unknown_codes_t *u, double code)
+note_unknown(decoder_t *d, unknown_codes_t *u, double code)
 {
-    int i;
+    size_t i;
     for (i = 0; i < u->n; i++) {
-        if (u->code[i] == code) {
-            u->count[i]++;
+        if (u->c[i].code == code) {
+            u->c[i].count++;
             return;
         }
     }
-    if (u->n < 16) {
-        u->code[u->n] = code;
-        u->count[u->n++] = 1;
-    } else {
-        u->more++;
+    if (room(d, (void **) &u->c, u->n, &u->cap, 16, sizeof *u->c) == 0) {
+        u->c[u->n].code = code;
+        u->c[u->n++].count = 1;
+    }
+}
+
+/* The unknown codes in one note, or in as many notes as the list needs ("(2 of 3)"). */
+static void
+report_unknown(decoder_t *d, const unknown_codes_t *u)
+{
+    char list[120];
+    size_t k = 0, parts = 0, part = 0, pass;
+    for (pass = 0; pass < 2; pass++) { /* count the notes, then write them */
+        for (k = 0; k < u->n;) {
+            size_t used = 0;
+            list[0] = '\0';
+            while (k < u->n) {
+                char one[48];
+                int w = snprintf(one, sizeof one, "%s%g x%ld", used ? ", " : "", u->c[k].code,
+                    u->c[k].count);
+                if (used > 0 && used + (size_t) w >= sizeof list) {
+                    break;
+                }
+                memcpy(list + used, one, (size_t) w + 1);
+                used += (size_t) w;
+                k++;
+            }
+            if (pass == 0) {
+                parts++;
+                continue;
+            }
+            part++;
+            if (parts == 1) {
+                issue(d, RL_ISSUE_NOTE, d->s->line, "codes not in profile '%s', kept as kind "
+                    "'other': %s", d->p->name, list);
+            } else {
+                issue(d, RL_ISSUE_NOTE, d->s->line, "codes not in profile '%s', kept as kind "
+                    "'other' (%zu of %zu): %s", d->p->name, part, parts, list);
+            }
+        }
     }
 }
 
@@ -367,7 +404,7 @@ build_events(decoder_t *d)
         }
         prev_t = t_s;
         if (m == NULL) {
-            note_unknown(&unknown, e->code);
+            note_unknown(d, &unknown, e->code);
         }
         if (end_t >= 0) {
             after_end++;
@@ -412,18 +449,8 @@ build_events(decoder_t *d)
             o->reinforcers += o->events[i].kind == RL_EV_CUE_ON;
         }
     }
-    if (unknown.n > 0) {
-        char list[160] = "";
-        size_t used = 0;
-        int k;
-        for (k = 0; k < unknown.n && used < sizeof list - 24; k++) {
-            int w = snprintf(list + used, sizeof list - used, "%s%g x%ld", k ? ", " : "",
-                unknown.code[k], unknown.count[k]);
-            used += w > 0 ? (size_t) w : 0;
-        }
-        issue(d, RL_ISSUE_NOTE, d->s->line, "codes not in profile '%s', kept as kind 'other': "
-            "%s%s", p->name, list, unknown.more > 0 ? ", ..." : "");
-    }
+    report_unknown(d, &unknown);
+    free(unknown.c);
 }
 
 static int64_t
@@ -479,6 +506,32 @@ times_in_range(decoder_t *d)
     }
 }
 
+/* The phase kind from the profile's phase_var: a whole number 0 .. kinds - 1 (protocol.h);
+** anything else is a warning, and the phase rules decide. */
+static void
+read_phase_var(decoder_t *d)
+{
+    static const char *const kinds[] = {RL_PHASE_KINDS(RL_X_NAME_) NULL};
+    const rl_medpc_var_t *v;
+    double x;
+    int n = 0;
+    d->out->phase_kind = -1;
+    if (d->p->phase_var == 0 || (v = rl_medpc_session_var(d->s, d->p->phase_var)) == NULL
+        || v->n < 1) {
+        return;
+    }
+    while (kinds[n] != NULL) {
+        n++;
+    }
+    x = v->values[0];
+    if (!(x >= 0 && x < n && x == floor(x))) {
+        issue(d, RL_ISSUE_WARNING, v->lines[0], "%c = %g is not a phase kind (0 .. %d): the "
+            "phase rules give the kind", v->letter, x, n - 1);
+        return;
+    }
+    d->out->phase_kind = (int) x;
+}
+
 int
 rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     rl_medpc_decoded_t *out, rl_error_t *err)
@@ -486,6 +539,7 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     decoder_t d;
 
     memset(out, 0, sizeof *out);
+    out->phase_kind = -1;
     memset(&d, 0, sizeof d);
     d.s = s;
     d.p = p;
@@ -515,6 +569,7 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
         build_events(&d);
         if (!d.nomem) {
             run_checks(&d);
+            read_phase_var(&d);
         }
     }
     free(d.e);

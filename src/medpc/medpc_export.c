@@ -11,6 +11,11 @@
 ** whose name is taken (two sessions starting in the same minute, or groups "a/b" and "a_b"
 ** once '/' became '_') gets " (2)", " (3)", ... (rl_out_dir_unique), so every session is a
 ** file of its own and the count reported is the count of files on disk.
+** An imported session keeps its lab's header fields and file name (import_sessions,
+** import_files), and, exported with the profile that imported it, its entries keep their
+** own codes (events.code): re-importing with that profile gives the same events. Entries
+** the decoder added (code NULL: session start, an end without an end code) are not
+** written, nor is an end code for a session that had none (end_reason 'no_end_code').
 */
 #include "relapselab/medpc_export.h"
 
@@ -115,14 +120,24 @@ cmp_var(const void *a, const void *b)
     return x->letter - y->letter;
 }
 
+/* "YYYY-MM-DDTHH:MM:SS" (import_sessions) in seconds since 1970 (local, no zone), or NaN. */
+static double
+iso_seconds(const char *text)
+{
+    int y, mo, d, h, mi, se;
+    if (text != NULL && sscanf(text, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &se) == 6) {
+        return (double) rl_days_from_civil(y, mo, d) * 86400.0 + h * 3600.0 + mi * 60.0 + se;
+    }
+    return NAN;
+}
+
 /* Start of the session in seconds since 1970 (local, no zone). */
 static double
 start_seconds(const rl_dataset_t *ds, const rl_ds_session_t *s)
 {
-    int y, mo, d, h, mi, se;
-    if (s->start_time != NULL
-        && sscanf(s->start_time, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &se) == 6) {
-        return (double) rl_days_from_civil(y, mo, d) * 86400.0 + h * 3600.0 + mi * 60.0 + se;
+    double t = iso_seconds(s->start_time);
+    if (!isnan(t)) {
+        return t;
     }
     return (double) rl_days_from_civil(2000, 1, 1) * 86400.0 + 9 * 3600.0
         + s->day * (isfinite(ds->run.intersession_h) && ds->run.intersession_h > 0
@@ -157,6 +172,23 @@ subject_label(const rl_ds_session_t *s, char *out, size_t n)
     }
 }
 
+/* The base name of the file an imported session came from, or NULL (a simulation, or a
+** name that is empty or too long for a file name). */
+static const char *
+source_name(const rl_dataset_t *ds, const rl_ds_session_t *s)
+{
+    size_t i;
+    for (i = 0; i < ds->n_import_files; i++) {
+        const rl_ds_import_file_t *fi = &ds->import_files[i];
+        if (fi->file_id == s->import.file_id && fi->path != NULL) {
+            const char *b = strrchr(fi->path, '/');
+            b = b != NULL ? b + 1 : fi->path;
+            return b[0] != '\0' && strlen(b) < 200 ? b : NULL;
+        }
+    }
+    return NULL;
+}
+
 static void
 write_var(FILE *f, const var_t *v)
 {
@@ -177,6 +209,44 @@ write_var(FILE *f, const var_t *v)
     }
 }
 
+/* true when session s was imported with profile p (same name): its events' stored codes
+** are the file's own codes, and are written back as they were. */
+static int
+session_own_codes(const rl_medpc_profile_t *p, const rl_ds_session_t *s)
+{
+    return s->import.profile != NULL && strcmp(s->import.profile, p->name) == 0;
+}
+
+/* Entry k of the event arrays: code at time t (profile clock units). code_plus_time packs
+** code + time (1/1000 of a unit), time_dot_code packs time (whole units) + the code in
+** thousandths; parallel writes both arrays. */
+static int
+put_entry(const rl_medpc_profile_t *p, var_t *packed, var_t *codes, var_t *times, size_t k,
+    double code, double t)
+{
+    if (p->encoding == RL_ENC_TIME_DOT_CODE) {
+        return var_set(packed, k, round(t) + round(code * 1000.0) / 1000.0);
+    }
+    if (packed != NULL) {
+        return var_set(packed, k, code + round(t * 1000.0) / 1000.0);
+    }
+    return var_set(codes, k, code) != 0 || var_set(times, k, t) != 0 ? -1 : 0;
+}
+
+/* The index of phase kind `name` in RL_PHASE_KINDS (protocol.h), or -1. */
+static int
+phase_kind_index(const char *name)
+{
+    static const char *const kinds[] = {RL_PHASE_KINDS(RL_X_NAME_) NULL};
+    int i;
+    for (i = 0; name != NULL && kinds[i] != NULL; i++) {
+        if (strcmp(kinds[i], name) == 0) {
+            return i;
+        }
+    }
+    return -1;
+}
+
 /* Encode session s into vars; counts dropped / lost events. */
 static int
 encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *nv,
@@ -184,32 +254,41 @@ encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *
 {
     var_t *codes = NULL, *times = NULL, *packed = NULL;
     size_t i, k = 0;
-    int c;
+    int c, own = session_own_codes(p, s);
+    int no_end = s->end_reason != NULL && strcmp(s->end_reason, "no_end_code") == 0;
 
     if (p->encoding == RL_ENC_PARALLEL) {
         codes = var_get(vars, nv, p->codes_array, 1);
         times = var_get(vars, nv, p->times_array, 1);
     } else {
-        packed = var_get(vars, nv, p->arrays[0], 1);
+        /* every entry goes to the first array (the decoder merges them by time, so the
+        ** events read back are the same); the others are written empty */
+        for (c = p->n_arrays - 1; c >= 0; c--) {
+            packed = var_get(vars, nv, p->arrays[c], 1);
+        }
     }
     for (i = 0; i < s->n_loaded_events; i++) {
         const rl_ds_event_t *e = &s->events[i];
-        int lost;
+        int lost = 0;
         double code, t = e->t_s / p->time_unit_s;
         if (e->kind == RL_EV_SESSION_START) {
             continue; /* implicit: MED-PC times count from the start */
         }
-        code = code_for(p, e->kind, e->in_timeout, &lost);
-        if (isnan(code)) {
+        if (own) {
+            /* The file's own entry, with its code; NaN: added by the decoder (the session
+            ** start, or the end of a session without an end code), not in the file. */
+            if (isnan(e->code)) {
+                continue;
+            }
+            code = e->code;
+        } else if (e->kind == RL_EV_SESSION_END && no_end) {
+            continue; /* the session had no end code: writing one would invent it */
+        } else if (isnan(code = code_for(p, e->kind, e->in_timeout, &lost))) {
             st->dropped++;
             continue;
         }
         st->timeout_lost += (size_t) lost;
-        if (packed != NULL) {
-            if (var_set(packed, k, code + round(t * 1000.0) / 1000.0) != 0) {
-                return -1;
-            }
-        } else if (var_set(codes, k, code) != 0 || var_set(times, k, t) != 0) {
+        if (put_entry(p, packed, codes, times, k, code, t) != 0) {
             return -1;
         }
         k++;
@@ -232,6 +311,10 @@ encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *
             return -1;
         }
     }
+    if (p->phase_var != 0 && (c = phase_kind_index(s->phase_kind)) >= 0
+        && var_set(var_get(vars, nv, p->phase_var, 0), 0, c) != 0) {
+        return -1;
+    }
     return 0;
 }
 
@@ -242,15 +325,21 @@ export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_out_dir_t *o
     var_t vars[MAX_VARS];
     int nv = 0, i, y, mo, d, h, mi, se, ey, emo, ed, eh, emi, ese, ret = 0;
     char label[160], base[256], name[288];
-    double t0 = start_seconds(ds, s);
+    const char *src;
+    double t0 = start_seconds(ds, s), t1 = iso_seconds(s->import.end_time);
     FILE *f;
     size_t k;
 
     memset(vars, 0, sizeof vars);
     split_time(t0, &y, &mo, &d, &h, &mi, &se);
-    split_time(t0 + s->duration_min * 60.0, &ey, &emo, &ed, &eh, &emi, &ese);
+    split_time(!isnan(t1) ? t1 : t0 + s->duration_min * 60.0, &ey, &emo, &ed, &eh, &emi, &ese);
     subject_label(s, label, sizeof label);
-    snprintf(base, sizeof base, "!%04d-%02d-%02d_%02dh%02dm.Subject %s", y, mo, d, h, mi, label);
+    if ((src = source_name(ds, s)) != NULL) {
+        snprintf(base, sizeof base, "%s", src); /* the lab's file name (profile globs) */
+    } else {
+        snprintf(base, sizeof base, "!%04d-%02d-%02d_%02dh%02dm.Subject %s", y, mo, d, h, mi,
+            label);
+    }
     for (i = 0; base[i] != '\0'; i++) {
         if (base[i] == '/') {
             base[i] = '_';
@@ -270,11 +359,19 @@ export_session(const rl_dataset_t *ds, const rl_ds_session_t *s, rl_out_dir_t *o
     fprintf(f, "File: C:\\MED-PC IV\\DATA\\%s\r\n\n\r\r\n", name);
     fprintf(f, "Start Date: %02d/%02d/%02d\r\nEnd Date: %02d/%02d/%02d\r\n", mo, d, y % 100, emo,
         ed, ey % 100);
-    fprintf(f, "Subject: %s\r\nExperiment: %s\r\nGroup: %s\r\nBox: %d\r\n", label,
-        ds->run.study != NULL ? ds->run.study : "", s->group_name != NULL ? s->group_name : "",
-        s->index_in_group + 1);
+    fprintf(f, "Subject: %s\r\nExperiment: %s\r\nGroup: %s\r\n", label,
+        s->import.experiment != NULL ? s->import.experiment
+        : ds->run.study != NULL && !ds->run.imported ? ds->run.study : "",
+        s->import.group_label != NULL ? s->import.group_label
+        : s->group_name != NULL && !ds->run.imported ? s->group_name : "");
+    if (ds->run.imported) {
+        fprintf(f, "Box: %s\r\n", s->import.box != NULL ? s->import.box : "");
+    } else {
+        fprintf(f, "Box: %d\r\n", s->index_in_group + 1);
+    }
     fprintf(f, "Start Time: %2d:%02d:%02d\r\nEnd Time: %2d:%02d:%02d\r\nMSN: %s\r\n", h, mi, se, eh,
-        emi, ese, s->phase_name != NULL ? s->phase_name : "");
+        emi, ese, s->import.program != NULL ? s->import.program
+        : s->phase_name != NULL ? s->phase_name : "");
     for (i = 0; i < nv; i++) {
         write_var(f, &vars[i]);
     }
@@ -298,12 +395,13 @@ rl_medpc_export(const char *db_path, const char *dir, const rl_medpc_profile_t *
     int ret;
 
     memset(stats, 0, sizeof *stats);
-    if (p->encoding != RL_ENC_PARALLEL && p->encoding != RL_ENC_CODE_PLUS_TIME) {
+    if (p->encoding == RL_ENC_TIMESTAMP_ARRAYS) {
         return rl_error_set(err, RL_ERR_INVALID, p->path, 0, 0, "profile '%s': export writes "
-            "the parallel and code_plus_time encodings only", p->name);
+            "the parallel, code_plus_time and time_dot_code encodings only", p->name);
     }
     if ((ret = rl_dataset_read(db_path, &ds, err)) != 0
-        || (ret = rl_dataset_load_events(ds, -1, err)) != 0) {
+        || (ret = rl_dataset_load_events(ds, -1, err)) != 0
+        || (ret = rl_dataset_load_import_log(ds, err)) != 0) {
         rl_dataset_free(ds);
         return ret;
     }

@@ -431,6 +431,15 @@ phase_index(importer_t *im, const imp_session_t *s)
         ph->schedule.type = RL_SCHEDULE_FR;
         ph->schedule.ratio = 1;
     }
+    if (s->dec.phase_kind >= 0) { /* the profile's phase_var: the file says the kind */
+        ph->kind = (rl_phase_kind_t) s->dec.phase_kind;
+        if (ph->kind == RL_PHASE_PROGRESSIVE_RATIO && ph->schedule.type != RL_SCHEDULE_PR) {
+            ph->schedule.type = RL_SCHEDULE_PR;
+            ph->schedule.pr_n = RL_MAX_PR_STEPS;
+            ph->schedule.pr_from_formula = true;
+            rl_pr_richardson_roberts(ph->schedule.pr_series, RL_MAX_PR_STEPS);
+        }
+    }
     ph->deliver_reinforcer = ph->kind != RL_PHASE_EXTINCTION;
     ph->sessions = 1;
     ph->criterion.type = RL_CRITERION_NONE;
@@ -620,8 +629,13 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
         rec.sessions_found = f->found;
         rec.sessions_imported = f->imported;
         rec.message = f->message;
-        rec.status = f->message != NULL ? "skipped"
+        /* a file none of whose sessions was imported is skipped, not partly imported */
+        rec.status = f->message != NULL || (f->found > 0 && f->imported == 0) ? "skipped"
             : f->imported < f->found ? "partly_imported" : "imported";
+        if (f->message == NULL && f->found > 0 && f->imported == 0) {
+            rec.message = f->found == 1 ? "its session was not imported (see the errors)"
+                : "none of its sessions was imported (see the errors)";
+        }
         ret = rl_store_write_import_file(st, &rec, &file_ids[i], err);
         if (ret == 0 && f->message != NULL) {
             rl_medpc_issue_t is = {0, RL_ISSUE_ERROR, ""};
@@ -713,8 +727,9 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
         stats->sessions_found = (int) im.n;
         stats->sessions_skipped = (int) im.n - stats->sessions_imported;
         for (i = 0; i < n_paths; i++) {
-            stats->files_skipped += im.files[i].message != NULL;
-            stats->files_partly += im.files[i].message == NULL
+            int none = im.files[i].found > 0 && im.files[i].imported == 0;
+            stats->files_skipped += im.files[i].message != NULL || none;
+            stats->files_partly += im.files[i].message == NULL && !none
                 && im.files[i].imported < im.files[i].found;
         }
         stats->subjects = im.n_subjects;

@@ -34,7 +34,7 @@ typedef struct reader {
 static const char *const top_keys[] = {"profile", "description", "programs", "files",
     "encoding",
     "codes", "times", "arrays", "code_scale", "time_unit", "time_base", "skip_zero",
-    "events", "timeout", "duration", "checks", "reinforcer", "phases", NULL};
+    "events", "timeout", "duration", "checks", "reinforcer", "phases", "phase_var", NULL};
 static const char *const event_keys[] = {"kind", "in_timeout", "label", NULL};
 static const char *const timeout_keys[] = {"start", "end", "marks", NULL};
 static const char *const duration_keys[] = {"var", "unit", NULL};
@@ -650,7 +650,8 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
         }
         p->relative_times = b == 1;
     }
-    p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME;
+    /* a packed 0 is time 0 with code 0: MED-PC's padding of a DIM array, not an event */
+    p->skip_zero = p->encoding == RL_ENC_CODE_PLUS_TIME || p->encoding == RL_ENC_TIME_DOT_CODE;
     if ((ret = opt_bool(r, top, "skip_zero", &p->skip_zero)) != 0) {
         return ret;
     }
@@ -670,6 +671,10 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
         return ret;
     }
     if ((x = get(r, top, "phases")) != NULL && (ret = read_phases(r, x)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "phase_var")) != NULL
+        && (ret = get_letter(r, x, "phase_var", &p->phase_var)) != 0) {
         return ret;
     }
     return 0;

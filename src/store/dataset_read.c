@@ -525,7 +525,16 @@ session_row(rl_ds_reader_t *r, sqlite3_stmt *st)
     s->brain.cocaine_mean_uM = rl_ds_col_real(st, 29, NAN);
     s->brain.cocaine_peak_uM = rl_ds_col_real(st, 30, NAN);
     s->start_time = rl_ds_col_text(r, st, 31);
-    s->counts_mismatch = sqlite3_column_int(st, 32); /* NULL (simulations) reads 0 */
+    s->import.end_time = rl_ds_col_text(r, st, 32);
+    s->import.subject = rl_ds_col_text(r, st, 33);
+    s->import.experiment = rl_ds_col_text(r, st, 34);
+    s->import.group_label = rl_ds_col_text(r, st, 35);
+    s->import.box = rl_ds_col_text(r, st, 36);
+    s->import.program = rl_ds_col_text(r, st, 37);
+    s->import.profile = rl_ds_col_text(r, st, 38);
+    s->import.file_id = sqlite3_column_type(st, 39) == SQLITE_NULL ? -1
+        : sqlite3_column_int64(st, 39);
+    s->counts_mismatch = sqlite3_column_int(st, 40); /* NULL (simulations) reads 0 */
     if ((ret = session_numbers(r, st, s)) != 0) {
         return ret;
     }
@@ -568,7 +577,8 @@ static const char sessions_sql[] =
     " t.phase_name, t.phase_kind, t.session_in_phase, t.day, t.active, t.inactive,"
     " t.active_timeout, t.reinforcers, t.duration_min, t.end_reason, t.criterion_met,"
     " t.breakpoint, t.drug_mg_per_kg, t.n_events, t.da_pre_nM, t.da_mean_nM, t.da_peak_nM,"
-    " t.cocaine_mean_uM, t.cocaine_peak_uM, i.start_time, i.counts_mismatch"
+    " t.cocaine_mean_uM, t.cocaine_peak_uM, i.start_time, i.end_time, i.subject,"
+    " i.experiment, i.group_label, i.box, i.program, i.profile, i.file_id, i.counts_mismatch"
     " FROM sessions_tidy t LEFT JOIN import_sessions i USING (session_id)"
     " ORDER BY t.subject_id, t.day, t.session_id";
 

@@ -7,7 +7,14 @@
 . "$(dirname "$0")/lib.sh"
 
 have_sqlite3 || die "sqlite3 is needed to compare the databases"
-if ! "$RL" run tests/data/small.yaml --seed 11 --out "$tmp/sim.db" --quiet >"$tmp/out" \
+# Phase names that no phase rule of the profile recognises (no "acquisition", "PR",
+# "xtinction", "test" in them): the kinds come back from the scalar K (profile phase_var).
+sed -e 's/name: acquisition/name: self_administration/' \
+    -e 's/reference_phase: acquisition/reference_phase: self_administration/' \
+    -e 's/name: progressive_ratio/name: breakpoint_run/' \
+    -e 's/name: extinction/name: no_drug/' -e 's/name: cue_test/name: cue_relapse/' \
+    tests/data/small.yaml >"$tmp/small.yaml"
+if ! "$RL" run "$tmp/small.yaml" --seed 11 --out "$tmp/sim.db" --quiet >"$tmp/out" \
     2>"$tmp/err"; then
     show_file "stderr" "$tmp/err"
     die "relapselab run tests/data/small.yaml failed"
@@ -72,10 +79,58 @@ n_to=$(grep '^timeout pokes' "$tmp/cmp" | cut -d' ' -f3)
 [ "$n_to" -gt 0 ] || fail "no timeout pokes: the in_timeout flag was not exercised"
 note "round trip: $n_sessions sessions, $n_events events ($n_to timeout pokes) unchanged"
 
-# Exporting with an encoding the writer does not support is an error naming the profile.
-if "$RL" export "$tmp/sim.db" --medpc "$tmp/x" --profile jorge-time-tag >"$tmp/out" \
+# Exporting with an encoding the writer does not support (timestamp_arrays: one array per
+# kind, no codes) is an error naming the profile.
+cat >"$tmp/stamps.yaml" <<EOF
+profile: stamps-only
+encoding: timestamp_arrays
+time_unit: s
+events: {J: poke_active}
+EOF
+if "$RL" export "$tmp/sim.db" --medpc "$tmp/x" --profile "$tmp/stamps.yaml" >"$tmp/out" \
     2>"$tmp/err"; then
-    fail "export with a time_dot_code profile succeeded"
+    fail "export with a timestamp_arrays profile succeeded"
 fi
-grep -q "jorge-time-tag" "$tmp/err" || fail "the error does not name the profile"
+grep -q "stamps-only" "$tmp/err" || fail "the error does not name the profile"
+[ -e "$tmp/x" ] && fail "the refused export left a folder"
+# A lab session without a session-end code (stopped by hand), in a lab's layout (codes 1, 2;
+# profile "labx"), exported with the default profile and imported back: still no end code
+# (end_reason no_end_code: the export does not invent code 100), same events, and the phase
+# kind that labx gave (extinction, for an MSN relapselab's rules would call "other").
+mkdir "$tmp/lab"
+{
+    printf 'File: C:\\MED-PC IV\\DATA\\x\r\n\n\r\r\nStart Date: 01/02/24\r\nEnd Date: 01/02/24\r\n'
+    printf 'Subject: M1\r\nExperiment: E\r\nGroup: G1\r\nBox: 1\r\n'
+    printf 'Start Time:  9:00:00\r\nEnd Time: 10:00:00\r\nMSN: LabX_Ext_v2\r\n'
+    printf 'E:\r\n     0:        1.000        2.000        1.000\r\n'
+    printf 'T:\r\n     0:       12.500       30.000      600.250\r\n'
+} >"$tmp/lab/a.txt"
+cat >"$tmp/labx.yaml" <<EOF
+profile: labx
+encoding: parallel
+codes: E
+times: T
+time_unit: s
+events: {1: poke_active, 2: poke_inactive}
+phases:
+  - {name: "", kind: extinction}
+EOF
+"$RL" import-medpc "$tmp/lab" --profile "$tmp/labx.yaml" --out "$tmp/lab.db" --quiet \
+    >"$tmp/out" 2>"$tmp/err" || { show_file "stderr" "$tmp/err"; die "import of a.txt failed"; }
+"$RL" export "$tmp/lab.db" --medpc "$tmp/lab-out" --profile relapselab >"$tmp/out" \
+    2>"$tmp/err" || { show_file "stderr" "$tmp/err"; die "export of the lab session failed"; }
+grep -q '^100\.000\|  100\.000' "$tmp/lab-out/a.txt" &&
+    fail "the export wrote a session-end code for a session that had none"
+"$RL" import-medpc "$tmp/lab-out" --profile relapselab --out "$tmp/lab-back.db" --quiet \
+    >"$tmp/out" 2>"$tmp/err" || { show_file "stderr" "$tmp/err"; die "re-import failed"; }
+for q in "SELECT end_reason FROM sessions" "SELECT phase_kind FROM sessions" \
+    "SELECT phase_name FROM sessions" \
+    "SELECT group_concat(kind || '@' || t_s, ' ') FROM (SELECT * FROM events ORDER BY seq)"; do
+    expect_eq "lab session round trip: $q" "$(sql "$tmp/lab-back.db" "$q")" \
+        "$(sql "$tmp/lab.db" "$q")"
+done
+expect_eq "lab session: end reason" "$(sql "$tmp/lab-back.db" 'SELECT end_reason FROM sessions')" \
+    no_end_code
+expect_eq "lab session: phase kind" "$(sql "$tmp/lab-back.db" 'SELECT phase_kind FROM sessions')" \
+    extinction
 finish

@@ -142,13 +142,14 @@ test_malformed_batch(void)
                      "E:\n     0:   1.000\n");
     snprintf(db, sizeof db, "%s/batch.db", tmpdir);
     CHECK(run_import(paths, 6, prof, 1, db, &st) == 0);
-    CHECK(st.files == 6 && st.files_skipped == 3 && st.files_partly == 2);
+    /* f4 and f5 had one session each, rejected: skipped too, not "partly imported" */
+    CHECK(st.files == 6 && st.files_skipped == 5 && st.files_partly == 0);
     CHECK(st.sessions_found == 4 && st.sessions_imported == 2 && st.sessions_skipped == 2);
     CHECK(st.subjects == 1 && st.groups == 1 && st.phases == 2);
     CHECK(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
     CHECK(query_long(h, "SELECT count(*) FROM sessions") == 2);
     CHECK(query_long(h, "SELECT count(*) FROM run WHERE source = 'import'") == 1);
-    CHECK(query_long(h, "SELECT count(*) FROM import_files WHERE status = 'skipped'") == 3);
+    CHECK(query_long(h, "SELECT count(*) FROM import_files WHERE status = 'skipped'") == 5);
     /* one report row per problem, each naming its file (and line where there is one) */
     CHECK(query_long(h, "SELECT count(*) FROM import_issues i JOIN import_files f USING "
                         "(file_id) WHERE f.path LIKE '%/f1' AND severity = 'error' AND i.message "
