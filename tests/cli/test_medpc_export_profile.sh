@@ -17,12 +17,14 @@ data=$shared_dir/data/medpc
 
 total_sessions=0
 for p in coffey-liq-sa coffey-liq-sa-medpc5 townsend-tt jorge-time-tag; do
-    # Sessions another profile decodes are errors here (exit 0: some were imported).
-    "$RL" import-medpc "$data" --profile "$p" --out "$tmp/$p-a.db" --quiet >"$tmp/out" \
+    # Sessions another profile decodes are errors here (exit 0: some were imported); the
+    # samples hold one session flagged for counts that disagree (a Coffey file with an empty
+    # array, docs/MEDPC.md): accepted, so that it takes part in the round trip too.
+    "$RL" import-medpc "$data" --profile "$p" --out "$tmp/$p-a.db" --quiet --accept-mismatch >"$tmp/out" \
         2>"$tmp/err" || { show_file "stderr" "$tmp/err"; die "$p: import of the samples failed"; }
     "$RL" export "$tmp/$p-a.db" --medpc "$tmp/$p" --profile "$p" >"$tmp/out" 2>"$tmp/err" ||
         { show_file "stderr" "$tmp/err"; fail "$p: export failed"; continue; }
-    "$RL" import-medpc "$tmp/$p" --profile "$p" --out "$tmp/$p-b.db" >"$tmp/out" \
+    "$RL" import-medpc "$tmp/$p" --profile "$p" --out "$tmp/$p-b.db" --accept-mismatch >"$tmp/out" \
         2>"$tmp/err" || { show_file "stderr" "$tmp/err"; fail "$p: re-import failed"; continue; }
     grep -q "Report: 0 errors" "$tmp/out" ||
         { show_file "stdout" "$tmp/out"; fail "$p: the re-import reported errors"; }
