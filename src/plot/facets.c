@@ -223,13 +223,7 @@ pl_facets_draw(cairo_t *cr, pl_figure_t *f, rl_error_t *err)
         free(g.entries);
         return rl_error_set(err, rc, NULL, 0, 0, "cannot lay out the axes");
     }
-    cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
-    cairo_paint(cr);
-    cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);
-    if (f->title.n > 0) {
-        pl_font(cr, PL_FS_TITLE, true);
-        pl_lines_draw(cr, &f->title, 0.5 * f->w, PL_PAD, 0.0);
-    }
+    pl_draw_page(cr, f);
     for (i = 0; i < f->n; i++) {
         draw_panel(cr, f, &g, i);
     }

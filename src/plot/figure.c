@@ -321,12 +321,9 @@ draw_categories(cairo_t *cr, const pl_figure_t *f, const pl_rect_t *area)
     }
 }
 
-static void
-draw(cairo_t *cr, const pl_figure_t *f)
+void
+pl_draw_page(cairo_t *cr, const pl_figure_t *f)
 {
-    const pl_panel_t *bottom = &f->p[f->n - 1];
-    double ymax_block = 0.0;
-    int i;
     cairo_set_source_rgb(cr, 1.0, 1.0, 1.0);
     cairo_paint(cr);
     cairo_set_source_rgb(cr, 0.0, 0.0, 0.0);
@@ -334,6 +331,15 @@ draw(cairo_t *cr, const pl_figure_t *f)
         pl_font(cr, PL_FS_TITLE, true);
         pl_lines_draw(cr, &f->title, 0.5 * f->w, PL_PAD, 0.0);
     }
+}
+
+static void
+draw(cairo_t *cr, const pl_figure_t *f)
+{
+    const pl_panel_t *bottom = &f->p[f->n - 1];
+    double ymax_block = 0.0;
+    int i;
+    pl_draw_page(cr, f);
     for (i = 0; i < f->n; i++) {
         ymax_block = fmax(ymax_block, block_height(&f->p[i].ylabel));
     }

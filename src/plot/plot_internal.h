@@ -124,6 +124,8 @@ void pl_panel_release(pl_panel_t *p);
 rl_plot_style_t pl_bar_style(const rl_plot_bars_t *b, int k);
 
 /* charts.c */
+/* The page: white background, black ink, the figure's title centred at the top. */
+void pl_draw_page(cairo_t *cr, const pl_figure_t *f);
 void pl_draw_vlines(cairo_t *cr, const pl_figure_t *f, const pl_panel_t *p);
 void pl_draw_data(cairo_t *cr, const pl_figure_t *f, const pl_panel_t *p);
 void pl_draw_sample(cairo_t *cr, const pl_entry_t *e, double x, double y, double w);

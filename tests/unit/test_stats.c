@@ -57,20 +57,29 @@ load(void)
     return rows == N * K ? 0 : -1;
 }
 
+/* The first session's values (column 0 of y) split by group: wt[0..*na), ko[0..*nb). */
+static void
+session1_by_group(double *wt, int *na, double *ko, int *nb)
+{
+    int i;
+    *na = *nb = 0;
+    for (i = 0; i < N; i++) {
+        if (group[i]) {
+            ko[(*nb)++] = y[i * K];
+        } else {
+            wt[(*na)++] = y[i * K];
+        }
+    }
+}
+
 static void
 t_tests(void)
 {
     double wt[10], ko[10];
     rl_ttest_t t;
     rl_error_t err;
-    int i, a = 0, b = 0;
-    for (i = 0; i < N; i++) {
-        if (group[i]) {
-            ko[b++] = y[i * K];
-        } else {
-            wt[a++] = y[i * K];
-        }
-    }
+    int a = 0, b = 0;
+    session1_by_group(wt, &a, ko, &b);
     CHECK(rl_ttest_student(wt, a, ko, b, &t, &err) == 0);
     /* R: t.test(wt, ko, var.equal = TRUE) */
     CHECK_CLOSE(t.t, 0.864676287836, 0.0, 1e-9);
@@ -95,15 +104,9 @@ hedges_g_known_answers(void)
     const double same[] = {5, 5, 5}, more[] = {7, 7, 7};
     rl_ttest_t t;
     rl_error_t err;
-    int i, na = 0, nb = 0;
+    int na = 0, nb = 0;
 
-    for (i = 0; i < N; i++) {
-        if (group[i]) {
-            ko[nb++] = y[i * K];
-        } else {
-            wt[na++] = y[i * K];
-        }
-    }
+    session1_by_group(wt, &na, ko, &nb);
     /* stats_ref.csv session 1, WT - KO: df 18, s_p 10.0854680936, d 0.386694991627,
     ** J = 1 - 3/71 = 0.957746478873, g 0.370355766628 (R, stats_ref.R "hedges"; exact
     ** J would give 0.370317077079, as effectsize::hedges_g does) */
@@ -196,15 +199,9 @@ interval_known_answers(void)
     const double a[] = {2, 4, 6}, b2[] = {1, 3}, same[] = {5, 5, 5}, more[] = {7, 7, 7};
     rl_ttest_t t;
     rl_error_t err;
-    int i, na = 0, nb = 0;
+    int na = 0, nb = 0;
 
-    for (i = 0; i < N; i++) {
-        if (group[i]) {
-            ko[nb++] = y[i * K];
-        } else {
-            wt[na++] = y[i * K];
-        }
-    }
+    session1_by_group(wt, &na, ko, &nb);
     CHECK(rl_ttest_student(wt, na, ko, nb, &t, &err) == 0);
     CHECK_CLOSE(t.se, 4.51035844843, 0.0, 1e-9);
     CHECK_CLOSE(t.lo, -5.5759114737, 0.0, 1e-8);
