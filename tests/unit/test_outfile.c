@@ -35,23 +35,6 @@ path_in(const char *name)
     return buf[k];
 }
 
-/* Entries of tmpdir whose name contains ".tmp-". */
-static int
-count_tmp(void)
-{
-    DIR *d = opendir(tmpdir);
-    struct dirent *e;
-    int n = 0;
-    if (d == NULL) {
-        return -1;
-    }
-    while ((e = readdir(d)) != NULL) {
-        n += strstr(e->d_name, ".tmp-") != NULL;
-    }
-    closedir(d);
-    return n;
-}
-
 /* A UNIX-domain socket file at path (bound, then closed: the file stays). */
 static int
 make_socket(const char *path)
@@ -119,7 +102,7 @@ check_targets(void)
         CHECK(rl_outfile_write(path_in("link_fifo"), "x", 1, NULL, &err) == RL_ERR_IO);
         CHECK(lstat(path_in("fifo"), &st) == 0 && S_ISFIFO(st.st_mode));
         CHECK(lstat(path_in("link_fifo"), &st) == 0 && S_ISLNK(st.st_mode));
-        CHECK(count_tmp() == 0);
+        CHECK(rl_test_count_names(tmpdir, ".tmp-") == 0);
     }
     remove(path_in("old.db"));
     remove(path_in("link_reg"));
@@ -171,7 +154,7 @@ temporary_names(void)
     CHECK(rl_test_file_is(final, "second"));
     CHECK(stat(final, &st) == 0 && (st.st_mode & 0777) == 0644);
     CHECK(rl_test_file_is(path_in("victim"), "precious"));
-    CHECK(count_tmp() == 1); /* the planted link at "<final>.tmp-<pid>" only */
+    CHECK(rl_test_count_names(tmpdir, ".tmp-") == 1); /* the planted link at "<final>.tmp-<pid>" only */
     CHECK(lstat(old_tmp, &st) == 0 && S_ISLNK(st.st_mode));
     umask(old_mask);
     remove(old_tmp);
@@ -225,7 +208,7 @@ commit_rechecks_and_abort(void)
     CHECK(rl_outfile_commit(&o, &err) == RL_ERR_IO);
     CHECK(strcmp(err.msg, "is a FIFO; refusing to replace it") == 0);
     CHECK(lstat(path_in("late.svg"), &st) == 0 && S_ISFIFO(st.st_mode));
-    CHECK(count_tmp() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp-") == 0);
     remove(path_in("late.svg"));
 
     CHECK(rl_outfile_open(&o, path_in("gone.svg"), NULL, &err) == 0);
@@ -286,7 +269,7 @@ watch_calls(void)
     refuse = 1;
     CHECK(rl_outfile_write(path_in("w2.csv"), "x", 1, &w, &err) == RL_ERR_NOMEM);
     CHECK(strcmp(err.file, path_in("w2.csv")) == 0);
-    CHECK(made_calls == 2 && gone_calls == 2 && count_tmp() == 0);
+    CHECK(made_calls == 2 && gone_calls == 2 && rl_test_count_names(tmpdir, ".tmp-") == 0);
     CHECK(stat(path_in("w2.csv"), &st) != 0);
     remove(path_in("w.csv"));
 }

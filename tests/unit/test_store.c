@@ -233,26 +233,6 @@ exists(const char *path)
     return stat(path, &sb) == 0;
 }
 
-/* Number of entries in tmpdir whose name contains ".tmp". */
-static int
-count_tmp_files(void)
-{
-    DIR *d = opendir(tmpdir);
-    struct dirent *e;
-    int n = 0;
-
-    if (d == NULL) {
-        return -1;
-    }
-    while ((e = readdir(d)) != NULL) {
-        if (strstr(e->d_name, ".tmp") != NULL) {
-            n++;
-        }
-    }
-    closedir(d);
-    return n;
-}
-
 static long long
 query_int(sqlite3 *db, const char *sql)
 {
@@ -368,7 +348,7 @@ test_write_and_read_back(void)
     rl_error_clear(&err);
     CHECK(write_run(path, true, NULL, &err) == 0);
     CHECK(exists(path));
-    CHECK(count_tmp_files() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
     CHECK(RL_STORE_SCHEMA_VERSION == 6);
@@ -510,10 +490,10 @@ test_abort_keeps_old_file(void)
     rl_test_write_text(path, "old contents");
     CHECK(write_run(path, false, &st, &err) == 0);
     CHECK(st != NULL);
-    CHECK(count_tmp_files() == 1);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 1);
     rl_store_abort(st);
     CHECK(rl_test_file_is(path, "old contents"));
-    CHECK(count_tmp_files() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     rl_store_abort(NULL);
 
     /* abort without any previous file leaves nothing */
@@ -522,7 +502,7 @@ test_abort_keeps_old_file(void)
     CHECK(write_run(path, false, &st, &err) == 0);
     rl_store_abort(st);
     CHECK(!exists(path));
-    CHECK(count_tmp_files() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
 }
 
 static void
@@ -545,7 +525,7 @@ test_failed_write_blocks_commit(void)
     CHECK(rl_store_write_session(st, &r, &err) == RL_ERR_INVALID);
     CHECK(rl_store_commit(st, &err) != 0);
     CHECK(rl_test_file_is(path, "old contents"));
-    CHECK(count_tmp_files() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
 
     /* a duplicate session (same subject and day) is a database constraint error */
     CHECK(write_run(path, false, &st, &err) == 0);
@@ -567,7 +547,7 @@ test_failed_write_blocks_commit(void)
     CHECK(rl_store_write_subject(st, &bad_group, &err) == RL_ERR_INVALID);
     rl_store_abort(st);
     CHECK(rl_test_file_is(path, "old contents"));
-    CHECK(count_tmp_files() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     remove(path);
 }
 
@@ -635,7 +615,7 @@ test_old_tmp_name_untouched(void)
     CHECK(rl_test_file_is(victim, "precious"));
     CHECK(exists(tmp)); /* still the link, still pointing at the victim */
     CHECK(exists(path));
-    CHECK(count_tmp_files() == 1); /* the planted link; ours is gone */
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 1); /* the planted link; ours is gone */
     remove(tmp);
     remove(victim);
     remove(path);
@@ -673,7 +653,7 @@ test_refused_targets(void)
     CHECK(rl_store_open(proto, p, &run, &st, &err) == RL_ERR_IO);
     CHECK(strstr(err.msg, "protocol file") != NULL);
     CHECK(rl_test_file_is(proto, "not really a protocol"));
-    CHECK(count_tmp_files() == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     remove(proto);
     remove(link_dir);
     remove(link_fifo);

@@ -3,6 +3,7 @@
 */
 #include "testlib.h"
 
+#include <dirent.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -281,4 +282,20 @@ rl_test_file_is(const char *path, const char *text)
     n = fread(buf, 1, sizeof buf, f);
     fclose(f);
     return n == strlen(text) && memcmp(buf, text, n) == 0;
+}
+
+int
+rl_test_count_names(const char *dir, const char *needle)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    int n = 0;
+    if (d == NULL) {
+        return -1;
+    }
+    while ((e = readdir(d)) != NULL) {
+        n += strstr(e->d_name, needle) != NULL;
+    }
+    closedir(d);
+    return n;
 }

@@ -95,6 +95,9 @@ bool rl_test_tmpdir_done(const char *dir);
 ** checks that follow then fail). */
 void rl_test_write_text(const char *path, const char *text);
 
+/* Entries of folder dir whose name contains needle; -1 if dir cannot be read. */
+int rl_test_count_names(const char *dir, const char *needle);
+
 /* true if the file at path holds exactly text (files up to 8 KiB). */
 bool rl_test_file_is(const char *path, const char *text);
 
