@@ -4,6 +4,7 @@ update-calibration-doc.sh import it): the commit of the checkout and the machine
 Standard library only; git is read, never written."""
 import os
 import subprocess
+import sys
 import tempfile
 
 
@@ -79,3 +80,15 @@ def write_atomically(path, text):
     except BaseException:
         os.unlink(tmp)
         raise
+
+
+def messages(prog):
+    """die(msg) and say(msg) for script prog: "prog: msg" on stderr; die exits 1."""
+    def say(msg):
+        sys.stderr.write("%s: %s\n" % (prog, msg))
+        sys.stderr.flush()
+
+    def die(msg):
+        say(msg)
+        sys.exit(1)
+    return die, say

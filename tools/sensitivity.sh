@@ -50,8 +50,8 @@ import sys
 import textwrap
 import time
 sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
-from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, run_tool,
-                     write_atomically)
+from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, messages,
+                     run_tool, write_atomically)
 
 binary, shown, replicates, panel_replicates, seed, params_env, panel_env, out_dir = sys.argv[1:9]
 panel_on = panel_env != "0"
@@ -63,14 +63,7 @@ SEED_ARGS = ["validate", "--replicates", replicates, "--seed", seed, "--json"]
 PANEL_ARGS = ["validate", PANEL_DIR, "--replicates", panel_replicates, "--seed", seed, "--json"]
 
 
-def die(msg):
-    sys.stderr.write("sensitivity: %s\n" % msg)
-    sys.exit(1)
-
-
-def say(msg):
-    sys.stderr.write("sensitivity: %s\n" % msg)
-    sys.stderr.flush()
+die, say = messages("sensitivity")
 
 
 for name, value in (("REPLICATES", replicates), ("PANEL_REPLICATES", panel_replicates),

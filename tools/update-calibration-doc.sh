@@ -56,8 +56,8 @@ import re
 import sys
 import time
 sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
-from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, run_tool,
-                     write_atomically)
+from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, messages,
+                     run_tool, write_atomically)
 
 binary, shown = sys.argv[1:3]
 env = os.environ.get
@@ -74,14 +74,7 @@ DEFAULT_HOLDOUT = [L + f for f in (
 EDGE = 0.02  # a best value within 2 % of its range (on the search's scale) is at an edge
 
 
-def die(msg):
-    sys.stderr.write("update-calibration-doc: %s\n" % msg)
-    sys.exit(1)
-
-
-def say(msg):
-    sys.stderr.write("update-calibration-doc: %s\n" % msg)
-    sys.stderr.flush()
+die, say = messages("update-calibration-doc")
 
 
 def count(name, default, least):
