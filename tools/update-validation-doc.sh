@@ -211,6 +211,8 @@ def effect_text(c):
     e = c["effect"]
     if e["measure"] in ("percent_acquiring_min", "percent_meeting_min"):
         return "least-acquiring line: %.0f %% of mice [%.0f, %.0f]" % (e["mean"], e["lo"], e["hi"])
+    if e["measure"] != "hedges_g":  # a named effect: the hazard ratio of a log-rank row, ...
+        return "%s %.2f [%.2f, %.2f]" % (e["measure"], e["mean"], e["lo"], e["hi"])
     return "%s [%s, %s]" % (signed(e["mean"]), signed(e["lo"]), signed(e["hi"]))
 
 
@@ -300,6 +302,8 @@ for c in claims:
         wt = "%.1f ± %.1f" % (s1["wt"]["mean"], s1["wt"]["sem"])
         ko = "%.1f ± %.1f" % (s1["ko"]["mean"], s1["ko"]["sem"])
         p = fmt_p(s1["p"])
+    elif c.get("study1_text"):  # a test without group means: its own words
+        wt, ko, p = "—", c["study1_text"], "—"
     else:
         wt = ko = p = "—"
     w("| %s |" % " | ".join(cell(x) for x in [

@@ -41,7 +41,9 @@
         "equivalence (TOST) of the ratio of means A / B")                          \
     X(RL_CLAIM_TOST_DIFF, "tost_diff", "equivalence (TOST) of the difference A - B") \
     X(RL_CLAIM_RATIO, "ratio", "the ratio of means A / B (Fieller interval)")      \
-    X(RL_CLAIM_DESCRIBE, "describe", "a statistic of each group")
+    X(RL_CLAIM_DESCRIBE, "describe", "a statistic of each group")                  \
+    X(RL_CLAIM_LOGRANK, "logrank",                                                 \
+        "log-rank test of sessions to a criterion (mice never meeting it censored)")
 #define RL_CLAIM_ENUM_(id, word, text) id,
 typedef enum { RL_CLAIM_TESTS(RL_CLAIM_ENUM_) RL_CLAIM_TEST_COUNT } rl_claim_test_t;
 

@@ -266,4 +266,31 @@ typedef struct rl_ratio_ci {
 RL_API int rl_fieller_welch(const double *a, int na, const double *b, int nb,
     rl_ratio_ci_t *out, rl_error_t *err);
 
+/* ---------------------------------------------------------------- survival (stats_survival.c) */
+
+typedef struct rl_logrank {
+    double chisq;           /* (O_a - E_a)^2 / V, 1 degree of freedom (R's survdiff) */
+    double p;               /* two-sided: P(chi2_1 >= chisq) */
+    double z;               /* (E_a - O_a) / sqrt(V): > 0 when group a's events come later
+                            ** (longer survival, e.g. more sessions to a criterion) */
+    double o_a, e_a;        /* group a's observed and expected events */
+    double o_b, e_b;        /* group b's */
+    double hazard_ratio;    /* (O_a / E_a) / (O_b / E_b): < 1 when a's events come later;
+                            ** NaN when e_a, e_b or o_b is 0 */
+    double median_a;        /* Kaplan-Meier median time of each group: the first time the */
+    double median_b;        /* survival curve is <= 0.5; NaN when it never gets there */
+} rl_logrank_t;
+
+/* The log-rank test of two groups' times to an event with right censoring (Mantel-Haenszel
+** form, as R's survival::survdiff with rho = 0): time_x[i] >= 0 is subject i's time to the
+** event, event_x[i] 1 if the event happened then, 0 if the subject was censored then (still
+** event-free when last seen). At each distinct event time t with d events among the r
+** subjects at risk (time >= t; a subject censored at t is at risk at t), group a expects
+** d r_a / r events with hypergeometric variance d (r_a / r)(1 - r_a / r)(r - d) / (r - 1).
+** Needs na, nb >= 1: returns 0; RL_ERR_INVALID for an empty group or a negative or
+** non-finite time; RL_ERR_NUMERIC when there is no event or no variance (chisq undefined:
+** out->p = 1, out->z = 0 are still set). */
+RL_API int rl_logrank(const double *time_a, const int *event_a, int na, const double *time_b,
+    const int *event_b, int nb, rl_logrank_t *out, rl_error_t *err);
+
 #endif

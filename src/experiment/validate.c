@@ -273,7 +273,8 @@ rl_v_prepare(rl_validation_t *v, const rl_claims_t *claims, const rl_validate_op
     v->work = rl_measures_work_new();
     v->a = rl_calloc((size_t) v->n_mice * RL_CLAIM_MAX_SESSIONS + 1, sizeof *v->a);
     v->b = rl_calloc((size_t) v->n_mice * RL_CLAIM_MAX_SESSIONS + 1, sizeof *v->b);
-    if (v->mice == NULL || v->work == NULL || v->a == NULL || v->b == NULL
+    v->event = rl_calloc((size_t) v->n_mice + 1, sizeof *v->event);
+    if (v->mice == NULL || v->work == NULL || v->a == NULL || v->b == NULL || v->event == NULL
         || build_rows(v) != 0) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
@@ -367,6 +368,7 @@ rl_validation_free(rl_validation_t *self)
         free(self->mice);
     }
     free(self->a);
+    free(self->event);
     free(self->b);
     rl_measures_work_free(self->work);
     free(self);

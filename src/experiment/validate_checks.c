@@ -245,6 +245,7 @@ rl_v_effect_name(const rl_claim_check_t *c)
     case RL_CLAIM_TOST_RATIO:
     case RL_CLAIM_RATIO: return "A/B";
     case RL_CLAIM_DESCRIBE: return rl_claim_statistic_name(c->statistic);
+    case RL_CLAIM_LOGRANK: return "HR";
     case RL_CLAIM_PROPORTION: return "% meeting";
     default: return NULL;
     }

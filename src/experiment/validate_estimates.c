@@ -13,6 +13,9 @@
 **               range or a bound
 **   describe    a statistic of each group (mean, median, CV, share at most a cut, largest
 **               over median) against a range or a bound
+**   logrank     the log-rank test of two groups' sessions to a criterion, each mouse that
+**               never met it censored at the sessions it ran (the effect: the hazard ratio
+**               A / B of meeting the criterion; the direction: z, > 0 when A takes longer)
 **
 ** Each test records one study's effect and whether the claim held in it; the statistics
 ** themselves are the stats module's (stats.h), tested against R.
@@ -305,6 +308,57 @@ test_describe(rl_validation_t *v, row_t *row, int s)
     }
 }
 
+/* ---------------------------------------------------------------- logrank */
+
+/* Group g's mice with the check's phase: the session of the criterion, or the sessions run
+** (censored) where it was never met, into t; the event flags into e. */
+static int
+times_to_criterion(const rl_validation_t *v, int g, const rl_claim_measure_t *m, double *t,
+    int *e)
+{
+    int i, n = 0;
+    for (i = 0; i < v->n_mice; i++) {
+        const mouse_t *x = &v->mice[i];
+        double met, run, at;
+        if (x->group != g) {
+            continue;
+        }
+        at = rl_v_value(v, x, m, -1); /* sessions to criterion; NaN if never met */
+        if (isnan(run = rl_v_value_in(v, x, &(rl_claim_measure_t){.measure = RL_M_SESSIONS,
+                 .minus = -1, .over = -1}, m->phase, -1))) {
+            continue; /* the phase did not run */
+        }
+        met = !isnan(at);
+        t[n] = met ? at : run;
+        e[n++] = (int) met;
+    }
+    return n;
+}
+
+static void
+test_logrank(rl_validation_t *v, row_t *row, int s)
+{
+    const rl_claim_check_t *c = row->check;
+    int na, nb, ea = 0, eb = 0, i;
+    int *flags = v->event;
+    rl_logrank_t r;
+    rl_error_t err;
+
+    na = times_to_criterion(v, c->group_a[row->pair], &c->measure, v->a, flags);
+    nb = times_to_criterion(v, c->group_b[row->pair], &c->measure, v->b, flags + na);
+    if (rl_logrank(v->a, flags, na, v->b, flags + na, nb, &r, &err) != 0) {
+        return;
+    }
+    rl_v_judge(v, row, r.p, r.z, r.hazard_ratio);
+    if (s == 0) {
+        for (i = 0; i < na + nb; i++) {
+            *(i < na ? &ea : &eb) += flags[i];
+        }
+        snprintf(row->study1, sizeof row->study1, "A met %d/%d, median %.3g | B met %d/%d, "
+            "median %.3g (p = %.3g)", ea, na, r.median_a, eb, nb, r.median_b, r.p);
+    }
+}
+
 int
 rl_v_test_estimate(rl_validation_t *v, row_t *row, int s)
 {
@@ -316,6 +370,7 @@ rl_v_test_estimate(rl_validation_t *v, row_t *row, int s)
     case RL_CLAIM_TOST_DIFF:
     case RL_CLAIM_RATIO: test_two_estimate(v, row, s); return 1;
     case RL_CLAIM_DESCRIBE: test_describe(v, row, s); return 1;
+    case RL_CLAIM_LOGRANK: test_logrank(v, row, s); return 1;
     default: return 0;
     }
 }

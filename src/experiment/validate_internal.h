@@ -78,6 +78,7 @@ struct rl_validation {
     int measure_flags;              /* rl_measures_subject flags: RL_MEASURES_COUNTS_ONLY
                                        unless a check needs an event measure */
     double *a, *b;                  /* values of two groups */
+    int *event;                     /* logrank: the event flags of both groups' mice */
 };
 
 /* ---- validate.c, also for power.c ---- */

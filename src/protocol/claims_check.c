@@ -29,7 +29,7 @@ typedef enum {
 } contrast_t;
 
 /* What a test needs of its measure. */
-typedef enum { M_ANY, M_YES_NO, M_PER_SESSION } need_t;
+typedef enum { M_ANY, M_YES_NO, M_PER_SESSION, M_TIME } need_t;
 
 #define E_(e) (1u << (e))
 #define E_DIFF                                                                             \
@@ -57,6 +57,7 @@ static const struct form {
     [RL_CLAIM_TOST_DIFF] = {C_PAIRS, E_(RL_EXPECT_EQUIVALENT), M_ANY},
     [RL_CLAIM_RATIO] = {C_PAIRS, E_ESTIMATE, M_ANY},
     [RL_CLAIM_DESCRIBE] = {C_EACH, E_ESTIMATE, M_ANY},
+    [RL_CLAIM_LOGRANK] = {C_PAIRS, E_DIFF, M_TIME},
 };
 
 /* ---------------------------------------------------------------- the contrast */
@@ -292,6 +293,13 @@ check_coherence(rl_claims_reader_t *r, const rl_yaml_obj_t *o, const char *ctx,
     if (f->need == M_YES_NO && c->measure.measure != RL_M_CRITERION_MET) {
         return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test %s needs a yes/no "
             "measure (criterion_met)", ctx, test);
+    }
+    if (f->need == M_TIME && (c->measure.measure != RL_M_SESSIONS_TO_CRITERION
+            || c->measure.first_sessions > 0 || c->measure.minus >= 0 || c->measure.over >= 0
+            || c->measure.session_cv)) {
+        return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test %s needs the time to "
+            "an event: measure sessions_to_criterion, without minus, over, first_sessions "
+            "or session_cv", ctx, test);
     }
     if (f->need == M_PER_SESSION && c->measure.first_sessions < 2) {
         return rl_yaml_fail(r->doc, n_test, RL_ERR_INVALID, "%s: test %s needs a per-session "

@@ -38,7 +38,7 @@ seed_claims(void)
     CHECK(strcmp(c->protocol_path, "claims/../examples/gutierrez2014.yaml") == 0);
     CHECK(c->alpha == 0.05);
     /* S1, S2-S6b (7), S7 (4 measures), N (6), S8 */
-    CHECK(c->n_checks == 19 && c->n_magnitudes == 4);
+    CHECK(c->n_checks == 20 && c->n_magnitudes == 4);
     k = &c->checks[0]; /* S1: a proportion over the four cocaine knockout groups */
     CHECK(k->test == RL_CLAIM_PROPORTION && k->expect == RL_EXPECT_EACH_AT_LEAST);
     CHECK(k->n_pairs == 4 && k->group_a[3] == group(c, "Pdyn-KO-cocaine") && k->group_b[0] == -1);
@@ -54,10 +54,13 @@ seed_claims(void)
     CHECK(strcmp(k->measure.label, "extinction_curve") == 0);
     k = &c->checks[6]; /* S6a': secondary, no target */
     CHECK(k->role == RL_ROLE_SECONDARY && !k->has_target);
-    k = &c->checks[8]; /* S7 intake: four pairs, a null with the default 10 % */
+    k = &c->checks[7]; /* S6a'': the same question by the log-rank test */
+    CHECK(k->test == RL_CLAIM_LOGRANK && k->measure.measure == RL_M_SESSIONS_TO_CRITERION);
+    CHECK(k->role == RL_ROLE_SECONDARY && k->expect == RL_EXPECT_HIGHER);
+    k = &c->checks[9]; /* S7 intake: four pairs, a null with the default 10 % */
     CHECK(k->n_pairs == 4 && k->expect == RL_EXPECT_NO_DIFFERENCE && k->target == 0.10);
     CHECK(k->measure.measure == RL_M_LAST_REINFORCERS);
-    k = &c->checks[18]; /* S8: every region, reported */
+    k = &c->checks[19]; /* S8: every region, reported */
     CHECK(k->measure.measure == -1 && k->measure.region == RL_N_REGIONS);
     CHECK(k->expect == RL_EXPECT_REPORT && !k->has_target);
     CHECK(c->magnitudes[0].scale_dose_per_h && !c->magnitudes[1].scale_dose_per_h);
