@@ -58,13 +58,17 @@ static const char CLAIMS[] =
     "     over: {name: active, phase: acquisition}}}\n"
     /* 9 */
     "  - {id: T, claim: c, groups: [Oprm1-WT-cocaine, Oprm1-KO-cocaine], test: tost_diff,\n"
-    "     expect: equivalent, range: [-5, 5], measure: {name: breakpoint, phase: progressive_ratio}}\n";
+    "     expect: equivalent, range: [-5, 5], measure: {name: breakpoint, phase: progressive_ratio}}\n"
+    /* 10 */
+    "  - {id: L, claim: c, groups: [Oprm1-KO-cocaine, Oprm1-WT-cocaine], test: logrank,\n"
+    "     expect: higher, measure: {name: sessions_to_criterion, phase: extinction}}\n";
 
 typedef struct fixture {
     rl_claims_t *claims;
     rl_validation_t v;
     mouse_t mice[N_MICE];
     double a[N_MICE * RL_CLAIM_MAX_SESSIONS], b[N_MICE * RL_CLAIM_MAX_SESSIONS];
+    int event[N_MICE];
     double effect[4];
     row_t row;
 } fixture_t;
@@ -100,6 +104,7 @@ setup(fixture_t *f)
     f->v.n_mice = N_MICE;
     f->v.a = f->a;
     f->v.b = f->b;
+    f->v.event = f->event;
     return 0;
 }
 
@@ -152,7 +157,8 @@ parsed(void)
         return;
     }
     c = f->claims->checks;
-    CHECK(f->claims->n_checks == 10);
+    CHECK(f->claims->n_checks == 11);
+    CHECK(c[10].test == RL_CLAIM_LOGRANK && c[10].measure.measure == RL_M_SESSIONS_TO_CRITERION);
     CHECK(c[0].test == RL_CLAIM_PAIRED && c[0].has_baseline && c[0].group_b[0] == -1);
     CHECK(strcmp(c[0].baseline.phase, "extinction") == 0);
     CHECK(c[2].test == RL_CLAIM_TREND && !c[2].within && c[2].n_pairs == 3);
@@ -369,10 +375,47 @@ describe(void)
     fixture_free(f);
 }
 
+/* logrank: the KO's mice meet the extinction criterion later, two never within the 40
+** sessions (censored at 40, not counted as meeting it there); the row's p, direction,
+** hazard ratio and first-study text are those of rl_logrank on the same times. */
+static void
+logrank(void)
+{
+    static const double ko_t[N_PER] = {5, 6, 8, 10, 40, 40}, wt_t[N_PER] = {3, 3, 4, 3, 3, 5};
+    static const int ko_e[N_PER] = {1, 1, 1, 1, 0, 0}, wt_e[N_PER] = {1, 1, 1, 1, 1, 1};
+    fixture_t *f = fixture_new();
+    rl_logrank_t lr;
+    rl_error_t err;
+    const row_t *r;
+    int i;
+    if (f == NULL) {
+        return;
+    }
+    for (i = 0; i < N_PER; i++) {
+        mouse_t *ko = mouse(f, 1, i), *wt = mouse(f, 0, i);
+        ko->v[2][RL_M_SESSIONS] = ko_t[i];
+        ko->v[2][RL_M_SESSIONS_TO_CRITERION] = ko_e[i] ? ko_t[i] : NAN;
+        wt->v[2][RL_M_SESSIONS] = wt_t[i] + 2.0; /* sessions run past the criterion: unused */
+        wt->v[2][RL_M_SESSIONS_TO_CRITERION] = wt_t[i];
+    }
+    CHECK(rl_logrank(ko_t, ko_e, N_PER, wt_t, wt_e, N_PER, &lr, &err) == 0);
+    CHECK(lr.p < 0.05 && lr.z > 0.0);
+    r = run(f, 10, 0);
+    CHECK(r->tested == 1 && r->holds == 1);
+    CHECK(fabs(r->effect[0] - lr.hazard_ratio) < 1e-12 && r->effect[0] < 1.0);
+    CHECK(strstr(r->study1, "A met 4/6, median 9 | B met 6/6, median 3") != NULL);
+    mouse(f, 1, 5)->ran[2] = false; /* a mouse without the phase drops out */
+    r = run(f, 10, 0);
+    CHECK(rl_logrank(ko_t, ko_e, N_PER - 1, wt_t, wt_e, N_PER, &lr, &err) == 0);
+    CHECK(fabs(r->effect[0] - lr.hazard_ratio) < 1e-12);
+    fixture_free(f);
+}
+
 static const rl_test_case_t CASES[] = {
     {"parsed", parsed, 0},
     {"paired", paired, 0},
     {"fisher", fisher, 0},
+    {"logrank", logrank, 0},
     {"trend_between", trend_between, 0},
     {"trend_within", trend_within, 0},
     {"equivalence_ratio", equivalence_ratio, 0},
