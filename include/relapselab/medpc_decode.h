@@ -52,6 +52,7 @@ typedef struct rl_medpc_decoded {
     int counts_checked;        /* the profile's checks that ran (their counter is in the
                                ** file): counts_checked - counts_mismatch agreed */
     int phase_kind;            /* rl_phase_kind_t from the profile's phase_var; -1: none */
+    int64_t breakpoint;        /* the profile's breakpoint_var (a whole number >= 0); -1: none */
     size_t n_issues;
     rl_medpc_issue_t *issues;
 } rl_medpc_decoded_t;

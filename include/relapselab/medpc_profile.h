@@ -101,6 +101,9 @@ typedef struct rl_medpc_profile {
     char phase_var;                 /* scalar holding the phase kind (its index in
                                     ** RL_PHASE_KINDS, protocol.h), 0 = none: overrides the
                                     ** kind of the phase rules (docs/MEDPC.md) */
+    char breakpoint_var;            /* scalar holding the last ratio completed in a
+                                    ** progressive-ratio session (the breakpoint), 0 = none:
+                                    ** then it is the phase's series at the step reached */
     double duration_unit_s;
     int n_checks;
     rl_profile_check_t checks[RL_PROFILE_MAX_CHECKS];

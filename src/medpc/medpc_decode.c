@@ -532,6 +532,28 @@ read_phase_var(decoder_t *d)
     d->out->phase_kind = (int) x;
 }
 
+/* The breakpoint from the profile's breakpoint_var: a whole number >= 0 (the last ratio
+** completed, as the program recorded it); anything else is a warning, and the phase's
+** series gives it. */
+static void
+read_breakpoint_var(decoder_t *d)
+{
+    const rl_medpc_var_t *v;
+    double x;
+    d->out->breakpoint = -1;
+    if (d->p->breakpoint_var == 0 || (v = rl_medpc_session_var(d->s, d->p->breakpoint_var)) == NULL
+        || v->n < 1) {
+        return;
+    }
+    x = v->values[0];
+    if (!(x >= 0 && x <= 1e9 && x == floor(x))) {
+        issue(d, RL_ISSUE_WARNING, v->lines[0], "%c = %g is not a ratio (a whole number >= 0): "
+            "the phase's series gives the breakpoint", v->letter, x);
+        return;
+    }
+    d->out->breakpoint = (int64_t) x;
+}
+
 int
 rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
     rl_medpc_decoded_t *out, rl_error_t *err)
@@ -540,6 +562,7 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
 
     memset(out, 0, sizeof *out);
     out->phase_kind = -1;
+    out->breakpoint = -1;
     memset(&d, 0, sizeof d);
     d.s = s;
     d.p = p;
@@ -570,6 +593,7 @@ rl_medpc_decode(const rl_medpc_session_t *s, const rl_medpc_profile_t *p,
         if (!d.nomem) {
             run_checks(&d);
             read_phase_var(&d);
+            read_breakpoint_var(&d);
         }
     }
     free(d.e);

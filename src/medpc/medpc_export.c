@@ -315,6 +315,10 @@ encode(const rl_medpc_profile_t *p, const rl_ds_session_t *s, var_t *vars, int *
         && var_set(var_get(vars, nv, p->phase_var, 0), 0, c) != 0) {
         return -1;
     }
+    if (p->breakpoint_var != 0 && s->breakpoint >= 0
+        && var_set(var_get(vars, nv, p->breakpoint_var, 0), 0, (double) s->breakpoint) != 0) {
+        return -1;
+    }
     return 0;
 }
 

@@ -550,7 +550,9 @@ write_session(importer_t *im, rl_store_t *st, const imp_session_t *s, const char
     r.duration_min = s->dec.duration_s / 60.0;
     r.end_reason = s->dec.has_end_code ? RL_END_END_CODE : RL_END_NO_END_CODE;
     r.breakpoint = -1;
-    if (ph->schedule.type == RL_SCHEDULE_PR) {
+    if (ph->schedule.type == RL_SCHEDULE_PR && s->dec.breakpoint >= 0) {
+        r.breakpoint = s->dec.breakpoint; /* as the program recorded it (breakpoint_var) */
+    } else if (ph->schedule.type == RL_SCHEDULE_PR) {
         int64_t k = r.reinforcers;
         r.breakpoint = k <= 0 ? 0
             : ph->schedule.pr_series[k <= ph->schedule.pr_n ? k - 1 : ph->schedule.pr_n - 1];

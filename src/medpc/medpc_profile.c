@@ -34,7 +34,8 @@ typedef struct reader {
 static const char *const top_keys[] = {"profile", "description", "programs", "files",
     "encoding",
     "codes", "times", "arrays", "code_scale", "time_unit", "time_base", "skip_zero",
-    "events", "timeout", "duration", "checks", "reinforcer", "phases", "phase_var", NULL};
+    "events", "timeout", "duration", "checks", "reinforcer", "phases", "phase_var",
+    "breakpoint_var", NULL};
 static const char *const event_keys[] = {"kind", "in_timeout", "label", NULL};
 static const char *const timeout_keys[] = {"start", "end", "marks", NULL};
 static const char *const duration_keys[] = {"var", "unit", NULL};
@@ -675,6 +676,10 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
     }
     if ((x = get(r, top, "phase_var")) != NULL
         && (ret = get_letter(r, x, "phase_var", &p->phase_var)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "breakpoint_var")) != NULL
+        && (ret = get_letter(r, x, "breakpoint_var", &p->breakpoint_var)) != 0) {
         return ret;
     }
     return 0;

@@ -9,7 +9,10 @@
 have_sqlite3 || die "sqlite3 is needed to compare the databases"
 # Phase names that no phase rule of the profile recognises (no "acquisition", "PR",
 # "xtinction", "test" in them): the kinds come back from the scalar K (profile phase_var).
+# The PR series is the seed lab's, not Richardson-Roberts (the import's default series): the
+# breakpoints come back from the scalar B (profile breakpoint_var), not from the series.
 sed -e 's/name: acquisition/name: self_administration/' \
+    -e 's/schedule: {type: PR, formula: richardson_roberts, steps: 30}/schedule: {type: PR, series: [1, 2, 3, 5, 12, 18, 27, 40, 60, 90, 135, 200, 300]}/' \
     -e 's/reference_phase: acquisition/reference_phase: self_administration/' \
     -e 's/name: progressive_ratio/name: breakpoint_run/' \
     -e 's/name: extinction/name: no_drug/' -e 's/name: cue_test/name: cue_relapse/' \
@@ -25,6 +28,7 @@ if ! "$RL" export "$tmp/sim.db" --medpc "$tmp/mpc" --profile relapselab >"$tmp/o
     die "relapselab export --medpc failed"
 fi
 [ -s "$tmp/err" ] && { show_file "stderr" "$tmp/err"; fail "export printed warnings"; }
+grep -q 'series: \[1, 2, 3, 5, 12' "$tmp/small.yaml" || die "the PR series was not replaced"
 n_files=$(ls "$tmp/mpc" | wc -l)
 n_sessions=$(sql "$tmp/sim.db" 'select count(*) from sessions')
 expect_eq "one MED-PC file per session" "$n_files" "$n_sessions"
@@ -77,6 +81,8 @@ n_events=$(grep '^events total' "$tmp/cmp" | cut -d' ' -f3)
 [ "$n_events" -gt 1000 ] || fail "too few events ($n_events) for a meaningful round trip"
 n_to=$(grep '^timeout pokes' "$tmp/cmp" | cut -d' ' -f3)
 [ "$n_to" -gt 0 ] || fail "no timeout pokes: the in_timeout flag was not exercised"
+n_bp=$(sql "$tmp/sim.db" "SELECT count(*) FROM sessions WHERE breakpoint > 5")
+[ "$n_bp" -gt 0 ] || fail "no breakpoint above 5: the PR series was not exercised"
 note "round trip: $n_sessions sessions, $n_events events ($n_to timeout pokes) unchanged"
 
 # Exporting with an encoding the writer does not support (timestamp_arrays: one array per

@@ -202,6 +202,29 @@ test_no_end_code(void)
     rl_medpc_decoded_free(&d);
 }
 
+/* breakpoint_var: the scalar's whole number is the breakpoint; a fraction is a warning and
+** no breakpoint (the phase's series then gives it); without the key, none. */
+static void
+test_breakpoint_var(void)
+{
+    static const char ok[] = HEADER "B:      18.000\n"
+        "E:\n     0:       22.000\n" "T:\n     0:        5.000\n";
+    static const char frac[] = HEADER "B:      2.500\n"
+        "E:\n     0:       22.000\n" "T:\n     0:        5.000\n";
+    char yaml[sizeof PARALLEL_YAML + 32];
+    rl_medpc_decoded_t d;
+    snprintf(yaml, sizeof yaml, "%sbreakpoint_var: B\n", PARALLEL_YAML);
+    CHECK(decode(ok, yaml, &d) == 0);
+    CHECK(d.breakpoint == 18);
+    rl_medpc_decoded_free(&d);
+    CHECK(decode(frac, yaml, &d) == 0);
+    CHECK(d.breakpoint == -1 && has_issue(&d, RL_ISSUE_WARNING, "B = 2.5 is not a ratio"));
+    rl_medpc_decoded_free(&d);
+    CHECK(decode(ok, PARALLEL_YAML, &d) == 0);
+    CHECK(d.breakpoint == -1);
+    rl_medpc_decoded_free(&d);
+}
+
 /* A negative time in the parallel encoding is dropped with the non-numbers, as the packed
 ** encodings drop theirs: no event before session_start (found by fuzz_medpc; its input is
 ** fuzz/regressions/medpc/parallel-negative-time.txt). */
@@ -340,6 +363,7 @@ static const rl_test_case_t CASES[] = {
     {"bad_profiles", test_bad_profiles, 0},
     {"parallel", test_parallel, 0},
     {"no_end_code", test_no_end_code, 0},
+    {"breakpoint_var", test_breakpoint_var, 0},
     {"negative_time", test_negative_time, 0},
     {"missing_array", test_missing_array, 0},
     {"time_dot_code", test_time_dot_code, 0},
