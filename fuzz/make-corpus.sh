@@ -128,7 +128,8 @@ awk '{ sub(/\r$/, "") }
          }
      }' fuzz/corpus/medpc/relapselab-acquisition.txt > fuzz/corpus/medpc/jorge-time-tag.txt
 
-# Numbers only: the marker 0.3, the 26 element counts of A..Z, then their values.
+# Numbers only: the 18-line header block (dates, subject, experiment, group, box, times,
+# two numbers), the marker 0.3, the 26 element counts of A..Z, then their values.
 awk '{ sub(/\r$/, "") }
      /^[A-Z]:/ { cur = substr($0, 1, 1); rest = substr($0, 3); n = split(rest, v, " ");
                  for (i = 1; i <= n; i++) { x[cur, c[cur]++] = v[i] }; next }
@@ -136,6 +137,7 @@ awk '{ sub(/\r$/, "") }
                     for (i = 1; i <= n; i++) { x[cur, c[cur]++] = v[i] }; next }
      END {
          L = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+         printf "1\n2\n24\n1\n2\n24\nM1\nexp\nG1\n1\n9\n0\n0\n10\n0\n0\n24\n2\n"
          print "0.300"
          for (j = 1; j <= 26; j++) print c[substr(L, j, 1)] + 0
          for (j = 1; j <= 26; j++) {

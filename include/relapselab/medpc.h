@@ -75,6 +75,8 @@ typedef struct rl_medpc_warning {
 
 typedef struct rl_medpc_file {
     char *name; /* the path or buffer name given to the parser */
+    char sha256[65]; /* SHA-256 of the bytes parsed, 64 lowercase hex digits (as
+                     ** `sha256sum` prints it): the content's identity, for provenance */
     rl_medpc_session_t *sessions;
     size_t n_sessions;
     rl_medpc_warning_t *warnings; /* at most RL_MEDPC_MAX_WARNINGS */
@@ -100,6 +102,22 @@ RL_API int rl_medpc_parse_buffer(const char *text, size_t len, const char *name,
 ** than RL_MEDPC_MAX_FILE_MIB have been read: the limit is checked while reading, so a
 ** stream that never ends (a FIFO, a device) is refused too. */
 RL_API int rl_medpc_parse_file(const char *path, rl_medpc_file_t *out, rl_error_t *err);
+
+/* What the first bytes of a file are (rl_medpc_sniff). */
+typedef enum rl_medpc_sniff {
+    RL_MEDPC_SNIFF_OTHER = 0,   /* text that is not MED-PC data (a README, a CSV) */
+    RL_MEDPC_SNIFF_ANNOTATED,   /* a `File:` or `Start Date:` line among the first 20 */
+    RL_MEDPC_SNIFF_PLAIN,       /* the non-annotated layout (docs/MEDPC.md) */
+    RL_MEDPC_SNIFF_BINARY       /* a NUL byte, or more than 10% control characters */
+} rl_medpc_sniff_t;
+
+/* How many leading bytes rl_medpc_sniff() looks at. */
+#define RL_MEDPC_SNIFF_BYTES 8192
+
+/* Classify a file by its first min(len, RL_MEDPC_SNIFF_BYTES) bytes (the rules are in
+** src/medpc/medpc_sniff.c and docs/MEDPC.md). For RL_MEDPC_SNIFF_BINARY, *binary_byte (may
+** be NULL) receives the 1-based offset of the first binary byte (else 0). */
+RL_API rl_medpc_sniff_t rl_medpc_sniff(const char *buf, size_t len, size_t *binary_byte);
 
 /* Release everything *f owns and leave it empty. Safe on an empty or already freed file,
 ** and after a failed parse; f may be NULL. */

@@ -87,9 +87,11 @@ typedef struct rl_medpc_profile {
     double code_scale;              /* code_plus_time: e.g. 10000 */
     double time_unit_s;             /* seconds per clock unit */
     bool relative_times;            /* time_base: relative */
-    bool skip_zero;                 /* entries equal to 0 are padding (default: true for
-                                    ** code_plus_time and time_dot_code, false for
-                                    ** timestamp_arrays; parallel arrays ignore it) */
+    bool skip_zero;                 /* entries that are all zeros (a packed 0, a time 0,
+                                    ** code 0 at time 0 in parallel arrays) are padding
+                                    ** (default: true for code_plus_time and
+                                    ** time_dot_code, false for timestamp_arrays and
+                                    ** parallel, where a 0 can be a real entry) */
     int n_map;
     rl_profile_map_t map[RL_PROFILE_MAX_MAP];
     /* in_timeout of pokes: open between a start and an end code, or set when a mark code

@@ -31,8 +31,10 @@
 **      cocaine_mean_uM, cocaine_peak_uM; NULL for imported data), also in sessions_tidy;
 **      protocol features: phases.dose_mg_per_kg (a phase's unit dose),
 **      phases.intersession_h; liquid reinforcers (reinforcers.solution, concentration_pct,
-**      satiety_per_delivery) */
-#define RL_STORE_SCHEMA_VERSION 6
+**      satiety_per_delivery)
+**   6  import_sessions.counts_mismatch (the flag of a misread session)
+**   7  provenance of imported sessions: import_files.sha256, import_sessions.last_line */
+#define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;
 
@@ -92,12 +94,14 @@ typedef struct rl_import_file_record {
     int sessions_found;
     int sessions_imported;
     const char *message;     /* why it was skipped, or NULL */
+    const char *sha256;      /* SHA-256 of its content (64 hex digits), or NULL (not read) */
 } rl_import_file_record_t;
 
 /* Where an imported session came from (the import_sessions table). Strings may be NULL. */
 typedef struct rl_import_session_record {
     int64_t file_id;         /* from rl_store_write_import_file() */
     long line;               /* first line of the session in the file */
+    long last_line;          /* its last line (0 = unknown) */
     const char *subject, *experiment, *group, *box, *program, *profile;
     const char *start_time, *end_time; /* ISO 8601 "YYYY-MM-DDTHH:MM:SS" */
     const double *codes;     /* raw code of each event (n_events), NaN = synthetic event */

@@ -1,9 +1,10 @@
 /* cmd_import.c -- `relapselab import-medpc FILE|DIR... --profile P --out DB`.
 **
-** Expands directories (recursively, in name order, each directory and file once:
-** import_paths.h), loads the profiles, runs the importer with a progress line on a
-** terminal, prints the report's errors and warnings (notes with --verbose) and a closing
-** summary. The database may not be one of the files read, nor standard output; Ctrl-C
+** Expands directories (recursively, in name order, each directory and file once, MED-PC
+** files recognised by content, the others counted in the summary line: import_paths.h),
+** refuses a file argument with binary content in one line, loads the profiles, runs the
+** importer with a progress line on a terminal, prints the report's errors and warnings
+** (notes with --verbose) and a closing summary. The database may not be one of the files read, nor standard output; Ctrl-C
 ** removes its temporary file and ends the command (signals.c).
 ** Nothing is ever lost: a database that already exists at --out is refused (nothing read,
 ** nothing written) unless --replace is given, and when no session can be imported no
@@ -65,7 +66,7 @@ on_report(void *ctx, const char *path, long line, const char *severity, const ch
 ** sessions are flagged and accept_mismatch is 0). */
 static int
 print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db,
-    int accept_mismatch)
+    int accept_mismatch, size_t not_medpc)
 {
     char safe_db[4096];
     rl_text_escape(safe_db, sizeof safe_db, db);
@@ -80,6 +81,9 @@ print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db
         st->events, st->files);
     if (st->files_skipped > 0 || st->files_partly > 0) {
         printf("; %d files skipped, %d partly imported", st->files_skipped, st->files_partly);
+    }
+    if (not_medpc > 0) {
+        printf("; %zu other files not MED-PC data, not read", not_medpc);
     }
     printf(".\nReport: %d errors, %d warnings, %d notes (%s).\n", st->errors, st->warnings,
         st->notes, st->written ? "table import_issues" : "above; no database");
@@ -170,6 +174,27 @@ check_out(const char *out, const rl_cli_paths_t *paths, int replace)
     return -1;
 }
 
+/* A file argument with binary content, or folders without a MED-PC file: one line, exit
+** 1 (nothing read, nothing written). -1 when the inputs pass. */
+static int
+check_inputs(const rl_cli_paths_t *paths)
+{
+    rl_error_t err;
+    rl_error_clear(&err);
+    if (paths->binary_path != NULL) {
+        rl_error_set(&err, RL_ERR_PARSE, paths->binary_path, 0, 0, "not a MED-PC text file "
+            "(binary content at byte %zu)", paths->binary_at);
+        return rl_cli_report(&err);
+    }
+    if (paths->n == 0 && paths->n_not_medpc > 0) {
+        fprintf(stderr, "relapselab: no MED-PC data file among the inputs (%zu files are not "
+            "MED-PC data%s); nothing written\n", paths->n_not_medpc,
+            paths->verbose ? "" : "; --verbose names them");
+        return RL_EXIT_FAIL;
+    }
+    return -1;
+}
+
 static int
 usage(void)
 {
@@ -209,6 +234,9 @@ rl_cmd_import_medpc(int argc, char **argv)
     int replace = 0, accept_mismatch = 0;
 
     rl_cli_paths_init(&paths);
+    for (i = 1; i < argc; i++) {
+        paths.verbose |= strcmp(argv[i], "--verbose") == 0; /* before the paths are added */
+    }
     memset(&opt, 0, sizeof opt);
     opt.group_by = RL_GROUP_BY_GROUP;
     for (i = 1; i < argc; i++) {
@@ -256,6 +284,9 @@ rl_cmd_import_medpc(int argc, char **argv)
             goto out;
         }
     }
+    if ((ret = check_inputs(&paths)) >= 0) {
+        goto out;
+    }
     if (paths.n == 0 || n_profiles == 0 || opt.out_path == NULL) {
         ret = usage();
         goto out;
@@ -288,7 +319,7 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = rl_cli_report(&err);
         goto out;
     }
-    ret = print_result(&st, &rc, opt.out_path, accept_mismatch);
+    ret = print_result(&st, &rc, opt.out_path, accept_mismatch, paths.n_not_medpc);
 out:
     free(command);
     rl_cli_paths_free(&paths);

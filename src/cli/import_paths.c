@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "relapselab/medpc.h"
 #include "core/alloc.h"
 #include "core/text_safe.h"
 
@@ -40,6 +41,7 @@ rl_cli_paths_free(rl_cli_paths_t *l)
     }
     free(l->v);
     free(l->seen);
+    free(l->binary_path);
     memset(l, 0, sizeof *l);
 }
 
@@ -119,22 +121,22 @@ cmp_name(const void *a, const void *b)
     return strcmp(*(char *const *) a, *(char *const *) b);
 }
 
-/* true when one of the first 20 lines of the file starts with "File:" or "Start Date:"
-** (every MED-PC data file has them; notes, spreadsheets and scripts do not). */
-static int
-looks_like_medpc(const char *path)
+/* What the first bytes of the file at path are (rl_medpc_sniff, medpc.h); *at receives
+** the offset of binary content. A file that cannot be read counts as annotated: the
+** importer then reports why it cannot be read. */
+static rl_medpc_sniff_t
+sniff(const char *path, size_t *at)
 {
     FILE *f = fopen(path, "rb");
-    char line[256];
-    int i, yes = 0;
+    char buf[RL_MEDPC_SNIFF_BYTES];
+    size_t n;
+    *at = 0;
     if (f == NULL) {
-        return 1; /* let the importer report why it cannot be read */
+        return RL_MEDPC_SNIFF_ANNOTATED;
     }
-    for (i = 0; i < 20 && !yes && fgets(line, sizeof line, f) != NULL; i++) {
-        yes = strncmp(line, "File:", 5) == 0 || strncmp(line, "Start Date:", 11) == 0;
-    }
+    n = fread(buf, 1, sizeof buf, f);
     fclose(f);
-    return yes;
+    return rl_medpc_sniff(buf, n, at);
 }
 
 /* The entries of directory path (not hidden ones), sorted by name, into *names (each
@@ -210,9 +212,19 @@ expand(rl_cli_paths_t *l, const char *path, int top)
         return ret < 0 ? -1 : 0;
     }
     if (!S_ISDIR(st.st_mode)) {
-        if (!top && !looks_like_medpc(path)) {
-            note("%s: note: not a MED-PC data file (no File: or Start Date: line), not "
-                "imported\n", path, NULL);
+        size_t at;
+        rl_medpc_sniff_t kind = S_ISREG(st.st_mode) ? sniff(path, &at)
+            : RL_MEDPC_SNIFF_ANNOTATED;
+        if (top && kind == RL_MEDPC_SNIFF_BINARY && l->binary_path == NULL) {
+            l->binary_at = at;
+            return (l->binary_path = rl_strdup(path)) == NULL ? -1 : 0;
+        }
+        if (!top && (kind == RL_MEDPC_SNIFF_OTHER || kind == RL_MEDPC_SNIFF_BINARY)) {
+            l->n_not_medpc++;
+            if (l->verbose) {
+                note("%s: note: not a MED-PC data file (by its content), not imported\n", path,
+                    NULL);
+            }
             return 0;
         }
         return push_path(&l->v, &l->n, &l->cap, path);

@@ -2,7 +2,10 @@
 **
 ** Design. Decoding runs in three steps. (1) Entries: the profile's encoding turns the
 ** session's arrays into (time, code) pairs in clock units, each with its source line;
-** values that are not numbers, negative times and padding are dropped with an issue.
+** values that are not numbers and negative times are dropped with an issue; zero padding
+** (an entry that is all zeros: the packed value 0, the time 0 of a timestamp array, code 0
+** at time 0 in parallel arrays) is dropped when the profile's skip_zero is on, and noted
+** when it is off and an array ends in zeros.
 ** Streams that come from several arrays are merged by time (stable, so entries with the
 ** same time keep their file order). (2) Events: each entry becomes one event (every entry
 ** is kept: a code the profile does not know becomes kind 'other' with its code, and is
@@ -111,6 +114,25 @@ report_nan(decoder_t *d, const rl_medpc_var_t *v, size_t bad, long first_line)
     }
 }
 
+/* With skip_zero off, an array whose last entries are zeros (in parallel arrays: code 0 at
+** time 0; t may be NULL) looks padded to its DIM size: a note says how to drop them. */
+static void
+note_padding(decoder_t *d, const rl_medpc_var_t *v, const rl_medpc_var_t *t)
+{
+    size_t n = t != NULL && t->n < v->n ? t->n : v->n, k = 0;
+    if (d->p->skip_zero) {
+        return;
+    }
+    while (k < n && v->values[n - 1 - k] == 0 && (t == NULL || t->values[n - 1 - k] == 0)) {
+        k++;
+    }
+    if (k >= 2) {
+        issue(d, RL_ISSUE_NOTE, v->lines[n - k], "array %c ends in %zu zero entries (from "
+            "this line), imported as events at time 0: MED-PC's padding of a DIM array? "
+            "skip_zero: true in the profile drops them", v->letter, k);
+    }
+}
+
 static void
 entries_parallel(decoder_t *d)
 {
@@ -123,18 +145,25 @@ entries_parallel(decoder_t *d)
     }
     n = c->n < t->n ? c->n : t->n;
     if (c->n != t->n) {
-        issue(d, RL_ISSUE_WARNING, t->line, "arrays %c (codes) and %c (times) differ in "
-            "length (%zu and %zu): %zu unpaired entries not imported", c->letter, t->letter,
-            c->n, t->n, (c->n > t->n ? c->n : t->n) - n);
+        const rl_medpc_var_t *shorter = c->n < t->n ? c : t;
+        /* at the line where the shorter array ends (a file cut there ends there) */
+        issue(d, RL_ISSUE_WARNING, shorter->n > 0 ? shorter->lines[shorter->n - 1]
+            : shorter->line, "arrays %c (codes) and %c (times) differ in length (%zu and "
+            "%zu): %zu unpaired entries not imported (%c ends at this line)", c->letter,
+            t->letter, c->n, t->n, (c->n > t->n ? c->n : t->n) - n, shorter->letter);
     }
     for (i = 0; i < n; i++) { /* a negative time is dropped, as in the other encodings */
         if (!isfinite(c->values[i]) || !isfinite(t->values[i]) || t->values[i] < 0) {
             bad_line = bad++ == 0 ? c->lines[i] : bad_line;
             continue;
         }
+        if (c->values[i] == 0 && t->values[i] == 0 && d->p->skip_zero) {
+            continue; /* padding: code 0 at time 0 */
+        }
         push(d, t->values[i], c->values[i], -1, c->lines[i], t->lines[i]);
     }
     report_nan(d, c, bad, bad_line);
+    note_padding(d, c, t);
 }
 
 /* One packed value x (finite, > 0) into time and code:
@@ -185,6 +214,7 @@ entries_packed(decoder_t *d)
             push(d, t, code, -1, v->lines[i], v->lines[i]);
         }
         report_nan(d, v, bad, bad_line);
+        note_padding(d, v, NULL);
     }
 }
 
@@ -213,6 +243,7 @@ entries_timestamp_arrays(decoder_t *d)
             push(d, v->values[i], NAN, (int) m, v->lines[i], v->lines[i]);
         }
         report_nan(d, v, bad, bad_line);
+        note_padding(d, v, NULL);
     }
 }
 

@@ -35,7 +35,7 @@
 
 typedef struct imp_session {
     int file;                  /* index in paths */
-    long line;
+    long line, last_line;      /* the session's first and last line in its file */
     char subject[TEXT_MAX], experiment[TEXT_MAX], group[TEXT_MAX], box[TEXT_MAX];
     char program[TEXT_MAX];
     char start[24], end[24];   /* ISO 8601 or "" */
@@ -49,6 +49,7 @@ typedef struct imp_session {
 typedef struct imp_file {
     char *message;             /* parse/read error: the file is skipped */
     int found, imported;
+    char sha256[65];           /* the content hash ("" when the file was not read) */
     rl_medpc_issue_t *warnings; /* parser warnings (notes in the report) */
     size_t n_warnings;
 } imp_file_t;
@@ -182,6 +183,23 @@ prefer_agreeing_profile(importer_t *im, imp_session_t *s, const rl_medpc_session
 }
 
 /* Pass 1 for one parsed session. */
+/* The last source line of session ms: its last header, variable or value. */
+static long
+last_line(const rl_medpc_session_t *ms)
+{
+    long last = ms->line;
+    size_t i;
+    for (i = 0; i < ms->n_headers; i++) {
+        last = ms->headers[i].line > last ? ms->headers[i].line : last;
+    }
+    for (i = 0; i < ms->n_vars; i++) {
+        const rl_medpc_var_t *v = &ms->vars[i];
+        last = v->line > last ? v->line : last;
+        last = v->n > 0 && v->lines[v->n - 1] > last ? v->lines[v->n - 1] : last;
+    }
+    return last;
+}
+
 static int
 take_session(importer_t *im, int file, const char *path, const rl_medpc_session_t *ms,
     rl_error_t *err)
@@ -205,6 +223,7 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
     memset(s, 0, sizeof *s);
     s->file = file;
     s->line = ms->line;
+    s->last_line = last_line(ms);
     copy_header(ms, "Subject", s->subject);
     copy_header(ms, "Experiment", s->experiment);
     copy_header(ms, "Group", s->group);
@@ -288,6 +307,7 @@ read_file(importer_t *im, size_t i, const char *path, rl_error_t *err)
         return fi->message != NULL ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     fi->found = (int) f.n_sessions;
+    memcpy(fi->sha256, f.sha256, sizeof fi->sha256);
     if (f.n_warnings > 0) {
         fi->warnings = rl_calloc(f.n_warnings, sizeof *fi->warnings);
         if (fi->warnings == NULL) {
@@ -565,6 +585,7 @@ write_session(importer_t *im, rl_store_t *st, const imp_session_t *s, const char
     memset(&src, 0, sizeof src);
     src.file_id = file_id;
     src.line = s->line;
+    src.last_line = s->last_line;
     src.subject = s->subject;
     src.experiment = s->experiment;
     src.group = s->group;
@@ -631,6 +652,7 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
         rec.sessions_found = f->found;
         rec.sessions_imported = f->imported;
         rec.message = f->message;
+        rec.sha256 = f->sha256[0] != '\0' ? f->sha256 : NULL;
         /* a file none of whose sessions was imported is skipped, not partly imported */
         rec.status = f->message != NULL || (f->found > 0 && f->imported == 0) ? "skipped"
             : f->imported < f->found ? "partly_imported" : "imported";

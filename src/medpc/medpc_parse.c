@@ -4,8 +4,12 @@
 **
 **   lines      A line ends at "\n", at a run of "\r" followed by "\n" (so the "\r\r\n" that
 **              MED-PC writes after `File:` is one blank line, and `grep -n` line numbers
-**              agree with ours) or at a lone "\r". A UTF-8 BOM is skipped. NUL bytes are
-**              read as '?'.
+**              agree with ours) or at a lone "\r". A UTF-8 BOM is skipped. Binary
+**              content (rl_medpc_sniff: a NUL or many control bytes in the first 8 KiB)
+**              fails the parse in one message; a NUL byte further on is read as '?'.
+**   cut        a last line without a line end whose last number is not one MED-PC prints
+**              whole (3 decimals, or an overflow at least 12 wide) is an error at its line
+**              and column: the file was cut in the middle of that number.
 **   classify   blank, `\` comment, `=====` separator and bare-integer counter lines are
 **              skipped; `X:` (one capital letter) is a variable, `   12:` an array row,
 **              `Key: value` a header line; anything else is a warning.
@@ -39,6 +43,7 @@
 #include "calendar.h"
 #include "medpc_internal.h"
 #include "core/alloc.h"
+#include "core/sha256.h"
 
 /* An array index beyond this is taken as corruption rather than allocated. */
 #define MAX_ARRAY_INDEX 10000000L
@@ -61,6 +66,7 @@ typedef struct parser {
     long arr;
     size_t arr_cap, arr_cols, arr_rows;
     int arr_sealed;
+    int unterminated; /* the current line ends the file without a line end */
     /* a `File:` line waiting for the session that follows it */
     char *pending_file;
     long pending_file_line;
@@ -574,6 +580,49 @@ on_row(parser_t *P, const char *label, char *rest)
     return rc;
 }
 
+/* The last line of a file that has no line end (P->unterminated): when it is an array row
+** or a scalar whose last number is not one MED-PC prints whole -- it has 3 decimals, or is
+** at least 12 characters wide (an overflowing number such as `10000000000.`) -- the file
+** was cut in the middle of that number: RL_ERR_PARSE at its line and column. */
+static int
+cut_number(parser_t *P)
+{
+    const char *p = P->buf, *tok, *dot;
+    size_t k = 0;
+    double x;
+    char save[40];
+
+    while (is_space((unsigned char)*p)) {
+        p++;
+    }
+    if (is_digit((unsigned char)*p)) {
+        p += strspn(p, "0123456789");
+    } else if (*p >= 'A' && *p <= 'Z') {
+        p++;
+    }
+    if (*p != ':' || p == P->buf) {
+        return 0; /* not an array row or a variable */
+    }
+    tok = p + strlen(p);
+    while (tok > p + 1 && !is_space((unsigned char)tok[-1])) {
+        tok--;
+    }
+    if (*tok == '\0') {
+        return 0;
+    }
+    k = strlen(tok);
+    dot = strchr(tok, '.');
+    if (k < sizeof save && rl_medpc_parse_number(tok, &x) == 0
+        && (k >= 12 || (dot != NULL && strspn(dot + 1, "0123456789") == 3
+            && dot[4] == '\0'))) {
+        return 0;
+    }
+    snprintf(save, sizeof save, "%.24s", tok);
+    return rl_error_set(P->err, RL_ERR_PARSE, P->name, P->line, (int)(tok - P->buf) + 1,
+        "the file ends in the middle of a number ('%s' with no line end after it): the file "
+        "was cut here", save);
+}
+
 /* Classify and handle the line in P->buf. */
 static int
 on_line(parser_t *P)
@@ -635,6 +684,11 @@ rl_medpc_parse_buffer(const char *text, size_t len, const char *name, rl_medpc_f
     if (text == NULL) {
         len = 0;
     }
+    if (rl_medpc_sniff(text, len, &i) == RL_MEDPC_SNIFF_BINARY) {
+        rl_medpc_file_free(out);
+        return rl_error_set(err, RL_ERR_PARSE, P.name, 0, 0, "not a MED-PC text file (binary "
+            "content at byte %zu)", i);
+    }
     if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
         pos = 3;
     }
@@ -654,6 +708,7 @@ rl_medpc_parse_buffer(const char *text, size_t len, const char *name, rl_medpc_f
             pos++;
         }
         P.line++;
+        P.unterminated = pos == len && e == len;
         while (e > s && is_space((unsigned char)text[e - 1])) {
             e--;
         }
@@ -666,10 +721,12 @@ rl_medpc_parse_buffer(const char *text, size_t len, const char *name, rl_medpc_f
             P.buf[i] = text[s + i] == '\0' ? '?' : text[s + i];
         }
         P.buf[n] = '\0';
-        rc = on_line(&P);
+        rc = P.unterminated ? cut_number(&P) : 0;
+        rc = rc == 0 ? on_line(&P) : rc;
     }
     if (rc == 0) {
         end_session(&P);
+        rl_sha256_hex(text, len, out->sha256);
     }
     if (rc == 0 && out->n_sessions == 0 && len > 0) { /* numbers only? */
         rc = rl_medpc_parse_plain(text, len, out) == 0 ? 0 : nomem(&P);

@@ -277,7 +277,7 @@ bars(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t *
     rl_plot_bars_t *b = &f->plot.panel[0].bars;
     const char **names;
     double *values, *mean, *sem;
-    int *n_subjects, gi, k, ret, total = 0;
+    int *n_subjects, gi, k, ret, total = 0, phases = 0;
     size_t i;
 
     if ((ret = rl_fig_check_phase(ds, opt, err)) != 0
@@ -296,6 +296,7 @@ bars(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t *
     for (gi = 0; gi < ng; gi++) {
         int g = rl_fig_group(opt, gi), ph = rl_fig_first_phase(ds, opt, g, bs->kind), n = 0;
         const rl_group_phase_t *gp = ph >= 0 ? rl_fig_group_phase(m, g, ph) : NULL;
+        phases += ph >= 0;
         if (gp == NULL || gp->m[key].n == 0) {
             continue;
         }
@@ -317,6 +318,11 @@ bars(const rl_dataset_t *ds, const rl_measures_t *m, const rl_figure_options_t *
         names[f->n_groups] = ds->groups[g].name;
         n_subjects[f->n_groups++] = n;
         total += n;
+    }
+    if (f->n_groups == 0 && phases == 0 && opt->phase == NULL) {
+        return rl_fig_fail(f, ds, RL_FIGURE_NO_DATA, err, "there is no %s phase in the data%s "
+            "(%s need one; --phase NAME draws another phase)", phase,
+            opt->groups != NULL ? " of the selected groups" : "", bs->what);
     }
     if (f->n_groups == 0) {
         return rl_fig_fail(f, ds, RL_FIGURE_NO_DATA, err, "no %s in the %s phase%s", bs->what,

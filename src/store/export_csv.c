@@ -84,10 +84,10 @@ static const csv_table_t tables[] = {
         " e.in_timeout, e.code FROM events e JOIN sessions s USING (session_id)"
         " ORDER BY e.session_id, e.seq"},
     {"import_files.csv",
-        "SELECT file_id, path, status, sessions_found, sessions_imported, message"
+        "SELECT file_id, path, status, sessions_found, sessions_imported, message, sha256"
         " FROM import_files ORDER BY file_id"},
     {"import_sessions.csv",
-        "SELECT i.session_id, s.subject_id, i.file_id, f.path, i.line, i.subject,"
+        "SELECT i.session_id, s.subject_id, i.file_id, f.path, i.line, i.last_line, i.subject,"
         " i.experiment, i.group_label, i.box, i.program, i.profile, i.start_time,"
         " i.end_time, i.counts_mismatch FROM import_sessions i JOIN sessions s"
         " USING (session_id)"

@@ -23,6 +23,7 @@ rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *f,
     rl_store_bind_int(&b, f->sessions_found);
     rl_store_bind_int(&b, f->sessions_imported);
     rl_store_bind_text(&b, f->message);
+    rl_store_bind_text(&b, f->sha256);
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing an import file row");
     }
@@ -48,6 +49,11 @@ rl_store_write_imported_session(rl_store_t *self, const rl_session_result_t *s,
     rl_store_bind_int(&b, src->file_id);
     if (src->line > 0) {
         rl_store_bind_int(&b, src->line);
+    } else {
+        rl_store_bind_null(&b);
+    }
+    if (src->last_line > 0) {
+        rl_store_bind_int(&b, src->last_line);
     } else {
         rl_store_bind_null(&b);
     }

@@ -121,10 +121,12 @@ static const char schema_sql[] =
     "CREATE TABLE import_files (\n"
     "  file_id INTEGER PRIMARY KEY, path TEXT NOT NULL,\n"
     "  status TEXT NOT NULL CHECK (status IN ('imported', 'partly_imported', 'skipped')),\n"
-    "  sessions_found INTEGER NOT NULL, sessions_imported INTEGER NOT NULL, message TEXT);\n"
+    "  sessions_found INTEGER NOT NULL, sessions_imported INTEGER NOT NULL, message TEXT,\n"
+    "  sha256 TEXT);\n"
     "CREATE TABLE import_sessions (\n"
     "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id),\n"
     "  file_id INTEGER NOT NULL REFERENCES import_files (file_id), line INTEGER,\n"
+    "  last_line INTEGER,\n"
     "  subject TEXT, experiment TEXT, group_label TEXT, box TEXT, program TEXT,\n"
     "  profile TEXT, start_time TEXT, end_time TEXT,\n"
     "  counts_mismatch INTEGER NOT NULL CHECK (counts_mismatch >= 0));\n"
@@ -170,11 +172,11 @@ static const char insert_session_sql[] =
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_file_sql[] =
     "INSERT INTO import_files (file_id, path, status, sessions_found, sessions_imported,"
-    " message) VALUES (?, ?, ?, ?, ?, ?)";
+    " message, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_session_sql[] =
-    "INSERT INTO import_sessions (session_id, file_id, line, subject, experiment,"
+    "INSERT INTO import_sessions (session_id, file_id, line, last_line, subject, experiment,"
     " group_label, box, program, profile, start_time, end_time, counts_mismatch)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_issue_sql[] =
     "INSERT INTO import_issues (issue_id, file_id, session_id, line, severity, message)"
     " VALUES (?, ?, ?, ?, ?, ?)";

@@ -46,8 +46,9 @@ expect_exit 0 "batch with a broken file" "$RL" import-medpc "$tmp/in" --profile 
     --out "$tmp/lab.db"
 grep -q "c-broken.*:5:" "$tmp/err" ||
     { show_file "stderr" "$tmp/err"; fail "the broken file is not reported with its line"; }
-grep -q "README: note: not a MED-PC data file" "$tmp/err" ||
-    fail "the non-MED-PC file of the directory is not named"
+grep -q "1 other files not MED-PC data, not read" "$tmp/out" ||
+    fail "the non-MED-PC file of the directory is not counted"
+grep -q "README" "$tmp/err" && fail "the non-MED-PC file is named without --verbose"
 grep -q "Imported 2 of 2 sessions (1 subjects, 1 groups, 2 phases, 6 events) from 3 files; 1 files skipped" "$tmp/out" ||
     { show_file "stdout" "$tmp/out"; fail "unexpected closing summary"; }
 if have_sqlite3; then

@@ -68,7 +68,9 @@ expect_exit 1 "5 MiB profile" "$RL" import-medpc "$tmp/a.txt" --profile "$tmp/hu
 expect_err "5 MiB profile" "huge.yaml: larger than 4 MiB (the limit of a YAML file)"
 no_db "$tmp/x.db"
 
-# ---- MED-PC file size: a 300 MiB sparse file, then an endless FIFO
+# ---- MED-PC file size: a 300 MiB sparse file (its first 8 KiB text: a file that starts
+# with NUL bytes is refused sooner, as binary), then an endless FIFO
+head -c 8192 /dev/zero | tr '\000' ' ' >"$tmp/big.txt"
 truncate -s 300M "$tmp/big.txt"
 expect_exit 1 "300 MiB MED-PC file" "$RL" import-medpc "$tmp/big.txt" --profile relapselab \
     --out "$tmp/big.db" --quiet

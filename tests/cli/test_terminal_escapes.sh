@@ -73,7 +73,7 @@ mkdir "$tmp/lab"
     printf 'T:\r\n     0:       12.500     3600.000\r\n'
 } >"$tmp/lab/a.txt"
 echo "notes" >"$tmp/lab/n$(printf '\033')[2Jotes.txt"
-"$RL" import-medpc "$tmp/lab" --profile relapselab --out "$tmp/lab.db" --quiet \
+"$RL" import-medpc "$tmp/lab" --profile relapselab --out "$tmp/lab.db" --quiet --verbose \
     >"$tmp/out" 2>"$tmp/err" || { show_file "stderr" "$tmp/err"; fail "the import failed"; }
 raw_free "import notes" "$tmp/err"
 has "import notes" "$tmp/err" 'n\x1b[2Jotes.txt: note: not a MED-PC data file'

@@ -547,7 +547,7 @@ write_import(const char *path, rl_error_t *err)
     static const double codes[] = {NAN, 1, 3, 7, 99, 1, 3};
     rl_protocol_t *p = malloc(sizeof *p);
     rl_run_info_t run = {0, NULL, 0, "0.1.0", "relapselab import-medpc test", 1};
-    rl_import_file_record_t file = {"box1.txt", "imported", 2, 2, NULL};
+    rl_import_file_record_t file = {"box1.txt", "imported", 2, 2, NULL, NULL};
     rl_import_session_record_t src;
     rl_subject_record_t sub = {0, 0, 0, 0, NULL, "M01"};
     rl_session_result_t r;

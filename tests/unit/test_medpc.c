@@ -767,7 +767,7 @@ test_samples_variants(void)
 static void
 test_non_annotated(void)
 {
-    /* lines 1-3 header (line 2 blank); session 1: marker line 4, counts lines 5-30 (C = 2,
+    /* lines 1-3 not a header block (line 2 blank); session 1: marker line 4, counts lines 5-30 (C = 2,
     ** E = 3), values lines 31-35 (C: 31-32, E: 33-35); session 2: marker line 36, counts
     ** 37-62 (A = 1), value line 63 (not a number). */
     char text[2048];
@@ -797,8 +797,10 @@ test_non_annotated(void)
         CHECK(e != NULL && e->n == 3 && e->values[2] == 100 && e->lines[2] == 35);
         CHECK(a != NULL && a->n == 1 && isnan(a->values[0]));
         CHECK(rl_medpc_session_var(&f.sessions[0], 'Z')->n == 0);
-        CHECK(f.n_warnings == 2 && f.warnings[0].line == 63
-            && strstr(f.warnings[1].msg, "non-annotated") != NULL);
+        /* lines 1-3 are not the header block of the format: named once */
+        CHECK(f.n_warnings == 3 && f.warnings[0].line == 1
+            && strstr(f.warnings[0].msg, "not the 18-line header block") != NULL);
+        CHECK(f.warnings[1].line == 63 && strstr(f.warnings[2].msg, "non-annotated") != NULL);
     }
     rl_medpc_file_free(&f);
     /* numbers without a valid marker layout are not sessions */
