@@ -23,7 +23,7 @@
 # clang) and llvm (llvm-symbolizer, for readable stack traces) are for the fuzz targets.
 # libopenmpi-dev and openmpi-bin (mpirun) split validate and power across ranks
 # (docs/SCALE.md); the tool builds without them.
-DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev fonts-dejavu-core chromium clang libclang-rt-14-dev llvm libopenmpi-dev openmpi-bin
+DEB_PACKAGES := build-essential cmake pkg-config libgsl-dev libyaml-dev libsqlite3-dev sqlite3 libcairo2-dev nettle-dev fonts-dejavu-core chromium clang libclang-rt-14-dev llvm libopenmpi-dev openmpi-bin
 
 BUILD_DIR := build
 ASAN_DIR  := build-asan
