@@ -86,7 +86,6 @@ rl_cmd_report(int argc, char **argv)
         return code; /* refused before the work: nothing read, nothing written */
     }
     code = RL_EXIT_OK;
-    ropt.power = NULL;
     if (power != NULL && rl_power_doc_read(power, &pdoc, &err) != 0) {
         code = rl_cli_report(&err);
         goto out;
