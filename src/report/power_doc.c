@@ -330,7 +330,7 @@ rl_power_doc_free(rl_power_doc_t *d)
 static int
 copy_sweep(const rl_power_t *pw, rl_pdoc_sweep_t *sw)
 {
-    char label[256], seed[32];
+    char label[256];
     int j, k;
 
     sw->n_sizes = rl_power_n_sizes(pw);
@@ -341,10 +341,9 @@ copy_sweep(const rl_power_t *pw, rl_pdoc_sweep_t *sw)
     sw->target = rl_power_target(pw);
     sw->replicates = rl_power_replicates(pw);
     sw->precision = NAN;
-    snprintf(seed, sizeof seed, "0"); /* not needed by the figure */
     sw->claims = rl_strdup(rl_power_claims(pw)->id);
     sw->path = rl_strdup(rl_power_claims(pw)->path);
-    sw->seed = rl_strdup(seed);
+    sw->seed = rl_strdup(""); /* power.h does not give it; the figure needs none */
     sw->rows = rl_calloc((size_t) rl_power_n_rows(pw) + 1, sizeof *sw->rows);
     if (sw->claims == NULL || sw->path == NULL || sw->seed == NULL || sw->rows == NULL) {
         return RL_ERR_NOMEM;

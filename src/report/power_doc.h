@@ -26,7 +26,7 @@ typedef struct rl_pdoc_row {
 typedef struct rl_pdoc_sweep {
     char *claims;               /* the claims file's id */
     char *path;                 /* the claims file */
-    char *seed;                 /* as written (a 64-bit integer) */
+    char *seed;                 /* as written (a 64-bit integer); "" from sweeps just run */
     int replicates;
     double alpha, target, precision;            /* precision NaN: none */
     int n_sizes;
