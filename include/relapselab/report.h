@@ -11,6 +11,11 @@
 ** each in a <figure> with its caption. Everything is
 ** inline (CSS in <style>, figures as SVG from rl_plot_render), so the file can be mailed,
 ** archived and printed as it is. docs/REPORT.md describes it.
+**
+** A power report (the JSON of `relapselab power --json`, docs/POWER.md) can be added as a
+** section of a database's report (rl_report_options_t.power) or make a page of its own
+** (rl_report_render_power_html): its power-curve figure and, per claims file, the table of
+** rates with their 95 % intervals and the smallest n reaching the target.
 */
 #ifndef RELAPSELAB_REPORT_H
 #define RELAPSELAB_REPORT_H
@@ -29,11 +34,25 @@ typedef struct rl_report_info {
     int notes;                  /* figures left out, with the reason in the report */
 } rl_report_info_t;
 
+/* A power report read from JSON (rl_power_doc_read). */
+typedef struct rl_power_doc rl_power_doc_t;
+
+/* Read the JSON written by `relapselab power --json` (one {"power": {...}} object, or an
+** array of them) at path into *out. Every problem is an error naming path, line and column:
+** RL_ERR_IO (cannot read), RL_ERR_PARSE (JSON/YAML syntax), RL_ERR_INVALID (a missing key,
+** a value of the wrong type or out of range, cells that do not follow the sizes),
+** RL_ERR_NOMEM. *out is NULL on error; release with rl_power_doc_free(). */
+RL_API int rl_power_doc_read(const char *path, rl_power_doc_t **out, rl_error_t *err);
+
+/* Release doc (NULL is a no-op). */
+RL_API void rl_power_doc_free(rl_power_doc_t *doc);
+
 /* Choices a report leaves to the caller. Zero (or a NULL pointer) is the default. */
 typedef struct rl_report_options {
     int facet;                  /* curve figures: rl_figure_facet_t (figures.h) -- AUTO:
                                 ** small multiples above RL_FIGURE_FACET_GROUPS groups; ON:
                                 ** always; OFF: runs of at most 4 groups, one figure each */
+    const rl_power_doc_t *power; /* NULL, or a power report added as the last section */
 } rl_report_options_t;
 
 /* Render the report of ds (its events loaded: rl_dataset_load_events(ds, -1, ...); for an
@@ -62,5 +81,11 @@ RL_API int rl_report_write_html(const rl_dataset_t *ds, const rl_measures_t *m, 
 /* As rl_report_write_html(), with the options opt (NULL: the defaults). */
 RL_API int rl_report_write_html_opt(const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_report_options_t *opt, const char *path, rl_report_info_t *info, rl_error_t *err);
+
+/* A page holding only the power section of doc, rendered as rl_report_render_html() does
+** (self-contained, into *html of *len bytes, the caller frees it). Returns 0, RL_ERR_NOMEM
+** or RL_ERR_INTERNAL, err naming doc's file. */
+RL_API int rl_report_render_power_html(const rl_power_doc_t *doc, char **html, size_t *len,
+    rl_report_info_t *info, rl_error_t *err);
 
 #endif

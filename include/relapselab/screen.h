@@ -34,6 +34,7 @@
 #include "relapselab/params.h"
 #include "relapselab/progress.h"
 #include "relapselab/protocol.h"
+#include "relapselab/split.h"
 
 #define RL_SCREEN_MAX_GENOTYPES 16
 #define RL_SCREEN_MAX_TRIGGERS 16
@@ -107,6 +108,8 @@ typedef struct rl_screen_options {
     int threads;                  /* >= 1 */
     const atomic_int *cancel;     /* non-zero stops the run between sessions; may be NULL */
     rl_progress_t progress;       /* on the calling thread after each mouse (unit "mice") */
+    const rl_split_t *split;      /* NULL: every mouse here; else this rank's block of mice
+                                     (split.h), the results complete on rank 0 only */
 } rl_screen_options_t;
 
 /* Per-mouse results. Subject s = g*n + i (mouse i of genotype g); cell (t, a) = trigger t,

@@ -6,6 +6,8 @@
 ** CSV table (atomically: a temporary file renamed into place) and prints the ranked tables
 ** or, with --json, one JSON document. SIGINT/SIGTERM stop the run between sessions; nothing
 ** is written then. Exit codes: 0, 1 (bad input, I/O), 2 (usage), 130 (interrupted).
+** Under mpirun (mpi_split.h, docs/SCALE.md) the mice are split across the ranks and rank 0
+** alone talks, summarizes and writes.
 */
 #include <inttypes.h>
 #include <stdatomic.h>
@@ -19,6 +21,8 @@
 #include "relapselab/params.h"
 #include "relapselab/screen.h"
 #include "core/alloc.h"
+
+#include "mpi_split.h"
 
 typedef struct screen_cli {
     const char *path, *csv;
@@ -92,30 +96,58 @@ parse_args(int argc, char **argv, screen_cli_t *c)
     return -1;
 }
 
+/* Summarize the results and write the outputs (rank 0 only). Returns the exit code. */
+static int
+write_outputs(const screen_cli_t *c, const rl_screen_t *screen, const rl_screen_results_t *res)
+{
+    rl_screen_summary_t sum;
+    rl_error_t err;
+    bool to_stdout = rl_cli_is_stdout(c->csv);
+    int code = RL_EXIT_OK;
+
+    memset(&sum, 0, sizeof sum);
+    rl_error_clear(&err);
+    if (rl_screen_summarize(screen, res, &sum, &err) != 0
+        || (c->csv != NULL && !to_stdout
+            && rl_screen_write_csv(screen, res, &sum, c->csv, &err) != 0)) {
+        code = rl_cli_report(&err);
+    } else if (to_stdout) {
+        rl_screen_print_csv(screen, res, &sum, stdout);
+    } else if (c->json) {
+        rl_screen_print_json(screen, res, &sum, stdout);
+    } else if (!c->quiet) {
+        rl_screen_print(screen, res, &sum, stdout);
+    }
+    if (code == RL_EXIT_OK && c->csv != NULL && !to_stdout && !c->quiet) {
+        fprintf(stderr, "relapselab: table written to %s\n", c->csv);
+    }
+    rl_screen_summary_free(&sum);
+    return code;
+}
+
 int
 rl_cmd_screen(int argc, char **argv)
 {
     screen_cli_t c;
     rl_screen_t *screen = NULL;
     rl_screen_results_t res;
-    rl_screen_summary_t sum;
     rl_screen_options_t opt;
     rl_cli_progress_t pc;
+    rl_cli_split_t sp;
     rl_error_t err;
-    bool to_stdout;
     int code;
+    bool root;
 
     memset(&c, 0, sizeof c);
     memset(&res, 0, sizeof res);
-    memset(&sum, 0, sizeof sum);
     rl_cli_common_init(&c.common, 1, 2);
     rl_error_clear(&err);
     if ((code = parse_args(argc, argv, &c)) >= 0) {
         return code;
     }
     code = RL_EXIT_OK;
-    to_stdout = rl_cli_is_stdout(c.csv);
-    if (c.csv != NULL && !to_stdout && (code = rl_cli_check_output(c.csv, &c.path, 1)) >= 0) {
+    if (c.csv != NULL && !rl_cli_is_stdout(c.csv)
+        && (code = rl_cli_check_output(c.csv, &c.path, 1)) >= 0) {
         return code; /* refused before the run, not after it */
     }
     code = RL_EXIT_OK;
@@ -128,13 +160,16 @@ rl_cmd_screen(int argc, char **argv)
         code = rl_cli_report(&err);
         goto out;
     }
+    rl_cli_split_begin(&sp);
+    root = sp.split.rank == 0;
     memset(&opt, 0, sizeof opt);
     opt.seed = c.common.seed;
     opt.params = &c.common.params;
     opt.threads = c.common.threads;
     opt.cancel = rl_cli_catch_interrupts();
-    opt.progress = rl_cli_progress_start(&pc, !c.quiet);
-    if (!c.quiet) {
+    opt.progress = rl_cli_progress_start(&pc, !c.quiet && root);
+    opt.split = sp.split.size > 1 ? &sp.split : NULL;
+    if (!c.quiet && root) {
         fprintf(stderr, "relapselab: screen %s, %d mice x %d tests, seed %" PRIu64 ", %d "
                         "thread%s\n", c.path, rl_screen_n_subjects(screen),
             rl_screen_tests_per_mouse(screen), c.common.seed, c.common.threads,
@@ -145,26 +180,12 @@ rl_cmd_screen(int argc, char **argv)
             fprintf(stderr, "\nrelapselab: interrupted; nothing was written\n");
         }
         code = rl_cli_report(&err);
-        goto out;
     }
-    if (rl_screen_summarize(screen, &res, &sum, &err) != 0
-        || (c.csv != NULL && !to_stdout
-            && rl_screen_write_csv(screen, &res, &sum, c.csv, &err) != 0)) {
-        code = rl_cli_report(&err);
-        goto out;
-    }
-    if (to_stdout) {
-        rl_screen_print_csv(screen, &res, &sum, stdout);
-    } else if (c.json) {
-        rl_screen_print_json(screen, &res, &sum, stdout);
-    } else if (!c.quiet) {
-        rl_screen_print(screen, &res, &sum, stdout);
-    }
-    if (c.csv != NULL && !to_stdout && !c.quiet) {
-        fprintf(stderr, "relapselab: table written to %s\n", c.csv);
+    rl_cli_split_end(&sp, code != RL_EXIT_OK, code);
+    if (code == RL_EXIT_OK && root) { /* other ranks hold a share of the mice only */
+        code = write_outputs(&c, screen, &res);
     }
 out:
-    rl_screen_summary_free(&sum);
     rl_screen_results_free(&res);
     rl_screen_free(screen);
     free(screen);

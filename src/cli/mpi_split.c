@@ -1,4 +1,4 @@
-/* mpi_split.c -- the tool's MPI glue for validate and power (split.h, docs/SCALE.md).
+/* mpi_split.c -- the tool's MPI glue for validate, power and screen (split.h, docs/SCALE.md).
 **
 ** The only file that calls MPI. Built with MPI when CMake found it (RL_HAVE_MPI); MPI is
 ** started only when the process was launched by an MPI launcher (mpirun/mpiexec, or Slurm's
@@ -6,6 +6,11 @@
 ** never touches MPI. rank and size come from MPI_COMM_WORLD; the gather is an
 ** MPI_Gather of the byte counts and an MPI_Gatherv of the records onto rank 0. Without
 ** RL_HAVE_MPI every function is a no-split stub (size 1).
+**
+** Slurm: `srun -n K` starts K tasks; without --mpi=pmix (or MpiDefault=pmix in slurm.conf)
+** it sets no PMI variables, so each task would run the whole job as a plain process and
+** every output would be written K times. Seen that way (SLURM_STEP_NUM_TASKS > 1, no
+** launcher variables), task 0 warns on stderr; the run goes on as a plain one.
 */
 #include "mpi_split.h"
 
@@ -16,6 +21,24 @@
 #include "relapselab/error.h"
 
 #include "core/alloc.h"
+
+/* Started by srun as several tasks but not as MPI ranks (see above)? Warn from task 0. */
+static void
+warn_srun_without_mpi(void)
+{
+    const char *tasks = getenv("SLURM_STEP_NUM_TASKS"), *id = getenv("SLURM_PROCID");
+    long n = tasks != NULL ? strtol(tasks, NULL, 10) : 0;
+    if (n > 1 && (id == NULL || strcmp(id, "0") == 0)) {
+        fprintf(stderr, "relapselab: warning: started by srun as %ld tasks that are not MPI "
+            "ranks: every task runs the whole job%s\n", n,
+#ifdef RL_HAVE_MPI
+            " (use srun --mpi=pmix, docs/SCALE.md)"
+#else
+            " (this relapselab was built without MPI)"
+#endif
+        );
+    }
+}
 
 #ifdef RL_HAVE_MPI
 #include <limits.h>
@@ -86,7 +109,11 @@ rl_cli_split_begin(rl_cli_split_t *s)
     memset(&s->split, 0, sizeof s->split);
     s->split.size = 1;
     s->started = false;
-    if (!launched() || MPI_Initialized(&inited) != MPI_SUCCESS) {
+    if (!launched()) {
+        warn_srun_without_mpi();
+        return;
+    }
+    if (MPI_Initialized(&inited) != MPI_SUCCESS) {
         return;
     }
     if (!inited) {
@@ -123,6 +150,7 @@ rl_cli_split_begin(rl_cli_split_t *s)
     memset(&s->split, 0, sizeof s->split);
     s->split.size = 1;
     s->started = false;
+    warn_srun_without_mpi();
 }
 
 void

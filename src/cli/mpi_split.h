@@ -1,6 +1,6 @@
-/* mpi_split.h -- MPI for `validate` and `power` (mpi_split.c): the rank, the size and the
-** gather of split.h, or no split when the tool was built without MPI or not launched by
-** an MPI launcher. */
+/* mpi_split.h -- MPI for `validate`, `power` and `screen` (mpi_split.c): the rank, the size
+** and the gather of split.h, or no split when the tool was built without MPI or not
+** launched by an MPI launcher. */
 #ifndef RL_CLI_MPI_SPLIT_H
 #define RL_CLI_MPI_SPLIT_H
 

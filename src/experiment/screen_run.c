@@ -6,6 +6,13 @@
 ** numbers into the mouse's own slots of the result arrays (no two workers share a slot, so
 ** the results do not depend on the thread count or on the order in which mice finish).
 ** Progress, cancellation and the first error follow the pool's rules.
+**
+** Split across ranks (opt->split, split.h; `mpirun -n K relapselab screen`): the unit is
+** the mouse. Rank k works mice [lo, hi) of rl_split_range (a mouse's numbers depend only on
+** the seed and its subject index, never on who runs it), packs each into a record (its
+** tally, baseline, training sessions, and active/inactive pokes of every cell, as doubles:
+** the counts are exact) and gathers them on rank 0, which unpacks them into the same slots
+** a single process fills and sums the tallies in mouse order: identical results.
 */
 #include "relapselab/screen.h"
 
@@ -15,6 +22,7 @@
 #include "relapselab/measures.h"
 #include "relapselab/mouse.h"
 #include "relapselab/rng.h"
+#include "relapselab/split.h"
 #include "chamber/session.h"
 #include "cohort/subject.h"
 
@@ -26,6 +34,7 @@ typedef struct screen_job {
     const rl_screen_options_t *opt;
     rl_screen_results_t *res;
     rl_pool_tally_t *tally;       /* [s] what mouse s simulated */
+    int lo;                       /* pool item i is mouse lo + i (this rank's block) */
 } screen_job_t;
 
 /* The session key of the stream of test (t, a) (rng.h: RL_STREAM_TEST). */
@@ -87,9 +96,10 @@ run_test(const rl_screen_t *sc, uint64_t seed, int s, int t, int a, const rl_mou
 
 /* Mouse s: training, then every cell. */
 static int
-work(void *ctx, rl_pool_worker_t *wk, int s, rl_pool_tally_t *tally, rl_error_t *err)
+work(void *ctx, rl_pool_worker_t *wk, int item, rl_pool_tally_t *tally, rl_error_t *err)
 {
     screen_job_t *job = ctx;
+    int s = job->lo + item;
     const rl_screen_t *sc = job->screen;
     rl_screen_results_t *res = job->res;
     rl_mouse_t *mice[2] = {rl_mouse_new(), rl_mouse_new()}; /* trained, and its test copy */
@@ -155,13 +165,71 @@ alloc_results(rl_screen_results_t *res, const rl_screen_t *sc, uint64_t seed)
         ? 0 : RL_ERR_NOMEM;
 }
 
+enum { REC_HEAD = 4 }; /* sessions, events, baseline, training sessions; then the cells */
+
+/* Doubles per mouse in a gathered record. */
+static size_t
+record_len(const rl_screen_results_t *res)
+{
+    return REC_HEAD + 2 * (size_t) res->n_triggers * (size_t) res->n_arms;
+}
+
+/* Gather mice [lo, hi) of every rank onto rank 0 (collective; split.h). On rank 0 the
+** results and tallies of every mouse are in place afterwards. */
+static int
+gather_mice(const rl_split_t *split, rl_screen_results_t *res, rl_pool_tally_t *tally,
+    int lo, int hi, rl_error_t *err)
+{
+    size_t len = record_len(res), cells = len - REC_HEAD, k, c0;
+    size_t n_all = split->rank == 0 ? (size_t) res->n_subjects : 0;
+    double *mine = rl_calloc((size_t) (hi - lo) * len + 1, sizeof *mine);
+    double *all = n_all > 0 ? rl_calloc(n_all * len, sizeof *all) : NULL;
+    int s, ret;
+
+    if (mine == NULL || (n_all > 0 && all == NULL)) {
+        free(mine);
+        free(all);
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (s = lo; s < hi; s++) {
+        double *x = mine + (size_t) (s - lo) * len;
+        c0 = rl_screen_index(res, s, 0, 0);
+        x[0] = (double) tally[s].sessions;
+        x[1] = (double) tally[s].events;
+        x[2] = res->baseline[s];
+        x[3] = res->training_sessions[s];
+        for (k = 0; k < cells / 2; k++) {
+            x[REC_HEAD + 2 * k] = res->active[c0 + k];
+            x[REC_HEAD + 2 * k + 1] = res->inactive[c0 + k];
+        }
+    }
+    ret = split->gather(split->ctx, mine, (size_t) (hi - lo) * len * sizeof *mine, all,
+        n_all * len * sizeof *all);
+    for (s = 0; ret == 0 && (size_t) s < n_all; s++) {
+        const double *x = all + (size_t) s * len;
+        c0 = rl_screen_index(res, s, 0, 0);
+        tally[s].sessions = (int64_t) x[0];
+        tally[s].events = (int64_t) x[1];
+        res->baseline[s] = x[2];
+        res->training_sessions[s] = (int) x[3];
+        for (k = 0; k < cells / 2; k++) {
+            res->active[c0 + k] = x[REC_HEAD + 2 * k];
+            res->inactive[c0 + k] = x[REC_HEAD + 2 * k + 1];
+        }
+    }
+    free(mine);
+    free(all);
+    return ret != 0 ? rl_error_set(err, ret, NULL, 0, 0, "screen: gathering the ranks' "
+        "mice failed") : 0;
+}
+
 int
 rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
     rl_screen_results_t *out, rl_error_t *err)
 {
     screen_job_t sj;
     rl_pool_job_t job;
-    int ret, s;
+    int ret, s, hi;
 
     memset(&sj, 0, sizeof sj);
     if (alloc_results(out, screen, opt->seed) != 0
@@ -172,8 +240,9 @@ rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
     sj.screen = screen;
     sj.opt = opt;
     sj.res = out;
+    rl_split_range(opt->split, out->n_subjects, &sj.lo, &hi);
     memset(&job, 0, sizeof job);
-    job.n_items = out->n_subjects;
+    job.n_items = hi - sj.lo;
     job.threads = opt->threads;
     job.cancel = opt->cancel;
     job.work = work;
@@ -181,6 +250,9 @@ rl_screen_run(const rl_screen_t *screen, const rl_screen_options_t *opt,
     job.progress = opt->progress;
     job.progress_unit = "mice";
     ret = rl_pool_run(&job, err);
+    if (ret == 0 && rl_split_active(opt->split)) {
+        ret = gather_mice(opt->split, out, sj.tally, sj.lo, hi, err);
+    }
     for (s = 0; ret == 0 && s < out->n_subjects; s++) {
         out->sessions += sj.tally[s].sessions;
         out->events += sj.tally[s].events;

@@ -1,5 +1,7 @@
 /* figure_power.c -- the power-curve figure of `relapselab power` (power.h,
-** rl_power_write_figure), drawn by the plot module.
+** rl_power_write_figure) and of the power section of the HTML report (report_power.c),
+** drawn by the plot module from a power document (power_doc.h: sweeps just run, or their
+** JSON read back).
 **
 ** Top panel: the rate of every row with an expected result against n -- the power of the
 ** findings, and the rates of equivalence and estimate rows (dashed) -- each row a palette
@@ -18,6 +20,8 @@
 #include "relapselab/plot.h"
 #include "relapselab/power.h"
 #include "core/alloc.h"
+
+#include "power_doc.h"
 
 #define LABEL_MAX 96
 
@@ -66,16 +70,15 @@ curves_add(curves_t *c, int n_x, double **x, double **y, char **label)
 /* The short legend label of a row: "S2 breakpoint, Oprd1-KO-cocaine" (file id first when
 ** several files are drawn). */
 static void
-row_label(const rl_power_t *pw, int k, bool with_file, char *buf)
+row_label(const rl_pdoc_sweep_t *sw, const rl_pdoc_row_t *row, bool with_file, char *buf)
 {
     char full[256], *comma;
-    const rl_claim_check_t *c = rl_power_row_check(pw, k);
-    rl_power_row_label(pw, k, full, sizeof full);
+    snprintf(full, sizeof full, "%s", row->label);
     if ((comma = strstr(full, " vs ")) != NULL) {
         *comma = '\0';
     }
-    snprintf(buf, LABEL_MAX, "%.20s%s%.12s %.56s", with_file ? rl_power_claims(pw)->id : "",
-        with_file ? ": " : "", c->id, full);
+    snprintf(buf, LABEL_MAX, "%.20s%s%.12s %.56s", with_file ? sw->claims : "",
+        with_file ? ": " : "", row->id, full);
 }
 
 /* A horizontal reference line at y from x0 to x1. */
@@ -95,13 +98,14 @@ add_level(curves_t *c, double x0, double x1, double y, const char *text)
 }
 
 static void
-add_rows(curves_t *top, curves_t *bottom, const rl_power_t *pw, bool with_file, int *colour)
+add_rows(curves_t *top, curves_t *bottom, const rl_pdoc_sweep_t *sw, bool with_file,
+    int *colour)
 {
     static const rl_plot_marker_t markers[] = {RL_PLOT_MARKER_CIRCLE, RL_PLOT_MARKER_SQUARE,
         RL_PLOT_MARKER_TRIANGLE, RL_PLOT_MARKER_DIAMOND};
-    int k, j, n_x = rl_power_n_sizes(pw);
-    for (k = 0; k < rl_power_n_rows(pw); k++) {
-        rl_power_kind_t kind = rl_power_row_kind(pw, k);
+    int k, j, n_x = sw->n_sizes;
+    for (k = 0; k < sw->n_rows; k++) {
+        rl_power_kind_t kind = sw->rows[k].kind;
         bool null = kind == RL_POWER_NULL;
         curves_t *c = null ? bottom : top;
         double *x, *y;
@@ -112,9 +116,8 @@ add_rows(curves_t *top, curves_t *bottom, const rl_power_t *pw, bool with_file, 
         }
         s = curves_add(c, n_x, &x, &y, &label);
         for (j = 0; j < n_x; j++) {
-            rl_power_cell_t cell = rl_power_cell(pw, k, j);
-            x[j] = cell.n;
-            y[j] = 100.0 * cell.rate;
+            x[j] = sw->rows[k].cells[j].n;
+            y[j] = 100.0 * sw->rows[k].cells[j].rate;
         }
         if (null) {
             s->style.colour = 2;
@@ -126,7 +129,7 @@ add_rows(curves_t *top, curves_t *bottom, const rl_power_t *pw, bool with_file, 
             }
             continue;
         }
-        row_label(pw, k, with_file, label);
+        row_label(sw, &sw->rows[k], with_file, label);
         s->label = label;
         /* palette 1..6: black is the target line, yellow is faint on white */
         s->style.colour = 1 + *colour % 6;
@@ -136,63 +139,101 @@ add_rows(curves_t *top, curves_t *bottom, const rl_power_t *pw, bool with_file, 
     }
 }
 
-int
-rl_power_write_figure(const rl_power_t *const *sweeps, int n, const char *path,
-    rl_error_t *err)
-{
-    rl_plot_figure_t fig;
+struct rl_pdoc_figure {
     curves_t top, bottom;
+};
+
+void
+rl_pdoc_figure_free(rl_pdoc_figure_t *store)
+{
+    if (store != NULL) {
+        curves_free(&store->top);
+        curves_free(&store->bottom);
+        free(store);
+    }
+}
+
+int
+rl_pdoc_figure(const rl_power_doc_t *doc, rl_plot_figure_t *fig, rl_pdoc_figure_t **store,
+    const char *path, rl_error_t *err)
+{
+    rl_pdoc_figure_t *st;
+    curves_t *top, *bottom;
     double x0 = INFINITY, x1 = -INFINITY;
-    int i, rows = 0, n_x = 1, colour = 0, ret;
+    int i, n = doc->n_sweeps, rows = 0, n_x = 1, colour = 0, ret;
     char target[64], alpha[64];
 
+    *store = NULL;
     for (i = 0; i < n; i++) {
-        int last = rl_power_n_sizes(sweeps[i]) - 1;
-        rows += rl_power_n_rows(sweeps[i]);
-        n_x = rl_power_n_sizes(sweeps[i]) > n_x ? rl_power_n_sizes(sweeps[i]) : n_x;
-        x0 = fmin(x0, rl_power_size(sweeps[i], 0));
-        x1 = fmax(x1, rl_power_size(sweeps[i], last));
+        const rl_pdoc_sweep_t *sw = &doc->sweeps[i];
+        rows += sw->n_rows;
+        n_x = sw->n_sizes > n_x ? sw->n_sizes : n_x;
+        x0 = fmin(x0, sw->sizes[0]);
+        x1 = fmax(x1, sw->sizes[sw->n_sizes - 1]);
     }
     if (n < 1) {
         return rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "no power sweep to draw");
     }
-    ret = curves_init(&top, rows + 1, n_x);
-    if (curves_init(&bottom, rows + 1, n_x) != 0 || ret != 0) {
-        curves_free(&top);
-        curves_free(&bottom);
+    if ((st = rl_calloc(1, sizeof *st)) == NULL) {
         return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
     }
-    snprintf(target, sizeof target, "target %.0f %%", 100.0 * rl_power_target(sweeps[0]));
-    snprintf(alpha, sizeof alpha, "alpha %.3g %%", 100.0 * rl_power_alpha(sweeps[0]));
-    add_level(&top, x0, x1, 100.0 * rl_power_target(sweeps[0]), target);
-    add_level(&bottom, x0, x1, 100.0 * rl_power_alpha(sweeps[0]), alpha);
-    for (i = 0; i < n; i++) {
-        add_rows(&top, &bottom, sweeps[i], n > 1, &colour);
+    top = &st->top;
+    bottom = &st->bottom;
+    ret = curves_init(top, rows + 1, n_x);
+    if (curves_init(bottom, rows + 1, n_x) != 0 || ret != 0) {
+        rl_pdoc_figure_free(st);
+        return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
     }
-    memset(&fig, 0, sizeof fig);
-    fig.width_mm = 200.0;
-    fig.title = n == 1 ? rl_power_claims(sweeps[0])->id : "power";
-    fig.x.label = "Mice per group (n)";
-    fig.x.integer = true;
-    fig.n_panels = bottom.n_series > 1 ? 2 : 1;
-    fig.panel[0].kind = RL_PLOT_LINES;
-    fig.panel[0].y.label = "Studies finding the effect (%)";
-    fig.panel[0].y.min = 0.0;
-    fig.panel[0].y.max = 100.0;
-    fig.panel[0].legend = RL_PLOT_LEGEND_OUTSIDE;
-    fig.panel[0].series = top.series;
-    fig.panel[0].n_series = top.n_series;
-    fig.panel[1].kind = RL_PLOT_LINES;
-    fig.panel[1].y.label = "Null checks: p < alpha (%)";
-    fig.panel[1].y.include_zero = true;
-    fig.panel[1].legend = RL_PLOT_LEGEND_OUTSIDE;
-    fig.panel[1].series = bottom.series;
-    fig.panel[1].n_series = bottom.n_series;
+    snprintf(target, sizeof target, "target %.0f %%", 100.0 * doc->sweeps[0].target);
+    snprintf(alpha, sizeof alpha, "alpha %.3g %%", 100.0 * doc->sweeps[0].alpha);
+    add_level(top, x0, x1, 100.0 * doc->sweeps[0].target, target);
+    add_level(bottom, x0, x1, 100.0 * doc->sweeps[0].alpha, alpha);
+    for (i = 0; i < n; i++) {
+        add_rows(top, bottom, &doc->sweeps[i], n > 1, &colour);
+    }
+    memset(fig, 0, sizeof *fig);
+    fig->width_mm = 200.0;
+    fig->title = n == 1 ? doc->sweeps[0].claims : "power";
+    fig->x.label = "Mice per group (n)";
+    fig->x.integer = true;
+    fig->n_panels = bottom->n_series > 1 ? 2 : 1;
+    fig->panel[0].kind = RL_PLOT_LINES;
+    fig->panel[0].y.label = "Studies finding the effect (%)";
+    fig->panel[0].y.min = 0.0;
+    fig->panel[0].y.max = 100.0;
+    fig->panel[0].legend = RL_PLOT_LEGEND_OUTSIDE;
+    fig->panel[0].series = top->series;
+    fig->panel[0].n_series = top->n_series;
+    fig->panel[1].kind = RL_PLOT_LINES;
+    fig->panel[1].y.label = "Null checks: p < alpha (%)";
+    fig->panel[1].y.include_zero = true;
+    fig->panel[1].legend = RL_PLOT_LEGEND_OUTSIDE;
+    fig->panel[1].series = bottom->series;
+    fig->panel[1].n_series = bottom->n_series;
     /* room for the legend: about 4.2 mm per entry */
-    fig.height_mm = fmin(1000.0, fmax(fig.n_panels == 2 ? 150.0 : 90.0,
-        4.2 * top.n_series * (fig.n_panels == 2 ? 1.5 : 1.0) + 30.0));
-    ret = rl_plot_write(&fig, path, err);
-    curves_free(&top);
-    curves_free(&bottom);
+    fig->height_mm = fmin(1000.0, fmax(fig->n_panels == 2 ? 150.0 : 90.0,
+        4.2 * top->n_series * (fig->n_panels == 2 ? 1.5 : 1.0) + 30.0));
+    *store = st;
+    return 0;
+}
+
+int
+rl_power_write_figure(const rl_power_t *const *sweeps, int n, const char *path,
+    rl_error_t *err)
+{
+    rl_power_doc_t *doc = NULL;
+    rl_pdoc_figure_t *store = NULL;
+    rl_plot_figure_t fig;
+    int ret;
+
+    if (n < 1) {
+        return rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "no power sweep to draw");
+    }
+    if ((ret = rl_pdoc_from_sweeps(sweeps, n, &doc, err)) == 0
+        && (ret = rl_pdoc_figure(doc, &fig, &store, path, err)) == 0) {
+        ret = rl_plot_write(&fig, path, err);
+    }
+    rl_pdoc_figure_free(store);
+    rl_power_doc_free(doc);
     return ret;
 }

@@ -72,19 +72,18 @@ make_subsets(const rl_dataset_t *ds, subsets_t *s)
     }
 }
 
-/* Inline fig as the next figure (info->figures counts them). */
-static int
-emit(FILE *f, const rl_dataset_t *ds, const rl_figure_t *fig, rl_report_info_t *info,
-    rl_error_t *err)
+int
+rl_report_inline_figure(FILE *f, const rl_plot_figure_t *plot, const char *caption,
+    const char *name, rl_report_info_t *info, rl_error_t *err)
 {
     unsigned char *svg = NULL;
     const char *start;
     size_t len = 0;
     rl_error_t perr;
 
-    if (rl_plot_render(&fig->plot, RL_PLOT_SVG, &svg, &len, &perr) != 0) {
+    if (rl_plot_render(plot, RL_PLOT_SVG, &svg, &len, &perr) != 0) {
         return rl_error_set(err, perr.code == RL_ERR_NOMEM ? RL_ERR_NOMEM : RL_ERR_INTERNAL,
-            ds->path, 0, 0, "rendering figure %d: %s", info->figures + 1, perr.msg);
+            name, 0, 0, "rendering figure %d: %s", info->figures + 1, perr.msg);
     }
     start = (const char *) svg;
     if (len > 5 && strncmp(start, "<?xml", 5) == 0) { /* the prolog has no place in HTML */
@@ -96,13 +95,21 @@ emit(FILE *f, const rl_dataset_t *ds, const rl_figure_t *fig, rl_report_info_t *
     }
     info->figures++;
     fprintf(f, "<figure id=\"figure-%d\">\n<div style=\"max-width:%.0fpx\">\n", info->figures,
-        (fig->plot.width_mm > 0.0 ? fig->plot.width_mm : 120.0) * 5.0);
+        (plot->width_mm > 0.0 ? plot->width_mm : 120.0) * 5.0);
     fwrite(start, 1, len - (size_t) (start - (const char *) svg), f);
     fprintf(f, "</div>\n<figcaption><b>Figure %d.</b> ", info->figures);
-    rl_html_text(f, fig->caption);
+    rl_html_text(f, caption);
     fputs("</figcaption>\n</figure>\n", f);
     free(svg);
     return 0;
+}
+
+/* Inline fig as the next figure (info->figures counts them). */
+static int
+emit(FILE *f, const rl_dataset_t *ds, const rl_figure_t *fig, rl_report_info_t *info,
+    rl_error_t *err)
+{
+    return rl_report_inline_figure(f, &fig->plot, fig->caption, ds->path, info, err);
 }
 
 /* Build figure kind with opt and inline it; a figure without data is skipped, and with

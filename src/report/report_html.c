@@ -16,6 +16,7 @@
 #include "report_internal.h"
 #include "core/alloc.h"
 #include "core/outfile.h"
+#include "power_doc.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -53,6 +54,12 @@ static const char style[] =
     "@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}"
     "h2{break-after:avoid;page-break-after:avoid}nav{display:none}a{color:inherit;"
     "text-decoration:none}tbody tr:nth-child(even){background:none}}\n";
+
+const char *
+rl_report_style(void)
+{
+    return style;
+}
 
 void
 rl_html_text(FILE *f, const char *s)
@@ -409,7 +416,11 @@ page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, const rl_report_op
     if (ds->run.imported) {
         fputs("<li><a href=\"#import\">Import report</a></li>", f);
     }
-    fputs("<li><a href=\"#figures\">Figures</a></li></ol></nav>\n<main>\n", f);
+    fputs("<li><a href=\"#figures\">Figures</a></li>", f);
+    if (opt != NULL && opt->power != NULL) {
+        fputs("<li><a href=\"#power\">Power</a></li>", f);
+    }
+    fputs("</ol></nav>\n<main>\n", f);
     provenance(f, ds, info);
     groups_table(f, ds, info);
     protocol(f, ds, info);
@@ -420,14 +431,23 @@ page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, const rl_report_op
     if (ds->run.imported) {
         rl_report_import(f, ds, info);
     }
-    if ((ret = rl_report_figures(f, ds, m, opt != NULL ? opt->facet : 0, info, err)) != 0) {
+    if ((ret = rl_report_figures(f, ds, m, opt != NULL ? opt->facet : 0, info, err)) != 0
+        || (opt != NULL && opt->power != NULL
+            && (ret = rl_report_power(f, opt->power, info, err)) != 0)) {
         return ret;
     }
     fprintf(f, "</main>\n<footer>Made by relapselab %s (<code>relapselab report</code>) from ",
         RL_VERSION);
     rl_html_text(f, ds->path);
-    fputs(". Figures and tables are computed from the database alone (docs/REPORT.md)."
-          "</footer>\n</body>\n</html>\n", f);
+    if (opt != NULL && opt->power != NULL) {
+        fputs(". Figures and tables are computed from the database alone, the power section "
+              "from ", f);
+        rl_html_text(f, opt->power->path);
+        fputs(" (docs/REPORT.md).</footer>\n</body>\n</html>\n", f);
+    } else {
+        fputs(". Figures and tables are computed from the database alone (docs/REPORT.md)."
+              "</footer>\n</body>\n</html>\n", f);
+    }
     return 0;
 }
 

@@ -2,7 +2,8 @@
 **
 ** Files: report_html.c (the page, HTML escaping, provenance, protocol, summary tables, the
 ** atomic write), report_compare.c (the group comparisons), report_figures.c (the figures
-** section), report_import.c (the import report: the tables of the dataset's import log).
+** section), report_import.c (the import report: the tables of the dataset's import log),
+** report_power.c (the power section: a power report read from JSON, power_doc.h).
 */
 #ifndef RL_REPORT_INTERNAL_H
 #define RL_REPORT_INTERNAL_H
@@ -10,6 +11,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "relapselab/plot.h"
 #include "relapselab/report.h"
 
 /* Write s to f with &, <, >, " and ' escaped (the one place HTML is escaped). NULL
@@ -21,6 +23,21 @@ void rl_html_text(FILE *f, const char *s);
 ** (RL_ERR_NOMEM, RL_ERR_INTERNAL) naming ds->path; counts go into info. */
 int rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int facet,
     rl_report_info_t *info, rl_error_t *err);
+
+/* Render plot as SVG and inline it as the next <figure> (without its XML prolog) with the
+** numbered caption; info->figures counts it. Returns 0, RL_ERR_NOMEM or RL_ERR_INTERNAL
+** (rendering failed), err naming name. */
+int rl_report_inline_figure(FILE *f, const rl_plot_figure_t *plot, const char *caption,
+    const char *name, rl_report_info_t *info, rl_error_t *err);
+
+/* The page's inline style sheet (CSS, report_html.c). */
+const char *rl_report_style(void);
+
+/* The power section (<section id="power">) of doc: per sweep its settings, the power-curve
+** figure of all sweeps and one table per sweep. Returns 0 or an error (RL_ERR_NOMEM,
+** RL_ERR_INTERNAL) naming doc's file; counts go into info. */
+int rl_report_power(FILE *f, const rl_power_doc_t *doc, rl_report_info_t *info,
+    rl_error_t *err);
 
 /* The group comparisons section (compare.h): the rule, one table per block and phase,
 ** the comparisons left out. Returns 0 or RL_ERR_NOMEM naming ds->path; tables are counted

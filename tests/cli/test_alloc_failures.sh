@@ -1,6 +1,6 @@
 #!/bin/sh
 # test_alloc_failures.sh -- every allocation site of run, summary (and summary --compare),
-# export, import-medpc, calibrate and power fails once, cleanly.
+# export, import-medpc, calibrate, power and report --power fails once, cleanly.
 #
 # The library allocates through one allocator (src/core/alloc.h) whose fault-injection hook
 # the tool exposes (relapselab/alloc.h): RL_ALLOC_TRACE=FILE logs each allocation's number
@@ -89,5 +89,8 @@ sweep calibrate calibrate tests/data/calibrate_small.yaml --params burst_s,want_
     --out @OUT/c.json
 sweep power power tests/data/power_small.yaml --n 2,3 --replicates 2 --threads 1 --quiet \
     --csv @OUT/p.csv -o @OUT/p.svg
+"$RL" power tests/data/power_small.yaml --n 2,3 --replicates 2 --threads 1 --json \
+    >"$tmp/p.json" 2>/dev/null || die "the reference power --json failed"
+sweep report-power report --power "$tmp/p.json" -o @OUT/p.html
 note "$total runs with one failing allocation"
 finish

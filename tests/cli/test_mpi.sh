@@ -1,7 +1,7 @@
 #!/bin/sh
-# test_mpi.sh -- `mpirun -n K relapselab validate|power` (docs/SCALE.md): the studies split
-# across K ranks, gathered on rank 0, give byte-identical reports to a plain run with the
-# same seed.
+# test_mpi.sh -- `mpirun -n K relapselab validate|power|screen` (docs/SCALE.md): the studies
+# (screen: the mice) split across K ranks, gathered on rank 0, give byte-identical reports to
+# a plain run with the same seed.
 #
 # Checks, for K = 1, 2 and 3 ranks on this machine (--oversubscribe: more ranks than cores):
 # `validate --json` of tests/data/power_small.yaml (6 studies), the text report of
@@ -11,7 +11,8 @@
 # prints); `--check`'s exit status is the plain run's. `power --json` of power_small.yaml
 # (n 4,6 over 12 studies; and n 4,6,8 over 40 with --precision 0.3, where the designs stop
 # early at different studies: rank 0 must skip the outcomes past each stopping point) and
-# its --csv table equal the plain run's. Skipped (77) when the binary was built
+# its --csv table equal the plain run's. `screen` of examples/screens/kor.yaml (9 mice:
+# blocks of 9, 5+4, 3+3+3) gives the plain run's ranked tables, JSON and --csv table. Skipped (77) when the binary was built
 # without MPI (not linked to libmpi) or mpirun is absent. As root (CI's container) Open MPI
 # needs OMPI_ALLOW_RUN_AS_ROOT*; under ASan, Open MPI's own allocations at exit are not
 # ours, so leak detection is off for the mpirun runs.
@@ -73,4 +74,19 @@ env "$mpi_env" mpirun --oversubscribe -n 2 "$RL" power tests/data/power_small.ya
     --replicates 9 --seed 4 --threads 1 --quiet --csv "$tmp/mpi.csv" 2>"$tmp/mpi.err"
 [ -s "$tmp/plain.csv" ] || fail "power --csv: no table written by the plain run"
 cmp -s "$tmp/plain.csv" "$tmp/mpi.csv" || fail "power --csv: 2 ranks differ from the plain run"
+
+for k in 1 2 3; do
+    same "screen (ranked tables)" "$k" \
+        screen examples/screens/kor.yaml --n 3 --seed 2 --threads 1
+    same "screen --json" "$k" \
+        screen examples/screens/kor.yaml --n 3 --seed 4 --threads 1 --json
+    rm -f "$tmp/plain.csv" "$tmp/mpi.csv"
+    "$RL" screen examples/screens/kor.yaml --n 3 --seed 6 --threads 1 --quiet \
+        --csv "$tmp/plain.csv" 2>/dev/null
+    env "$mpi_env" mpirun --oversubscribe -n "$k" "$RL" screen examples/screens/kor.yaml \
+        --n 3 --seed 6 --threads 1 --quiet --csv "$tmp/mpi.csv" 2>"$tmp/mpi.err"
+    [ -s "$tmp/plain.csv" ] || fail "screen --csv: no table written by the plain run"
+    cmp -s "$tmp/plain.csv" "$tmp/mpi.csv" \
+        || fail "screen --csv: $k ranks differ from the plain run"
+done
 finish

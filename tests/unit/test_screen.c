@@ -12,6 +12,8 @@
 ** prevented with Fieller's interval (it reports no standardized effect size).
 ** summary_known_answers checks that rl_screen_summarize() feeds them the right differences
 ** (candidate - vehicle; (vehicle - candidate) / (vehicle - baseline)) and ranks by them.
+** split_two_ranks checks that mice split across ranks (split.h) and gathered on rank 0 give
+** the plain run's results exactly.
 */
 #include <math.h>
 #include <stdlib.h>
@@ -344,12 +346,86 @@ summary_known_answers(void)
     free(s);
 }
 
+/* ---- split_two_ranks: the mice split over two "ranks" in one process (split.h) ---- */
+
+/* A gather for two ranks run one after the other: rank 1 (run first) leaves its records in
+** the context, rank 0 receives its own followed by rank 1's. */
+typedef struct fake_gather {
+    unsigned char buf[1 << 16];
+    size_t len;
+} fake_gather_t;
+
+static int
+fake_gather(void *ctx, const void *mine, size_t mine_bytes, void *all, size_t all_bytes)
+{
+    fake_gather_t *g = ctx;
+    if (all == NULL) { /* rank 1 */
+        if (mine_bytes > sizeof g->buf) {
+            return RL_ERR_NOMEM;
+        }
+        memcpy(g->buf, mine, mine_bytes);
+        g->len = mine_bytes;
+        return 0;
+    }
+    if (mine_bytes + g->len != all_bytes) {
+        return RL_ERR_INTERNAL;
+    }
+    memcpy(all, mine, mine_bytes);
+    memcpy((unsigned char *) all + mine_bytes, g->buf, g->len);
+    return 0;
+}
+
+/* Rank 0 of a 2-rank split holds exactly the plain run's results (6 mice: 3 per rank, 3
+** triggers x 6 arms each); rank 1 ran only its own mice (mouse 0 untouched there). */
+static void
+split_two_ranks(void)
+{
+    rl_screen_t *s = malloc(sizeof *s);
+    static fake_gather_t g;
+    rl_screen_results_t plain, r0, r1;
+    rl_split_t sp = { 1, 2, fake_gather, &g };
+    rl_screen_options_t opt;
+    rl_error_t err;
+    size_t cells;
+
+    if (s == NULL || rl_screen_load_file(s, "examples/screens/kor.yaml", &err) != 0
+        || rl_screen_set_n(s, 2, &err) != 0) {
+        CHECK(!"example screen loads");
+        free(s);
+        return;
+    }
+    memset(&opt, 0, sizeof opt);
+    opt.seed = 5;
+    opt.threads = 1;
+    CHECK(rl_screen_run(s, &opt, &plain, &err) == 0);
+    opt.split = &sp;
+    CHECK(rl_screen_run(s, &opt, &r1, &err) == 0);
+    CHECK(g.len == 3 * (4 + 2 * 3 * 6) * sizeof(double));
+    sp.rank = 0;
+    CHECK(rl_screen_run(s, &opt, &r0, &err) == 0);
+    cells = (size_t) rl_screen_n_subjects(s) * (size_t) rl_screen_tests_per_mouse(s);
+    CHECK(memcmp(plain.active, r0.active, cells * sizeof *r0.active) == 0);
+    CHECK(memcmp(plain.inactive, r0.inactive, cells * sizeof *r0.inactive) == 0);
+    CHECK(memcmp(plain.baseline, r0.baseline, 6 * sizeof *r0.baseline) == 0);
+    CHECK(memcmp(plain.training_sessions, r0.training_sessions,
+              6 * sizeof *r0.training_sessions) == 0);
+    CHECK(plain.sessions == r0.sessions && plain.events == r0.events);
+    CHECK(r1.training_sessions[0] == 0 && r1.training_sessions[5] > 0);
+    CHECK(r1.sessions < plain.sessions);
+    rl_screen_results_free(&plain);
+    rl_screen_results_free(&r0);
+    rl_screen_results_free(&r1);
+    rl_screen_free(s);
+    free(s);
+}
+
 static const rl_test_case_t CASES[] = {
     {"paired_interval", paired_interval, 0},
     {"fieller_interval", fieller_interval, 0},
     {"summary_known_answers", summary_known_answers, 0},
     {"example_file", example_file, 0},
     {"small_run", small_run, 0},
+    {"split_two_ranks", split_two_ranks, 0},
 };
 
 RL_TEST_MAIN(CASES)
