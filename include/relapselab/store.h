@@ -31,8 +31,11 @@
 **      cocaine_mean_uM, cocaine_peak_uM; NULL for imported data), also in sessions_tidy;
 **      protocol features: phases.dose_mg_per_kg (a phase's unit dose),
 **      phases.intersession_h; liquid reinforcers (reinforcers.solution, concentration_pct,
-**      satiety_per_delivery) */
-#define RL_STORE_SCHEMA_VERSION 6
+**      satiety_per_delivery)
+**   6  import_sessions.counts_mismatch (a misread session)
+**   7  import batches: the import_batches table, import_files.batch_id (import-medpc
+**      --append adds a batch to a database) */
+#define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;
 
