@@ -157,8 +157,8 @@ command_line(int argc, char **argv)
     return s;
 }
 
-/* --out: not standard output, not an input, a file that may be written (outfile.h), and
-** -- without --replace -- nothing there yet. -1 when it passes, else the exit code after a
+/* --out: not both --append and --replace; not standard output, not an input, a file that
+** may be written (outfile.h), and -- without --replace or --append -- nothing there yet. -1 when it passes, else the exit code after a
 ** message (nothing has been read or written). */
 static int
 check_out(const char *out, const rl_cli_paths_t *paths, int replace, int append)
@@ -166,6 +166,10 @@ check_out(const char *out, const rl_cli_paths_t *paths, int replace, int append)
     struct stat sb;
     rl_error_t err;
     int ret;
+    if (replace && append) {
+        fprintf(stderr, "relapselab: --append and --replace exclude each other\n");
+        return RL_EXIT_USAGE;
+    }
     if ((ret = rl_cli_refuse_stdout("--out", out, "a database cannot be written to "
              "standard output; give a file name")) >= 0
         || (ret = rl_cli_refuse_input(out, (const char *const *) paths->v, paths->n)) >= 0) {
@@ -281,11 +285,6 @@ rl_cmd_import_medpc(int argc, char **argv)
     }
     if (paths.n == 0 || n_profiles == 0 || opt.out_path == NULL) {
         ret = usage();
-        goto out;
-    }
-    if (replace && opt.append) {
-        fprintf(stderr, "relapselab: --append and --replace exclude each other\n");
-        ret = RL_EXIT_USAGE;
         goto out;
     }
     if ((ret = check_out(opt.out_path, &paths, replace, opt.append)) >= 0) {

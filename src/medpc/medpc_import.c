@@ -4,10 +4,12 @@
 ** decode, and keep only what the database needs (header fields, decoded events and
 ** issues); a file that does not parse is kept as a skipped file with its error. Between
 ** the passes, sessions are put in date order, duplicates (same subject, start time,
-** program and event count) are marked, and subjects, groups and phases are assigned.
+** program and event count; appending: same subject, start time, box and program as a
+** session of the database, prior_index.h) are marked, and subjects, groups and phases are
+** assigned (appending: after the database's own, store/store_append.h).
 ** Pass 2 builds a protocol that describes the import (one procedure whose phases are the
-** profile's, one group per group label), opens the store, and writes files, subjects,
-** sessions and the report. Nothing is written before pass 2, and the store is atomic.
+** profile's, one group per group label), opens the store (appending: a copy of the
+** database), and writes files, subjects, sessions and the report. Nothing is written before pass 2, and the store is atomic.
 ** When no session could be imported (missing files, nothing readable) pass 2 only reports:
 ** no database is written, so an existing one stays as it was.
 ** The profile of a session is chosen by medpc_choose.h: among those whose globs and match:

@@ -117,7 +117,6 @@ read_protocol(sqlite3 *db, const char *path, rl_protocol_t *p, rl_store_prior_t 
         col_copy(st, 2, text, sizeof text);
         ph->schedule.type = strcmp(text, "PR") == 0 ? RL_SCHEDULE_PR : RL_SCHEDULE_FR;
         ph->schedule.ratio = sqlite3_column_int(st, 3);
-        col_copy(st, 4, text, sizeof text);
         if (ph->schedule.type == RL_SCHEDULE_PR && sqlite3_column_text(st, 4) != NULL) {
             parse_series((const char *) sqlite3_column_text(st, 4), &ph->schedule);
         }
