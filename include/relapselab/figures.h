@@ -94,6 +94,9 @@ typedef struct rl_figure {
     rl_plot_figure_t plot;      /* pass &plot to rl_plot_write() / rl_plot_render() */
     int n_groups;               /* groups drawn (a figure with many is hard to read) */
     char caption[1024];         /* one to three sentences saying what is shown */
+    int n_flagged;              /* sessions of the drawn groups flagged at import (counts
+                                ** that disagree with the program's counters): said in the
+                                ** plot's title and the caption; 0 for simulations */
     rl_figure_mem_t *mem;
 } rl_figure_t;
 

@@ -1,8 +1,9 @@
 /* medpc_import.h -- a batch of MED-PC files -> one relapselab database.
 **
-** Every file is parsed (medpc.h), every session decoded with the first profile whose
-** program patterns match its MSN (medpc_decode.h) -- or, when that decoding disagrees with
-** the program's counters, with the next matching profile whose decoding agrees -- and the
+** Every file is parsed (medpc.h), every session decoded (medpc_decode.h) with the profile
+** chosen among those whose programs, files and match: rules hold: the only one, else the
+** one whose decoding agrees with the program's counters; when two still decode it
+** differently the session is an error naming both (docs/MEDPC.md) -- and the
 ** sessions land in the results schema (docs/SCHEMA.md, run.source = 'import'): subjects
 ** from the `Subject:` header,
 ** groups from `Group:` (or `Experiment:`, or one group), phases from the profile's rules,
@@ -13,6 +14,11 @@
 ** written atomically (store.h): it appears complete or not at all, and only when at least
 ** one session was imported. A session whose decoded counts disagree with the program's
 ** counters is imported and flagged (import_sessions.counts_mismatch; sessions_flagged).
+** Append (opt->append): when the database exists, it must be one written by an import; the
+** batch is added to a copy of it (store/store_append.h) -- groups, phases and subjects it
+** already has keep their ids, a session that duplicates one of its sessions (same subject,
+** start time, box and program) is reported and skipped, each subject's sessions are
+** numbered by date across batches -- and the copy replaces it only when complete.
 */
 #ifndef RELAPSELAB_MEDPC_IMPORT_H
 #define RELAPSELAB_MEDPC_IMPORT_H
@@ -46,6 +52,9 @@ typedef struct rl_import_options {
     void *report_ctx;
     const rl_temp_watch_t *watch;        /* told of the database's temporary file; may be
                                          ** NULL (relapselab/tempwatch.h) */
+    int append;                          /* 1: when out_path exists, add this batch to it
+                                         ** (a copy, renamed onto it only when complete);
+                                         ** 0: replace it */
 } rl_import_options_t;
 
 typedef struct rl_import_stats {
@@ -53,6 +62,9 @@ typedef struct rl_import_stats {
     int sessions_found, sessions_imported, sessions_skipped;
     int sessions_flagged;                /* imported, but the decoded counts disagree with
                                          ** the program's counters (counts_mismatch) */
+    int sessions_duplicate;              /* not imported: a duplicate of a session of the
+                                         ** batch or (append) of the database */
+    int subjects_before, sessions_before;  /* append: what the database held (else 0) */
     int written;                         /* 1 = the database was written; 0 = nothing was
                                          ** imported, so nothing was written */
     int subjects, groups, phases;

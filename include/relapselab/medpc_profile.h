@@ -23,6 +23,7 @@
 
 #include "relapselab/api.h"
 #include "relapselab/error.h"
+#include "relapselab/medpc.h"
 #include "relapselab/protocol.h"
 
 #define RL_PROFILE_MAX_MAP 128     /* code -> event entries */
@@ -73,6 +74,29 @@ typedef struct rl_profile_phase {
     double timeout_s;
 } rl_profile_phase_t;
 
+/* The fields a profile's `match:` section can test (docs/MEDPC.md, "Choosing a profile"):
+** the header fields File (its base name), Box, MSN, Experiment, Group and Subject, and
+** filename, the base name of the file where it is now. X(id, key in the profile, header). */
+#define RL_PROFILE_MATCH_FIELDS(X)                      \
+    X(RL_MATCH_FILE, "file", "File")                    \
+    X(RL_MATCH_BOX, "box", "Box")                       \
+    X(RL_MATCH_MSN, "msn", "MSN")                       \
+    X(RL_MATCH_EXPERIMENT, "experiment", "Experiment")  \
+    X(RL_MATCH_GROUP, "group", "Group")                 \
+    X(RL_MATCH_SUBJECT, "subject", "Subject")           \
+    X(RL_MATCH_FILENAME, "filename", NULL)
+#define RL_MATCH_ENUM_(id, key, header) id,
+typedef enum { RL_PROFILE_MATCH_FIELDS(RL_MATCH_ENUM_) RL_MATCH_COUNT } rl_profile_match_field_t;
+#undef RL_MATCH_ENUM_
+#define RL_PROFILE_MAX_MATCH 8     /* globs per match field */
+
+/* A profile's match rules: for each field with n[field] > 0, the session's value must
+** match one of its globs (fnmatch); a session without the field does not match. */
+typedef struct rl_profile_match {
+    int n[RL_MATCH_COUNT];
+    char globs[RL_MATCH_COUNT][RL_PROFILE_MAX_MATCH][64];
+} rl_profile_match_t;
+
 typedef struct rl_medpc_profile {
     char name[RL_NAME_MAX];
     char path[256];                 /* where it was loaded from */
@@ -112,6 +136,7 @@ typedef struct rl_medpc_profile {
     rl_reinforcer_t reinforcer;     /* what the program delivers (dose may be 0 = unknown) */
     int n_phases;
     rl_profile_phase_t phases[RL_PROFILE_MAX_PHASES];
+    rl_profile_match_t match;       /* the match: section (all n 0 = no rule) */
 } rl_medpc_profile_t;
 
 /* Load a profile from a YAML file. `name_or_path` is a path, or the name of a shipped
@@ -132,6 +157,12 @@ RL_API int rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, siz
 ** file name one of the file patterns (if any). NULL or "" never matches a pattern. */
 RL_API bool rl_medpc_profile_matches(const rl_medpc_profile_t *p, const char *msn,
     const char *file_header, const char *path);
+
+/* true when every rule of the profile's match: section holds for session s read from the
+** file at path (may be NULL: then a filename rule does not hold). A profile without rules
+** matches every session. */
+RL_API bool rl_medpc_profile_match_rules(const rl_medpc_profile_t *p,
+    const rl_medpc_session_t *s, const char *path);
 
 /* The map entry for code (not timestamp arrays), or NULL. */
 RL_API const rl_profile_map_t *rl_medpc_profile_find(const rl_medpc_profile_t *p, double code);

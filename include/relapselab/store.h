@@ -33,7 +33,9 @@
 **      phases.intersession_h; liquid reinforcers (reinforcers.solution, concentration_pct,
 **      satiety_per_delivery)
 **   6  import_sessions.counts_mismatch (the flag of a misread session)
-**   7  provenance of imported sessions: import_files.sha256, import_sessions.last_line */
+**   7  provenance of imported sessions (import_files.sha256, import_sessions.last_line);
+**      import batches (the import_batches table, import_files.batch_id: import-medpc
+**      --append adds a batch to a database) */
 #define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;

@@ -7,8 +7,10 @@
 ** (notes with --verbose) and a closing summary. The database may not be one of the files read, nor standard output; Ctrl-C
 ** removes its temporary file and ends the command (signals.c).
 ** Nothing is ever lost: a database that already exists at --out is refused (nothing read,
-** nothing written) unless --replace is given, and when no session can be imported no
-** database is written at all, so a failing import leaves an existing file byte-identical.
+** nothing written) unless --replace or --append is given, and when no session can be
+** imported no database is written at all, so a failing import leaves an existing file
+** byte-identical. --append adds the batch to a copy of the database that replaces it only
+** when complete (duplicates of its sessions are reported and skipped; medpc_import.h).
 ** run.command records the whole command line (inputs, profiles, --out).
 ** Exit 0 when the database was written and no session is flagged; 1 when nothing could be
 ** imported, the database could not be written or is refused; 2 for bad usage; 3
@@ -92,12 +94,26 @@ print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db
             "counters (import_sessions.counts_mismatch; see the warnings).\n",
             st->sessions_flagged);
     }
+    if (st->sessions_duplicate > 0) {
+        printf("Duplicates: %d sessions not imported (already in the %s; see the errors).\n",
+            st->sessions_duplicate, st->sessions_before > 0 ? "database or the batch" : "batch");
+    }
+    if (!st->written && st->sessions_before > 0 && st->sessions_found > 0
+        && st->sessions_duplicate == st->sessions_found && st->files_skipped == st->files) {
+        printf("Database: %s unchanged: every session is already in it\n", safe_db);
+        return RL_EXIT_OK;
+    }
     if (!st->written) {
         printf("Database: none written (%s not created or changed)\n", safe_db);
         fprintf(stderr, "relapselab: no session could be imported; no database written\n");
         return RL_EXIT_FAIL;
     }
-    printf("Database: %s\n", safe_db);
+    if (st->sessions_before > 0) {
+        printf("Database: %s (appended: it held %d sessions of %d subjects; now %d subjects)\n",
+            safe_db, st->sessions_before, st->subjects_before, st->subjects);
+    } else {
+        printf("Database: %s\n", safe_db);
+    }
     if (st->sessions_flagged > 0 && !accept_mismatch) {
         fprintf(stderr, "relapselab: %d sessions flagged: their decoded counts disagree with "
             "the program's counters (wrong profile or wiring?); check the profile, or give "
@@ -145,15 +161,19 @@ command_line(int argc, char **argv)
     return s;
 }
 
-/* --out: not standard output, not an input, a file that may be written (outfile.h), and
-** -- without --replace -- nothing there yet. -1 when it passes, else the exit code after a
+/* --out: not both --append and --replace; not standard output, not an input, a file that
+** may be written (outfile.h), and -- without --replace or --append -- nothing there yet. -1 when it passes, else the exit code after a
 ** message (nothing has been read or written). */
 static int
-check_out(const char *out, const rl_cli_paths_t *paths, int replace)
+check_out(const char *out, const rl_cli_paths_t *paths, int replace, int append)
 {
     struct stat sb;
     rl_error_t err;
     int ret;
+    if (replace && append) {
+        fprintf(stderr, "relapselab: --append and --replace exclude each other\n");
+        return RL_EXIT_USAGE;
+    }
     if ((ret = rl_cli_refuse_stdout("--out", out, "a database cannot be written to "
              "standard output; give a file name")) >= 0
         || (ret = rl_cli_refuse_input(out, (const char *const *) paths->v, paths->n)) >= 0) {
@@ -163,12 +183,12 @@ check_out(const char *out, const rl_cli_paths_t *paths, int replace)
     if (rl_outfile_check(out, &err) != 0) {   /* not a file to write: say why */
         return rl_cli_report(&err);
     }
-    if (!replace && lstat(out, &sb) == 0) {
+    if (!replace && !append && lstat(out, &sb) == 0) {
         char safe[4096];
         rl_text_escape(safe, sizeof safe, out);
-        fprintf(stderr, "relapselab: %s exists; import does not append to or overwrite a "
-            "database: give another --out, or --replace to replace it (nothing was changed)\n",
-            safe);
+        fprintf(stderr, "relapselab: %s exists; import does not overwrite a database: give "
+            "another --out, --append to add these sessions to it, or --replace to replace it "
+            "(nothing was changed)\n", safe);
         return RL_EXIT_FAIL;
     }
     return -1;
@@ -201,12 +221,17 @@ usage(void)
     fprintf(stderr,
         "usage: relapselab import-medpc FILE|DIR... --profile PROFILE [--profile P2 ...]\n"
         "                              --out DB [--group-by group|experiment|none]\n"
-        "                              [--replace] [--accept-mismatch] [--verbose] [--quiet]\n"
+        "                              [--append | --replace] [--accept-mismatch]\n"
+        "                              [--verbose] [--quiet]\n"
         "  FILE|DIR      MED-PC data files; a directory adds its files recursively\n"
         "  --profile P   decoding profile: a shipped name (see profiles/) or a .yaml path;\n"
-        "                several are tried in order, by the program (MSN) of each session;\n"
-        "                a later match is used if the first disagrees with the counters\n"
+        "                with several, each session is decoded by the one whose programs,\n"
+        "                files and match: rules hold and whose decoding agrees with the\n"
+        "                program's counters; two that still differ are an error\n"
         "  --out DB      the database to write (atomically); an existing file is refused\n"
+        "                without --append or --replace\n"
+        "  --append      add the sessions to an existing DB of imported sessions; those\n"
+        "                it has already (same subject, start, box, MSN) are skipped\n"
         "  --replace     replace an existing DB (it is only replaced by a complete import)\n"
         "  --accept-mismatch  exit 0, not 3, when sessions are flagged (decoded counts\n"
         "                disagree with the program's counters)\n"
@@ -264,6 +289,8 @@ rl_cmd_import_medpc(int argc, char **argv)
             }
         } else if (strcmp(argv[i], "--replace") == 0) {
             replace = 1;
+        } else if (strcmp(argv[i], "--append") == 0) {
+            opt.append = 1;
         } else if (strcmp(argv[i], "--accept-mismatch") == 0) {
             accept_mismatch = 1;
         } else if (strcmp(argv[i], "--verbose") == 0) {
@@ -291,7 +318,7 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = usage();
         goto out;
     }
-    if ((ret = check_out(opt.out_path, &paths, replace)) >= 0) {
+    if ((ret = check_out(opt.out_path, &paths, replace, opt.append)) >= 0) {
         goto out;
     }
     if ((command = command_line(argc, argv)) == NULL) {

@@ -203,6 +203,11 @@ rl_cmd_plot(int argc, char **argv)
         fprintf(stderr, "relapselab: note: %d groups on one figure; choose some with "
             "--groups A,B\n", fig.n_groups);
     }
+    if (fig.n_flagged > 0) {
+        fprintf(stderr, "relapselab: note: the figure includes %d sessions flagged at import "
+            "(decoded counts disagree with the program's counters; said in its title)\n",
+            fig.n_flagged);
+    }
     if (rl_plot_render(&fig.plot, format, &data, &len, &err) != 0
         || (!to_stdout && rl_outfile_write(c.out, data, len, watch, &err) != 0)) {
         code = rl_cli_report(&err);

@@ -4,15 +4,19 @@
 ** decode, and keep only what the database needs (header fields, decoded events and
 ** issues); a file that does not parse is kept as a skipped file with its error. Between
 ** the passes, sessions are put in date order, duplicates (same subject, start time,
-** program and event count) are marked, and subjects, groups and phases are assigned.
+** program and event count; appending: same subject, start time, box and program as a
+** session of the database, prior_index.h) are marked, and subjects, groups and phases are
+** assigned (appending: after the database's own, store/store_append.h).
 ** Pass 2 builds a protocol that describes the import (one procedure whose phases are the
-** profile's, one group per group label), opens the store, and writes files, subjects,
-** sessions and the report. Nothing is written before pass 2, and the store is atomic.
+** profile's, one group per group label), opens the store (appending: a copy of the
+** database), and writes files, subjects, sessions and the report. Nothing is written before pass 2, and the store is atomic.
 ** When no session could be imported (missing files, nothing readable) pass 2 only reports:
 ** no database is written, so an existing one stays as it was.
-** A session whose decoded counts disagree with the program's own counters (the profile's
-** checks) is decoded with the next profile that matches it and agrees, if any; else it is
-** imported and flagged: import_sessions.counts_mismatch, stats->sessions_flagged.
+** The profile of a session is chosen by medpc_choose.h: among those whose globs and match:
+** rules hold, the one whose decoding agrees with the program's own counters; two that
+** still decode it differently make it an error (not imported). A session whose decoded
+** counts disagree with the counters is imported and flagged:
+** import_sessions.counts_mismatch, stats->sessions_flagged.
 */
 #include "relapselab/medpc_import.h"
 
@@ -26,9 +30,14 @@
 #include "relapselab/medpc_decode.h"
 #include "relapselab/store.h"
 
+#include <sys/stat.h>
+
 #include "calendar.h"
+#include "medpc_choose.h"
+#include "prior_index.h"
 #include "core/alloc.h"
 #include "core/outfile.h"
+#include "store/store_append.h"
 #include "store/store_open.h"
 
 #define TEXT_MAX 128
@@ -65,6 +74,9 @@ typedef struct importer {
     int *subject_group;
     int n_subjects;
     rl_import_stats_t *stats;
+    int appending;              /* opt->append and out_path exists: prior holds it */
+    rl_store_prior_t prior;
+    rl_prior_index_t prior_ix;
 } importer_t;
 
 static char *
@@ -147,41 +159,6 @@ from_file_name(const char *path, char *subject, rl_medpc_datetime_t *start)
     return subject[0] != '\0';
 }
 
-/* The first profile that matches session s decoded it with counts that disagree with the
-** program's counters: decode it with each later profile that matches too, and keep the first
-** whose checks ran and all agree (a note names both profiles). Otherwise s keeps its first
-** decoding, flagged. */
-static int
-prefer_agreeing_profile(importer_t *im, imp_session_t *s, const rl_medpc_session_t *ms,
-    const char *path, rl_error_t *err)
-{
-    const rl_import_options_t *opt = im->opt;
-    int k, ret, first = s->profile;
-    for (k = first + 1; k < opt->n_profiles; k++) {
-        rl_medpc_decoded_t alt;
-        if (!rl_medpc_profile_matches(&opt->profiles[k], s->program,
-                rl_medpc_session_header(ms, "File"), path)) {
-            continue;
-        }
-        if ((ret = rl_medpc_decode(ms, &opt->profiles[k], &alt, err)) != 0) {
-            rl_medpc_decoded_free(&alt);
-            return ret;
-        }
-        if (alt.counts_checked > 0 && alt.counts_mismatch == 0
-            && !rl_medpc_decoded_failed(&alt)) {
-            rl_medpc_decoded_free(&s->dec);
-            s->dec = alt;
-            s->profile = k;
-            return add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "decoded with profile '%s', "
-                "whose counts agree with the program's counters; profile '%s' (matched "
-                "first) disagreed", opt->profiles[k].name, opt->profiles[first].name) == 0
-                ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
-        }
-        rl_medpc_decoded_free(&alt);
-    }
-    return 0;
-}
-
 /* Pass 1 for one parsed session. */
 /* The last source line of session ms: its last header, variable or value. */
 static long
@@ -208,7 +185,7 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
     rl_medpc_datetime_t start, name_start;
     char name_subject[TEXT_MAX];
     imp_session_t *s;
-    int k, ret, named = 0;
+    int ret, named = 0;
 
     if (im->n == im->cap) {
         size_t cap = im->cap ? 2 * im->cap : 64;
@@ -241,26 +218,19 @@ take_session(importer_t *im, int file, const char *path, const rl_medpc_session_
         ? (double) rl_days_from_civil(start.year, start.month, start.day) * 86400.0
             + start.hour * 3600.0 + start.minute * 60.0 + start.second
         : INFINITY;
-    s->profile = -1;
-    for (k = 0; k < opt->n_profiles && s->profile < 0; k++) {
-        if (rl_medpc_profile_matches(&opt->profiles[k], s->program,
-                rl_medpc_session_header(ms, "File"), path)) {
-            s->profile = k;
-        }
-    }
     im->n++;
+    /* the profile: its globs and match: rules, then the counters (medpc_choose.h) */
+    if ((ret = rl_medpc_choose(opt, ms, s->program, path, &s->dec, &s->profile, err)) != 0) {
+        return ret;
+    }
     if (s->profile < 0) {
         s->skip = 1;
+        if (s->dec.n_issues > 0) {  /* ambiguous: the error names the profiles */
+            return 0;
+        }
         return add_issue(&s->dec, s->line, RL_ISSUE_ERROR, "no profile decodes program '%s' "
-            "(MSN) in this file: session not imported; give a profile whose programs and "
-            "files match it", s->program) == 0 ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    if ((ret = rl_medpc_decode(ms, &opt->profiles[s->profile], &s->dec, err)) != 0) {
-        return ret;
-    }
-    if (s->dec.counts_mismatch > 0
-        && (ret = prefer_agreeing_profile(im, s, ms, path, err)) != 0) {
-        return ret;
+            "(MSN) in this file: session not imported; give a profile whose programs, "
+            "files and match: rules match it", s->program) == 0 ? 0 : rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
     if (rl_medpc_decoded_failed(&s->dec)) {
         s->skip = 1;
@@ -354,6 +324,21 @@ static int
 mark_duplicates(importer_t *im, const char *const *paths)
 {
     size_t i, j;
+    for (i = 0; i < im->n && im->appending; i++) {
+        imp_session_t *s = &im->s[i];
+        const rl_prior_session_t *o = s->skip ? NULL : rl_prior_index_duplicate(&im->prior_ix,
+            s->subject, s->start, s->box, s->program);
+        if (o != NULL) {
+            s->skip = 1;
+            im->stats->sessions_duplicate++;
+            if (add_issue(&s->dec, s->line, RL_ISSUE_ERROR, "duplicate session: same subject, "
+                    "start time, box and program as session %lld already in the database "
+                    "(%s line %ld); not imported", (long long) o->session_id, o->path,
+                    o->line) != 0) {
+                return RL_ERR_NOMEM;
+            }
+        }
+    }
     for (i = 1; i < im->n; i++) {
         imp_session_t *s = &im->s[i];
         if (s->skip || !isfinite(s->sort_key)) {
@@ -367,6 +352,7 @@ mark_duplicates(importer_t *im, const char *const *paths)
             if (!o->skip && strcmp(o->program, s->program) == 0
                 && o->dec.n_events == s->dec.n_events) {
                 s->skip = 1;
+                im->stats->sessions_duplicate++;
                 if (add_issue(&s->dec, s->line, RL_ISSUE_ERROR, "duplicate session: same "
                         "subject, start time, program and events as %s line %ld; not imported",
                         paths[o->file], o->line) != 0) {
@@ -475,15 +461,25 @@ assign(importer_t *im)
     int cur = -1, day = 0;
     int counts[RL_MAX_PHASES];
 
-    snprintf(p->study, sizeof p->study, "MED-PC import");
-    p->n_reinforcers = 1;
-    p->reinforcers[0] = im->opt->profiles[0].reinforcer;
-    p->n_procedures = 1;
-    snprintf(p->procedures[0].name, RL_NAME_MAX, "imported");
-    im->subjects = rl_calloc(im->n + 1, sizeof *im->subjects);
-    im->subject_group = rl_calloc(im->n + 1, sizeof *im->subject_group);
+    const rl_store_prior_t *prior = &im->prior;
+    size_t n_all = im->n + (size_t) prior->n_subjects + 1;
+
+    if (!im->appending) {   /* else the protocol is the database's (store_append.h) */
+        snprintf(p->study, sizeof p->study, "MED-PC import");
+        p->n_reinforcers = 1;
+        p->reinforcers[0] = im->opt->profiles[0].reinforcer;
+        p->n_procedures = 1;
+        snprintf(p->procedures[0].name, RL_NAME_MAX, "imported");
+    }
+    im->subjects = rl_calloc(n_all, sizeof *im->subjects);
+    im->subject_group = rl_calloc(n_all, sizeof *im->subject_group);
     if (im->subjects == NULL || im->subject_group == NULL) {
         return RL_ERR_NOMEM;
+    }
+    for (im->n_subjects = 0; im->n_subjects < prior->n_subjects; im->n_subjects++) {
+        snprintf(im->subjects[im->n_subjects], TEXT_MAX, "%s",
+            prior->subjects[im->n_subjects].name);
+        im->subject_group[im->n_subjects] = prior->subjects[im->n_subjects].group;
     }
     for (i = 0; i < im->n; i++) {
         imp_session_t *s = &im->s[i];
@@ -491,11 +487,17 @@ assign(importer_t *im)
             continue;
         }
         if (cur < 0 || strcmp(im->subjects[cur], s->subject) != 0) {
-            cur = im->n_subjects++;
-            snprintf(im->subjects[cur], TEXT_MAX, "%s", s->subject);
-            im->subject_group[cur] = group_index(p, group_label(im, s));
-            p->groups[im->subject_group[cur]].n++;
-            day = 0;
+            /* a subject of the database keeps its id and group; its sessions come after
+            ** its own (numbered again by date at the commit: store_append.h) */
+            if ((cur = rl_prior_index_subject(prior, s->subject)) >= 0) {
+                day = prior->subjects[cur].n_sessions;
+            } else {
+                cur = im->n_subjects++;
+                snprintf(im->subjects[cur], TEXT_MAX, "%s", s->subject);
+                im->subject_group[cur] = group_index(p, group_label(im, s));
+                p->groups[im->subject_group[cur]].n++;
+                day = 0;
+            }
             memset(counts, 0, sizeof counts);
         } else if (strcmp(group_label(im, s), p->groups[im->subject_group[cur]].name) != 0
             && add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "group label '%s' differs from the "
@@ -640,8 +642,11 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
     run.version = im->opt->version;
     run.command = im->opt->command;
     run.imported = 1;
-    if ((ret = rl_store_open_watched(im->opt->out_path, im->proto, &run, im->opt->watch, &st,
-             err)) != 0) {
+    ret = im->appending ? rl_store_open_append(im->opt->out_path, im->proto, &im->prior, &run,
+                              im->opt->watch, &st, err)
+                        : rl_store_open_watched(im->opt->out_path, im->proto, &run,
+                              im->opt->watch, &st, err);
+    if (ret != 0) {
         free(file_ids);
         return ret;
     }
@@ -671,7 +676,7 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
                 err);
         }
     }
-    for (subj = 0; subj < im->n_subjects && ret == 0; subj++) {
+    for (subj = im->prior.n_subjects; subj < im->n_subjects && ret == 0; subj++) {
         rl_subject_record_t rec;
         int index = 0, k;
         for (k = 0; k < subj; k++) {
@@ -706,6 +711,7 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
     rl_import_stats_t *stats, rl_error_t *err)
 {
     importer_t im;
+    struct stat sb;
     size_t i;
     int ret = 0;
 
@@ -725,6 +731,13 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
     im.proto = rl_calloc(1, sizeof *im.proto);
     if (im.files == NULL || im.proto == NULL) {
         ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    } else if (opt->append && stat(opt->out_path, &sb) == 0) {
+        /* the database's groups, phases, subjects and sessions, before reading anything */
+        im.appending = 1;
+        if ((ret = rl_store_prior_read(opt->out_path, im.proto, &im.prior, err)) == 0
+            && rl_prior_index_build(&im.prior_ix, &im.prior) != 0) {
+            ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        }
     }
     for (i = 0; i < n_paths && ret == 0; i++) {
         ret = read_file(&im, i, paths[i], err);
@@ -757,6 +770,8 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
                 && im.files[i].imported < im.files[i].found;
         }
         stats->subjects = im.n_subjects;
+        stats->subjects_before = im.prior.n_subjects;
+        stats->sessions_before = (int) im.prior.n_sessions;
         stats->groups = im.proto->n_groups;
         stats->phases = im.proto->procedures[0].n_phases;
         if (stats->sessions_imported == 0) {
@@ -777,5 +792,7 @@ rl_medpc_import(const char *const *paths, size_t n_paths, const rl_import_option
     free(im.proto);
     free(im.subjects);
     free(im.subject_group);
+    rl_prior_index_free(&im.prior_ix);
+    rl_store_prior_free(&im.prior);
     return ret;
 }

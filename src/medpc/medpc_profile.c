@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "core/yaml_doc.h"
+#include "medpc_match.h"
 #include "relapselab/results.h"
 #include "core/alloc.h"
 
@@ -35,7 +36,7 @@ static const char *const top_keys[] = {"profile", "description", "programs", "fi
     "encoding",
     "codes", "times", "arrays", "code_scale", "time_unit", "time_base", "skip_zero",
     "events", "timeout", "duration", "checks", "reinforcer", "phases", "phase_var",
-    "breakpoint_var", NULL};
+    "breakpoint_var", "match", NULL};
 static const char *const event_keys[] = {"kind", "in_timeout", "label", NULL};
 static const char *const timeout_keys[] = {"start", "end", "marks", NULL};
 static const char *const duration_keys[] = {"var", "unit", NULL};
@@ -680,6 +681,9 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
     }
     if ((x = get(r, top, "breakpoint_var")) != NULL
         && (ret = get_letter(r, x, "breakpoint_var", &p->breakpoint_var)) != 0) {
+        return ret;
+    }
+    if ((x = get(r, top, "match")) != NULL && (ret = rl_medpc_match_read(p, r->doc, x)) != 0) {
         return ret;
     }
     return 0;

@@ -89,16 +89,59 @@ rl_figure_kind_find(const char *name)
     return -1;
 }
 
+/* Imported sessions flagged at import (counts that disagree with the program's counters)
+** among those of the drawn groups: said in the figure's title (a footnote-like line on the
+** plot itself) and at the end of its caption. Simulations have none: nothing changes. */
+static int
+mark_flagged(const rl_dataset_t *ds, const rl_figure_options_t *opt, rl_figure_t *out,
+    rl_error_t *err)
+{
+    size_t i, n = 0, len;
+    const char *note;
+    int k;
+    for (i = 0; i < ds->n_sessions; i++) {
+        const rl_ds_session_t *s = &ds->sessions[i];
+        bool drawn = opt == NULL || opt->groups == NULL;
+        for (k = 0; !drawn && k < opt->n_groups; k++) {
+            drawn = opt->groups[k] == s->group_id;
+        }
+        n += drawn && s->counts_mismatch > 0;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    note = out->plot.title != NULL
+        ? rl_fig_printf(out, "%s (%zu sessions flagged: counts disagree)", out->plot.title, n)
+        : rl_fig_printf(out, "%zu session%s flagged: counts disagree with the program's "
+              "counters", n, n == 1 ? "" : "s");
+    if (note == NULL) {
+        rl_figure_free(out);
+        return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
+    }
+    out->plot.title = note;
+    out->n_flagged = (int) n;
+    len = strlen(out->caption);
+    snprintf(out->caption + len, sizeof out->caption - len, " %zu session%s of these groups "
+        "%s flagged at import: decoded counts disagree with the program's own counters "
+        "(import_sessions.counts_mismatch); they are included.", n, n == 1 ? "" : "s",
+        n == 1 ? "is" : "are");
+    return 0;
+}
+
 int
 rl_figure_build(int kind, const rl_dataset_t *ds, const rl_measures_t *m,
     const rl_figure_options_t *opt, rl_figure_t *out, rl_error_t *err)
 {
+    int ret;
     memset(out, 0, sizeof *out);
     if (kind < 0 || kind >= RL_FIG_COUNT) {
         return rl_error_set(err, RL_ERR_INVALID, ds->path, 0, 0, "unknown figure kind %d",
             kind);
     }
-    return kinds[kind].build(ds, m, opt, out, err);
+    if ((ret = kinds[kind].build(ds, m, opt, out, err)) == 0) {
+        ret = mark_flagged(ds, opt, out, err);
+    }
+    return ret;
 }
 
 /* ---- memory ---- */

@@ -49,6 +49,8 @@ static const char style[] =
     ".sev-error{color:#b00020;font-weight:600}.sev-warning{color:#8a5300;font-weight:600}"
     ".more{color:#555;font-style:italic}\n"
     ".note{background:#fff8e6;border-left:3px solid #e69f00;padding:.5em .9em}"
+    ".flagged{background:#fdecea;border-left:4px solid #b00020;padding:.5em .9em;margin:1em 0}"
+    ".flag{color:#b00020;font-weight:600;white-space:nowrap}\n"
     "footer{margin-top:3em;color:#777;font-size:12px;border-top:1px solid #ddd;"
     "padding-top:.6em}\n"
     "@media print{body{max-width:none;margin:0;padding:0;font-size:11pt}"
@@ -356,8 +358,18 @@ phase_table(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int p, int 
     }
     fputs("</tr></thead>\n<tbody>\n", f);
     for (r = 0; r < n; r++) {
+        size_t k, flagged = 0;
+        for (k = 0; k < ds->n_sessions; k++) {
+            const rl_ds_session_t *s = &ds->sessions[k];
+            flagged += s->counts_mismatch > 0 && s->group_id == rows[r]->group
+                && s->phase_index == ph;
+        }
         fputs("<tr><td class=\"group\">", f);
         rl_html_text(f, ds->groups[rows[r]->group].name);
+        if (flagged > 0) {  /* the mean includes sessions that may be misread */
+            fprintf(f, " <span class=\"flag\" title=\"decoded counts disagree with the "
+                "program's counters\">⚑ %zu flagged</span>", flagged);
+        }
         fprintf(f, "</td><td class=\"num\">%d</td>", rows[r]->n);
         for (c = 0; c < N_COLUMNS; c++) {
             if (show[c]) {
@@ -388,6 +400,45 @@ summary(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, rl_report_info_
 }
 
 /* ---- the page ---- */
+
+/* A warning box naming the sessions flagged at import (decoded counts disagree with the
+** program's own counters: import_sessions.counts_mismatch), first 20; nothing when none. */
+static void
+flagged_box(FILE *f, const rl_dataset_t *ds)
+{
+    size_t i, n = 0, shown = 0;
+    for (i = 0; i < ds->n_sessions; i++) {
+        n += ds->sessions[i].counts_mismatch > 0;
+    }
+    if (n == 0) {
+        return;
+    }
+    fprintf(f, "<div class=\"flagged\" id=\"flagged\"><p><b>⚑ %zu of %zu sessions are "
+        "flagged:</b> their decoded counts disagree with the program's own counters (wrong "
+        "profile or wiring?). They are included in the tables (marked ⚑) and figures below; "
+        "check the decoding profile (docs/MEDPC.md) before relying on them.</p>\n<ul>", n,
+        ds->n_sessions);
+    for (i = 0; i < ds->n_sessions && shown < 20; i++) {
+        const rl_ds_session_t *s = &ds->sessions[i];
+        if (s->counts_mismatch <= 0) {
+            continue;
+        }
+        shown++;
+        fputs("<li>subject ", f);
+        rl_html_text(f, s->subject_name != NULL ? s->subject_name : "?");
+        fprintf(f, ", day %d (", s->day + 1);
+        rl_html_text(f, s->phase_name);
+        fputs("), started ", f);
+        rl_html_text(f, s->start_time != NULL ? s->start_time : "?");
+        fprintf(f, ": %d counter%s disagree%s</li>", s->counts_mismatch,
+            s->counts_mismatch == 1 ? "" : "s", s->counts_mismatch == 1 ? "s" : "");
+    }
+    if (n > shown) {
+        fprintf(f, "<li>… and %zu more (<code>import_sessions.counts_mismatch</code>)</li>",
+            n - shown);
+    }
+    fputs("</ul></div>\n", f);
+}
 
 static int
 page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, const rl_report_options_t *opt,
@@ -421,6 +472,7 @@ page(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, const rl_report_op
         fputs("<li><a href=\"#power\">Power</a></li>", f);
     }
     fputs("</ol></nav>\n<main>\n", f);
+    flagged_box(f, ds);
     provenance(f, ds, info);
     groups_table(f, ds, info);
     protocol(f, ds, info);

@@ -24,6 +24,7 @@ rl_store_write_import_file(rl_store_t *self, const rl_import_file_record_t *f,
     rl_store_bind_int(&b, f->sessions_imported);
     rl_store_bind_text(&b, f->message);
     rl_store_bind_text(&b, f->sha256);
+    rl_store_bind_int(&b, self->batch_id > 0 ? self->batch_id : 1);
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing an import file row");
     }

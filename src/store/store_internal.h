@@ -45,6 +45,8 @@ struct rl_store {
     phase_label_t phases[RL_MAX_PROCEDURES][RL_MAX_PHASES];
     int *subject_procedure;    /* by subject_id; -1 = not written */
     size_t subject_cap;
+    int64_t batch_id;          /* the import batch being written (import_batches); 0: none */
+    bool append;               /* an import appended to a copy (store_append.c) */
 };
 
 
@@ -71,6 +73,21 @@ int rl_store_db_error(rl_store_t *self, rl_error_t *err, const char *what);
 /* Prepare a persistent statement (an error marks the store failed). */
 int rl_store_prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_t *err);
 
+/* store_sqlite.c: the connection's settings (journal off, ...), then BEGIN is the
+** caller's; the persistent INSERT statements; the import_batches row of the next batch
+** (self->batch_id + 1, which becomes self->batch_id). 0 or an error (store failed). */
+int rl_store_configure(rl_store_t *self, rl_error_t *err);
+int rl_store_prepare_inserts(rl_store_t *self, rl_error_t *err);
+int rl_store_write_batch(rl_store_t *self, const rl_run_info_t *run, rl_error_t *err);
+
+/* store_sqlite.c: close the connection and free everything; deletes the temporary file if
+** remove_tmp is set (after a commit there is none). Returns the sqlite3_close() code. */
+int rl_store_destroy(rl_store_t *self, bool remove_tmp);
+
+/* store_append.c: before the commit of an append, renumber each subject's sessions by
+** start time (day, session_in_phase). 0 or RL_ERR_DB (store failed). */
+int rl_store_append_finish(rl_store_t *self, rl_error_t *err);
+
 /* store_protocol.c: RL_ERR_INVALID unless the protocol's indices are in range (a loaded
 ** protocol always passes; this guards hand-built ones). */
 int rl_store_check_protocol(const rl_protocol_t *p, const char *path, rl_error_t *err);
@@ -78,6 +95,14 @@ int rl_store_check_protocol(const rl_protocol_t *p, const char *path, rl_error_t
 /* store_protocol.c: the reinforcers, procedures with their phases, and groups tables; also
 ** copies the phase labels and each group's procedure into the store. */
 int rl_store_write_protocol(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err);
+
+/* store_protocol.c: the phases of procedure 0 from index first on, then the phase labels
+** of every procedure into the store; the groups from index first on, then every group's
+** procedure into the store (an import appended to a database: store_append.c). */
+int rl_store_write_phases_from(rl_store_t *self, const rl_protocol_t *p, int first,
+    rl_error_t *err);
+int rl_store_write_groups_from(rl_store_t *self, const rl_protocol_t *p, int first,
+    rl_error_t *err);
 
 /* store_sqlite.c: the sessions row (the brain readouts NULL for imported sessions), the
 ** activity rows (simulated sessions: codes == NULL) and the events (with their raw codes for

@@ -265,13 +265,7 @@ write_phase(rl_store_t *self, sqlite3_stmt *st, const rl_protocol_t *p, int proc
     return 0;
 }
 
-/* Procedures and their phases; also copies the phase labels into the store. */
-static int
-write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
-{
-    static const char proc_sql[] =
-        "INSERT INTO procedures (procedure_id, name, n_phases) VALUES (?, ?, ?)";
-    static const char phase_sql[] =
+static const char phase_sql[] =
         "INSERT INTO phases (procedure_id, phase_index, name, kind, schedule_type, ratio,"
         " pr_series, pr_from_formula, session_min, timeout_s, cue_s, deliver_reinforcer,"
         " deliver_cue, max_reinforcers, no_reinforcer_stop_min, sessions, until_criterion,"
@@ -281,6 +275,13 @@ write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
         " treatments, stress, noncontingent_cues, pairing, dose_mg_per_kg, intersession_h)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
         " ?, ?, ?, ?, ?, ?, ?)";
+
+/* Procedures and their phases; also copies the phase labels into the store. */
+static int
+write_procedures(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
+{
+    static const char proc_sql[] =
+        "INSERT INTO procedures (procedure_id, name, n_phases) VALUES (?, ?, ?)";
     sqlite3_stmt *proc_st = NULL, *phase_st = NULL;
     rl_store_binder_t b;
     int i, j, ret = 0;
@@ -314,8 +315,36 @@ out:
     return ret;
 }
 
-static int
-write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
+int
+rl_store_write_phases_from(rl_store_t *self, const rl_protocol_t *p, int first,
+    rl_error_t *err)
+{
+    sqlite3_stmt *st = NULL;
+    int i, j, ret = 0;
+
+    if ((ret = rl_store_prepare(self, phase_sql, &st, err)) != 0) {
+        goto out;
+    }
+    for (j = first; p->n_procedures > 0 && j < p->procedures[0].n_phases; j++) {
+        if ((ret = write_phase(self, st, p, 0, j, &p->procedures[0].phases[j], err)) != 0) {
+            goto out;
+        }
+    }
+    for (i = 0; i < p->n_procedures; i++) {
+        self->n_phases[i] = p->procedures[i].n_phases;
+        for (j = 0; j < p->procedures[i].n_phases; j++) {
+            snprintf(self->phases[i][j].name, RL_NAME_MAX, "%s", p->procedures[i].phases[j].name);
+            self->phases[i][j].kind = rl_phase_kind_name(p->procedures[i].phases[j].kind);
+        }
+    }
+out:
+    sqlite3_finalize(st);
+    return ret;
+}
+
+int
+rl_store_write_groups_from(rl_store_t *self, const rl_protocol_t *p, int first,
+    rl_error_t *err)
 {
     static const char sql[] =
         "INSERT INTO groups (group_id, name, line, genotype, sex, n, reinforcer_id,"
@@ -328,7 +357,10 @@ write_groups(rl_store_t *self, const rl_protocol_t *p, rl_error_t *err)
     if ((ret = rl_store_prepare(self, sql, &st, err)) != 0) {
         goto out;
     }
-    for (i = 0; i < p->n_groups; i++) {
+    for (i = 0; i < first; i++) {
+        self->group_procedure[i] = p->groups[i].procedure;
+    }
+    for (i = first; i < p->n_groups; i++) {
         const rl_group_t *g = &p->groups[i];
         const rl_genotype_label_t *gt = rl_genotype_label(g->genotype_id);
         rl_store_bind_begin(&b, st);
@@ -395,5 +427,5 @@ rl_store_write_protocol(rl_store_t *self, const rl_protocol_t *p, rl_error_t *er
     if ((ret = write_reinforcers(self, p, err)) != 0 || (ret = write_procedures(self, p, err)) != 0) {
         return ret;
     }
-    return write_groups(self, p, err);
+    return rl_store_write_groups_from(self, p, 0, err);
 }

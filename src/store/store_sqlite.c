@@ -118,11 +118,13 @@ static const char schema_sql[] =
     "  seq INTEGER NOT NULL, t_s REAL NOT NULL, kind TEXT NOT NULL,\n"
     "  in_timeout INTEGER NOT NULL, code REAL,\n"
     "  PRIMARY KEY (session_id, seq)) WITHOUT ROWID;\n"
+    "CREATE TABLE import_batches (\n"
+    "  batch_id INTEGER PRIMARY KEY, command TEXT, relapselab_version TEXT NOT NULL);\n"
     "CREATE TABLE import_files (\n"
     "  file_id INTEGER PRIMARY KEY, path TEXT NOT NULL,\n"
     "  status TEXT NOT NULL CHECK (status IN ('imported', 'partly_imported', 'skipped')),\n"
     "  sessions_found INTEGER NOT NULL, sessions_imported INTEGER NOT NULL, message TEXT,\n"
-    "  sha256 TEXT);\n"
+    "  sha256 TEXT, batch_id INTEGER NOT NULL REFERENCES import_batches (batch_id));\n"
     "CREATE TABLE import_sessions (\n"
     "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id),\n"
     "  file_id INTEGER NOT NULL REFERENCES import_files (file_id), line INTEGER,\n"
@@ -172,7 +174,7 @@ static const char insert_session_sql[] =
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_file_sql[] =
     "INSERT INTO import_files (file_id, path, status, sessions_found, sessions_imported,"
-    " message, sha256) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    " message, sha256, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 static const char insert_import_session_sql[] =
     "INSERT INTO import_sessions (session_id, file_id, line, last_line, subject, experiment,"
     " group_label, box, program, profile, start_time, end_time, counts_mismatch)"
@@ -372,10 +374,8 @@ out:
     return ret;
 }
 
-/* Close the connection and free everything; deletes the temporary file if remove_tmp is
-** set (after a commit there is none). Returns the sqlite3_close() code. */
-static int
-store_destroy(rl_store_t *self, bool remove_tmp)
+int
+rl_store_destroy(rl_store_t *self, bool remove_tmp)
 {
     int i, rc = SQLITE_OK;
 
@@ -437,8 +437,7 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
             self->out.tmp, self->db != NULL ? sqlite3_errmsg(self->db) : "out of memory");
         goto out;
     }
-    if (sqlite3_exec(self->db, pragma_sql, NULL, NULL, NULL) != SQLITE_OK) {
-        ret = rl_store_db_error(self, err, "configuring the database");
+    if ((ret = rl_store_configure(self, err)) != 0) {
         goto out;
     }
     if (sqlite3_exec(self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
@@ -457,7 +456,33 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
     }
     if ((ret = write_run(self, protocol, run, err)) != 0
         || (ret = rl_store_write_protocol(self, protocol, err)) != 0
-        || (ret = rl_store_prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
+        || (ret = rl_store_prepare_inserts(self, err)) != 0
+        || (run->imported && (ret = rl_store_write_batch(self, run, err)) != 0)) {
+        goto out;
+    }
+    *out = self;
+    self = NULL;
+out:
+    if (self != NULL) {
+        rl_store_destroy(self, true);
+    }
+    return ret;
+}
+
+int
+rl_store_configure(rl_store_t *self, rl_error_t *err)
+{
+    if (sqlite3_exec(self->db, pragma_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        return rl_store_db_error(self, err, "configuring the database");
+    }
+    return 0;
+}
+
+int
+rl_store_prepare_inserts(rl_store_t *self, rl_error_t *err)
+{
+    int ret;
+    if ((ret = rl_store_prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
         || (ret = rl_store_prepare(self, insert_param_sql, &self->ins_param, err)) != 0
         || (ret = rl_store_prepare(self, insert_session_sql, &self->ins_session, err)) != 0
         || (ret = prepare_activity(self, err)) != 0
@@ -466,14 +491,32 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
             != 0
         || (ret = rl_store_prepare(self, insert_import_issue_sql, &self->ins_import_issue, err)) != 0
         || (ret = prepare_events(self, err)) != 0) {
-        goto out;
+        return ret;
     }
-    *out = self;
-    self = NULL;
-out:
-    if (self != NULL) {
-        store_destroy(self, true);
+    return 0;
+}
+
+int
+rl_store_write_batch(rl_store_t *self, const rl_run_info_t *run, rl_error_t *err)
+{
+    static const char sql[] =
+        "INSERT INTO import_batches (batch_id, command, relapselab_version) VALUES (?, ?, ?)";
+    sqlite3_stmt *st = NULL;
+    rl_store_binder_t b;
+    int ret;
+
+    if ((ret = rl_store_prepare(self, sql, &st, err)) != 0) {
+        return ret;
     }
+    self->batch_id++;
+    rl_store_bind_begin(&b, st);
+    rl_store_bind_int(&b, self->batch_id);
+    rl_store_bind_text(&b, run->command);
+    rl_store_bind_text(&b, run->version != NULL ? run->version : "unknown");
+    if (rl_store_bind_step(&b) != SQLITE_DONE) {
+        ret = rl_store_db_error(self, err, "writing the import_batches table");
+    }
+    sqlite3_finalize(st);
     return ret;
 }
 
@@ -720,6 +763,9 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
             "a write to the store failed; the run is not committed");
         goto fail;
     }
+    if (self->append && (ret = rl_store_append_finish(self, err)) != 0) {
+        goto fail;
+    }
     if (sqlite3_exec(self->db,
             "UPDATE run SET status = 'complete' WHERE run_id = 1; COMMIT;", NULL, NULL, NULL)
         != SQLITE_OK) {
@@ -749,10 +795,10 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
     if ((ret = rl_outfile_commit(&self->out, err)) != 0) {
         goto fail;
     }
-    store_destroy(self, false);
+    rl_store_destroy(self, false);
     return 0;
 fail:
-    store_destroy(self, true);
+    rl_store_destroy(self, true);
     return ret;
 }
 
@@ -760,6 +806,6 @@ void
 rl_store_abort(rl_store_t *self)
 {
     if (self != NULL) {
-        store_destroy(self, true);
+        rl_store_destroy(self, true);
     }
 }
