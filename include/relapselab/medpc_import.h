@@ -23,6 +23,7 @@
 #include "relapselab/error.h"
 #include "relapselab/progress.h"
 #include "relapselab/medpc_profile.h"
+#include "relapselab/subject_sheet.h"
 #include "relapselab/tempwatch.h"
 
 typedef enum {
@@ -46,6 +47,8 @@ typedef struct rl_import_options {
     void *report_ctx;
     const rl_temp_watch_t *watch;        /* told of the database's temporary file; may be
                                          ** NULL (relapselab/tempwatch.h) */
+    const rl_subject_sheet_t *sheet;     /* a subject sheet joined onto the subjects before
+                                         ** the commit (subject_sheet.h); may be NULL */
 } rl_import_options_t;
 
 typedef struct rl_import_stats {
@@ -55,7 +58,8 @@ typedef struct rl_import_stats {
                                          ** the program's counters (counts_mismatch) */
     int written;                         /* 1 = the database was written; 0 = nothing was
                                          ** imported, so nothing was written */
-    int subjects, groups, phases;
+    int subjects, groups, phases;        /* groups: after the subject sheet, if any */
+    rl_sheet_result_t sheet;             /* what the subject sheet did (zero without one) */
     long events;
     int errors, warnings, notes;         /* lines of the report by severity */
 } rl_import_stats_t;

@@ -351,7 +351,7 @@ test_write_and_read_back(void)
     CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(RL_STORE_SCHEMA_VERSION == 6);
+    CHECK(RL_STORE_SCHEMA_VERSION == 7);
     query_text(db, "SELECT source FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "simulation") == 0);
     CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
