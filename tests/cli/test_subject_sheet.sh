@@ -50,6 +50,9 @@ if have_sqlite3; then
     expect_eq "import_issues" "$(sql "$tmp/a.db" "select line || ':' || severity from import_issues where message like 'subject sheet:%'")" \
         "4:warning"
 fi
+expect_exit 0 "export --csv" "$RL" export "$tmp/a.db" --csv "$tmp/csv"
+expect_eq "subjects.csv" "$(cut -d, -f3,5,6,10 "$tmp/csv/subjects.csv" | tr '\n' ' ')" \
+    "group_name,genotype,sex,subject_name KO,Oprm1-/-,female,M1 G1,WT,male,M2 KO,Oprm1-/-,female,M3 "
 expect_exit 0 "summary" "$RL" summary "$tmp/a.db"
 grep -q "^KO  *acquisition  *2 " "$tmp/out" || { show_file stdout "$tmp/out"; fail "summary: no KO group of 2 mice"; }
 grep -q "^G1  *acquisition  *1 " "$tmp/out" || { show_file stdout "$tmp/out"; fail "summary: no G1 group of 1 mouse"; }
