@@ -70,11 +70,30 @@
     X(RL_M_DA_MEAN_PCT, "da_mean_pct", "accumbal DA, session mean (% of pre-session)")  \
     X(RL_M_DA_PEAK_PCT, "da_peak_pct", "accumbal DA, session peak (% of pre-session)")  \
     X(RL_M_COCAINE_MEAN_UM, "cocaine_mean_uM", "brain cocaine, session mean (uM)")      \
-    X(RL_M_COCAINE_PEAK_UM, "cocaine_peak_uM", "brain cocaine, session peak (uM)")
+    X(RL_M_COCAINE_PEAK_UM, "cocaine_peak_uM", "brain cocaine, session peak (uM)")      \
+    X(RL_M_ACTIVE_PER_H, "active_per_h", "active responses per hour")                   \
+    X(RL_M_INACTIVE_PER_H, "inactive_per_h", "inactive responses per hour")             \
+    X(RL_M_LATENCY_ACTIVE_S, "latency_active_s", "latency to the first active response (s)") \
+    X(RL_M_EARNED, "earned", "earned reinforcers/session")                              \
+    X(RL_M_NONCONTINGENT, "noncontingent", "non-contingent deliveries/session")         \
+    X(RL_M_HEAD_ENTRIES, "head_entries", "head entries/session")                        \
+    X(RL_M_HEAD_ENTRIES_PER_H, "head_entries_per_h", "head entries per hour")           \
+    X(RL_M_LATENCY_HEAD_ENTRY_S, "latency_head_entry_s", "latency to the first head entry (s)") \
+    X(RL_M_HEAD_ENTRIES_CUE, "head_entries_cue", "head entries during the cue/session") \
+    X(RL_M_HEAD_ENTRIES_NO_CUE, "head_entries_no_cue", "head entries outside the cue/session") \
+    X(RL_M_CUE_LATENCY_HEAD_ENTRY_S, "cue_latency_head_entry_s",                        \
+        "latency from cue onset to a head entry, capped at the cue (s)")
 
 #define RL_M_ENUM_(id, name, label) id,
 typedef enum { RL_MEASURES(RL_M_ENUM_) RL_M_COUNT } rl_measure_t;
 #undef RL_M_ENUM_
+
+/* The lab measures (issue 13): rates per hour, latencies, earned and non-contingent
+** deliveries, head entries and the cue. They come last in the table, and tables and CSV
+** files show each only where its events exist in the data (rl_measures_shown), so a
+** simulation without head entries prints no column of zeros. */
+#define RL_M_LAB_FIRST RL_M_ACTIVE_PER_H
+#define RL_N_LAB (RL_M_COUNT - RL_M_LAB_FIRST)
 
 /* Mean, SEM and n of a sample. */
 typedef struct rl_mean_sem {
@@ -93,8 +112,9 @@ RL_API const char *rl_measure_label(int m);
 /* Per session. Event measures are NaN (and n_bins 0) for a session without events (not
 ** loaded from a database, or RL_MEASURES_COUNTS_ONLY). */
 typedef struct rl_session_measures {
-    int64_t deliveries;         /* infusion_start and pellet events */
-    double iri_median_s;        /* intervals between successive deliveries; NaN if < 2 */
+    int64_t deliveries;         /* infusion_start, pellet and liquid events */
+    double iri_median_s;        /* intervals between successive earned deliveries (not
+                                ** the non-contingent ones: in_timeout set); NaN if < 2 */
     double iri_mean_s;
     int n_bins;                 /* bins of RL_BIN_S over the session (at least 1) */
     int64_t *bins;              /* active responses per bin (owned) */
@@ -113,6 +133,8 @@ typedef struct rl_session_measures {
     double da_mean_pct;         /* 100 x brain.da_mean_nM / brain.da_pre_nM; NaN if either
                                 ** is missing or the pre-session level is not > 0 */
     double da_peak_pct;         /* 100 x brain.da_peak_nM / brain.da_pre_nM; likewise */
+    double lab[RL_N_LAB];       /* the lab measures of this session, lab[m - RL_M_LAB_FIRST]
+                                ** (measures_lab.c; docs/ANALYSIS.md); NaN = not applicable */
 } rl_session_measures_t;
 
 /* One subject in one phase it ran. */
@@ -186,6 +208,16 @@ RL_API int rl_measures_compute(const rl_dataset_t *ds, rl_measures_t **out, rl_e
 
 /* Release m and all it owns. NULL is allowed. */
 RL_API void rl_measures_free(rl_measures_t *m);
+
+/* 1 if measure k is shown in m's tables and CSV files: every measure before RL_M_LAB_FIRST;
+** a lab measure where its events exist in the data -- rates and the latency to the first
+** active response where any subject x phase has a value; earned and non-contingent
+** deliveries where any delivery was non-contingent; head-entry measures where any head
+** entry was recorded; the cue measures where, besides, a cue was presented. */
+RL_API int rl_measures_shown(const rl_measures_t *m, int k);
+
+/* 1 if any lab measure is shown (the tables then print their lab block). */
+RL_API int rl_measures_any_lab_shown(const rl_measures_t *m);
 
 /* Readable tables (measures_print.c): one row per group x phase (mean +/- SEM over
 ** subjects, like `relapselab run`), per subject x phase, or per session. */

@@ -29,6 +29,7 @@
 #include "relapselab/error.h"
 #include "relapselab/progress.h"
 #include "relapselab/medpc_profile.h"
+#include "relapselab/subject_sheet.h"
 #include "relapselab/tempwatch.h"
 
 typedef enum {
@@ -55,6 +56,8 @@ typedef struct rl_import_options {
     int append;                          /* 1: when out_path exists, add this batch to it
                                          ** (a copy, renamed onto it only when complete);
                                          ** 0: replace it */
+    const rl_subject_sheet_t *sheet;     /* a subject sheet joined onto the subjects before
+                                         ** the commit (subject_sheet.h); may be NULL */
 } rl_import_options_t;
 
 typedef struct rl_import_stats {
@@ -67,7 +70,8 @@ typedef struct rl_import_stats {
     int subjects_before, sessions_before;  /* append: what the database held (else 0) */
     int written;                         /* 1 = the database was written; 0 = nothing was
                                          ** imported, so nothing was written */
-    int subjects, groups, phases;
+    int subjects, groups, phases;        /* groups: after the subject sheet, if any */
+    rl_sheet_result_t sheet;             /* what the subject sheet did (zero without one) */
     long events;
     int errors, warnings, notes;         /* lines of the report by severity */
 } rl_import_stats_t;

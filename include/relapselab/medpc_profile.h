@@ -51,6 +51,8 @@ typedef struct rl_profile_map {
     char array;         /* timestamp_arrays: the array letter; else 0 */
     int kind;           /* rl_event_kind_t */
     bool in_timeout;    /* pokes: always in a timeout (the program uses a separate code) */
+    bool noncontingent; /* deliveries: made by the program without a response (profile
+                        ** `noncontingent`), stored with in_timeout = 1: delivered, not earned */
     char label[48];     /* what the lab calls it, e.g. "left lever press" (may be "") */
     long line;          /* in the profile file */
 } rl_profile_map_t;

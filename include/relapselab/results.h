@@ -74,7 +74,10 @@ typedef enum { RL_REGIONS(RL_REGION_ENUM_) RL_N_REGIONS } rl_region_t;
 #undef RL_REGION_ENUM_
 
 /* One logged event. For pokes, in_timeout tells whether the poke fell in a timeout (or
-** during an infusion/pellet delivery) and so had no programmed consequence. */
+** during an infusion/pellet delivery) and so had no programmed consequence; for a delivery
+** (infusion_start, pellet, liquid) of imported data, that it was non-contingent -- made by
+** the program without a response, delivered but not earned (docs/MEDPC.md); 0 for every
+** other event and every simulated delivery. */
 typedef struct rl_event {
     double t_s;
     int32_t kind;      /* rl_event_kind_t */

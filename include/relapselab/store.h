@@ -17,6 +17,7 @@
 #include "relapselab/error.h"
 #include "relapselab/protocol.h"
 #include "relapselab/results.h"
+#include "relapselab/subject_sheet.h"
 #include "relapselab/tempwatch.h"
 
 /* Version of the database schema (docs/SCHEMA.md): stored in PRAGMA user_version and
@@ -35,7 +36,9 @@
 **   6  import_sessions.counts_mismatch (the flag of a misread session)
 **   7  provenance of imported sessions (import_files.sha256, import_sessions.last_line);
 **      import batches (the import_batches table, import_files.batch_id: import-medpc
-**      --append adds a batch to a database) */
+**      --append adds a batch to a database); a subject sheet's columns in subjects (sex,
+**      genotype, background, treatment, dose, notes): sessions_tidy takes sex and
+**      genotype from the subject when it has them */
 #define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;
@@ -126,6 +129,16 @@ RL_API int rl_store_write_imported_session(rl_store_t *self, const rl_session_re
 ** a file; line 0 = no line; severity "error", "warning" or "note". */
 RL_API int rl_store_write_import_issue(rl_store_t *self, int64_t file_id, int64_t session_id,
     long line, const char *severity, const char *message, rl_error_t *err);
+
+/* Apply a subject sheet (relapselab/subject_sheet.h) to the imported data written so far:
+** the subjects' sheet columns, the groups rebuilt from the sheet's `group` column. Call it
+** after the last subject and session are written, before rl_store_commit(); the store's
+** protocol must be the import's (one procedure). report (may be NULL) receives the findings
+** (subjects on the sheet without data, subjects of the data not on the sheet); *result
+** (may be NULL) the counts. An error marks the store failed (RL_ERR_INVALID: more groups
+** than RL_MAX_GROUPS, a group name too long; RL_ERR_DB, RL_ERR_NOMEM). */
+RL_API int rl_store_apply_subject_sheet(rl_store_t *self, const rl_subject_sheet_t *sheet,
+    rl_sheet_report_fn report, void *report_ctx, rl_sheet_result_t *result, rl_error_t *err);
 
 /* Finish: mark the run complete, close, fsync, check the final path again and atomically
 ** rename the temporary file onto it (replacing any old file). Frees self whatever the

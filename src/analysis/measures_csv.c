@@ -8,7 +8,8 @@
 ** summary_groups.csv (group x phase: mean, SEM and n of each measure) and bins.csv
 ** (session x 10-min bin), and with `summary --compare` compare.csv (compare_print.c)
 ** among them. Not applicable (NaN, NULL) is an empty field. Columns are listed in
-** docs/ANALYSIS.md.
+** docs/ANALYSIS.md; the lab measures' columns come last, each only where the data have
+** its events (rl_measures_shown).
 */
 #include "relapselab/measures.h"
 
@@ -106,8 +107,14 @@ write_sessions(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
         "breakpoint_derived", "iii_maint_mean_s", "iii_maint_n", "da_pre_nM", "da_mean_nM",
         "da_peak_nM", "da_mean_pct", "da_peak_pct", "cocaine_mean_uM", "cocaine_peak_uM", NULL};
     size_t i;
+    int k;
 
     header(r, cols);
+    for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+        if (rl_measures_shown(m, k)) {
+            put_text(r, rl_measure_name(k));
+        }
+    }
     end_row(r);
     for (i = 0; i < ds->n_sessions; i++) {
         const rl_ds_session_t *s = &ds->sessions[i];
@@ -148,6 +155,11 @@ write_sessions(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
         put_num(r, sm->da_peak_pct);
         put_num(r, sm->brain.cocaine_mean_uM);
         put_num(r, sm->brain.cocaine_peak_uM);
+        for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+            if (rl_measures_shown(m, k)) {
+                put_num(r, sm->lab[k - RL_M_LAB_FIRST]);
+            }
+        }
         end_row(r);
     }
 }
@@ -162,7 +174,9 @@ write_subjects(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
 
     header(r, cols);
     for (k = 0; k < RL_M_COUNT; k++) {
-        put_text(r, rl_measure_name(k));
+        if (rl_measures_shown(m, k)) {
+            put_text(r, rl_measure_name(k));
+        }
     }
     end_row(r);
     for (i = 0; i < m->n_subject_phases; i++) {
@@ -172,7 +186,9 @@ write_subjects(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
         put_text(r, sub->name);
         put_group_phase(r, ds, sp->group, sp->phase_index, false);
         for (k = 0; k < RL_M_COUNT; k++) {
-            put_num(r, sp->v[k]);
+            if (rl_measures_shown(m, k)) {
+                put_num(r, sp->v[k]);
+            }
         }
         end_row(r);
     }
@@ -190,7 +206,7 @@ write_groups(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
 
     header(r, cols);
     for (k = 0; k < RL_M_COUNT; k++) {
-        for (j = 0; j < 3; j++) {
+        for (j = 0; j < 3 && rl_measures_shown(m, k); j++) {
             snprintf(name, sizeof name, "%s%s", rl_measure_name(k), stats[j]);
             put_text(r, name);
         }
@@ -201,6 +217,9 @@ write_groups(const rl_dataset_t *ds, const rl_measures_t *m, row_t *r)
         put_group_phase(r, ds, gp->group, gp->phase_index, true);
         put_int(r, gp->n);
         for (k = 0; k < RL_M_COUNT; k++) {
+            if (!rl_measures_shown(m, k)) {
+                continue;
+            }
             put_num(r, gp->m[k].n > 0 ? gp->m[k].mean : NAN);
             put_num(r, gp->m[k].n > 0 ? gp->m[k].sem : NAN);
             put_int(r, gp->m[k].n);

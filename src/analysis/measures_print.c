@@ -4,7 +4,10 @@
 ** phase, n, then mean ± SEM over mice of each mouse's per-session means, then the phase's
 ** own measure in words (criterion, breakpoint, extinction, reinstatement), so the two can
 ** be read side by side; a second block gives the maintenance inter-infusion interval (III)
-** and the model's DA and cocaine readouts. "n/a" marks a measure that does not apply (NaN).
+** and the model's DA and cocaine readouts, and a third -- in every table -- the lab
+** measures (rates per hour, latencies, earned deliveries, head entries) that these data
+** have (rl_measures_shown): none for a simulation without head entries, say, rather than a
+** column of zeros. "n/a" marks a measure that does not apply (NaN).
 */
 #include "relapselab/measures.h"
 
@@ -205,6 +208,137 @@ print_brain_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widt
     }
 }
 
+/* Two-line headers of the lab measures (measures.h, from RL_M_LAB_FIRST). */
+static const char *const lab_head[RL_N_LAB][2] = {
+    {"active", "(/h)"}, {"inactive", "(/h)"}, {"1st active", "(s)"},
+    {"earned", "(/session)"}, {"non-contingent", "(/session)"},
+    {"head entries", "(/session)"}, {"head entries", "(/h)"}, {"1st entry", "(s)"},
+    {"entries in cue", "(/session)"}, {"entries no cue", "(/session)"},
+    {"cue -> entry", "(s)"},
+};
+
+/* The lab block's header: the left columns (already formatted, two lines) and a 15-wide
+** column per lab measure shown. */
+static void
+print_lab_head(const rl_measures_t *m, FILE *f, const char *left1, const char *left2)
+{
+    int k, line;
+    for (line = 0; line < 2; line++) {
+        fputs(line == 0 ? left1 : left2, f);
+        for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+            if (rl_measures_shown(m, k)) {
+                fprintf(f, " %15s", lab_head[k - RL_M_LAB_FIRST][line]);
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
+/* The group table's lab block (rates, latencies, deliveries earned, head entries), only
+** with the measures shown for these data (rl_measures_shown); nothing when none is. */
+static void
+print_lab_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widths_t w)
+{
+    char l1[512], l2[512];
+    size_t i;
+    int k, last_group = -1, last = -1;
+    rl_text_buf_t gb, pb;
+
+    if (!rl_measures_any_lab_shown(m)) {
+        return;
+    }
+    for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+        last = rl_measures_shown(m, k) ? k : last;
+    }
+    snprintf(l1, sizeof l1, "\n%-*s %-*s %3s", w.group, "", w.phase, "", "");
+    snprintf(l2, sizeof l2, "%-*s %-*s %3s", w.group, "group", w.phase, "phase", "n");
+    print_lab_head(m, f, l1, l2);
+    for (i = 0; i < m->n_group_phases; i++) {
+        const rl_group_phase_t *gp = &m->group_phases[i];
+        if (gp->n == 0) {
+            continue;
+        }
+        fprintf(f, "%-*s %-*s %3d", w.group,
+            gp->group != last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
+            w.phase, rl_text_safe(phase_of(ds, gp->group, gp->phase_index)->name, &pb), gp->n);
+        last_group = gp->group;
+        for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+            if (rl_measures_shown(m, k) && k < last) {
+                print_ms(f, gp->m[k]);
+            } else if (k == last) {     /* the row's end: no padding */
+                if (gp->m[k].n == 0) {
+                    fprintf(f, " %7s", "n/a");
+                } else {
+                    fprintf(f, " %7.1f ± %.1f", gp->m[k].mean, gp->m[k].sem);
+                }
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
+/* The subject table's lab block, one row per subject x phase. */
+static void
+print_lab_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widths_t w)
+{
+    char l1[512], l2[512];
+    rl_text_buf_t nb, gb, pb;
+    size_t i;
+    int k;
+
+    if (!rl_measures_any_lab_shown(m)) {
+        return;
+    }
+    snprintf(l1, sizeof l1, "\n%7s %-*s %-*s %-*s", "subject", w.name, "name", w.group, "group",
+        w.phase, "phase");
+    snprintf(l2, sizeof l2, "%7s %-*s %-*s %-*s", "", w.name, "", w.group, "", w.phase, "");
+    print_lab_head(m, f, l1, l2);
+    for (i = 0; i < m->n_subject_phases; i++) {
+        const rl_subject_phase_t *sp = &m->subject_phases[i];
+        const rl_ds_subject_t *sub = &ds->subjects[sp->subject];
+        fprintf(f, "%7d %-*s %-*s %-*s", sub->subject_id, w.name,
+            sub->name ? rl_text_safe(sub->name, &nb) : "-", w.group,
+            rl_text_safe(ds->groups[sp->group].name, &gb), w.phase,
+            rl_text_safe(phase_of(ds, sp->group, sp->phase_index)->name, &pb));
+        for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+            if (rl_measures_shown(m, k)) {
+                print_num(f, 15, sp->v[k]);
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
+/* The session table's lab block, one row per session. */
+static void
+print_lab_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widths_t w)
+{
+    char l1[512], l2[512];
+    rl_text_buf_t nb, pb;
+    size_t i;
+    int k;
+
+    if (!rl_measures_any_lab_shown(m)) {
+        return;
+    }
+    snprintf(l1, sizeof l1, "\n%7s %7s %-*s %-*s %4s", "session", "subject", w.name, "name",
+        w.phase, "phase", "day");
+    snprintf(l2, sizeof l2, "%7s %7s %-*s %-*s %4s", "", "", w.name, "", w.phase, "", "");
+    print_lab_head(m, f, l1, l2);
+    for (i = 0; i < ds->n_sessions; i++) {
+        const rl_ds_session_t *s = &ds->sessions[i];
+        fprintf(f, "%7lld %7d %-*s %-*s %4d", (long long) s->session_id, s->subject_id, w.name,
+            s->subject_name ? rl_text_safe(s->subject_name, &nb) : "-", w.phase,
+            s->phase_name ? rl_text_safe(s->phase_name, &pb) : "", s->day);
+        for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+            if (rl_measures_shown(m, k)) {
+                print_num(f, 15, m->sessions[i].lab[k - RL_M_LAB_FIRST]);
+            }
+        }
+        fputc('\n', f);
+    }
+}
+
 void
 rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f)
 {
@@ -239,6 +373,7 @@ rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f
         fputc('\n', f);
     }
     print_brain_groups(ds, m, f, w);
+    print_lab_groups(ds, m, f, w);
 }
 
 void
@@ -290,6 +425,7 @@ rl_measures_print_subjects(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
         print_fixed(f, 7, 2, v[RL_M_COCAINE_MEAN_UM]);
         fputc('\n', f);
     }
+    print_lab_subjects(ds, m, f, w);
 }
 
 void
@@ -334,4 +470,5 @@ rl_measures_print_sessions(const rl_dataset_t *ds, const rl_measures_t *m, FILE 
     if (derived > 0) {
         fputs("bp* = breakpoint derived from the PR series (the database records none)\n", f);
     }
+    print_lab_sessions(ds, m, f, w);
 }

@@ -22,6 +22,7 @@ int rl_cmd_summary(int argc, char **argv);
 int rl_cmd_plot(int argc, char **argv);
 int rl_cmd_report(int argc, char **argv);
 int rl_cmd_import_medpc(int argc, char **argv);
+int rl_cmd_annotate(int argc, char **argv);
 int rl_cmd_validate(int argc, char **argv);
 int rl_cmd_calibrate(int argc, char **argv);
 int rl_cmd_params(int argc, char **argv);

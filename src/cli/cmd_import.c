@@ -12,6 +12,9 @@
 ** byte-identical. --append adds the batch to a copy of the database that replaces it only
 ** when complete (duplicates of its sessions are reported and skipped; medpc_import.h).
 ** run.command records the whole command line (inputs, profiles, --out).
+** --subjects SHEET joins a subject sheet (relapselab/subject_sheet.h) onto the subjects
+** before the commit; the sheet is read first, so a bad sheet stops the command before any
+** file is read (its file:line:col, exit 1, nothing written).
 ** Exit 0 when the database was written and no session is flagged; 1 when nothing could be
 ** imported, the database could not be written or is refused; 2 for bad usage; 3
 ** (RL_EXIT_MISMATCH) when the database was written but sessions are flagged (decoded
@@ -65,10 +68,11 @@ on_report(void *ctx, const char *path, long line, const char *severity, const ch
 }
 
 /* The import's summary on stdout; the exit code (1 when no session was imported, 3 when
-** sessions are flagged and accept_mismatch is 0). */
+** sessions are flagged and accept_mismatch is 0). sheet_rows: the subject sheet's rows, -1
+** without a sheet. */
 static int
 print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db,
-    int accept_mismatch, size_t not_medpc)
+    int accept_mismatch, size_t not_medpc, long sheet_rows)
 {
     char safe_db[4096];
     rl_text_escape(safe_db, sizeof safe_db, db);
@@ -107,6 +111,12 @@ print_result(const rl_import_stats_t *st, const report_ctx_t *rc, const char *db
         printf("Database: none written (%s not created or changed)\n", safe_db);
         fprintf(stderr, "relapselab: no session could be imported; no database written\n");
         return RL_EXIT_FAIL;
+    }
+    if (sheet_rows >= 0) {
+        printf("Subject sheet: %d of %ld rows joined; %d on the sheet without data, %d "
+            "subjects of the data not on it; %d subjects moved by its groups.\n",
+            st->sheet.matched, sheet_rows, st->sheet.not_in_data, st->sheet.not_on_sheet,
+            st->sheet.moved);
     }
     if (st->sessions_before > 0) {
         printf("Database: %s (appended: it held %d sessions of %d subjects; now %d subjects)\n",
@@ -221,7 +231,8 @@ usage(void)
     fprintf(stderr,
         "usage: relapselab import-medpc FILE|DIR... --profile PROFILE [--profile P2 ...]\n"
         "                              --out DB [--group-by group|experiment|none]\n"
-        "                              [--append | --replace] [--accept-mismatch]\n"
+        "                              [--subjects SHEET.csv] [--append | --replace]\n"
+        "                              [--accept-mismatch]\n"
         "                              [--verbose] [--quiet]\n"
         "  FILE|DIR      MED-PC data files; a directory adds its files recursively\n"
         "  --profile P   decoding profile: a shipped name (see profiles/) or a .yaml path;\n"
@@ -232,6 +243,9 @@ usage(void)
         "                without --append or --replace\n"
         "  --append      add the sessions to an existing DB of imported sessions; those\n"
         "                it has already (same subject, start, box, MSN) are skipped\n"
+        "  --subjects S  a subject sheet (CSV: subject, sex, genotype, background, group,\n"
+        "                treatment, dose, notes) joined onto the subjects; its group\n"
+        "                overrides the header's (also later: relapselab annotate DB S)\n"
         "  --replace     replace an existing DB (it is only replaced by a complete import)\n"
         "  --accept-mismatch  exit 0, not 3, when sessions are flagged (decoded counts\n"
         "                disagree with the program's counters)\n"
@@ -257,11 +271,14 @@ rl_cmd_import_medpc(int argc, char **argv)
     rl_error_t err;
     char *command = NULL;
     int replace = 0, accept_mismatch = 0;
+    const char *sheet_path = NULL;
+    rl_subject_sheet_t sheet;
 
     rl_cli_paths_init(&paths);
     for (i = 1; i < argc; i++) {
         paths.verbose |= strcmp(argv[i], "--verbose") == 0; /* before the paths are added */
     }
+    memset(&sheet, 0, sizeof sheet);
     memset(&opt, 0, sizeof opt);
     opt.group_by = RL_GROUP_BY_GROUP;
     for (i = 1; i < argc; i++) {
@@ -287,6 +304,8 @@ rl_cmd_import_medpc(int argc, char **argv)
                 ret = RL_EXIT_USAGE;
                 goto out;
             }
+        } else if (strcmp(argv[i], "--subjects") == 0 && i + 1 < argc) {
+            sheet_path = argv[++i];
         } else if (strcmp(argv[i], "--replace") == 0) {
             replace = 1;
         } else if (strcmp(argv[i], "--append") == 0) {
@@ -329,6 +348,13 @@ rl_cmd_import_medpc(int argc, char **argv)
     ret = RL_EXIT_OK;
     opt.watch = rl_cli_clean_on_interrupt();
     rl_error_clear(&err);
+    if (sheet_path != NULL) {   /* a bad sheet: its file:line:col, nothing read or written */
+        if (rl_subject_sheet_read(sheet_path, &sheet, &err) != 0) {
+            ret = rl_cli_report(&err);
+            goto out;
+        }
+        opt.sheet = &sheet;
+    }
     for (i = 0; i < n_profiles; i++) {
         if (rl_medpc_profile_load(&profiles[i], profile_names[i], NULL, &err) != 0) {
             ret = rl_cli_report(&err);
@@ -346,8 +372,10 @@ rl_cmd_import_medpc(int argc, char **argv)
         ret = rl_cli_report(&err);
         goto out;
     }
-    ret = print_result(&st, &rc, opt.out_path, accept_mismatch, paths.n_not_medpc);
+    ret = print_result(&st, &rc, opt.out_path, accept_mismatch, paths.n_not_medpc,
+        opt.sheet != NULL ? (long) sheet.n_rows : -1);
 out:
+    rl_subject_sheet_free(&sheet);
     free(command);
     rl_cli_paths_free(&paths);
     return ret;

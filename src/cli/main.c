@@ -40,6 +40,8 @@ static const command_t commands[] = {
     {"report", rl_cmd_report, "a self-contained HTML report: report DB -o OUT.html|-"},
     {"import-medpc", rl_cmd_import_medpc,
         "read MED-PC files into a database: import-medpc FILE|DIR... --profile P --out DB"},
+    {"annotate", rl_cmd_annotate,
+        "join a subject sheet (CSV) onto an imported database: annotate DB SHEET.csv"},
     {"params", rl_cmd_params, "print the parameter table: params [--markdown | --basis BASIS]"},
     {"genotypes", rl_cmd_genotypes, "print the genotype table (gene products per genotype)"},
     {"drugs", rl_cmd_drugs, "print the drug table: drugs [NAME] [--markdown]"},

@@ -8,7 +8,9 @@
 ** order to subject x phase rows: means over the phase's sessions, means over its last N
 ** sessions (N = the criterion's window, 3 without one), criterion met and when, and for a
 ** reinstatement test the baseline of the latest extinction phase before it. Event measures
-** (intervals between deliveries, active responses per bin) come from a session's events.
+** (intervals between earned deliveries, active responses per bin) come from a session's
+** events; the lab measures (rates, latencies, head entries, measures_lab.c) are averaged
+** over the phase's sessions like the others.
 ** This file is the one definition of every measure; measures.c feeds it from a database.
 */
 #include "relapselab/measures.h"
@@ -21,6 +23,7 @@
 #include <gsl/gsl_statistics_double.h>
 
 #include "measures/criteria.h"
+#include "measures/measures_lab.h"
 #include "core/alloc.h"
 
 #define RL_M_NAME_(id, name, label) name,
@@ -213,6 +216,7 @@ session_events(const rl_session_result_t *s, rl_session_measures_t *out, rl_meas
 {
     double prev = 0.0, sum = 0.0;
     size_t i, ni = 0;
+    int64_t earned = 0;
     int n_bins;
 
     n_bins = s->duration_min > 0.0 && s->duration_min < MAX_BINS * RL_BIN_S / 60.0
@@ -234,12 +238,15 @@ session_events(const rl_session_result_t *s, rl_session_measures_t *out, rl_meas
             out->bins[bin_of(e->t_s)]++;
         } else if (e->kind == RL_EV_INFUSION_START || e->kind == RL_EV_PELLET
             || e->kind == RL_EV_LIQUID) {
-            if (out->deliveries > 0) {
+            out->deliveries++;
+            if (e->in_timeout) {    /* non-contingent: delivered, not earned */
+                continue;
+            }
+            if (earned++ > 0) {
                 w->x[ni++] = e->t_s - prev;
                 sum += e->t_s - prev;
             }
             prev = e->t_s;
-            out->deliveries++;
         }
     }
     out->first_bin_active = (double) out->bins[0];
@@ -263,6 +270,9 @@ session_record(const rl_procedure_t *proc, const rl_session_result_t *s, int fla
     out->brain = *b;
     out->da_mean_pct = b->da_pre_nM > 0.0 ? 100.0 * b->da_mean_nM / b->da_pre_nM : NAN;
     out->da_peak_pct = b->da_pre_nM > 0.0 ? 100.0 * b->da_peak_nM / b->da_pre_nM : NAN;
+    rl_lab_session(s, !(s->phase >= 0 && s->phase < proc->n_phases
+        && RL_PHASE_IS_PLACE(proc->phases[s->phase].kind)),
+        !(flags & RL_MEASURES_COUNTS_ONLY), out->lab);
     if (s->events == NULL || (flags & RL_MEASURES_COUNTS_ONLY)) {
         return 0;
     }
@@ -399,7 +409,9 @@ rl_measure_from_events(int m)
 {
     /* the measures of rl_session_measures_t that session_events() fills */
     return m == RL_M_FIRST_BIN_ACTIVE || m == RL_M_IRI_MEDIAN_S || m == RL_M_IRI_MEAN_S
-        || m == RL_M_III_MAINT_MEAN_S;
+        || m == RL_M_III_MAINT_MEAN_S
+        || (m >= RL_M_LAB_FIRST && m < RL_M_COUNT && m != RL_M_ACTIVE_PER_H
+            && m != RL_M_INACTIVE_PER_H);  /* the lab measures (measures_lab.c) but rates */
 }
 
 /* The DA and cocaine readouts and the maintenance intervals of a subject x phase row: means
@@ -448,6 +460,10 @@ subject_phase(const rl_procedure_t *proc, int ph, rl_measures_work_t *w, size_t 
     v[RL_M_IRI_MEDIAN_S] = phase_mean(sm, w, np, offsetof(rl_session_measures_t, iri_median_s));
     v[RL_M_IRI_MEAN_S] = phase_mean(sm, w, np, offsetof(rl_session_measures_t, iri_mean_s));
     brain_means(sm, w, np, v);
+    for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
+        v[k] = phase_mean(sm, w, np, offsetof(rl_session_measures_t, lab)
+            + (k - RL_M_LAB_FIRST) * sizeof(double));
+    }
     for (k = 0; k < np; k++) {
         w->x[k] = w->ps[k].duration_min;
     }

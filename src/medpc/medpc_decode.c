@@ -447,6 +447,8 @@ build_events(decoder_t *d)
         }
         if (kind == RL_EV_POKE_ACTIVE || kind == RL_EV_POKE_INACTIVE) {
             flag = (m != NULL && m->in_timeout) || in_timeout || marked(d, i);
+        } else if (m != NULL && m->noncontingent) {   /* a delivery not earned */
+            flag = 1;
         }
         add_event(d, t_s, kind, flag, e->code);
         last_t = fmax(last_t, t_s);

@@ -47,10 +47,10 @@ code_for(const rl_medpc_profile_t *p, int kind, int in_timeout, int *lost)
         if (m->kind != kind || m->array != 0) {
             continue;
         }
-        if (m->in_timeout == (in_timeout != 0)) {
-            return m->code;
+        if ((m->in_timeout || m->noncontingent) == (in_timeout != 0)) {
+            return m->code;     /* the flag: a poke in timeout, a non-contingent delivery */
         }
-        if (!m->in_timeout && plain == NULL) {
+        if (!m->in_timeout && !m->noncontingent && plain == NULL) {
             plain = m;
         }
     }

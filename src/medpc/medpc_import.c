@@ -626,6 +626,50 @@ report_only(importer_t *im, const char *const *paths)
     }
 }
 
+/* The subject sheet's findings, kept to be written as import issues. */
+typedef struct sheet_findings {
+    rl_medpc_issue_t *v;
+    size_t n;
+    int nomem;
+} sheet_findings_t;
+
+static void
+on_sheet_finding(void *ctx, const char *path, long line, const char *severity,
+    const char *msg)
+{
+    sheet_findings_t *f = ctx;
+    rl_medpc_issue_t *p = rl_realloc(f->v, (f->n + 1) * sizeof *p);
+    (void) path;
+    if (p == NULL) {
+        f->nomem = 1;
+        return;
+    }
+    f->v = p;
+    p[f->n].line = line;
+    p[f->n].severity = strcmp(severity, "warning") == 0 ? RL_ISSUE_WARNING : RL_ISSUE_NOTE;
+    snprintf(p[f->n].msg, sizeof p->msg, "subject sheet: %s", msg);
+    f->n++;
+}
+
+/* Join opt->sheet onto the subjects and groups written; its findings go to the report
+** (import_issues rows about the batch, with the sheet's line). */
+static int
+apply_sheet(importer_t *im, rl_store_t *st, rl_error_t *err)
+{
+    sheet_findings_t f = {NULL, 0, 0};
+    int ret = rl_store_apply_subject_sheet(st, im->opt->sheet, on_sheet_finding, &f,
+        &im->stats->sheet, err);
+    if (ret == 0 && f.nomem) {
+        ret = rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (ret == 0) {
+        im->stats->groups = im->stats->sheet.groups;
+        ret = write_issues(im, st, im->opt->sheet->path, 0, 0, f.v, f.n, err);
+    }
+    free(f.v);
+    return ret;
+}
+
 static int
 write_all(importer_t *im, const char *const *paths, rl_error_t *err)
 {
@@ -699,6 +743,9 @@ write_all(importer_t *im, const char *const *paths, rl_error_t *err)
         }
     }
     free(file_ids);
+    if (ret == 0 && im->opt->sheet != NULL) {
+        ret = apply_sheet(im, st, err);
+    }
     if (ret != 0) {
         rl_store_abort(st);
         return ret;

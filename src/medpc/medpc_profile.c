@@ -35,8 +35,8 @@ typedef struct reader {
 static const char *const top_keys[] = {"profile", "description", "programs", "files",
     "encoding",
     "codes", "times", "arrays", "code_scale", "time_unit", "time_base", "skip_zero",
-    "events", "timeout", "duration", "checks", "reinforcer", "phases", "phase_var",
-    "breakpoint_var", "match", NULL};
+    "events", "noncontingent", "timeout", "duration", "checks", "reinforcer", "phases",
+    "phase_var", "breakpoint_var", "match", NULL};
 static const char *const event_keys[] = {"kind", "in_timeout", "label", NULL};
 static const char *const timeout_keys[] = {"start", "end", "marks", NULL};
 static const char *const duration_keys[] = {"var", "unit", NULL};
@@ -300,6 +300,34 @@ read_events(reader_t *r, const rl_yaml_node_t *map)
         p->n_map++;
     }
     return 0;
+}
+
+/* noncontingent: [codes] (timestamp_arrays: [letters]): deliveries the program made
+** without a response; each must be listed in events as a delivery. */
+static int
+read_noncontingent(reader_t *r, const rl_yaml_node_t *seq)
+{
+    rl_medpc_profile_t *p = r->p;
+    bool by_array = p->encoding == RL_ENC_TIMESTAMP_ARRAYS;
+    size_t i;
+    for (i = 0; rl_yaml_kind(seq) == RL_YAML_LIST && i < rl_yaml_count(seq); i++) {
+        const rl_yaml_node_t *n = rl_yaml_item(r->doc, seq, i);
+        double code = 0;
+        char a = 0;
+        int k, ret = by_array ? get_letter(r, n, "noncontingent", &a)
+                              : get_number(r, n, "noncontingent", &code);
+        for (k = 0; ret == 0 && k < p->n_map
+             && (by_array ? p->map[k].array != a : p->map[k].code != code); k++) {
+        }
+        if (ret != 0 || k == p->n_map || (p->map[k].kind != RL_EV_INFUSION_START
+                && p->map[k].kind != RL_EV_PELLET && p->map[k].kind != RL_EV_LIQUID)) {
+            return ret != 0 ? ret : fail(r, n, "noncontingent: '%s' must be listed in events "
+                "as a delivery (infusion_start, pellet or liquid)", rl_yaml_text(n));
+        }
+        p->map[k].noncontingent = true;
+    }
+    return rl_yaml_kind(seq) == RL_YAML_LIST ? 0
+        : fail(r, seq, "noncontingent must be a list of %s", by_array ? "letters" : "codes");
 }
 
 /* "C(10)" or "H" into a check's var/index. */
@@ -660,7 +688,8 @@ read_top(reader_t *r, const rl_yaml_node_t *top)
     if ((x = get(r, top, "events")) == NULL) {
         return fail(r, top, "profile needs events: (what each code means)");
     }
-    if ((ret = read_events(r, x)) != 0) {
+    if ((ret = read_events(r, x)) != 0
+        || ((x = get(r, top, "noncontingent")) != NULL && (ret = read_noncontingent(r, x)) != 0)) {
         return ret;
     }
     if (((x = get(r, top, "timeout")) != NULL && (ret = read_timeout(r, x)) != 0)

@@ -250,6 +250,18 @@ static const column_t columns[] = {
     {RL_M_LAST_ACTIVE, "Last sessions", "active responses", 1},
     {RL_M_BASELINE_ACTIVE, "Extinction baseline", "active responses", 1},
     {RL_M_REINSTATEMENT_RATIO, "Reinstatement", "test / baseline", 2},
+    /* the lab measures, where the data have their events (rl_measures_shown) */
+    {RL_M_ACTIVE_PER_H, "Active", "per hour", 1},
+    {RL_M_INACTIVE_PER_H, "Inactive", "per hour", 1},
+    {RL_M_LATENCY_ACTIVE_S, "First active", "latency, s", 1},
+    {RL_M_EARNED, "Earned", "reinforcers/session", 1},
+    {RL_M_NONCONTINGENT, "Non-contingent", "deliveries/session", 1},
+    {RL_M_HEAD_ENTRIES, "Head entries", "per session", 1},
+    {RL_M_HEAD_ENTRIES_PER_H, "Head entries", "per hour", 1},
+    {RL_M_LATENCY_HEAD_ENTRY_S, "First entry", "latency, s", 1},
+    {RL_M_HEAD_ENTRIES_CUE, "Entries in cue", "per session", 1},
+    {RL_M_HEAD_ENTRIES_NO_CUE, "Entries outside cue", "per session", 1},
+    {RL_M_CUE_LATENCY_HEAD_ENTRY_S, "Cue to entry", "latency, s", 1},
 };
 #define N_COLUMNS (int) (sizeof columns / sizeof columns[0])
 
@@ -272,10 +284,14 @@ cell_ms(FILE *f, const column_t *c, rl_mean_sem_t x)
 /* Whether a column of measure k is worth its width in a phase's table: it applies to some
 ** group and says something there (the full set of measures is in `relapselab summary`). */
 static bool
-shown(const rl_phase_t *phase, int k, const rl_group_phase_t *const *rows, int n)
+shown(const rl_measures_t *m, const rl_phase_t *phase, int k,
+    const rl_group_phase_t *const *rows, int n)
 {
     bool applies = false, informative = false;
     int r;
+    if (!rl_measures_shown(m, k)) {   /* a lab measure whose events the data lack */
+        return false;
+    }
     for (r = 0; r < n; r++) {
         const rl_mean_sem_t x = rows[r]->m[k];
         if (x.n == 0) {
@@ -287,8 +303,10 @@ shown(const rl_phase_t *phase, int k, const rl_group_phase_t *const *rows, int n
             informative = informative || x.sem > 0.0 || x.mean != phase->sessions;
             break;
         case RL_M_DURATION_MIN: /* not when every session ran to the time limit */
+        case RL_M_ACTIVE_PER_H: /* rates: for sessions of different length */
+        case RL_M_INACTIVE_PER_H:
             informative = informative || !(phase->session_min > 0.0)
-                || !(x.mean >= phase->session_min - 1e-9);
+                || !(rows[r]->m[RL_M_DURATION_MIN].mean >= phase->session_min - 1e-9);
             break;
         case RL_M_REINFORCERS: /* not in a phase that delivers nothing (extinction) */
             informative = informative || phase->deliver_reinforcer || phase->deliver_cue
@@ -328,7 +346,7 @@ phase_table(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int p, int 
         return;
     }
     for (c = 0; c < N_COLUMNS; c++) {
-        show[c] = shown(phase, columns[c].measure, rows, n);
+        show[c] = shown(m, phase, columns[c].measure, rows, n);
     }
     schedule_text(phase, sched, sizeof sched);
     fputs("<h3>", f);

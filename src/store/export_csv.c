@@ -66,7 +66,8 @@ static const csv_table_t tables[] = {
         "SELECT group_id, name AS group_name, line, genotype, sex, n, reinforcer_id,"
         " reinforcer, procedure_id, procedure, background FROM groups ORDER BY group_id"},
     {"subjects.csv",
-        "SELECT s.subject_id, s.group_id, g.name AS group_name, g.line, g.genotype, g.sex,"
+        "SELECT s.subject_id, s.group_id, g.name AS group_name, g.line,"
+        " coalesce(s.genotype, g.genotype) AS genotype, coalesce(s.sex, g.sex) AS sex,"
         " g.reinforcer, g.procedure, s.index_in_group, s.name AS subject_name"
         " FROM subjects s JOIN groups g USING (group_id) ORDER BY s.subject_id"},
     {"subject_params.csv",

@@ -14,6 +14,12 @@
 # usage: sh tests/cli/test_summary.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
 
+# first_table_rows FILE: the rows (lines starting with a number) of the first table of a
+# summary, up to the blank line before the next block (the lab measures: docs/ANALYSIS.md)
+first_table_rows() {
+    awk '/^ *[0-9]/ { c++; seen = 1; next } seen && NF == 0 { exit } END { print c + 0 }' "$1"
+}
+
 if ! "$RL" run tests/data/small.yaml --seed 11 --threads 2 --out "$tmp/a.db" \
     >"$tmp/run.out" 2>"$tmp/err"; then
     show_file "stderr" "$tmp/err"
@@ -74,7 +80,7 @@ expect_eq "header of summary_subjects.csv" "$(head -n 1 "$tmp/csv/summary_subjec
     "subject_id,subject_name,group_id,group_name,genotype,sex,phase_index,phase_name,phase_kind,sessions"
 if [ -f "$tmp/csv/summary_sessions.csv" ] && [ -f "$tmp/csv/bins.csv" ]; then
     csv_rows=$(($(wc -l <"$tmp/csv/summary_sessions.csv") - 1))
-    ses_rows=$(grep -c '^ *[0-9]' "$tmp/ses.out")
+    ses_rows=$(first_table_rows "$tmp/ses.out")
     expect_eq "rows of --by session vs summary_sessions.csv" "$ses_rows" "$csv_rows"
     # The criterion evaluated from the database (criteria.c) = the one the simulator stored.
     bad=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
@@ -92,7 +98,8 @@ if [ -f "$tmp/csv/summary_sessions.csv" ] && [ -f "$tmp/csv/bins.csv" ]; then
     fi
 fi
 # The readouts block: one row per group x phase, like the first table.
-rrows=$(awk '/^group +phase/ { n++; next } n == 2 && NF > 0 { r++ } END { print r + 0 }' "$tmp/sum.out")
+rrows=$(awk '/^group +phase/ { n++; next } n == 2 && NF == 0 { n++ } n == 2 && NF > 0 { r++ }
+    END { print r + 0 }' "$tmp/sum.out")
 expect_eq "rows of the readouts block (3 groups x 4 phases)" "$rrows" 12
 grep -q "III after" "$tmp/sum.out" || fail "summary printed no maintenance-interval column"
 # summary_sessions.csv: DA in % of the pre-session level = 100 x nM / pre-session nM, peaks
@@ -126,7 +133,7 @@ fi
 
 "$RL" summary "$tmp/a.db" --by subject >"$tmp/sub.out" 2>"$tmp/err" \
     || fail "relapselab summary --by subject failed"
-expect_eq "rows of --by subject (9 mice x 4 phases)" "$(grep -c '^ *[0-9]' "$tmp/sub.out")" 36
+expect_eq "rows of --by subject (9 mice x 4 phases)" "$(first_table_rows "$tmp/sub.out")" 36
 
 # Bad usage: exit 2 with a usage line.
 for args in "" "--by" "$tmp/a.db --by day" "$tmp/a.db --bogus" "$tmp/a.db $tmp/a.db" \
