@@ -31,8 +31,12 @@
 **      cocaine_mean_uM, cocaine_peak_uM; NULL for imported data), also in sessions_tidy;
 **      protocol features: phases.dose_mg_per_kg (a phase's unit dose),
 **      phases.intersession_h; liquid reinforcers (reinforcers.solution, concentration_pct,
-**      satiety_per_delivery) */
-#define RL_STORE_SCHEMA_VERSION 6
+**      satiety_per_delivery)
+**   6  import_sessions.counts_mismatch
+**   7  packed events: one session_events row per session (times, kinds and codes as
+**      BLOBs, event_pack.h) and the event_kinds table; `events` is a view with the columns
+**      and values of the old table */
+#define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;
 

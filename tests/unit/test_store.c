@@ -30,8 +30,8 @@
 #define N_PER_GROUP 2
 #define N_SUBJECTS (N_GROUPS * N_PER_GROUP)
 #define SESSIONS_PER_SUBJECT 3
-/* Events per session by day: 5, 35 and 75 exercise the store's 1-, 8- and 64-row INSERTs
-** (75 = 64 + 8 + 3). */
+/* Events per session by day: 5, 35 and 75 (sessions of several sizes; the store packs
+** each session's events into one row, event_pack.h). */
 #define MAX_EVENTS 75
 #define EVENTS_ON_DAY(d) ((d) == 0 ? 5 : (d) == 1 ? 35 : 75)
 #define EVENTS_PER_SUBJECT (5 + 35 + 75)
@@ -351,7 +351,7 @@ test_write_and_read_back(void)
     CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(RL_STORE_SCHEMA_VERSION == 6);
+    CHECK(RL_STORE_SCHEMA_VERSION == 7);
     query_text(db, "SELECT source FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "simulation") == 0);
     CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
