@@ -38,10 +38,16 @@ put_f64(unsigned char *p, double x)
     } else {
         memcpy(&u, &x, sizeof u);
     }
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    u = __builtin_bswap64(u); /* big-endian in one instruction */
+    memcpy(p, &u, sizeof u);
+    (void) i;
+#else
     for (i = 7; i >= 0; i--) {
         p[i] = (unsigned char) (u & 0xFF);
         u >>= 8;
     }
+#endif
 }
 
 double

@@ -30,7 +30,8 @@ struct rl_store {
     char *final_path;
     rl_outfile_t out;          /* the temporary file the database is written to */
     sqlite3_stmt *ins_subject;
-    sqlite3_stmt *ins_param;
+    sqlite3_stmt *ins_param;       /* one row, and PARAM_BATCH rows (store_sqlite.c) */
+    sqlite3_stmt *ins_params;
     sqlite3_stmt *ins_session;
     sqlite3_stmt *ins_events;      /* one session_events row: a session's packed events */
     rl_event_pack_t pack;          /* buffers of the packed events (event_pack.h) */

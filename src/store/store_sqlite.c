@@ -16,7 +16,8 @@
 ** that is reset and rebound. A session's events go packed into one row of session_events
 ** (event_pack.h: 9 bytes per event, one INSERT per session; the `events` view presents them
 ** as rows), so the writer costs a small fraction of the simulation. The activity indices
-** of a session (one row per region) go in one INSERT of RL_N_REGIONS rows.
+** of a session go in one row of session_activity (a column per region; the view `activity`
+** gives one row per region).
 **
 ** Determinism: the file depends only on the calls (and on the SQLite library version, which
 ** SQLite writes in the header). Page size, auto-vacuum, encoding, application_id and
@@ -110,10 +111,7 @@ static const char schema_sql[] =
     "  da_pre_nM REAL, da_mean_nM REAL, da_peak_nM REAL,\n"
     "  cocaine_mean_uM REAL, cocaine_peak_uM REAL);\n"
     "CREATE UNIQUE INDEX sessions_subject_day ON sessions (subject_id, day);\n"
-    "CREATE TABLE activity (\n"
-    "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
-    "  region TEXT NOT NULL, value REAL NOT NULL,\n"
-    "  PRIMARY KEY (session_id, region)) WITHOUT ROWID;\n"
+    /* session_activity (one column per region) and its view activity: create_activity() */
     "CREATE TABLE event_kinds (\n"
     "  kind_id INTEGER PRIMARY KEY CHECK (kind_id BETWEEN 0 AND 127),\n"
     "  name TEXT NOT NULL UNIQUE);\n"
@@ -159,13 +157,21 @@ static const char pragma_sql[] =
     "PRAGMA synchronous = OFF;\n"
     "PRAGMA locking_mode = EXCLUSIVE;\n"
     "PRAGMA temp_store = MEMORY;\n"
-    "PRAGMA cache_size = -32768;\n"
+    "PRAGMA cache_size = -8192;\n"
     "PRAGMA foreign_keys = OFF;\n";
 
 static const char insert_subject_sql[] =
     "INSERT INTO subjects (subject_id, group_id, index_in_group, name) VALUES (?, ?, ?, ?)";
 static const char insert_param_sql[] =
     "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)";
+/* A mouse's parameters go PARAM_BATCH rows per step (a simulated mouse has ~70): one step
+** per row cost the writer more than all the mouse's events. */
+#define PARAM_BATCH 16
+#define PARAM_ROW_ ", (?, ?, ?)"
+#define PARAM_ROWS5_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_
+static const char insert_params_sql[] = /* 1 + 3 x 5 = PARAM_BATCH rows */
+    "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)"
+    PARAM_ROWS5_ PARAM_ROWS5_ PARAM_ROWS5_;
 static const char insert_session_sql[] =
     "INSERT INTO sessions (session_id, subject_id, phase_index, phase_name, phase_kind,"
     " session_in_phase, day, active, inactive, active_timeout, reinforcers, duration_min,"
@@ -185,8 +191,20 @@ static const char insert_import_issue_sql[] =
 /* A session's events, packed (event_pack.h): one row per session. */
 static const char insert_events_sql[] =
     "INSERT INTO session_events (session_id, t_s, kinds, codes) VALUES (?, ?, ?, ?)";
-/* The activity indices of a session: one INSERT of RL_N_REGIONS rows (built at open). */
-#define ACTIVITY_COLUMNS 3
+/* The activity indices of a session: one row of session_activity, a column per region
+** (one INSERT instead of RL_N_REGIONS rows of a keyed table: the writer's largest cost
+** after the events were packed). The view `activity` gives the long format. */
+#define REGION_COLUMN_(id, name) ",\n  " name " REAL NOT NULL"
+#define REGION_ROW_(id, name) \
+    "SELECT session_id, '" name "' AS region, " name " AS value FROM session_activity\n",
+static const char activity_table_sql[] =
+    "CREATE TABLE session_activity (\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id)"
+    RL_REGIONS(REGION_COLUMN_) ");\n";
+static const char *const activity_rows[RL_N_REGIONS] = {RL_REGIONS(REGION_ROW_)};
+#define REGION_PLACEHOLDER_(id, name) ", ?"
+static const char insert_activity_sql[] =
+    "INSERT INTO session_activity VALUES (?" RL_REGIONS(REGION_PLACEHOLDER_) ")";
 
 /* ---- binding helper: binds parameters in order, remembers the first failure ---- */
 
@@ -294,23 +312,28 @@ write_event_kinds(rl_store_t *self, rl_error_t *err)
     return ret;
 }
 
-/* The activity INSERT: one row per region, so one step stores a session's indices. */
+/* The session_activity table and the view activity (session_id, region, value) over it:
+** one SELECT per region, joined by UNION ALL. */
 static int
-prepare_activity(rl_store_t *self, rl_error_t *err)
+create_activity(rl_store_t *self, rl_error_t *err)
 {
-    static const char head[] = "INSERT INTO activity (session_id, region, value)"
-                               " VALUES (?, ?, ?)";
-    static const char row[] = ", (?, ?, ?)";
-    char sql[sizeof head + RL_N_REGIONS * sizeof row];
-    size_t used = sizeof head - 1;
+    static const char head[] = "CREATE VIEW activity AS\n";
+    static const char sep[] = "UNION ALL ";
+    char sql[sizeof head + RL_N_REGIONS * (sizeof sep + 128)];
+    size_t used = 0;
     int j;
 
     memcpy(sql, head, sizeof head);
-    for (j = 1; j < RL_N_REGIONS; j++) {
-        memcpy(sql + used, row, sizeof row);
-        used += sizeof row - 1;
+    used = sizeof head - 1;
+    for (j = 0; j < RL_N_REGIONS; j++) {
+        used += (size_t) snprintf(sql + used, sizeof sql - used, "%s%s", j > 0 ? sep : "",
+            activity_rows[j]);
     }
-    return rl_store_prepare(self, sql, &self->ins_activity, err);
+    if (used >= sizeof sql || sqlite3_exec(self->db, activity_table_sql, NULL, NULL, NULL)
+        != SQLITE_OK || sqlite3_exec(self->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        return rl_store_db_error(self, err, "creating the activity table");
+    }
+    return 0;
 }
 
 static int
@@ -377,6 +400,7 @@ store_destroy(rl_store_t *self, bool remove_tmp)
 
     sqlite3_finalize(self->ins_subject);
     sqlite3_finalize(self->ins_param);
+    sqlite3_finalize(self->ins_params);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
     sqlite3_finalize(self->ins_import_file);
@@ -455,8 +479,10 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
         || (ret = rl_store_write_protocol(self, protocol, err)) != 0
         || (ret = rl_store_prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
         || (ret = rl_store_prepare(self, insert_param_sql, &self->ins_param, err)) != 0
+        || (ret = rl_store_prepare(self, insert_params_sql, &self->ins_params, err)) != 0
         || (ret = rl_store_prepare(self, insert_session_sql, &self->ins_session, err)) != 0
-        || (ret = prepare_activity(self, err)) != 0
+        || (ret = create_activity(self, err)) != 0
+        || (ret = rl_store_prepare(self, insert_activity_sql, &self->ins_activity, err)) != 0
         || (ret = rl_store_prepare(self, insert_import_file_sql, &self->ins_import_file, err)) != 0
         || (ret = rl_store_prepare(self, insert_import_session_sql, &self->ins_import_session, err))
             != 0
@@ -524,14 +550,18 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing a subject");
     }
-    for (i = 0; i < subject->n_params; i++) {
-        rl_store_bind_begin(&b, self->ins_param);
-        rl_store_bind_int(&b, subject->subject_id);
-        rl_store_bind_text(&b, subject->params[i].name);
-        rl_store_bind_double(&b, subject->params[i].value);
+    for (i = 0; i < subject->n_params;) {
+        size_t rows = subject->n_params - i >= PARAM_BATCH ? PARAM_BATCH : 1, j;
+        rl_store_bind_begin(&b, rows > 1 ? self->ins_params : self->ins_param);
+        for (j = i; j < i + rows; j++) {
+            rl_store_bind_int(&b, subject->subject_id);
+            rl_store_bind_text(&b, subject->params[j].name);
+            rl_store_bind_double(&b, subject->params[j].value);
+        }
         if (rl_store_bind_step(&b) != SQLITE_DONE) {
             return rl_store_db_error(self, err, "writing a subject parameter");
         }
+        i += rows;
     }
     self->subject_procedure[subject->subject_id] = self->group_procedure[subject->group];
     return 0;
@@ -576,21 +606,14 @@ insert_events(rl_store_t *self, int64_t session_id, const rl_event_t *events,
 }
 
 /* Insert the RL_N_REGIONS activity indices of a session in one step. Returns SQLITE_DONE
-** on success. Every parameter is rebound (region names are static strings). */
+** on success. Every parameter is rebound. */
 static int
 insert_activity(sqlite3_stmt *st, int64_t session_id, const double *activity)
 {
-    int j, rc = SQLITE_OK;
+    int j, rc = sqlite3_bind_int64(st, 1, session_id);
 
     for (j = 0; j < RL_N_REGIONS && rc == SQLITE_OK; j++) {
-        int b = j * ACTIVITY_COLUMNS;
-        rc = sqlite3_bind_int64(st, b + 1, session_id);
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_text(st, b + 2, rl_region_name(j), -1, SQLITE_STATIC);
-        }
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_double(st, b + 3, activity[j]);
-        }
+        rc = sqlite3_bind_double(st, j + 2, activity[j]);
     }
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
@@ -724,12 +747,14 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
     }
     sqlite3_finalize(self->ins_subject);
     sqlite3_finalize(self->ins_param);
+    sqlite3_finalize(self->ins_params);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
     sqlite3_finalize(self->ins_import_file);
     sqlite3_finalize(self->ins_import_session);
     sqlite3_finalize(self->ins_import_issue);
     self->ins_subject = self->ins_param = self->ins_session = self->ins_activity = NULL;
+    self->ins_params = NULL;
     self->ins_import_file = self->ins_import_session = self->ins_import_issue = NULL;
     sqlite3_finalize(self->ins_events);
     self->ins_events = NULL;
