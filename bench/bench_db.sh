@@ -9,7 +9,8 @@
 # study examples/gutierrez2014.yaml (16 groups), each copied with every group at n mice.
 # For each: build/bench_seed PROTOCOL REPEATS 2 (2 threads, simulate and run interleaved,
 # medians: the ratio run / simulate), then one `relapselab run --threads 2` under GNU time
-# for its wall time and maximum resident memory, the database's size and bytes per event.
+# (cli_s) for its wall time and maximum resident memory, the database's size and bytes
+# per event.
 # Seed 20141219 everywhere. The seed study at n = 1000 (16,000 mice, ~30 M events) takes a
 # few minutes: pass it in sizes-seed to include it.
 set -eu
@@ -26,8 +27,8 @@ trap 'rm -rf "$tmp"' EXIT
 
 echo "machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | sed 's/.*: //')," \
     "load average $(cut -d' ' -f1-3 /proc/loadavg), $(date -u '+%Y-%m-%d %H:%M UTC')"
-printf '%-22s %9s %11s %8s %8s %8s %10s %9s %11s\n' protocol mice events sim_s run_s \
-    run/sim run1_s maxrss_MiB db_MB bytes/event
+printf '%-22s %9s %11s %8s %8s %8s %10s %9s %11s %9s\n' protocol mice events sim_s run_s \
+    run/sim cli_s maxrss_MiB db_MB bytes/event
 
 one() { # LABEL YAML
     out=$("$build/bench_seed" "$2" "$repeats" 2)

@@ -35,7 +35,8 @@
 **   6  import_sessions.counts_mismatch
 **   7  packed events: one session_events row per session (times, kinds and codes as
 **      BLOBs, event_pack.h) and the event_kinds table; `events` is a view with the columns
-**      and values of the old table */
+**      and values of the old table; likewise session_activity (a column per region) under
+**      an `activity` view; page size 8192 */
 #define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;

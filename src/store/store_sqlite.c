@@ -150,7 +150,7 @@ static const char schema_sql[] =
 ** auto_vacuum must precede it). Explicit values keep the bytes independent of SQLite's
 ** compile-time defaults. */
 static const char pragma_sql[] =
-    "PRAGMA page_size = 4096;\n"
+    "PRAGMA page_size = 8192;\n"
     "PRAGMA auto_vacuum = NONE;\n"
     "PRAGMA encoding = 'UTF-8';\n"
     "PRAGMA journal_mode = OFF;\n"
