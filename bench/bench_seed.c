@@ -6,8 +6,9 @@
 ** `relapselab run` pipeline (rl_run_to_store with a database in $TMPDIR or /tmp, the
 ** writer on the calling thread beside the workers), R times over. Interleaving exposes
 ** both to the same machine load. (The run ends with an fsync of the database: on a busy
-** disk that wait is part of its time; TMPDIR=/dev/shm leaves it out.) Prints, per configuration, the median and best wall times, mouse-sessions
-** and events per second at the median, and the ratio run / simulate of the medians.
+** disk that wait is part of its time; TMPDIR=/dev/shm leaves it out.) Prints, per
+** configuration, the median and best wall times, mouse-sessions and events per second at
+** the median, and the ratio run / simulate of the medians.
 ** Usage: bench_seed [PROTOCOL] [REPEATS] [THREADS...] (defaults: the seed study, 5, 1 2).
 ** The seed is fixed (20141219) so runs compare.
 */

@@ -605,6 +605,29 @@ insert_events(rl_store_t *self, int64_t session_id, const rl_event_t *events,
     return rc;
 }
 
+/* The packed events of session s as row session_id (codes: NULL, or one per event).
+** Returns 0 or an RL_ERR_* code (the store is then failed). */
+static int
+write_events(rl_store_t *self, int64_t session_id, const rl_session_result_t *s,
+    const double *codes, rl_error_t *err)
+{
+    int rc = insert_events(self, session_id, s->events, codes, s->n_events);
+
+    if (rc == SQLITE_DONE) {
+        return 0;
+    }
+    self->failed = true;
+    if (rc == SQLITE_NOMEM) {
+        return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");
+    }
+    if (rc == SQLITE_TOOBIG) {
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "session of subject %d: %zu events are more than one row can hold",
+            s->subject_id, s->n_events);
+    }
+    return rl_store_db_error(self, err, "writing events");
+}
+
 /* Insert the RL_N_REGIONS activity indices of a session in one step. Returns SQLITE_DONE
 ** on success. Every parameter is rebound. */
 static int
@@ -630,7 +653,7 @@ rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s, cons
     int64_t session_id = self->next_session_id;
     rl_store_binder_t b;
     size_t i;
-    int proc, rc;
+    int proc, rc, ret;
 
     if (self->failed) {
         return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
@@ -708,12 +731,8 @@ rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s, cons
         return rl_store_db_error(self, err, "writing activity indices");
     }
 
-    if ((rc = insert_events(self, session_id, s->events, codes, s->n_events)) != SQLITE_DONE) {
-        if (rc == SQLITE_NOMEM) {
-            self->failed = true;
-            return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");
-        }
-        return rl_store_db_error(self, err, "writing events");
+    if ((ret = write_events(self, session_id, s, codes, err)) != 0) {
+        return ret;
     }
     self->next_session_id++;
     *id = session_id;

@@ -240,7 +240,8 @@ compare_three(const char *db_path, const char *dir, bool with_reader)
         CHECK(strcmp((const char *) sqlite3_column_text(st, 9), "integer") == 0);
         CHECK(strcmp((const char *) sqlite3_column_text(st, 10), "text") == 0);
         /* the dataset reader: sessions in (subject, day) order = session_id order here */
-        while (ds != NULL && si < ds->n_sessions && ds->sessions[si].session_id != sqlite3_column_int64(st, 0)) {
+        while (ds != NULL && si < ds->n_sessions
+            && ds->sessions[si].session_id != sqlite3_column_int64(st, 0)) {
             si++;
             ei = 0;
         }
