@@ -38,7 +38,11 @@
 **      import batches (the import_batches table, import_files.batch_id: import-medpc
 **      --append adds a batch to a database); a subject sheet's columns in subjects (sex,
 **      genotype, background, treatment, dose, notes): sessions_tidy takes sex and
-**      genotype from the subject when it has them */
+**      genotype from the subject when it has them;
+**      packed events: one session_events row per session (times, kinds and codes as
+**      BLOBs, event_pack.h) and the event_kinds table; `events` is a view with the columns
+**      and values of the old table; likewise session_activity (a column per region) under
+**      an `activity` view; page size 8192 */
 #define RL_STORE_SCHEMA_VERSION 7
 
 typedef struct rl_store rl_store_t;

@@ -17,6 +17,7 @@
 #include "relapselab/store.h"
 #include "core/outfile.h"
 #include "store_open.h"
+#include "event_pack.h"
 
 /* What the store keeps of the protocol (copied at open) and of the subjects. */
 typedef struct phase_label {
@@ -29,9 +30,11 @@ struct rl_store {
     char *final_path;
     rl_outfile_t out;          /* the temporary file the database is written to */
     sqlite3_stmt *ins_subject;
-    sqlite3_stmt *ins_param;
+    sqlite3_stmt *ins_param;       /* one row, and PARAM_BATCH rows (store_sqlite.c) */
+    sqlite3_stmt *ins_params;
     sqlite3_stmt *ins_session;
-    sqlite3_stmt *ins_events[3];   /* rows per statement: event_batch[] */
+    sqlite3_stmt *ins_events;      /* one session_events row: a session's packed events */
+    rl_event_pack_t pack;          /* buffers of the packed events (event_pack.h) */
     sqlite3_stmt *ins_activity;    /* RL_N_REGIONS rows */
     sqlite3_stmt *ins_import_file;
     sqlite3_stmt *ins_import_session;

@@ -12,10 +12,12 @@
 ** then renames it.
 ** Because there is no journal a failed statement cannot be rolled back, so the first
 ** failure marks the store as failed: later writes and commit refuse, and the temporary file
-** is deleted. One transaction spans open..commit, every insert uses a prepared statement
-** that is reset and rebound, and events go in multi-row INSERTs (64 rows per step): 5,000
-** sessions of 300 events (1.5 million rows) take about half a second. The activity indices
-** of a session (one row per region) go in one INSERT of RL_N_REGIONS rows.
+** is deleted. One transaction spans open..commit, and every insert uses a prepared statement
+** that is reset and rebound. A session's events go packed into one row of session_events
+** (event_pack.h: 9 bytes per event, one INSERT per session; the `events` view presents them
+** as rows), so the writer costs a small fraction of the simulation. The activity indices
+** of a session go in one row of session_activity (a column per region; the view `activity`
+** gives one row per region).
 **
 ** Determinism: the file depends only on the calls (and on the SQLite library version, which
 ** SQLite writes in the header). Page size, auto-vacuum, encoding, application_id and
@@ -111,15 +113,15 @@ static const char schema_sql[] =
     "  da_pre_nM REAL, da_mean_nM REAL, da_peak_nM REAL,\n"
     "  cocaine_mean_uM REAL, cocaine_peak_uM REAL);\n"
     "CREATE UNIQUE INDEX sessions_subject_day ON sessions (subject_id, day);\n"
-    "CREATE TABLE activity (\n"
-    "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
-    "  region TEXT NOT NULL, value REAL NOT NULL,\n"
-    "  PRIMARY KEY (session_id, region)) WITHOUT ROWID;\n"
-    "CREATE TABLE events (\n"
-    "  session_id INTEGER NOT NULL REFERENCES sessions (session_id),\n"
-    "  seq INTEGER NOT NULL, t_s REAL NOT NULL, kind TEXT NOT NULL,\n"
-    "  in_timeout INTEGER NOT NULL, code REAL,\n"
-    "  PRIMARY KEY (session_id, seq)) WITHOUT ROWID;\n"
+    /* session_activity (one column per region) and its view activity: create_activity() */
+    "CREATE TABLE event_kinds (\n"
+    "  kind_id INTEGER PRIMARY KEY CHECK (kind_id BETWEEN 0 AND 127),\n"
+    "  name TEXT NOT NULL UNIQUE);\n"
+    "CREATE TABLE session_events (\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id),\n"
+    "  t_s BLOB NOT NULL, kinds BLOB NOT NULL, codes BLOB,\n"
+    "  CHECK (length(t_s) = 8 * length(kinds)\n"
+    "         AND (codes IS NULL OR length(codes) = 8 * length(kinds))));\n"
     "CREATE TABLE import_batches (\n"
     "  batch_id INTEGER PRIMARY KEY, command TEXT, relapselab_version TEXT NOT NULL);\n"
     "CREATE TABLE import_files (\n"
@@ -155,20 +157,28 @@ static const char schema_sql[] =
 ** auto_vacuum must precede it). Explicit values keep the bytes independent of SQLite's
 ** compile-time defaults. */
 static const char pragma_sql[] =
-    "PRAGMA page_size = 4096;\n"
+    "PRAGMA page_size = 8192;\n"
     "PRAGMA auto_vacuum = NONE;\n"
     "PRAGMA encoding = 'UTF-8';\n"
     "PRAGMA journal_mode = OFF;\n"
     "PRAGMA synchronous = OFF;\n"
     "PRAGMA locking_mode = EXCLUSIVE;\n"
     "PRAGMA temp_store = MEMORY;\n"
-    "PRAGMA cache_size = -32768;\n"
+    "PRAGMA cache_size = -8192;\n"
     "PRAGMA foreign_keys = OFF;\n";
 
 static const char insert_subject_sql[] =
     "INSERT INTO subjects (subject_id, group_id, index_in_group, name) VALUES (?, ?, ?, ?)";
 static const char insert_param_sql[] =
     "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)";
+/* A mouse's parameters go PARAM_BATCH rows per step (a simulated mouse has ~70): one step
+** per row cost the writer more than all the mouse's events. */
+#define PARAM_BATCH 16
+#define PARAM_ROW_ ", (?, ?, ?)"
+#define PARAM_ROWS5_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_
+static const char insert_params_sql[] = /* 1 + 3 x 5 = PARAM_BATCH rows */
+    "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)"
+    PARAM_ROWS5_ PARAM_ROWS5_ PARAM_ROWS5_;
 static const char insert_session_sql[] =
     "INSERT INTO sessions (session_id, subject_id, phase_index, phase_name, phase_kind,"
     " session_in_phase, day, active, inactive, active_timeout, reinforcers, duration_min,"
@@ -185,14 +195,23 @@ static const char insert_import_session_sql[] =
 static const char insert_import_issue_sql[] =
     "INSERT INTO import_issues (issue_id, file_id, session_id, line, severity, message)"
     " VALUES (?, ?, ?, ?, ?, ?)";
-/* Events go in multi-row INSERTs of 64, then 8, then 1 row(s): one sqlite3_step() per
-** 64 events halves the insert time compared with one row per step. */
-#define EVENT_BATCH_LARGE 64
-#define EVENT_BATCH_SMALL 8
-#define EVENT_COLUMNS 6
-static const int event_batch[3] = {1, EVENT_BATCH_SMALL, EVENT_BATCH_LARGE};
-/* The activity indices of a session: one INSERT of RL_N_REGIONS rows (built at open). */
-#define ACTIVITY_COLUMNS 3
+/* A session's events, packed (event_pack.h): one row per session. */
+static const char insert_events_sql[] =
+    "INSERT INTO session_events (session_id, t_s, kinds, codes) VALUES (?, ?, ?, ?)";
+/* The activity indices of a session: one row of session_activity, a column per region
+** (one INSERT instead of RL_N_REGIONS rows of a keyed table: the writer's largest cost
+** after the events were packed). The view `activity` gives the long format. */
+#define REGION_COLUMN_(id, name) ",\n  " name " REAL NOT NULL"
+#define REGION_ROW_(id, name) \
+    "SELECT session_id, '" name "' AS region, " name " AS value FROM session_activity\n",
+static const char activity_table_sql[] =
+    "CREATE TABLE session_activity (\n"
+    "  session_id INTEGER PRIMARY KEY REFERENCES sessions (session_id)"
+    RL_REGIONS(REGION_COLUMN_) ");\n";
+static const char *const activity_rows[RL_N_REGIONS] = {RL_REGIONS(REGION_ROW_)};
+#define REGION_PLACEHOLDER_(id, name) ", ?"
+static const char insert_activity_sql[] =
+    "INSERT INTO session_activity VALUES (?" RL_REGIONS(REGION_PLACEHOLDER_) ")";
 
 /* ---- binding helper: binds parameters in order, remembers the first failure ---- */
 
@@ -276,50 +295,52 @@ rl_store_prepare(rl_store_t *self, const char *sql, sqlite3_stmt **st, rl_error_
     return 0;
 }
 
-/* The three event INSERTs, of event_batch[k] rows each. */
+/* The event kinds, ids as in results.h (kept in the database, so it explains itself). */
 static int
-prepare_events(rl_store_t *self, rl_error_t *err)
+write_event_kinds(rl_store_t *self, rl_error_t *err)
 {
-    static const char head[] = "INSERT INTO events (session_id, seq, t_s, kind, in_timeout,"
-                               " code) VALUES (?, ?, ?, ?, ?, ?)";
-    static const char row[] = ", (?, ?, ?, ?, ?, ?)";
-    char *sql = rl_malloc(sizeof head + EVENT_BATCH_LARGE * sizeof row);
-    int k, j, ret = 0;
+    sqlite3_stmt *st = NULL;
+    rl_store_binder_t b;
+    int k, ret = 0;
 
-    if (sql == NULL) {
-        self->failed = true;
-        return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");
+    if ((ret = rl_store_prepare(self, "INSERT INTO event_kinds (kind_id, name) VALUES (?, ?)",
+             &st, err)) != 0) {
+        return ret;
     }
-    for (k = 0; k < 3 && ret == 0; k++) {
-        size_t used = sizeof head - 1;
-        memcpy(sql, head, sizeof head);
-        for (j = 1; j < event_batch[k]; j++) {
-            memcpy(sql + used, row, sizeof row);
-            used += sizeof row - 1;
+    for (k = 0; k < RL_EV_COUNT && ret == 0; k++) {
+        rl_store_bind_begin(&b, st);
+        rl_store_bind_int(&b, k);
+        rl_store_bind_text(&b, rl_event_kind_name(k));
+        if (rl_store_bind_step(&b) != SQLITE_DONE) {
+            ret = rl_store_db_error(self, err, "writing the event kinds");
         }
-        ret = rl_store_prepare(self, sql, &self->ins_events[k], err);
     }
-    free(sql);
+    sqlite3_finalize(st);
     return ret;
 }
 
-/* The activity INSERT: one row per region, so one step stores a session's indices. */
+/* The session_activity table and the view activity (session_id, region, value) over it:
+** one SELECT per region, joined by UNION ALL. */
 static int
-prepare_activity(rl_store_t *self, rl_error_t *err)
+create_activity(rl_store_t *self, rl_error_t *err)
 {
-    static const char head[] = "INSERT INTO activity (session_id, region, value)"
-                               " VALUES (?, ?, ?)";
-    static const char row[] = ", (?, ?, ?)";
-    char sql[sizeof head + RL_N_REGIONS * sizeof row];
-    size_t used = sizeof head - 1;
+    static const char head[] = "CREATE VIEW activity AS\n";
+    static const char sep[] = "UNION ALL ";
+    char sql[sizeof head + RL_N_REGIONS * (sizeof sep + 128)];
+    size_t used = 0;
     int j;
 
     memcpy(sql, head, sizeof head);
-    for (j = 1; j < RL_N_REGIONS; j++) {
-        memcpy(sql + used, row, sizeof row);
-        used += sizeof row - 1;
+    used = sizeof head - 1;
+    for (j = 0; j < RL_N_REGIONS; j++) {
+        used += (size_t) snprintf(sql + used, sizeof sql - used, "%s%s", j > 0 ? sep : "",
+            activity_rows[j]);
     }
-    return rl_store_prepare(self, sql, &self->ins_activity, err);
+    if (used >= sizeof sql || sqlite3_exec(self->db, activity_table_sql, NULL, NULL, NULL)
+        != SQLITE_OK || sqlite3_exec(self->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+        return rl_store_db_error(self, err, "creating the activity table");
+    }
+    return 0;
 }
 
 static int
@@ -380,24 +401,24 @@ out:
 int
 rl_store_destroy(rl_store_t *self, bool remove_tmp)
 {
-    int i, rc = SQLITE_OK;
+    int rc = SQLITE_OK;
 
     sqlite3_finalize(self->ins_subject);
     sqlite3_finalize(self->ins_param);
+    sqlite3_finalize(self->ins_params);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
     sqlite3_finalize(self->ins_import_file);
     sqlite3_finalize(self->ins_import_session);
     sqlite3_finalize(self->ins_import_issue);
-    for (i = 0; i < 3; i++) {
-        sqlite3_finalize(self->ins_events[i]);
-    }
+    sqlite3_finalize(self->ins_events);
     if (self->db != NULL) {
         rc = sqlite3_close(self->db);
     }
     if (remove_tmp) {
         rl_outfile_abort(&self->out);
     }
+    rl_event_pack_free(&self->pack);
     free(self->subject_procedure);
     free(self->final_path);
     free(self);
@@ -444,7 +465,8 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
         goto out;
     }
     if (sqlite3_exec(self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
-        || sqlite3_exec(self->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        || sqlite3_exec(self->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK
+        || sqlite3_exec(self->db, rl_event_view_sql, NULL, NULL, NULL) != SQLITE_OK) {
         ret = rl_store_db_error(self, err, "creating the schema");
         goto out;
     }
@@ -459,6 +481,8 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
     }
     if ((ret = write_run(self, protocol, run, err)) != 0
         || (ret = rl_store_write_protocol(self, protocol, err)) != 0
+        || (ret = create_activity(self, err)) != 0
+        || (ret = write_event_kinds(self, err)) != 0
         || (ret = rl_store_prepare_inserts(self, err)) != 0
         || (run->imported && (ret = rl_store_write_batch(self, run, err)) != 0)) {
         goto out;
@@ -487,13 +511,14 @@ rl_store_prepare_inserts(rl_store_t *self, rl_error_t *err)
     int ret;
     if ((ret = rl_store_prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
         || (ret = rl_store_prepare(self, insert_param_sql, &self->ins_param, err)) != 0
+        || (ret = rl_store_prepare(self, insert_params_sql, &self->ins_params, err)) != 0
         || (ret = rl_store_prepare(self, insert_session_sql, &self->ins_session, err)) != 0
-        || (ret = prepare_activity(self, err)) != 0
+        || (ret = rl_store_prepare(self, insert_activity_sql, &self->ins_activity, err)) != 0
         || (ret = rl_store_prepare(self, insert_import_file_sql, &self->ins_import_file, err)) != 0
         || (ret = rl_store_prepare(self, insert_import_session_sql, &self->ins_import_session, err))
             != 0
         || (ret = rl_store_prepare(self, insert_import_issue_sql, &self->ins_import_issue, err)) != 0
-        || (ret = prepare_events(self, err)) != 0) {
+        || (ret = rl_store_prepare(self, insert_events_sql, &self->ins_events, err)) != 0) {
         return ret;
     }
     return 0;
@@ -573,72 +598,93 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing a subject");
     }
-    for (i = 0; i < subject->n_params; i++) {
-        rl_store_bind_begin(&b, self->ins_param);
-        rl_store_bind_int(&b, subject->subject_id);
-        rl_store_bind_text(&b, subject->params[i].name);
-        rl_store_bind_double(&b, subject->params[i].value);
+    for (i = 0; i < subject->n_params;) {
+        size_t rows = subject->n_params - i >= PARAM_BATCH ? PARAM_BATCH : 1, j;
+        rl_store_bind_begin(&b, rows > 1 ? self->ins_params : self->ins_param);
+        for (j = i; j < i + rows; j++) {
+            rl_store_bind_int(&b, subject->subject_id);
+            rl_store_bind_text(&b, subject->params[j].name);
+            rl_store_bind_double(&b, subject->params[j].value);
+        }
         if (rl_store_bind_step(&b) != SQLITE_DONE) {
             return rl_store_db_error(self, err, "writing a subject parameter");
         }
+        i += rows;
     }
     self->subject_procedure[subject->subject_id] = self->group_procedure[subject->group];
     return 0;
 }
 
-/* Insert events[first .. first+n-1] of a session with st, a statement of n rows. Returns
-** SQLITE_DONE on success. Every parameter is rebound, so bindings are not cleared (the kind
-** names are static strings). */
+/* Insert the packed events of a session (codes: NULL, or one per event). Returns
+** SQLITE_DONE on success, SQLITE_NOMEM if packing ran out of memory. */
 static int
-insert_events(sqlite3_stmt *st, int64_t session_id, const rl_event_t *events,
-    const double *codes, size_t first, int n)
+insert_events(rl_store_t *self, int64_t session_id, const rl_event_t *events,
+    const double *codes, size_t n)
 {
-    int j, rc = SQLITE_OK;
+    sqlite3_stmt *st = self->ins_events;
+    int rc;
 
-    for (j = 0; j < n && rc == SQLITE_OK; j++) {
-        const rl_event_t *e = &events[first + (size_t) j];
-        int b = j * EVENT_COLUMNS;
-        rc = sqlite3_bind_int64(st, b + 1, session_id);
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_int64(st, b + 2, (int64_t) (first + (size_t) j));
-        }
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_double(st, b + 3, e->t_s);
-        }
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_text(st, b + 4, rl_event_kind_name(e->kind), -1, SQLITE_STATIC);
-        }
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_int(st, b + 5, e->in_timeout ? 1 : 0);
-        }
-        if (rc == SQLITE_OK) { /* NaN binds as NULL */
-            rc = codes != NULL ? sqlite3_bind_double(st, b + 6, codes[first + (size_t) j])
-                               : sqlite3_bind_null(st, b + 6);
-        }
+    if (n > (size_t) INT32_MAX / 8) {
+        return SQLITE_TOOBIG;
+    }
+    if (rl_event_pack(&self->pack, events, codes, n) != 0) {
+        return SQLITE_NOMEM;
+    }
+    /* an empty BLOB, not NULL, for a session without events (zeroblob(0)) */
+    rc = sqlite3_bind_int64(st, 1, session_id);
+    if (rc == SQLITE_OK) {
+        rc = n > 0 ? sqlite3_bind_blob(st, 2, self->pack.t_s, (int) (8 * n), SQLITE_STATIC)
+                   : sqlite3_bind_zeroblob(st, 2, 0);
+    }
+    if (rc == SQLITE_OK) {
+        rc = n > 0 ? sqlite3_bind_blob(st, 3, self->pack.kinds, (int) n, SQLITE_STATIC)
+                   : sqlite3_bind_zeroblob(st, 3, 0);
+    }
+    if (rc == SQLITE_OK) {
+        rc = codes == NULL ? sqlite3_bind_null(st, 4)
+            : n > 0 ? sqlite3_bind_blob(st, 4, self->pack.codes, (int) (8 * n), SQLITE_STATIC)
+                    : sqlite3_bind_zeroblob(st, 4, 0);
     }
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
     }
     sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
     return rc;
 }
 
+/* The packed events of session s as row session_id (codes: NULL, or one per event).
+** Returns 0 or an RL_ERR_* code (the store is then failed). */
+static int
+write_events(rl_store_t *self, int64_t session_id, const rl_session_result_t *s,
+    const double *codes, rl_error_t *err)
+{
+    int rc = insert_events(self, session_id, s->events, codes, s->n_events);
+
+    if (rc == SQLITE_DONE) {
+        return 0;
+    }
+    self->failed = true;
+    if (rc == SQLITE_NOMEM) {
+        return rl_error_set(err, RL_ERR_NOMEM, self->final_path, 0, 0, "out of memory");
+    }
+    if (rc == SQLITE_TOOBIG) {
+        return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
+            "session of subject %d: %zu events are more than one row can hold",
+            s->subject_id, s->n_events);
+    }
+    return rl_store_db_error(self, err, "writing events");
+}
+
 /* Insert the RL_N_REGIONS activity indices of a session in one step. Returns SQLITE_DONE
-** on success. Every parameter is rebound (region names are static strings). */
+** on success. Every parameter is rebound. */
 static int
 insert_activity(sqlite3_stmt *st, int64_t session_id, const double *activity)
 {
-    int j, rc = SQLITE_OK;
+    int j, rc = sqlite3_bind_int64(st, 1, session_id);
 
     for (j = 0; j < RL_N_REGIONS && rc == SQLITE_OK; j++) {
-        int b = j * ACTIVITY_COLUMNS;
-        rc = sqlite3_bind_int64(st, b + 1, session_id);
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_text(st, b + 2, rl_region_name(j), -1, SQLITE_STATIC);
-        }
-        if (rc == SQLITE_OK) {
-            rc = sqlite3_bind_double(st, b + 3, activity[j]);
-        }
+        rc = sqlite3_bind_double(st, j + 2, activity[j]);
     }
     if (rc == SQLITE_OK) {
         rc = sqlite3_step(st);
@@ -655,7 +701,7 @@ rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s, cons
     int64_t session_id = self->next_session_id;
     rl_store_binder_t b;
     size_t i;
-    int proc, rc;
+    int proc, rc, ret;
 
     if (self->failed) {
         return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
@@ -733,14 +779,8 @@ rl_store_write_session_rows(rl_store_t *self, const rl_session_result_t *s, cons
         return rl_store_db_error(self, err, "writing activity indices");
     }
 
-    for (i = 0; i < s->n_events;) {
-        size_t left = s->n_events - i;
-        int k = left >= EVENT_BATCH_LARGE ? 2 : left >= EVENT_BATCH_SMALL ? 1 : 0;
-        if ((rc = insert_events(self->ins_events[k], session_id, s->events, codes, i,
-                 event_batch[k])) != SQLITE_DONE) {
-            return rl_store_db_error(self, err, "writing events");
-        }
-        i += (size_t) event_batch[k];
+    if ((ret = write_events(self, session_id, s, codes, err)) != 0) {
+        return ret;
     }
     self->next_session_id++;
     *id = session_id;
@@ -759,7 +799,7 @@ rl_store_write_session(rl_store_t *self, const rl_session_result_t *s, rl_error_
 int
 rl_store_commit(rl_store_t *self, rl_error_t *err)
 {
-    int i, ret = 0;
+    int ret = 0;
 
     if (self->failed) {
         ret = rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
@@ -777,17 +817,17 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
     }
     sqlite3_finalize(self->ins_subject);
     sqlite3_finalize(self->ins_param);
+    sqlite3_finalize(self->ins_params);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
     sqlite3_finalize(self->ins_import_file);
     sqlite3_finalize(self->ins_import_session);
     sqlite3_finalize(self->ins_import_issue);
     self->ins_subject = self->ins_param = self->ins_session = self->ins_activity = NULL;
+    self->ins_params = NULL;
     self->ins_import_file = self->ins_import_session = self->ins_import_issue = NULL;
-    for (i = 0; i < 3; i++) {
-        sqlite3_finalize(self->ins_events[i]);
-        self->ins_events[i] = NULL;
-    }
+    sqlite3_finalize(self->ins_events);
+    self->ins_events = NULL;
     if (sqlite3_close(self->db) != SQLITE_OK) {
         ret = rl_store_db_error(self, err, "closing the database");
         goto fail;

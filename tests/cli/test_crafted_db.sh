@@ -56,7 +56,12 @@ crafted "duration 1e300" "UPDATE sessions SET duration_min = 1e300 WHERE session
     "session 1: duration_min = 1e+300 is impossible"
 # an event time: refused by every command that reads the events
 cp "$tmp/ok.db" "$tmp/c.db"
-sql "$tmp/c.db" "UPDATE events SET t_s = 1e300 WHERE session_id = 1 AND seq = 1"
+# (events are packed, schema 7: bytes 9-16 of session_events.t_s are the time of seq 1,
+# big-endian binary64; X'7E37E43C8800759C' is 1e300)
+sql "$tmp/c.db" "UPDATE session_events SET t_s = CAST(substr(t_s, 1, 8) || X'7E37E43C8800759C' ||
+    substr(t_s, 17) AS BLOB) WHERE session_id = 1"
+[ "$(sql "$tmp/c.db" "SELECT t_s FROM events WHERE session_id = 1 AND seq = 1")" = 1.0e+300 ] ||
+    die "the crafted event time is not 1e300 in the events view"
 for cmd in "summary $tmp/c.db" "report $tmp/c.db -o $tmp/c.html" \
     "plot $tmp/c.db cumulative --subject 0 --session 0 -o $tmp/c.svg" \
     "export $tmp/c.db --medpc $tmp/medpc"; do

@@ -30,8 +30,8 @@
 #define N_PER_GROUP 2
 #define N_SUBJECTS (N_GROUPS * N_PER_GROUP)
 #define SESSIONS_PER_SUBJECT 3
-/* Events per session by day: 5, 35 and 75 exercise the store's 1-, 8- and 64-row INSERTs
-** (75 = 64 + 8 + 3). */
+/* Events per session by day: 5, 35 and 75 (sessions of several sizes; the store packs
+** each session's events into one row, event_pack.h). */
 #define MAX_EVENTS 75
 #define EVENTS_ON_DAY(d) ((d) == 0 ? 5 : (d) == 1 ? 35 : 75)
 #define EVENTS_PER_SUBJECT (5 + 35 + 75)
