@@ -52,7 +52,7 @@ typedef struct rl_run_totals {
 ** lasting its `session_min`. An estimate, not a bound: very active mice (an FR1 sucrose
 ** procedure) make three times the events, place sessions a quarter. */
 #define RL_EST_EVENTS_PER_HOUR 100.0
-#define RL_EST_DB_BYTES_PER_EVENT 40.0
+#define RL_EST_DB_BYTES_PER_EVENT 14.0
 #define RL_EST_S_PER_EVENT_SIM 0.62e-6
 #define RL_EST_S_PER_EVENT_WRITE 0.29e-6
 #define RL_EST_MEM_BYTES_PER_EVENT 32.0

@@ -121,7 +121,7 @@ usage(void)
         "             more memory than the machine has (refused without it). A run\n"
         "             estimated at more than a minute or 1 GB is announced first. The\n"
         "             estimate: the sessions at their maximum x 100 events per\n"
-        "             session-hour, 40 bytes and about 1 us per event (docs/PROTOCOL.md)\n",
+        "             session-hour, 14 bytes and about 1 us per event (docs/PROTOCOL.md)\n",
         DEFAULT_PROTOCOL);
     return RL_EXIT_USAGE;
 }
