@@ -17,6 +17,7 @@
 #include <strings.h>
 
 #include "core/alloc.h"
+#include "core/slurp.h"
 
 #define SHEET_MAX_BYTES (16L * 1024 * 1024)
 
@@ -374,46 +375,22 @@ out:
 int
 rl_subject_sheet_read(const char *path, rl_subject_sheet_t *out, rl_error_t *err)
 {
-    FILE *f;
-    char *text = NULL;
-    size_t len = 0, cap = 0, got;
-    int ret;
+    char *text;
+    size_t len;
+    int e, ret;
 
     memset(out, 0, sizeof *out);
-    if ((f = fopen(path, "rb")) == NULL) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read the subject sheet");
+    switch (rl_slurp(path, (size_t) SHEET_MAX_BYTES, &text, &len, &e)) {
+    case 0: break;
+    case RL_ERR_INVALID:
+        return rl_error_set(err, RL_ERR_PARSE, path, 0, 0,
+            "larger than %ld MiB: not a subject sheet", SHEET_MAX_BYTES >> 20);
+    case RL_ERR_NOMEM: return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    default:
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read the subject sheet: %s",
+            strerror(e));
     }
-    for (;;) {
-        if (len + 4096 > cap) {
-            size_t ncap = cap ? 2 * cap : 8192;
-            char *q;
-            if (ncap > (size_t) SHEET_MAX_BYTES + 8192) {
-                fclose(f);
-                free(text);
-                return rl_error_set(err, RL_ERR_PARSE, path, 0, 0,
-                    "larger than %ld MiB: not a subject sheet", SHEET_MAX_BYTES >> 20);
-            }
-            if ((q = rl_realloc(text, ncap)) == NULL) {
-                fclose(f);
-                free(text);
-                return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
-            }
-            text = q;
-            cap = ncap;
-        }
-        got = fread(text + len, 1, cap - len, f);
-        len += got;
-        if (got == 0) {
-            break;
-        }
-    }
-    if (ferror(f)) {
-        fclose(f);
-        free(text);
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "read error (is it a directory?)");
-    }
-    fclose(f);
-    ret = rl_subject_sheet_parse(path, text != NULL ? text : "", len, out, err);
+    ret = rl_subject_sheet_parse(path, text, len, out, err);
     free(text);
     return ret;
 }

@@ -43,6 +43,7 @@
 #include "calendar.h"
 #include "medpc_internal.h"
 #include "core/alloc.h"
+#include "core/slurp.h"
 #include "core/sha256.h"
 
 /* An array index beyond this is taken as corruption rather than allocated. */
@@ -745,36 +746,20 @@ rl_medpc_parse_buffer(const char *text, size_t len, const char *name, rl_medpc_f
 int
 rl_medpc_parse_file(const char *path, rl_medpc_file_t *out, rl_error_t *err)
 {
-    FILE *fp;
-    char *data = NULL;
-    size_t len = 0, cap = 0, got;
-    int rc;
+    char *data;
+    size_t len;
+    int e, rc;
 
     memset(out, 0, sizeof *out);
-    fp = fopen(path, "rb");
-    if (fp == NULL) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot open: %s", strerror(errno));
-    }
-    do {
-        if (len > (size_t) RL_MEDPC_MAX_FILE_MIB * 1024 * 1024) {
-            rc = rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "larger than %d MiB (the limit "
-                "of a MED-PC data file)", RL_MEDPC_MAX_FILE_MIB);
-            goto out;
-        }
-        if (grow((void **)&data, &cap, len + 65536, 1) != 0) {
-            rc = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
-            goto out;
-        }
-        got = fread(data + len, 1, cap - len, fp);
-        len += got;
-    } while (got > 0);
-    if (ferror(fp)) {
-        rc = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read: %s", strerror(errno));
-        goto out;
+    switch (rl_slurp(path, (size_t) RL_MEDPC_MAX_FILE_MIB * 1024 * 1024, &data, &len, &e)) {
+    case 0: break;
+    case RL_ERR_INVALID:
+        return rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "larger than %d MiB (the limit "
+            "of a MED-PC data file)", RL_MEDPC_MAX_FILE_MIB);
+    case RL_ERR_NOMEM: return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
+    default: return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read: %s", strerror(e));
     }
     rc = rl_medpc_parse_buffer(data, len, path, out, err);
-out:
-    fclose(fp);
     free(data);
     return rc;
 }

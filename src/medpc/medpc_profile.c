@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/slurp.h"
 #include "core/yaml_doc.h"
 #include "medpc_match.h"
 #include "relapselab/results.h"
@@ -746,46 +747,16 @@ rl_medpc_profile_parse(rl_medpc_profile_t *out, const char *text, size_t len,
 static int
 slurp(const char *path, char **out, size_t *len, rl_error_t *err)
 {
-    FILE *f = fopen(path, "rb");
-    char *buf = NULL, *grown;
-    size_t cap = 0, got;
-    int ret = 0;
-
-    *out = NULL;
-    *len = 0;
-    if (f == NULL) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s",
-            strerror(errno));
+    int e, ret = rl_slurp(path, (size_t) RL_YAML_MAX_BYTES, out, len, &e);
+    switch (ret) {
+    case 0: return 0;
+    case RL_ERR_INVALID:
+        return rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "larger than %d MiB (the limit of "
+            "a YAML file): not a decoding profile", RL_YAML_MAX_MIB);
+    case RL_ERR_NOMEM: return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
+    default:
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s", strerror(e));
     }
-    do {
-        if (*len > (size_t) RL_YAML_MAX_BYTES) {
-            ret = rl_error_set(err, RL_ERR_INVALID, path, 0, 0, "larger than %d MiB (the "
-                "limit of a YAML file): not a decoding profile", RL_YAML_MAX_MIB);
-            break;
-        }
-        if (cap - *len < 4096) {
-            cap = cap == 0 ? 16384 : 2 * cap;
-            if ((grown = rl_realloc(buf, cap)) == NULL) {
-                ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory");
-                break;
-            }
-            buf = grown;
-        }
-        got = fread(buf + *len, 1, cap - *len - 1, f); /* room for the NUL */
-        *len += got;
-    } while (got > 0);
-    if (ret == 0 && ferror(f)) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read profile: %s",
-            strerror(errno != 0 ? errno : EIO));
-    }
-    fclose(f);
-    if (ret != 0) {
-        free(buf);
-        return ret;
-    }
-    buf[*len] = '\0';
-    *out = buf;
-    return 0;
 }
 
 /* Try <dir>/<name>.yaml for each dir of the colon-separated list; 0 when found. */

@@ -13,54 +13,25 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/slurp.h"
 
 /* ---------------------------------------------------------------- text helpers */
 
 int
 rl_read_file(const char *path, char **out, size_t *out_len, rl_error_t *err)
 {
-    FILE *f;
-    char *buf = NULL, *grown;
-    size_t len = 0, cap = 0, got;
-    int ret = 0;
-
-    *out = NULL;
-    if ((f = fopen(path, "rb")) == NULL) {
-        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot open protocol '%s': %s", path,
-            strerror(errno));
+    int e, ret = rl_slurp(path, (size_t) RL_MAX_PROTOCOL_BYTES, out, out_len, &e);
+    switch (ret) {
+    case 0: return 0;
+    case RL_ERR_INVALID:
+        return rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
+            "'%s' is larger than %ld bytes: not a protocol", path, RL_MAX_PROTOCOL_BYTES);
+    case RL_ERR_NOMEM:
+        return rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory reading '%s'", path);
+    default:
+        return rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read protocol '%s': %s", path,
+            strerror(e));
     }
-    do {
-        if (len > (size_t) RL_MAX_PROTOCOL_BYTES) {
-            ret = rl_error_set(err, RL_ERR_INVALID, path, 0, 0,
-                "'%s' is larger than %ld bytes: not a protocol", path, RL_MAX_PROTOCOL_BYTES);
-            goto out;
-        }
-        if (cap - len < 4096) {
-            cap = cap == 0 ? 16384 : 2 * cap;
-            if ((grown = rl_realloc(buf, cap)) == NULL) {
-                ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory reading '%s'",
-                    path);
-                goto out;
-            }
-            buf = grown;
-        }
-        errno = 0;
-        got = fread(buf + len, 1, cap - len - 1, f); /* keep room for the NUL */
-        len += got;
-    } while (got > 0);
-    if (ferror(f)) {
-        ret = rl_error_set(err, RL_ERR_IO, path, 0, 0, "cannot read protocol '%s': %s", path,
-            strerror(errno != 0 ? errno : EIO));
-        goto out;
-    }
-    buf[len] = '\0';
-    *out = buf;
-    *out_len = len;
-    buf = NULL;
-out:
-    free(buf);
-    fclose(f);
-    return ret;
 }
 
 /* ---------------------------------------------------------------- small helpers */

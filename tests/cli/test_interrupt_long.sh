@@ -96,7 +96,7 @@ $watchdog "$RL" run "$tmp/absurd.yaml" --seed 1 --out "$tmp/absurd/out.db" >"$tm
     2>"$tmp/err"
 code=$?
 [ "$code" -eq 1 ] || fail "absurd run: exit status $code, expected 1"
-grep -q "a large run: at most 7.68e+08 mouse-session hours; estimate .*7.68e+10 events, a 3.1 TB database" \
+grep -q "a large run: at most 7.68e+08 mouse-session hours; estimate .*7.68e+10 events, a 1.1 TB database" \
     "$tmp/err" || { show_file "stderr" "$tmp/err"; fail "absurd run: no estimate printed"; }
 grep -q "refusing a run estimated at more than 7 days, a 1 TB database or this machine's memory" \
     "$tmp/err" || { show_file "stderr" "$tmp/err"; fail "absurd run: no refusal"; }
