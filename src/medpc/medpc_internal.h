@@ -29,6 +29,9 @@ int rl_medpc_parse_number(const char *s, double *out);
 /* "MM/DD/YY" or "MM/DD/YYYY" (a real calendar date; YY < 70 is 20YY). 0 or -1. */
 int rl_medpc_parse_date(const char *s, int *y, int *m, int *d);
 
+/* The part of a Windows or POSIX path after its last separator (medpc_profile.c). */
+const char *rl_medpc_base_name(const char *path);
+
 /* "H:MM:SS", "HH:MM:SS" or "H:MM" (leading spaces trimmed). 0 or -1. */
 int rl_medpc_parse_time(const char *s, int *h, int *mi, int *sec);
 

@@ -7,6 +7,7 @@
 ** header the session lacks, or an empty one, never matches.
 */
 #include "medpc_match.h"
+#include "medpc_internal.h"
 
 #include <fnmatch.h>
 #include <stdio.h>
@@ -77,19 +78,6 @@ rl_medpc_match_read(rl_medpc_profile_t *p, const rl_yaml_doc_t *doc,
     return 0;
 }
 
-/* The part of a Windows or POSIX path after the last separator. */
-static const char *
-base_name(const char *path)
-{
-    const char *b = path;
-    for (; *path != '\0'; path++) {
-        if (*path == '/' || *path == '\\') {
-            b = path + 1;
-        }
-    }
-    return b;
-}
-
 bool
 rl_medpc_profile_match_rules(const rl_medpc_profile_t *p, const rl_medpc_session_t *s,
     const char *path)
@@ -106,7 +94,7 @@ rl_medpc_profile_match_rules(const rl_medpc_profile_t *p, const rl_medpc_session
             return false;
         }
         if (f == RL_MATCH_FILE || f == RL_MATCH_FILENAME) {
-            v = base_name(v);
+            v = rl_medpc_base_name(v);
         }
         for (k = 0; k < p->match.n[f] && !any; k++) {
             any = fnmatch(p->match.globs[f][k], v, 0) == 0;

@@ -23,6 +23,7 @@
 #include "core/slurp.h"
 #include "core/yaml_doc.h"
 #include "medpc_match.h"
+#include "medpc_internal.h"
 #include "relapselab/results.h"
 #include "core/alloc.h"
 
@@ -821,8 +822,8 @@ match_any(const char (*patterns)[64], int n, const char *s)
 }
 
 /* The part of a Windows or POSIX path after the last separator. */
-static const char *
-base_name(const char *path)
+const char *
+rl_medpc_base_name(const char *path)
 {
     const char *b = path;
     for (; *path != '\0'; path++) {
@@ -846,8 +847,9 @@ rl_medpc_profile_matches(const rl_medpc_profile_t *p, const char *msn,
         return true;
     }
     return (file_header != NULL && file_header[0] != '\0'
-               && match_any(files, p->n_files, base_name(file_header)))
-        || (path != NULL && path[0] != '\0' && match_any(files, p->n_files, base_name(path)));
+               && match_any(files, p->n_files, rl_medpc_base_name(file_header)))
+        || (path != NULL && path[0] != '\0'
+            && match_any(files, p->n_files, rl_medpc_base_name(path)));
 }
 
 const rl_profile_map_t *

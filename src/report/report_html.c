@@ -545,11 +545,18 @@ rl_report_render_html_opt(const rl_dataset_t *ds, const rl_measures_t *m,
         return rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory");
     }
     ret = page(f, ds, m, opt, info, err);
+    return rl_report_mem_close(f, ret, html, len, ds->path, err);
+}
+
+int
+rl_report_mem_close(FILE *f, int ret, char **html, size_t *len, const char *path,
+    rl_error_t *err)
+{
     if (ferror(f) && ret == 0) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory writing the report");
+        ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory writing the report");
     }
     if (fclose(f) != 0 && ret == 0) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, ds->path, 0, 0, "out of memory writing the report");
+        ret = rl_error_set(err, RL_ERR_NOMEM, path, 0, 0, "out of memory writing the report");
     }
     if (ret != 0) {
         free(*html);

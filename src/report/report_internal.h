@@ -54,4 +54,10 @@ void rl_report_import(FILE *f, const rl_dataset_t *ds, rl_report_info_t *info);
 ** provenance). */
 void rl_report_import_counts(const rl_dataset_t *ds, int counts[3]);
 
+/* Finish a page written into an open_memstream over *html / *len (report_html.c): ret is
+** the page writer's status; a stream error or a failed close becomes RL_ERR_NOMEM against
+** path; on failure *html is freed and *html, *len cleared. Returns the final status. */
+int rl_report_mem_close(FILE *f, int ret, char **html, size_t *len, const char *path,
+    rl_error_t *err);
+
 #endif

@@ -182,18 +182,5 @@ rl_report_render_power_html(const rl_power_doc_t *doc, char **html, size_t *len,
         return rl_error_set(err, RL_ERR_NOMEM, doc->path, 0, 0, "out of memory");
     }
     ret = page(f, doc, info, err);
-    if (ferror(f) && ret == 0) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, doc->path, 0, 0, "out of memory writing the "
-            "report");
-    }
-    if (fclose(f) != 0 && ret == 0) {
-        ret = rl_error_set(err, RL_ERR_NOMEM, doc->path, 0, 0, "out of memory writing the "
-            "report");
-    }
-    if (ret != 0) {
-        free(*html);
-        *html = NULL;
-        *len = 0;
-    }
-    return ret;
+    return rl_report_mem_close(f, ret, html, len, doc->path, err);
 }
