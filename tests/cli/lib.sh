@@ -129,6 +129,19 @@ no_db() {
 # write_small_protocol FILE: a tiny protocol (2 groups x 3 mice: WT and Pdyn-/-, cocaine;
 # acquisition, progressive ratio, extinction to criterion, cue-induced reinstatement) that
 # runs in a fraction of a second.
+# medpc_session SUBJECT DATE C0: a one-session MED-PC IV file in the relapselab profile's
+# layout (program "acquisition", box 1, group G1) with one active (code 1) and one inactive
+# (2) poke and the session end (100); C(0), the program's count of active pokes, is C0
+# ("1.000" agrees with the decoded events, "5.000" is a counts mismatch).
+medpc_session() {
+    printf 'File: x\r\n\r\nStart Date: %s\r\nEnd Date: %s\r\n' "$2" "$2"
+    printf 'Subject: %s\r\nExperiment: E\r\nGroup: G1\r\nBox: 1\r\n' "$1"
+    printf 'Start Time:  9:00:00\r\nEnd Time: 10:00:00\r\nMSN: acquisition\r\n'
+    printf 'C:\r\n     0:        %s        1.000        0.000        0.000\r\n' "$3"
+    printf 'E:\r\n     0:        1.000        2.000      100.000\r\n'
+    printf 'T:\r\n     0:       12.500       20.000     3600.000\r\n'
+}
+
 write_small_protocol() {
     cat >"$1" <<'EOF'
 # Tiny protocol for the command-line tests: 2 groups x 3 mice, short sessions.

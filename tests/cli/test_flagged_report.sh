@@ -9,14 +9,7 @@
 # usage: sh tests/cli/test_flagged_report.sh /path/to/relapselab   (from the repo root)
 . "$(dirname "$0")/lib.sh"
 
-session() { # SUBJECT DATE C0 -- one active (code 1) and one inactive (2) poke, end (100)
-    printf 'File: x\r\n\r\nStart Date: %s\r\nEnd Date: %s\r\n' "$2" "$2"
-    printf 'Subject: %s\r\nExperiment: E\r\nGroup: G1\r\nBox: 1\r\n' "$1"
-    printf 'Start Time:  9:00:00\r\nEnd Time: 10:00:00\r\nMSN: acquisition\r\n'
-    printf 'C:\r\n     0:        %s        1.000        0.000        0.000\r\n' "$3"
-    printf 'E:\r\n     0:        1.000        2.000      100.000\r\n'
-    printf 'T:\r\n     0:       12.500       20.000     3600.000\r\n'
-}
+session() { medpc_session "$@"; } # lib.sh
 
 mkdir "$tmp/in"
 session M1 01/02/24 1.000 >"$tmp/in/m1"
