@@ -20,7 +20,8 @@ if(RL_FUZZ)
   add_library(relapselab_fuzz_lib STATIC EXCLUDE_FROM_ALL ${RL_FUZZ_LIB_SOURCES})
   target_include_directories(relapselab_fuzz_lib PUBLIC include ${CMAKE_BINARY_DIR}/include
     PRIVATE src)
-  target_link_libraries(relapselab_fuzz_lib PUBLIC GSL::gsl SQLite::SQLite3 PkgConfig::YAML m)
+  target_link_libraries(relapselab_fuzz_lib PUBLIC GSL::gsl SQLite::SQLite3 PkgConfig::YAML
+    PkgConfig::NETTLE m)
 endif()
 foreach(src ${RL_FUZZ_TARGETS})
   get_filename_component(name ${src} NAME_WE)
