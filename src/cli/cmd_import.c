@@ -257,12 +257,77 @@ usage(void)
     return RL_EXIT_USAGE;
 }
 
+/* The command line of import-medpc. */
+typedef struct import_args {
+    const char *profile_names[MAX_PROFILES];
+    int n_profiles;
+    const char *sheet_path;
+    int replace, accept_mismatch, quiet;
+} import_args_t;
+
+/* Read the options into a, opt, rc and paths (the inputs). Returns -1 to go on, else the
+** exit status (usage, --help, out of memory). */
+static int
+parse_args(int argc, char **argv, import_args_t *a, rl_import_options_t *opt,
+    report_ctx_t *rc, rl_cli_paths_t *paths)
+{
+    int i;
+    for (i = 1; i < argc; i++) {
+        paths->verbose |= strcmp(argv[i], "--verbose") == 0; /* before the paths are added */
+    }
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc) {
+            if (a->n_profiles == MAX_PROFILES) {
+                fprintf(stderr, "relapselab: at most %d profiles\n", MAX_PROFILES);
+                return RL_EXIT_USAGE;
+            }
+            a->profile_names[a->n_profiles++] = argv[++i];
+        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+            opt->out_path = argv[++i];
+        } else if (strcmp(argv[i], "--group-by") == 0 && i + 1 < argc) {
+            const char *g = argv[++i];
+            if (strcmp(g, "group") == 0) {
+                opt->group_by = RL_GROUP_BY_GROUP;
+            } else if (strcmp(g, "experiment") == 0) {
+                opt->group_by = RL_GROUP_BY_EXPERIMENT;
+            } else if (strcmp(g, "none") == 0) {
+                opt->group_by = RL_GROUP_BY_NONE;
+            } else {
+                fprintf(stderr, "relapselab: --group-by must be group, experiment or none\n");
+                return RL_EXIT_USAGE;
+            }
+        } else if (strcmp(argv[i], "--subjects") == 0 && i + 1 < argc) {
+            a->sheet_path = argv[++i];
+        } else if (strcmp(argv[i], "--replace") == 0) {
+            a->replace = 1;
+        } else if (strcmp(argv[i], "--append") == 0) {
+            opt->append = 1;
+        } else if (strcmp(argv[i], "--accept-mismatch") == 0) {
+            a->accept_mismatch = 1;
+        } else if (strcmp(argv[i], "--verbose") == 0) {
+            rc->verbose = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            a->quiet = 1;
+        } else if (strcmp(argv[i], "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+            fprintf(stderr, "relapselab: unknown option '%s'\n", argv[i]);
+            return usage();
+        } else if (rl_cli_paths_add(paths, argv[i]) != 0) {
+            fprintf(stderr, "relapselab: out of memory\n");
+            return RL_EXIT_FAIL;
+        }
+    }
+    return -1;
+}
+
 int
 rl_cmd_import_medpc(int argc, char **argv)
 {
     static rl_medpc_profile_t profiles[MAX_PROFILES];
-    const char *profile_names[MAX_PROFILES];
-    int n_profiles = 0, i, quiet = 0, ret = RL_EXIT_OK;
+    import_args_t a;
+    int i, ret;
     rl_cli_paths_t paths;
     rl_import_options_t opt;
     rl_import_stats_t st;
@@ -270,74 +335,22 @@ rl_cmd_import_medpc(int argc, char **argv)
     rl_cli_progress_t pc;
     rl_error_t err;
     char *command = NULL;
-    int replace = 0, accept_mismatch = 0;
-    const char *sheet_path = NULL;
     rl_subject_sheet_t sheet;
 
     rl_cli_paths_init(&paths);
-    for (i = 1; i < argc; i++) {
-        paths.verbose |= strcmp(argv[i], "--verbose") == 0; /* before the paths are added */
-    }
+    memset(&a, 0, sizeof a);
     memset(&sheet, 0, sizeof sheet);
     memset(&opt, 0, sizeof opt);
     opt.group_by = RL_GROUP_BY_GROUP;
-    for (i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--profile") == 0 && i + 1 < argc) {
-            if (n_profiles == MAX_PROFILES) {
-                fprintf(stderr, "relapselab: at most %d profiles\n", MAX_PROFILES);
-                ret = RL_EXIT_USAGE;
-                goto out;
-            }
-            profile_names[n_profiles++] = argv[++i];
-        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
-            opt.out_path = argv[++i];
-        } else if (strcmp(argv[i], "--group-by") == 0 && i + 1 < argc) {
-            const char *g = argv[++i];
-            if (strcmp(g, "group") == 0) {
-                opt.group_by = RL_GROUP_BY_GROUP;
-            } else if (strcmp(g, "experiment") == 0) {
-                opt.group_by = RL_GROUP_BY_EXPERIMENT;
-            } else if (strcmp(g, "none") == 0) {
-                opt.group_by = RL_GROUP_BY_NONE;
-            } else {
-                fprintf(stderr, "relapselab: --group-by must be group, experiment or none\n");
-                ret = RL_EXIT_USAGE;
-                goto out;
-            }
-        } else if (strcmp(argv[i], "--subjects") == 0 && i + 1 < argc) {
-            sheet_path = argv[++i];
-        } else if (strcmp(argv[i], "--replace") == 0) {
-            replace = 1;
-        } else if (strcmp(argv[i], "--append") == 0) {
-            opt.append = 1;
-        } else if (strcmp(argv[i], "--accept-mismatch") == 0) {
-            accept_mismatch = 1;
-        } else if (strcmp(argv[i], "--verbose") == 0) {
-            rc.verbose = 1;
-        } else if (strcmp(argv[i], "--quiet") == 0) {
-            quiet = 1;
-        } else if (strcmp(argv[i], "--help") == 0) {
-            usage();
-            ret = RL_EXIT_OK;
-            goto out;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "relapselab: unknown option '%s'\n", argv[i]);
-            ret = usage();
-            goto out;
-        } else if (rl_cli_paths_add(&paths, argv[i]) != 0) {
-            fprintf(stderr, "relapselab: out of memory\n");
-            ret = RL_EXIT_FAIL;
-            goto out;
-        }
-    }
-    if ((ret = check_inputs(&paths)) >= 0) {
+    if ((ret = parse_args(argc, argv, &a, &opt, &rc, &paths)) >= 0
+        || (ret = check_inputs(&paths)) >= 0) {
         goto out;
     }
-    if (paths.n == 0 || n_profiles == 0 || opt.out_path == NULL) {
+    if (paths.n == 0 || a.n_profiles == 0 || opt.out_path == NULL) {
         ret = usage();
         goto out;
     }
-    if ((ret = check_out(opt.out_path, &paths, replace, opt.append)) >= 0) {
+    if ((ret = check_out(opt.out_path, &paths, a.replace, opt.append)) >= 0) {
         goto out;
     }
     if ((command = command_line(argc, argv)) == NULL) {
@@ -348,31 +361,31 @@ rl_cmd_import_medpc(int argc, char **argv)
     ret = RL_EXIT_OK;
     opt.watch = rl_cli_clean_on_interrupt();
     rl_error_clear(&err);
-    if (sheet_path != NULL) {   /* a bad sheet: its file:line:col, nothing read or written */
-        if (rl_subject_sheet_read(sheet_path, &sheet, &err) != 0) {
+    if (a.sheet_path != NULL) { /* a bad sheet: its file:line:col, nothing read or written */
+        if (rl_subject_sheet_read(a.sheet_path, &sheet, &err) != 0) {
             ret = rl_cli_report(&err);
             goto out;
         }
         opt.sheet = &sheet;
     }
-    for (i = 0; i < n_profiles; i++) {
-        if (rl_medpc_profile_load(&profiles[i], profile_names[i], NULL, &err) != 0) {
+    for (i = 0; i < a.n_profiles; i++) {
+        if (rl_medpc_profile_load(&profiles[i], a.profile_names[i], NULL, &err) != 0) {
             ret = rl_cli_report(&err);
             goto out;
         }
     }
     opt.profiles = profiles;
-    opt.n_profiles = n_profiles;
+    opt.n_profiles = a.n_profiles;
     opt.command = command;
     opt.version = RL_VERSION;
-    opt.progress = rl_cli_progress_start(&pc, !quiet);
+    opt.progress = rl_cli_progress_start(&pc, !a.quiet);
     opt.report = on_report;
     opt.report_ctx = &rc;
     if (rl_medpc_import((const char *const *) paths.v, paths.n, &opt, &st, &err) != 0) {
         ret = rl_cli_report(&err);
         goto out;
     }
-    ret = print_result(&st, &rc, opt.out_path, accept_mismatch, paths.n_not_medpc,
+    ret = print_result(&st, &rc, opt.out_path, a.accept_mismatch, paths.n_not_medpc,
         opt.sheet != NULL ? (long) sheet.n_rows : -1);
 out:
     rl_subject_sheet_free(&sheet);
