@@ -174,6 +174,19 @@ print_phase_measure(FILE *f, const rl_phase_t *phase, const rl_group_phase_t *gp
     }
 }
 
+/* The start of a group table's row: the group's name on its first row only (last_group
+** keeps track), the phase, the number of mice. */
+static void
+group_row_start(FILE *f, const rl_dataset_t *ds, const rl_group_phase_t *gp, widths_t w,
+    int *last_group)
+{
+    rl_text_buf_t gb, pb;
+    fprintf(f, "%-*s %-*s %3d", w.group,
+        gp->group != *last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
+        w.phase, rl_text_safe(phase_of(ds, gp->group, gp->phase_index)->name, &pb), gp->n);
+    *last_group = gp->group;
+}
+
 /* The group table's second block: maintenance inter-infusion intervals (III, loading
 ** excluded) and the model's DA and cocaine readouts (n/a for lab data, which have no DA). */
 static void
@@ -181,7 +194,6 @@ print_brain_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widt
 {
     size_t i;
     int last_group = -1;
-    rl_text_buf_t gb, pb;
 
     fprintf(f, "\n%-*s %-*s %3s %15s %15s %15s %15s %15s %15s %15s\n", w.group, "", w.phase, "",
         "", "III after", "DA pre", "DA mean", "DA mean", "DA peak", "cocaine mean",
@@ -193,10 +205,7 @@ print_brain_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widt
         if (gp->n == 0) {
             continue;
         }
-        fprintf(f, "%-*s %-*s %3d", w.group,
-            gp->group != last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
-            w.phase, rl_text_safe(phase_of(ds, gp->group, gp->phase_index)->name, &pb), gp->n);
-        last_group = gp->group;
+        group_row_start(f, ds, gp, w, &last_group);
         print_ms(f, gp->m[RL_M_III_MAINT_MEAN_S]);
         print_ms(f, gp->m[RL_M_DA_PRE_NM]);
         print_ms(f, gp->m[RL_M_DA_MEAN_NM]);
@@ -242,7 +251,6 @@ print_lab_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widths
     char l1[512], l2[512];
     size_t i;
     int k, last_group = -1, last = -1;
-    rl_text_buf_t gb, pb;
 
     if (!rl_measures_any_lab_shown(m)) {
         return;
@@ -258,10 +266,7 @@ print_lab_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f, widths
         if (gp->n == 0) {
             continue;
         }
-        fprintf(f, "%-*s %-*s %3d", w.group,
-            gp->group != last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
-            w.phase, rl_text_safe(phase_of(ds, gp->group, gp->phase_index)->name, &pb), gp->n);
-        last_group = gp->group;
+        group_row_start(f, ds, gp, w, &last_group);
         for (k = RL_M_LAB_FIRST; k < RL_M_COUNT; k++) {
             if (rl_measures_shown(m, k) && k < last) {
                 print_ms(f, gp->m[k]);
@@ -345,7 +350,6 @@ rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f
     size_t i;
     widths_t w = name_widths(ds);
     int last_group = -1;
-    rl_text_buf_t gb, pb;
 
     fprintf(f, "%-*s %-*s %3s %15s %15s %15s %15s %15s %15s\n", w.group, "", w.phase, "", "",
         "active", "inactive", "reinforcers", "active in TO", "first 10 min", "IRI median");
@@ -358,10 +362,7 @@ rl_measures_print_groups(const rl_dataset_t *ds, const rl_measures_t *m, FILE *f
         if (gp->n == 0) { /* no mouse of the group ran this phase (imported data) */
             continue;
         }
-        fprintf(f, "%-*s %-*s %3d", w.group,
-            gp->group != last_group ? rl_text_safe(ds->groups[gp->group].name, &gb) : "",
-            w.phase, rl_text_safe(phase->name, &pb), gp->n);
-        last_group = gp->group;
+        group_row_start(f, ds, gp, w, &last_group);
         print_ms(f, gp->m[RL_M_ACTIVE]);
         print_ms(f, gp->m[RL_M_INACTIVE]);
         print_ms(f, gp->m[RL_M_REINFORCERS]);

@@ -74,25 +74,6 @@ exists(const char *path)
     return stat(path, &st) == 0;
 }
 
-/* Number of entries of dir whose name contains needle. */
-static int
-count_files(const char *dir, const char *needle)
-{
-    DIR *d = opendir(dir);
-    struct dirent *e;
-    int n = 0;
-    if (d == NULL) {
-        return -1;
-    }
-    while ((e = readdir(d)) != NULL) {
-        if (strstr(e->d_name, needle) != NULL) {
-            n++;
-        }
-    }
-    closedir(d);
-    return n;
-}
-
 /* Offset of needle in the n bytes at p (not NUL-terminated), or -1. */
 static long
 find(const unsigned char *p, size_t n, const char *needle)
@@ -257,7 +238,7 @@ check_all_formats(const rl_plot_figure_t *fig, const char *name)
         }
         free(p);
     }
-    CHECK(count_files(tmpdir, ".tmp-") == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp-") == 0);
     if (sample_dir != NULL) {
         snprintf(file, sizeof file, "%s.png", name);
         CHECK(rl_plot_write(fig, path_in(sample_dir, file), &err) == 0);
@@ -420,7 +401,7 @@ files_atomic(void)
     CHECK(mkdir(dir, 0755) == 0);
     CHECK(rl_plot_write(&fig, dir, &err) == RL_ERR_IO);
     CHECK(strstr(err.msg, "is a directory; refusing to replace it") != NULL);
-    CHECK(count_files(tmpdir, ".tmp-") == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp-") == 0);
     rmdir(dir);
     /* a failed write leaves the old file untouched */
     CHECK(rl_plot_write(&fig, path_in(tmpdir, "keep.pdf"), &err) == 0);
@@ -430,7 +411,7 @@ files_atomic(void)
     CHECK(strstr(err.file, "keep.pdf") != NULL && strstr(err.msg, "n_panels") != NULL);
     after = slurp(path_in(tmpdir, "keep.pdf"), &na);
     CHECK(before != NULL && after != NULL && na == nb && memcmp(before, after, na) == 0);
-    CHECK(count_files(tmpdir, ".tmp-") == 0);
+    CHECK(rl_test_count_names(tmpdir, ".tmp-") == 0);
     free(before);
     free(after);
     /* overwriting a file replaces it */
@@ -487,7 +468,7 @@ invalid_figures(void)
     CHECK(rl_plot_write(&fig, p, &err) == RL_ERR_INVALID && strstr(err.msg, "bins") != NULL);
     CHECK(strstr(err.file, "invalid.png") != NULL);
     CHECK(rl_plot_write(NULL, p, &err) == RL_ERR_INVALID);
-    CHECK(!exists(p) && count_files(tmpdir, ".tmp-") == 0);
+    CHECK(!exists(p) && rl_test_count_names(tmpdir, ".tmp-") == 0);
 }
 
 static void

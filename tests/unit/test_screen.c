@@ -151,12 +151,28 @@ example_file(void)
     free(s);
 }
 
+/* The example screen (examples/screens/kor.yaml) at n mice per genotype, newly allocated;
+** NULL (after a failed check) when it does not load. */
+static rl_screen_t *
+example_screen(int n)
+{
+    rl_screen_t *s = malloc(sizeof *s);
+    rl_error_t err;
+    if (s == NULL || rl_screen_load_file(s, "examples/screens/kor.yaml", &err) != 0
+        || rl_screen_set_n(s, n, &err) != 0) {
+        CHECK(!"example screen loads");
+        free(s);
+        return NULL;
+    }
+    return s;
+}
+
 /* A small run: the same numbers on 1 and 2 threads, and a summary whose vehicle rows have
 ** no rank and whose candidates are ranked 1..C. */
 static void
 small_run(void)
 {
-    rl_screen_t *s = malloc(sizeof *s);
+    rl_screen_t *s;
     rl_screen_results_t r1, r2;
     rl_screen_summary_t sum;
     rl_screen_options_t opt;
@@ -164,10 +180,7 @@ small_run(void)
     size_t cells;
     int c, a, seen;
 
-    if (s == NULL || rl_screen_load_file(s, "examples/screens/kor.yaml", &err) != 0
-        || rl_screen_set_n(s, 2, &err) != 0) {
-        CHECK(!"example screen loads");
-        free(s);
+    if ((s = example_screen(2)) == NULL) {
         return;
     }
     memset(&opt, 0, sizeof opt);
@@ -295,17 +308,14 @@ sk_check_cell(const rl_screen_t *s, const rl_screen_cell_stats_t *cell, int g, i
 static void
 summary_known_answers(void)
 {
-    rl_screen_t *s = malloc(sizeof *s);
+    rl_screen_t *s;
     rl_screen_results_t r;
     rl_screen_summary_t sum;
     rl_error_t err;
     double baseline[3 * SK_N], active[3 * SK_N * 3 * 6], inactive[3 * SK_N * 3 * 6];
     int g, t, a;
 
-    if (s == NULL || rl_screen_load_file(s, "examples/screens/kor.yaml", &err) != 0
-        || rl_screen_set_n(s, SK_N, &err) != 0) {
-        CHECK(!"example screen loads");
-        free(s);
+    if ((s = example_screen(SK_N)) == NULL) {
         return;
     }
     CHECK(s->n_genotypes == 3 && s->n_triggers == 3 && s->n_arms == 6);
@@ -380,7 +390,7 @@ fake_gather(void *ctx, const void *mine, size_t mine_bytes, void *all, size_t al
 static void
 split_two_ranks(void)
 {
-    rl_screen_t *s = malloc(sizeof *s);
+    rl_screen_t *s;
     static fake_gather_t g;
     rl_screen_results_t plain, r0, r1;
     rl_split_t sp = { 1, 2, fake_gather, &g };
@@ -388,10 +398,7 @@ split_two_ranks(void)
     rl_error_t err;
     size_t cells;
 
-    if (s == NULL || rl_screen_load_file(s, "examples/screens/kor.yaml", &err) != 0
-        || rl_screen_set_n(s, 2, &err) != 0) {
-        CHECK(!"example screen loads");
-        free(s);
+    if ((s = example_screen(2)) == NULL) {
         return;
     }
     memset(&opt, 0, sizeof opt);
