@@ -42,8 +42,11 @@
 **      packed events: one session_events row per session (times, kinds and codes as
 **      BLOBs, event_pack.h) and the event_kinds table; `events` is a view with the columns
 **      and values of the old table; likewise session_activity (a column per region) under
-**      an `activity` view; page size 8192 */
-#define RL_STORE_SCHEMA_VERSION 7
+**      an `activity` view; page size 8192;
+**   8: the individual parameters packed one row per mouse (subject_param_values, names in
+**      subject_param_names, store_params.h); `subject_params` is a view with the columns
+**      and values of the old table */
+#define RL_STORE_SCHEMA_VERSION 8
 
 typedef struct rl_store rl_store_t;
 

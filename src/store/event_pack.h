@@ -39,6 +39,9 @@ int rl_event_pack(rl_event_pack_t *pk, const rl_event_t *events, const double *c
 
 void rl_event_pack_free(rl_event_pack_t *pk);
 
+/* Store x at p as 8 bytes, big-endian binary64 (-0.0 as 0.0, every NaN as one pattern). */
+void rl_pack_f64(unsigned char *p, double x);
+
 /* The double stored at p (8 bytes, big-endian binary64). */
 double rl_event_unpack_f64(const unsigned char *p);
 

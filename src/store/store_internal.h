@@ -18,6 +18,7 @@
 #include "core/outfile.h"
 #include "store_open.h"
 #include "event_pack.h"
+#include "store_params.h"
 
 /* What the store keeps of the protocol (copied at open) and of the subjects. */
 typedef struct phase_label {
@@ -30,8 +31,8 @@ struct rl_store {
     char *final_path;
     rl_outfile_t out;          /* the temporary file the database is written to */
     sqlite3_stmt *ins_subject;
-    sqlite3_stmt *ins_param;       /* one row, and PARAM_BATCH rows (store_sqlite.c) */
-    sqlite3_stmt *ins_params;
+    sqlite3_stmt *ins_param_values; /* one subject_param_values row (store_params.h) */
+    rl_param_pack_t param_pack;    /* the names' ids and the packing buffer */
     sqlite3_stmt *ins_session;
     sqlite3_stmt *ins_events;      /* one session_events row: a session's packed events */
     rl_event_pack_t pack;          /* buffers of the packed events (event_pack.h) */

@@ -96,10 +96,8 @@ static const char schema_sql[] =
     "  background TEXT, treatment TEXT, dose TEXT, notes TEXT,\n"
     "  UNIQUE (group_id, index_in_group));\n"
     "CREATE INDEX subjects_group ON subjects (group_id);\n"
-    "CREATE TABLE subject_params (\n"
-    "  subject_id INTEGER NOT NULL REFERENCES subjects (subject_id),\n"
-    "  name TEXT NOT NULL, value REAL,\n"
-    "  PRIMARY KEY (subject_id, name)) WITHOUT ROWID;\n"
+    /* subject_param_names, subject_param_values and the view subject_params:
+    ** rl_param_schema_sql (store_params.c) */
     "CREATE TABLE sessions (\n"
     "  session_id INTEGER PRIMARY KEY,\n"
     "  subject_id INTEGER NOT NULL REFERENCES subjects (subject_id),\n"
@@ -169,16 +167,8 @@ static const char pragma_sql[] =
 
 static const char insert_subject_sql[] =
     "INSERT INTO subjects (subject_id, group_id, index_in_group, name) VALUES (?, ?, ?, ?)";
-static const char insert_param_sql[] =
-    "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)";
-/* A mouse's parameters go PARAM_BATCH rows per step (a simulated mouse has ~70): one step
-** per row cost the writer more than all the mouse's events. */
-#define PARAM_BATCH 16
-#define PARAM_ROW_ ", (?, ?, ?)"
-#define PARAM_ROWS5_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_ PARAM_ROW_
-static const char insert_params_sql[] = /* 1 + 3 x 5 = PARAM_BATCH rows */
-    "INSERT INTO subject_params (subject_id, name, value) VALUES (?, ?, ?)"
-    PARAM_ROWS5_ PARAM_ROWS5_ PARAM_ROWS5_;
+static const char insert_param_values_sql[] =
+    "INSERT INTO subject_param_values (subject_id, param_ids, vals) VALUES (?, ?, ?)";
 static const char insert_session_sql[] =
     "INSERT INTO sessions (session_id, subject_id, phase_index, phase_name, phase_kind,"
     " session_in_phase, day, active, inactive, active_timeout, reinforcers, duration_min,"
@@ -404,8 +394,7 @@ rl_store_destroy(rl_store_t *self, bool remove_tmp)
     int rc = SQLITE_OK;
 
     sqlite3_finalize(self->ins_subject);
-    sqlite3_finalize(self->ins_param);
-    sqlite3_finalize(self->ins_params);
+    sqlite3_finalize(self->ins_param_values);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
     sqlite3_finalize(self->ins_import_file);
@@ -419,6 +408,7 @@ rl_store_destroy(rl_store_t *self, bool remove_tmp)
         rl_outfile_abort(&self->out);
     }
     rl_event_pack_free(&self->pack);
+    rl_param_pack_free(&self->param_pack);
     free(self->subject_procedure);
     free(self->final_path);
     free(self);
@@ -466,7 +456,8 @@ rl_store_open_watched(const char *final_path, const rl_protocol_t *protocol,
     }
     if (sqlite3_exec(self->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK
         || sqlite3_exec(self->db, schema_sql, NULL, NULL, NULL) != SQLITE_OK
-        || sqlite3_exec(self->db, rl_event_view_sql, NULL, NULL, NULL) != SQLITE_OK) {
+        || sqlite3_exec(self->db, rl_event_view_sql, NULL, NULL, NULL) != SQLITE_OK
+        || sqlite3_exec(self->db, rl_param_schema_sql, NULL, NULL, NULL) != SQLITE_OK) {
         ret = rl_store_db_error(self, err, "creating the schema");
         goto out;
     }
@@ -510,8 +501,8 @@ rl_store_prepare_inserts(rl_store_t *self, rl_error_t *err)
 {
     int ret;
     if ((ret = rl_store_prepare(self, insert_subject_sql, &self->ins_subject, err)) != 0
-        || (ret = rl_store_prepare(self, insert_param_sql, &self->ins_param, err)) != 0
-        || (ret = rl_store_prepare(self, insert_params_sql, &self->ins_params, err)) != 0
+        || (ret = rl_store_prepare(self, insert_param_values_sql, &self->ins_param_values, err))
+            != 0
         || (ret = rl_store_prepare(self, insert_session_sql, &self->ins_session, err)) != 0
         || (ret = rl_store_prepare(self, insert_activity_sql, &self->ins_activity, err)) != 0
         || (ret = rl_store_prepare(self, insert_import_file_sql, &self->ins_import_file, err)) != 0
@@ -563,6 +554,7 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
 {
     rl_store_binder_t b;
     size_t i;
+    int ret;
 
     if (self->failed) {
         return rl_error_set(err, RL_ERR_INVALID, self->final_path, 0, 0,
@@ -598,18 +590,11 @@ rl_store_write_subject(rl_store_t *self, const rl_subject_record_t *subject,
     if (rl_store_bind_step(&b) != SQLITE_DONE) {
         return rl_store_db_error(self, err, "writing a subject");
     }
-    for (i = 0; i < subject->n_params;) {
-        size_t rows = subject->n_params - i >= PARAM_BATCH ? PARAM_BATCH : 1, j;
-        rl_store_bind_begin(&b, rows > 1 ? self->ins_params : self->ins_param);
-        for (j = i; j < i + rows; j++) {
-            rl_store_bind_int(&b, subject->subject_id);
-            rl_store_bind_text(&b, subject->params[j].name);
-            rl_store_bind_double(&b, subject->params[j].value);
-        }
-        if (rl_store_bind_step(&b) != SQLITE_DONE) {
-            return rl_store_db_error(self, err, "writing a subject parameter");
-        }
-        i += rows;
+    if ((ret = rl_param_pack_write(&self->param_pack, self->db, self->ins_param_values,
+             self->final_path, subject->subject_id, subject->params, subject->n_params, err))
+        != 0) {
+        self->failed = true;
+        return ret;
     }
     self->subject_procedure[subject->subject_id] = self->group_procedure[subject->group];
     return 0;
@@ -816,15 +801,13 @@ rl_store_commit(rl_store_t *self, rl_error_t *err)
         goto fail;
     }
     sqlite3_finalize(self->ins_subject);
-    sqlite3_finalize(self->ins_param);
-    sqlite3_finalize(self->ins_params);
+    sqlite3_finalize(self->ins_param_values);
     sqlite3_finalize(self->ins_session);
     sqlite3_finalize(self->ins_activity);
     sqlite3_finalize(self->ins_import_file);
     sqlite3_finalize(self->ins_import_session);
     sqlite3_finalize(self->ins_import_issue);
-    self->ins_subject = self->ins_param = self->ins_session = self->ins_activity = NULL;
-    self->ins_params = NULL;
+    self->ins_subject = self->ins_param_values = self->ins_session = self->ins_activity = NULL;
     self->ins_import_file = self->ins_import_session = self->ins_import_issue = NULL;
     sqlite3_finalize(self->ins_events);
     self->ins_events = NULL;

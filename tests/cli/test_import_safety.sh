@@ -121,7 +121,7 @@ if have_sqlite3; then
     cp "$tmp/a.db" "$tmp/old.db"
     sqlite3 "$tmp/old.db" "PRAGMA user_version = 5" >/dev/null
     expect_exit 1 "schema 5 database" "$RL" summary "$tmp/old.db"
-    grep -q "schema version 5; this relapselab reads version 7" "$tmp/err" ||
+    grep -q "schema version 5; this relapselab reads version 8" "$tmp/err" ||
         { show_file stderr "$tmp/err"; fail "old schema: no clear refusal"; }
 fi
 

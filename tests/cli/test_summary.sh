@@ -161,7 +161,7 @@ if have_sqlite3; then
     sql "$tmp/old.db" "pragma user_version = 4" >/dev/null
     "$RL" summary "$tmp/old.db" >"$tmp/out" 2>"$tmp/err"
     expect_eq "summary of a schema-4 database: exit status" "$?" 1
-    grep -q "schema version 4; this relapselab reads version 7" "$tmp/err" \
+    grep -q "schema version 4; this relapselab reads version 8" "$tmp/err" \
         || fail "summary of a schema-4 database: no clear error"
 fi
 

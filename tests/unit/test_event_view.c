@@ -418,11 +418,11 @@ older_schema_refused(void)
     snprintf(csv, sizeof csv, "%s/csv", dir);
     CHECK(small_run(db_path, p));
     CHECK(sqlite3_open(db_path, &db) == SQLITE_OK
-        && sqlite3_exec(db, "PRAGMA user_version = 6", NULL, NULL, NULL) == SQLITE_OK);
+        && sqlite3_exec(db, "PRAGMA user_version = 7", NULL, NULL, NULL) == SQLITE_OK);
     sqlite3_close(db);
-    snprintf(want, sizeof want, "schema version 6; this relapselab reads version %d",
+    snprintf(want, sizeof want, "schema version 7; this relapselab reads version %d",
         RL_STORE_SCHEMA_VERSION);
-    CHECK(RL_STORE_SCHEMA_VERSION == 7);
+    CHECK(RL_STORE_SCHEMA_VERSION == 8);
     CHECK(rl_store_export_csv(db_path, csv, NULL, &err) != 0 && strstr(err.msg, want) != NULL);
     CHECK(access(csv, F_OK) != 0); /* nothing written */
     CHECK(rl_dataset_read(db_path, &ds, &err) != 0 && strstr(err.msg, want) != NULL);

@@ -351,7 +351,7 @@ test_write_and_read_back(void)
     CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
 
-    CHECK(RL_STORE_SCHEMA_VERSION == 7);
+    CHECK(RL_STORE_SCHEMA_VERSION == 8);
     query_text(db, "SELECT source FROM run", buf, sizeof buf);
     CHECK(strcmp(buf, "simulation") == 0);
     CHECK(query_int(db, "PRAGMA user_version") == RL_STORE_SCHEMA_VERSION);
@@ -547,6 +547,60 @@ test_failed_write_blocks_commit(void)
     CHECK(rl_store_write_subject(st, &bad_group, &err) == RL_ERR_INVALID);
     rl_store_abort(st);
     CHECK(rl_test_file_is(path, "old contents"));
+    CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
+    remove(path);
+}
+
+/* The packed parameters (schema 8) read back through the subject_params view bit for bit:
+** a name list that changes between mice (a new name is numbered then), values that are
+** negative, subnormal, huge or NaN (NULL); rows in (subject_id, name) order; two equal
+** names in one mouse are refused and nothing is committed. */
+static void
+test_packed_params(void)
+{
+    char path[128];
+    rl_protocol_t *p = malloc(sizeof *p);
+    rl_run_info_t run = make_run();
+    rl_store_t *st = NULL;
+    rl_error_t err;
+    rl_named_value_t a[3] = {{"zeta", -2.5}, {"alpha", 4.9e-324}, {"mid", NAN}};
+    rl_named_value_t b[2] = {{"alpha", 1e308}, {"beta", -0.0}};
+    rl_named_value_t dup[2] = {{"x", 1.0}, {"x", 2.0}};
+    rl_subject_record_t s0 = {0, 0, 0, 3, a, NULL}, s1 = {1, 0, 1, 2, b, NULL};
+    rl_subject_record_t s2 = {2, 0, 2, 0, NULL, NULL}, bad = {3, 0, 3, 2, dup, NULL};
+    sqlite3 *db;
+    char buf[256];
+
+    path_in(path, sizeof path, "params.db");
+    make_protocol(p);
+    CHECK(rl_store_open(path, p, &run, &st, &err) == 0);
+    CHECK(rl_store_write_subject(st, &s0, &err) == 0);
+    CHECK(rl_store_write_subject(st, &s1, &err) == 0);
+    CHECK(rl_store_write_subject(st, &s2, &err) == 0);
+    CHECK(rl_store_commit(st, &err) == 0);
+    CHECK(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+    CHECK(query_int(db, "SELECT count(*) FROM subject_params") == 5);
+    CHECK(query_int(db, "SELECT count(*) FROM subject_param_names") == 4);
+    CHECK(query_int(db, "SELECT count(*) FROM subject_param_values") == 2); /* s2: no row */
+    query_text(db, "SELECT group_concat(subject_id || ':' || name, ' ') FROM subject_params",
+        buf, sizeof buf);
+    CHECK(strcmp(buf, "0:alpha 0:mid 0:zeta 1:alpha 1:beta") == 0);
+    CHECK(query_double(db, "SELECT value FROM subject_params WHERE name = 'zeta'") == -2.5);
+    CHECK(query_double(db, "SELECT value FROM subject_params WHERE subject_id = 0"
+        " AND name = 'alpha'") == 4.9e-324);
+    CHECK(query_double(db, "SELECT value FROM subject_params WHERE subject_id = 1"
+        " AND name = 'alpha'") == 1e308);
+    CHECK(query_int(db, "SELECT value IS NULL FROM subject_params WHERE name = 'mid'") == 1);
+    CHECK(query_int(db, "SELECT value = 0.0 FROM subject_params WHERE name = 'beta'") == 1);
+    sqlite3_close(db);
+
+    make_protocol(p);
+    CHECK(rl_store_open(path, p, &run, &st, &err) == 0);
+    CHECK(rl_store_write_subject(st, &s0, &err) == 0);
+    CHECK(rl_store_write_subject(st, &bad, &err) == RL_ERR_INVALID);
+    CHECK(strstr(err.msg, "'x' given twice") != NULL);
+    CHECK(rl_store_commit(st, &err) != 0);
+    free(p);
     CHECK(rl_test_count_names(tmpdir, ".tmp") == 0);
     remove(path);
 }
@@ -834,6 +888,7 @@ static const rl_test_case_t CASES[] = {
     {"deterministic", test_deterministic, 0},
     {"abort_keeps_old_file", test_abort_keeps_old_file, 0},
     {"failed_write_blocks_commit", test_failed_write_blocks_commit, 0},
+    {"packed_params", test_packed_params, 0},
     {"old_tmp_name_untouched", test_old_tmp_name_untouched, 0},
     {"csv_formula_cells", test_csv_formula_cells, 0},
     {"refused_targets", test_refused_targets, 0},
