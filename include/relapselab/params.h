@@ -184,6 +184,21 @@ struct rl_error;
     X(want_decay_s, 5.4, "s", 0.2, 5.0, 300.0, "BEH-4", CALIBRATED,                         \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: cue-evoked approach lasts tens of seconds",                               \
         "time constant of the decay of cue-triggered wanting")                             \
+    X(da_incentive_gain, 0.03, "per relative DA rise", 0.0, 0.0, 0.5, "BEH-5", CALIBRATED,  \
+        "calibrated (one value for all genotypes; docs/MODEL.md [BEH-5]: 0.02-0.1 tried on the " \
+        "prime series L8 with L1b, L2b and L3b, seeds 1-20); direction: accumbal DA amplifies the incentive "      \
+        "salience ('wanting') of reward cues without 'liking' (intra-NAc amphetamine, Wyvell & " \
+        "Berridge 2000 J Neurosci 20:8122; the state factor kappa of Zhang, Berridge et al. "    \
+        "2009); range assumed from them: sensitisation or amphetamine about doubled "            \
+        "cue-triggered pressing (Wyvell & Berridge 2001), so a 3-fold DA rise (2 relative) adds " \
+        "at most about the drug's own value: 0-0.5",                                            \
+        "incentive the drug state lends the drug-taking action, per unit relative rise of tonic " \
+        "DA over the mouse's own rest, in units of the drug's mean reward")                     \
+    X(da_incentive_tau_min, 30.0, "min", 0.0, 10.0, 120.0, "BEH-5", CALIBRATED,                \
+        "calibrated (with da_incentive_gain; 10, 30 and 60 min tried); range assumed: cocaine's " \
+        "D1-dependent striatal signalling (ERK) is rapid and transient, tens of minutes "       \
+        "(Valjent et al. 2000 J Neurosci 20:8701, abstract read; time course not read): 10-120 min", \
+        "time constant with which the drug state's incentive follows the relative DA rise")     \
     X(explore_per_min, 0.03, "1/min", 0.40, 0.01, 0.3, "BEH-1", CALIBRATED,                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: untrained mice poke each hole a few times per hour",                      \
         "baseline (exploratory) poke rate at each hole")                                   \

@@ -7,8 +7,10 @@
 **    requirement, N the responses it is expected to take (at least those already made in
 **    the current run: PR breakpoints come where the value per response falls below its
 **    cost), the incentive gain set by NAc DOR signalling, the drive homeostatic (tonic DA
-**    below its set point, for cocaine; satiety, for food). Inactive pokes are exploration
-**    plus a small generalised share.
+**    below its set point, for cocaine; satiety, for food). For cocaine V includes the
+**    incentive the drug state lends the action [BEH-5]: a lagged relative rise of tonic DA
+**    over rest (a prime's is large and outlasts the set point's gate) times what the drug
+**    does when it comes. Inactive pokes are exploration plus a small generalised share.
 **  - learning [LRN-1..4]: the value of completing the requirement learns from the reward
 **    it produced (the tonic-DA rise of an infusion -- DAT blockade, no opioid gene needed --
 **    or a pellet's value, or the conditioned reinforcement of a cue); negative prediction
@@ -238,6 +240,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
     self->da_rise_s = 0.0;
+    self->da_incentive = 0.0;
     self->place_rise_mark = 0.0;
     self->t_s = 0.0;
     memset(&self->obs, 0, sizeof self->obs);
@@ -259,6 +262,16 @@ interoception(rl_mouse_t *self, double da_nM, double dt_s)
     }
     add_evidence(self, self->p.lc_evidence_intero * rise * dt_s / 60.0 *
         log_ratio(self->drug_seen, self->completions, true));
+}
+
+/* [BEH-5] the drug state's incentive follows the relative rise of tonic DA over rest with a
+** lag: exact for a rise held over the step. */
+static void
+drug_state_step(rl_mouse_t *self, double da_nM, double dt_s)
+{
+    double rise = fmax(0.0, da_nM / self->da_base_nM - 1.0);
+    self->da_incentive = rise + (self->da_incentive - rise) *
+        exp(-dt_s / (60.0 * self->p.da_incentive_tau_min));
 }
 
 void
@@ -294,6 +307,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
         interoception(self, da, dt);
         self->da_rise_s += fmax(0.0, da / self->da_base_nM - 1.0) * dt; /* [CPP-1] */
+        drug_state_step(self, da, dt);
         if (x > 0.0) { /* [OP-3] D1 -> CREB -> Pdyn induction */
             self->dyn_induced += self->p.dyn_induction_per_d1_h * x * dt / 3600.0;
         }
@@ -351,6 +365,11 @@ value_now(const rl_mouse_t *self)
     double b = rl_mouse_belief_drug(self);
     double v = b * self->v[RL_CAUSE_DRUG] + (1.0 - b) * self->v[RL_CAUSE_EXTINCTION];
     double n = fmax(self->n_hat, (double) self->n_run + 1.0);
+    if (self->works_for_drug) {
+        /* [BEH-5] the drug state lends the drug-taking action the incentive of what the
+        ** drug does when it comes: Pavlovian, so not weighted by the belief (as [BEH-4]) */
+        v += self->p.da_incentive_gain * self->da_incentive * drug_effect(self);
+    }
     if (self->works_for_drug && self->sig.kor_affect > 0.0) {
         /* [STR-4] under KOR dysphoria the drug is worth its relief: the value of a
         ** completion gains that relief times the probability, in each cause, that a

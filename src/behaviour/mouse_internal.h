@@ -88,6 +88,7 @@ struct rl_mouse {
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
     double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
     double da_rise_s;           /* integral of the relative tonic DA rise, s [CPP-1] */
+    double da_incentive;        /* lagged relative tonic DA rise of the drug state [BEH-5] */
     double place_rise_mark;     /* da_rise_s when the current compartment stay began */
     rl_mouse_obs_t obs;         /* this session's DA and cocaine readouts [OBS-1] */
     /* drug treatments [DRG-6] */

@@ -1,5 +1,5 @@
 /* test_mouse_equations.c -- the learning, belief and choice equations of docs/MODEL.md,
-** section 4 and [BEL-5], and the session readouts [OBS-1], checked one update at a time on
+** section 4, [BEL-5] and [BEH-5], and the session readouts [OBS-1], checked one update at a time on
 ** the mouse itself.
 **
 ** Known answers: every expected value is computed here by hand from the equation as
@@ -779,6 +779,76 @@ readout_steps(void)
     CHECK(m.obs.da_s == 0.0 && m.obs.coc_s == 0.0 && m.obs.da_peak_nM == 0.0);
 }
 
+/* [BEH-5] the drug state's incentive: kappa follows the relative DA rise with time constant
+** da_incentive_tau_min, exactly over a step with the rise held at its midpoint value; the
+** value of a completion [BEH-1] gains da_incentive_gain kappa R-bar (R-bar the mean primary
+** reward of the drug outcomes met, [STR-4]; not weighted by the belief), inside the drive's
+** gate [BEH-2]; kappa restarts
+** at 0 each session, and a food-taking mouse has none. */
+static void
+drug_state_incentive(void)
+{
+    static rl_mouse_t m;
+    rl_reinforcer_t food = pellets();
+    double dt = 10.0, rise, kappa, b, c, d, drive, vbar, n, mm, net, s, a, i;
+    const double rbar = 1.5;
+
+    extinguished(&m, -1.0);
+    m.drug_reward_sum = 2.0 * rbar;
+    m.drug_reward_n = 2.0;
+    m.n_hat = 1.0;
+    CHECK(m.da_incentive == 0.0);
+    m.pk_state.body_mg_per_kg = 1.0;
+    m.pk_state.brain_uM = 0.3;
+    CHECK(dt <= m.p.peptide_step_s); /* one step */
+    rise = tonic(&m, rl_mouse_brain_cocaine_at(&m, 0.5 * dt)) / m.da_base_nM - 1.0;
+    CHECK(rise > 0.0);
+    kappa = rise * (1.0 - exp(-dt / (60.0 * m.p.da_incentive_tau_min)));
+    rl_mouse_advance(&m, dt);
+    CHECK_CLOSE(m.da_incentive, kappa, 0.0, REL);
+    /* a drug-free step: kappa relaxes toward 0 */
+    m.da_incentive = 1.2;
+    m.pk_state.body_mg_per_kg = 0.0;
+    m.pk_state.brain_uM = 0.0;
+    m.pk_state.input_mg_per_kg_per_s = 0.0;
+    rl_mouse_advance(&m, m.t_s + 600.0);
+    CHECK_CLOSE(m.da_incentive, 1.2 * exp(-600.0 / (60.0 * m.p.da_incentive_tau_min)), 0.0,
+        1e-9); /* the drug-free level is rest up to the held release gain */
+    /* the rates */
+    m.da_incentive = 0.8;
+    m.pk_state.body_mg_per_kg = 0.5;
+    m.pk_state.brain_uM = 0.5;
+    b = belief(&m);
+    c = rl_mouse_brain_cocaine_at(&m, 0.0);
+    d = tonic(&m, c);
+    drive = sigma((set_point(&m) - d) / (m.p.da_set_width * set_point(&m)));
+    vbar = b * m.v[DRUG] + (1.0 - b) * m.v[EXT] + m.p.da_incentive_gain * 0.8 * rbar;
+    n = fmax(m.n_hat, (double) m.n_run + 1.0);
+    mm = vbar / n * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac) * drive;
+    net = mm - m.p.effort_cost;
+    s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
+    CHECK(s > 0.0 && m.p.da_incentive_gain > 0.0);
+    rl_mouse_rates(&m, m.t_s, &a, &i);
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    /* [BEH-3] kappa is held within a window: the bound is the rate at the lowest cocaine */
+    CHECK(rl_mouse_rate_bound(&m, m.t_s + 5.0) >= a + i);
+    rl_mouse_end_session(&m);
+    rl_mouse_begin_session(&m, 24.0, false);
+    CHECK(m.da_incentive == 0.0);
+    /* food: no drug state's incentive */
+    fresh(&m, &food);
+    m.da_incentive = 0.8;
+    m.drug_reward_sum = 2.0 * rbar;
+    m.drug_reward_n = 2.0;
+    m.v[DRUG] = 1.0;
+    m.n_hat = 1.0;
+    rl_mouse_rates(&m, 0.0, &a, &i);
+    s = 1.0 * (1.0 + m.p.dor_incentive_gain * m.sig.dor_nac) *
+        exp(-m.food_eaten / m.p.food_satiety_pellets) - m.p.effort_cost;
+    s = s / (s + m.p.rate_half_value);
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+}
+
 static const rl_test_case_t CASES[] = {
     {"reinforced_completion", reinforced_completion, 0},
     {"ratio_run", ratio_run, 0},
@@ -797,6 +867,7 @@ static const rl_test_case_t CASES[] = {
     {"rate_bound", rate_bound, 0},
     {"experience_and_prior", experience_and_prior, 0},
     {"interoception", interoception, 0},
+    {"drug_state_incentive", drug_state_incentive, 0},
     {"pre_session_level", pre_session_level, 0},
     {"readout_steps", readout_steps, 0},
 };
