@@ -110,18 +110,27 @@ struct rl_error;
         "hypothesis: the cue-drug association site is driven by beta-endorphin (Pomc "      \
         "projections); enkephalin contributes little there", "relative weight of "          \
         "enkephalin at the association (amygdala/hippocampal) DOR site")                   \
-    X(dyn_basal_pool, 0.005, "1", 0.2, 0.005, 1.0, "OP-3", CALIBRATED,                        \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: releasable dynorphin pool before cocaine (relative units)",               \
+    X(dyn_basal_pool, 0.8, "1", 0.2, 0.1, 1.0, "OP-3", CALIBRATED,                            \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: releasable "  \
+        "dynorphin pool of a drug-naive mouse, relative to the other peptides' synthesis "   \
+        "(relative units; range as first set, before a calibration widened it to 0.005)",   \
         "basal releasable dynorphin pool")                                                 \
-    X(dyn_induction_per_d1_h, 1.0, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3", CALIBRATED, \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); repeated cocaine induces Pdyn via D1-CREB; striatal dynorphin +40-100% after "      \
-        "binges (Martinez 2019)", "dynorphin pool induction by D1 occupancy above basal")   \
+    X(dyn_induction_per_d1_h, 0.8, "pool per D1-occupancy-hour", 0.2, 0.1, 2.0, "OP-3", DERIVED, \
+        "derived: repeated cocaine induces Pdyn via D1-CREB; striatal dynorphin +40-100% "   \
+        "after binges (Martinez et al. 2019, Neuropsychopharmacology, doi 10.1038/s41386-019-0398-4): set with "    \
+        "dyn_basal_pool so the median WT mouse's induced pool after the seed study's 10 "    \
+        "acquisition sessions is +65% of the basal pool (seed 1; 10th-90th centile +40 to "  \
+        "+121%)", "dynorphin pool induction by D1 occupancy above basal")                  \
     X(dyn_induction_decay_h, 168.0, "h", 0.30, 48.0, 720.0, "OP-3", ASSUMED,               \
         "assumed: induced Pdyn mRNA/peptide returns to baseline over ~1-4 weeks",          \
         "time constant of the decay of induced dynorphin")                                 \
     X(dyn_frustration_release, 3.3, "Kd per RU", 0.2, 0.2, 4.0, "OP-3", CALIBRATED,       \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits dynorphin/KOR (BRIEF 3, S6 chain); assumed magnitude",         \
-        "dynorphin released per unit of negative prediction error, per unit pool")         \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); non-reward recruits "  \
+        "dynorphin/KOR (BRIEF 3, S6 chain), from the drug-induced pool only: KOR blockade "  \
+        "acts on drug taking only after the dynorphin system is recruited by drug exposure " \
+        "(Wee et al. 2009, Psychopharmacology 205:565; Whitfield et al. 2015, J Neurosci "   \
+        "35:4296; Koob & Le Moal 2008 anti-reward); assumed magnitude",                     \
+        "dynorphin released per unit of negative prediction error, per unit induced pool") \
     /* --- receptor effects --- */                                                          \
     X(mor_burst_gain, 6.0, "1", 0.15, 0.3, 6.0, "OP-4", CALIBRATED,                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \

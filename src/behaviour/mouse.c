@@ -561,8 +561,10 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
         }
         if (!o->reinforcer && surprise > 0.0) {
-            /* [OP-3] omission recruits dynorphin in proportion to the releasable pool. */
-            self->pep.dyn += self->g.pdyn * pool(self) * p->dyn_frustration_release * surprise;
+            /* [OP-3] omission recruits the dynorphin that cocaine has induced (the
+            ** drug-recruited "anti-reward" part of the pool, not its basal part). */
+            self->pep.dyn += self->g.pdyn * self->dyn_induced * p->dyn_frustration_release *
+                surprise;
             self->activity[RL_REGION_BNST] += surprise * frustration; /* [FOS-1] */
         }
     }
@@ -694,7 +696,8 @@ place_omission(rl_mouse_t *self, double n)
     add_evidence(self, n * p->lc_evidence_surprise * frustration *
         log_ratio(self->drug_seen, self->completions, false));
     self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
-    self->pep.dyn += self->g.pdyn * pool(self) * p->dyn_frustration_release * surprise * n;
+    self->pep.dyn += self->g.pdyn * self->dyn_induced * p->dyn_frustration_release * surprise *
+        n; /* [OP-3] */
     self->activity[RL_REGION_BNST] += surprise * frustration * n;
     record_outcome(self, b, n, false);
 }

@@ -246,6 +246,7 @@ first_omission(void)
     m.v[EXT] = 0.0;
     m.completions[DRUG] = m.drug_seen[DRUG] = 20.0;
     m.n_cause[DRUG] = 5.0;
+    m.dyn_induced = 0.5; /* a cocaine-induced pool, so that [OP-3]'s release is tested */
     rl_mouse_copy(&before, &m);
     CHECK(m.sig.kor > 0.0); /* so that the [OP-8] factor is tested */
     frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor;
@@ -255,8 +256,9 @@ first_omission(void)
     pe = p_out(m.drug_seen, m.completions, EXT);
     l = log((5.0 + m.p.lc_prior_new) / m.p.lc_prior_new)
         + m.p.lc_evidence_surprise * frust * log((1.0 - pd) / (1.0 - pe));
-    dyn = m.pep.dyn + m.g.pdyn * (m.p.dyn_basal_pool + m.dyn_induced)
-        * m.p.dyn_frustration_release * 1.4; /* [OP-3], surprise = V_drug - 0 = 1.4 */
+    /* [OP-3] only the induced pool is released, surprise = V_drug - 0 = 1.4 */
+    dyn = m.pep.dyn + m.g.pdyn * m.dyn_induced * m.p.dyn_frustration_release * 1.4;
+    CHECK(dyn > m.pep.dyn);
 
     rl_mouse_on_active(&m, &OMISSION);
     CHECK(m.ext_cause_open);

@@ -287,7 +287,9 @@ brain_readout_matches_trace(void)
         CHECK_CLOSE(s.brain.da_mean_nM, f.da_int / dur_s, 0.0, 2e-4);
         CHECK_CLOSE(s.brain.cocaine_mean_uM, f.coc_int / dur_s, 0.0, 1e-9);
         CHECK(s.brain.da_peak_nM >= f.da_max * (1.0 - 1e-12));
-        CHECK_CLOSE(s.brain.da_peak_nM, f.da_max, 0.0, 1e-6);
+        /* the grid's miss: measured up to 6.6e-6 relative with [OP-3]'s basal pool of 0.8
+        ** (under 1e-6 with 0.005) */
+        CHECK_CLOSE(s.brain.da_peak_nM, f.da_max, 0.0, 2e-5);
         CHECK(s.brain.cocaine_peak_uM >= f.coc_max * (1.0 - 1e-12));
         CHECK_CLOSE(s.brain.cocaine_peak_uM, f.coc_max, 0.0, 1e-6);
         CHECK(s.brain.da_mean_nM > 2.0 * s.brain.da_pre_nM);
