@@ -102,6 +102,27 @@ rl_text_escape(char *out, size_t cap, const char *s)
     return out;
 }
 
+int
+rl_text_cut(char *out, size_t cap, const char *s)
+{
+    const unsigned char *u = (const unsigned char *) s;
+    size_t n = strlen(s), k;
+    int cut = n > cap - 1;
+    if (cut) {
+        n = cap - 1;
+        /* a well-formed character that starts before the cut and ends after it goes */
+        for (k = 1; k <= 3 && k <= n && (u[n - k + 1] & 0xC0) == 0x80; k++) {
+            if (u[n - k] >= 0xC0 && utf8_len(u + n - k) > k) {
+                n -= k;
+                break;
+            }
+        }
+    }
+    memcpy(out, s, n);
+    out[n] = '\0';
+    return cut;
+}
+
 const char *
 rl_text_safe(const char *s, rl_text_buf_t *buf)
 {

@@ -31,4 +31,9 @@ const char *rl_text_safe(const char *s, rl_text_buf_t *buf);
 ** Returns out. */
 char *rl_text_escape(char *out, size_t cap, const char *s);
 
+/* Copy s into out (cap >= 1 bytes, NUL-terminated) unescaped, cut when longer than cap - 1
+** bytes at the last whole UTF-8 character that fits (a byte that is not UTF-8 counts as
+** one). Returns 1 when s was cut, else 0. For names and messages stored in fixed fields. */
+int rl_text_cut(char *out, size_t cap, const char *s);
+
 #endif

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/text_safe.h"
 
 static int
 rank(const rl_medpc_decoded_t *d)
@@ -68,7 +69,7 @@ add_issue(rl_medpc_decoded_t *d, long line, rl_issue_severity_t sev, const char 
     d->issues = p;
     p[d->n_issues].line = line;
     p[d->n_issues].severity = sev;
-    snprintf(p[d->n_issues].msg, sizeof p->msg, "%s", msg);
+    rl_text_cut(p[d->n_issues].msg, sizeof p->msg, msg); /* a long one cut */
     d->n_issues++;
     return 0;
 }

@@ -37,6 +37,7 @@
 #include "prior_index.h"
 #include "core/alloc.h"
 #include "core/outfile.h"
+#include "core/text_safe.h"
 #include "store/store_append.h"
 #include "store/store_open.h"
 
@@ -395,7 +396,7 @@ group_index(rl_protocol_t *p, const char *name)
         return RL_MAX_GROUPS - 1; /* folded; a note says so */
     }
     g = p->n_groups++;
-    snprintf(p->groups[g].name, RL_NAME_MAX, "%s", name);
+    rl_text_cut(p->groups[g].name, RL_NAME_MAX, name);
     p->groups[g].genotype_id = -1;
     p->groups[g].sex = RL_SEX_UNKNOWN;
     p->groups[g].reinforcer = 0;
@@ -458,8 +459,9 @@ assign(importer_t *im)
 {
     rl_protocol_t *p = im->proto;
     size_t i;
-    int cur = -1, day = 0;
+    int cur = -1, day = 0, gname_cut;
     int counts[RL_MAX_PHASES];
+    char gname[RL_NAME_MAX]; /* the session's group label as a group's name */
 
     const rl_store_prior_t *prior = &im->prior;
     size_t n_all = im->n + (size_t) prior->n_subjects + 1;
@@ -486,6 +488,7 @@ assign(importer_t *im)
         if (s->skip) {
             continue;
         }
+        gname_cut = rl_text_cut(gname, sizeof gname, group_label(im, s)); /* as stored */
         if (cur < 0 || strcmp(im->subjects[cur], s->subject) != 0) {
             /* a subject of the database keeps its id and group; its sessions come after
             ** its own (numbered again by date at the commit: store_append.h) */
@@ -494,12 +497,17 @@ assign(importer_t *im)
             } else {
                 cur = im->n_subjects++;
                 snprintf(im->subjects[cur], TEXT_MAX, "%s", s->subject);
-                im->subject_group[cur] = group_index(p, group_label(im, s));
+                if (gname_cut && add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "group label "
+                        "longer than %d bytes: the group is named '%s'", RL_NAME_LEN_MAX,
+                        gname) != 0) {
+                    return RL_ERR_NOMEM;
+                }
+                im->subject_group[cur] = group_index(p, gname);
                 p->groups[im->subject_group[cur]].n++;
                 day = 0;
             }
             memset(counts, 0, sizeof counts);
-        } else if (strcmp(group_label(im, s), p->groups[im->subject_group[cur]].name) != 0
+        } else if (strcmp(gname, p->groups[im->subject_group[cur]].name) != 0
             && add_issue(&s->dec, s->line, RL_ISSUE_NOTE, "group label '%s' differs from the "
                 "subject's first session ('%s'); the subject stays in its first group",
                 group_label(im, s), p->groups[im->subject_group[cur]].name) != 0) {

@@ -184,6 +184,50 @@ test_malformed_batch(void)
     remove(db);
 }
 
+/* A session of mouse `subject` with a given group label (the SESSION macro's layout). */
+#define SESSION_G(subject, group, date)                                                \
+    "File: x\n\n\nStart Date: " date "\nEnd Date: " date "\nSubject: " subject          \
+    "\nExperiment: E\nGroup: " group "\nBox: 1\nStart Time: 9:00:00\nEnd Time: "       \
+    "23:00:00\nMSN: acquisition\nE:\n     0:  1.000  5.000  100.000\nT:\n     0:  "    \
+    "1.000  1.500  60.000\n"
+
+/* A group label longer than a name (63 bytes) is cut to one, and mice that share it share
+** the group: two mice, two sessions each, one group, one note per mouse, no note that a
+** later session's label differs. (Before the fix each mouse got a group of its own: the
+** full label never equalled the stored, cut name.) */
+static void
+test_long_group_label(void)
+{
+#define LONG_G "a group label of seventy bytes, longer than any name in a database...."
+    static const char *const names[] = {"relapselab"};
+    rl_medpc_profile_t prof[1];
+    rl_import_stats_t st;
+    char p[1][128], db[128];
+    const char *paths[1];
+    sqlite3 *h;
+
+    CHECK(strlen(LONG_G) == 70);
+    CHECK(load_profiles(prof, names, 1) == 0);
+    snprintf(p[0], sizeof p[0], "%s/long", tmpdir);
+    paths[0] = p[0];
+    write_file(p[0], SESSION_G("M1", LONG_G, "01/02/24") SESSION_G("M1", LONG_G, "01/03/24")
+                         SESSION_G("M2", LONG_G, "01/02/24") SESSION_G("M2", LONG_G, "01/03/24"));
+    snprintf(db, sizeof db, "%s/long.db", tmpdir);
+    CHECK(run_import(paths, 1, prof, 1, db, &st) == 0);
+    CHECK(st.sessions_imported == 4 && st.subjects == 2 && st.groups == 1);
+    CHECK(sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+    CHECK(query_long(h, "SELECT count(*) FROM groups WHERE length(name) = 63 AND name = "
+                        "substr('" LONG_G "', 1, 63)") == 1);
+    CHECK(query_long(h, "SELECT count(*) FROM import_issues WHERE message LIKE "
+                        "'group label longer than 63 bytes%'") == 2);
+    CHECK(query_long(h, "SELECT count(*) FROM import_issues WHERE message LIKE "
+                        "'%differs from%'") == 0);
+    sqlite3_close(h);
+    remove(p[0]);
+    remove(db);
+#undef LONG_G
+}
+
 /* A batch where nothing can be written still gives a database (with the report) and does
 ** not leave a temporary file; an unwritable output is an error and leaves nothing. */
 static void
@@ -378,6 +422,7 @@ teardown(void)
 static const rl_test_case_t CASES[] = {
     {"malformed_batch", test_malformed_batch, 0},
     {"output_errors", test_output_errors, 0},
+    {"long_group_label", test_long_group_label, 0},
     {"real_files", test_real_files, RL_TEST_SHARED},
 };
 

@@ -71,7 +71,31 @@ long_text_is_cut(void)
     CHECK(strcmp(rl_text_escape(out, 4, "abcdef"), "...") == 0);
 }
 
+/* rl_text_cut: a copy that fits is whole; a cut falls before a character that would not
+** fit whole (2-, 3- and 4-byte UTF-8), and bytes that are not UTF-8 count one each. */
+static void
+cut_copy(void)
+{
+    char out[8];
+    CHECK(rl_text_cut(out, sizeof out, "abcdefg") == 0 && strcmp(out, "abcdefg") == 0);
+    CHECK(rl_text_cut(out, sizeof out, "abcdefgh") == 1 && strcmp(out, "abcdefg") == 0);
+    /* "abcdef" + mu (2 bytes): 8 bytes do not fit in 7, the whole mu goes */
+    CHECK(rl_text_cut(out, sizeof out, "abcdef\xc2\xb5") == 1 && strcmp(out, "abcdef") == 0);
+    /* "abcde" + mu fits exactly (7 bytes) */
+    CHECK(rl_text_cut(out, sizeof out, "abcde\xc2\xb5") == 0
+        && strcmp(out, "abcde\xc2\xb5") == 0);
+    /* an em dash (3 bytes) from byte 5: cut after 5 */
+    CHECK(rl_text_cut(out, sizeof out, "abcde\xe2\x80\x94x") == 1 && strcmp(out, "abcde") == 0);
+    /* a mouse emoji (4 bytes) from byte 4: cut after 4 */
+    CHECK(rl_text_cut(out, sizeof out, "abcd\xf0\x9f\x90\x81x") == 1 && strcmp(out, "abcd") == 0);
+    /* stray continuation bytes are not a character: cut at the byte count */
+    CHECK(rl_text_cut(out, sizeof out, "abcdef\x80\x80\x80") == 1
+        && strcmp(out, "abcdef\x80") == 0);
+    CHECK(rl_text_cut(out, 1, "abc") == 1 && out[0] == '\0');
+}
+
 static const rl_test_case_t CASES[] = {
+    {"cut_copy", cut_copy, 0},
     {"clean_text_is_kept", clean_text_is_kept, 0},
     {"controls_are_escaped", controls_are_escaped, 0},
     {"long_text_is_cut", long_text_is_cut, 0},
