@@ -10,10 +10,16 @@
 **            64-bit stream seed folded to 32 bits (distinct streams could coincide: about
 **            100 expected collisions among the streams of a 300-study validation); screen
 **            test streams were behaviour streams keyed outside the scheme.
-**   scheme 2 (now): xoshiro256** (Blackman & Vigna 2021) as a GSL generator type, its
-**            256-bit state filled by splitmix64 from the whole 64-bit stream seed, so
-**            distinct stream seeds give distinct streams; a stream kind for every purpose
-**            (RL_STREAM_TEST for the screen's test sessions, keyed by names).
+**   scheme 2 (relapselab 0.2, databases until 2026-12-06): xoshiro256** (Blackman &
+**            Vigna 2021) as a GSL generator type, its 256-bit state filled by splitmix64
+**            from the whole 64-bit stream seed, so distinct stream seeds give distinct
+**            streams; a stream kind for every purpose (RL_STREAM_TEST for the screen's
+**            test sessions, keyed by names).
+**   scheme 3 (now): scheme 2's streams, used differently by a session's thinning
+**            (session.c, docs/MODEL.md [BEH-3]): a unit exponential carries over from
+**            window to window until a proposal uses it (scheme 2 drew one per window), and
+**            the rate bound uses a solve-free lower bound of tonic DA (slightly looser, so
+**            proposals fall elsewhere). Same distribution of sessions, other draws.
 **
 ** The generator is an ordinary gsl_rng, so every gsl_ran_* distribution works with it.
 */
@@ -26,7 +32,7 @@
 
 #include <gsl/gsl_rng.h>
 
-#define RL_RNG_SCHEME 2
+#define RL_RNG_SCHEME 3
 
 typedef enum {
     RL_STREAM_PARAMS = 1,     /* a mouse's individual parameters; session key 0 */

@@ -199,6 +199,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
         ? reinforcer->satiety_per_delivery : 1.0;
     self->liquid = reinforcer->kind == RL_REINFORCER_LIQUID;
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
+    rl_pk_pin(&self->pk, p->peptide_step_s); /* the signal window and the midpoint's half */
     self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0); /* no drug given yet */
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
@@ -264,6 +265,17 @@ interoception(rl_mouse_t *self, double da_nM, double dt_s)
         log_ratio(self->drug_seen, self->completions, true));
 }
 
+/* e^{-dt_s/tau_s}, from the memo m when dt_s was its last step (bit for bit). */
+static double
+decay_factor(struct rl_decay_memo *m, double dt_s, double tau_s)
+{
+    if (!(m->factor > 0.0 && m->dt_s == dt_s)) {
+        m->dt_s = dt_s;
+        m->factor = exp(-dt_s / tau_s);
+    }
+    return m->factor;
+}
+
 /* [BEH-5] the drug state's incentive follows the relative rise of tonic DA over rest with a
 ** lag: exact for a rise held over the step. */
 static void
@@ -271,7 +283,7 @@ drug_state_step(rl_mouse_t *self, double da_nM, double dt_s)
 {
     double rise = fmax(0.0, da_nM / self->da_base_nM - 1.0);
     self->da_incentive = rise + (self->da_incentive - rise) *
-        exp(-dt_s / (60.0 * self->p.da_incentive_tau_min));
+        decay_factor(&self->incentive_decay, dt_s, 60.0 * self->p.da_incentive_tau_min);
 }
 
 void
@@ -320,7 +332,9 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         rl_pk_advance(&self->pk, &self->pk_state, dt);
         remaining -= dt;
     }
-    self->want = want_after(self, t_s - self->t_s);
+    if (self->want != 0.0) { /* as want_after(self, t_s - self->t_s) */
+        self->want *= decay_factor(&self->want_decay, t_s - self->t_s, self->p.want_decay_s);
+    }
     self->t_s = t_s;
     rl_mouse_refresh_signals(self);
 }
@@ -337,17 +351,35 @@ d1_reward(const rl_mouse_t *self, double da_now, double da_after, double da_ref)
         - rl_da_d1_occupancy_drugs(&self->p, &self->g, da_now, &self->dad)) / unit;
 }
 
-/* [BEH-2] the drive: homeostatic for cocaine, satiety for food. */
+/* [BEH-2] the drive at tonic DA da_nM: homeostatic for cocaine, satiety for food (which
+** ignores da_nM). */
 static double
-drive_at(const rl_mouse_t *self, double coc_uM)
+drive_of(const rl_mouse_t *self, double da_nM)
 {
     if (self->works_for_drug) {
         /* the set point is relative to the mouse's own drug-free resting DA */
-        double da = rl_mouse_da_memo(self, coc_uM);
         double set = self->p.da_set_fold * self->da_base_nM;
-        return sigmoid((set - da) / (self->p.da_set_width * set));
+        return sigmoid((set - da_nM) / (self->p.da_set_width * set));
     }
     return exp(-self->food_eaten / self->p.food_satiety_pellets);
+}
+
+/* [BEH-3] an upper bound of the cocaine drive at tonic DA >= da_nM, for the rate bound: 1
+** where the sigmoid's argument exceeds 10 (then the drive is within 4.6e-5 of 1: a bound
+** as good as the drive itself, without its exponential), else the drive at da_nM. */
+static double
+drive_bound(const rl_mouse_t *self, double da_nM)
+{
+    double set = self->p.da_set_fold * self->da_base_nM;
+    double x = (set - da_nM) / (self->p.da_set_width * set);
+    return x > 10.0 ? 1.0 : sigmoid(x);
+}
+
+/* [BEH-2] the drive at brain cocaine coc_uM. */
+static double
+drive_at(const rl_mouse_t *self, double coc_uM)
+{
+    return drive_of(self, self->works_for_drug ? rl_mouse_da_memo(self, coc_uM) : 0.0);
 }
 
 /* [STR-4] what the drug does when it comes: the mean primary reward of the drug outcomes
@@ -392,14 +424,14 @@ want_after(const rl_mouse_t *self, double dt)
     return self->want * exp(-dt / self->p.want_decay_s);
 }
 
-/* [BEH-1] rates at a brain cocaine concentration, with cue-triggered wanting `want`. */
+/* [BEH-1] rates at a drive, with cue-triggered wanting `want`: non-decreasing in both. */
 static double
-rates_at(const rl_mouse_t *self, double coc_uM, double want, double *active, double *inactive)
+rates_of(const rl_mouse_t *self, double drive, double want, double *active, double *inactive)
 {
     const rl_params_t *p = &self->p;
     /* [STR-3] the stress state amplifies cue-triggered wanting */
     double m = (value_now(self) + p->want_gain * want * (1.0 + p->crf_want_gain * self->crf)) *
-        incentive_gain(self) * drive_at(self, coc_uM);
+        incentive_gain(self) * drive;
     double net = m - p->effort_cost; /* motivated responding only when value beats cost */
     double s = net > 0.0 ? net / (net + p->rate_half_value) : 0.0;
     double explore = p->explore_per_min / 60.0;
@@ -407,6 +439,13 @@ rates_at(const rl_mouse_t *self, double coc_uM, double want, double *active, dou
     *active = explore + motivated;
     *inactive = explore + p->generalization * motivated;
     return *active + *inactive;
+}
+
+/* [BEH-1] rates at a brain cocaine concentration, with cue-triggered wanting `want`. */
+static double
+rates_at(const rl_mouse_t *self, double coc_uM, double want, double *active, double *inactive)
+{
+    return rates_of(self, drive_at(self, coc_uM), want, active, inactive);
 }
 
 double
@@ -420,12 +459,16 @@ rl_mouse_rates(const rl_mouse_t *self, double t_s, double *active_out, double *i
 double
 rl_mouse_rate_bound(const rl_mouse_t *self, double t_end_s)
 {
-    double lo, hi, a, i;
-    /* [BEH-3] rates fall monotonically with brain cocaine (drive falls as DA rises) and
-    ** with time as cue-triggered wanting decays: the lowest concentration and the wanting
-    ** at the start of the window bound the rate. */
-    rl_pk_brain_range(&self->pk, &self->pk_state, t_end_s - self->t_s, &lo, &hi);
-    return rates_at(self, lo, self->want, &a, &i);
+    double lo, a, i;
+    /* [BEH-3] rates fall monotonically with brain cocaine (drive falls as DA rises, DA
+    ** rises with cocaine) and with time as cue-triggered wanting decays: the drive at a
+    ** lower bound of DA at the lowest concentration and the wanting at the start of the
+    ** window bound the rate (RNG scheme 3: the bound needs no DA solve of its own). */
+    if (!self->works_for_drug) {
+        return rates_of(self, drive_of(self, 0.0), self->want, &a, &i);
+    }
+    lo = rl_pk_brain_min(&self->pk, &self->pk_state, t_end_s - self->t_s);
+    return rates_of(self, drive_bound(self, rl_mouse_da_lower(self, lo)), self->want, &a, &i);
 }
 
 /* [BEL-2] log P_drug(x)/P_ext(x) for a binary feature x of a completion's outcome, each
@@ -804,35 +847,6 @@ double
 rl_mouse_tonic_da_nM(const rl_mouse_t *self)
 {
     return rl_mouse_da_memo(self, self->pk_state.brain_uM);
-}
-
-double
-rl_mouse_tonic_da_at(const rl_mouse_t *self, double coc_uM)
-{
-    /* a cold solve: an observer (the session tracer) leaves the model's memo untouched */
-    return rl_da_tonic_drugs_nM(&self->p, &self->g, coc_uM, self->release_gain, &self->dad);
-}
-
-double
-rl_mouse_da_memo(const rl_mouse_t *self, double coc_uM)
-{
-    /* The memo is a cache inside a heap- or stack-allocated mouse that is never defined
-    ** const: updating it through a const view changes no observable state. */
-    struct rl_da_memo *m = (struct rl_da_memo *) &self->da_memo[coc_uM == 0.0 ? 0 : 1];
-    if (m->valid && m->coc_uM == coc_uM && m->release_gain == self->release_gain &&
-        m->dad.dat == self->dad.dat && m->dad.net == self->dad.net &&
-        m->dad.d1 == self->dad.d1 && m->dad.d2 == self->dad.d2) {
-        return m->da_nM;
-    }
-    /* [DA-2] Newton from the previous solution of this kind of call (the brain cocaine of
-    ** successive calls is close), or from the cold start */
-    m->da_nM = rl_da_tonic_from_nM(&self->p, &self->g, coc_uM, self->release_gain, &self->dad,
-        m->valid ? m->da_nM : 50.0);
-    m->coc_uM = coc_uM;
-    m->release_gain = self->release_gain;
-    m->dad = self->dad;
-    m->valid = true;
-    return m->da_nM;
 }
 
 double

@@ -107,6 +107,12 @@ struct rl_mouse {
         rl_da_drugs_t dad;
         double da_nM;
     } da_memo[2];
+    /* Memo of the advance's decay factors e^{-dt/tau} of wanting [BEH-4] and of the drug
+    ** state's incentive [BEH-5] for the last step dt (most steps are peptide_step_s long):
+    ** a cache like da_memo (zeroed, factor 0, it is empty). */
+    struct rl_decay_memo {
+        double dt_s, factor;
+    } want_decay, incentive_decay;
     /* stress [STR-1..4] */
     int n_stress;
     rl_stress_pulse_t stress[RL_MOUSE_MAX_STRESS]; /* times in min from the first session */
@@ -136,5 +142,12 @@ void rl_mouse_observe_step(rl_mouse_t *self, const rl_pk_step_t *step, double c_
 ** stored value, a new one starts Newton from the last solution. The model's own calls go
 ** through it, so the memo's history is the same whatever is observed. [DA-2] */
 double rl_mouse_da_memo(const rl_mouse_t *self, double coc_uM);
+
+/* A lower bound (nM) of tonic DA at every brain cocaine >= coc_uM in the mouse's current
+** state, for the response-rate bound [BEH-3]: exact when coc_uM is 0 or the memo holds that
+** solve (no new solve, or a drug-free one the window's steps reuse), else one Newton step
+** from the memo's last solve with cocaine (rl_da_tonic_lower_nM), the memo untouched
+** (mouse_da.c). */
+double rl_mouse_da_lower(const rl_mouse_t *self, double coc_uM);
 
 #endif

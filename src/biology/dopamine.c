@@ -95,6 +95,36 @@ rl_da_tonic_from_nM(const rl_params_t *p, const rl_gene_products_t *g, double co
 }
 
 double
+rl_da_tonic_lower_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx, double guess_nM)
+{
+    /* The balance's terms as in rl_da_tonic_from_nM(). The balance f is decreasing and
+    ** convex in D, so its tangent at any point lies below it: where the tangent crosses
+    ** zero f >= 0, i.e. left of the root. One Newton step from any guess is therefore a
+    ** lower bound of the root; the relative margin of 1e-12 (thousands of rounding units)
+    ** covers the rounding of f and of the step. */
+    const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
+    double r = p->da_release_nM_per_s * release_gain;
+    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
+        + x->dat * g->dat_cocaine_affinity);
+    double vmax = p->da_vmax_nM_per_s * g->slc6a3;
+    double d2_gain = p->d2_gain * g->drd2;
+    double ec50 = p->d2_ec50_nM * (1.0 + x->d2);
+    double knon = knon_at(p, coc_uM, x);
+    double d = guess_nM, inv_q, inv_s, f, df, next;
+
+    if (!(d > 0.0) || !isfinite(d)) {
+        return 0.0;
+    }
+    inv_q = 1.0 / ((1.0 + d2_gain) * d + ec50);
+    inv_s = 1.0 / (km_app + d);
+    f = r * (d + ec50) * inv_q - vmax * d * inv_s - knon * d;
+    df = -r * d2_gain * ec50 * inv_q * inv_q - vmax * km_app * inv_s * inv_s - knon;
+    next = d - f / df;
+    return next > 0.0 && df < 0.0 ? next * (1.0 - 1e-12) : 0.0;
+}
+
+double
 rl_da_tonic_slope(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx, double da_nM)
 {

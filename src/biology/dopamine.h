@@ -46,6 +46,15 @@ double rl_da_tonic_drugs_nM(const rl_params_t *p, const rl_gene_products_t *g, d
 double rl_da_tonic_from_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx, double guess_nM);
 
+/* A lower bound (nM, >= 0) of rl_da_tonic_drugs_nM(p, g, coc_uM, release_gain, dx) without
+** a solve: one Newton step of the balance from guess_nM, less a relative margin of 1e-12.
+** The balance is decreasing and convex in D, so the step lands left of the root from any
+** guess (0 when it would land below 0 or the guess is not positive); the closer the guess
+** (e.g. the solution at a nearby cocaine), the tighter the bound (quadratically). Used to
+** bound the response rate for thinning [BEH-3]. [DA-2] */
+double rl_da_tonic_lower_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx, double guess_nM);
+
 /* dD/dC (nM per uM, >= 0): the derivative of tonic DA with respect to brain cocaine at
 ** coc_uM, where da_nM = rl_da_tonic_drugs_nM(p, g, coc_uM, release_gain, dx) (implicit
 ** differentiation of the balance, no new solve). Tonic DA is increasing and concave in

@@ -19,28 +19,45 @@ rl_pk_init(rl_pk_t *self, double half_life_min, double ke0_per_min, double uM_pe
     if (fabs(self->ke0_per_s - self->k_el_per_s) < 1e-6 * self->k_el_per_s) {
         self->ke0_per_s *= 1.001;
     }
-    self->memo[0].dt_s = self->memo[1].dt_s = NAN;
+    self->memo[0].dt_s = self->memo[1].dt_s = self->memo[2].dt_s = self->memo[3].dt_s = NAN;
     self->memo_next = 0;
 }
 
-/* e^{-k dt} and e^{-ke0 dt}, from the memo when dt was one of the last two intervals asked
-** for. The memo lives in a pk that is never defined const (it is part of a mouse): filling it
+static void
+decay_fill(const rl_pk_t *self, rl_pk_decay_t *m, double dt_s)
+{
+    m->dt_s = dt_s;
+    m->e_k = exp(-self->k_el_per_s * dt_s);
+    m->e_ke0 = exp(-self->ke0_per_s * dt_s);
+}
+
+void
+rl_pk_pin(rl_pk_t *self, double dt_s)
+{
+    decay_fill(self, &self->memo[2], dt_s);
+    decay_fill(self, &self->memo[3], 0.5 * dt_s);
+}
+
+/* e^{-k dt} and e^{-ke0 dt}, from the memo when dt is pinned or was one of the last two
+** other intervals asked for. The memo lives in a pk that is never defined const (it is part of a mouse): filling it
 ** through a const view changes no observable state. */
 static void
 decay(const rl_pk_t *self, double dt_s, double *e_k, double *e_ke0)
 {
     rl_pk_t *memo_owner = (rl_pk_t *) self;
     rl_pk_decay_t *m;
-    if (self->memo[0].dt_s == dt_s) {
+    if (self->memo[2].dt_s == dt_s) {
+        m = &memo_owner->memo[2];
+    } else if (self->memo[3].dt_s == dt_s) {
+        m = &memo_owner->memo[3];
+    } else if (self->memo[0].dt_s == dt_s) {
         m = &memo_owner->memo[0];
     } else if (self->memo[1].dt_s == dt_s) {
         m = &memo_owner->memo[1];
     } else {
         m = &memo_owner->memo[self->memo_next];
         memo_owner->memo_next = 1 - self->memo_next;
-        m->dt_s = dt_s;
-        m->e_k = exp(-self->k_el_per_s * dt_s);
-        m->e_ke0 = exp(-self->ke0_per_s * dt_s);
+        decay_fill(self, m, dt_s);
     }
     *e_k = m->e_k;
     *e_ke0 = m->e_ke0;
@@ -155,6 +172,26 @@ rl_pk_brain_range(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s, dou
     }
     *lo_out = lo;
     *hi_out = hi;
+}
+
+double
+rl_pk_brain_min(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s)
+{
+    double g, a, b, k = self->k_el_per_s, ke0 = self->ke0_per_s;
+    double lo = fmin(st->brain_uM, rl_pk_brain_at(self, st, dt_s));
+    coefficients(self, st, &g, &a, &b);
+    /* [PK-4] at the stationary point C'' = a k e^{-kt} (k - ke0): it is a minimum only when
+    ** a (k - ke0) > 0, and only then can it lower the ends' minimum (as rl_pk_brain_range) */
+    if (a * (k - ke0) > 0.0) {
+        double ratio = -ke0 * b / (k * a);
+        if (ratio > 0.0) {
+            double ts = log(ratio) / (ke0 - k);
+            if (ts > 0.0 && ts < dt_s) {
+                lo = fmin(lo, rl_pk_brain_at(self, st, ts));
+            }
+        }
+    }
+    return lo;
 }
 
 double

@@ -12,8 +12,9 @@
 #define RL_BIOLOGY_PK_H
 
 /* The two decay factors over an interval, e^{-k dt} and e^{-ke0 dt}, as last computed for
-** dt: a memo (two entries), because the event loop asks for the same interval again and
-** again (the peptide step, its half). Exact: the same dt gives the same factors. */
+** dt: a memo, because the event loop asks for the same interval again and again (the
+** peptide step, its half): two entries pinned to an interval and its half (rl_pk_pin), two
+** for the last other intervals. Exact: the same dt gives the same factors. */
 typedef struct rl_pk_decay {
     double dt_s;           /* the interval (s); NaN: the entry is empty */
     double e_k, e_ke0;
@@ -23,8 +24,8 @@ typedef struct rl_pk {
     double k_el_per_s;     /* elimination rate constant */
     double ke0_per_s;      /* effect-site equilibration rate constant */
     double uM_per_mg_kg;   /* q: brain uM at equilibrium per mg/kg body load */
-    rl_pk_decay_t memo[2]; /* a cache, not state; rl_pk_init empties it */
-    int memo_next;         /* the entry the next new interval replaces */
+    rl_pk_decay_t memo[4]; /* a cache, not state; rl_pk_init empties it; 2, 3 pinned */
+    int memo_next;         /* the entry (0 or 1) the next new interval replaces */
 } rl_pk_t;
 
 typedef struct rl_pk_state {
@@ -37,6 +38,11 @@ typedef struct rl_pk_state {
 ** If ke0 is within 1e-6 relative of k it is nudged by 0.1 % (the closed form has a removable
 ** singularity there). */
 void rl_pk_init(rl_pk_t *self, double half_life_min, double ke0_per_min, double uM_per_mg_kg);
+
+/* Pin the decay factors of dt_s and dt_s / 2 in the memo (the intervals the caller will
+** ask for most often, e.g. the peptide step and its half): computed once here, never
+** replaced. Changes no result. */
+void rl_pk_pin(rl_pk_t *self, double dt_s);
 
 /* Advance st by dt_s >= 0 seconds with its current input rate [PK-3]. */
 void rl_pk_advance(const rl_pk_t *self, rl_pk_state_t *st, double dt_s);
@@ -73,6 +79,12 @@ double rl_pk_step_upper(const rl_pk_step_t *step);
 /* Minimum and maximum brain concentration over [0, dt_s] after st [PK-4]. */
 void rl_pk_brain_range(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s,
     double *lo_out, double *hi_out);
+
+/* The minimum over [0, dt_s] as rl_pk_brain_range()'s (the same value but for rounding
+** when the stationary point is at an end), without the root's log and exponentials when
+** the stationary point is a maximum (the common case: after a bolus or during an
+** infusion). [PK-4] */
+double rl_pk_brain_min(const rl_pk_t *self, const rl_pk_state_t *st, double dt_s);
 
 /* Time (s) of the brain peak after an instantaneous bolus into an empty body:
 ** ln(ke0/k)/(ke0 - k). */

@@ -3,10 +3,13 @@
 ** Loop invariant: `t` is the current time; the mouse's clock is <= t and nothing has
 ** happened in (mouse clock, t]. Each turn computes the next scheduled event, bounds the
 ** response rate up to the earlier of that event and the end of the signal window, and
-** draws an exponential gap from the bound. A proposal before the window end is accepted
-** with probability rate/bound (thinning; a rejected proposal just moves t, the exponential
-** being memoryless); otherwise the clock moves to the window end and scheduled events due
-** then are handled in a fixed order. Handlers only change state and log; all randomness
+** places a proposal where the bound's integrated hazard from t reaches a unit exponential
+** E. A proposal before the window end is accepted with probability rate/bound (thinning; a
+** rejected proposal just moves t, the exponential being memoryless), and the next proposal
+** draws a new E; otherwise the clock moves to the window end, E less the window's hazard
+** (bound x length) carries over to the next window (again by memorylessness: RNG scheme
+** 3; scheme 2 drew a new exponential for every window), and scheduled events due then are
+** handled in a fixed order. Handlers only change state and log; all randomness
 ** comes from r in a fixed order, so a session is a pure function of its stream.
 */
 #include "chamber/session.h"
@@ -101,16 +104,23 @@ requirement(const chamber_t *c)
     return s->pr_series[c->pr_step < s->pr_n ? c->pr_step : s->pr_n - 1];
 }
 
+/* fmin for times that are never NaN, inline (libm's fmin is a call at -O2). */
+static inline double
+earlier(double a, double b)
+{
+    return b < a ? b : a;
+}
+
 static double
 next_scheduled(const chamber_t *c)
 {
     double t = c->end_s;
-    t = fmin(t, c->infusion_end_s);
-    t = fmin(t, c->cue_off_s);
-    t = fmin(t, c->timeout_end_s);
-    t = fmin(t, c->stop_deadline_s);
-    t = fmin(t, c->free_cue_s);
-    t = fmin(t, c->dose_s);
+    t = earlier(t, c->infusion_end_s);
+    t = earlier(t, c->cue_off_s);
+    t = earlier(t, c->timeout_end_s);
+    t = earlier(t, c->stop_deadline_s);
+    t = earlier(t, c->free_cue_s);
+    t = earlier(t, c->dose_s);
     return t;
 }
 
@@ -238,7 +248,7 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     rl_session_workspace_t *w, rl_session_result_t *out, rl_error_t *err)
 {
     chamber_t c;
-    double t = 0.0;
+    double t = 0.0, e_left = -1.0; /* unit exponential not yet used up; < 0: none */
     int ret = 0, done = 0;
     unsigned turns = 0;
 
@@ -263,18 +273,24 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
     }
     ret = rl_session_log(w, 0.0, RL_EV_SESSION_START, 0);
     while (ret == 0 && !done) {
-        double t_sched, t_win, bound, t_prop;
+        double t_sched, t_win, bound, t_prop = INFINITY;
         if (++turns % RL_SESSION_POLL == 0 && rl_session_stopped(w)) {
             return rl_error_set(err, RL_ERR_INTERRUPTED, NULL, 0, 0, "interrupted");
         }
         t_sched = next_scheduled(&c);
-        t_win = fmin(t_sched, rl_mouse_clock_s(mouse) + rl_mouse_peptide_step_s(mouse));
+        t_win = earlier(t_sched, rl_mouse_clock_s(mouse) + rl_mouse_peptide_step_s(mouse));
         bound = rl_mouse_rate_bound(mouse, t_win);
-        t_prop = bound > 0.0 ? t + gsl_ran_exponential(r, 1.0 / bound) : INFINITY;
+        if (bound > 0.0) {
+            if (!(e_left >= 0.0)) {
+                e_left = gsl_ran_exponential(r, 1.0);
+            }
+            t_prop = t + e_left / bound;
+        }
 
         if (t_prop < t_win) {
             double ra, ri, rate = rl_mouse_rates(mouse, t_prop, &ra, &ri);
             double u = gsl_rng_uniform(r);
+            e_left = -1.0; /* used: the next proposal draws a new one */
             if (rate > bound * (1.0 + 1e-9)) {
                 return rl_error_set(err, RL_ERR_INTERNAL, NULL, 0, 0,
                     "response rate %g/s above its thinning bound %g/s at t = %g s", rate,
@@ -297,6 +313,9 @@ rl_session_run(const rl_phase_t *phase, rl_mouse_t *mouse, gsl_rng *r,
                 ret = rl_session_log(w, t, RL_EV_POKE_INACTIVE, t < c.busy_until_s);
             }
             continue;
+        }
+        if (bound > 0.0) { /* the window's exposure is spent; the rest carries over */
+            e_left = fmax(0.0, e_left - bound * (t_win - t));
         }
         t = t_win;
         advance(mouse, t, w);

@@ -240,6 +240,55 @@ dopamine_solve_any_start(void)
     gsl_rng_free(r);
 }
 
+/* [DA-2], [BEH-3] the solve-free lower bound (one Newton step of the convex balance): for
+** parameter draws, genotypes, drug loads, release gains and brain cocaine up to 20 uM, from
+** guesses far below, far above, at another concentration's root and near the root, it
+** never exceeds the solve and is not negative; from a guess 1 % off the root it is within
+** 1e-3 of it (quadratic convergence: the thinning bound stays tight); from the root, the
+** root less its margin; a non-positive or NaN guess gives 0. */
+static void
+dopamine_lower_bound(void)
+{
+    static const char *const genotypes[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
+    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0, 0.0}, {2.0, 2.0, 0.0, 0.0},
+        {0.0, 0.0, 1.0, 3.0}};
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_params_t base, p;
+    int draw, above = 0, loose = 0, bad_edge = 0, k;
+    rl_params_default(&base);
+    gsl_rng_set(r, 23);
+    for (draw = 0; draw < 300; draw++) {
+        const rl_gene_products_t *g = products(genotypes[draw % 5]);
+        const rl_da_drugs_t *x = &loads[draw % 3];
+        double gain = 0.3 + 1.4 * gsl_rng_uniform(r), c = 20.0 * gsl_rng_uniform(r);
+        double d, lb, guesses[6];
+        rl_params_draw(&p, &base, r);
+        d = rl_da_tonic_drugs_nM(&p, g, c, gain, x);
+        guesses[0] = 1e-3 * d;
+        guesses[1] = 1e3 * d;
+        guesses[2] = rl_da_tonic_drugs_nM(&p, g, 20.0 - c, gain, x);
+        guesses[3] = rl_da_tonic_drugs_nM(&p, g, 0.0, 1.7 - gain, x);
+        guesses[4] = d * 0.99;
+        guesses[5] = d * 1.01;
+        for (k = 0; k < 6; k++) {
+            lb = rl_da_tonic_lower_nM(&p, g, c, gain, x, guesses[k]);
+            above += !(lb >= 0.0 && lb <= d);
+            if (k >= 4) {
+                loose += !(lb >= d * (1.0 - 1e-3));
+            }
+        }
+        lb = rl_da_tonic_lower_nM(&p, g, c, gain, x, d);
+        bad_edge += !(lb <= d && lb >= d * (1.0 - 1e-11));
+        bad_edge += rl_da_tonic_lower_nM(&p, g, c, gain, x, 0.0) != 0.0;
+        bad_edge += rl_da_tonic_lower_nM(&p, g, c, gain, x, -1.0) != 0.0;
+        bad_edge += rl_da_tonic_lower_nM(&p, g, c, gain, x, NAN) != 0.0;
+    }
+    CHECK(above == 0);
+    CHECK(loose == 0);
+    CHECK(bad_edge == 0);
+    gsl_rng_free(r);
+}
+
 /* The mouse's memo of the solve (da_memo): a repeated call returns the stored value, a call
 ** with new inputs a fresh solve warm-started from the last one; both agree with the cold
 ** solve rl_mouse_tonic_da_at() to 1e-12, whatever the order of the calls. */
@@ -516,6 +565,7 @@ static const rl_test_case_t CASES[] = {
     {"dopamine_genotypes", dopamine_genotypes, 0},
     {"dopamine_slope_concave", dopamine_slope_concave, 0},
     {"dopamine_solve_any_start", dopamine_solve_any_start, 0},
+    {"dopamine_lower_bound", dopamine_lower_bound, 0},
     {"dopamine_memo", dopamine_memo, 0},
     {"d1_signal", d1_signal, 0},
     {"peptide_kinetics", peptide_kinetics, 0},

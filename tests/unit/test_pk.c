@@ -129,6 +129,38 @@ range_matches_scan(void)
     }
 }
 
+/* [PK-4] rl_pk_brain_min, which skips the stationary point when it is a maximum, gives
+** rl_pk_brain_range's minimum and bounds a fine scan from below: states with the stationary
+** point a maximum (after a bolus), a minimum (an infusion starting while the brain level
+** falls: a < 0), none, and with none inside the interval. */
+static void
+brain_min_matches_range(void)
+{
+    static const rl_pk_state_t states[] = {
+        {1.0, 0.0, 0.0}, {0.2, 1.5, 0.0}, {0.5, 0.1, 0.5}, {2.0, 1.8, 0.0}, {0.0, 2.0, 0.05},
+        {0.05, 3.0, 0.02}, {0.0, 0.0, 0.5}, {0.0, 0.0, 0.0},
+    };
+    static const double dts[] = {0.5, 30.0, 400.0, 3600.0};
+    rl_pk_t pk;
+    size_t i, j;
+    int interior_min = 0;
+    rl_pk_init(&pk, 8.1, 1.5, 0.9);
+    for (i = 0; i < sizeof states / sizeof states[0]; i++) {
+        for (j = 0; j < sizeof dts / sizeof dts[0]; j++) {
+            double lo, hi, m = rl_pk_brain_min(&pk, &states[i], dts[j]), slo = 1e300, t;
+            rl_pk_brain_range(&pk, &states[i], dts[j], &lo, &hi);
+            CHECK_CLOSE(m, lo, 1e-15, 1e-14);
+            for (t = 0.0; t <= dts[j]; t += dts[j] / 20000.0) {
+                slo = fmin(slo, rl_pk_brain_at(&pk, &states[i], t));
+            }
+            CHECK(m <= slo + 1e-12);
+            interior_min += m < fmin(states[i].brain_uM,
+                rl_pk_brain_at(&pk, &states[i], dts[j])) - 1e-9;
+        }
+    }
+    CHECK(interior_min > 0); /* the minimum inside an interval was exercised */
+}
+
 /* For brain_integral: C(t) after a state, as a GSL function. */
 typedef struct brain_fn {
     const rl_pk_t *pk;
@@ -239,6 +271,7 @@ static const rl_test_case_t CASES[] = {
     {"bolus_effect_site", bolus_effect_site, 0},
     {"against_ode_solver", against_ode_solver, 0},
     {"range_matches_scan", range_matches_scan, 0},
+    {"brain_min_matches_range", brain_min_matches_range, 0},
     {"infusion_steady_state", infusion_steady_state, 0},
     {"brain_integral", brain_integral, 0},
     {"decay_memo", decay_memo, 0},

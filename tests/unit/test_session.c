@@ -243,9 +243,11 @@ on_fine_sample(void *ctx, double t_s, double coc, double da, double belief)
     (void) belief;
 }
 
-/* [OBS-1] The session's DA and cocaine readouts are what a trace sampled every 1/64 s
+/* [OBS-1] The session's DA and cocaine readouts are what a trace sampled every 1/256 s
 ** shows: means (trapezoid integrals of the samples over the session) and peaks (sample
-** maxima, which can only fall short of the true peak). The pre-session level of a mouse
+** maxima, which can only fall short of the true peak; the grid was 1/64 s until RNG scheme
+** 3, whose stream puts a DA peak between two samples of that grid, 2.9e-6 above them,
+** beyond the peak's tolerance of 1e-6). The pre-session level of a mouse
 ** given nothing before the session is its tonic DA at t = 0. Known answer: the trace, an
 ** independent reading of the same model state (brain cocaine exact at each sample time,
 ** DA solved afresh there). */
@@ -269,7 +271,7 @@ brain_readout_matches_trace(void)
         ph.timeout_s = 0.0;
         memset(&f, 0, sizeof f);
         memset(&tr, 0, sizeof tr);
-        tr.dt_s = 1.0 / 64.0; /* exact in binary: the grid does not drift */
+        tr.dt_s = 1.0 / 256.0; /* exact in binary: the grid does not drift */
         tr.sample = on_fine_sample;
         tr.ctx = &f;
         trained_mouse(&m);
@@ -280,16 +282,16 @@ brain_readout_matches_trace(void)
         CHECK(rl_session_run(&ph, &m, r, &w, &s, &err) == 0);
         dur_s = s.duration_min * 60.0;
         CHECK(s.reinforcers > 10);
-        CHECK(f.n == 7200 * 64 + 1);
+        CHECK(f.n == 7200 * 256 + 1);
         CHECK_CLOSE(s.brain.da_pre_nM, f.da0, 0.0, 1e-12);
         /* DA: the tangent rule's error, second order in cocaine's change over a step
         ** (measured 1.3e-5 to 5.6e-5 at these doses); cocaine: exact (3e-12) */
         CHECK_CLOSE(s.brain.da_mean_nM, f.da_int / dur_s, 0.0, 2e-4);
         CHECK_CLOSE(s.brain.cocaine_mean_uM, f.coc_int / dur_s, 0.0, 1e-9);
         CHECK(s.brain.da_peak_nM >= f.da_max * (1.0 - 1e-12));
-        /* the grid's miss: measured up to 6.6e-6 relative with [OP-3]'s basal pool of 0.8
-        ** (under 1e-6 with 0.005) */
-        CHECK_CLOSE(s.brain.da_peak_nM, f.da_max, 0.0, 2e-5);
+        /* the samples can only fall short of the peak: by up to 2.7e-6 relative at this
+        ** grid with [OP-3]'s basal dynorphin pool of 0.8 (RNG scheme 3, dose 2 mg/kg) */
+        CHECK_CLOSE(s.brain.da_peak_nM, f.da_max, 0.0, 1e-5);
         CHECK(s.brain.cocaine_peak_uM >= f.coc_max * (1.0 - 1e-12));
         CHECK_CLOSE(s.brain.cocaine_peak_uM, f.coc_max, 0.0, 1e-6);
         CHECK(s.brain.da_mean_nM > 2.0 * s.brain.da_pre_nM);
