@@ -2,9 +2,11 @@
 **
 ** The floor is what any exact event simulator of the same study must do at the least: draw
 ** the random numbers the simulator draws and log the events it logs, with no model at all.
-** Counted with callgrind on `bench_seed examples/gutierrez2014.yaml 1` (2026-12-05, model v2,
-** RNG scheme 2): per logged event the simulator draws 2.19 exponential variates (thinning
-** candidates) and 0.42 uniform ones (acceptance tests), with the project's generator
+** Counted with callgrind on `bench_floor examples/gutierrez2014.yaml 1` (2026-12-06, model v2
+** after [OP-3], RNG scheme 3: calls from rl_session_run): per logged event the simulator
+** draws 0.43 exponential variates (137,958 thinning exposures for 318,388 events; scheme 2
+** drew 2.19, one per window) and 0.42 uniform ones (135,301 acceptance tests), with the
+** project's generator
 ** (xoshiro256**, rl_rng_alloc). The floor does that -- fractional counts by an accumulator
 ** -- and appends each event to its session's buffer (rl_event_t, grown by doubling and
 ** reused across sessions, as the simulator's session log is), for as many sessions and
@@ -28,7 +30,7 @@
 #include "relapselab/run.h"
 #include "relapselab/version.h"
 
-#define EXPONENTIALS_PER_EVENT 2.19 /* callgrind call counts, see the comment above */
+#define EXPONENTIALS_PER_EVENT 0.43 /* callgrind call counts, see the comment above */
 #define UNIFORMS_PER_EVENT 0.42
 
 static double
