@@ -23,6 +23,44 @@ knon_at(const rl_params_t *p, double coc_uM, const rl_da_drugs_t *x)
     return p->da_knon_per_s * (1.0 - s + s / (1.0 + coc_uM / p->coc_net_ki_uM + x->net));
 }
 
+/* [DA-2] the balance's terms at brain cocaine coc_uM: release r (D + E)/Q with Q = (1 + G) D
+** + E (D2 feedback R/(1 + G occ), occ = D/(D + E)), uptake V D/(K + D) + k D (K = Km,app,
+** E = the D2 EC50, G = the D2 gain, k = k_non). */
+typedef struct balance {
+    double r, km_app, vmax, d2_gain, gg, ec50, knon;
+} balance_t;
+
+static balance_t
+balance_at(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
+    double release_gain, const rl_da_drugs_t *dx)
+{
+    const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
+    balance_t b;
+    b.r = p->da_release_nM_per_s * release_gain;
+    /* [DA-1] competitive inhibition; a knock-in DAT with lower cocaine affinity raises Ki;
+    ** [DRG-7] injected blockers add their loads */
+    b.km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
+        + x->dat * g->dat_cocaine_affinity);
+    b.vmax = p->da_vmax_nM_per_s * g->slc6a3;
+    b.d2_gain = p->d2_gain * g->drd2;
+    b.gg = 1.0 + b.d2_gain;
+    b.ec50 = p->d2_ec50_nM * (1.0 + x->d2); /* [DRG-7] D2 antagonists */
+    b.knon = knon_at(p, coc_uM, x);
+    return b;
+}
+
+/* The balance f(D) and its derivative *df: two reciprocals (derivatives -R G E/Q^2 and
+** V K/(K + D)^2 + k). */
+static inline double
+balance_f(const balance_t *b, double d, double *df)
+{
+    double inv_q = 1.0 / (b->gg * d + b->ec50);
+    double inv_s = 1.0 / (b->km_app + d);
+    *df = -b->r * b->d2_gain * b->ec50 * inv_q * inv_q - b->vmax * b->km_app * inv_s * inv_s
+        - b->knon;
+    return b->r * (d + b->ec50) * inv_q - b->vmax * d * inv_s - b->knon * d;
+}
+
 double
 rl_da_tonic_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain)
@@ -41,38 +79,22 @@ double
 rl_da_tonic_from_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx, double guess_nM)
 {
-    const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
-    double r = p->da_release_nM_per_s * release_gain;
-    /* [DA-1] competitive inhibition; a knock-in DAT with lower cocaine affinity raises Ki;
-    ** [DRG-7] injected blockers add their loads */
-    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
-        + x->dat * g->dat_cocaine_affinity);
-    double vmax = p->da_vmax_nM_per_s * g->slc6a3;
-    double d2_gain = p->d2_gain * g->drd2;
-    double ec50 = p->d2_ec50_nM * (1.0 + x->d2); /* [DRG-7] D2 antagonists */
-    double knon = knon_at(p, coc_uM, x);
+    balance_t b = balance_at(p, g, coc_uM, release_gain, dx);
     double lo = 0.0, hi, d = guess_nM;
-    /* [DA-2] release R/(1 + G occ), occ = D/(D + E), is R (D + E)/Q with Q = (1 + G) D + E;
-    ** its derivative -R G E/Q^2; uptake V D/(K + D) + k D, derivative V K/(K + D)^2 + k:
-    ** two reciprocals per step (K = Km,app, E = the D2 EC50, G = the D2 gain, k = k_non) */
-    double gg = 1.0 + d2_gain;
     int i;
 
-    hi = knon > 0.0 ? r / knon : 1e7;
+    hi = b.knon > 0.0 ? b.r / b.knon : 1e7;
     if (!(d > lo && d < hi)) {
         d = 0.5 * hi;
     }
-    /* The balance is decreasing and convex in D (both derivatives above rise with D), so a
+    /* The balance is decreasing and convex in D (balance_f: both derivatives rise with D), so a
     ** Newton step from the left of the root stays left of it and converges monotonically,
     ** and a step from the right lands left of it. A step that leaves the bracket [lo, hi]
     ** restarts from lo, the best point known left of the root, or bisects while none is
     ** known. It stops when a step is within 64 rounding units of D: the result does not
     ** depend on the starting point beyond the last bits. */
     for (i = 0; i < 100; i++) {
-        double inv_q = 1.0 / (gg * d + ec50);
-        double inv_s = 1.0 / (km_app + d);
-        double f = r * (d + ec50) * inv_q - vmax * d * inv_s - knon * d;
-        double df = -r * d2_gain * ec50 * inv_q * inv_q - vmax * km_app * inv_s * inv_s - knon;
+        double df, f = balance_f(&b, d, &df);
         double next;
         if (f > 0.0) {
             lo = d;
@@ -98,28 +120,17 @@ double
 rl_da_tonic_lower_nM(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx, double guess_nM)
 {
-    /* The balance's terms as in rl_da_tonic_from_nM(). The balance f is decreasing and
-    ** convex in D, so its tangent at any point lies below it: where the tangent crosses
-    ** zero f >= 0, i.e. left of the root. One Newton step from any guess is therefore a
-    ** lower bound of the root; the relative margin of 1e-12 (thousands of rounding units)
-    ** covers the rounding of f and of the step. */
-    const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
-    double r = p->da_release_nM_per_s * release_gain;
-    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
-        + x->dat * g->dat_cocaine_affinity);
-    double vmax = p->da_vmax_nM_per_s * g->slc6a3;
-    double d2_gain = p->d2_gain * g->drd2;
-    double ec50 = p->d2_ec50_nM * (1.0 + x->d2);
-    double knon = knon_at(p, coc_uM, x);
-    double d = guess_nM, inv_q, inv_s, f, df, next;
+    /* The balance f is decreasing and convex in D, so its tangent at any point lies below
+    ** it: where the tangent crosses zero f >= 0, i.e. left of the root. One Newton step
+    ** from any guess is therefore a lower bound of the root; the relative margin of 1e-12
+    ** (thousands of rounding units) covers the rounding of f and of the step. */
+    balance_t b = balance_at(p, g, coc_uM, release_gain, dx);
+    double d = guess_nM, f, df, next;
 
     if (!(d > 0.0) || !isfinite(d)) {
         return 0.0;
     }
-    inv_q = 1.0 / ((1.0 + d2_gain) * d + ec50);
-    inv_s = 1.0 / (km_app + d);
-    f = r * (d + ec50) * inv_q - vmax * d * inv_s - knon * d;
-    df = -r * d2_gain * ec50 * inv_q * inv_q - vmax * km_app * inv_s * inv_s - knon;
+    f = balance_f(&b, d, &df);
     next = d - f / df;
     return next > 0.0 && df < 0.0 ? next * (1.0 - 1e-12) : 0.0;
 }
@@ -135,20 +146,15 @@ rl_da_tonic_slope(const rl_params_t *p, const rl_gene_products_t *g, double coc_
     ** release's fall with D under D2 feedback ([DA-2]: release = R (D + E) / Q, Q = (1 + G)
     ** D + E). Both multiplied by (Km,app + D)^2. */
     const rl_da_drugs_t *x = dx != NULL ? dx : &no_drugs;
-    double d = da_nM, r = p->da_release_nM_per_s * release_gain;
-    double km_app = p->da_km_nM * (1.0 + coc_uM * g->dat_cocaine_affinity / p->coc_ki_uM
-        + x->dat * g->dat_cocaine_affinity);
+    balance_t b = balance_at(p, g, coc_uM, release_gain, dx);
+    double d = da_nM;
     double dkm = p->da_km_nM * g->dat_cocaine_affinity / p->coc_ki_uM;
-    double vmax = p->da_vmax_nM_per_s * g->slc6a3;
-    double gd2 = p->d2_gain * g->drd2;
-    double e = p->d2_ec50_nM * (1.0 + x->d2);
-    double q = (1.0 + gd2) * d + e, s = km_app + d;
-    double knon = knon_at(p, coc_uM, x);
+    double q = b.gg * d + b.ec50, s = b.km_app + d;
     /* -dk_non/dC >= 0: cocaine's inhibition of the NET share [DA-1] */
     double u = 1.0 + coc_uM / p->coc_net_ki_uM + x->net;
     double dknon = p->da_knon_per_s * p->da_net_share / (p->coc_net_ki_uM * u * u);
-    return (vmax * d * dkm + d * dknon * s * s) / ((r * gd2 * e / (q * q) + knon) * s * s
-        + vmax * km_app);
+    return (b.vmax * d * dkm + d * dknon * s * s) / ((b.r * b.d2_gain * b.ec50 / (q * q)
+        + b.knon) * s * s + b.vmax * b.km_app);
 }
 
 double
