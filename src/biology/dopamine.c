@@ -30,7 +30,7 @@ typedef struct balance {
     double r, km_app, vmax, d2_gain, gg, ec50, knon;
 } balance_t;
 
-static balance_t
+static inline balance_t
 balance_at(const rl_params_t *p, const rl_gene_products_t *g, double coc_uM,
     double release_gain, const rl_da_drugs_t *dx)
 {
