@@ -59,12 +59,6 @@ belief_drug(double logodds)
     return sigmoid(logodds);
 }
 
-static double
-pool(const rl_mouse_t *self)
-{
-    return self->p.dyn_basal_pool + self->dyn_induced; /* [OP-3] */
-}
-
 double
 rl_mouse_now_min(const rl_mouse_t *self)
 {
@@ -156,7 +150,7 @@ pre_session_da(const rl_mouse_t *self)
 {
     rl_peptides_t pep;
     rl_receptor_signals_t sig;
-    rl_opioid_basal(&self->p, &self->g, pool(self), &pep);
+    rl_opioid_basal(&self->p, &self->g, self->dyn_induced, &pep);
     rl_opioid_signals(&self->p, &self->g, &pep, NULL, &sig);
     return rl_da_tonic_nM(&self->p, &self->g, 0.0, release_gain_of(self, sig.kor, 0.0));
 }
@@ -204,7 +198,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
     self->relief_w = 1.0;
-    rl_opioid_basal(p, g, pool(self), &self->pep);
+    rl_opioid_basal(p, g, self->dyn_induced, &self->pep);
     rl_mouse_refresh_signals(self);
 }
 
@@ -229,7 +223,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
         self->dyn_induced *= exp(-hours_since_last / self->p.dyn_induction_decay_h); /* [OP-3] */
     }
     /* Hours in the home cage are many peptide clearance times: back to rest. */
-    rl_opioid_basal(&self->p, &self->g, pool(self), &self->pep);
+    rl_opioid_basal(&self->p, &self->g, self->dyn_induced, &self->pep);
     rl_mouse_refresh_signals(self);
     /* [BEL-1] prior: P(cause k) proportional to experience + the weight of a new cause. */
     self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + self->p.lc_prior_new) /
@@ -316,7 +310,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         c_mid = rl_pk_brain_step(&self->pk, &self->pk_state, dt, &pk_step);
         da = rl_mouse_da_memo(self, c_mid);
         x = rl_da_d1_occupancy_drugs(&self->p, &self->g, da, &self->dad) - self->d1_base;
-        rl_opioid_step(&self->p, &self->g, pool(self), x, dt, &self->pep);
+        rl_opioid_step(&self->p, &self->g, self->dyn_induced, x, dt, &self->pep);
         interoception(self, da, dt);
         self->da_rise_s += fmax(0.0, da / self->da_base_nM - 1.0) * dt; /* [CPP-1] */
         drug_state_step(self, da, dt);
@@ -634,7 +628,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             ((o->reinforcer ? 1.0 : 0.0) - self->relief_w);
     }
     if (d1_dose > 0.0) {
-        rl_opioid_impulse(p, &self->g, pool(self), d1_dose, &self->pep);
+        rl_opioid_impulse(p, &self->g, self->dyn_induced, d1_dose, &self->pep);
     }
     rl_mouse_refresh_signals(self);
 }
@@ -653,7 +647,7 @@ rl_mouse_on_cue(rl_mouse_t *self)
         self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
     }
     if (d1_dose > 0.0) {
-        rl_opioid_impulse(&self->p, &self->g, pool(self), d1_dose, &self->pep);
+        rl_opioid_impulse(&self->p, &self->g, self->dyn_induced, d1_dose, &self->pep);
     }
     rl_mouse_refresh_signals(self);
 }

@@ -16,47 +16,51 @@ clear_per_s(const rl_params_t *p)
     return p->pep_clear_per_min / 60.0;
 }
 
-/* Steady state of each peptide under D1 drive x. [OP-1] */
+/* Steady state of each peptide under D1 drive x, with cocaine-induced dynorphin pool
+** `induced`. [OP-1]: the tonic level of dynorphin comes from the whole pool (basal +
+** induced), its D1-driven release from the induced pool only [OP-3]. */
 static void
-steady_state(const rl_params_t *p, const rl_gene_products_t *g, double pool, double x,
+steady_state(const rl_params_t *p, const rl_gene_products_t *g, double induced, double x,
     rl_peptides_t *out)
 {
-    double drive = p->pep_basal + p->pep_d1_gain * (x > 0.0 ? x : 0.0);
+    double d1 = p->pep_d1_gain * (x > 0.0 ? x : 0.0);
+    double drive = p->pep_basal + d1;
     out->bend = g->pomc * drive;
     out->enk = g->penk * drive;
-    out->dyn = g->pdyn * pool * drive;
+    out->dyn = g->pdyn * ((p->dyn_basal_pool + induced) * p->pep_basal + induced * d1);
     out->dyn_stress = 0.0;
 }
 
 void
-rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     rl_peptides_t *out)
 {
-    steady_state(p, g, pool, 0.0, out);
+    steady_state(p, g, induced, 0.0, out);
 }
 
 void
-rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     double d1_excess, double dt_s, rl_peptides_t *pep)
 {
     rl_peptides_t ss;
     double e = exp(-clear_per_s(p) * dt_s);
-    steady_state(p, g, pool, d1_excess, &ss); /* ss.dyn_stress unused */
+    steady_state(p, g, induced, d1_excess, &ss); /* ss.dyn_stress unused */
     pep->bend = ss.bend + (pep->bend - ss.bend) * e;
     pep->enk = ss.enk + (pep->enk - ss.enk) * e;
     pep->dyn = ss.dyn + (pep->dyn - ss.dyn) * e;
 }
 
 void
-rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     double d1_dose, rl_peptides_t *pep)
 {
     /* A D1 dose of x occupancy-seconds releases what a steady drive x would release in
-    ** x seconds: d1_gain * k * dose per unit synthesis. */
+    ** x seconds: d1_gain * k * dose per unit synthesis (dynorphin: per unit of the
+    ** induced pool [OP-3]). */
     double amount = p->pep_d1_gain * clear_per_s(p) * (d1_dose > 0.0 ? d1_dose : 0.0);
     pep->bend += g->pomc * amount;
     pep->enk += g->penk * amount;
-    pep->dyn += g->pdyn * pool * amount;
+    pep->dyn += g->pdyn * induced * amount;
 }
 
 /* Signal of a receptor of density bmax at peptide load x, with drugs at index k of dx:

@@ -2,8 +2,9 @@
 **
 ** Peptide levels are extracellular concentrations in units of their receptor Kd, so a
 ** level of 1 alone occupies half the receptors. Each peptide relaxes toward a steady state
-** set by its synthesis (gene product x basal tone + D1-driven release); dynorphin release
-** also scales with a releasable pool that repeated cocaine induces. Receptor signals are
+** set by its synthesis (gene product x basal tone + D1-driven release); dynorphin's tonic
+** level scales with its whole releasable pool (basal + cocaine-induced), its D1-driven
+** release with the part repeated cocaine has induced [OP-3]. Receptor signals are
 ** Bmax (gene product) x competitive occupancy at four sites:
 **   MOR  (VTA GABA interneurons): beta-endorphin + enkephalin     -> phasic DA gain  [OP-4]
 **   DOR  (NAc, incentive):        enkephalin + beta-endorphin     -> incentive gain  [OP-5]
@@ -33,18 +34,18 @@ typedef struct rl_receptor_signals {
     double kor_affect; /* extended-amygdala KOR [STR-4]; 0 at rest without drugs */
 } rl_receptor_signals_t;
 
-/* Peptide levels at rest (no D1 drive) for a mouse with gene products g and dynorphin pool
-** pool. [OP-1] */
-void rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+/* Peptide levels at rest (no D1 drive) for a mouse with gene products g and a
+** cocaine-induced dynorphin pool `induced` (p->dyn_basal_pool is the rest). [OP-1] */
+void rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     rl_peptides_t *out);
 
 /* Advance peptides by dt_s with a constant D1 drive d1_excess (occupancy above basal).
 ** Exact exponential relaxation. [OP-1] */
-void rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+void rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     double d1_excess, double dt_s, rl_peptides_t *pep);
 
 /* Add the release caused by a D1 dose (occupancy x s) of a phasic transient. [OP-1] */
-void rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double pool,
+void rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     double d1_dose, rl_peptides_t *pep);
 
 /* Exogenous drugs at the opioid receptors (index 0 MOR, 1 DOR, 2 KOR) [DRG-6]: the summed

@@ -336,43 +336,53 @@ d1_signal(void)
         1e-14);
 }
 
-/* [OP-1] Peptide kinetics: dP/dt = k (g_gene s_P (pep_basal + pep_d1_gain x) - P), k =
-** pep_clear_per_min / 60, s_DYN = the pool: the rest levels, and one exact step from rest
-** under a constant drive x, P(t) = P_ss + (P_0 - P_ss) e^{-kt}, worked by hand; a phasic
-** transient adds g s pep_d1_gain k dose. */
+/* [OP-1] Peptide kinetics: dP/dt = k (g_gene (pep_basal + pep_d1_gain x) - P), k =
+** pep_clear_per_min / 60, for dynorphin g_Pdyn ((B + I) pep_basal + I pep_d1_gain x) (B the
+** basal pool, I the induced one [OP-3]): the rest levels, and one exact step from rest under
+** a constant drive x, P(t) = P_ss + (P_0 - P_ss) e^{-kt}, worked by hand; a phasic transient
+** adds g pep_d1_gain k dose (dynorphin: times I). */
 static void
 peptide_kinetics(void)
 {
     rl_params_t p;
     rl_gene_products_t g = products("WT")[0];
     rl_peptides_t pep;
-    const double pool = 1.3, x = 0.2, dt = 90.0, dose = 2.0;
-    double k, e, ss_b, ss_d;
+    const double induced = 0.5, x = 0.2, dt = 90.0, dose = 2.0;
+    double k, e, ss_b, ss_d, rest_d;
     rl_params_default(&p);
     k = p.pep_clear_per_min / 60.0;
     e = exp(-k * dt);
     g.penk = 0.5; /* a heterozygote: half the synthesis */
-    rl_opioid_basal(&p, &g, pool, &pep);
+    rl_opioid_basal(&p, &g, induced, &pep);
     CHECK_CLOSE(pep.bend, p.pep_basal, 0.0, 1e-14);
     CHECK_CLOSE(pep.enk, 0.5 * p.pep_basal, 0.0, 1e-14);
-    CHECK_CLOSE(pep.dyn, pool * p.pep_basal, 0.0, 1e-14);
-    rl_opioid_step(&p, &g, pool, x, dt, &pep);
+    /* [OP-1] dynorphin's tonic level from the whole pool, basal + induced */
+    rest_d = (p.dyn_basal_pool + induced) * p.pep_basal;
+    CHECK_CLOSE(pep.dyn, rest_d, 0.0, 1e-14);
+    rl_opioid_step(&p, &g, induced, x, dt, &pep);
     ss_b = p.pep_basal + p.pep_d1_gain * x;
-    ss_d = pool * ss_b;
+    /* its D1-driven release from the induced pool only [OP-3] */
+    ss_d = rest_d + induced * p.pep_d1_gain * x;
     CHECK_CLOSE(pep.bend, ss_b + (p.pep_basal - ss_b) * e, 0.0, 1e-13);
     CHECK_CLOSE(pep.enk, 0.5 * (ss_b + (p.pep_basal - ss_b) * e), 0.0, 1e-13);
-    CHECK_CLOSE(pep.dyn, ss_d + (pool * p.pep_basal - ss_d) * e, 0.0, 1e-13);
+    CHECK_CLOSE(pep.dyn, ss_d + (rest_d - ss_d) * e, 0.0, 1e-13);
     /* the transient's release, on top */
     {
         rl_peptides_t before = pep;
-        rl_opioid_impulse(&p, &g, pool, dose, &pep);
+        rl_opioid_impulse(&p, &g, induced, dose, &pep);
         CHECK_CLOSE(pep.bend - before.bend, p.pep_d1_gain * k * dose, 0.0, 1e-12);
-        CHECK_CLOSE(pep.dyn - before.dyn, pool * p.pep_d1_gain * k * dose, 0.0, 1e-12);
+        CHECK_CLOSE(pep.dyn - before.dyn, induced * p.pep_d1_gain * k * dose, 0.0, 1e-12);
     }
+    /* a drug-naive mouse (nothing induced): tonic dynorphin, no D1-driven release */
+    rl_opioid_basal(&p, &g, 0.0, &pep);
+    rl_opioid_step(&p, &g, 0.0, x, dt, &pep);
+    CHECK_CLOSE(pep.dyn, p.dyn_basal_pool * p.pep_basal, 0.0, 1e-13);
+    rl_opioid_impulse(&p, &g, 0.0, dose, &pep);
+    CHECK_CLOSE(pep.dyn, p.dyn_basal_pool * p.pep_basal, 0.0, 1e-13);
     /* no synthesis, no peptide */
     g.pdyn = 0.0;
-    rl_opioid_basal(&p, &g, pool, &pep);
-    rl_opioid_step(&p, &g, pool, x, dt, &pep);
+    rl_opioid_basal(&p, &g, induced, &pep);
+    rl_opioid_step(&p, &g, induced, x, dt, &pep);
     CHECK(pep.dyn == 0.0);
 }
 

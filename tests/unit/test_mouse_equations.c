@@ -719,7 +719,7 @@ pre_session_level(void)
     CHECK(rl_mouse_give(&m, rl_drug_id(nor_bni), RL_ROUTE_IP, 10.0, -60.0, NULL) == 0);
     rl_mouse_end_session(&m);
     rl_mouse_begin_session(&m, 24.0, false);
-    rl_opioid_basal(&m.p, &m.g, m.p.dyn_basal_pool + m.dyn_induced, &pep);
+    rl_opioid_basal(&m.p, &m.g, m.dyn_induced, &pep);
     rl_opioid_signals(&m.p, &m.g, &pep, NULL, &sig);
     want = rl_da_tonic_nM(&m.p, &m.g, 0.0, 1.0 / (1.0 + m.p.kor_release_gain * sig.kor));
     rl_mouse_brain_readout(&m, &r);
