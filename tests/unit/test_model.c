@@ -191,6 +191,12 @@ dopamine_slope_concave(void)
     gsl_rng_free(r);
 }
 
+/* The DA-system genotypes and drug loads (none; DAT + NET blockade; D1 and D2 antagonists)
+** that the solve and lower-bound tests sweep. */
+static const char *const DA_GENOTYPES[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
+static const rl_da_drugs_t DA_LOADS[] = {{0.0, 0.0, 0.0, 0.0}, {2.0, 2.0, 0.0, 0.0},
+    {0.0, 0.0, 1.0, 3.0}};
+
 /* [DA-2] the solve: for parameter draws, genotypes, release gains, drug loads and brain
 ** cocaine up to 20 uM, the result satisfies the balance release(D) = uptake(D) (written
 ** out here in the rational form of docs/MODEL.md, independently of the solver) to 1e-12
@@ -199,17 +205,14 @@ dopamine_slope_concave(void)
 static void
 dopamine_solve_any_start(void)
 {
-    static const char *const genotypes[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
-    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0, 0.0}, {2.0, 2.0, 0.0, 0.0},
-        {0.0, 0.0, 1.0, 3.0}};
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     rl_params_t base, p;
     int draw, bad_balance = 0, bad_start = 0, k;
     rl_params_default(&base);
     gsl_rng_set(r, 17);
     for (draw = 0; draw < 300; draw++) {
-        const rl_gene_products_t *g = products(genotypes[draw % 5]);
-        const rl_da_drugs_t *x = &loads[draw % 3];
+        const rl_gene_products_t *g = products(DA_GENOTYPES[draw % 5]);
+        const rl_da_drugs_t *x = &DA_LOADS[draw % 3];
         double gain = 0.3 + 1.4 * gsl_rng_uniform(r), c = 20.0 * gsl_rng_uniform(r);
         double d, rel, upt, km, knon, u, other;
         double guesses[6];
@@ -249,17 +252,14 @@ dopamine_solve_any_start(void)
 static void
 dopamine_lower_bound(void)
 {
-    static const char *const genotypes[] = {"WT", "Slc6a3-/-", "Slc6a3+/-", "DAT-CI", "Drd2-/-"};
-    static const rl_da_drugs_t loads[] = {{0.0, 0.0, 0.0, 0.0}, {2.0, 2.0, 0.0, 0.0},
-        {0.0, 0.0, 1.0, 3.0}};
     gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
     rl_params_t base, p;
     int draw, above = 0, loose = 0, bad_edge = 0, k;
     rl_params_default(&base);
     gsl_rng_set(r, 23);
     for (draw = 0; draw < 300; draw++) {
-        const rl_gene_products_t *g = products(genotypes[draw % 5]);
-        const rl_da_drugs_t *x = &loads[draw % 3];
+        const rl_gene_products_t *g = products(DA_GENOTYPES[draw % 5]);
+        const rl_da_drugs_t *x = &DA_LOADS[draw % 3];
         double gain = 0.3 + 1.4 * gsl_rng_uniform(r), c = 20.0 * gsl_rng_uniform(r);
         double d, lb, guesses[6];
         rl_params_draw(&p, &base, r);
