@@ -283,7 +283,12 @@ struct rl_error;
         "BEL-5", ASSUMED, "assumed magnitude: the drug's interoceptive state is a discriminative " \
         "stimulus that retrieves the drug-taking context (priming: de Wit & Stewart 1981; "  \
         "latent causes, Gershman 2010)", "log-odds shift toward the drug cause per minute "   \
-        "of tonic DA raised above rest, per unit relative rise, per nat")
+        "of tonic DA raised above rest, per unit relative rise, per nat")                  \
+    X(habit_alpha, 0.02, "1 per completion", 0.2, 0.002, 0.02, "LRN-5", CALIBRATED,        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md); range: responding "    \
+        "becomes habitual (insensitive to devaluation) between ~100 and ~500 reinforced "     \
+        "responses (Adams 1982; Dickinson 1985), i.e. 1/e of the way in 50-500 completions", \
+        "learning rate of the habit: the rate it emits moves toward the rate of reinforced completions; share lost per omitted one")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {

@@ -17,6 +17,11 @@
 **    errors are deepened by KOR signalling (frustration). The cue's Pavlovian value learns
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
 **    signalling raises.
+**  - habit [LRN-5]: a value-free stimulus-response habit, learned toward the rate of
+**    reinforced completions and weakened by each omitted reinforcer (faster under KOR
+**    frustration), emits the active response at its own rate times the drive, whatever the
+**    belief: the goal-directed component of extinction switches, the habit fades over
+**    sessions.
 **  - belief [BEL-1..4]: two latent causes, "drug available" and "extinction", each with its
 **    own values; learning goes to each in proportion to the belief in it. What follows a
 **    completion (reinforcer, cue) is weighed as a log likelihood ratio under each cause's
@@ -232,6 +237,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->food_eaten = 0.0;
     self->cues_unreinforced = 0;
     self->n_run = 0;
+    self->reinforced_n = 0;
     self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
     self->da_rise_s = 0.0;
@@ -424,13 +430,17 @@ rates_of(const rl_mouse_t *self, double drive, double want, double *active, doub
 {
     const rl_params_t *p = &self->p;
     /* [STR-3] the stress state amplifies cue-triggered wanting */
+    double drive = drive_at(self, coc_uM);
     double m = (value_now(self) + p->want_gain * want * (1.0 + p->crf_want_gain * self->crf)) *
         incentive_gain(self) * drive;
     double net = m - p->effort_cost; /* motivated responding only when value beats cost */
     double s = net > 0.0 ? net / (net + p->rate_half_value) : 0.0;
     double explore = p->explore_per_min / 60.0;
     double motivated = p->max_rate_per_min / 60.0 * s;
-    *active = explore + motivated;
+    /* [LRN-5] the habit emits the trained response at its own rate times the drive (habit x
+    ** drive, Hull 1943), whatever the value or the belief; it does not generalise */
+    double habitual = self->habit / 60.0 * drive;
+    *active = explore + motivated + habitual;
     *inactive = explore + p->generalization * motivated;
     return *active + *inactive;
 }
@@ -525,6 +535,41 @@ add_evidence(rl_mouse_t *self, double e)
     self->logodds = fmin(fmax(self->logodds + e, -LOGODDS_MAX), LOGODDS_MAX);
 }
 
+/* [LRN-2] values of completion and [BEL-2] each cause's record of what follows a completion,
+** each cause in proportion to its posterior given what followed this one (the evidence is
+** already in the log-odds), not the belief held before it; [LRN-5] the habit. r is the
+** completion's reward, frustration the [OP-8] factor. */
+static void
+learn_completion(rl_mouse_t *self, const rl_outcome_t *o, double r, double frustration)
+{
+    const rl_params_t *p = &self->p;
+    double b = rl_mouse_belief_drug(self);
+    int k;
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
+        double delta;
+        self->completions[k] += w;
+        self->drug_seen[k] += o->reinforcer ? w : 0.0;
+        self->cue_seen[k] += o->cue ? w : 0.0;
+        delta = r - self->v[k];
+        if (delta < 0.0) {
+            delta *= frustration;
+        }
+        self->v[k] += p->alpha_v * w * delta;
+        if (self->v[k] < 0.0) {
+            self->v[k] = 0.0;
+        }
+    }
+    /* [LRN-5] an omitted reinforcer weakens the habit, deepened by KOR frustration as
+    ** negative errors are [OP-8]; the habit is not learned per latent cause, so the belief
+    ** does not protect it. Reinforced completions strengthen it at the session's end. */
+    if (o->reinforcer) {
+        self->reinforced_n++;
+    } else {
+        self->habit *= 1.0 - fmin(1.0, p->habit_alpha * frustration);
+    }
+}
+
 void
 rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
 {
@@ -533,7 +578,6 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
     double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
     double b = rl_mouse_belief_drug(self);
     double da_now = rl_mouse_tonic_da_nM(self);
-    int k;
 
     self->activity[RL_REGION_DS] += 1.0; /* [FOS-1] every response */
     if (!o->counted) {
@@ -605,23 +649,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             self->activity[RL_REGION_BNST] += surprise * frustration; /* [FOS-1] */
         }
     }
-    /* [LRN-2] values of completion, each cause in proportion to its belief; [BEL-2] the
-    ** cause's record of what follows a completion. */
-    for (k = 0; k < RL_N_CAUSES; k++) {
-        double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
-        double delta;
-        self->completions[k] += w;
-        self->drug_seen[k] += o->reinforcer ? w : 0.0;
-        self->cue_seen[k] += o->cue ? w : 0.0;
-        delta = r - self->v[k];
-        if (delta < 0.0) {
-            delta *= frustration;
-        }
-        self->v[k] += p->alpha_v * w * delta;
-        if (self->v[k] < 0.0) {
-            self->v[k] = 0.0;
-        }
-    }
+    learn_completion(self, o, r, frustration);
     /* [STR-4] the relief expectancy learns what completions made under dysphoria bring */
     if (self->works_for_drug && self->sig.kor_affect > 0.0) {
         self->relief_w += p->alpha_v * self->sig.kor_affect *
@@ -823,6 +851,13 @@ rl_mouse_end_session(rl_mouse_t *self)
 {
     double total = self->belief_s[0] + self->belief_s[1];
     int k;
+    if (self->reinforced_n > 0 && self->t_s > 0.0) {
+        /* [LRN-5] the habit learns toward the session's rate of reinforced completions,
+        ** habit_alpha per reinforced completion (applied n times: no overshoot) */
+        double rate = (double) self->reinforced_n / (self->t_s / 60.0);
+        double a = 1.0 - pow(1.0 - self->p.habit_alpha, (double) self->reinforced_n);
+        self->habit += a * (rate - self->habit);
+    }
     if (total <= 0.0) {
         return;
     }

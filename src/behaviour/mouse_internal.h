@@ -72,6 +72,7 @@ struct rl_mouse {
     double drug_reward_sum;  /* primary rewards of the drug outcomes met, RU [STR-4] */
     double drug_reward_n;    /* ... and their number */
     double relief_w;         /* [STR-4] expectancy that a completion relieves dysphoria, 0..1 */
+    double habit;            /* [LRN-5] active responses per minute the habit emits at full drive */
     double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
                              ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
     /* within-session state */
@@ -85,6 +86,7 @@ struct rl_mouse {
     double food_eaten;          /* food this session, in reference pellets [BEH-2] */
     int64_t cues_unreinforced;  /* cue presentations without the reinforcer this session */
     int64_t n_run;              /* counted responses since the last completion */
+    int64_t reinforced_n;       /* completions followed by the reinforcer this session [LRN-5] */
     double want;                /* cue-triggered wanting at the clock, RU [BEH-4] */
     double activity[RL_N_REGIONS]; /* this session's activity indices [FOS-1] */
     double da_rise_s;           /* integral of the relative tonic DA rise, s [CPP-1] */

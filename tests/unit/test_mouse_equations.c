@@ -148,6 +148,7 @@ extinguished(rl_mouse_t *m, double logodds)
     m->cue_seen[EXT] = 2.0;
     m->n_cause[DRUG] = 4.0;
     m->n_cause[EXT] = 2.0;
+    m->habit = 0.2;
 }
 
 static const rl_outcome_t POKE = {true, false, false, false};        /* counted only */
@@ -239,7 +240,7 @@ first_omission(void)
 {
     static rl_mouse_t m, before;
     rl_reinforcer_t rf = cocaine();
-    double frust, l, pd, pe, dyn;
+    double frust, l, pd, pe, dyn, b;
 
     fresh(&m, &rf);
     m.v[DRUG] = 1.4;
@@ -264,11 +265,15 @@ first_omission(void)
     CHECK(m.ext_cause_open);
     CHECK(fabs(l) < 12.0);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
-    /* [LRN-2] V_drug += alpha_v b (0 - V_drug) (1 + kor_frustration_gain S_KOR), b = 1 at the
-    ** response (the cause opens with it); V_ext learns with weight 1 - b = 0 */
-    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * 1.4 * frust, 0.0, REL);
+    /* [LRN-2] V_drug += alpha_v b (0 - V_drug) (1 + kor_frustration_gain S_KOR), b the
+    ** posterior after this omission's evidence, sigmoid(l); V_ext (0) learns 0 - 0 = 0 */
+    b = 1.0 / (1.0 + exp(-l));
+    CHECK(b < 1.0);
+    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * b * 1.4 * frust, 0.0, REL);
     CHECK(m.v[EXT] == 0.0);
-    CHECK(m.completions[DRUG] == 21.0 && m.drug_seen[DRUG] == 20.0);
+    CHECK_CLOSE(m.completions[DRUG], 20.0 + b, 0.0, REL);
+    CHECK_CLOSE(m.completions[EXT], 1.0 - b, 0.0, REL);
+    CHECK(m.drug_seen[DRUG] == 20.0);
     CHECK_CLOSE(m.pep.dyn, dyn, 0.0, REL);
     CHECK(m.drug_reward_n == 0.0);
 }
@@ -329,13 +334,15 @@ reinforced_cue_both_causes(void)
     CHECK_CLOSE(m.activity[RL_REGION_VTA], vta + burst + cue_da, 0.0, REL); /* [FOS-1] */
     CHECK_CLOSE(m.want, before.want + salience, 0.0, REL);                  /* [BEH-4] */
     for (k = 0; k < RL_N_CAUSES; k++) {
-        double w = weight(b, k), delta = r - before.v[k];
+        /* [LRN-2] and the records learn with the posterior sigmoid(l); the cue [LRN-3] with
+        ** the belief at its onset */
+        double w = weight(1.0 / (1.0 + exp(-l)), k), delta = r - before.v[k];
         if (delta < 0.0) {
             delta *= frust; /* [OP-8] */
         }
         CHECK_CLOSE(m.v[k], before.v[k] + m.p.alpha_v * w * delta, 0.0, REL);        /* [LRN-2] */
         CHECK_CLOSE(m.v_cue[k], before.v_cue[k]
-            + m.p.alpha_cue * assoc * w * (burst - before.v_cue[k]), 0.0, REL);      /* [LRN-3] */
+            + m.p.alpha_cue * assoc * weight(b, k) * (burst - before.v_cue[k]), 0.0, REL); /* [LRN-3] */
         CHECK_CLOSE(m.completions[k], before.completions[k] + w, 0.0, REL);         /* [BEL-2] */
         CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k] + w, 0.0, REL);
         CHECK_CLOSE(m.cue_seen[k], before.cue_seen[k] + w, 0.0, REL);
@@ -362,11 +369,15 @@ omission_extinction(void)
     rl_mouse_on_active(&m, &OMISSION);
     CHECK(l < 1.0);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    b = 1.0 / (1.0 + exp(-l)); /* [LRN-2] the posterior after the omission's evidence */
+    CHECK(b < belief(&before));
     for (k = 0; k < RL_N_CAUSES; k++) {
         CHECK_CLOSE(m.v[k], before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0,
             REL);
         CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k], 0.0, 0.0);
     }
+    /* [LRN-5] the omission weakens the habit by habit_alpha x the [OP-8] factor */
+    CHECK_CLOSE(m.habit, before.habit * (1.0 - m.p.habit_alpha * frust), 0.0, REL);
 }
 
 /* [BEL-2] the log-odds are clipped to +-12. */
@@ -458,7 +469,8 @@ stress_amplifies_wanting(void)
         net = mm - m.p.effort_cost;
         s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
         rl_mouse_rates(&m, 0.0, &a, &i);
-        CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+        CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s + m.habit * drive) / 60.0,
+            0.0, REL); /* [LRN-5] the habit's rate is not amplified by stress */
     }
 }
 
@@ -491,7 +503,8 @@ relief_expectancy(void)
     s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
     rl_mouse_rates(&m, 0.0, &a, &i);
     CHECK(b < 0.1 && s > 0.5);
-    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s + m.habit * drive) / 60.0,
+        0.0, REL); /* [LRN-5] */
     rl_mouse_on_active(&m, &OMISSION);
     w = 1.0 + m.p.alpha_v * aff * (0.0 - 1.0);
     CHECK_CLOSE(m.relief_w, w, 0.0, REL);
@@ -534,13 +547,16 @@ rates_cocaine(void)
         s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
         CHECK(s > 0.0 && drive > 0.2 && drive < 0.8);
         rl_mouse_rates(&m, dts[j], &a, &i);
-        CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+        /* [LRN-5] plus the habit's rate times the drive, on the active hole only */
+        CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s + m.habit * drive) / 60.0,
+            0.0, REL);
         CHECK_CLOSE(i, (m.p.explore_per_min + m.p.generalization * m.p.max_rate_per_min * s)
             / 60.0, 0.0, REL);
     }
-    /* [BEH-1] value below the cost: exploration only, exactly */
+    /* [BEH-1] value below the cost, no habit: exploration only, exactly */
     m.v[DRUG] = m.v[EXT] = 0.0;
     m.want = 0.0;
+    m.habit = 0.0;
     {
         double a, i;
         rl_mouse_rates(&m, 0.0, &a, &i);
@@ -839,7 +855,9 @@ drug_state_incentive(void)
     s = net > 0.0 ? net / (net + m.p.rate_half_value) : 0.0;
     CHECK(s > 0.0 && m.p.da_incentive_gain > 0.0);
     rl_mouse_rates(&m, m.t_s, &a, &i);
-    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
+    /* [LRN-5] plus the habit's rate H x drive */
+    CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s + m.habit * drive) / 60.0, 0.0,
+        REL);
     /* [BEH-3] kappa is held within a window: the bound is the rate at the lowest cocaine */
     CHECK(rl_mouse_rate_bound(&m, m.t_s + 5.0) >= a + i);
     rl_mouse_end_session(&m);
@@ -859,6 +877,34 @@ drug_state_incentive(void)
     CHECK_CLOSE(a, (m.p.explore_per_min + m.p.max_rate_per_min * s) / 60.0, 0.0, REL);
 }
 
+/* [LRN-5] the habit: reinforced completions are counted and learned at the session's end,
+** toward their rate per minute, 1 - (1 - habit_alpha)^n of the way; an omission weakens it
+** by habit_alpha x the [OP-8] factor (omission_extinction); a new session counts from 0. */
+static void
+habit_learning(void)
+{
+    static rl_mouse_t m;
+    rl_reinforcer_t rf = cocaine();
+    double a, target;
+    int k;
+
+    fresh(&m, &rf);
+    m.habit = 0.1;
+    for (k = 0; k < 3; k++) {
+        rl_mouse_on_active(&m, &INFUSION);
+    }
+    CHECK(m.reinforced_n == 3 && m.habit == 0.1);
+    m.t_s = 600.0; /* 10 min: 0.3 reinforced completions per minute */
+    a = 1.0 - pow(1.0 - m.p.habit_alpha, 3.0);
+    target = 0.1 + a * (0.3 - 0.1);
+    rl_mouse_end_session(&m);
+    CHECK_CLOSE(m.habit, target, 0.0, REL);
+    rl_mouse_begin_session(&m, 24.0, false);
+    CHECK(m.reinforced_n == 0);
+    rl_mouse_end_session(&m); /* nothing reinforced: the habit is unchanged */
+    CHECK(m.habit == target);
+}
+
 static const rl_test_case_t CASES[] = {
     {"reinforced_completion", reinforced_completion, 0},
     {"ratio_run", ratio_run, 0},
@@ -872,6 +918,7 @@ static const rl_test_case_t CASES[] = {
     {"rates_cocaine", rates_cocaine, 0},
     {"stress_amplifies_wanting", stress_amplifies_wanting, 0},
     {"relief_expectancy", relief_expectancy, 0},
+    {"habit_learning", habit_learning, 0},
     {"food", food, 0},
     {"liquid", liquid, 0},
     {"rate_bound", rate_bound, 0},
