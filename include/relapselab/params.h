@@ -177,7 +177,7 @@ struct rl_error;
         "time constant of the decay of latent-cause experience")                           \
     X(lc_evidence_reward, 0.3, "log-odds", 0.15, 0.2, 3.0, "BEL-2", CALIBRATED,            \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed", "log-odds shift toward the drug cause per delivered reinforcer")        \
-    X(lc_evidence_surprise, 0.25, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2", CALIBRATED, \
+    X(lc_evidence_surprise, 0.36, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2", CALIBRATED, \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
     X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \

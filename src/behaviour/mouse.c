@@ -536,14 +536,14 @@ add_evidence(rl_mouse_t *self, double e)
 }
 
 /* [LRN-2] values of completion and [BEL-2] each cause's record of what follows a completion,
-** each cause in proportion to its posterior given what followed this one (the evidence is
-** already in the log-odds), not the belief held before it; [LRN-5] the habit. r is the
-** completion's reward, frustration the [OP-8] factor. */
+** each cause in proportion to b, the belief in the drug cause held at the response (before
+** this completion's evidence); [LRN-5] the habit. r is the completion's reward, frustration
+** the [OP-8] factor. */
 static void
-learn_completion(rl_mouse_t *self, const rl_outcome_t *o, double r, double frustration)
+learn_completion(rl_mouse_t *self, const rl_outcome_t *o, double r, double frustration,
+    double b)
 {
     const rl_params_t *p = &self->p;
-    double b = rl_mouse_belief_drug(self);
     int k;
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
@@ -649,7 +649,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             self->activity[RL_REGION_BNST] += surprise * frustration; /* [FOS-1] */
         }
     }
-    learn_completion(self, o, r, frustration);
+    learn_completion(self, o, r, frustration, b);
     /* [STR-4] the relief expectancy learns what completions made under dysphoria bring */
     if (self->works_for_drug && self->sig.kor_affect > 0.0) {
         self->relief_w += p->alpha_v * self->sig.kor_affect *

@@ -240,7 +240,7 @@ first_omission(void)
 {
     static rl_mouse_t m, before;
     rl_reinforcer_t rf = cocaine();
-    double frust, l, pd, pe, dyn, b;
+    double frust, l, pd, pe, dyn;
 
     fresh(&m, &rf);
     m.v[DRUG] = 1.4;
@@ -265,15 +265,11 @@ first_omission(void)
     CHECK(m.ext_cause_open);
     CHECK(fabs(l) < 12.0);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
-    /* [LRN-2] V_drug += alpha_v b (0 - V_drug) (1 + kor_frustration_gain S_KOR), b the
-    ** posterior after this omission's evidence, sigmoid(l); V_ext (0) learns 0 - 0 = 0 */
-    b = 1.0 / (1.0 + exp(-l));
-    CHECK(b < 1.0);
-    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * b * 1.4 * frust, 0.0, REL);
+    /* [LRN-2] V_drug += alpha_v b (0 - V_drug) (1 + kor_frustration_gain S_KOR), b = 1 at the
+    ** response (the cause opens with it); V_ext learns with weight 1 - b = 0 */
+    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * 1.4 * frust, 0.0, REL);
     CHECK(m.v[EXT] == 0.0);
-    CHECK_CLOSE(m.completions[DRUG], 20.0 + b, 0.0, REL);
-    CHECK_CLOSE(m.completions[EXT], 1.0 - b, 0.0, REL);
-    CHECK(m.drug_seen[DRUG] == 20.0);
+    CHECK(m.completions[DRUG] == 21.0 && m.drug_seen[DRUG] == 20.0);
     CHECK_CLOSE(m.pep.dyn, dyn, 0.0, REL);
     CHECK(m.drug_reward_n == 0.0);
 }
@@ -334,15 +330,13 @@ reinforced_cue_both_causes(void)
     CHECK_CLOSE(m.activity[RL_REGION_VTA], vta + burst + cue_da, 0.0, REL); /* [FOS-1] */
     CHECK_CLOSE(m.want, before.want + salience, 0.0, REL);                  /* [BEH-4] */
     for (k = 0; k < RL_N_CAUSES; k++) {
-        /* [LRN-2] and the records learn with the posterior sigmoid(l); the cue [LRN-3] with
-        ** the belief at its onset */
-        double w = weight(1.0 / (1.0 + exp(-l)), k), delta = r - before.v[k];
+        double w = weight(b, k), delta = r - before.v[k];
         if (delta < 0.0) {
             delta *= frust; /* [OP-8] */
         }
         CHECK_CLOSE(m.v[k], before.v[k] + m.p.alpha_v * w * delta, 0.0, REL);        /* [LRN-2] */
         CHECK_CLOSE(m.v_cue[k], before.v_cue[k]
-            + m.p.alpha_cue * assoc * weight(b, k) * (burst - before.v_cue[k]), 0.0, REL); /* [LRN-3] */
+            + m.p.alpha_cue * assoc * w * (burst - before.v_cue[k]), 0.0, REL);      /* [LRN-3] */
         CHECK_CLOSE(m.completions[k], before.completions[k] + w, 0.0, REL);         /* [BEL-2] */
         CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k] + w, 0.0, REL);
         CHECK_CLOSE(m.cue_seen[k], before.cue_seen[k] + w, 0.0, REL);
@@ -369,8 +363,6 @@ omission_extinction(void)
     rl_mouse_on_active(&m, &OMISSION);
     CHECK(l < 1.0);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
-    b = 1.0 / (1.0 + exp(-l)); /* [LRN-2] the posterior after the omission's evidence */
-    CHECK(b < belief(&before));
     for (k = 0; k < RL_N_CAUSES; k++) {
         CHECK_CLOSE(m.v[k], before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0,
             REL);
