@@ -430,7 +430,6 @@ rates_of(const rl_mouse_t *self, double drive, double want, double *active, doub
 {
     const rl_params_t *p = &self->p;
     /* [STR-3] the stress state amplifies cue-triggered wanting */
-    double drive = drive_at(self, coc_uM);
     double m = (value_now(self) + p->want_gain * want * (1.0 + p->crf_want_gain * self->crf)) *
         incentive_gain(self) * drive;
     double net = m - p->effort_cost; /* motivated responding only when value beats cost */
