@@ -10,6 +10,7 @@
 #ifndef RELAPSELAB_MOUSE_INTERNAL_H
 #define RELAPSELAB_MOUSE_INTERNAL_H
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -151,5 +152,42 @@ double rl_mouse_da_memo(const rl_mouse_t *self, double coc_uM);
 ** from the memo's last solve with cocaine (rl_da_tonic_lower_nM), the memo untouched
 ** (mouse_da.c). */
 double rl_mouse_da_lower(const rl_mouse_t *self, double coc_uM);
+
+/* Small helpers shared by mouse.c and mouse_place.c (inline: some are on the event loop's
+** hot path). */
+
+#define LOGODDS_MAX 12.0 /* the belief's log-odds are clipped to +-LOGODDS_MAX */
+
+/* [OP-5] NAc DOR incentive gain. */
+static inline double
+incentive_gain(const rl_mouse_t *self)
+{
+    return 1.0 + self->p.dor_incentive_gain * self->sig.dor_nac; /* [OP-5] */
+}
+
+/* [STR-4] what the drug does when it comes: the mean primary reward of the drug outcomes
+** met so far (RU), a property of the outcome that extinction does not erase. */
+static inline double
+drug_effect(const rl_mouse_t *self)
+{
+    return self->drug_reward_n > 0.0 ? self->drug_reward_sum / self->drug_reward_n : 0.0;
+}
+
+/* [BEL-2] log P_drug(x)/P_ext(x) for a binary feature x of a completion's outcome, each
+** cause's probability from its (belief-weighted) counts with a Beta(1/2, 1/2) prior. */
+static inline double
+log_ratio(const double *seen, const double *total, bool present)
+{
+    double pa = (seen[RL_CAUSE_DRUG] + 0.5) / (total[RL_CAUSE_DRUG] + 1.0);
+    double pe = (seen[RL_CAUSE_EXTINCTION] + 0.5) / (total[RL_CAUSE_EXTINCTION] + 1.0);
+    return present ? log(pa / pe) : log((1.0 - pa) / (1.0 - pe));
+}
+
+/* [BEL-2] the log-odds after evidence e, clipped. */
+static inline void
+add_evidence(rl_mouse_t *self, double e)
+{
+    self->logodds = fmin(fmax(self->logodds + e, -LOGODDS_MAX), LOGODDS_MAX);
+}
 
 #endif
