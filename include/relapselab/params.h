@@ -211,6 +211,19 @@ struct rl_error;
     X(explore_per_min, 0.03, "1/min", 0.40, 0.01, 0.3, "BEH-1", CALIBRATED,                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); assumed: untrained mice poke each hole a few times per hour",                      \
         "baseline (exploratory) poke rate at each hole")                                   \
+    X(explore_habituation_floor, 0.3, "1", 0.0, 0.2, 1.0, "BEH-6", CALIBRATED,            \
+        "calibrated (0.2, 0.3, 0.5 tried against S6a'/L9.4, docs/MODEL.md Status; one value "  \
+        "for all genotypes); range assumed: exploration of a familiar apparatus habituates " \
+        "between sessions (long-term habituation: Leussis & Bolivar 2006 Neurosci Biobehav Rev 30:1045; mice's hole-board " \
+        "head-dips fall on re-exposure, File & Wardill 1975; abstracts read, magnitudes not); " \
+        "inbred strains decrease, keep or increase open-field activity over 3 days (Bolivar, " \
+        "Cook & Flaherty 2000 Behav Genet 30:285, abstract): 0.2 (strong) to 1 (none)",      \
+        "fraction of the exploratory poke rate left once the chamber is fully familiar")    \
+    X(explore_habituation_h, 6.0, "h", 0.0, 2.0, 20.0, "BEH-6", ASSUMED,                    \
+        "assumed: between-session habituation is seen over 2-3 short daily exposures "     \
+        "(Bolivar et al. 2000, 5-min tests; File & Wardill 1975, 5-10 min): a few 2-h "      \
+        "sessions at most, 2-20 h of chamber time",                                          \
+        "chamber time (hours in operant sessions) over which exploration habituates (e-fold)") \
     X(max_rate_per_min, 8.0, "1/min", 0.25, 1.0, 20.0, "BEH-1", CALIBRATED,                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
         "maximal rate of motivated active responding")                                     \

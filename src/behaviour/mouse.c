@@ -10,7 +10,8 @@
 **    below its set point, for cocaine; satiety, for food). For cocaine V includes the
 **    incentive the drug state lends the action [BEH-5]: a lagged relative rise of tonic DA
 **    over rest (a prime's is large and outlasts the set point's gate) times what the drug
-**    does when it comes. Inactive pokes are exploration plus a small generalised share.
+**    does when it comes. Inactive pokes are exploration plus a small generalised share;
+**    exploration habituates with the hours spent in the chamber [BEH-6].
 **  - learning [LRN-1..4]: the value of completing the requirement learns from the reward
 **    it produced (the tonic-DA rise of an infusion -- DAT blockade, no opioid gene needed --
 **    or a pellet's value, or the conditioned reinforcement of a cue); negative prediction
@@ -202,6 +203,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
     self->relief_w = 1.0;
+    self->explore_f = 1.0; /* [BEH-6] a novel chamber */
     rl_opioid_basal(p, g, self->dyn_induced, &self->pep);
     rl_mouse_refresh_signals(self);
 }
@@ -417,7 +419,7 @@ rates_of(const rl_mouse_t *self, double drive, double want, double *active, doub
         incentive_gain(self) * drive;
     double net = m - p->effort_cost; /* motivated responding only when value beats cost */
     double s = net > 0.0 ? net / (net + p->rate_half_value) : 0.0;
-    double explore = p->explore_per_min / 60.0;
+    double explore = p->explore_per_min / 60.0 * self->explore_f; /* [BEH-6] */
     double motivated = p->max_rate_per_min / 60.0 * s;
     /* [LRN-5] the habit emits the trained response at its own rate times the drive (habit x
     ** drive, Hull 1943), whatever the value or the belief; it does not generalise */
@@ -701,6 +703,9 @@ rl_mouse_end_session(rl_mouse_t *self)
         double a = 1.0 - pow(1.0 - self->p.habit_alpha, (double) self->reinforced_n);
         self->habit += a * (rate - self->habit);
     }
+    self->chamber_h += self->t_s / 3600.0; /* [BEH-6] exploration habituates, to a floor */
+    self->explore_f = self->p.explore_habituation_floor + (1.0 - self->p.explore_habituation_floor)
+        * exp(-self->chamber_h / self->p.explore_habituation_h);
     if (total <= 0.0) {
         return;
     }
