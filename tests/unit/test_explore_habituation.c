@@ -15,6 +15,7 @@
 #include "behaviour/mouse_internal.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
+#include "mouse_fixtures.h"
 #include "testlib.h"
 
 #define REL 1e-12
@@ -24,13 +25,7 @@
 static void
 explorer(rl_mouse_t *m, const rl_params_t *p)
 {
-    rl_reinforcer_t rf;
-    memset(&rf, 0, sizeof rf);
-    strcpy(rf.name, "cocaine");
-    rf.kind = RL_REINFORCER_DRUG;
-    strcpy(rf.drug, "cocaine");
-    rf.dose_mg_per_kg = 1.0;
-    rf.infusion_s = 2.0;
+    rl_reinforcer_t rf = fixture_cocaine();
     rl_mouse_init(m, p, &rl_genotype_get(rl_genotype_find("WT"))->products, &rf);
     rl_mouse_begin_session(m, 0.0, true);
 }

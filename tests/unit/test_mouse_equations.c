@@ -25,6 +25,7 @@
 #include "relapselab/drugs.h"
 #include "relapselab/genotype.h"
 #include "relapselab/params.h"
+#include "mouse_fixtures.h"
 #include "testlib.h"
 
 #define REL 1e-12
@@ -92,19 +93,6 @@ phasic(const rl_mouse_t *m, double base)
 }
 
 static rl_reinforcer_t
-cocaine(void)
-{
-    rl_reinforcer_t r;
-    memset(&r, 0, sizeof r);
-    strcpy(r.name, "cocaine");
-    r.kind = RL_REINFORCER_DRUG;
-    strcpy(r.drug, "cocaine");
-    r.dose_mg_per_kg = 1.0;
-    r.infusion_s = 2.0;
-    return r;
-}
-
-static rl_reinforcer_t
 pellets(void)
 {
     rl_reinforcer_t r;
@@ -132,7 +120,7 @@ fresh(rl_mouse_t *m, const rl_reinforcer_t *rf)
 static void
 extinguished(rl_mouse_t *m, double logodds)
 {
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     fresh(m, &rf);
     m->ext_cause_open = true;
     m->logodds = logodds;
@@ -163,7 +151,7 @@ static void
 reinforced_completion(void)
 {
     static rl_mouse_t m, before;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     double c = 1.5, r, d_now, d_after, d_ref;
 
     fresh(&m, &rf);
@@ -201,7 +189,7 @@ static void
 ratio_run(void)
 {
     static rl_mouse_t m;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     double a, i, total, v_drug, m_mot, s, net, drive, g_inc, d;
     int k;
 
@@ -239,7 +227,7 @@ static void
 first_omission(void)
 {
     static rl_mouse_t m, before;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     double frust, l, pd, pe, dyn;
 
     fresh(&m, &rf);
@@ -279,7 +267,7 @@ static void
 value_floor(void)
 {
     static rl_mouse_t m;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     fresh(&m, &rf);
     m.ext_cause_open = true;
     m.logodds = 0.0;
@@ -706,7 +694,7 @@ static void
 pre_session_level(void)
 {
     static rl_mouse_t m, primed;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     rl_brain_readout_t r, rp;
     rl_peptides_t pep;
     rl_receptor_signals_t sig;
@@ -759,7 +747,7 @@ static void
 readout_steps(void)
 {
     static rl_mouse_t m;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     rl_brain_readout_t r;
     double dt = 20.0, c_mid, d_mid, slope, c_int, lo, hi, da_s, d_free, gain;
     rl_da_drugs_t dad;
@@ -876,7 +864,7 @@ static void
 habit_learning(void)
 {
     static rl_mouse_t m;
-    rl_reinforcer_t rf = cocaine();
+    rl_reinforcer_t rf = fixture_cocaine();
     double a, target;
     int k;
 
