@@ -126,12 +126,44 @@ usage(void)
     return RL_EXIT_USAGE;
 }
 
+/* The options of `relapselab run` into c and the out-parameters (left unchanged when not
+** given): -1 to go on, else the exit code to return now (--help, a bad argument). */
+static int
+parse_args(int argc, char **argv, rl_cli_common_t *c, const char **protocol_path,
+    const char **out_path, int *quiet, int *force)
+{
+    int i, ret;
+    rl_cli_common_init(c, 0, 2);
+    for (i = 1; i < argc; i++) {
+        if ((ret = rl_cli_common_option(argc, argv, &i, c)) >= 0) {
+            if (ret != 0) {
+                return ret;
+            }
+        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
+            *out_path = argv[++i];
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            *quiet = 1;
+        } else if (strcmp(argv[i], "--force") == 0) {
+            *force = 1;
+        } else if (strcmp(argv[i], "--help") == 0) {
+            usage();
+            return RL_EXIT_OK;
+        } else if (argv[i][0] == '-' || *protocol_path != NULL) {
+            fprintf(stderr, "relapselab: unexpected argument '%s'\n", argv[i]);
+            return usage();
+        } else {
+            *protocol_path = argv[i];
+        }
+    }
+    return -1;
+}
+
 int
 rl_cmd_run(int argc, char **argv)
 {
     const char *protocol_path = NULL, *out_path = NULL;
     char out_buf[512], command[2048];
-    int quiet = 0, force = 0, i, ret, code = RL_EXIT_OK;
+    int quiet = 0, force = 0, ret, code = RL_EXIT_OK;
     rl_protocol_t *protocol = NULL;
     rl_summary_t *summary = NULL;
     rl_cli_common_t c;
@@ -141,27 +173,8 @@ rl_cmd_run(int argc, char **argv)
     rl_error_t err;
 
     rl_error_clear(&err);
-    rl_cli_common_init(&c, 0, 2);
-    for (i = 1; i < argc; i++) {
-        if ((ret = rl_cli_common_option(argc, argv, &i, &c)) >= 0) {
-            if (ret != 0) {
-                return ret;
-            }
-        } else if (strcmp(argv[i], "--out") == 0 && i + 1 < argc) {
-            out_path = argv[++i];
-        } else if (strcmp(argv[i], "--quiet") == 0) {
-            quiet = 1;
-        } else if (strcmp(argv[i], "--force") == 0) {
-            force = 1;
-        } else if (strcmp(argv[i], "--help") == 0) {
-            usage();
-            return RL_EXIT_OK;
-        } else if (argv[i][0] == '-' || protocol_path != NULL) {
-            fprintf(stderr, "relapselab: unexpected argument '%s'\n", argv[i]);
-            return usage();
-        } else {
-            protocol_path = argv[i];
-        }
+    if ((ret = parse_args(argc, argv, &c, &protocol_path, &out_path, &quiet, &force)) >= 0) {
+        return ret;
     }
     if (protocol_path == NULL) {
         protocol_path = DEFAULT_PROTOCOL;
