@@ -144,8 +144,8 @@ struct rl_error;
     X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7", CALIBRATED,                      \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
-    X(kor_frustration_gain, 6.0, "1", 0.15, 0.3, 8.0, "OP-8", CALIBRATED,                  \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
+    X(kor_frustration_gain, 7.5, "1", 0.15, 0.3, 8.0, "OP-8", CALIBRATED,                  \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 7.5 when [OP-8] moved to the stored trace, branch s24kor); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
     X(reward_drug, 1.0, "RU per D1 unit", 0.2, 0.3, 3.0, "LRN-1", ASSUMED,                \
@@ -180,11 +180,11 @@ struct rl_error;
     X(lc_evidence_surprise, 0.36, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2", CALIBRATED, \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
-    X(lc_evidence_cue, 0.4, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
+    X(lc_evidence_cue, 0.25, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.4 -> 0.25 with [OP-8] on the stored trace, branch s24kor); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
-    X(cue_habituation_n, 6.0, "presentations", 0.2, 2.0, 50.0, "BEL-4", CALIBRATED,         \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); an unreinforced cue loses its effect within the test session: "  \
+    X(cue_habituation_n, 3.0, "presentations", 0.2, 2.0, 50.0, "BEL-4", CALIBRATED,         \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 3 with [OP-8] on the stored trace, branch s24kor); an unreinforced cue loses its effect within the test session: "  \
         "cue-reinforced responding declines within session (See 2002; habituation of reinforcer effectiveness, McSweeney & Murphy 2009)", \
         "unreinforced cue presentations in a session for the cue's effect to fall by 1/e") \
     X(want_gain, 0.3, "1", 0.2, 0.0, 1.0, "BEH-4", CALIBRATED,                              \

@@ -14,13 +14,15 @@
 **    exploration habituates with the hours spent in the chamber [BEH-6].
 **  - learning [LRN-1..4]: the value of completing the requirement learns from the reward
 **    it produced (the tonic-DA rise of an infusion -- DAT blockade, no opioid gene needed --
-**    or a pellet's value, or the conditioned reinforcement of a cue); negative prediction
-**    errors are deepened by KOR signalling (frustration). The cue's Pavlovian value learns
+**    or a pellet's value, or the conditioned reinforcement of a cue). KOR signalling
+**    (frustration) deepens the negative prediction errors of what a session stores, not of
+**    what it expresses [OP-8]: a stored trace of each value (and of the habit) learns with
+**    the KOR factor and becomes the value at the session's end. The cue's Pavlovian value learns
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
 **    signalling raises.
 **  - habit [LRN-5]: a value-free stimulus-response habit, learned toward the rate of
-**    reinforced completions and weakened by each omitted reinforcer (faster under KOR
-**    frustration), emits the active response at its own rate times the drive, whatever the
+**    reinforced completions and weakened by each omitted reinforcer (its stored trace
+**    faster under KOR frustration), emits the active response at its own rate times the drive, whatever the
 **    belief: the goal-directed component of extinction switches, the habit fades over
 **    sessions.
 **  - belief [BEL-1..4]: two latent causes, "drug available" and "extinction", each with its
@@ -208,6 +210,22 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     rl_mouse_refresh_signals(self);
 }
 
+/* [OP-8] what a session stored becomes the values: the stored traces' deficits (<= 0,
+** deepened by KOR frustration) are added to the values they trail. */
+static void
+commit_stored_traces(rl_mouse_t *self)
+{
+    int k;
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        self->v[k] += self->v_deficit[k];
+        self->v_place[k][0] += self->v_place_deficit[k][0];
+        self->v_place[k][1] += self->v_place_deficit[k][1];
+        self->v_deficit[k] = self->v_place_deficit[k][0] = self->v_place_deficit[k][1] = 0.0;
+    }
+    self->habit += self->habit_deficit;
+    self->habit_deficit = 0.0;
+}
+
 void
 rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
 {
@@ -234,6 +252,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     /* [BEL-1] prior: P(cause k) proportional to experience + the weight of a new cause. */
     self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + self->p.lc_prior_new) /
         (self->n_cause[RL_CAUSE_EXTINCTION] + self->p.lc_prior_new));
+    commit_stored_traces(self); /* [OP-8] (a place session has no end of its own here) */
     self->belief_s[0] = self->belief_s[1] = 0.0;
     self->food_eaten = 0.0;
     self->cues_unreinforced = 0;
@@ -515,25 +534,32 @@ learn_completion(rl_mouse_t *self, const rl_outcome_t *o, double r, double frust
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
         double delta;
+        double stored = self->v[k] + self->v_deficit[k];
         self->completions[k] += w;
         self->drug_seen[k] += o->reinforcer ? w : 0.0;
         self->cue_seen[k] += o->cue ? w : 0.0;
         delta = r - self->v[k];
+        self->v[k] = fmax(0.0, self->v[k] + p->alpha_v * w * delta);
+        /* [OP-8] the stored trace learns the same outcome, its negative errors deepened by
+        ** KOR frustration; it becomes v at the session's end */
+        delta = r - stored;
         if (delta < 0.0) {
             delta *= frustration;
         }
-        self->v[k] += p->alpha_v * w * delta;
-        if (self->v[k] < 0.0) {
-            self->v[k] = 0.0;
-        }
+        stored = fmax(0.0, stored + p->alpha_v * w * delta);
+        self->v_deficit[k] = stored - self->v[k];
     }
-    /* [LRN-5] an omitted reinforcer weakens the habit, deepened by KOR frustration as
-    ** negative errors are [OP-8]; the habit is not learned per latent cause, so the belief
-    ** does not protect it. Reinforced completions strengthen it at the session's end. */
+    /* [LRN-5] an omitted reinforcer weakens the habit; the habit is not learned per latent
+    ** cause, so the belief does not protect it. [OP-8] the stored trace's loss is deepened
+    ** by KOR frustration as negative errors are. Reinforced completions strengthen it at
+    ** the session's end. */
     if (o->reinforcer) {
         self->reinforced_n++;
     } else {
-        self->habit *= 1.0 - fmin(1.0, p->habit_alpha * frustration);
+        double stored = (self->habit + self->habit_deficit) *
+            (1.0 - fmin(1.0, p->habit_alpha * frustration));
+        self->habit *= 1.0 - p->habit_alpha;
+        self->habit_deficit = stored - self->habit;
     }
 }
 
@@ -599,7 +625,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
         }
         if (self->ext_cause_open) {
             self->logodds += (o->reinforcer ? p->lc_evidence_reward :
-                p->lc_evidence_surprise * frustration) *
+                p->lc_evidence_surprise) *
                 log_ratio(self->drug_seen, self->completions, o->reinforcer);
             if (o->cue) {
                 self->logodds += p->lc_evidence_cue * salience *
@@ -696,6 +722,7 @@ rl_mouse_end_session(rl_mouse_t *self)
 {
     double total = self->belief_s[0] + self->belief_s[1];
     int k;
+    commit_stored_traces(self); /* [OP-8] */
     if (self->reinforced_n > 0 && self->t_s > 0.0) {
         /* [LRN-5] the habit learns toward the session's rate of reinforced completions,
         ** habit_alpha per reinforced completion (applied n times: no overshoot) */

@@ -74,10 +74,16 @@ struct rl_mouse {
     double drug_reward_n;    /* ... and their number */
     double relief_w;         /* [STR-4] expectancy that a completion relieves dysphoria, 0..1 */
     double habit;            /* [LRN-5] active responses per minute the habit emits at full drive */
+    double v_deficit[RL_N_CAUSES]; /* [OP-8] within a session, the stored trace of v (whose
+                             ** negative errors KOR frustration deepens) minus v, <= 0; added
+                             ** to v at the session's end */
+    double habit_deficit;    /* [OP-8] ... and of the habit */
     double chamber_h;        /* [BEH-6] hours spent in operant sessions so far */
     double explore_f;        /* [BEH-6] habituated fraction of the exploratory rate */
     double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
                              ** preference apparatus (0: drug-paired, 1: other), RU [CPP-1] */
+    double v_place_deficit[RL_N_CAUSES][2]; /* [OP-8] their stored traces minus them, <= 0;
+                             ** added at the next session's start */
     /* within-session state */
     double t_s;              /* the mouse's clock, s from session start */
     rl_pk_state_t pk_state;

@@ -4,8 +4,8 @@
 ** Design. In a conditioned-place-preference design the mouse learns a Pavlovian value for
 ** each compartment (0: drug-paired, 1: the other) in each latent cause, as it learns the
 ** value of completing a response requirement in the operant chamber (mouse.c): toward the
-** drug state a confined session produced, deeper when the value falls under KOR frustration
-** [OP-8]. A stay in the paired compartment without the drug is an omission that weighs as
+** drug state a confined session produced; the stored trace of each value falls deeper under
+** KOR frustration and becomes the value at the next session's start [OP-8]. A stay in the paired compartment without the drug is an omission that weighs as
 ** evidence for the extinction cause [BEL-2] and releases induced dynorphin [OP-3], as an
 ** omitted reinforcer does in the chamber. On a free-choice test the mouse leaves a
 ** compartment at a rate that falls with the value difference between the two [CPP-2]
@@ -31,20 +31,25 @@ record_outcome(rl_mouse_t *self, double b, double n, bool drug)
 }
 
 /* [CPP-1] value learning of compartment side toward target, n outcomes' worth, in each
-** cause in proportion to the belief b (1 - (1 - a)^n: no overshoot for large n); a
-** value that falls learns faster under KOR frustration [OP-8]. */
+** cause in proportion to the belief b (1 - (1 - a)^n: no overshoot for large n). [OP-8]
+** the stored trace learns the same, a value that falls faster under KOR frustration; it
+** becomes the value from the next session on (rl_mouse_begin_session). */
 static void
 learn_place(rl_mouse_t *self, int side, double b, double n, double target)
 {
     const rl_params_t *p = &self->p;
     double assoc = 1.0 + p->dor_assoc_gain * self->sig.dor_assoc;      /* [OP-6] */
     double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
+    double rate = fmin(1.0, p->alpha_place * assoc);
     int k;
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
-        double m = target < self->v_place[k][side] ? n * frustration : n;
-        double a = 1.0 - pow(1.0 - fmin(1.0, p->alpha_place * assoc), m);
-        self->v_place[k][side] += a * w * (target - self->v_place[k][side]);
+        double stored = self->v_place[k][side] + self->v_place_deficit[k][side];
+        double m = target < stored ? n * frustration : n;
+        self->v_place[k][side] += (1.0 - pow(1.0 - rate, n)) * w *
+            (target - self->v_place[k][side]);
+        stored += (1.0 - pow(1.0 - rate, m)) * w * (target - stored);
+        self->v_place_deficit[k][side] = stored - self->v_place[k][side];
     }
 }
 
@@ -64,7 +69,7 @@ place_omission(rl_mouse_t *self, double n)
         self->ext_cause_open = true;
         self->logodds = log((self->n_cause[RL_CAUSE_DRUG] + p->lc_prior_new) / p->lc_prior_new);
     }
-    add_evidence(self, n * p->lc_evidence_surprise * frustration *
+    add_evidence(self, n * p->lc_evidence_surprise *
         log_ratio(self->drug_seen, self->completions, false));
     self->activity[RL_REGION_HPC] += fabs(self->logodds - before); /* [FOS-1] */
     self->pep.dyn += self->g.pdyn * self->dyn_induced * p->dyn_frustration_release * surprise *

@@ -240,11 +240,12 @@ first_omission(void)
     CHECK(m.sig.kor > 0.0); /* so that the [OP-8] factor is tested */
     frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor;
     /* [BEL-1] l = log((n_drug + lc_prior_new) / lc_prior_new), then [BEL-2] the omission:
-    ** + lc_evidence_surprise (1 + kor_frustration_gain S_KOR) ln((1 - p_drug(d))/(1 - p_ext(d))) */
+    ** + lc_evidence_surprise ln((1 - p_drug(d))/(1 - p_ext(d))) (no [OP-8] factor: KOR acts
+    ** on the stored trace, not on the inference) */
     pd = p_out(m.drug_seen, m.completions, DRUG);
     pe = p_out(m.drug_seen, m.completions, EXT);
     l = log((5.0 + m.p.lc_prior_new) / m.p.lc_prior_new)
-        + m.p.lc_evidence_surprise * frust * log((1.0 - pd) / (1.0 - pe));
+        + m.p.lc_evidence_surprise * log((1.0 - pd) / (1.0 - pe));
     /* [OP-3] only the induced pool is released, surprise = V_drug - 0 = 1.4 */
     dyn = m.pep.dyn + m.g.pdyn * m.dyn_induced * m.p.dyn_frustration_release * 1.4;
     CHECK(dyn > m.pep.dyn);
@@ -253,16 +254,21 @@ first_omission(void)
     CHECK(m.ext_cause_open);
     CHECK(fabs(l) < 12.0);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
-    /* [LRN-2] V_drug += alpha_v b (0 - V_drug) (1 + kor_frustration_gain S_KOR), b = 1 at the
-    ** response (the cause opens with it); V_ext learns with weight 1 - b = 0 */
-    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * 1.4 * frust, 0.0, REL);
-    CHECK(m.v[EXT] == 0.0);
+    /* [LRN-2] V_drug += alpha_v b (0 - V_drug), b = 1 at the response (the cause opens with
+    ** it); V_ext learns with weight 1 - b = 0. [OP-8] the stored trace falls by the same
+    ** times (1 + kor_frustration_gain S_KOR) and becomes V at the session's end. */
+    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * 1.4, 0.0, REL);
+    CHECK_CLOSE(m.v[DRUG] + m.v_deficit[DRUG], 1.4 - m.p.alpha_v * 1.4 * frust, 0.0, REL);
+    CHECK(m.v[EXT] == 0.0 && m.v_deficit[EXT] == 0.0);
     CHECK(m.completions[DRUG] == 21.0 && m.drug_seen[DRUG] == 20.0);
     CHECK_CLOSE(m.pep.dyn, dyn, 0.0, REL);
     CHECK(m.drug_reward_n == 0.0);
+    rl_mouse_end_session(&m);
+    CHECK_CLOSE(m.v[DRUG], 1.4 - m.p.alpha_v * 1.4 * frust, 0.0, REL);
+    CHECK(m.v_deficit[DRUG] == 0.0);
 }
 
-/* [LRN-2] V_k >= 0: a large negative error stops at 0. */
+/* [LRN-2] V_k >= 0: a large negative error stops at 0 (the stored trace's, [OP-8]). */
 static void
 value_floor(void)
 {
@@ -276,6 +282,9 @@ value_floor(void)
     m.p.alpha_v = 0.3;
     m.p.kor_frustration_gain = 1e6; /* alpha_v b delta x frustration far below -V */
     rl_mouse_on_active(&m, &OMISSION);
+    CHECK(m.v[DRUG] > 0.0 && m.v[EXT] > 0.0); /* the expressed values: no [OP-8] factor */
+    CHECK(m.v[DRUG] + m.v_deficit[DRUG] == 0.0 && m.v[EXT] + m.v_deficit[EXT] == 0.0);
+    rl_mouse_end_session(&m);
     CHECK(m.v[DRUG] == 0.0 && m.v[EXT] == 0.0);
 }
 
@@ -319,10 +328,11 @@ reinforced_cue_both_causes(void)
     CHECK_CLOSE(m.want, before.want + salience, 0.0, REL);                  /* [BEH-4] */
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = weight(b, k), delta = r - before.v[k];
-        if (delta < 0.0) {
-            delta *= frust; /* [OP-8] */
-        }
         CHECK_CLOSE(m.v[k], before.v[k] + m.p.alpha_v * w * delta, 0.0, REL);        /* [LRN-2] */
+        if (delta < 0.0) {
+            delta *= frust; /* [OP-8] the stored trace */
+        }
+        CHECK_CLOSE(m.v[k] + m.v_deficit[k], before.v[k] + m.p.alpha_v * w * delta, 0.0, REL);
         CHECK_CLOSE(m.v_cue[k], before.v_cue[k]
             + m.p.alpha_cue * assoc * w * (burst - before.v_cue[k]), 0.0, REL);      /* [LRN-3] */
         CHECK_CLOSE(m.completions[k], before.completions[k] + w, 0.0, REL);         /* [BEL-2] */
@@ -332,8 +342,9 @@ reinforced_cue_both_causes(void)
     CHECK(before.v[DRUG] > r && before.v[EXT] < r); /* both signs of [LRN-2] were exercised */
 }
 
-/* [BEL-2] an omission once the extinction cause is open: evidence for it, deepened by KOR;
-** [LRN-2] the drug cause's value falls by its share. */
+/* [BEL-2] an omission once the extinction cause is open: evidence for it; [LRN-2] each
+** cause's value falls by its share, [OP-8] the stored trace's deeper by KOR frustration, and
+** the stored traces become the values at the session's end. */
 static void
 omission_extinction(void)
 {
@@ -345,19 +356,30 @@ omission_extinction(void)
     rl_mouse_copy(&before, &m);
     b = belief(&m);
     frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor;
-    l = 1.0 + m.p.lc_evidence_surprise * frust
+    l = 1.0 + m.p.lc_evidence_surprise
         * log((1.0 - p_out(m.drug_seen, m.completions, DRUG))
               / (1.0 - p_out(m.drug_seen, m.completions, EXT)));
     rl_mouse_on_active(&m, &OMISSION);
     CHECK(l < 1.0);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    CHECK(frust > 1.0); /* so that [OP-8] is tested */
+    for (k = 0; k < RL_N_CAUSES; k++) {
+        CHECK_CLOSE(m.v[k], before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k], 0.0, REL);
+        CHECK_CLOSE(m.v[k] + m.v_deficit[k],
+            before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0, REL);
+        CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k], 0.0, 0.0);
+    }
+    /* [LRN-5] the omission weakens the habit by habit_alpha, [OP-8] its stored trace by
+    ** habit_alpha x the [OP-8] factor */
+    CHECK_CLOSE(m.habit, before.habit * (1.0 - m.p.habit_alpha), 0.0, REL);
+    CHECK_CLOSE(m.habit + m.habit_deficit, before.habit * (1.0 - m.p.habit_alpha * frust), 0.0,
+        REL);
+    rl_mouse_end_session(&m); /* nothing reinforced: the habit is its stored trace */
+    CHECK_CLOSE(m.habit, before.habit * (1.0 - m.p.habit_alpha * frust), 0.0, REL);
     for (k = 0; k < RL_N_CAUSES; k++) {
         CHECK_CLOSE(m.v[k], before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0,
             REL);
-        CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k], 0.0, 0.0);
     }
-    /* [LRN-5] the omission weakens the habit by habit_alpha x the [OP-8] factor */
-    CHECK_CLOSE(m.habit, before.habit * (1.0 - m.p.habit_alpha * frust), 0.0, REL);
 }
 
 /* [BEL-2] the log-odds are clipped to +-12. */
@@ -859,7 +881,8 @@ drug_state_incentive(void)
 
 /* [LRN-5] the habit: reinforced completions are counted and learned at the session's end,
 ** toward their rate per minute, 1 - (1 - habit_alpha)^n of the way; an omission weakens it
-** by habit_alpha x the [OP-8] factor (omission_extinction); a new session counts from 0. */
+** by habit_alpha, its stored trace by habit_alpha x the [OP-8] factor (omission_extinction);
+** a new session counts from 0. */
 static void
 habit_learning(void)
 {
