@@ -19,10 +19,10 @@
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
 **    signalling raises.
 **  - habit [LRN-5]: a value-free stimulus-response habit, learned toward the rate of
-**    reinforced completions and weakened by each omitted reinforcer (faster under KOR
-**    frustration), emits the active response at its own rate times the drive, whatever the
-**    belief: the goal-directed component of extinction switches, the habit fades over
-**    sessions.
+**    reinforced completions and, after an omitted reinforcer, fading with the session time
+**    spent in extinction (faster under KOR frustration), emits the active response at its
+**    own rate times the drive, whatever the belief: the goal-directed component of
+**    extinction switches, the habit fades over the hours of extinction.
 **  - belief [BEL-1..4]: two latent causes, "drug available" and "extinction", each with its
 **    own values; learning goes to each in proportion to the belief in it. What follows a
 **    completion (reinforcer, cue) is weighed as a log likelihood ratio under each cause's
@@ -239,6 +239,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->cues_unreinforced = 0;
     self->n_run = 0;
     self->reinforced_n = 0;
+    self->habit_ext = false;
     self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
     self->da_rise_s = 0.0;
@@ -330,6 +331,12 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         }
         rl_pk_advance(&self->pk, &self->pk_state, dt);
         remaining -= dt;
+    }
+    if (self->habit_ext && self->habit > 0.0) {
+        /* [LRN-5] after an omitted reinforcer the habit fades with the time spent in
+        ** extinction, faster under KOR frustration [OP-8] (held between events) */
+        self->habit *= exp(-(1.0 + self->p.kor_frustration_gain * self->sig.kor) *
+            (t_s - self->t_s) / (60.0 * self->p.habit_ext_tau_min));
     }
     if (self->want != 0.0) { /* as want_after(self, t_s - self->t_s) */
         self->want *= decay_factor(&self->want_decay, t_s - self->t_s, self->p.want_decay_s);
@@ -533,7 +540,7 @@ learn_completion(rl_mouse_t *self, const rl_outcome_t *o, double r, double frust
     if (o->reinforcer) {
         self->reinforced_n++;
     } else {
-        self->habit *= 1.0 - fmin(1.0, p->habit_alpha * frustration);
+        self->habit_ext = true;
     }
 }
 

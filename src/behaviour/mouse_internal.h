@@ -74,6 +74,7 @@ struct rl_mouse {
     double drug_reward_n;    /* ... and their number */
     double relief_w;         /* [STR-4] expectancy that a completion relieves dysphoria, 0..1 */
     double habit;            /* [LRN-5] active responses per minute the habit emits at full drive */
+    bool habit_ext;          /* [LRN-5] a reinforcer has been omitted this session */
     double chamber_h;        /* [BEH-6] hours spent in operant sessions so far */
     double explore_f;        /* [BEH-6] habituated fraction of the exploratory rate */
     double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-
