@@ -145,7 +145,7 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
     X(kor_frustration_gain, 7.5, "1", 0.15, 0.3, 8.0, "OP-8", CALIBRATED,                  \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 7.5 when [OP-8] moved to the stored trace, branch s24kor); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 7.5 when [OP-8] moved to the stored trace and the habit's extinction to session time, issue 11 step s24); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
         "deepening of negative prediction errors per unit KOR signal")                     \
     /* --- learning and choice --- */                                                       \
     X(reward_drug, 1.0, "RU per D1 unit", 0.2, 0.3, 3.0, "LRN-1", ASSUMED,                \
@@ -301,7 +301,16 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); range: responding "    \
         "becomes habitual (insensitive to devaluation) between ~100 and ~500 reinforced "     \
         "responses (Adams 1982; Dickinson 1985), i.e. 1/e of the way in 50-500 completions", \
-        "learning rate of the habit: the rate it emits moves toward the rate of reinforced completions; share lost per omitted one")
+        "learning rate of the habit: the rate it emits moves toward the rate of reinforced completions")   \
+    X(habit_ext_tau_min, 480.0, "min", 0.2, 60.0, 600.0, "LRN-5", CALIBRATED,               \
+        "calibrated (120-600 tried against S6a/S6a', docs/MODEL.md Status; one value for "   \
+        "all genotypes); form: extinction as decrements that grow with the time spent in "   \
+        "extinction, not with the responses made (behavioural momentum: Nevin, McLean & "      \
+        "Grace 2001 Anim Learn Behav 29:176; Nevin 2012 Behav Processes 90:89; abstracts "    \
+        "read); range assumed: the habit's part of cocaine extinction in mice lasts a few "    \
+        "1-2-h daily sessions, 1/e in 1-10 h", \
+        "extinction time constant of the habit: minutes of session time after an omitted "   \
+        "reinforcer for it to fall by 1/e, without KOR signalling")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {

@@ -16,15 +16,16 @@
 **    it produced (the tonic-DA rise of an infusion -- DAT blockade, no opioid gene needed --
 **    or a pellet's value, or the conditioned reinforcement of a cue). KOR signalling
 **    (frustration) deepens the negative prediction errors of what a session stores, not of
-**    what it expresses [OP-8]: a stored trace of each value (and of the habit) learns with
-**    the KOR factor and becomes the value at the session's end. The cue's Pavlovian value learns
+**    what it expresses [OP-8]: a stored trace of each value learns with the KOR factor and
+**    becomes the value at the session's end. The cue's Pavlovian value learns
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
 **    signalling raises.
 **  - habit [LRN-5]: a value-free stimulus-response habit, learned toward the rate of
-**    reinforced completions and weakened by each omitted reinforcer (its stored trace
-**    faster under KOR frustration), emits the active response at its own rate times the drive, whatever the
-**    belief: the goal-directed component of extinction switches, the habit fades over
-**    sessions.
+**    reinforced completions and, after an omitted reinforcer, fading with the session time
+**    spent in extinction (faster under KOR frustration [OP-8], as it develops: no stored
+**    trace), emits the active response at its own rate times the drive, whatever the
+**    belief: the goal-directed component of extinction switches, the habit fades over the
+**    hours of extinction.
 **  - belief [BEL-1..4]: two latent causes, "drug available" and "extinction", each with its
 **    own values; learning goes to each in proportion to the belief in it. What follows a
 **    completion (reinforcer, cue) is weighed as a log likelihood ratio under each cause's
@@ -222,8 +223,6 @@ commit_stored_traces(rl_mouse_t *self)
         self->v_place[k][1] += self->v_place_deficit[k][1];
         self->v_deficit[k] = self->v_place_deficit[k][0] = self->v_place_deficit[k][1] = 0.0;
     }
-    self->habit += self->habit_deficit;
-    self->habit_deficit = 0.0;
 }
 
 void
@@ -258,6 +257,7 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
     self->cues_unreinforced = 0;
     self->n_run = 0;
     self->reinforced_n = 0;
+    self->habit_ext = false;
     self->want = 0.0;
     memset(self->activity, 0, sizeof self->activity);
     self->da_rise_s = 0.0;
@@ -349,6 +349,13 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         }
         rl_pk_advance(&self->pk, &self->pk_state, dt);
         remaining -= dt;
+    }
+    if (self->habit_ext && self->habit > 0.0) {
+        /* [LRN-5] after an omitted reinforcer the habit fades with the time spent in
+        ** extinction, faster under KOR frustration [OP-8] (the signal held between events;
+        ** the habit has no stored trace: its extinction acts as it develops) */
+        double x = (t_s - self->t_s) / (60.0 * self->p.habit_ext_tau_min);
+        self->habit *= exp(-(1.0 + self->p.kor_frustration_gain * self->sig.kor) * x);
     }
     if (self->want != 0.0) { /* as want_after(self, t_s - self->t_s) */
         self->want *= decay_factor(&self->want_decay, t_s - self->t_s, self->p.want_decay_s);
@@ -549,17 +556,13 @@ learn_completion(rl_mouse_t *self, const rl_outcome_t *o, double r, double frust
         stored = fmax(0.0, stored + p->alpha_v * w * delta);
         self->v_deficit[k] = stored - self->v[k];
     }
-    /* [LRN-5] an omitted reinforcer weakens the habit; the habit is not learned per latent
-    ** cause, so the belief does not protect it. [OP-8] the stored trace's loss is deepened
-    ** by KOR frustration as negative errors are. Reinforced completions strengthen it at
-    ** the session's end. */
+    /* [LRN-5] an omitted reinforcer starts the habit's extinction, which runs in session
+    ** time (rl_mouse_advance); the habit is not learned per latent cause, so the belief
+    ** does not protect it. Reinforced completions strengthen it at the session's end. */
     if (o->reinforcer) {
         self->reinforced_n++;
     } else {
-        double stored = (self->habit + self->habit_deficit) *
-            (1.0 - fmin(1.0, p->habit_alpha * frustration));
-        self->habit *= 1.0 - p->habit_alpha;
-        self->habit_deficit = stored - self->habit;
+        self->habit_ext = true;
     }
 }
 

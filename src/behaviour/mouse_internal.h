@@ -77,7 +77,7 @@ struct rl_mouse {
     double v_deficit[RL_N_CAUSES]; /* [OP-8] within a session, the stored trace of v (whose
                              ** negative errors KOR frustration deepens) minus v, <= 0; added
                              ** to v at the session's end */
-    double habit_deficit;    /* [OP-8] ... and of the habit */
+    bool habit_ext;          /* [LRN-5] a reinforcer has been omitted this session */
     double chamber_h;        /* [BEH-6] hours spent in operant sessions so far */
     double explore_f;        /* [BEH-6] habituated fraction of the exploratory rate */
     double v_place[RL_N_CAUSES][2]; /* Pavlovian value of each compartment of a place-

@@ -369,17 +369,43 @@ omission_extinction(void)
             before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0, REL);
         CHECK_CLOSE(m.drug_seen[k], before.drug_seen[k], 0.0, 0.0);
     }
-    /* [LRN-5] the omission weakens the habit by habit_alpha, [OP-8] its stored trace by
-    ** habit_alpha x the [OP-8] factor */
-    CHECK_CLOSE(m.habit, before.habit * (1.0 - m.p.habit_alpha), 0.0, REL);
-    CHECK_CLOSE(m.habit + m.habit_deficit, before.habit * (1.0 - m.p.habit_alpha * frust), 0.0,
-        REL);
-    rl_mouse_end_session(&m); /* nothing reinforced: the habit is its stored trace */
-    CHECK_CLOSE(m.habit, before.habit * (1.0 - m.p.habit_alpha * frust), 0.0, REL);
+    /* [LRN-5] the omission leaves the habit and its stored trace as they are and starts its
+    ** extinction clock (habit_extinction_time) */
+    CHECK(m.habit == before.habit && m.habit_ext && !before.habit_ext);
+    rl_mouse_end_session(&m); /* no time has passed: the habit is unchanged */
+    CHECK_CLOSE(m.habit, before.habit, 0.0, REL);
     for (k = 0; k < RL_N_CAUSES; k++) {
         CHECK_CLOSE(m.v[k], before.v[k] - m.p.alpha_v * weight(b, k) * before.v[k] * frust, 0.0,
             REL);
     }
+}
+
+/* [LRN-5] after an omitted reinforcer the habit fades with the session time, by
+** exp(-F dt / habit_ext_tau_min) with F the [OP-8] factor of the KOR signal held over the
+** step (the habit has no stored trace); without an omission this session it does not, and a
+** new session stops the clock. */
+static void
+habit_extinction_time(void)
+{
+    static rl_mouse_t m;
+    double h, frust;
+
+    extinguished(&m, 1.0);
+    rl_mouse_advance(&m, 600.0); /* no omission yet: no extinction */
+    CHECK(m.habit == 0.2);
+    rl_mouse_on_active(&m, &OMISSION);
+    h = m.habit;
+    frust = 1.0 + m.p.kor_frustration_gain * m.sig.kor;
+    CHECK(frust > 1.0); /* the KOR term is exercised */
+    rl_mouse_advance(&m, 1800.0); /* 20 min */
+    CHECK_CLOSE(m.habit, h * exp(-frust * 20.0 / m.p.habit_ext_tau_min), 0.0, 1e-12);
+    CHECK(m.habit < h);
+    rl_mouse_end_session(&m);
+    rl_mouse_begin_session(&m, 24.0, false);
+    h = m.habit;
+    CHECK(!m.habit_ext);
+    rl_mouse_advance(&m, 600.0);
+    CHECK(m.habit == h);
 }
 
 /* [BEL-2] the log-odds are clipped to +-12. */
@@ -880,9 +906,9 @@ drug_state_incentive(void)
 }
 
 /* [LRN-5] the habit: reinforced completions are counted and learned at the session's end,
-** toward their rate per minute, 1 - (1 - habit_alpha)^n of the way; an omission weakens it
-** by habit_alpha, its stored trace by habit_alpha x the [OP-8] factor (omission_extinction);
-** a new session counts from 0. */
+** toward their rate per minute, 1 - (1 - habit_alpha)^n of the way; an omission starts its
+** extinction in time, faster under KOR frustration (habit_extinction_time); a new session
+** counts from 0. */
 static void
 habit_learning(void)
 {
@@ -915,6 +941,7 @@ static const rl_test_case_t CASES[] = {
     {"value_floor", value_floor, 0},
     {"reinforced_cue_both_causes", reinforced_cue_both_causes, 0},
     {"omission_extinction", omission_extinction, 0},
+    {"habit_extinction_time", habit_extinction_time, 0},
     {"logodds_clip", logodds_clip, 0},
     {"noncontingent_cues", noncontingent_cues, 0},
     {"timeout_poke", timeout_poke, 0},
