@@ -4,9 +4,10 @@
 ** Design. In a conditioned-place-preference design the mouse learns a Pavlovian value for
 ** each compartment (0: drug-paired, 1: the other) in each latent cause, as it learns the
 ** value of completing a response requirement in the operant chamber (mouse.c): toward the
-** drug state a confined session produced; the stored trace of each value falls deeper under
-** KOR frustration and becomes the value at the next session's start [OP-8]. A stay in the paired compartment without the drug is an omission that weighs as
-** evidence for the extinction cause [BEL-2] and releases induced dynorphin [OP-3], as an
+** drug state a confined session produced; the stored trace of each value falls deeper
+** under KOR frustration and becomes the value at the next session's start [OP-8]. A stay
+** in the paired compartment without the drug is an omission that weighs as evidence for
+** the extinction cause [BEL-2] and releases induced dynorphin [OP-3], as an
 ** omitted reinforcer does in the chamber. On a free-choice test the mouse leaves a
 ** compartment at a rate that falls with the value difference between the two [CPP-2]
 ** (place_beta). The belief, the receptor signals and the drug state are the mouse's own
