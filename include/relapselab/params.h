@@ -263,8 +263,8 @@ struct rl_error;
         "reinforcement; Koob & Le Moal 2008; Bruchas, Land & Chavkin 2010; homeostatic "     \
         "reward, Keramati & Gutkin 2014); chosen with model v1 (RNG scheme 1, seeds 5-7) so " \
         "nor-BNI halved footshock-reinstated CPP (Redila & Chavkin 2008 found it abolished); " \
-        "not recalibrated for v2's relief expectancy, with which nor-BNI cuts it by 64 % "   \
-        "(seeds 1-40) and stress reinstates operant seeking far more than the cue",          \
+        "not recalibrated for v2's relief expectancy, with which nor-BNI cuts it by 87 % "   \
+        "(seeds 1-40, step s24) and stress reinstates operant seeking far more than the cue",          \
         "relief the drug offers under KOR "                                                  \
         "dysphoria, per unit KOR signal, in units of the drug's own mean reward")            \
     X(crf_want_gain, 1.0, "per stress unit", 0.2, 0.0, 5.0, "STR-3", ASSUMED,               \
