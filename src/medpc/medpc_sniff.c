@@ -21,6 +21,7 @@
 */
 #include "relapselab/medpc.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "medpc_internal.h"
@@ -131,8 +132,10 @@ plain(const char *buf, size_t n)
     for (i = 0; i + PLAIN_COUNTS < k; i++) {
         int counts = line_number(buf, s[i], e[i], &v) == 0 && v > 0.2999 && v < 0.3001;
         for (j = 1; counts && j <= PLAIN_COUNTS; j++) {
-            counts = line_number(buf, s[i + j], e[i + j], &v) == 0 && v >= 0
-                && v == (double) (long) v;
+            /* a whole count: tested with floor, not a cast, which is undefined for
+            ** values beyond a long's range (a fuzzed 1e45) */
+            counts = line_number(buf, s[i + j], e[i + j], &v) == 0 && v >= 0 && v < 1e15
+                && v == floor(v);
         }
         if (counts) {
             return 1;
