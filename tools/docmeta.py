@@ -68,6 +68,16 @@ def marker_span(text, begin, end, complain):
     return b[0][0], min(len(text), e[0][0] + len(e[0][1]) + 1)
 
 
+def read_doc(path, die):
+    """The text of the document at path (UTF-8, newlines kept as they are); die(message) is
+    called (and must not return) when it does not exist."""
+    try:
+        with open(path, encoding="utf-8", newline="") as f:
+            return f.read()
+    except FileNotFoundError:
+        die("%s not found (run tools/update-validation-doc.sh first, or set OUT_DIR)" % path)
+
+
 def write_atomically(path, text):
     """Replace the file at path by text (UTF-8), through a temporary file in its folder and a
     rename, keeping its permission bits: the file is whole before or after, never half."""

@@ -57,7 +57,7 @@ import sys
 import time
 sys.path.insert(0, os.path.join(os.getcwd(), "tools"))
 from docmeta import (cell, commit, cpu_model, line_offsets, marker_span, messages,
-                     run_tool, write_atomically)
+                     read_doc, run_tool, write_atomically)
 
 binary, shown = sys.argv[1:3]
 env = os.environ.get
@@ -115,11 +115,7 @@ def tool_ok(args):
 
 
 # ---- the document and its markers, checked before any run ----
-try:
-    with open(doc_path, encoding="utf-8", newline="") as f:
-        doc = f.read()
-except FileNotFoundError:
-    die("%s not found (run tools/update-validation-doc.sh first, or set OUT_DIR)" % doc_path)
+doc = read_doc(doc_path, die)
 
 
 span = marker_span(doc, BEGIN, END, lambda m: die("%s: %s" % (doc_path, m)))
