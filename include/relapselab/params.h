@@ -189,8 +189,8 @@ struct rl_error;
     X(lc_evidence_surprise, 0.36, "log-odds per RU", 0.15, 0.05, 1.0, "BEL-2", CALIBRATED, \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
-    X(lc_evidence_cue, 0.1, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.4 -> 0.25 with [OP-8] on the stored trace, branch s24kor; 0.25 -> 0.1 with [OP-9], branch op9); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
+    X(lc_evidence_cue, 0.09, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.4 -> 0.25 with [OP-8] on the stored trace, branch s24kor; 0.25 -> 0.09 with [OP-9], branch op9); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
     X(cue_habituation_n, 3.0, "presentations", 0.2, 2.0, 50.0, "BEL-4", CALIBRATED,         \
         "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 3 with [OP-8] on the stored trace, branch s24kor); an unreinforced cue loses its effect within the test session: "  \
