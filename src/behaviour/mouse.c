@@ -19,7 +19,8 @@
 **    what it expresses [OP-8]: a stored trace of each value learns with the KOR factor and
 **    becomes the value at the session's end. The cue's Pavlovian value learns
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
-**    signalling raises.
+**    signalling raises; with it, the beta-endorphin release the drug state held when the cue
+**    came, which the cue then restores at each presentation [OP-9] (MOR at expression).
 **  - habit [LRN-5]: a value-free stimulus-response habit, learned toward the rate of
 **    reinforced completions and, after an omitted reinforcer, fading with the session time
 **    spent in extinction (faster under KOR frustration [OP-8], as it develops: no stored
