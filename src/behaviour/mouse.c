@@ -19,7 +19,8 @@
 **    what it expresses [OP-8]: a stored trace of each value learns with the KOR factor and
 **    becomes the value at the session's end. The cue's Pavlovian value learns
 **    from the phasic DA burst at delivery (MOR-disinhibited, KOR-damped) at a rate that DOR
-**    signalling raises.
+**    signalling raises; with it, the beta-endorphin release the drug state held when the cue
+**    came, which the cue then restores at each presentation [OP-9] (MOR at expression).
 **  - habit [LRN-5]: a value-free stimulus-response habit, learned toward the rate of
 **    reinforced completions and, after an omitted reinforcer, fading with the session time
 **    spent in extinction (faster under KOR frustration [OP-8], as it develops: no stored
@@ -506,7 +507,14 @@ cue_shown(rl_mouse_t *self, double b, double burst, bool reinforced, double da_n
     double habituation = exp(-(double) self->cues_unreinforced / p->cue_habituation_n);
     double cue_da = phasic(self, b * self->v_cue[RL_CAUSE_DRUG] +
         (1.0 - b) * self->v_cue[RL_CAUSE_EXTINCTION]);
+    /* [OP-9] the opioid release the cue has come to predict: the D1 drive of peptide
+    ** release [OP-1] present when it comes with the reinforcer, none when it comes alone */
+    double o_target = 0.0;
     int k;
+    if (burst > 0.0) {
+        double x = rl_da_d1_occupancy_drugs(p, &self->g, da_now, &self->dad) - self->d1_base;
+        o_target = p->pep_d1_gain * (x > 0.0 ? x : 0.0);
+    }
     if (!reinforced) {
         *d1_dose += rl_da_burst_d1_dose_drugs(p, &self->g, da_now, cue_da, &self->dad);
     }
@@ -521,9 +529,15 @@ cue_shown(rl_mouse_t *self, double b, double burst, bool reinforced, double da_n
     self->activity[RL_REGION_BLA] += self->v_cue[RL_CAUSE_DRUG];
     /* [LRN-3] Pavlovian cue learning toward the burst it predicts (0 if none), in each
     ** cause in proportion to the belief in it. */
+    /* [OP-9] the cue releases beta-endorphin up to a fraction of the level its drug-cause
+    ** value predicts (Pavlovian, as the wanting [BEH-4]; habituating as it [BEL-4]) */
+    rl_opioid_conditioned(p, &self->g, p->cue_opioid_release * habituation *
+        self->o_cue[RL_CAUSE_DRUG], &self->pep);
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = k == RL_CAUSE_DRUG ? b : 1.0 - b;
         self->v_cue[k] += p->alpha_cue * assoc * w * (burst - self->v_cue[k]);
+        /* [OP-9] learned like the cue's value [LRN-3] */
+        self->o_cue[k] += p->alpha_cue * assoc * w * (o_target - self->o_cue[k]);
     }
     return cue_da;
 }

@@ -64,6 +64,8 @@ struct rl_mouse {
     double v[RL_N_CAUSES];   /* value of completing the response requirement, per cause, RU */
     double n_hat;            /* expected counted responses per completion */
     double v_cue[RL_N_CAUSES]; /* Pavlovian value of the cue in each cause, RU */
+    double o_cue[RL_N_CAUSES]; /* [OP-9] the cue's conditioned opioid release in each cause:
+                             ** the D1 drive of peptide release it predicts, Kd */
     double n_cause[RL_N_CAUSES]; /* decayed experience of each latent cause, sessions */
     double completions[RL_N_CAUSES]; /* belief-weighted completions seen in each cause */
     double drug_seen[RL_N_CAUSES];   /* ... of which the reinforcer followed */

@@ -63,6 +63,19 @@ rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double indu
     pep->dyn += g->pdyn * induced * amount;
 }
 
+void
+rl_opioid_conditioned(const rl_params_t *p, const rl_gene_products_t *g, double level,
+    rl_peptides_t *pep)
+{
+    /* [OP-9] beta-endorphin only (Pomc): the cue raises the excess over the basal level to
+    ** g_Pomc x level, if it is below it; it does not add to a higher one */
+    double target = g->pomc * (level > 0.0 ? level : 0.0);
+    double excess = pep->bend - g->pomc * p->pep_basal;
+    if (target > excess) {
+        pep->bend += target - excess;
+    }
+}
+
 /* Signal of a receptor of density bmax at peptide load x, with drugs at index k of dx:
 ** x/(1 + x) without drugs; (x + agonism)/(1 + x + load) x (1 - inactivated) with them. */
 static double
