@@ -132,8 +132,8 @@ struct rl_error;
         "35:4296; Koob & Le Moal 2008 anti-reward); assumed magnitude",                     \
         "dynorphin released per unit of negative prediction error, per unit induced pool") \
     /* --- receptor effects --- */                                                          \
-    X(mor_burst_gain, 4.0, "1", 0.15, 0.3, 6.0, "OP-4", CALIBRATED,                        \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 4 with [OP-9], branch op9: back inside the range's first upper end, 4, widened to 6 in model v1 without a source); MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
+    X(mor_burst_gain, 4.0, "1", 0.15, 0.3, 4.0, "OP-4", CALIBRATED,                        \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 4 with [OP-9], issue 11 step s25); range 0.3-4 as first set: its widening to 6 in model v1 had no source and is undone; MOR on VTA GABA interneurons disinhibits DA neurons (Johnson & North 1992)",       \
         "gain of the phasic DA burst per unit MOR signal")                                 \
     X(dor_incentive_gain, 4.5, "1", 0.15, 0.3, 6.0, "OP-5", CALIBRATED,                    \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); enkephalin/DOR in NAc supports incentive motivation (BRIEF S2/S3 chain)",          \
@@ -146,8 +146,8 @@ struct rl_error;
         "release beta-endorphin in the NAc (Simmons & Self 2009, Neuropsychopharmacology "   \
         "34:1946); a cocaine cue raised NAc beta-endorphin on day 1 of forced abstinence "   \
         "(Dikshtein et al. 2013, Neuropsychopharmacology 38:2508; abstract read, magnitude " \
-        "not); range assumed: a conditioned release at most the drug state's own level; "   \
-        "set at the top so L4 shows (OP-9 probe, branch op9)",                               \
+        "not); range assumed: a conditioned release restores at most the drug state's own "  \
+        "level; at the range's top (naltrexone's lowering of cue seeking, L4, rests on it)", \
         "fraction of the beta-endorphin excess its drug-cause conditioning predicts that a " \
         "cue presentation restores")                                                       \
     X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7", CALIBRATED,                      \
@@ -173,7 +173,7 @@ struct rl_error;
     X(alpha_ratio, 0.2, "1 per completion", 0.0, 0.02, 0.5, "BEH-1", ASSUMED,               \
         "assumed", "learning rate of the expected number of responses per completion")     \
     X(alpha_cue, 0.0025, "1 per pairing", 0.15, 0.0003, 0.05, "LRN-3", CALIBRATED,           \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.001 -> 0.0025 with [OP-9], branch op9); assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.001 -> 0.0025 with [OP-9], issue 11 step s25); assumed: cue-drug associations grow over ~100-300 pairings (10 sessions)",         \
         "learning rate of the cue's Pavlovian value")                                      \
     X(cue_conditioned_reinforcement, 0.0075, "1", 0.25, 0.005, 0.5, "LRN-4", CALIBRATED,        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); conditioned reinforcement by drug-paired cues (Di Ciano & Everitt 2004)",          \
@@ -190,7 +190,7 @@ struct rl_error;
         "calibrated (one value for all genotypes, docs/VALIDATION.md); persistent negative PEs split off a new state (Redish 2007)",                      \
         "log-odds shift toward the extinction cause per unit of negative PE")              \
     X(lc_evidence_cue, 0.12, "log-odds per RU per nat", 0.15, 0.01, 1.0, "BEL-2", CALIBRATED,        \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.4 -> 0.25 with [OP-8] on the stored trace, branch s24kor; 0.25 -> 0.12 with [OP-9], branch op9); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.4 -> 0.25 with [OP-8] on the stored trace, branch s24kor; 0.25 -> 0.12 with [OP-9], issue 11 step s25); a drug-paired cue retrieves the acquisition cause (Gershman 2010)",                \
         "log-odds shift per unit of cue-evoked DA and per nat of the cue's likelihood ratio")                  \
     X(cue_habituation_n, 3.0, "presentations", 0.2, 2.0, 50.0, "BEL-4", CALIBRATED,         \
         "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 3 with [OP-8] on the stored trace, branch s24kor); an unreinforced cue loses its effect within the test session: "  \

@@ -44,12 +44,12 @@ void rl_opioid_basal(const rl_params_t *p, const rl_gene_products_t *g, double i
 void rl_opioid_step(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     double d1_excess, double dt_s, rl_peptides_t *pep);
 
-/* Add the release caused by a D1 dose (occupancy x s) of a phasic transient. [OP-1] */
 /* [OP-9] a drug-paired cue's conditioned release of beta-endorphin: raises its excess over
 ** the basal level to g_Pomc x level (Kd per unit synthesis) if it is lower. */
 void rl_opioid_conditioned(const rl_params_t *p, const rl_gene_products_t *g, double level,
     rl_peptides_t *pep);
 
+/* Add the release caused by a D1 dose (occupancy x s) of a phasic transient. [OP-1] */
 void rl_opioid_impulse(const rl_params_t *p, const rl_gene_products_t *g, double induced,
     double d1_dose, rl_peptides_t *pep);
 
