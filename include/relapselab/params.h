@@ -141,15 +141,6 @@ struct rl_error;
     X(dor_assoc_gain, 12.0, "1", 0.15, 0.3, 12.0, "OP-6", CALIBRATED,                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
-    X(cue_opioid_release, 1.0, "fraction", 0.2, 0.0, 1.0, "OP-9", ASSUMED,                \
-        "assumed magnitude (no source gives one): environmental stimuli that elicit relapse " \
-        "release beta-endorphin in the NAc (Simmons & Self 2009, Neuropsychopharmacology "   \
-        "34:1946); a cocaine cue raised NAc beta-endorphin on day 1 of forced abstinence "   \
-        "(Dikshtein et al. 2013, Neuropsychopharmacology 38:2508; abstract read, magnitude " \
-        "not); range assumed: a conditioned release restores at most the drug state's own "  \
-        "level; at the range's top (naltrexone's lowering of cue seeking, L4, rests on it)", \
-        "fraction of the beta-endorphin excess its drug-cause conditioning predicts that a " \
-        "cue presentation restores")                                                       \
     X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7", CALIBRATED,                      \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
@@ -319,7 +310,16 @@ struct rl_error;
         "read); range assumed: the habit's part of cocaine extinction in mice lasts a few "    \
         "1-2-h daily sessions, 1/e in 1-10 h", \
         "extinction time constant of the habit: minutes of session time after an omitted "   \
-        "reinforcer for it to fall by 1/e, without KOR signalling")
+        "reinforcer for it to fall by 1/e, without KOR signalling") \
+    X(cue_opioid_release, 1.0, "fraction", 0.2, 0.0, 1.0, "OP-9", ASSUMED,                \
+        "assumed magnitude (no source gives one): environmental stimuli that elicit relapse " \
+        "release beta-endorphin in the NAc (Simmons & Self 2009, Neuropsychopharmacology "   \
+        "34:1946); a cocaine cue raised NAc beta-endorphin on day 1 of forced abstinence "   \
+        "(Dikshtein et al. 2013, Neuropsychopharmacology 38:2508; abstract read, magnitude " \
+        "not); range assumed: a conditioned release restores at most the drug state's own "  \
+        "level; at the range's top (naltrexone's lowering of cue seeking, L4, rests on it)", \
+        "fraction of the beta-endorphin excess its drug-cause conditioning predicts that a " \
+        "cue presentation restores")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {

@@ -43,7 +43,7 @@ more "WT prime" "WT none" 1.5
 more "WT shock+cue" "WT cue" 1.5
 more "PDYN cue" "WT cue" 1.5
 more "WT footshock" "PDYN footshock" 2
-expect_eq "WT no-trigger test (docs/MODEL.md)" "$(test_mean 'WT none')" "3.4"
+expect_eq "WT no-trigger test (docs/MODEL.md)" "$(test_mean 'WT none')" "2.7"
 # the database records each phase's triggers and each group's background (docs/SCHEMA.md)
 expect_eq "stress of the footshock test" "$(sql "$tmp/t.db" "SELECT p.stress FROM phases p
     JOIN procedures r USING (procedure_id) WHERE r.name = 'footshock' AND p.name = 'test'")" \
