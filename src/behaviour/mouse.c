@@ -68,6 +68,14 @@ belief_drug(double logodds)
     return sigmoid(logodds);
 }
 
+/* [OP-1] D1 occupancy above rest at tonic DA da_nM, with the drugs given (the drive of
+** peptide release; negative below rest). */
+static double
+d1_excess(const rl_mouse_t *self, double da_nM)
+{
+    return rl_da_d1_occupancy_drugs(&self->p, &self->g, da_nM, &self->dad) - self->d1_base;
+}
+
 double
 rl_mouse_now_min(const rl_mouse_t *self)
 {
@@ -334,7 +342,7 @@ rl_mouse_advance(rl_mouse_t *self, double t_s)
         /* [OP-1] D1 drive at the midpoint of the step, cocaine exact. */
         c_mid = rl_pk_brain_step(&self->pk, &self->pk_state, dt, &pk_step);
         da = rl_mouse_da_memo(self, c_mid);
-        x = rl_da_d1_occupancy_drugs(&self->p, &self->g, da, &self->dad) - self->d1_base;
+        x = d1_excess(self, da);
         rl_opioid_step(&self->p, &self->g, self->dyn_induced, x, dt, &self->pep);
         interoception(self, da, dt);
         self->da_rise_s += fmax(0.0, da / self->da_base_nM - 1.0) * dt; /* [CPP-1] */
@@ -512,7 +520,7 @@ cue_shown(rl_mouse_t *self, double b, double burst, bool reinforced, double da_n
     double o_target = 0.0;
     int k;
     if (burst > 0.0) {
-        double x = rl_da_d1_occupancy_drugs(p, &self->g, da_now, &self->dad) - self->d1_base;
+        double x = d1_excess(self, da_now);
         o_target = p->pep_d1_gain * (x > 0.0 ? x : 0.0);
     }
     if (!reinforced) {
