@@ -140,11 +140,15 @@ typedef struct rl_claim_check {
 
 /* A magnitude: the mean over studies of the group-pooled mean of a measure, against a
 ** prior (text). scale_dose_per_h: the value is multiplied by the group's unit dose and
-** divided by the phase's session hours (reinforcers per session -> mg/kg/h). */
+** divided by the phase's session hours (reinforcers per session -> mg/kg/h). With
+** n_relative > 0 the study's value is that mean divided by the same measure's pooled mean
+** over the groups `relative` (a study whose denominator is not positive has no value). */
 typedef struct rl_claim_magnitude {
     char label[RL_NAME_MAX];
     int n_groups;
     int groups[RL_MAX_GROUPS];
+    int n_relative;
+    int relative[RL_MAX_GROUPS];
     rl_claim_measure_t measure;
     bool scale_dose_per_h;
     char unit[RL_NAME_MAX];

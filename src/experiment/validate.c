@@ -190,44 +190,71 @@ test_calib(rl_validation_t *v)
     }
 }
 
-/* The group-pooled mean of each magnitude in this study. */
+/* The pooled mean over the mice of groups[0..n_groups) of magnitude mg's measure (scaled as
+** mg says); NAN when no mouse has a value. */
+static double
+pooled_mean(const rl_validation_t *v, const rl_claim_magnitude_t *mg, const int *groups,
+    int n_groups)
+{
+    const rl_protocol_t *p = v->protocol;
+    double sum = 0.0;
+    int n = 0, i, g;
+    for (i = 0; i < v->n_mice; i++) {
+        const mouse_t *x = &v->mice[i];
+        double val;
+        int in = 0;
+        for (g = 0; g < n_groups; g++) {
+            in |= groups[g] == x->group;
+        }
+        if (!in || isnan(val = rl_v_value(v, x, &mg->measure, -1))) {
+            continue;
+        }
+        if (mg->scale_dose_per_h) {
+            const rl_group_t *gr = &p->groups[x->group];
+            const rl_procedure_t *proc = &p->procedures[gr->procedure];
+            int ph = rl_procedure_phase_find(proc, mg->measure.phase);
+            const rl_phase_t *phase = &proc->phases[ph >= 0 ? ph : 0];
+            double dose = phase->dose_mg_per_kg > 0.0
+                ? phase->dose_mg_per_kg /* the phase's own unit dose */
+                : p->reinforcers[gr->reinforcer].dose_mg_per_kg;
+            val *= dose * 60.0 / phase->session_min;
+        }
+        sum += val;
+        n++;
+    }
+    return n > 0 ? sum / n : NAN;
+}
+
+/* Add each magnitude's group-pooled mean in this study to its sum, and for a relative one
+** the pooled mean of its `relative_to` groups to the reference sum (a study counts when
+** every mean it needs has a value). */
 static void
 magnitudes(rl_validation_t *v)
 {
-    const rl_protocol_t *p = v->protocol;
-    int k, i, g;
+    int k;
     for (k = 0; k < v->claims->n_magnitudes; k++) {
         const rl_claim_magnitude_t *mg = &v->claims->magnitudes[k];
-        double sum = 0.0;
-        int n = 0;
-        for (i = 0; i < v->n_mice; i++) {
-            const mouse_t *x = &v->mice[i];
-            double val;
-            int in = 0;
-            for (g = 0; g < mg->n_groups; g++) {
-                in |= mg->groups[g] == x->group;
-            }
-            if (!in || isnan(val = rl_v_value(v, x, &mg->measure, -1))) {
-                continue;
-            }
-            if (mg->scale_dose_per_h) {
-                const rl_group_t *gr = &p->groups[x->group];
-                const rl_procedure_t *proc = &p->procedures[gr->procedure];
-                int ph = rl_procedure_phase_find(proc, mg->measure.phase);
-                const rl_phase_t *phase = &proc->phases[ph >= 0 ? ph : 0];
-                double dose = phase->dose_mg_per_kg > 0.0
-                    ? phase->dose_mg_per_kg /* the phase's own unit dose */
-                    : p->reinforcers[gr->reinforcer].dose_mg_per_kg;
-                val *= dose * 60.0 / phase->session_min;
-            }
-            sum += val;
-            n++;
-        }
-        if (n > 0) {
-            v->magnitude[k] += sum / n;
+        double x = pooled_mean(v, mg, mg->groups, mg->n_groups);
+        double ref = mg->n_relative > 0 ? pooled_mean(v, mg, mg->relative, mg->n_relative)
+                                        : 0.0;
+        if (!isnan(x) && !isnan(ref)) {
+            v->magnitude[k] += x;
+            v->magnitude_ref[k] += ref;
             v->magnitude_n[k]++;
         }
     }
+}
+
+double
+rl_v_magnitude(const rl_validation_t *v, int k)
+{
+    if (v->magnitude_n[k] == 0) {
+        return NAN;
+    }
+    if (v->claims->magnitudes[k].n_relative > 0) { /* the ratio of the means over studies */
+        return v->magnitude_ref[k] > 0.0 ? v->magnitude[k] / v->magnitude_ref[k] : NAN;
+    }
+    return v->magnitude[k] / v->magnitude_n[k];
 }
 
 /* ---- public ------------------------------------------------------------------------------ */

@@ -69,6 +69,7 @@ struct rl_validation {
     int n_calib;
     calib_t calib[MAX_CALIB];
     double magnitude[RL_CLAIMS_MAX_MAGNITUDES]; /* sums over studies of the study means */
+    double magnitude_ref[RL_CLAIMS_MAX_MAGNITUDES]; /* the same of relative_to's means */
     int magnitude_n[RL_CLAIMS_MAX_MAGNITUDES];  /* studies with a value */
     /* scratch for one study */
     mouse_t *mice;                  /* n_mice mice, owned unless borrowed_mice */
@@ -100,6 +101,12 @@ int rl_v_measure_flags(const rl_claims_t *claims);
 ** work is the caller's scratch (one per thread). Returns 0 or the measures' error. */
 int rl_v_reduce_mouse(const rl_protocol_t *p, int measure_flags, rl_measures_work_t *work,
     const rl_subject_result_t *s, mouse_t *m, rl_error_t *err);
+
+/* Magnitude k's value: the mean over studies of its group-pooled mean, or for a relative
+** magnitude the ratio of that mean to the mean of its relative_to groups' (the ratio of
+** the population means, not the mean of each study's ratio, which n per group inflates);
+** NAN without a study that had a value. */
+double rl_v_magnitude(const rl_validation_t *v, int k);
 
 /* Test study s (0-based) on v->mice[0..v->n_mice): every row, the test calibration and the
 ** magnitudes accumulate it. */

@@ -154,7 +154,7 @@ json_calib_magnitudes(const rl_validation_t *v, FILE *f)
     for (k = 0; k < v->claims->n_magnitudes; k++) {
         const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
         fprintf(f, "    {\"label\": \"%s\", \"mean\": ", json_escape(m->label, esc, sizeof esc));
-        json_num(f, v->magnitude_n[k] > 0 ? v->magnitude[k] / v->magnitude_n[k] : NAN);
+        json_num(f, rl_v_magnitude(v, k));
         fprintf(f, ", \"unit\": \"%s\", ", json_escape(m->unit, esc, sizeof esc));
         fprintf(f, "\"prior\": \"%s\"}%s\n", json_escape(m->prior, esc, sizeof esc),
             k + 1 < v->claims->n_magnitudes ? "," : "");

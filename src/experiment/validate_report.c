@@ -274,10 +274,10 @@ print_magnitudes(const rl_validation_t *v, FILE *f)
     if (v->claims->n_magnitudes == 0) {
         return;
     }
-    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean; priors in brackets):\n");
+    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean, or the ratio of two such means; priors in brackets):\n");
     for (k = 0; k < v->claims->n_magnitudes; k++) {
         const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
-        double x = v->magnitude_n[k] > 0 ? v->magnitude[k] / v->magnitude_n[k] : NAN;
+        double x = rl_v_magnitude(v, k);
         rl_text_buf_t lb, ub, pb;
         fprintf(f, "  %-28.28s %7.2f %-8s [%s]\n", rl_text_safe(m->label, &lb), x,
             rl_text_safe(m->unit, &ub), rl_text_safe(m->prior, &pb));

@@ -3,7 +3,7 @@
 ** A study's whole contribution to a validation is small: per row, how much it added to
 ** tested, holds, higher and lower and the effect it appended (a row takes at most one
 ** effect per study); per calibration entry, the hits and comparisons it added; per
-** magnitude, whether it had a value and that value. Each rank runs its block of studies,
+** magnitude, whether it had a value, that value and its reference (relative_to) value. Each rank runs its block of studies,
 ** keeping one record of these per study (doubles: every count is exact), and gathers them
 ** on rank 0, which clears the accumulators and replays the records in study order: the
 ** same integer sums, the same effects in the same order, and the same floating-point sums
@@ -16,7 +16,7 @@
 #include "core/alloc.h"
 #include "validate_internal.h"
 
-enum { ROW_FIELDS = 5, CALIB_FIELDS = 2, MAG_FIELDS = 2 };
+enum { ROW_FIELDS = 5, CALIB_FIELDS = 2, MAG_FIELDS = 3 };
 
 static size_t
 record_len(const rl_validation_t *v)
@@ -47,6 +47,7 @@ record_study(rl_validation_t *v, const rl_validate_options_t *opt, int r, double
     }
     for (k = 0; k < n_mag; k++) {
         v->magnitude[k] = 0.0; /* so that the sum after the study is the study's value */
+        v->magnitude_ref[k] = 0.0;
         v->magnitude_n[k] = 0;
     }
     if ((ret = rl_v_run_study(v, opt, r, err)) != 0) {
@@ -75,6 +76,7 @@ record_study(rl_validation_t *v, const rl_validate_options_t *opt, int r, double
             + (size_t) k * MAG_FIELDS;
         x[0] = v->magnitude_n[k];
         x[1] = v->magnitude[k];
+        x[2] = v->magnitude_ref[k];
     }
     return 0;
 }
@@ -92,7 +94,7 @@ replay(rl_validation_t *v, const double *all, int n)
         v->calib[k].hits = v->calib[k].tested = 0;
     }
     for (k = 0; k < v->claims->n_magnitudes; k++) {
-        v->magnitude[k] = 0.0;
+        v->magnitude[k] = v->magnitude_ref[k] = 0.0;
         v->magnitude_n[k] = 0;
     }
     for (s = 0; s < n; s++) {
@@ -118,6 +120,7 @@ replay(rl_validation_t *v, const double *all, int n)
                 + (size_t) k * MAG_FIELDS;
             if (x[0] > 0.0) {
                 v->magnitude[k] += x[1];
+                v->magnitude_ref[k] += x[2];
                 v->magnitude_n[k] += (int) x[0];
             }
         }

@@ -31,8 +31,8 @@ const char *const rl_claims_statistic_words[] = {RL_CLAIM_STATISTICS(WORD_) NULL
 static const char *const top_keys[] = {"id", "statement", "source", "species", "quality",
     "protocol", "alpha", "checks", "magnitudes", "not_checked", NULL};
 static const char *const unchecked_keys[] = {"criterion", "reason", NULL};
-static const char *const magnitude_keys[] = {"label", "groups", "measure", "scale", "unit",
-    "prior", NULL};
+static const char *const magnitude_keys[] = {"label", "groups", "relative_to", "measure",
+    "scale", "unit", "prior", NULL};
 static const char *const quality_words[] = {"TEXT", "DIR", "SOFT", NULL};
 static const char *const scale_words[] = {"none", "dose_per_hour", NULL};
 
@@ -75,7 +75,8 @@ read_magnitude(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_m
 {
     char ctx[RL_NAME_MAX + 32];
     rl_yaml_obj_t o = {node, NULL, ""};
-    const rl_yaml_node_t *groups;
+    const rl_yaml_node_t *groups, *relative = NULL;
+    int all[2 * RL_MAX_GROUPS];
     int ret, scale = 0;
 
     memset(m, 0, sizeof *m);
@@ -88,8 +89,17 @@ read_magnitude(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_m
         || (ret = rl_yaml_find(r->doc, &o, "groups", true, &groups)) != 0
         || (ret = rl_claims_group_list(r, groups, ctx, "groups", 1, RL_MAX_GROUPS, m->groups,
                 &m->n_groups)) != 0
-        || (ret = rl_claims_read_measure(r, &o, "measure", ctx, &m->measure, m->groups,
-                m->n_groups, false)) != 0
+        || (ret = rl_yaml_find(r->doc, &o, "relative_to", false, &relative)) != 0
+        || (relative != NULL
+            && (ret = rl_claims_group_list(r, relative, ctx, "relative_to", 1, RL_MAX_GROUPS,
+                    m->relative, &m->n_relative)) != 0)) {
+        return ret;
+    }
+    /* every group read, the numerator's and the denominator's, must have the phase */
+    memcpy(all, m->groups, (size_t) m->n_groups * sizeof all[0]);
+    memcpy(all + m->n_groups, m->relative, (size_t) m->n_relative * sizeof all[0]);
+    if ((ret = rl_claims_read_measure(r, &o, "measure", ctx, &m->measure, all,
+             m->n_groups + m->n_relative, false)) != 0
         || (ret = rl_yaml_get_enum(r->doc, &o, "scale", false, scale_words, &scale)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "unit", false, m->unit, sizeof m->unit)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "prior", false, m->prior, sizeof m->prior)) != 0) {

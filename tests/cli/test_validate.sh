@@ -4,7 +4,7 @@
 #
 # Checks the report's structure: the JSON report parses and holds every claim (S1-S7, N)
 # with a rate in [0, 1] over the requested number of studies, 40 per-region report rows
-# (S8: 4 cocaine knockout lines x 10 regions) and 4 magnitudes; the text report has its S8
+# (S8: 4 cocaine knockout lines x 10 regions) and 5 magnitudes (one relative to another group); the text report has its S8
 # and Magnitudes sections; usage errors exit 2, an invalid claims file exits 1 with
 # file:line; the report is identical for identical runs and for 1 or 2 threads. And one
 # golden: the rate of every check over 5 studies from seed 3 (tests/golden/
@@ -69,7 +69,38 @@ for id in S1 S2 S3 S4 S5 S6a S6b S7 N; do
 done
 
 sed -n '/"magnitudes": \[/,/^  \]/p' "$tmp/v5.json" | grep '"label":' >"$tmp/mag"
-expect_eq "validate --json: entries of \"magnitudes\"" "$(wc -l <"$tmp/mag" | tr -d ' ')" 4
+expect_eq "validate --json: entries of \"magnitudes\"" "$(wc -l <"$tmp/mag" | tr -d ' ')" 5
+
+# A relative magnitude (relative_to) is the ratio of the two groups' means over studies:
+# the KO's and the WT's own magnitudes, added to a copy of the seed claims, must give it
+# (to the JSON's 4 significant digits), and a group relative to itself gives exactly 1.
+sed 's|^protocol: ../examples/|protocol: '"$(pwd)"'/examples/|' claims/gutierrez2014.yaml \
+    >"$tmp/rel.yaml"
+cat >>"$tmp/rel.yaml" <<'EOF_REL'
+  - label: ko
+    groups: [Pdyn-KO-cocaine]
+    measure: {name: active, phase: cue_reinstatement}
+  - label: wt
+    groups: [Pdyn-WT-cocaine]
+    measure: {name: active, phase: cue_reinstatement}
+  - label: self
+    groups: [Pdyn-WT-cocaine]
+    relative_to: [Pdyn-WT-cocaine]
+    measure: {name: active, phase: cue_reinstatement}
+EOF_REL
+run_validate "$tmp/rel.json" "$tmp/rel.yaml" --replicates 3 --seed 2 --json ||
+    { show_file "stderr" "$tmp/rel.json.err"; fail "validate with relative magnitudes failed"; }
+mag() { # the "mean" of the magnitude labelled $1 in $tmp/rel.json
+    grep "\"label\": \"$1\"," "$tmp/rel.json" | sed 's/.*"mean": \([^,]*\),.*/\1/'
+}
+bad=$(awk -v r="$(mag 'Pdyn-KO / WT reinstatement')" -v ko="$(mag ko)" -v wt="$(mag wt)" \
+    -v one="$(mag self)" 'BEGIN {
+    if (r == "" || ko == "" || wt == "" || one == "") { print "a magnitude is missing"; exit }
+    if (one + 0 != 1) print "a group relative to itself gives " one
+    d = r - ko / wt; if (d < 0) d = -d
+    if (d > 0.001 * r) print "the ratio " r " is not ko / wt = " ko " / " wt
+}')
+[ -z "$bad" ] || fail "validate --json: relative magnitude: $bad"
 # Test calibration: every reinforcer x measure of a null claim, compared over the 6 pairs of
 # the 4 wild-type groups of each reinforcer in each of the 5 studies; rate = hits / 30.
 sed -n '/"calibration": \[/,/^  \]/p' "$tmp/v5.json" | grep '"measure":' >"$tmp/calib"

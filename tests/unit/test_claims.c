@@ -38,7 +38,7 @@ seed_claims(void)
     CHECK(strcmp(c->protocol_path, "claims/../examples/gutierrez2014.yaml") == 0);
     CHECK(c->alpha == 0.05);
     /* S1, S2-S6b (7), S7 (4 measures), N (6), S8 */
-    CHECK(c->n_checks == 20 && c->n_magnitudes == 4);
+    CHECK(c->n_checks == 20 && c->n_magnitudes == 5);
     k = &c->checks[0]; /* S1: a proportion over the four cocaine knockout groups */
     CHECK(k->test == RL_CLAIM_PROPORTION && k->expect == RL_EXPECT_EACH_AT_LEAST);
     CHECK(k->n_pairs == 4 && k->group_a[3] == group(c, "Pdyn-KO-cocaine") && k->group_b[0] == -1);
@@ -65,6 +65,9 @@ seed_claims(void)
     CHECK(k->expect == RL_EXPECT_REPORT && !k->has_target);
     CHECK(c->magnitudes[0].scale_dose_per_h && !c->magnitudes[1].scale_dose_per_h);
     CHECK(c->magnitudes[3].measure.measure == RL_M_REINSTATEMENT_RATIO);
+    CHECK(c->magnitudes[3].n_relative == 0 && c->magnitudes[4].n_relative == 1);
+    CHECK(c->magnitudes[4].groups[0] == group(c, "Pdyn-KO-cocaine"));
+    CHECK(c->magnitudes[4].relative[0] == group(c, "Pdyn-WT-cocaine"));
     rl_claims_free(c);
     rl_claims_free(c); /* twice is safe */
     free(c);
