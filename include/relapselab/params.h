@@ -141,8 +141,8 @@ struct rl_error;
     X(dor_assoc_gain, 12.0, "1", 0.15, 0.3, 12.0, "OP-6", CALIBRATED,                        \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); DOR-KO impairs drug-context conditioning (Le Merrer 2011)",                        \
         "gain of cue-drug associative learning per unit DOR signal")                       \
-    X(kor_release_gain, 0.47, "1", 0.15, 0.2, 3.0, "OP-7", CALIBRATED,                      \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
+    X(kor_release_gain, 0.3, "1", 0.15, 0.2, 3.0, "OP-7", CALIBRATED,                       \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 0.47 -> 0.3 at issue 11 step s26: intake within 30 % of the satiety-threshold law; at full KOR signal release falls by 23 %, short of Zhang 2004); KOR agonism lowers phasic DA release (voltammetry); dynorphin lowers basal DA "    \
         ">60% (Zhang 2004)", "inhibition of DA release per unit KOR signal")                \
     X(kor_frustration_gain, 7.5, "1", 0.15, 0.3, 8.0, "OP-8", CALIBRATED,                  \
         "calibrated (one value for all genotypes, docs/VALIDATION.md; 6 -> 7.5 when [OP-8] moved to the stored trace and the habit's extinction to session time, issue 11 step s24); KOR mediates dysphoria/aversion (Bruchas 2010)",                                   \
