@@ -71,12 +71,18 @@ char *rl_cli_shell_word(const char *s);
 /* Seconds since start (CLOCK_MONOTONIC). */
 double rl_cli_elapsed_s(const struct timespec *start);
 
-/* The progress line of a long command on stderr (only when stderr is a terminal):
+/* The progress of a long command on stderr. On a terminal one line redrawn in place:
 ** "\r  [####......] 12/160 mice, 345 sessions, 41234 events, 1.2 s, about 15 s left", a
-** newline when done. */
+** newline when done. Elsewhere (a log, a batch job's output) the same text as a plain line
+** at most every log_every_s seconds (60, or the environment's RELAPSELAB_PROGRESS_S: a
+** number of seconds >= 0; 0 = every report), and a last line when done if any was written:
+** a run shorter than that writes nothing. */
 typedef struct rl_cli_progress {
     struct timespec start;
-    bool show;
+    bool show;          /* draw at all */
+    bool tty;           /* stderr is a terminal: redraw in place */
+    double log_every_s; /* not a terminal: seconds between lines */
+    double logged_s;    /* not a terminal: elapsed seconds at the last line (-1: none yet) */
 } rl_cli_progress_t;
 
 /* Start the clock of p; show = the caller wants a progress line (it is drawn only if

@@ -2,11 +2,16 @@
 ** and an estimate of the time left (the rate so far extrapolated to what remains).
 **
 ** The one receiver of the library's progress reports (relapselab/progress.h). Written to
-** stderr with a carriage return, so it stays on one line on a terminal; nothing is drawn
-** when stderr is not a terminal (scripts and logs get no progress).
+** stderr with a carriage return, so it stays on one line on a terminal. When stderr is not
+** a terminal (a log, a batch job's output file) the same text is written as a plain line
+** at most once a minute (RELAPSELAB_PROGRESS_S changes the interval), so an hours-long
+** calibration in a script shows it is alive, and a run shorter than that writes nothing
+** (cli.h).
 */
 #include <inttypes.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -22,14 +27,23 @@ rl_cli_elapsed_s(const struct timespec *start)
 static void
 draw(void *ctx, const rl_progress_info_t *info)
 {
-    const rl_cli_progress_t *p = ctx;
+    rl_cli_progress_t *p = ctx;
     int width = 30, filled = info->total > 0 ? info->done * width / info->total : width, i;
     double elapsed;
 
     if (!p->show) {
         return;
     }
-    fputs("\r  [", stderr);
+    elapsed = rl_cli_elapsed_s(&p->start);
+    if (!p->tty) { /* a log: a line a minute, and the last one if any was written */
+        bool done = info->done == info->total;
+        double since = p->logged_s < 0.0 ? elapsed : elapsed - p->logged_s;
+        if (done ? p->logged_s < 0.0 : since < p->log_every_s) {
+            return;
+        }
+        p->logged_s = elapsed;
+    }
+    fputs(p->tty ? "\r  [" : "  [", stderr);
     for (i = 0; i < width; i++) {
         fputc(i < filled ? '#' : '.', stderr);
     }
@@ -41,13 +55,13 @@ draw(void *ctx, const rl_progress_info_t *info)
     if (info->events > 0) {
         fprintf(stderr, ", %" PRId64 " events", info->events);
     }
-    elapsed = rl_cli_elapsed_s(&p->start);
     fprintf(stderr, ", %.1f s", elapsed);
     if (info->done > 0 && info->done < info->total) { /* as fast as so far */
-        fprintf(stderr, ", about %.0f s left   ",
-            elapsed * (double) (info->total - info->done) / (double) info->done);
+        fprintf(stderr, ", about %.0f s left%s",
+            elapsed * (double) (info->total - info->done) / (double) info->done,
+            p->tty ? "   " : "");
     }
-    if (info->done == info->total) {
+    if (info->done == info->total || !p->tty) {
         fputc('\n', stderr);
     }
     fflush(stderr);
@@ -58,7 +72,18 @@ rl_cli_progress_start(rl_cli_progress_t *p, bool show)
 {
     rl_progress_t r;
     clock_gettime(CLOCK_MONOTONIC, &p->start);
-    p->show = show && isatty(STDERR_FILENO);
+    const char *every = getenv("RELAPSELAB_PROGRESS_S");
+    char *end = NULL;
+    p->tty = isatty(STDERR_FILENO);
+    p->show = show;
+    p->log_every_s = 60.0;
+    if (every != NULL && *every != '\0') { /* a malformed value keeps the default */
+        double x = strtod(every, &end);
+        if (*end == '\0' && x >= 0.0 && isfinite(x)) {
+            p->log_every_s = x;
+        }
+    }
+    p->logged_s = -1.0;
     r.fn = draw;
     r.ctx = p;
     return r;

@@ -123,6 +123,19 @@ echo "$pairs" | grep -v -- '-KO-cocaine$' >/dev/null &&
 regions=$(sed 's/.*"region": "\([^"]*\)".*/\1/' "$tmp/cfos" | sort -u | wc -l | tr -d ' ')
 expect_eq "validate --json: regions in \"reports\"" "$regions" 10
 
+# ---- progress in a log: stderr is not a terminal here, so no line is redrawn; a plain
+# line comes at most every RELAPSELAB_PROGRESS_S seconds (default 60: a short run writes
+# nothing), the last one when done ----
+RELAPSELAB_PROGRESS_S=0 "$RL" validate --replicates 3 --seed 2 >/dev/null 2>"$tmp/prog.err"
+expect_eq "validate, RELAPSELAB_PROGRESS_S=0: progress lines" \
+    "$(grep -c '^  \[[#.]*\] [1-3]/3 studies, ' "$tmp/prog.err")" 3
+expect_eq "validate, RELAPSELAB_PROGRESS_S=0: the last line" \
+    "$(tail -n 1 "$tmp/prog.err" | sed 's/, [0-9.]* s$//')" "  [$(printf '#%.0s' $(seq 30))] 3/3 studies"
+grep -q "$(printf '\r')" "$tmp/prog.err" &&
+    fail "validate: a carriage return in progress written to a file"
+"$RL" validate --replicates 3 --seed 2 >/dev/null 2>"$tmp/prog.err"
+[ -s "$tmp/prog.err" ] && fail "validate: a short run wrote progress to a file: $(head -n 1 "$tmp/prog.err")"
+
 # ---- the golden rates (tests/golden/validate_r5_s3.txt) ----
 run_validate "$tmp/g.json" --replicates 5 --seed 3 --json || fail "validate --seed 3 failed"
 grep '"id":' "$tmp/g.json" | grep '"rate":' |
