@@ -198,17 +198,25 @@ elapsed = time.monotonic() - t_start
 # ---- summaries of the fresh checks ----
 def file_summary(v):
     """(loss, rows met, rows with a target, passes) of one file's validate JSON; the loss is
-    docs/CALIBRATION.md's: the mean over the rows with a target of the squared shortfall."""
+    docs/CALIBRATION.md's: the mean over the rows with a target and the magnitudes with a
+    range of the squared shortfall (a magnitude's: its distance outside the range in units
+    of the range's width). Rows met and passes count the check rows only."""
     rows = [c for c in v["claims"] if c["target"] is not None]
-    if not rows:
+    mags = [m for m in v.get("magnitudes", []) if "range" in m]
+    if not rows and not mags:
         return 0.0, 0, 0, None
     s = 0.0
     for c in rows:
         gap = (c["rate"] - c["target"] if c["expect"] == "no_difference"
                else c["target"] - c["rate"])
         s += max(0.0, gap) ** 2
+    for m in mags:
+        lo, hi = m["range"]
+        x = m["mean"]
+        s += 1.0 if x is None else (max(0.0, lo - x, x - hi) / (hi - lo)) ** 2
     met = sum(1 for c in rows if c["meets_target"])
-    return s / len(rows), met, len(rows), met == len(rows)
+    return (s / (len(rows) + len(mags)), met, len(rows),
+            (met == len(rows)) if rows else None)
 
 
 summ = [[file_summary(v) for v in chk[2]["data"]] for chk in checks]

@@ -58,6 +58,10 @@ RL_API void rl_validation_print_summary(const rl_validation_t *const *v, int n, 
 ** null checks above theirs (<= target). Secondary and report rows are not counted. */
 RL_API int rl_validation_failures(const rl_validation_t *self);
 
+/* Number of magnitudes with a range (claims.h) whose value lies outside it, or that have no
+** value (no study gave one). Magnitudes without a range are not counted. */
+RL_API int rl_validation_magnitude_misses(const rl_validation_t *self);
+
 RL_API void rl_validation_free(rl_validation_t *self);
 
 #endif

@@ -6,7 +6,8 @@
 ** per file (text, one JSON object -- an array of them for several files --, or Markdown
 ** table rows), and for several files a one-line-per-check summary follows the text.
 ** Exit code 0 when the report was produced (whatever it says), 1 on error; with --check,
-** also 1 when a check misses its target (for scripts and CI).
+** also 1 when a check misses its target or a magnitude with a range lies outside it (for
+** scripts and CI).
 */
 #include <inttypes.h>
 #include <stdatomic.h>
@@ -48,7 +49,7 @@ usage(void)
         "  --threads N   worker threads (default 2)\n"
         "  --json        machine-readable report\n"
         "  --markdown    the checks as Markdown table rows (docs/VALIDATION.md)\n"
-        "  --check       exit 1 if a check misses its target\n", DEFAULT_CLAIMS);
+        "  --check       exit 1 if a check misses its target or a magnitude its range\n", DEFAULT_CLAIMS);
     return RL_EXIT_USAGE;
 }
 
@@ -143,7 +144,7 @@ run_all(validate_cli_t *c, rl_claims_t **claims, int n)
             || (root && print_one(c, v[i], i, n, &err) != 0)) {
             code = rl_cli_report(&err);
         } else {
-            failures += rl_validation_failures(v[i]);
+            failures += rl_validation_failures(v[i]) + rl_validation_magnitude_misses(v[i]);
         }
     }
     rl_cli_split_end(&sp, code != RL_EXIT_OK, code);

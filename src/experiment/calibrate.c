@@ -7,8 +7,9 @@
 ** smaller than the tolerance; then evaluate the hold-out files at the reference and at the
 ** best point. An evaluation sets the searched parameters' population values (the others
 ** keep the reference's), validates every file of its set over the same R studies (seeds
-** seed .. seed + R - 1, validate.h), reads each report row's rate and target, and sums the
-** files' mean squared shortfalls. Every evaluation is kept (values, loss, per-file losses,
+** seed .. seed + R - 1, validate.h), reads each report row's rate and target and each
+** magnitude with a range (claims.h), and sums the files' mean squared shortfalls (a
+** magnitude's: its distance outside the range in units of the range's width). Every evaluation is kept (values, loss, per-file losses,
 ** per-row rates); a point already evaluated (to 1e-9 of every range) is not evaluated
 ** again. Cancellation is checked between evaluations and, through the validation, between
 ** sessions.
@@ -61,6 +62,20 @@ set_free(cal_set_t *s)
     free(s->rows);
     free(s->dir);
     free(s->target);
+    free(s->high);
+}
+
+/* Make room for one more row of s and return it (NULL when out of memory). */
+static cal_row_t *
+set_grow(cal_set_t *s)
+{
+    size_t n = (size_t) s->n_rows + 1;
+    if (rl_grow(&s->rows, &s->cap_rows, n) != 0 || rl_grow(&s->dir, &s->cap_dir, n) != 0
+        || rl_grow(&s->target, &s->cap_target, n) != 0
+        || rl_grow(&s->high, &s->cap_high, n) != 0) {
+        return NULL;
+    }
+    return &s->rows[s->n_rows];
 }
 
 /* Append row r of validation v (file f of s) to s's rows. */
@@ -68,15 +83,12 @@ static int
 set_add_row(cal_set_t *s, const rl_validation_t *v, const row_t *r, int f)
 {
     const rl_claim_check_t *c = r->check;
-    cal_row_t *row;
+    cal_row_t *row = set_grow(s);
     char groups[2 * RL_NAME_MAX + 8];
-    size_t n = (size_t) s->n_rows + 1;
 
-    if (rl_grow(&s->rows, &s->cap_rows, n) != 0 || rl_grow(&s->dir, &s->cap_dir, n) != 0
-        || rl_grow(&s->target, &s->cap_target, n) != 0) {
+    if (row == NULL) {
         return RL_ERR_NOMEM;
     }
-    row = &s->rows[s->n_rows];
     row->file = f;
     snprintf(row->id, sizeof row->id, "%s", c->id);
     if (r->pair >= 0 && c->group_b[r->pair] >= 0) {
@@ -92,6 +104,26 @@ set_add_row(cal_set_t *s, const rl_validation_t *v, const row_t *r, int f)
         : c->expect == RL_EXPECT_NO_DIFFERENCE ? RL_CAL_AT_MOST
                                                : RL_CAL_AT_LEAST;
     s->target[s->n_rows] = c->has_target ? c->target : NAN;
+    s->high[s->n_rows] = NAN;
+    s->n_rows++;
+    return 0;
+}
+
+/* Append magnitude m (with a range; file f of s) to s's rows: id "magnitude", its label. */
+static int
+set_add_magnitude(cal_set_t *s, const rl_claim_magnitude_t *m, int f)
+{
+    cal_row_t *row = set_grow(s);
+    if (row == NULL) {
+        return RL_ERR_NOMEM;
+    }
+    row->file = f;
+    snprintf(row->id, sizeof row->id, "%s", "magnitude");
+    snprintf(row->label, sizeof row->label, "%s%s%s", m->label, m->unit[0] ? ", " : "",
+        m->unit);
+    s->dir[s->n_rows] = RL_CAL_RANGE;
+    s->target[s->n_rows] = m->range[0];
+    s->high[s->n_rows] = m->range[1];
     s->n_rows++;
     return 0;
 }
@@ -170,9 +202,26 @@ eval_set(rl_calibration_t *c, cal_set_t *s, const rl_params_t *p, cal_eval_t *e,
             }
             e->rate[n] = rl_v_rate(&v->rows[k]);
         }
+        for (k = 0; k < s->claims[f]->n_magnitudes; k++) {
+            const rl_claim_magnitude_t *m = &s->claims[f]->magnitudes[k];
+            if (!m->has_range) {
+                continue;
+            }
+            if (!first && n + 1 > s->n_rows) {
+                rl_validation_free(v);
+                return rl_error_set(err, RL_ERR_INTERNAL, s->claims[f]->path, 0, 0,
+                    "the report rows changed between evaluations");
+            }
+            if (rl_grow(&e->rate, &cap, (size_t) n + 1) != 0
+                || (first && set_add_magnitude(s, m, f) != 0)) {
+                rl_validation_free(v);
+                return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            }
+            e->rate[n++] = rl_v_magnitude(v, k);
+        }
         rl_validation_free(v);
-        e->file_loss[f] = rl_cal_file_loss(s->dir + start, s->target + start, e->rate + start,
-            n - start);
+        e->file_loss[f] = rl_cal_file_loss(s->dir + start, s->target + start, s->high + start,
+            e->rate + start, n - start);
         e->loss += e->file_loss[f];
     }
     if (n != s->n_rows) {

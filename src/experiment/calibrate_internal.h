@@ -55,21 +55,23 @@ double rl_cal_from_free(const rl_cal_dim_t *d, double z);
 ** from r. perm is scratch of n elements. */
 void rl_cal_lhs(gsl_rng *r, int n, int dims, double *u, size_t *perm);
 
-/* What a report row asks of its rate. */
+/* What a row asks of its value: a check's rate, or a magnitude with a range (claims.h). */
 typedef enum {
     RL_CAL_INFO = 0,     /* no target: not in the loss */
     RL_CAL_AT_LEAST = 1, /* a finding: rate >= target */
-    RL_CAL_AT_MOST = 2   /* a null: rate <= target */
+    RL_CAL_AT_MOST = 2,  /* a null: rate <= target */
+    RL_CAL_RANGE = 3     /* a magnitude: target <= value <= high */
 } rl_cal_dir_t;
 
-/* The squared shortfall of rate from target: max(0, t - rate)^2 (at least),
-** max(0, rate - t)^2 (at most), 0 (info). */
-double rl_cal_shortfall(rl_cal_dir_t dir, double target, double rate);
+/* The squared shortfall of value x from its target: max(0, t - x)^2 (at least),
+** max(0, x - t)^2 (at most), 0 (info); for a range [t, high] the distance outside it in
+** units of its width, squared (0 inside; 1 when x is NAN, a magnitude without a value). */
+double rl_cal_shortfall(rl_cal_dir_t dir, double target, double high, double x);
 
-/* The loss of one file: the mean squared shortfall over its rows with a target; 0 when it
-** has none. */
-double rl_cal_file_loss(const rl_cal_dir_t *dir, const double *target, const double *rate,
-    int n);
+/* The loss of one file: the mean squared shortfall over its rows with a target (checks and
+** magnitudes with a range alike); 0 when it has none. high[k] is read for range rows only. */
+double rl_cal_file_loss(const rl_cal_dir_t *dir, const double *target, const double *high,
+    const double *x, int n);
 
 /* ---- calibrate.c: the result ---- */
 
@@ -81,15 +83,16 @@ typedef struct cal_row {
 } cal_row_t;
 
 /* A set of claims files (the calibration files or the hold-out) and their rows: rows[k],
-** dir[k] and target[k] describe row k (the rows of file 0, then of file 1, ...), known
-** from the set's first evaluation on. */
+** dir[k], target[k] and high[k] describe row k (each file's check rows, then its magnitudes
+** with a range; file 0's, then file 1's, ...), known from the set's first evaluation on. */
 typedef struct cal_set {
     const rl_claims_t **claims; /* the files (the array owned, the claims borrowed) */
     int n;
     cal_row_t *rows;
     rl_cal_dir_t *dir;
     double *target;
-    size_t cap_rows, cap_dir, cap_target;
+    double *high;               /* a range row's upper bound, else NAN */
+    size_t cap_rows, cap_dir, cap_target, cap_high;
     int n_rows;                 /* -1 until the first evaluation */
 } cal_set_t;
 
@@ -103,7 +106,7 @@ typedef struct cal_eval {
     double loss;
     double *x;                  /* the searched values (n_dims); NULL for the hold-out */
     double *file_loss;          /* per file of its set */
-    double *rate;               /* per row of its set */
+    double *rate;               /* per row of its set: a check's rate, a magnitude's value */
 } cal_eval_t;
 
 struct rl_calibration {

@@ -50,10 +50,12 @@ rl_calibration_best_settings(const rl_calibration_t *self, char *buf, size_t n)
 /* ---- text --------------------------------------------------------------------------------- */
 
 static const char *
-dir_text(rl_cal_dir_t dir, double target, char *buf, size_t n)
+dir_text(rl_cal_dir_t dir, double target, double high, char *buf, size_t n)
 {
     if (dir == RL_CAL_INFO) {
         snprintf(buf, n, "(info)");
+    } else if (dir == RL_CAL_RANGE) {
+        snprintf(buf, n, "%g-%g", target, high);
     } else {
         snprintf(buf, n, "%s%.0f %%", dir == RL_CAL_AT_LEAST ? ">=" : "<=", 100.0 * target);
     }
@@ -80,9 +82,16 @@ print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
             if (s->rows[k].file != fi || (s->dir[k] == RL_CAL_INFO && ++info)) {
                 continue;
             }
+            if (s->dir[k] == RL_CAL_RANGE) { /* a magnitude: its value, not a rate */
+                fprintf(f, "    %-6s %-56.56s %-7s %6.3g -> %6.3g\n", "mag.",
+                    rl_text_safe(s->rows[k].label, &b2),
+                    dir_text(s->dir[k], s->target[k], s->high[k], t, sizeof t), a->rate[k],
+                    b->rate[k]);
+                continue;
+            }
             fprintf(f, "    %-6s %-56.56s %-7s %4.0f %% -> %4.0f %%\n",
                 rl_text_safe(s->rows[k].id, &b1), rl_text_safe(s->rows[k].label, &b2),
-                dir_text(s->dir[k], s->target[k], t, sizeof t),
+                dir_text(s->dir[k], s->target[k], s->high[k], t, sizeof t),
                 100.0 * a->rate[k], 100.0 * b->rate[k]);
         }
         if (info > 0) {
@@ -269,7 +278,7 @@ json_array(FILE *f, const char *fmt, const double *v, int n)
 static void
 json_set(FILE *f, const cal_set_t *s, const char *indent)
 {
-    static const char *const dirs[] = {"info", "at_least", "at_most"};
+    static const char *const dirs[] = {"info", "at_least", "at_most", "range"};
     int k;
     fprintf(f, "%s\"files\": [", indent);
     for (k = 0; k < s->n; k++) {
@@ -284,6 +293,10 @@ json_set(FILE *f, const cal_set_t *s, const char *indent)
         rl_json_str(f, s->rows[k].label);
         fprintf(f, ", \"direction\": \"%s\", \"target\": ", dirs[s->dir[k]]);
         json_num(f, "%.6g", s->target[k]);
+        if (s->dir[k] == RL_CAL_RANGE) {
+            fputs(", \"high\": ", f);
+            json_num(f, "%.6g", s->high[k]);
+        }
         fprintf(f, "}%s\n", k + 1 < s->n_rows ? "," : "");
     }
     fprintf(f, "%s],\n", indent);

@@ -127,22 +127,31 @@ rl_cal_lhs(gsl_rng *r, int n, int dims, double *u, size_t *perm)
 }
 
 double
-rl_cal_shortfall(rl_cal_dir_t dir, double target, double rate)
+rl_cal_shortfall(rl_cal_dir_t dir, double target, double high, double x)
 {
-    double d = dir == RL_CAL_AT_LEAST ? target - rate
-        : dir == RL_CAL_AT_MOST       ? rate - target
-                                      : 0.0;
+    double d;
+    if (dir == RL_CAL_RANGE) {
+        if (isnan(x)) {
+            return 1.0;
+        }
+        d = x < target ? (target - x) / (high - target)
+            : x > high ? (x - high) / (high - target)
+                       : 0.0;
+    } else {
+        d = dir == RL_CAL_AT_LEAST ? target - x : dir == RL_CAL_AT_MOST ? x - target : 0.0;
+    }
     return d > 0.0 ? d * d : 0.0;
 }
 
 double
-rl_cal_file_loss(const rl_cal_dir_t *dir, const double *target, const double *rate, int n)
+rl_cal_file_loss(const rl_cal_dir_t *dir, const double *target, const double *high,
+    const double *x, int n)
 {
     double sum = 0.0;
     int k, m = 0;
     for (k = 0; k < n; k++) {
         if (dir[k] != RL_CAL_INFO) {
-            sum += rl_cal_shortfall(dir[k], target[k], rate[k]);
+            sum += rl_cal_shortfall(dir[k], target[k], high[k], x[k]);
             m++;
         }
     }

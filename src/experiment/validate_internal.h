@@ -108,6 +108,11 @@ int rl_v_reduce_mouse(const rl_protocol_t *p, int measure_flags, rl_measures_wor
 ** NAN without a study that had a value. */
 double rl_v_magnitude(const rl_validation_t *v, int k);
 
+/* How far magnitude k's value lies outside its range, in units of the range's width: 0
+** inside (bounds included), (lo - x) / (hi - lo) below, (x - hi) / (hi - lo) above, 1 when
+** the magnitude has no value (NAN: no study had one); NAN when it has no range. */
+double rl_v_magnitude_miss(const rl_validation_t *v, int k);
+
 /* Test study s (0-based) on v->mice[0..v->n_mice): every row, the test calibration and the
 ** magnitudes accumulate it. */
 void rl_v_test_study(rl_validation_t *v, int s);

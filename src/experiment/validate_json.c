@@ -156,8 +156,12 @@ json_calib_magnitudes(const rl_validation_t *v, FILE *f)
         fprintf(f, "    {\"label\": \"%s\", \"mean\": ", json_escape(m->label, esc, sizeof esc));
         json_num(f, rl_v_magnitude(v, k));
         fprintf(f, ", \"unit\": \"%s\", ", json_escape(m->unit, esc, sizeof esc));
-        fprintf(f, "\"prior\": \"%s\"}%s\n", json_escape(m->prior, esc, sizeof esc),
-            k + 1 < v->claims->n_magnitudes ? "," : "");
+        fprintf(f, "\"prior\": \"%s\"", json_escape(m->prior, esc, sizeof esc));
+        if (m->has_range) {
+            fprintf(f, ", \"range\": [%.10g, %.10g], \"inside\": %s", m->range[0],
+                m->range[1], rl_v_magnitude_miss(v, k) > 0.0 ? "false" : "true");
+        }
+        fprintf(f, "}%s\n", k + 1 < v->claims->n_magnitudes ? "," : "");
     }
     fputs("  ],\n", f);
 }
@@ -180,9 +184,11 @@ rl_validation_print_json(const rl_validation_t *self, FILE *f, rl_error_t *err)
         json_escape(c->source, e1, sizeof e1), json_escape(c->species, e2, sizeof e2),
         c->quality);
     fprintf(f, "  \"protocol\": \"%s\",\n  \"replicates\": %d,\n  \"seed\": %llu,\n"
-               "  \"alpha\": %g,\n  \"failures\": %d,\n  \"claims\": [\n",
+               "  \"alpha\": %g,\n  \"failures\": %d,\n  \"magnitude_misses\": %d,\n"
+               "  \"claims\": [\n",
         json_escape(c->protocol_path, e1, sizeof e1), self->replicates,
-        (unsigned long long) self->seed, c->alpha, rl_validation_failures(self));
+        (unsigned long long) self->seed, c->alpha, rl_validation_failures(self),
+        rl_validation_magnitude_misses(self));
     for (k = 0; k < self->n_rows; k++) {
         if (self->rows[k].region >= 0) {
             continue;

@@ -73,6 +73,16 @@ rl_validation_failures(const rl_validation_t *self)
     return n;
 }
 
+int
+rl_validation_magnitude_misses(const rl_validation_t *self)
+{
+    int k, n = 0;
+    for (k = 0; k < self->claims->n_magnitudes; k++) {
+        n += rl_v_magnitude_miss(self, k) > 0.0;
+    }
+    return n;
+}
+
 /* The label of a row's groups: A's name; "n groups" for a proportion or a series of
 ** groups; "G, n phases" for a series of phases. */
 static const char *
@@ -274,13 +284,21 @@ print_magnitudes(const rl_validation_t *v, FILE *f)
     if (v->claims->n_magnitudes == 0) {
         return;
     }
-    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean, or the ratio of two such means; priors in brackets):\n");
+    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean, or the ratio of two such means; priors in brackets, then the range tested):\n");
     for (k = 0; k < v->claims->n_magnitudes; k++) {
         const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
         double x = rl_v_magnitude(v, k);
         rl_text_buf_t lb, ub, pb;
-        fprintf(f, "  %-28.28s %7.2f %-8s [%s]\n", rl_text_safe(m->label, &lb), x,
-            rl_text_safe(m->unit, &ub), rl_text_safe(m->prior, &pb));
+        fprintf(f, "  %-28.28s %7.2f %-8s", rl_text_safe(m->label, &lb), x,
+            rl_text_safe(m->unit, &ub));
+        if (m->prior[0] != '\0') {
+            fprintf(f, " [%s]", rl_text_safe(m->prior, &pb));
+        }
+        if (m->has_range) {
+            fprintf(f, " %g-%g: %s", m->range[0], m->range[1],
+                rl_v_magnitude_miss(v, k) > 0.0 ? "OUTSIDE" : "inside");
+        }
+        fputc('\n', f);
     }
 }
 

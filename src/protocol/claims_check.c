@@ -328,36 +328,48 @@ wanted_num(rl_claims_reader_t *r, const rl_yaml_obj_t *o, const char *ctx, const
     return rl_yaml_get_num(r->doc, o, key, true, out);
 }
 
+int
+rl_claims_read_bounds(rl_claims_reader_t *r, const rl_yaml_obj_t *o, const char *ctx,
+    const char *key, double out[2])
+{
+    const rl_yaml_node_t *n;
+    size_t i;
+    int ret;
+    if ((ret = rl_yaml_find(r->doc, o, key, true, &n)) != 0
+        || (ret = rl_yaml_expect(r->doc, n, RL_YAML_LIST, ctx, "", key)) != 0) {
+        return ret;
+    }
+    if (rl_yaml_count(n) != 2) {
+        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %s must be [low, high] (got "
+            "%zu values)", ctx, key, rl_yaml_count(n));
+    }
+    for (i = 0; i < 2; i++) {
+        if ((ret = rl_yaml_num_of(r->doc, rl_yaml_item(r->doc, n, i), ctx, "", key,
+                 &out[i])) != 0) {
+            return ret;
+        }
+    }
+    if (!(out[0] < out[1])) {
+        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: %s must be [low, high] with "
+            "low < high (got [%g, %g])", ctx, key, out[0], out[1]);
+    }
+    return 0;
+}
+
 /* range: [lo, hi] with lo < hi. */
 static int
 read_range(rl_claims_reader_t *r, const rl_yaml_obj_t *o, const char *ctx, bool wanted,
     rl_claim_check_t *c)
 {
     const rl_yaml_node_t *n;
-    size_t i;
     int ret;
     rl_yaml_find(r->doc, o, "range", false, &n);
     if (!wanted) {
         return n == NULL ? 0 : rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: range goes with "
             "expect equivalent or within", ctx);
     }
-    if ((ret = rl_yaml_find(r->doc, o, "range", true, &n)) != 0
-        || (ret = rl_yaml_expect(r->doc, n, RL_YAML_LIST, ctx, "", "range")) != 0) {
+    if ((ret = rl_claims_read_bounds(r, o, ctx, "range", c->range)) != 0) {
         return ret;
-    }
-    if (rl_yaml_count(n) != 2) {
-        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: range must be [low, high] (got "
-            "%zu values)", ctx, rl_yaml_count(n));
-    }
-    for (i = 0; i < 2; i++) {
-        if ((ret = rl_yaml_num_of(r->doc, rl_yaml_item(r->doc, n, i), ctx, "", "range",
-                 &c->range[i])) != 0) {
-            return ret;
-        }
-    }
-    if (!(c->range[0] < c->range[1])) {
-        return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: range must be [low, high] with "
-            "low < high (got [%g, %g])", ctx, c->range[0], c->range[1]);
     }
     if (c->test == RL_CLAIM_TOST_RATIO && !(c->range[0] > 0.0)) {
         return rl_yaml_fail(r->doc, n, RL_ERR_INVALID, "%s: a ratio's range must be positive "

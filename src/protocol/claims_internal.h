@@ -45,6 +45,12 @@ int rl_claims_read_measure(rl_claims_reader_t *r, const rl_yaml_obj_t *o, const 
 int rl_claims_check_phase(rl_claims_reader_t *r, const rl_yaml_node_t *n, const char *ctx,
     const char *what, const char *phase, const int *groups, int ng);
 
+/* The list [low, high] of key `key` of o into out[0..2), low < high: 0, or an error at the
+** node naming ctx and the problem (not a list of two numbers, low >= high). The key must be
+** present (the caller decides whether it is wanted). */
+int rl_claims_read_bounds(rl_claims_reader_t *r, const rl_yaml_obj_t *o, const char *ctx,
+    const char *key, double out[2]);
+
 /* One check (the node of item `index` of checks) into c. */
 int rl_claims_read_check(rl_claims_reader_t *r, const rl_yaml_node_t *node, size_t index,
     rl_claim_check_t *c);

@@ -32,7 +32,7 @@ static const char *const top_keys[] = {"id", "statement", "source", "species", "
     "protocol", "alpha", "checks", "magnitudes", "not_checked", NULL};
 static const char *const unchecked_keys[] = {"criterion", "reason", NULL};
 static const char *const magnitude_keys[] = {"label", "groups", "relative_to", "measure",
-    "scale", "unit", "prior", NULL};
+    "scale", "unit", "prior", "range", NULL};
 static const char *const quality_words[] = {"TEXT", "DIR", "SOFT", NULL};
 static const char *const scale_words[] = {"none", "dose_per_hour", NULL};
 
@@ -75,7 +75,7 @@ read_magnitude(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_m
 {
     char ctx[RL_NAME_MAX + 32];
     rl_yaml_obj_t o = {node, NULL, ""};
-    const rl_yaml_node_t *groups, *relative = NULL;
+    const rl_yaml_node_t *groups, *relative = NULL, *range = NULL;
     int all[2 * RL_MAX_GROUPS];
     int ret, scale = 0;
 
@@ -102,9 +102,12 @@ read_magnitude(reader_t *r, const rl_yaml_node_t *node, size_t index, rl_claim_m
              m->n_groups + m->n_relative, false)) != 0
         || (ret = rl_yaml_get_enum(r->doc, &o, "scale", false, scale_words, &scale)) != 0
         || (ret = rl_yaml_get_str(r->doc, &o, "unit", false, m->unit, sizeof m->unit)) != 0
-        || (ret = rl_yaml_get_str(r->doc, &o, "prior", false, m->prior, sizeof m->prior)) != 0) {
+        || (ret = rl_yaml_get_str(r->doc, &o, "prior", false, m->prior, sizeof m->prior)) != 0
+        || (ret = rl_yaml_find(r->doc, &o, "range", false, &range)) != 0
+        || (range != NULL && (ret = rl_claims_read_bounds(r, &o, ctx, "range", m->range)) != 0)) {
         return ret;
     }
+    m->has_range = range != NULL;
     if (m->measure.region == RL_N_REGIONS || m->measure.first_sessions > 0) {
         return rl_yaml_fail(r->doc, node, RL_ERR_INVALID, "%s: a magnitude needs one value per "
             "mouse (not region all, not first_sessions)", ctx);

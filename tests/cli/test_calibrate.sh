@@ -3,7 +3,8 @@
 # (tests/data/calibrate_small.yaml: the small test protocol, 3 x 3 mice):
 #   - a search (--design 3 --local 2 --replicates 2) exits 0 and writes a JSON document with
 #     the documented keys, in which every evaluation's loss is recomputed here from its
-#     rates and the rows' targets (the loss of docs/CALIBRATION.md), evaluation 0 holds the
+#     rates and the rows' targets, a magnitude's value and its range included (the loss of
+#     docs/CALIBRATION.md), evaluation 0 holds the
 #     parameter table's values and the best evaluation has the lowest loss;
 #   - the same command twice, and with --threads 1 and 2, gives byte-identical JSON;
 #   - a hold-out file identical to the calibration file has, at the reference, evaluation
@@ -47,8 +48,11 @@ assert [p["name"] for p in d["parameters"]] == ["burst_s", "want_gain"]
 assert [p["scale"] for p in d["parameters"]] == ["log", "linear"]  # [0.2, 3] and [0, 1]
 assert d["files"] == ["tests/data/calibrate_small.yaml"]
 rows = d["rows"]
-assert [r["id"] for r in rows] == ["C1", "C2", "C3"], [r["id"] for r in rows]
-assert [r["direction"] for r in rows] == ["at_least", "at_most", "info"]
+assert [r["id"] for r in rows] == ["C1", "C2", "C3", "magnitude"], [r["id"] for r in rows]
+assert [r["direction"] for r in rows] == ["at_least", "at_most", "info", "range"]
+# the magnitude with a range is a row (its value in "rates"), the one without is not
+assert rows[3]["label"] == "WT infusions per session"
+assert rows[3]["target"] == 5 and rows[3]["high"] == 15
 ev = d["evaluations"]
 assert len(ev) >= 4 and [e["stage"] for e in ev[:4]] == ["reference"] + ["design"] * 3
 assert all(e["stage"] == "local" for e in ev[4:])
@@ -58,10 +62,18 @@ assert abs(ev[0]["values"][1] - float(table["want_gain"])) < 1e-9
 for e in ev:
     assert len(e["values"]) == 2 and len(e["rates"]) == len(rows)
     assert 0.2 <= e["values"][0] <= 3 and 0 <= e["values"][1] <= 1, e["values"]
-    # the loss, recomputed: mean squared shortfall over the rows with a target
-    sq = [max(0, r["target"] - x) ** 2 if r["direction"] == "at_least"
-          else max(0, x - r["target"]) ** 2
-          for r, x in zip(rows, e["rates"]) if r["direction"] != "info"]
+    # the loss, recomputed: mean squared shortfall over the rows with a target; a range
+    # row's, its distance outside [target, high] in units of the range's width
+    def short(r, x):
+        if r["direction"] == "at_least":
+            return max(0, r["target"] - x) ** 2
+        if r["direction"] == "at_most":
+            return max(0, x - r["target"]) ** 2
+        if x is None:
+            return 1.0
+        w = r["high"] - r["target"]
+        return (max(0, r["target"] - x, x - r["high"]) / w) ** 2
+    sq = [short(r, x) for r, x in zip(rows, e["rates"]) if r["direction"] != "info"]
     want = sum(sq) / len(sq)
     assert abs(e["file_loss"][0] - want) < 1e-7, (e["file_loss"], want)
     assert abs(e["loss"] - want) < 1e-7
@@ -94,7 +106,7 @@ if command -v python3 >/dev/null 2>&1; then
 import json, sys
 h, a = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
 ho = h["holdout"]
-assert ho["files"][0].endswith("hold.yaml") and len(ho["rows"]) == 3
+assert ho["files"][0].endswith("hold.yaml") and len(ho["rows"]) == 4
 # the same file, the same seeds: the reference's loss and the best point's are the search's
 assert ho["reference"]["loss"] == h["evaluations"][0]["loss"]
 assert ho["best"]["loss"] == h["best"]["loss"]

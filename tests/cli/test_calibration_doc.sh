@@ -33,18 +33,23 @@ leftovers() {
 }
 
 # loss_of JSON: docs/CALIBRATION.md's loss of the first file of a validate --json document
-# (mean over the rows with a target of the squared shortfall), printed with 4 decimals.
+# (mean over the rows with a target and the magnitudes with a range of the squared
+# shortfall), printed with 4 decimals.
 loss_of() {
     python3 -c '
 import json, sys
 d = json.load(open(sys.argv[1]))
 d = d[0] if isinstance(d, list) else d
 rows = [c for c in d["claims"] if c["target"] is not None]
+mags = [m for m in d["magnitudes"] if "range" in m]
 s = 0.0
 for c in rows:
     gap = c["rate"] - c["target"] if c["expect"] == "no_difference" else c["target"] - c["rate"]
     s += max(0.0, gap) ** 2
-print("%.4f" % (s / len(rows)))' "$1"
+for m in mags:
+    lo, hi = m["range"]
+    s += 1.0 if m["mean"] is None else (max(0.0, lo - m["mean"], m["mean"] - hi) / (hi - lo)) ** 2
+print("%.4f" % (s / (len(rows) + len(mags))))' "$1"
 }
 
 # 1. Markers in the middle of the document: the text around them is kept byte for byte.

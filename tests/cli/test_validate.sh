@@ -101,6 +101,52 @@ bad=$(awk -v r="$(mag 'Pdyn-KO / WT reinstatement')" -v ko="$(mag ko)" -v wt="$(
     if (d > 0.001 * r) print "the ratio " r " is not ko / wt = " ko " / " wt
 }')
 [ -z "$bad" ] || fail "validate --json: relative magnitude: $bad"
+
+# A magnitude's range (docs/CLAIMS.md): the text says inside / OUTSIDE, the JSON has
+# "range" and "inside" and counts the misses, and --check exits 1 for a magnitude outside
+# its range alone. The file has one check without a target (a report: never a failure), a
+# magnitude inside a range no value can leave and one outside a range it cannot reach (a
+# group relative to itself is exactly 1).
+cat >"$tmp/range.yaml" <<EOF_RANGE
+id: range
+statement: magnitudes with a range
+source: tests
+protocol: $(pwd)/examples/gutierrez2014.yaml
+checks:
+  - id: R1
+    claim: a report
+    groups: [Pdyn-KO-cocaine, Pdyn-WT-cocaine]
+    measure: {name: active, phase: cue_reinstatement}
+    test: student
+    expect: report
+magnitudes:
+  - label: always inside
+    groups: [Pdyn-WT-cocaine]
+    measure: {name: active, phase: cue_reinstatement}
+    range: [-1, 1000000]
+EOF_RANGE
+run_validate "$tmp/range_in.txt" "$tmp/range.yaml" --replicates 1 --seed 1 --check
+expect_eq "validate --check, every magnitude inside its range: exit status" "$?" 0
+grep -q 'always inside .*-1-1e+06: inside$' "$tmp/range_in.txt" ||
+    { show_file "report" "$tmp/range_in.txt"; fail "validate: a magnitude inside its range is not reported so"; }
+cat >>"$tmp/range.yaml" <<'EOF_RANGE'
+  - label: never inside
+    groups: [Pdyn-WT-cocaine]
+    relative_to: [Pdyn-WT-cocaine]
+    measure: {name: active, phase: cue_reinstatement}
+    range: [2, 3]
+EOF_RANGE
+run_validate "$tmp/range_out.txt" "$tmp/range.yaml" --replicates 1 --seed 1 --check
+expect_eq "validate --check, a magnitude outside its range: exit status" "$?" 1
+grep -q 'never inside .*2-3: OUTSIDE$' "$tmp/range_out.txt" ||
+    { show_file "report" "$tmp/range_out.txt"; fail "validate: a magnitude outside its range is not reported so"; }
+run_validate "$tmp/range.json" "$tmp/range.yaml" --replicates 1 --seed 1 --json
+expect_eq "validate --json with ranges: exit status" "$?" 0
+grep -q '"magnitude_misses": 1,' "$tmp/range.json" || fail "validate --json: magnitude_misses is not 1"
+grep -q '"label": "never inside", .*"range": \[2, 3\], "inside": false}' "$tmp/range.json" ||
+    { show_file "JSON" "$tmp/range.json"; fail "validate --json: the miss has no range or inside: false"; }
+grep -q '"label": "always inside", .*"inside": true}' "$tmp/range.json" ||
+    fail "validate --json: the magnitude inside has no inside: true"
 # Test calibration: every reinforcer x measure of a null claim, compared over the 6 pairs of
 # the 4 wild-type groups of each reinforcer in each of the 5 studies; rate = hits / 30.
 sed -n '/"calibration": \[/,/^  \]/p' "$tmp/v5.json" | grep '"measure":' >"$tmp/calib"

@@ -203,19 +203,34 @@ loss_known_answers(void)
     const rl_cal_dir_t dir[] = {RL_CAL_AT_LEAST, RL_CAL_AT_LEAST, RL_CAL_AT_MOST,
         RL_CAL_AT_MOST, RL_CAL_INFO};
     const double target[] = {0.8, 0.8, 0.1, 0.1, NAN};
+    const double high[] = {NAN, NAN, NAN, NAN, NAN};
     const double rate[] = {0.5, 0.9, 0.3, 0.05, 0.0};
     const rl_cal_dir_t info[] = {RL_CAL_INFO, RL_CAL_INFO};
+    /* a range row [2, 4] beside one at-least row: value 4.5 is 0.25 widths above */
+    const rl_cal_dir_t mixed[] = {RL_CAL_AT_LEAST, RL_CAL_RANGE};
+    const double mixed_target[] = {0.8, 2.0}, mixed_high[] = {NAN, 4.0};
+    const double mixed_x[] = {0.6, 4.5};
 
-    CHECK_CLOSE(rl_cal_shortfall(RL_CAL_AT_LEAST, 0.8, 0.5), 0.09, 1e-15, 0); /* 0.3^2 */
-    CHECK(rl_cal_shortfall(RL_CAL_AT_LEAST, 0.8, 0.8) == 0.0);             /* met exactly */
-    CHECK(rl_cal_shortfall(RL_CAL_AT_LEAST, 0.8, 1.0) == 0.0);             /* no reward */
-    CHECK_CLOSE(rl_cal_shortfall(RL_CAL_AT_MOST, 0.1, 0.3), 0.04, 1e-15, 0); /* 0.2^2 */
-    CHECK(rl_cal_shortfall(RL_CAL_AT_MOST, 0.1, 0.0) == 0.0);
-    CHECK(rl_cal_shortfall(RL_CAL_INFO, 0.8, 0.0) == 0.0);
+    CHECK_CLOSE(rl_cal_shortfall(RL_CAL_AT_LEAST, 0.8, NAN, 0.5), 0.09, 1e-15, 0); /* 0.3^2 */
+    CHECK(rl_cal_shortfall(RL_CAL_AT_LEAST, 0.8, NAN, 0.8) == 0.0);        /* met exactly */
+    CHECK(rl_cal_shortfall(RL_CAL_AT_LEAST, 0.8, NAN, 1.0) == 0.0);        /* no reward */
+    CHECK_CLOSE(rl_cal_shortfall(RL_CAL_AT_MOST, 0.1, NAN, 0.3), 0.04, 1e-15, 0); /* 0.2^2 */
+    CHECK(rl_cal_shortfall(RL_CAL_AT_MOST, 0.1, NAN, 0.0) == 0.0);
+    CHECK(rl_cal_shortfall(RL_CAL_INFO, 0.8, NAN, 0.0) == 0.0);
+    /* a range: 0 inside and on its bounds, the distance outside in widths, squared */
+    CHECK(rl_cal_shortfall(RL_CAL_RANGE, 2.0, 4.0, 3.0) == 0.0);
+    CHECK(rl_cal_shortfall(RL_CAL_RANGE, 2.0, 4.0, 2.0) == 0.0);
+    CHECK(rl_cal_shortfall(RL_CAL_RANGE, 2.0, 4.0, 4.0) == 0.0);
+    CHECK_CLOSE(rl_cal_shortfall(RL_CAL_RANGE, 2.0, 4.0, 5.0), 0.25, 1e-15, 0); /* 0.5^2 */
+    CHECK_CLOSE(rl_cal_shortfall(RL_CAL_RANGE, 2.0, 4.0, 1.0), 0.25, 1e-15, 0);
+    CHECK(rl_cal_shortfall(RL_CAL_RANGE, 2.0, 4.0, NAN) == 1.0); /* no value: a full miss */
     /* mean over the 4 target rows; the info row does not count */
-    CHECK_CLOSE(rl_cal_file_loss(dir, target, rate, 5), 0.0325, 1e-15, 0);
-    CHECK(rl_cal_file_loss(info, target, rate, 2) == 0.0);
-    CHECK(rl_cal_file_loss(dir, target, rate, 0) == 0.0);
+    CHECK_CLOSE(rl_cal_file_loss(dir, target, high, rate, 5), 0.0325, 1e-15, 0);
+    CHECK(rl_cal_file_loss(info, target, high, rate, 2) == 0.0);
+    CHECK(rl_cal_file_loss(dir, target, high, rate, 0) == 0.0);
+    /* a magnitude's row counts as one row: (0.2^2 + 0.25^2) / 2 */
+    CHECK_CLOSE(rl_cal_file_loss(mixed, mixed_target, mixed_high, mixed_x, 2), 0.05125, 1e-15,
+        0);
 }
 
 /* ---- a small search on the test claims file ---- */
