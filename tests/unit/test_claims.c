@@ -68,6 +68,10 @@ seed_claims(void)
     CHECK(c->magnitudes[3].n_relative == 0 && c->magnitudes[4].n_relative == 1);
     CHECK(c->magnitudes[4].groups[0] == group(c, "Pdyn-KO-cocaine"));
     CHECK(c->magnitudes[4].relative[0] == group(c, "Pdyn-WT-cocaine"));
+    CHECK(c->magnitudes[4].has_range && c->magnitudes[4].range[0] == 1.3
+          && c->magnitudes[4].range[1] == 2.0);
+    CHECK(c->magnitudes[0].has_range && c->magnitudes[0].range[0] == 6.3
+          && c->magnitudes[0].range[1] == 11.7);
     rl_claims_free(c);
     rl_claims_free(c); /* twice is safe */
     free(c);
