@@ -278,6 +278,13 @@ w("| rows missing their target | %d findings of the study (S1–S7), %d differen
   % (sum(1 for c in claims if c["status"] == "finding" and not c["meets_target"]),
      sum(1 for c in claims if c["status"] == "not_reported" and not c["meets_target"]),
      data["failures"]))
+outside = [m for m in data["magnitudes"] if "inside" in m and not m["inside"]]
+w("| magnitudes outside their range | %d of %d%s; `magnitude_misses` in the JSON: %d |"
+  % (len(outside), sum(1 for m in data["magnitudes"] if "range" in m),
+     "".join(", %s %.4g %s (range %g–%g)" % (cell(m["label"]), m["mean"], cell(m["unit"]),
+                                             m["range"][0], m["range"][1])
+             for m in outside),
+     data.get("magnitude_misses", 0)))
 w("")
 w("## Report")
 w("")
