@@ -7,7 +7,7 @@
 #   -j JOBS        how many targets run at the same time (default 2)
 #   -c CORPUS_DIR  keep what the fuzzer adds in CORPUS_DIR/<target>/ (it grows from run to
 #                  run); default: a temporary folder, removed at the end
-#   TARGET         protocol, screen, profile, medpc (default: all four)
+#   TARGET         protocol, screen, claims, profile, medpc (default: all five)
 #
 # Each target reads its seeds (fuzz/corpus/<target>/) and regression inputs
 # (fuzz/regressions/<target>/) and writes new inputs only into the writable corpus, so the
