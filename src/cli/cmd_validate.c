@@ -49,7 +49,8 @@ usage(void)
         "  --threads N   worker threads (default 2)\n"
         "  --json        machine-readable report\n"
         "  --markdown    the checks as Markdown table rows (docs/VALIDATION.md)\n"
-        "  --check       exit 1 if a check misses its target or a magnitude its range\n", DEFAULT_CLAIMS);
+        "  --check       exit 1 if a check misses its target or a magnitude its range\n",
+        DEFAULT_CLAIMS);
     return RL_EXIT_USAGE;
 }
 

@@ -9,10 +9,10 @@
 ** keep the reference's), validates every file of its set over the same R studies (seeds
 ** seed .. seed + R - 1, validate.h), reads each report row's rate and target and each
 ** magnitude with a range (claims.h), and sums the files' mean squared shortfalls (a
-** magnitude's: its distance outside the range in units of the range's width). Every evaluation is kept (values, loss, per-file losses,
-** per-row rates); a point already evaluated (to 1e-9 of every range) is not evaluated
-** again. Cancellation is checked between evaluations and, through the validation, between
-** sessions.
+** magnitude's: its distance outside the range in units of the range's width). Every
+** evaluation is kept (values, loss, per-file losses, per-row rates and magnitudes); a point
+** already evaluated (to 1e-9 of every range) is not evaluated again. Cancellation is checked
+** between evaluations and, through the validation, between sessions.
 */
 #include "relapselab/calibrate.h"
 

@@ -284,7 +284,8 @@ print_magnitudes(const rl_validation_t *v, FILE *f)
     if (v->claims->n_magnitudes == 0) {
         return;
     }
-    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean, or the ratio of two such means; priors in brackets, then the range tested):\n");
+    fprintf(f, "\nMagnitudes (mean over studies of the groups' mean, or the ratio of two such "
+               "means; priors in brackets, then the range tested):\n");
     for (k = 0; k < v->claims->n_magnitudes; k++) {
         const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
         double x = rl_v_magnitude(v, k);
