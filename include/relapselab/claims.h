@@ -141,9 +141,10 @@ typedef struct rl_claim_check {
 /* A magnitude: the mean over studies of the group-pooled mean of a measure, against a
 ** prior (text) and, when has_range, a plausible range [range[0], range[1]] (lo < hi) that
 ** the reports test and the calibration's loss counts (calibrate.h). scale_dose_per_h: the
-** value is multiplied by the group's unit dose and divided by the phase's session hours (reinforcers per session -> mg/kg/h). With
-** n_relative > 0 the study's value is that mean divided by the same measure's pooled mean
-** over the groups `relative` (a study whose denominator is not positive has no value). */
+** value is multiplied by the group's unit dose and divided by the phase's session hours
+** (reinforcers per session -> mg/kg/h). With n_relative > 0 the study's value is that mean
+** divided by the same measure's pooled mean over the groups `relative` (a study whose
+** denominator is not positive has no value). */
 typedef struct rl_claim_magnitude {
     char label[RL_NAME_MAX];
     int n_groups;
