@@ -13,6 +13,7 @@
 #include "relapselab/params.h"
 
 #include "calibrate_internal.h"
+#include "validate_internal.h"
 
 int
 rl_cal_dim_set(rl_cal_dim_t *d, int param, const rl_param_info_t *p, rl_error_t *err)
@@ -129,17 +130,10 @@ rl_cal_lhs(gsl_rng *r, int n, int dims, double *u, size_t *perm)
 double
 rl_cal_shortfall(rl_cal_dir_t dir, double target, double high, double x)
 {
-    double d;
-    if (dir == RL_CAL_RANGE) {
-        if (isnan(x)) {
-            return 1.0;
-        }
-        d = x < target ? (target - x) / (high - target)
-            : x > high ? (x - high) / (high - target)
-                       : 0.0;
-    } else {
-        d = dir == RL_CAL_AT_LEAST ? target - x : dir == RL_CAL_AT_MOST ? x - target : 0.0;
-    }
+    double d = dir == RL_CAL_RANGE  ? rl_v_range_miss(target, high, x)
+        : dir == RL_CAL_AT_LEAST    ? target - x
+        : dir == RL_CAL_AT_MOST     ? x - target
+                                    : 0.0;
     return d > 0.0 ? d * d : 0.0;
 }
 

@@ -258,19 +258,20 @@ rl_v_magnitude(const rl_validation_t *v, int k)
 }
 
 double
-rl_v_magnitude_miss(const rl_validation_t *v, int k)
+rl_v_range_miss(double lo, double hi, double x)
 {
-    const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
-    double x = rl_v_magnitude(v, k), w;
-    if (!m->has_range) {
-        return NAN;
-    }
     if (isnan(x)) {
         return 1.0;
     }
-    w = m->range[1] - m->range[0];
-    return x < m->range[0] ? (m->range[0] - x) / w : x > m->range[1] ? (x - m->range[1]) / w
-                                                                     : 0.0;
+    return x < lo ? (lo - x) / (hi - lo) : x > hi ? (x - hi) / (hi - lo) : 0.0;
+}
+
+double
+rl_v_magnitude_miss(const rl_validation_t *v, int k)
+{
+    const rl_claim_magnitude_t *m = &v->claims->magnitudes[k];
+    return m->has_range ? rl_v_range_miss(m->range[0], m->range[1], rl_v_magnitude(v, k))
+                        : NAN;
 }
 
 /* ---- public ------------------------------------------------------------------------------ */

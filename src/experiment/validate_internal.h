@@ -108,9 +108,13 @@ int rl_v_reduce_mouse(const rl_protocol_t *p, int measure_flags, rl_measures_wor
 ** NAN without a study that had a value. */
 double rl_v_magnitude(const rl_validation_t *v, int k);
 
-/* How far magnitude k's value lies outside its range, in units of the range's width: 0
-** inside (bounds included), (lo - x) / (hi - lo) below, (x - hi) / (hi - lo) above, 1 when
-** the magnitude has no value (NAN: no study had one); NAN when it has no range. */
+/* How far x lies outside [lo, hi] (lo < hi), in units of the range's width: 0 inside
+** (bounds included), (lo - x) / (hi - lo) below, (x - hi) / (hi - lo) above, 1 when x is NAN
+** (a magnitude without a value). The one definition the reports and the calibration's
+** loss (calibrate_space.c) share. */
+double rl_v_range_miss(double lo, double hi, double x);
+
+/* rl_v_range_miss of magnitude k's value and range; NAN when it has no range. */
 double rl_v_magnitude_miss(const rl_validation_t *v, int k);
 
 /* Test study s (0-based) on v->mice[0..v->n_mice): every row, the test calibration and the
