@@ -224,7 +224,7 @@ struct rl_error;
         "(Bolivar et al. 2000, 5-min tests; File & Wardill 1975, 5-10 min): a few 2-h "      \
         "sessions at most, 2-20 h of chamber time",                                          \
         "chamber time (hours in operant sessions) over which exploration habituates (e-fold)") \
-    X(max_rate_per_min, 8.0, "1/min", 0.25, 1.0, 20.0, "BEH-1", CALIBRATED,                \
+    X(max_rate_per_min, 6.28, "1/min", 0.25, 1.0, 20.0, "BEH-1", CALIBRATED,                \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
         "maximal rate of motivated active responding")                                     \
     X(effort_cost, 0.05, "RU per response", 0.2, 0.01, 0.3, "BEH-1", CALIBRATED,          \
