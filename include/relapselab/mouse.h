@@ -95,6 +95,15 @@ RL_API void rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *outcome);
 ** brings [LRN-1]. No effect for a mouse that works for food. */
 RL_API void rl_mouse_set_unit_dose(rl_mouse_t *self, double dose_mg_per_kg);
 
+/* The session's day state [BEH-2]: the cocaine set point is multiplied, until the next call,
+** by exp(s z - s^2/2) with s^2 = ln(1 + da_set_day_cv^2) -- a lognormal factor of mean 1 and
+** CV da_set_day_cv for a standard normal z (1 whatever z when the CV is 0). Call after
+** rl_mouse_begin_session(); a new mouse's factor is 1. */
+RL_API void rl_mouse_set_day(rl_mouse_t *self, double z);
+
+/* The current day factor on the cocaine set point (1 until rl_mouse_set_day()). */
+RL_API double rl_mouse_day(const rl_mouse_t *self);
+
 /* Start (on = true) or stop the drug infusion at the current clock. */
 RL_API void rl_mouse_infusion(rl_mouse_t *self, bool on);
 

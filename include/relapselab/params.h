@@ -319,7 +319,16 @@ struct rl_error;
         "not); range assumed: a conditioned release restores at most the drug state's own "  \
         "level; at the range's top (naltrexone's lowering of cue seeking, L4, rests on it)", \
         "fraction of the beta-endorphin excess its drug-cause conditioning predicts that a " \
-        "cue presentation restores")
+        "cue presentation restores")                                                         \
+    X(da_set_day_cv, 0.06, "1", 0.0, 0.0, 0.15, "BEH-2", CALIBRATED,                       \
+        "calibrated (0.03-0.1 tried against L11.2 and the seed claims, issue 11 step s28; "  \
+        "one value for all genotypes): 0.06 gives trained mice a day-to-day CV of "          \
+        "infusions of about 0.14; range derived: 0-0.15 gives day-to-day CVs of intake up "  \
+        "to about 0.25, the span of rodent self-administration (panel L11: 0.1-0.3; the "    \
+        "Coffey lab's mouse files, docs/VALIDATION.md L11: about 0.27) and the seed lab's "  \
+        "stability criterion (<= 20 % deviation over 3 sessions, BRIEF 4)",                  \
+        "day-to-day variation of the cocaine set point: CV of each session's factor on it "  \
+        "(lognormal, mean 1)")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {

@@ -41,10 +41,13 @@ typedef enum {
                                  trigger (mixed with the arm's under independent streams) */
     RL_STREAM_CALIBRATE = 4,  /* a calibration's Latin-hypercube design (calibrate.h);
                                  subject and session keys 0 */
-    RL_STREAM_NESTED = 5      /* not a generator: the master seed of one group's mice in a
+    RL_STREAM_NESTED = 5,     /* not a generator: the master seed of one group's mice in a
                                  nested study of `relapselab power` (power.h); subject key
                                  = the group's index, session key 0; the mice's own streams
                                  then use it with their index in the group as subject */
+    RL_STREAM_DAY = 6         /* a session's day state [BEH-2]; keys as the session's
+                                 behaviour stream (its own, so the responses' draws do not
+                                 move when the day state's do) */
 } rl_stream_kind_t;
 
 /* The splitmix64 finaliser of x + 0x9E3779B97F4A7C15 (a bijection on 64-bit integers;

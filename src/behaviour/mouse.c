@@ -7,7 +7,8 @@
 **    requirement, N the responses it is expected to take (at least those already made in
 **    the current run: PR breakpoints come where the value per response falls below its
 **    cost), the incentive gain set by NAc DOR signalling, the drive homeostatic (tonic DA
-**    below its set point, for cocaine; satiety, for food). For cocaine V includes the
+**    below its set point, for cocaine, the set point varying from session to session by a
+**    day state; satiety, for food). For cocaine V includes the
 **    incentive the drug state lends the action [BEH-5]: a lagged relative rise of tonic DA
 **    over rest (a prime's is large and outlasts the set point's gate) times what the drug
 **    does when it comes. Inactive pokes are exploration plus a small generalised share;
@@ -212,6 +213,7 @@ rl_mouse_init(rl_mouse_t *self, const rl_params_t *p, const rl_gene_products_t *
     rl_pk_init(&self->pk, p->coc_half_life_min, p->coc_ke0_per_min, p->coc_uM_per_mg_kg);
     rl_pk_pin(&self->pk, p->peptide_step_s); /* the signal window and the midpoint's half */
     self->da_base_nM = rl_da_tonic_nM(p, g, 0.0, 1.0); /* no drug given yet */
+    self->day_f = 1.0;
     self->d1_base = rl_da_d1_occupancy(p, g, self->da_base_nM);
     self->n_hat = 1.0;
     self->relief_w = 1.0;
@@ -392,7 +394,7 @@ drive_of(const rl_mouse_t *self, double da_nM)
 {
     if (self->works_for_drug) {
         /* the set point is relative to the mouse's own drug-free resting DA */
-        double set = self->p.da_set_fold * self->da_base_nM;
+        double set = self->p.da_set_fold * self->day_f * self->da_base_nM;
         return sigmoid((set - da_nM) / (self->p.da_set_width * set));
     }
     return exp(-self->food_eaten / self->p.food_satiety_pellets);
@@ -404,7 +406,7 @@ drive_of(const rl_mouse_t *self, double da_nM)
 static double
 drive_bound(const rl_mouse_t *self, double da_nM)
 {
-    double set = self->p.da_set_fold * self->da_base_nM;
+    double set = self->p.da_set_fold * self->day_f * self->da_base_nM;
     double x = (set - da_nM) / (self->p.da_set_width * set);
     return x > 10.0 ? 1.0 : sigmoid(x);
 }
@@ -733,6 +735,20 @@ void
 rl_mouse_infusion(rl_mouse_t *self, bool on)
 {
     self->pk_state.input_mg_per_kg_per_s = on ? self->dose_mg_per_kg / self->infusion_s : 0.0;
+}
+
+void
+rl_mouse_set_day(rl_mouse_t *self, double z)
+{
+    /* [BEH-2] lognormal with mean 1 and CV da_set_day_cv */
+    double cv = self->p.da_set_day_cv, s2 = log1p(cv * cv);
+    self->day_f = exp(sqrt(s2) * z - 0.5 * s2);
+}
+
+double
+rl_mouse_day(const rl_mouse_t *self)
+{
+    return self->day_f;
 }
 
 void

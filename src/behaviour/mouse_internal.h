@@ -59,6 +59,7 @@ struct rl_mouse {
     /* derived constants */
     rl_pk_t pk;
     double da_base_nM;       /* tonic DA at rest */
+    double day_f;            /* this session's factor on the cocaine set point [BEH-2] */
     double d1_base;          /* D1 occupancy at rest */
     /* persistent state */
     double v[RL_N_CAUSES];   /* value of completing the response requirement, per cause, RU */

@@ -8,6 +8,8 @@
 #include "cohort/subject.h"
 
 #include <stdlib.h>
+
+#include <gsl/gsl_randist.h>
 #include <string.h>
 
 #include "relapselab/background.h"
@@ -143,6 +145,9 @@ rl_subject_session(rl_mouse_t *mouse, const rl_session_plan_t *plan, gsl_rng *r,
     rl_mouse_begin_session(mouse, rl_phase_intersession_h(plan->protocol, phase)
             + (i == 0 ? 24.0 * phase->abstinence_days : 0.0), plan->first);
     rl_mouse_set_unit_dose(mouse, phase->dose_mg_per_kg);
+    /* [BEH-2] the day state, from its own stream: the session's responses draw as before */
+    rl_stream_set(r, plan->seed, RL_STREAM_DAY, plan->subject, plan->stream_key);
+    rl_mouse_set_day(mouse, gsl_ran_gaussian_ziggurat(r, 1.0));
     if ((ret = give_treatments(mouse, phase, i, err)) != 0
         || (ret = give_stress(mouse, phase, i, err)) != 0
         || (ret = give_pairing(mouse, phase, i, err)) != 0

@@ -67,11 +67,12 @@ tonic(const rl_mouse_t *m, double c)
     return rl_da_tonic_drugs_nM(&m->p, &m->g, c, m->release_gain, &m->dad);
 }
 
-/* [BEH-2] the set point: da_set_fold times the mouse's own drug-free resting DA. */
+/* [BEH-2] the set point: the session's day factor times da_set_fold times the mouse's own
+** drug-free resting DA. */
 static double
 set_point(const rl_mouse_t *m)
 {
-    return m->p.da_set_fold * m->da_base_nM;
+    return m->p.da_set_fold * m->day_f * m->da_base_nM;
 }
 
 /* [LRN-1] the D1 rise from d_now to d_after (nM; D1 density drd1, EC50 d1_ec50_nM, no D1
@@ -934,7 +935,51 @@ habit_learning(void)
     CHECK(m.habit == target);
 }
 
+/* [BEH-2] the day state: a lognormal factor exp(s z - s^2/2), s^2 = ln(1 + cv^2), on the
+** cocaine set point; the rates are those of a mouse whose da_set_fold carries the factor. */
+static void
+day_state(void)
+{
+    static rl_mouse_t m, twin;
+    double cv, s2, f, a, i, a2, i2;
+
+    extinguished(&m, 0.85);
+    CHECK(rl_mouse_day(&m) == 1.0);                  /* a new mouse's factor */
+    cv = m.p.da_set_day_cv;
+    CHECK(cv > 0.0);
+    s2 = log(1.0 + cv * cv);
+    f = exp(sqrt(s2) * 1.3 - 0.5 * s2);
+    rl_mouse_set_day(&m, 1.3);
+    CHECK_CLOSE(rl_mouse_day(&m), f, 0.0, REL);
+    CHECK(rl_mouse_day(&m) > 1.0);
+    rl_mouse_set_day(&m, -1.3);
+    CHECK_CLOSE(rl_mouse_day(&m), exp(-sqrt(s2) * 1.3 - 0.5 * s2), 0.0, REL);
+    CHECK(rl_mouse_day(&m) < 1.0);
+
+    /* the rates near the set point, against a twin with the factor in da_set_fold */
+    rl_mouse_set_day(&m, 1.3);
+    m.pk_state.brain_uM = 0.8;
+    m.pk_state.body_mg_per_kg = 0.8;
+    rl_mouse_copy(&twin, &m);
+    twin.p.da_set_fold = m.p.da_set_fold * f;
+    twin.day_f = 1.0;
+    rl_mouse_rates(&m, 0.0, &a, &i);
+    rl_mouse_rates(&twin, 0.0, &a2, &i2);
+    CHECK_CLOSE(a, a2, 0.0, REL);
+    CHECK_CLOSE(i, i2, 0.0, REL);
+    /* a higher set point means more drive, so more motivated responding, at the same DA */
+    rl_mouse_set_day(&m, -1.3);
+    rl_mouse_rates(&m, 0.0, &a2, &i2);
+    CHECK(a > a2);
+
+    /* CV 0: the factor is 1 whatever z */
+    m.p.da_set_day_cv = 0.0;
+    rl_mouse_set_day(&m, 2.5);
+    CHECK(rl_mouse_day(&m) == 1.0);
+}
+
 static const rl_test_case_t CASES[] = {
+    {"day_state", day_state, 0},
     {"reinforced_completion", reinforced_completion, 0},
     {"ratio_run", ratio_run, 0},
     {"first_omission", first_omission, 0},
