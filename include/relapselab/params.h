@@ -225,7 +225,9 @@ struct rl_error;
         "sessions at most, 2-20 h of chamber time",                                          \
         "chamber time (hours in operant sessions) over which exploration habituates (e-fold)") \
     X(max_rate_per_min, 6.28, "1/min", 0.25, 1.0, 20.0, "BEH-1", CALIBRATED,                \
-        "calibrated (one value for all genotypes, docs/VALIDATION.md); loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",               \
+        "calibrated (one value for all genotypes, docs/VALIDATION.md; 8 -> 6.28 by the "     \
+        "documented joint calibration with the magnitudes in its loss, issue 11 step s27); " \
+        "loading-phase rates of mouse cocaine SA (Tsibulsky & Norman 2005)",                 \
         "maximal rate of motivated active responding")                                     \
     X(effort_cost, 0.05, "RU per response", 0.2, 0.01, 0.3, "BEH-1", CALIBRATED,          \
         "calibrated (one value for all genotypes, docs/VALIDATION.md); PR breakpoints emerge where the value per response falls below its cost",          \

@@ -387,14 +387,21 @@ d1_reward(const rl_mouse_t *self, double da_now, double da_after, double da_ref)
         - rl_da_d1_occupancy_drugs(&self->p, &self->g, da_now, &self->dad)) / unit;
 }
 
+/* [BEH-2] the cocaine set point: relative to the mouse's own drug-free resting DA, times
+** the session's day state. */
+static double
+set_point(const rl_mouse_t *self)
+{
+    return self->p.da_set_fold * self->day_f * self->da_base_nM;
+}
+
 /* [BEH-2] the drive at tonic DA da_nM: homeostatic for cocaine, satiety for food (which
 ** ignores da_nM). */
 static double
 drive_of(const rl_mouse_t *self, double da_nM)
 {
     if (self->works_for_drug) {
-        /* the set point is relative to the mouse's own drug-free resting DA */
-        double set = self->p.da_set_fold * self->day_f * self->da_base_nM;
+        double set = set_point(self);
         return sigmoid((set - da_nM) / (self->p.da_set_width * set));
     }
     return exp(-self->food_eaten / self->p.food_satiety_pellets);
@@ -406,7 +413,7 @@ drive_of(const rl_mouse_t *self, double da_nM)
 static double
 drive_bound(const rl_mouse_t *self, double da_nM)
 {
-    double set = self->p.da_set_fold * self->day_f * self->da_base_nM;
+    double set = set_point(self);
     double x = (set - da_nM) / (self->p.da_set_width * set);
     return x > 10.0 ? 1.0 : sigmoid(x);
 }
