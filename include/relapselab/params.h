@@ -330,7 +330,16 @@ struct rl_error;
         "Coffey lab's mouse files, docs/VALIDATION.md L11: about 0.27) and the seed lab's "  \
         "stability criterion (<= 20 % deviation over 3 sessions, BRIEF 4)",                  \
         "day-to-day variation of the cocaine set point: CV of each session's factor on it "  \
-        "(lognormal, mean 1)")
+        "(lognormal, mean 1)")                                                               \
+    X(intero_threshold, 0.3, "fraction of the drug state", 0.0, 0.2, 0.5, "BEL-5", DERIVED, \
+        "derived from cocaine drug discrimination, taking the tonic DA rise as about "        \
+        "proportional to the dose: rats trained on 5 mg/kg cocaine i.p. took 1 mg/kg for "    \
+        "saline and 2.5 mg/kg for cocaine (Pharmacol Biochem Behav 1981 14:81, PMID "         \
+        "7465610), a half-generalizing dose near 1.6 mg/kg, 0.3 of the training dose; rats "  \
+        "trained on 10 mg/kg discriminated 2.5 mg/kg poorly (Schechter 1994 Life Sci "        \
+        "55:1033); range: the two sources' brackets, 0.2-0.5 of the training dose",          \
+        "share of the drug state (the mean relative tonic DA rise the drug outcomes came "   \
+        "with) below which a DA rise is not taken for the drug's interoceptive state")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {

@@ -286,7 +286,11 @@ rl_mouse_begin_session(rl_mouse_t *self, double hours_since_last, bool first)
 static void
 interoception(rl_mouse_t *self, double da_nM, double dt_s)
 {
-    double rise = da_nM / self->da_base_nM - 1.0;
+    /* the state is taken for the drug's by how far it exceeds intero_threshold of the
+    ** rise the drug outcomes came with */
+    double drug_state = self->drug_reward_n > 0.0 ? self->drug_state_sum / self->drug_reward_n
+        : 0.0;
+    double rise = da_nM / self->da_base_nM - 1.0 - self->p.intero_threshold * drug_state;
     if (!self->ext_cause_open || !(rise > 0.0)) {
         return;
     }
@@ -630,6 +634,7 @@ rl_mouse_on_active(rl_mouse_t *self, const rl_outcome_t *o)
             r = p->reward_drug * d1_reward(self, da_now, da_after, da_ref);
             self->drug_reward_sum += r; /* [STR-4] */
             self->drug_reward_n += 1.0;
+            self->drug_state_sum += fmax(0.0, da_after / self->da_base_nM - 1.0); /* [BEL-5] */
             burst = phasic(self, p->burst_drug);
         } else {
             r = p->reward_food * self->palatability * drive_at(self, 0.0);

@@ -75,6 +75,7 @@ struct rl_mouse {
     double dyn_induced;      /* cocaine-induced dynorphin pool */
     double drug_reward_sum;  /* primary rewards of the drug outcomes met, RU [STR-4] */
     double drug_reward_n;    /* ... and their number */
+    double drug_state_sum;   /* relative tonic DA rises the drug outcomes came with [BEL-5] */
     double relief_w;         /* [STR-4] expectancy that a completion relieves dysphoria, 0..1 */
     double habit;            /* [LRN-5] active responses per minute the habit emits at full drive */
     double v_deficit[RL_N_CAUSES]; /* [OP-8] within a session, the stored trace of v (whose

@@ -54,13 +54,13 @@ learn_place(rl_mouse_t *self, int side, double b, double n, double target)
     }
 }
 
-/* [CPP-3] an omitted drug outcome in the paired compartment, n outcomes' worth. */
+/* [CPP-3] an omitted drug outcome in the paired compartment, n outcomes' worth, recorded
+** at belief b. */
 static void
-place_omission(rl_mouse_t *self, double n)
+place_omission(rl_mouse_t *self, double b, double n)
 {
     const rl_params_t *p = &self->p;
     double frustration = 1.0 + p->kor_frustration_gain * self->sig.kor; /* [OP-8] */
-    double b = rl_mouse_belief_drug(self);
     double surprise = self->v_place[RL_CAUSE_DRUG][0];
     double before = self->logodds;
     if (!(surprise > 0.0) || !(n > 0.0)) {
@@ -79,6 +79,39 @@ place_omission(rl_mouse_t *self, double n)
     record_outcome(self, b, n, false);
 }
 
+/* [CPP-1], [CPP-3] n drug outcomes in compartment side, a fraction found of each found
+** (the drug state), one at a time: as a completion in the operant chamber, each is recorded
+** and learned (toward target) at the belief the outcomes before it left, then weighs as
+** evidence [BEL-2]. b0 is the belief at the first outcome (a confined session's mean
+** belief); the later ones move from it by the evidence this block has added. Returns the
+** outcomes' mean belief (b0 if n is 0). */
+static double
+place_outcomes(rl_mouse_t *self, int side, double b0, double n, double found, double target)
+{
+    bool open0 = self->ext_cause_open;
+    double lo0 = self->logodds;
+    double x0 = log(fmax(b0, 1e-12) / fmax(1.0 - b0, 1e-12));
+    double sum = 0.0, n0 = n;
+    while (n > 0.0) {
+        double dn = fmin(1.0, n);
+        /* until the extinction cause opens the belief is 1 (rl_mouse_belief_drug) */
+        double b = open0 ? 1.0 / (1.0 + exp(-(x0 + self->logodds - lo0)))
+            : rl_mouse_belief_drug(self);
+        if (side == 0) {
+            if (found > 0.0 && self->ext_cause_open) { /* the drug found again [BEL-2] */
+                add_evidence(self, dn * found * self->p.lc_evidence_reward *
+                    log_ratio(self->drug_seen, self->completions, true));
+            }
+            record_outcome(self, b, dn * found, true);
+            place_omission(self, b, dn * (1.0 - found));
+        }
+        learn_place(self, side, b, dn, target);
+        sum += b * dn;
+        n -= dn;
+    }
+    return n0 > 0.0 ? sum / n0 : b0;
+}
+
 void
 rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s)
 {
@@ -89,34 +122,33 @@ rl_mouse_place_confined_end(rl_mouse_t *self, int side, double session_s)
     ** the drug state (a doubling of DA is the [LRN-1] unit) */
     double n = self->p.place_check_per_min * session_s / 60.0;
     double found = fmin(1.0, mean_rise);
-    if (side == 0) {
-        if (found > 0.0 && self->ext_cause_open) { /* the drug found again [BEL-2] */
-            add_evidence(self, n * found * self->p.lc_evidence_reward *
-                log_ratio(self->drug_seen, self->completions, true));
-        }
-        record_outcome(self, b, n * found, true);
-        place_omission(self, n * (1.0 - found)); /* saline in the paired compartment */
-    }
     if (side == 0 && found > 0.0) { /* [STR-4] what the drug did in this pairing */
         self->drug_reward_sum += self->p.reward_drug * mean_rise;
         self->drug_reward_n += 1.0;
+        self->drug_state_sum += mean_rise;
     }
-    learn_place(self, side, b, n, self->p.reward_drug * mean_rise);
+    /* [BEL-3] the session's outcomes span it: its experience is their mean belief */
+    b = place_outcomes(self, side, b, n, found, self->p.reward_drug * mean_rise);
+    if (total > 0.0) {
+        self->belief_s[RL_CAUSE_DRUG] = b * total;
+        self->belief_s[RL_CAUSE_EXTINCTION] = (1.0 - b) * total;
+    }
     self->place_rise_mark = self->da_rise_s;
     rl_mouse_refresh_signals(self);
 }
 
-/* [CPP-2] value of compartment side: belief-weighted Pavlovian value, the relief of
-** KOR dysphoria where the drug was found [STR-4], amplified by CRF [STR-3] and by NAc DOR
-** incentive [OP-5]. */
+/* [CPP-2] value of compartment side: belief-weighted Pavlovian value, the drug state's
+** incentive [BEH-5] and the relief of KOR dysphoria [STR-4] where the drug was found,
+** amplified by CRF [STR-3] and by NAc DOR incentive [OP-5]. */
 static double
 place_value(const rl_mouse_t *self, int side)
 {
     double b = rl_mouse_belief_drug(self);
     double q = b * self->v_place[RL_CAUSE_DRUG][side] +
         (1.0 - b) * self->v_place[RL_CAUSE_EXTINCTION][side];
-    if (side == 0 && self->sig.kor_affect > 0.0) {
-        q += self->p.kor_affect_gain * self->sig.kor_affect * drug_effect(self) * self->relief_w;
+    if (side == 0) { /* where the drug was found */
+        q += (self->p.da_incentive_gain * self->da_incentive +
+            self->p.kor_affect_gain * self->sig.kor_affect * self->relief_w) * drug_effect(self);
     }
     return q * (1.0 + self->p.crf_want_gain * self->crf) * incentive_gain(self);
 }
@@ -135,9 +167,7 @@ rl_mouse_place_stay_end(rl_mouse_t *self, int side, double dwell_s)
         /* the drug state during the stay (a prime) makes the omission partial */
         double rise = (self->da_rise_s - self->place_rise_mark) / dwell_s;
         double n = self->p.place_check_per_min * dwell_s / 60.0 * fmax(0.0, 1.0 - rise);
-        double b = rl_mouse_belief_drug(self);
-        place_omission(self, n);
-        learn_place(self, 0, b, n, 0.0);
+        (void) place_outcomes(self, 0, rl_mouse_belief_drug(self), n, 0.0, 0.0);
         /* [STR-4] omitted relief under dysphoria */
         self->relief_w *= pow(1.0 - self->p.alpha_v * self->sig.kor_affect, n);
     }

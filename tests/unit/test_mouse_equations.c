@@ -172,6 +172,8 @@ reinforced_completion(void)
     rl_mouse_on_active(&m, &INFUSION);
     CHECK_CLOSE(m.drug_reward_sum, r, 0.0, REL); /* [LRN-1] the primary reward, kept [STR-4] */
     CHECK(m.drug_reward_n == 1.0);
+    /* [BEL-5] the drug state the outcome came with: D(C + q D_dose)/D0 - 1 */
+    CHECK_CLOSE(m.drug_state_sum, d_after / m.da_base_nM - 1.0, 0.0, REL);
     /* [LRN-2] V_k += alpha_v b_k (r - V_k): b = 1 before the extinction cause opens */
     CHECK_CLOSE(m.v[DRUG], 0.05 + m.p.alpha_v * 1.0 * (r - 0.05), 0.0, REL);
     CHECK(m.v[EXT] == 0.7);
@@ -707,24 +709,40 @@ experience_and_prior(void)
     CHECK(m.cues_unreinforced == 0 && m.want == 0.0 && m.n_run == 0);
 }
 
-/* [BEL-5] cocaine's interoceptive state: dl/dt = lc_evidence_intero (D/D0 - 1)
-** ln(p_drug(d)/p_ext(d)) per minute, D at the step's midpoint; only once the extinction
-** cause is open. */
+/* [BEL-5] cocaine's interoceptive state: dl/dt = lc_evidence_intero (D/D0 - 1 -
+** intero_threshold r) ln(p_drug(d)/p_ext(d)) per minute while positive, D at the step's
+** midpoint and r the mean relative rise the drug outcomes came with (0 before any); only
+** once the extinction cause is open. */
 static void
 interoception(void)
 {
     static rl_mouse_t m;
-    double dt = 10.0, d_mid, l;
+    double dt = 10.0, d_mid, l, rise, lr;
+    int k;
     extinguished(&m, -2.0);
     m.pk_state.body_mg_per_kg = 5.0;
     m.pk_state.brain_uM = 4.0;
     CHECK(dt <= m.p.peptide_step_s); /* one step */
     d_mid = tonic(&m, rl_mouse_brain_cocaine_at(&m, 0.5 * dt));
     CHECK(d_mid > m.da_base_nM);
-    l = -2.0 + m.p.lc_evidence_intero * (d_mid / m.da_base_nM - 1.0) * dt / 60.0
-        * log(p_out(m.drug_seen, m.completions, DRUG) / p_out(m.drug_seen, m.completions, EXT));
+    rise = d_mid / m.da_base_nM - 1.0;
+    lr = log(p_out(m.drug_seen, m.completions, DRUG) / p_out(m.drug_seen, m.completions, EXT));
+    l = -2.0 + m.p.lc_evidence_intero * rise * dt / 60.0 * lr;
     rl_mouse_advance(&m, dt);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
+    /* drug outcomes that came with a mean rise r: the part of the rise above
+    ** intero_threshold r counts (k = 0), none if it does not reach it (k = 1) */
+    for (k = 0; k < 2; k++) {
+        double r = (k == 0 ? 0.5 : 1.5) * rise / m.p.intero_threshold;
+        extinguished(&m, -2.0);
+        m.pk_state.body_mg_per_kg = 5.0;
+        m.pk_state.brain_uM = 4.0;
+        m.drug_reward_n = 4.0;
+        m.drug_state_sum = 4.0 * r;
+        rl_mouse_advance(&m, dt);
+        CHECK_CLOSE(m.logodds, k == 0 ? -2.0 + m.p.lc_evidence_intero * 0.5 * rise * dt / 60.0 * lr
+            : -2.0, 0.0, REL);
+    }
     extinguished(&m, -2.0);
     m.ext_cause_open = false;
     m.pk_state.body_mg_per_kg = 5.0;

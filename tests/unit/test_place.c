@@ -10,7 +10,9 @@
 ** 1/(1 + exp(-beta dQ)) [CPP-2] -- checked within 0.03 over 2000 min (the share's SD over
 ** that length is ~0.01); (4) a cocaine pairing raises the paired compartment's value, a
 ** saline session does not; drug-free test time in the paired compartment lowers it
-** [CPP-1], [CPP-3].
+** [CPP-1], [CPP-3]; (5) a saline session in the paired compartment after conditioning
+** takes its omitted outcomes one at a time, each at the belief the ones before it left
+** (log-odds, counts, value and experience computed outcome by outcome) [CPP-1], [BEL-3].
 */
 #include <math.h>
 #include <stdatomic.h>
@@ -176,6 +178,76 @@ stationary_share(void)
     gsl_rng_free(r);
 }
 
+/* [CPP-1], [CPP-3], [BEL-3] a saline session confined to the paired compartment after
+** conditioning: its n = place_check_per_min x 30 omitted outcomes come one at a time. The
+** first opens the extinction cause [BEL-1]; each is recorded and unlearned at the belief
+** the ones before it left, then weighs as evidence [BEL-2]; the session's experience is
+** their mean belief. Known answer computed here outcome by outcome. */
+static void
+saline_session_in_sequence(void)
+{
+    static rl_mouse_t m;
+    rl_params_t p;
+    rl_phase_t ph;
+    rl_session_result_t s;
+    rl_session_workspace_t w;
+    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    double v, lo, c_drug, c_ext, seen, rate, frustration, sum = 0.0, n, nd, ne;
+    int j;
+    rl_params_default(&p);
+    rl_session_workspace_init(&w);
+    new_mouse(&m, &p);
+    m.v_place[RL_CAUSE_DRUG][0] = 2.0;
+    m.completions[RL_CAUSE_DRUG] = 45.0;
+    m.drug_seen[RL_CAUSE_DRUG] = 40.0;
+    m.n_cause[RL_CAUSE_DRUG] = 4.0;
+    rl_mouse_begin_session(&m, 24.0, false);
+    CHECK(!m.ext_cause_open);
+    phase_of(&ph, RL_PHASE_PLACE_CONDITIONING, 30.0);
+    ph.pairing.with_drug = false; /* saline; session 0 is in the paired compartment */
+    CHECK(rl_place_side(&ph, 0) == 0);
+    v = 2.0;
+    c_drug = m.completions[RL_CAUSE_DRUG];
+    c_ext = m.completions[RL_CAUSE_EXTINCTION];
+    seen = m.drug_seen[RL_CAUSE_DRUG];
+    n = p.place_check_per_min * 30.0;
+    CHECK(n == 15.0); /* whole outcomes: one step each */
+    nd = m.n_cause[RL_CAUSE_DRUG];
+    ne = m.n_cause[RL_CAUSE_EXTINCTION];
+    lo = 0.0;
+    /* the signals held at the session's end are those of its start (no drug, no stressor) */
+    rate = fmin(1.0, p.alpha_place * (1.0 + p.dor_assoc_gain * m.sig.dor_assoc)); /* [OP-6] */
+    frustration = 1.0 + p.kor_frustration_gain * m.sig.kor; /* [OP-8] */
+    CHECK(rl_place_session_run(&ph, 0, &m, r, &w, &s, NULL) == RL_OK);
+    for (j = 0; j < 15; j++) {
+        double b = j == 0 ? 1.0 : 1.0 / (1.0 + exp(-lo));
+        double pa = (seen + 0.5) / (c_drug + 1.0), pe = (0.0 + 0.5) / (c_ext + 1.0);
+        if (j == 0) { /* the first surprising omission opens the extinction cause */
+            lo = log((nd + p.lc_prior_new) / p.lc_prior_new);
+        }
+        lo += p.lc_evidence_surprise * log((1.0 - pa) / (1.0 - pe));
+        c_drug += b;
+        c_ext += 1.0 - b;
+        /* the stored trace [OP-8], which the session's end commits */
+        v += (1.0 - pow(1.0 - rate, frustration)) * b * (0.0 - v);
+        sum += b;
+    }
+    CHECK(m.ext_cause_open);
+    CHECK_CLOSE(m.logodds, lo, 0.0, 1e-12);
+    CHECK_CLOSE(m.completions[RL_CAUSE_DRUG], c_drug, 0.0, 1e-12);
+    CHECK_CLOSE(m.v_place[RL_CAUSE_DRUG][0], v, 0.0, 1e-12);
+    /* the belief fell within the session, so the drug cause's value kept more than one
+    ** update at the session's starting belief would have left, and the session counts
+    ** as experience of the extinction cause too [BEL-3] */
+    CHECK(v > 2.0 * pow(1.0 - rate, 15.0 * frustration));
+    CHECK_CLOSE(m.n_cause[RL_CAUSE_DRUG], nd + sum / 15.0, 0.0, 1e-12);
+    CHECK_CLOSE(m.n_cause[RL_CAUSE_EXTINCTION], ne + 1.0 - sum / 15.0, 0.0, 1e-12);
+    CHECK(sum / 15.0 < 0.9);
+    rl_session_result_free(&s);
+    rl_session_workspace_free(&w);
+    gsl_rng_free(r);
+}
+
 /* A raised stop flag ends a day-long place session (2880 windows of peptide_step_s) from
 ** inside, confined or free, with RL_ERR_INTERRUPTED and no events; lowered, the session
 ** runs to its end (issue 14, item 5). */
@@ -214,6 +286,7 @@ static const rl_test_case_t CASES[] = {
     {"alternation", alternation, 0},
     {"sessions_add_up", sessions_add_up, 0},
     {"stationary_share", stationary_share, 0},
+    {"saline_session_in_sequence", saline_session_in_sequence, 0},
     {"stop_inside_a_session", stop_inside_a_session, 0},
 };
 
