@@ -10,16 +10,17 @@ import tempfile
 
 def commit():
     """Short commit hash, with a note when tracked files differ from it (read-only git).
-    The documents these scripts write (docs/VALIDATION.md, docs/validation.json) do not
-    count: update-validation-doc.sh writes its section before the literature panel's run,
-    and that run's binary and inputs are still the commit's."""
+    The documents these scripts write (docs/VALIDATION.md, docs/validation.json) and
+    Markdown files do not count: update-validation-doc.sh writes its section before the
+    literature panel's run, and prose cannot change a run (its binary and inputs, the
+    claims and protocol YAML files, are still the commit's)."""
     try:
         head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, check=True).stdout.decode().strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown (not a git checkout)"
     dirty = subprocess.run(["git", "diff-index", "--quiet", "HEAD", "--", ".",
-                            ":(exclude)docs/VALIDATION.md", ":(exclude)docs/validation.json"],
+                            ":(exclude)*.md", ":(exclude)docs/validation.json"],
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
     return head + (" + uncommitted changes" if dirty else "")
 
