@@ -9,7 +9,8 @@
 ** and lowered by nor-BNI; injected cocaine's DAT load equals the drug table's C/Ki; a D2
 ** antagonist raises tonic DA and a D1 antagonist lowers D1 occupancy; a prime moves the belief
 ** toward the drug cause only once the extinction cause is open; a non-contingent cue
-** raises wanting and extinguishes the cue's value.
+** raises wanting and extinguishes the cue's value; with a drug state behind it, a
+** stressor's DA rise does not move the belief and a prime does [BEL-5].
 */
 #include <math.h>
 #include <string.h>
@@ -270,6 +271,30 @@ drug_state_and_cues(void)
     CHECK(rl_mouse_give(&m, drug_id("cocaine"), RL_ROUTE_IP, 10.0, 0.0, NULL) == RL_OK);
     rl_mouse_advance(&m, 30.0);
     rl_mouse_advance(&m, 600.0);
+    CHECK(m.logodds > -3.0 + 1.0);
+    /* with the drug state self-administration leaves (a 2.3-fold rise after each infusion,
+    ** docs/MODEL.md [BEL-5]), a footshock's DA rise [STR-5] is not taken for it, a prime's
+    ** still is */
+    extinguished(&m);
+    m.drug_reward_n = 100.0;
+    m.drug_state_sum = 230.0;
+    CHECK(rl_mouse_stress(&m, 1.0, -15.0, 15.0, NULL) == RL_OK);
+    rl_mouse_advance(&m, 600.0);
+    CHECK(rl_mouse_tonic_da_nM(&m) > m.da_base_nM * 1.1); /* the stressor raised DA */
+    CHECK(m.logodds == -3.0);
+    {   /* (without the threshold it would have been) */
+        static rl_mouse_t any;
+        extinguished(&any);
+        any.p.intero_threshold = 0.0;
+        any.drug_reward_n = 100.0;
+        any.drug_state_sum = 230.0;
+        CHECK(rl_mouse_stress(&any, 1.0, -15.0, 15.0, NULL) == RL_OK);
+        rl_mouse_advance(&any, 600.0);
+        CHECK(any.logodds > -3.0 + 0.1);
+    }
+    CHECK(rl_mouse_give(&m, drug_id("cocaine"), RL_ROUTE_IP, 10.0, 0.0, NULL) == RL_OK);
+    rl_mouse_advance(&m, 630.0);
+    rl_mouse_advance(&m, 1200.0);
     CHECK(m.logodds > -3.0 + 1.0);
     /* ... but not before the extinction cause opened (training) */
     extinguished(&m);
