@@ -79,12 +79,12 @@ place_omission(rl_mouse_t *self, double b, double n)
     record_outcome(self, b, n, false);
 }
 
-/* [CPP-1], [CPP-3] n drug outcomes in compartment side, a fraction found of each found
-** (the drug state), one at a time: as a completion in the operant chamber, each is recorded
-** and learned (toward target) at the belief the outcomes before it left, then weighs as
-** evidence [BEL-2]. b0 is the belief at the first outcome (a confined session's mean
-** belief); the later ones move from it by the evidence this block has added. Returns the
-** outcomes' mean belief (b0 if n is 0). */
+/* [CPP-1], [CPP-3] n drug outcomes in compartment side, each found with weight found (the
+** drug state) and omitted with 1 - found, one at a time: as a completion in the operant
+** chamber, each is recorded and learned (toward target) at the belief the outcomes before
+** it left, then weighs as evidence [BEL-2]. b0 is the belief at the first outcome (a
+** confined session's mean belief); the later ones move from it by the evidence this block
+** has added. Returns the outcomes' mean belief (b0 if n is 0). */
 static double
 place_outcomes(rl_mouse_t *self, int side, double b0, double n, double found, double target)
 {
