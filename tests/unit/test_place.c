@@ -80,6 +80,27 @@ new_mouse(rl_mouse_t *m, const rl_params_t *p)
     rl_mouse_begin_session(m, 0.0, true);
 }
 
+/* The chamber side of a test: a session workspace and a generator, with a new mouse. */
+typedef struct rig {
+    rl_session_workspace_t w;
+    gsl_rng *r;
+} rig_t;
+
+static void
+rig_open(rig_t *g, rl_mouse_t *m, const rl_params_t *p)
+{
+    g->r = gsl_rng_alloc(gsl_rng_mt19937);
+    rl_session_workspace_init(&g->w);
+    new_mouse(m, p);
+}
+
+static void
+rig_close(rig_t *g)
+{
+    rl_session_workspace_free(&g->w);
+    gsl_rng_free(g->r);
+}
+
 /* Check a session's bookkeeping; returns the number of entries. */
 static int
 bookkeeping(const rl_session_result_t *s, double minutes)
@@ -114,20 +135,18 @@ sessions_add_up(void)
     rl_params_t p;
     rl_phase_t ph;
     rl_session_result_t s;
-    rl_session_workspace_t w;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rig_t g;
     rl_params_default(&p);
-    rl_session_workspace_init(&w);
-    new_mouse(&m, &p);
+    rig_open(&g, &m, &p);
     phase_of(&ph, RL_PHASE_PLACE_CONDITIONING, 30.0);
     ph.pairing.with_drug = true;
     CHECK(rl_mouse_give(&m, cocaine_id(), RL_ROUTE_IP, 10.0, 0.0, NULL) == RL_OK);
-    CHECK(rl_place_session_run(&ph, 0, &m, r, &w, &s, NULL) == RL_OK);
+    CHECK(rl_place_session_run(&ph, 0, &m, g.r, &g.w, &s, NULL) == RL_OK);
     CHECK(bookkeeping(&s, 30.0) == 1 && s.place_s[0] == 1800.0);
     CHECK(m.v_place[RL_CAUSE_DRUG][0] > 0.5 && m.v_place[RL_CAUSE_DRUG][1] == 0.0);
     rl_session_result_free(&s);
     rl_mouse_begin_session(&m, 24.0, false); /* saline, the other compartment */
-    CHECK(rl_place_session_run(&ph, 1, &m, r, &w, &s, NULL) == RL_OK);
+    CHECK(rl_place_session_run(&ph, 1, &m, g.r, &g.w, &s, NULL) == RL_OK);
     CHECK(bookkeeping(&s, 30.0) == 1 && s.place_s[1] == 1800.0);
     CHECK(m.v_place[RL_CAUSE_DRUG][1] == 0.0);
     rl_session_result_free(&s);
@@ -135,14 +154,13 @@ sessions_add_up(void)
     rl_mouse_begin_session(&m, 24.0, false);
     {
         double before = m.v_place[RL_CAUSE_DRUG][0] + m.v_place[RL_CAUSE_EXTINCTION][0];
-        CHECK(rl_place_session_run(&ph, 0, &m, r, &w, &s, NULL) == RL_OK);
+        CHECK(rl_place_session_run(&ph, 0, &m, g.r, &g.w, &s, NULL) == RL_OK);
         CHECK(bookkeeping(&s, 15.0) > 5);
         CHECK(m.v_place[RL_CAUSE_DRUG][0] + m.v_place[RL_CAUSE_EXTINCTION][0] < before);
         CHECK(m.ext_cause_open);
         rl_session_result_free(&s);
     }
-    rl_session_workspace_free(&w);
-    gsl_rng_free(r);
+    rig_close(&g);
 }
 
 static void
@@ -190,13 +208,11 @@ saline_session_in_sequence(void)
     rl_params_t p;
     rl_phase_t ph;
     rl_session_result_t s;
-    rl_session_workspace_t w;
-    gsl_rng *r = gsl_rng_alloc(gsl_rng_mt19937);
+    rig_t g;
     double v, lo, c_drug, c_ext, seen, rate, frustration, sum = 0.0, n, nd, ne;
     int j;
     rl_params_default(&p);
-    rl_session_workspace_init(&w);
-    new_mouse(&m, &p);
+    rig_open(&g, &m, &p);
     m.v_place[RL_CAUSE_DRUG][0] = 2.0;
     m.completions[RL_CAUSE_DRUG] = 45.0;
     m.drug_seen[RL_CAUSE_DRUG] = 40.0;
@@ -218,7 +234,7 @@ saline_session_in_sequence(void)
     /* the signals held at the session's end are those of its start (no drug, no stressor) */
     rate = fmin(1.0, p.alpha_place * (1.0 + p.dor_assoc_gain * m.sig.dor_assoc)); /* [OP-6] */
     frustration = 1.0 + p.kor_frustration_gain * m.sig.kor; /* [OP-8] */
-    CHECK(rl_place_session_run(&ph, 0, &m, r, &w, &s, NULL) == RL_OK);
+    CHECK(rl_place_session_run(&ph, 0, &m, g.r, &g.w, &s, NULL) == RL_OK);
     for (j = 0; j < 15; j++) {
         double b = j == 0 ? 1.0 : 1.0 / (1.0 + exp(-lo));
         double pa = (seen + 0.5) / (c_drug + 1.0), pe = (0.0 + 0.5) / (c_ext + 1.0);
@@ -244,8 +260,7 @@ saline_session_in_sequence(void)
     CHECK_CLOSE(m.n_cause[RL_CAUSE_EXTINCTION], ne + 1.0 - sum / 15.0, 0.0, 1e-12);
     CHECK(sum / 15.0 < 0.9);
     rl_session_result_free(&s);
-    rl_session_workspace_free(&w);
-    gsl_rng_free(r);
+    rig_close(&g);
 }
 
 /* A raised stop flag ends a day-long place session (2880 windows of peptide_step_s) from
