@@ -243,7 +243,9 @@ struct rl_error;
     X(crf_tau_min, 20.0, "min", 0.25, 5.0, 60.0, "STR-1", ASSUMED,                          \
         "assumed: stress-evoked CRF and corticosterone peak within ~15-30 min and return "    \
         "to baseline within ~60-90 min after the stressor (VTA CRF during footshock, Wang "   \
-        "et al. 2005 J Neurosci)", "time constant of the stress (CRF/noradrenaline) state")  \
+        "et al. 2005 J Neurosci)",                                                           \
+        "fall time constant of the stress (CRF/noradrenaline) state, while it exceeds the "  \
+        "drive (the rise: crf_rise_tau_min)")                                                \
     X(stress_swim, 1.0, "stress units", 0.0, 0.3, 3.0, "STR-1", ASSUMED,                     \
         "assumed: forced swim (30 C) and intermittent footshock both reinstate cocaine CPP "  \
         "in mice through dynorphin/KOR (Redila & Chavkin 2008); equal drive assumed",       \
@@ -339,7 +341,19 @@ struct rl_error;
         "trained on 10 mg/kg discriminated 2.5 mg/kg poorly (Schechter 1994 Life Sci "        \
         "55:1033); range: the two sources' brackets, 0.2-0.5 of the training dose",          \
         "share of the drug state (the mean relative tonic DA rise the drug outcomes came "   \
-        "with) below which a DA rise is not taken for the drug's interoceptive state")
+        "with) below which a DA rise is not taken for the drug's interoceptive state")     \
+    X(crf_rise_tau_min, 3.0, "min", 0.25, 1.0, 5.0, "STR-1", ASSUMED,                       \
+        "assumed from the onset of the stress response: corticosterone rises within "       \
+        "minutes of an acute stressor and peaks at ~15 min (Ferland & Schrader 2011 "         \
+        "Neurosci Lett 489:154, PMID 21146591), so its upstream CRF/ACTH drive plateaus "     \
+        "before (3 x 3 min = 9 min to 95 %); a brief stressor gives a near-full response "    \
+        "that outlasts it (1-min footshock: brain corticosterone up by 15 min, peak at "      \
+        "60 min, Dominguez et al. 2014 and Dorey et al. 2012 in the review table PMC9972486 " \
+        "T3); range: 1 min (ACTH detectable "                                                \
+        "within minutes) to 5 min (plateau no later than corticosterone's peak, 3 x 5 = "     \
+        "15 min)",                                                                           \
+        "rise time constant of the stress state while the drive exceeds it (the fall: "      \
+        "crf_tau_min)")
 
 #define RL_PARAM_FIELD_(name, value, unit, cv, lo, hi, eq, basis, source, meaning) double name;
 typedef struct rl_params {

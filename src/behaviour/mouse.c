@@ -147,9 +147,9 @@ rl_mouse_refresh_signals(rl_mouse_t *self)
 {
     if (self->n_stress > 0) { /* [STR-1], [STR-2] closed form at the clock */
         double now = rl_mouse_now_min(self);
-        self->crf = rl_stress_state(&self->p, self->stress, self->n_stress, now);
-        self->pep.dyn_stress = self->g.pdyn * self->p.crf_dyn_gain *
-            rl_stress_dyn(&self->p, self->stress, self->n_stress, now);
+        double y;
+        rl_stress_eval(&self->p, self->stress, self->n_stress, now, &self->crf, &y);
+        self->pep.dyn_stress = self->g.pdyn * self->p.crf_dyn_gain * y;
     }
     if (self->n_doses > 0) {
         rl_opioid_drugs_t dx;
@@ -718,7 +718,8 @@ rl_mouse_stress(rl_mouse_t *self, double units, double t_rel_min, double duratio
 {
     double now = rl_mouse_now_min(self);
     /* effects below e^-50 of their peak are gone: drop such pulses [STR-1], [STR-2] */
-    double horizon = 50.0 * fmax(self->p.crf_tau_min, 1.0 / self->p.pep_clear_per_min);
+    double horizon = 50.0 * fmax(fmax(self->p.crf_tau_min, self->p.crf_rise_tau_min),
+        1.0 / self->p.pep_clear_per_min);
     int i, n = 0;
 
     if (!(units >= 0.0) || !isfinite(units) || !isfinite(t_rel_min)

@@ -1,13 +1,18 @@
-/* stress.c -- stress drive of each stressor, and the closed-form stress state and its
-** dynorphin release ([STR-1], [STR-2], docs/MODEL.md).
+/* stress.c -- stress drive of each stressor, and the stress state and its dynorphin
+** release, exact at any time ([STR-1], [STR-2], docs/MODEL.md).
 **
-** For a unit step of drive starting at time 0, with lambda = 1/tau and k the peptide
-** clearance rate:
-**   S(t) = 1 - e^(-lambda t)
-**   Y(t) = 1 - e^(-k t) - k (e^(-lambda t) - e^(-k t)) / (k - lambda)
-** and a pulse from t0 to t1 is the step at t0 minus the step at t1. The divided difference
-** (e^(-lambda t) - e^(-k t))/(k - lambda) is computed as t e^(-k t) expm1(x)/x with
-** x = (k - lambda) t, which is exact in the limit k = lambda (t e^(-k t)).
+** Between two consecutive pulse edges the total drive u is constant, so the stress state
+** relaxes exponentially toward u: with the rise rate r = 1/crf_rise_tau_min while it is
+** below u, with the fall rate f = 1/crf_tau_min while it is above (it never crosses u within
+** the interval, so one rate holds over the whole interval). Over an interval of length t
+** from S0, Y0, with lambda the rate in force and k the peptide clearance rate:
+**   S(t) = u + (S0 - u) e^(-lambda t)
+**   Y(t) = u + (Y0 - u) e^(-k t) + k (S0 - u) (e^(-lambda t) - e^(-k t)) / (k - lambda)
+** The divided difference is computed as t e^(-k t) expm1(x)/x with x = (k - lambda) t,
+** exact in the limit k = lambda (t e^(-k t)). The walk goes edge by edge from the first
+** pulse's start; a mouse keeps a handful of pulses (mouse.c drops decayed ones), so the
+** cost is a few exponentials per call. With equal rise and fall rates this is the linear
+** system of model v1 exactly (step responses superposed).
 */
 #include "biology/stress.h"
 
@@ -36,51 +41,57 @@ rl_stress_units(const rl_params_t *p, const rl_stressor_t *s)
     return 0.0;
 }
 
+/* The first pulse edge strictly after t and before limit (limit if none). */
 static double
-lambda_per_min(const rl_params_t *p)
+next_edge(const rl_stress_pulse_t *pulses, int n, double t, double limit)
 {
-    return 1.0 / p->crf_tau_min;
-}
-
-/* Unit step responses at time t after the step (0 for t <= 0). */
-static double
-step_state(double lambda, double t)
-{
-    return t > 0.0 ? -expm1(-lambda * t) : 0.0;
-}
-
-static double
-step_dyn(double lambda, double k, double t)
-{
-    double x, dd;
-    if (t <= 0.0) {
-        return 0.0;
-    }
-    x = (k - lambda) * t;
-    dd = t * exp(-k * t) * (fabs(x) < 1e-12 ? 1.0 : expm1(x) / x);
-    return -expm1(-k * t) - k * dd;
-}
-
-double
-rl_stress_state(const rl_params_t *p, const rl_stress_pulse_t *pulses, int n, double t_min)
-{
-    double lambda = lambda_per_min(p), s = 0.0;
+    double next = limit;
     int i;
     for (i = 0; i < n; i++) {
-        s += pulses[i].units * (step_state(lambda, t_min - pulses[i].t0_min) -
-            step_state(lambda, t_min - pulses[i].t1_min));
+        if (pulses[i].t0_min > t && pulses[i].t0_min < next) {
+            next = pulses[i].t0_min;
+        }
+        if (pulses[i].t1_min > t && pulses[i].t1_min < next) {
+            next = pulses[i].t1_min;
+        }
     }
-    return s;
+    return next;
 }
 
-double
-rl_stress_dyn(const rl_params_t *p, const rl_stress_pulse_t *pulses, int n, double t_min)
+/* Total drive of the pulses acting just after t. */
+static double
+drive_after(const rl_stress_pulse_t *pulses, int n, double t)
 {
-    double lambda = lambda_per_min(p), k = p->pep_clear_per_min, y = 0.0;
+    double u = 0.0;
     int i;
     for (i = 0; i < n; i++) {
-        y += pulses[i].units * (step_dyn(lambda, k, t_min - pulses[i].t0_min) -
-            step_dyn(lambda, k, t_min - pulses[i].t1_min));
+        if (pulses[i].t0_min <= t && pulses[i].t1_min > t) {
+            u += pulses[i].units;
+        }
     }
-    return y;
+    return u;
+}
+
+void
+rl_stress_eval(const rl_params_t *p, const rl_stress_pulse_t *pulses, int n, double t_min,
+    double *state, double *dyn)
+{
+    const double rise = 1.0 / p->crf_rise_tau_min, fall = 1.0 / p->crf_tau_min;
+    const double k = p->pep_clear_per_min;
+    double s = 0.0, y = 0.0, t = INFINITY;
+    int i;
+
+    for (i = 0; i < n; i++) { /* the walk starts at the first pulse, where S = Y = 0 */
+        t = fmin(t, pulses[i].t0_min);
+    }
+    while (t < t_min) {
+        double end = next_edge(pulses, n, t, t_min), u = drive_after(pulses, n, t);
+        double dt = end - t, lambda = s < u ? rise : fall, x = (k - lambda) * dt;
+        double dd = dt * exp(-k * dt) * (fabs(x) < 1e-12 ? 1.0 : expm1(x) / x);
+        y = u + (y - u) * exp(-k * dt) + k * (s - u) * dd;
+        s = u + (s - u) * exp(-lambda * dt);
+        t = end;
+    }
+    *state = s;
+    *dyn = y;
 }

@@ -1,10 +1,12 @@
 /* test_stress.c -- stress, drugs at the dopamine targets, the drug state and non-contingent
 ** cues ([STR-1]..[STR-5], [DRG-7], [BEL-5], docs/MODEL.md section 8).
 **
-** Known answers and where they come from: (1) the closed forms of the stress state S [STR-1] and
-** its dynorphin release Y [STR-2] against the same two linear ODEs integrated by GSL's rk8pd (an
-** independent reference), for overlapping pulses and for equal rate constants (the limit
-** taken in stress.c); (2) stress units by hand from [STR-1]; (3) mouse-level wiring: the
+** Known answers and where they come from: (1) the piecewise closed forms of the stress state S
+** [STR-1] and its dynorphin release Y [STR-2] against the same two ODEs (S rising and falling
+** at its two rates) integrated by GSL's rk8pd (an independent reference), for overlapping
+** pulses that take S both below and above its drive, and for equal rate constants (the
+** limit taken in stress.c; equal rise and fall is model v1's linear system); a 1-min
+** stressor by hand; (2) stress units by hand from [STR-1]; (3) mouse-level wiring: the
 ** affect KOR signal is 0 without stress, positive with it, 0 in Pdyn-/- and Oprk1-/- mice
 ** and lowered by nor-BNI; injected cocaine's DAT load equals the drug table's C/Ki; a D2
 ** antagonist raises tonic DA and a D1 antagonist lowers D1 occupancy; a prime moves the belief
@@ -30,13 +32,14 @@ typedef struct ode_ctx {
     double u;
 } ode_ctx_t;
 
-/* y[0] = S, y[1] = Y: dS/dt = (u - S)/tau, dY/dt = k (S - Y), t in minutes. */
+/* y[0] = S, y[1] = Y: dS/dt = (u - S)/tau with tau the rise time constant while S < u and
+** the fall one while S > u, dY/dt = k (S - Y), t in minutes. */
 static int
 rhs(double t, const double y[], double f[], void *params)
 {
     const ode_ctx_t *c = params;
     (void) t;
-    f[0] = (c->u - y[0]) / c->p->crf_tau_min;
+    f[0] = (c->u - y[0]) / (y[0] < c->u ? c->p->crf_rise_tau_min : c->p->crf_tau_min);
     f[1] = c->p->pep_clear_per_min * (y[0] - y[1]);
     return GSL_SUCCESS;
 }
@@ -74,14 +77,22 @@ against_ode(const rl_params_t *p)
         drv = gsl_odeiv2_driver_alloc_y_new(&sys, gsl_odeiv2_step_rk8pd, 1e-3, 1e-13, 1e-13);
         for (step = 1; step <= 10; step++) {
             double to = breaks[b] + (breaks[b + 1] - breaks[b]) * step / 10.0;
+            double s, dyn;
             CHECK(gsl_odeiv2_driver_apply(drv, &t, to, y) == GSL_SUCCESS);
-            CHECK_CLOSE(rl_stress_state(p, pulses, 3, to), y[0], 1e-10, 1e-9);
-            CHECK_CLOSE(rl_stress_dyn(p, pulses, 3, to), y[1], 1e-10, 1e-9);
+            rl_stress_eval(p, pulses, 3, to, &s, &dyn);
+            CHECK_CLOSE(s, y[0], 1e-10, 1e-9);
+            CHECK_CLOSE(dyn, y[1], 1e-10, 1e-9);
         }
         gsl_odeiv2_driver_free(drv);
     }
     /* nothing before the first pulse */
-    CHECK(rl_stress_state(p, pulses, 3, -31.0) == 0.0 && rl_stress_dyn(p, pulses, 3, -30.0) == 0.0);
+    {
+        double s, dyn;
+        rl_stress_eval(p, pulses, 3, -31.0, &s, &dyn);
+        CHECK(s == 0.0 && dyn == 0.0);
+        rl_stress_eval(p, pulses, 3, -30.0, &s, &dyn);
+        CHECK(s == 0.0 && dyn == 0.0);
+    }
 }
 
 static void
@@ -95,6 +106,35 @@ closed_form_against_ode(void)
     against_ode(&p);
     p.crf_tau_min = 1.0 / p.pep_clear_per_min * (1.0 + 1e-13);
     against_ode(&p);
+    /* the rise rate equal to the clearance rate, and equal to the fall rate (model v1) */
+    rl_params_default(&p);
+    p.crf_rise_tau_min = 1.0 / p.pep_clear_per_min;
+    against_ode(&p);
+    p.crf_rise_tau_min = p.crf_tau_min;
+    against_ode(&p);
+}
+
+/* [STR-1] by hand: a 1-min stressor of 2 units from t = 0 gives S = 2 (1 - e^(-1/rise)) at
+** its end, which then falls with the fall time constant alone; with the rise as slow as the
+** fall (model v1) the same pulse reaches only 2 (1 - e^(-1/20)). */
+static void
+brief_stressor(void)
+{
+    const rl_stress_pulse_t pulse = {0.0, 1.0, 2.0};
+    rl_params_t p;
+    double s, y, peak;
+    rl_params_default(&p);
+    p.crf_rise_tau_min = 3.0;
+    p.crf_tau_min = 20.0;
+    rl_stress_eval(&p, &pulse, 1, 1.0, &s, &y);
+    peak = 2.0 * (1.0 - exp(-1.0 / 3.0));
+    CHECK_CLOSE(s, peak, 1e-15, 1e-13);
+    rl_stress_eval(&p, &pulse, 1, 31.0, &s, &y);
+    CHECK_CLOSE(s, peak * exp(-30.0 / 20.0), 1e-15, 1e-13);
+    CHECK(y > 0.0);
+    p.crf_rise_tau_min = 20.0;
+    rl_stress_eval(&p, &pulse, 1, 1.0, &s, &y);
+    CHECK_CLOSE(s, 2.0 * (1.0 - exp(-1.0 / 20.0)), 1e-15, 1e-13);
 }
 
 static void
@@ -183,7 +223,11 @@ affect_wiring(void)
     CHECK_CLOSE(m.release_gain, (1.0 + m.p.crf_da_gain * m.crf) /
         (1.0 + m.p.kor_release_gain * m.sig.kor), 1e-14, 1e-12);
     rl_mouse_advance(&m, 600.0); /* S decays, Y still near its peak */
-    CHECK(m.crf < 0.7 * rl_stress_state(&m.p, m.stress, m.n_stress, m.session_start_min));
+    {
+        double at_start, y;
+        rl_stress_eval(&m.p, m.stress, m.n_stress, m.session_start_min, &at_start, &y);
+        CHECK(m.crf < 0.7 * at_start);
+    }
     fresh(&m, "Pdyn-/-");
     CHECK(rl_mouse_stress(&m, 1.0, -15.0, 15.0, NULL) == RL_OK);
     CHECK(m.crf > 0.3 && m.sig.kor_affect == 0.0);
@@ -324,6 +368,7 @@ setup(void)
 
 static const rl_test_case_t CASES[] = {
     {"closed_form_against_ode", closed_form_against_ode, 0},
+    {"brief_stressor", brief_stressor, 0},
     {"stress_units", stress_units, 0},
     {"affect_wiring", affect_wiring, 0},
     {"dopamine_drugs", dopamine_drugs, 0},
