@@ -247,7 +247,10 @@ test_two_estimate(rl_validation_t *v, row_t *row, int s)
         if (ret != 0) {
             return;
         }
-        record(row, t.est, t.p < v->claims->alpha);
+        /* the effect column summarises A/B over the studies where it reads as a ratio, as
+        ** the ratio rows do (a positive B mean); the verdict is the TOST's in every study */
+        record(row, c->test == RL_CLAIM_TOST_RATIO && !(t.mean_b > 0.0) ? NAN : t.est,
+            t.p < v->claims->alpha);
         if (s == 0) {
             snprintf(row->study1, sizeof row->study1, "%s: %.3g | %.3g, %s %.3g (TOST p = "
                 "%.3g)", c->measure.label, t.mean_b, t.mean_a,

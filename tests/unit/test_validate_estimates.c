@@ -329,6 +329,15 @@ equivalence_ratio(void)
     }
     r = run(f, 5, 0);
     CHECK(r->tested == 1 && r->holds == 0 && isnan(r->effect[0]));
+    /* the equivalence row over the same mice: its verdict is the TOST's, its effect, as the
+    ** ratio row's, no ratio over a B mean <= 0 (the effect column skips it) */
+    for (i = 0; i < N_PER; i++) {
+        a[i] = f->mice[1 * N_PER + i].v[1][RL_M_BREAKPOINT];
+        b[i] = f->mice[i].v[1][RL_M_BREAKPOINT];
+    }
+    CHECK(rl_tost_ratio(a, N_PER, b, N_PER, 0.7, 1.3, 0.05, &t, &err) == 0);
+    r = run(f, 4, 0);
+    CHECK(r->tested == 1 && r->holds == (t.p < 0.05) && isnan(r->effect[0]));
     fixture_free(f);
 }
 
