@@ -43,7 +43,8 @@ const atomic_int *rl_cli_catch_interrupts(void);
 ** by the signal. Pass the watch to every library call that writes. [signals.c] */
 const rl_temp_watch_t *rl_cli_clean_on_interrupt(void);
 
-/* Restore the default SIGINT/SIGTERM actions and free the registry (main, at the end). */
+/* The command is finished (main, at the end): ignore SIGINT/SIGTERM from here on, so a late
+** signal cannot change an exit status whose files are final, and free the registry. */
 void rl_cli_temps_release(void);
 
 /* Output paths (outputs.c). "-" names standard output. */

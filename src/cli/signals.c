@@ -23,15 +23,21 @@
 ** The registry is a singly linked list of nodes {path, live}, pushed at the head by an
 ** atomic pointer store after the node is complete. gone() only clears a node's flag: no
 ** node is freed or changed while the handler may run, so the handler reads immutable
-** strings and lock-free atomics only. rl_cli_temps_release() restores the default actions
+** strings and lock-free atomics only. rl_cli_temps_release() sets SIG_IGN
 ** first and then frees the list. The library calls made()/gone() on the calling thread, and
 ** these commands run on one thread. A temporary file exists for an instant before made()
 ** records it (it is created, then recorded, so the handler never removes a file this process
 ** did not create); a signal in that instant leaves that one empty file.
 **
+** At the end (rl_cli_temps_release, from main) the outcome is decided and every output is
+** final, so the handlers give way to SIG_IGN, not the default action: a signal in the last
+** instant is ignored and the exit status always matches the files left.
+**
 ** For the tests only: RL_TEST_INTERRUPT_AT=N raises SIGINT (SIGTERM with
 ** RL_TEST_INTERRUPT_SIGNAL=TERM) right after the N-th temporary file is recorded -- a
-** deterministic Ctrl-C in the middle of a write (tests/cli/test_outputs.sh).
+** deterministic Ctrl-C in the middle of a write (tests/cli/test_outputs.sh);
+** RL_TEST_SIGNAL_AT_EXIT=INT|TERM raises one after the release, the instant between a
+** finished command and the process's end (tests/cli/test_interrupt.sh).
 */
 #include <errno.h>
 #include <signal.h>
@@ -148,11 +154,19 @@ rl_cli_clean_on_interrupt(void)
 void
 rl_cli_temps_release(void)
 {
+    const char *late = getenv("RL_TEST_SIGNAL_AT_EXIT");
     temp_node_t *n, *next;
 
-    install(SIG_DFL);
+    /* The command's outcome is decided and its files are final (renamed into place, or
+    ** removed): a signal from here on comes too late to change them, so it must not change
+    ** the exit status either. With the default action a Ctrl-C in this instant killed a
+    ** finished run (status 130 beside a complete database). */
+    install(SIG_IGN);
     for (n = atomic_exchange(&temps, NULL); n != NULL; n = next) {
         next = n->next;
         free(n);
+    }
+    if (late != NULL && late[0] != '\0') {
+        raise(strcmp(late, "TERM") == 0 ? SIGTERM : SIGINT); /* tests only: ignored */
     }
 }
