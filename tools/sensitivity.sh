@@ -2,7 +2,9 @@
 # Robustness of the validation to the calibrated values: each calibrated parameter at
 # 0.8 x and 1.2 x its table value, one at a time, against the seed study's claims and the
 # literature panel; the result is the section "Sensitivity" of docs/VALIDATION.md (between
-# the lines <!-- sensitivity:begin --> and <!-- sensitivity:end -->).
+# the lines <!-- sensitivity:begin --> and <!-- sensitivity:end -->): the rates of the seed
+# claims and the panel's findings, then the seed claims' magnitudes (their priors' ranges,
+# docs/CLAIMS.md) under the same runs, and which leave or enter their range.
 #
 # Usage: tools/sensitivity.sh [path/to/relapselab]      (default build/relapselab)
 # Environment (the documented run uses the defaults):
@@ -157,6 +159,12 @@ def seed_summary(data):
     return rows, (max(nulls) if nulls else None)
 
 
+def magnitudes(data):
+    """[(label, mean, unit, range or None, inside or None)] of the seed claims' magnitudes."""
+    return [(m["label"], m.get("mean"), m.get("unit", ""), m.get("range"), m.get("inside"))
+            for m in data.get("magnitudes", [])]
+
+
 def panel_summary(data):
     """{finding id: True (passes) / False (fails) / None (no check with a target)}."""
     verdict = {}
@@ -171,6 +179,7 @@ total = 1 + 2 * len(names)
 say("reference run (1/%d)" % total)
 ref_seed = validate("seed", None)
 ref_rows, ref_null = seed_summary(ref_seed)
+ref_mags = magnitudes(ref_seed)
 ref_panel = panel_summary(validate("panel", None)) if panel_on else None
 results = []  # (name, factor, value text, refusal or None, rows, null, panel verdicts)
 k = 1
@@ -182,11 +191,11 @@ for name in names:
         setting = "%s=%s" % (name, repr(value))
         data = validate("seed", setting)
         if isinstance(data, str):
-            results.append((name, factor, value, data, None, None, None))
+            results.append((name, factor, value, data, None, None, None, None))
             continue
         rows, null = seed_summary(data)
         panel = panel_summary(validate("panel", setting)) if panel_on else None
-        results.append((name, factor, value, None, rows, null, panel))
+        results.append((name, factor, value, None, rows, null, panel, magnitudes(data)))
 elapsed = time.monotonic() - t_start
 
 # ---- the section ----
@@ -291,7 +300,7 @@ if panel_on:
     ref_cells += [str(findings_passing(ref_panel)), "—"]
 w("| " + " | ".join(ref_cells) + " |")
 fragile = {}  # row key or ("panel", finding) -> [(rate or None, name, factor, value)]
-for name, factor, value, refusal, rows, null, panel in results:
+for name, factor, value, refusal, rows, null, panel, _ in results:
     cells = ["`%s`" % name, "× %g = %g" % (factor, value)]
     if refusal is not None:
         cells[1] += ": not run, %s" % refusal
@@ -334,6 +343,58 @@ for key in order:
         w("- **%s** (%s, %s): %s at the reference; %s." % (key[1], key[2], key[3],
           pct(ref_rows[key][0]), "; ".join("%s with `%s` × %g (%g)" % (pct(r), n, fa, v)
                                             for r, n, fa, v in fragile[key])))
+if ref_mags:
+    # The magnitudes of the same runs: one more table and what leaves or enters its range.
+    def mag_text(m):
+        label, mean, unit, rng, inside = m
+        text = "—" if mean is None else "%.3g" % mean
+        return text + (" OUTSIDE" if inside is False else "")
+
+    def mag_range(m):
+        rng = m[3]
+        return " (%g–%g%s)" % (rng[0], rng[1], " " + m[2] if m[2] else "") if rng else ""
+
+    w("")
+    w("**Magnitudes** (the seed claims' priors, docs/CLAIMS.md, Magnitudes): the mean of each "
+      "over the")
+    w("same runs' studies, with its range; OUTSIDE marks a mean outside it, **bold** one inside")
+    w("at the reference and outside with the value shown.")
+    w("")
+    w("| parameter | value | " + " | ".join(cell(m[0] + mag_range(m)) for m in ref_mags) + " |")
+    w("|---|---|" + "---:|" * len(ref_mags))
+    w("| **reference** | table values | " + " | ".join(mag_text(m) for m in ref_mags) + " |")
+    leave, enter = {}, {}
+    for name, factor, value, refusal, rows, null, panel, mags in results:
+        if refusal is not None:
+            continue
+        cells = ["`%s`" % name, "× %g = %g" % (factor, value)]
+        for ref, m in zip(ref_mags, mags):
+            text = mag_text(m)
+            if ref[4] is True and m[4] is False:
+                text = "**%s**" % text
+                leave.setdefault(ref[0], []).append((m[1], name, factor))
+            elif ref[4] is False and m[4] is True:
+                enter.setdefault(ref[0], []).append((m[1], name, factor))
+            cells.append(text)
+        w("| " + " | ".join(cells) + " |")
+    w("")
+    for verb, found in (("leaves", leave), ("enters", enter)):
+        if not found:
+            w("- No magnitude %s its range." % verb)
+        for label, hits in found.items():
+            w("- %s %s its range: %s." % (label, verb, "; ".join(
+                "%.3g with `%s` × %g" % (mean, n, fa) for mean, n, fa in hits)))
+    # A magnitude outside at the reference that no value brings inside: its nearest approach.
+    for i, ref in enumerate(ref_mags):
+        if ref[4] is not False or ref[0] in enter or ref[3] is None:
+            continue
+        lo, hi = ref[3]
+        near = [(max(lo - r[7][i][1], r[7][i][1] - hi), r[7][i][1], r[0], r[1])
+                for r in results if r[3] is None and r[7][i][1] is not None]
+        if near:
+            d, mean, n, fa = min(near)
+            w("- %s stays outside its range with every value run; nearest: %.3g with `%s` × %g "
+              "(reference %.3g)." % (ref[0], mean, n, fa, ref[1]))
 w(END)
 block = "\n".join(out) + "\n"
 

@@ -2,9 +2,10 @@
 # tools/sensitivity.sh on a temporary VALIDATION.md (OUT_DIR), one parameter, tiny runs
 # (REPLICATES=1, PANEL=0): the section is written between its markers with the rest of the
 # file kept byte for byte, appended when the markers are absent, and a perturbation outside
-# the plausible range is reported in its row, not clipped; a name that is not a parameter,
-# or broken markers, is an error that leaves the file untouched. A few seconds (4 runs of
-# one virtual study; about 15 s under ASan).
+# the plausible range is reported in its row, not clipped; the seed claims' magnitudes get a
+# table of their own; a name that is not a parameter, or broken markers, is an error that
+# leaves the file untouched. A few seconds (4 runs of one virtual study; about 15 s under
+# ASan).
 . "$(dirname "$0")/lib.sh"
 
 command -v python3 >/dev/null 2>&1 || skip "python3 not found (tools/sensitivity.sh needs it)"
@@ -59,6 +60,16 @@ if [ -n "$edge" ]; then
 else
     note "no parameter at the upper edge of its range: the refusal is not tested"
 fi
+# The seed claims' magnitudes of the same runs: a table of their means, with the ranges.
+sed -n '/^\*\*Magnitudes\*\*/,$p' "$tmp/block.txt" >"$tmp/mags.txt"
+[ -s "$tmp/mags.txt" ] || fail "no magnitudes table"
+grep -q '^| parameter | value | .*(1.3–2 x) |' "$tmp/mags.txt" || fail "magnitudes: no header with ranges"
+grep -q '^| \*\*reference\*\* | table values | [0-9.]* |' "$tmp/mags.txt" ||
+    fail "magnitudes: no reference row"
+grep -q "^| \`$first\` | × 0.8 = [^|]* | [0-9.]* |" "$tmp/mags.txt" ||
+    fail "magnitudes: no row for $first x 0.8"
+grep -q '^- No magnitude enters its range\.\|enters its range: ' "$tmp/mags.txt" ||
+    fail "magnitudes: no summary of the ranges entered"
 [ "$failures" -eq 0 ] || show_file block "$tmp/block.txt"
 
 # 2. No markers: the section is appended; the document is a byte prefix of the result.
