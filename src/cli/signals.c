@@ -23,9 +23,9 @@
 ** The registry is a singly linked list of nodes {path, live}, pushed at the head by an
 ** atomic pointer store after the node is complete. gone() only clears a node's flag: no
 ** node is freed or changed while the handler may run, so the handler reads immutable
-** strings and lock-free atomics only. rl_cli_temps_release() sets SIG_IGN
-** first and then frees the list. The library calls made()/gone() on the calling thread, and
-** these commands run on one thread. A temporary file exists for an instant before made()
+** strings and lock-free atomics only. rl_cli_temps_release() sets SIG_IGN first and then
+** frees the list. The library calls made()/gone() on the calling thread, and these commands
+** run on one thread. A temporary file exists for an instant before made()
 ** records it (it is created, then recorded, so the handler never removes a file this process
 ** did not create); a signal in that instant leaves that one empty file.
 **
