@@ -382,7 +382,7 @@ if ref_mags:
         if not found:
             w("- No magnitude %s its range." % verb)
         for label, hits in found.items():
-            w("- %s %s its range: %s." % (label, verb, "; ".join(
+            w("- %s %s its range: %s." % (label[:1].upper() + label[1:], verb, "; ".join(
                 "%.3g with `%s` × %g" % (mean, n, fa) for mean, n, fa in hits)))
     # A magnitude outside at the reference that no value brings inside: its nearest approach.
     for i, ref in enumerate(ref_mags):
@@ -394,7 +394,7 @@ if ref_mags:
         if near:
             d, mean, n, fa = min(near)
             w("- %s stays outside its range with every value run; nearest: %.3g with `%s` × %g "
-              "(reference %.3g)." % (ref[0], mean, n, fa, ref[1]))
+              "(reference %.3g)." % (ref[0][:1].upper() + ref[0][1:], mean, n, fa, ref[1]))
 w(END)
 block = "\n".join(out) + "\n"
 
