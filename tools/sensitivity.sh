@@ -181,7 +181,7 @@ ref_seed = validate("seed", None)
 ref_rows, ref_null = seed_summary(ref_seed)
 ref_mags = magnitudes(ref_seed)
 ref_panel = panel_summary(validate("panel", None)) if panel_on else None
-results = []  # (name, factor, value text, refusal or None, rows, null, panel verdicts)
+results = []  # (name, factor, value, refusal or None, rows, null, panel verdicts, magnitudes)
 k = 1
 for name in names:
     for factor in FACTORS:

@@ -4,8 +4,9 @@
 ** S -- CRF and noradrenaline, in "stress units" where 1 is the drive of the reference
 ** stressor, intermittent 0.5-mA, 0.5-s footshock every 40 s on average -- for as long as
 ** it lasts: dS/dt = (u(t) - S)/tau, tau = crf_rise_tau_min while S < u (the response comes
-** within minutes) and crf_tau_min while S > u (it outlasts the stressor). S releases dynorphin at the extended-amygdala KOR site,
-** which clears at the peptide clearance rate k: dY/dt = k (S - Y), Y in units of the
+** within minutes) and crf_tau_min while S > u (it outlasts the stressor). S releases
+** dynorphin at the extended-amygdala KOR site, which clears at the peptide clearance rate
+** k: dY/dt = k (S - Y), Y in units of the
 ** dynorphin level released per unit of S (the caller scales it by Pdyn and
 ** crf_dyn_gain). Between pulse edges the drive is constant and both have closed forms, so a
 ** list of rectangular pulses is evaluated exactly at any time: no integration, no step

@@ -25,9 +25,9 @@
 ** node is freed or changed while the handler may run, so the handler reads immutable
 ** strings and lock-free atomics only. rl_cli_temps_release() sets SIG_IGN first and then
 ** frees the list. The library calls made()/gone() on the calling thread, and these commands
-** run on one thread. A temporary file exists for an instant before made()
-** records it (it is created, then recorded, so the handler never removes a file this process
-** did not create); a signal in that instant leaves that one empty file.
+** run on one thread. A temporary file exists for an instant before made() records it (it is
+** created, then recorded, so the handler never removes a file this process did not create);
+** a signal in that instant leaves that one empty file.
 **
 ** At the end (rl_cli_temps_release, from main) the outcome is decided and every output is
 ** final, so the handlers give way to SIG_IGN, not the default action: a signal in the last
