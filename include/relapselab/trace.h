@@ -28,10 +28,12 @@ typedef struct rl_trace_request {
 } rl_trace_request_t;
 
 /* The samples (arrays of cap values provided by the caller; n are filled, at t = 0, dt_s,
-** 2 dt_s, ... of the session) and the re-simulated session. */
+** 2 dt_s, ... of the session) and the re-simulated session. belief_drug (the belief that
+** the drug context holds, 0..1, docs/MODEL.md [BEL-2]) may be NULL: not kept. */
 typedef struct rl_trace {
     int n, cap;
     double *t_min, *cocaine_uM, *da_nM;
+    double *belief_drug;
     int found;                    /* 1 if the subject ran session `day` */
     int n_sessions;               /* sessions the re-simulated subject ran */
     rl_session_result_t session;  /* that session (owned events; free with

@@ -23,13 +23,15 @@ on_sample(void *ctx, double t_s, double brain_cocaine_uM, double tonic_da_nM,
 {
     trace_buf_t *b = ctx;
     rl_trace_t *o = b->out;
-    (void) belief_drug;
     if (t_s == 0.0) {
         b->session++;
     }
     if (b->session == b->want && o->n < o->cap) {
         o->t_min[o->n] = t_s / 60.0;
         o->cocaine_uM[o->n] = brain_cocaine_uM;
+        if (o->belief_drug != NULL) {
+            o->belief_drug[o->n] = belief_drug;
+        }
         o->da_nM[o->n++] = tonic_da_nM;
     }
 }

@@ -1,10 +1,12 @@
-/* figure_traces.c -- brain cocaine and accumbal dopamine during one simulated session,
-** re-simulated from what the database records. See figures.h.
+/* figure_traces.c -- brain cocaine, accumbal dopamine and the belief that the drug context
+** holds during one simulated session, re-simulated from what the database records. See
+** figures.h.
 **
 ** Design. The database stores events, not the brain's state, so the state is recomputed:
 ** the protocol is loaded from run.protocol_text, the seed parsed from run.seed, and the
 ** mouse simulated again by the experiment layer (trace.h: rl_trace_session, population
-** parameters of the table) with a session trace sampled every dt_s. The re-simulated
+** parameters of the table) with a session trace sampled every dt_s: brain cocaine, tonic
+** DA and the belief in the drug context (the latent-cause inference). The re-simulated
 ** session must then equal the stored one, event by
 ** event (kind and time): a run made with `--set` overrides (recorded only in run.command)
 ** or by another build of the model (the version string may be the same) is not
@@ -115,13 +117,14 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
 {
     static const rl_plot_style_t coc_st = {5, RL_PLOT_MARKER_NONE, false, false};
     static const rl_plot_style_t da_st = {4, RL_PLOT_MARKER_NONE, false, false};
+    static const rl_plot_style_t belief_st = {2, RL_PLOT_MARKER_NONE, false, false};
     const rl_ds_session_t *s;
     rl_trace_t b;
     rl_plot_series_t *ser;
     char why[200];
-    const char *what;
-    double *marks, session_s, dt_s;
-    int n_marks = 0, ret;
+    const char *what, *marked;
+    double *marks, session_s, dt_s, coc_max;
+    int n_marks = 0, ret, k;
     size_t si, e;
 
     (void) m;
@@ -137,7 +140,7 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
         return ret;
     }
     s = &ds->sessions[si];
-    if ((ret = rl_fig_begin(out, ds, opt, 120.0, 110.0, err)) != 0) {
+    if ((ret = rl_fig_begin(out, ds, opt, 120.0, 150.0, err)) != 0) {
         return ret;
     }
     /* Samples at t = 0, dt, 2 dt, ... up to the session's time limit at most. */
@@ -148,10 +151,11 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
     b.t_min = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.t_min);
     b.cocaine_uM = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.cocaine_uM);
     b.da_nM = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.da_nM);
+    b.belief_drug = rl_fig_alloc(out, (size_t) b.cap, sizeof *b.belief_drug);
     marks = rl_fig_alloc(out, s->n_loaded_events, sizeof *marks);
-    ser = rl_fig_alloc(out, 2, sizeof *ser);
-    if (b.t_min == NULL || b.cocaine_uM == NULL || b.da_nM == NULL || marks == NULL
-        || ser == NULL) {
+    ser = rl_fig_alloc(out, 3, sizeof *ser);
+    if (b.t_min == NULL || b.cocaine_uM == NULL || b.da_nM == NULL || b.belief_drug == NULL
+        || marks == NULL || ser == NULL) {
         return rl_fig_fail(out, ds, RL_ERR_NOMEM, err, "out of memory");
     }
     if ((ret = resimulate(ds, s, &b, dt_s, why, sizeof why, err)) != 0) {
@@ -172,9 +176,20 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
             "reproduced from the stored protocol and seed (%s); %s", s->day, s->subject_id,
             why, hint);
     }
+    /* The vertical lines: the deliveries, or in a session without any (extinction, a cue
+    ** test) the cue onsets, which move the belief there. */
+    marked = rl_fig_delivery_word(ds, s->group_id);
     for (e = 0; e < s->n_loaded_events; e++) {
         if (rl_fig_is_delivery(s->events[e].kind)) {
             marks[n_marks++] = s->events[e].t_s / 60.0;
+        }
+    }
+    if (n_marks == 0) {
+        marked = "cue";
+        for (e = 0; e < s->n_loaded_events; e++) {
+            if (s->events[e].kind == RL_EV_CUE_ON) {
+                marks[n_marks++] = s->events[e].t_s / 60.0;
+            }
         }
     }
     if ((what = rl_fig_session_title(out, ds, s)) == NULL) {
@@ -183,20 +198,35 @@ rl_figure_traces(const rl_dataset_t *ds, const rl_measures_t *m,
     out->plot.title = opt->title != NULL ? opt->title : what;
     ser[0] = (rl_plot_series_t){NULL, b.t_min, b.cocaine_uM, NULL, b.n, coc_st};
     ser[1] = (rl_plot_series_t){NULL, b.t_min, b.da_nM, NULL, b.n, da_st};
+    ser[2] = (rl_plot_series_t){NULL, b.t_min, b.belief_drug, NULL, b.n, belief_st};
     out->n_groups = 1;
     out->plot.x.label = "Time (min)";
     out->plot.x.min = 0.0;
     out->plot.x.max = s->duration_min > 0.0 ? s->duration_min : 1.0;
-    out->plot.n_panels = 2;
+    out->plot.n_panels = 3;
     out->plot.panel[0] = (rl_plot_panel_t){.kind = RL_PLOT_LINES,
         .y = {"Brain cocaine (µM)", 0.0, 0.0, false, true}, .legend = RL_PLOT_LEGEND_NONE,
         .series = &ser[0], .n_series = 1, .vlines = marks, .n_vlines = n_marks};
     out->plot.panel[1] = (rl_plot_panel_t){.kind = RL_PLOT_LINES,
         .y = {"Accumbal dopamine (nM)", 0.0, 0.0, false, true}, .legend = RL_PLOT_LEGEND_NONE,
         .series = &ser[1], .n_series = 1, .vlines = marks, .n_vlines = n_marks};
-    snprintf(out->caption, sizeof out->caption, "Brain cocaine (top) and tonic accumbal "
-        "dopamine (bottom) of %s, re-simulated from the stored protocol and seed (the "
-        "re-simulated session has the stored events); the vertical lines mark the %d %s%s.",
-        what, n_marks, rl_fig_delivery_word(ds, s->group_id), n_marks == 1 ? "" : "s");
+    /* A drug-free session keeps a remainder of the last session's cocaine that decays
+    ** toward 0 (1e-280 uM and below); an automatic axis would magnify it. Below 1 nM the
+    ** panel gets the fixed axis 0-1 uM. */
+    for (k = 0, coc_max = 0.0; k < b.n; k++) {
+        coc_max = fmax(coc_max, b.cocaine_uM[k]);
+    }
+    if (coc_max < 1e-3) {
+        out->plot.panel[0].y.min = 0.0;
+        out->plot.panel[0].y.max = 1.0;
+    }
+    out->plot.panel[2] = (rl_plot_panel_t){.kind = RL_PLOT_LINES,
+        .y = {"Belief: drug context", 0.0, 1.0, false, true}, .legend = RL_PLOT_LEGEND_NONE,
+        .series = &ser[2], .n_series = 1, .vlines = marks, .n_vlines = n_marks};
+    snprintf(out->caption, sizeof out->caption, "Brain cocaine (top), tonic accumbal "
+        "dopamine (middle) and the belief that the drug context holds (bottom; the "
+        "latent-cause inference, docs/MODEL.md [BEL-1]-[BEL-4]) of %s, re-simulated from the "
+        "stored protocol and seed (the re-simulated session has the stored events); the "
+        "vertical lines mark the %d %s%s.", what, n_marks, marked, n_marks == 1 ? "" : "s");
     return 0;
 }

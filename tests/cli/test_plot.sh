@@ -44,7 +44,7 @@ plot_ok() {
 # Every figure kind as PNG at its default size, round(mm / 25.4 * 200 dpi) pixels (docs/
 # PLOT.md): 120 x 90 mm = 945 x 709 px; bars of up to 4 groups 100 mm wide (787 px);
 # curves whose legend labels are long ("Oprm1-het inactive") 150 mm (1181 px); traces
-# 120 x 110 mm (945 x 866 px).
+# 120 x 150 mm (945 x 1181 px: three stacked panels).
 for spec in acquisition:1181 breakpoint:787 extinction:945 reinstatement:787 iri:945; do
     fig=${spec%%:*}
     if plot_ok "$fig.png" "$fig"; then
@@ -57,7 +57,7 @@ if plot_ok cumulative.png cumulative --subject 4 --session 3; then
 fi
 if plot_ok traces.png traces --subject 4 --session 3; then
     is_png "$tmp/traces.png" || fail "traces.png is not a PNG"
-    expect_eq "traces.png size in pixels" "$(png_size "$tmp/traces.png")" "945 866"
+    expect_eq "traces.png size in pixels" "$(png_size "$tmp/traces.png")" "945 1181"
 fi
 # Options: size, resolution, title, a phase and a session by phase, groups, log axis.
 if plot_ok small.png acquisition --width-mm 80 --height-mm 60 --dpi 100 --title "Acq <1>"; then

@@ -17,7 +17,9 @@
 **  - iri: the intervals of a group = sum over its acquisition sessions of reinforcers - 1;
 **  - traces: the re-simulation reproduces the stored events (else the builder fails);
 **    brain cocaine is 0 before the first infusion of the mouse's first session and > 0
-**    after it; a wrong seed, an imported run, and unknown phase/subject/session fail.
+**    after it; the belief in the drug context is 1 throughout that session and falls below
+**    0.5 in the mouse's first extinction session; a wrong seed, an imported run, and
+**    unknown phase/subject/session fail.
 ** The report: as many inline <svg> as figures, as many <table> as it says, escaping, the
 ** atomic write (no temporary left; a missing directory fails and writes nothing).
 */
@@ -401,8 +403,8 @@ test_traces(void)
     opt.subject = subj;
     opt.day = 0;
     CHECK(rl_figure_traces(ds, ms, &opt, &f, &err) == 0); /* reproduced: events checked */
-    CHECK(f.plot.n_panels == 2);
-    if (f.plot.n_panels != 2) {
+    CHECK(f.plot.n_panels == 3);
+    if (f.plot.n_panels != 3) {
         fprintf(stderr, "traces: %s\n", err.msg);
         return;
     }
@@ -420,7 +422,43 @@ test_traces(void)
     CHECK(max_after > 0.1);      /* uM: 1 mg/kg gives ~1 uM at equilibrium */
     CHECK(f.plot.panel[0].n_vlines == s->reinforcers);
     CHECK(f.plot.panel[1].series->y[0] > 0.0); /* tonic dopamine */
+    /* the belief in the drug context: 1 throughout the first session, which has no
+    ** omitted reinforcer ([BEL-1]: the extinction cause does not exist yet) */
+    CHECK(f.plot.panel[2].series->n == coc->n);
+    for (k = 0; k < coc->n; k++) {
+        CHECK(f.plot.panel[2].series->y[k] == 1.0);
+    }
     rl_figure_free(&f);
+
+    /* ... and in the mouse's first extinction session it falls below 0.5 (the omissions
+    ** are evidence for the extinction cause, [BEL-2]) and stays within 0..1; the
+    ** vertical lines of a session without deliveries mark its cues (none here). */
+    for (i = 0; i < ds->n_sessions; i++) {
+        const rl_ds_session_t *x = &ds->sessions[i];
+        if (x->subject == subj && strcmp(x->phase_kind, "extinction") == 0
+            && x->session_in_phase == 0) {
+            const rl_plot_series_t *bel;
+            double lo = INFINITY, hi = -INFINITY;
+            opt.day = x->day;
+            CHECK(rl_figure_traces(ds, ms, &opt, &f, &err) == 0);
+            if (f.plot.n_panels != 3) {
+                break;
+            }
+            bel = f.plot.panel[2].series;
+            for (k = 0; k < bel->n; k++) {
+                lo = fmin(lo, bel->y[k]);
+                hi = fmax(hi, bel->y[k]);
+            }
+            CHECK(bel->n > 100 && lo >= 0.0 && hi <= 1.0 && lo < 0.5);
+            CHECK(f.plot.panel[2].n_vlines == 0 && strstr(f.caption, "0 cues") != NULL);
+            /* yesterday's cocaine remainder (far below 1 nM) is not magnified */
+            CHECK(f.plot.panel[0].y.min == 0.0 && f.plot.panel[0].y.max == 1.0);
+            rl_figure_free(&f);
+            break;
+        }
+    }
+    CHECK(i < ds->n_sessions); /* the mouse had an extinction session */
+    opt.day = 0;
 
     /* another seed does not reproduce the stored session */
     {
