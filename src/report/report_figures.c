@@ -6,7 +6,8 @@
 ** <figcaption> from the builder. Order: acquisition, breakpoint, extinction, reinstatement,
 ** place preference (a figure without data is left out), then one session of a representative mouse (the
 ** mouse of the first group closest to its group's mean in acquisition, its last
-** acquisition session): its cumulative record and, for a simulation, its brain traces.
+** acquisition session): its cumulative record and, for a simulation, its brain traces there
+** and in its first reinstatement test (where the belief in the drug context moves).
 ** Curves of more than MAX_CURVE_GROUPS groups are unreadable in one panel, so they are
 ** drawn as small multiples (figures.h: one panel per wild type with its mutants, e.g. the
 ** WT and KO mice of Oprm1 on cocaine, or per group) -- or, with the facet option OFF, split
@@ -112,6 +113,22 @@ emit(FILE *f, const rl_dataset_t *ds, const rl_figure_t *fig, rl_report_info_t *
     return rl_report_inline_figure(f, &fig->plot, fig->caption, ds->path, info, err);
 }
 
+/* The day of subject's first session in a reinstatement phase, or -1. */
+static int
+first_test_day(const rl_dataset_t *ds, int subject)
+{
+    size_t i;
+    int day = -1;
+    for (i = 0; i < ds->n_sessions; i++) {
+        const rl_ds_session_t *s = &ds->sessions[i];
+        if (s->subject == subject && s->phase_kind != NULL
+            && strcmp(s->phase_kind, "reinstatement") == 0 && (day < 0 || s->day < day)) {
+            day = s->day;
+        }
+    }
+    return day;
+}
+
 /* Build figure kind with opt and inline it; a figure without data is skipped, and with
 ** note_errors an invalid one becomes a note. */
 static int
@@ -181,12 +198,17 @@ rl_report_figures(FILE *f, const rl_dataset_t *ds, const rl_measures_t *m, int f
     if (ret == 0 && rl_figure_representative(ds, m, &opt, &subject, &day, NULL) == 0) {
         fputs("<h3>One session of a representative mouse</h3>\n<p>The mouse of the first group "
               "whose mean active responses in acquisition are closest to its group's mean, in "
-              "its last acquisition session.</p>\n", f);
+              "its last acquisition session (and, for a simulation, in its first "
+              "reinstatement test).</p>\n", f);
         opt.subject = subject;
         opt.day = day;
         ret = figure(f, ds, m, RL_FIG_CUMULATIVE, &opt, false, info, err);
         if (ret == 0 && !ds->run.imported) {
             ret = figure(f, ds, m, RL_FIG_TRACES, &opt, true, info, err);
+            /* ... and its first reinstatement test, where the belief moves */
+            if (ret == 0 && (opt.day = first_test_day(ds, subject)) >= 0) {
+                ret = figure(f, ds, m, RL_FIG_TRACES, &opt, true, info, err);
+            }
         }
     }
     if (ret == 0 && info->figures == 0 && info->notes == 0) {

@@ -9,7 +9,8 @@
 # panel; --facet on two groups of one line gives a panel per group; the PNG is written.
 # `report` has the "Group comparisons" section (a table per block and phase, with
 # p-values and effect sizes) and draws acquisition and extinction as one 8-panel figure
-# each (6 figures in all); --no-facet falls back to a figure per line and procedure (20).
+# each (7 figures in all, traces of the representative mouse's test included); --no-facet
+# falls back to a figure per line and procedure (21).
 #
 # usage: sh tests/cli/test_facets.sh /path/to/relapselab   (from the repository root)
 . "$(dirname "$0")/lib.sh"
@@ -55,7 +56,7 @@ expect_eq "panels of one line's pair with --facet" "$(panels "$tmp/pair.svg")" 2
 # ---- the report
 "$RL" report "$tmp/seed.db" -o "$tmp/r.html" >"$tmp/r.out" 2>"$tmp/err" ||
     fail "report failed: $(cat "$tmp/err")"
-grep -q "(6 figures," "$tmp/r.out" || fail "report: not 6 figures: $(cat "$tmp/r.out")"
+grep -q "(7 figures," "$tmp/r.out" || fail "report: not 7 figures: $(cat "$tmp/r.out")"
 grep -qF '<section id="compare">' "$tmp/r.html" || fail "report: no group comparisons section"
 expect_eq "comparison tables (2 procedures x 4 phases)" \
     "$(grep -oF '<table class="compare">' "$tmp/r.html" | wc -l | tr -d ' ')" 8
@@ -74,6 +75,6 @@ grep -q "One panel per wild type with its mutants" "$tmp/r.html" ||
     fail "report: the faceted figure's caption does not say what a panel is"
 "$RL" report "$tmp/seed.db" -o "$tmp/n.html" --no-facet >"$tmp/n.out" 2>"$tmp/err" ||
     fail "report --no-facet failed: $(cat "$tmp/err")"
-grep -q "(20 figures," "$tmp/n.out" || fail "report --no-facet: not 20 figures: $(cat "$tmp/n.out")"
+grep -q "(21 figures," "$tmp/n.out" || fail "report --no-facet: not 21 figures: $(cat "$tmp/n.out")"
 
 finish

@@ -58,9 +58,9 @@ report imp
 imp_figures=$figures
 imp_tables=$tables
 # tiny protocol: acquisition, breakpoint, extinction, reinstatement, cumulative (+ traces
-# for the simulation); tables: provenance, groups, 4 phases, 4 phases' group comparisons
+# of the last acquisition session and of the test, for the simulation); tables: provenance, groups, 4 phases, 4 phases' group comparisons
 # (+ the phases table, files and no issues table for the import)
-expect_eq "figures in the simulation's report" "$sim_figures" 6
+expect_eq "figures in the simulation's report" "$sim_figures" 7
 expect_eq "tables in the simulation's report" "$sim_tables" 10
 expect_eq "figures in the import's report" "$imp_figures" 5
 expect_eq "tables in the import's report" "$imp_tables" 12

@@ -573,7 +573,8 @@ test_report(void)
         return;
     }
     CHECK(strlen(html) == len && strncmp(html, "<!DOCTYPE html>", 15) == 0);
-    CHECK(info.figures == 6 && info.notes == 0); /* acq, bp, ext, reinst, cumulative, traces */
+    CHECK(info.figures == 7 && info.notes == 0); /* acq, bp, ext, reinst, cumulative, traces of
+                                                ** the last acquisition session and the test */
     CHECK(count(html, "<svg") == info.figures && count(html, "<figcaption>") == info.figures);
     /* provenance, groups, one per phase (the protocol is its YAML, not a table) and one per
     ** phase of group comparisons */
