@@ -1,4 +1,5 @@
-/* stress.h -- (internal) the stress state and its dynorphin release (docs/MODEL.md [STR-1], [STR-2]).
+/* stress.h -- (internal) the stress state and its dynorphin release (docs/MODEL.md
+** [STR-1], [STR-2]).
 **
 ** A stressor (footshock, forced swim, food deprivation; protocol.h) drives a stress state
 ** S -- CRF and noradrenaline, in "stress units" where 1 is the drive of the reference
@@ -6,11 +7,10 @@
 ** it lasts: dS/dt = (u(t) - S)/tau, tau = crf_rise_tau_min while S < u (the response comes
 ** within minutes) and crf_tau_min while S > u (it outlasts the stressor). S releases
 ** dynorphin at the extended-amygdala KOR site, which clears at the peptide clearance rate
-** k: dY/dt = k (S - Y), Y in units of the
-** dynorphin level released per unit of S (the caller scales it by Pdyn and
-** crf_dyn_gain). Between pulse edges the drive is constant and both have closed forms, so a
-** list of rectangular pulses is evaluated exactly at any time: no integration, no step
-** size.
+** k: dY/dt = k (S - Y), Y in units of the dynorphin level released per unit of S (the
+** caller scales it by Pdyn and crf_dyn_gain). Between pulse edges the drive is constant
+** and both have closed forms, so a list of rectangular pulses is evaluated exactly at any
+** time: no integration, no step size.
 */
 #ifndef RL_BIOLOGY_STRESS_H
 #define RL_BIOLOGY_STRESS_H
