@@ -9,9 +9,12 @@
 ** its target (max(0, t - rate)^2 for a finding, max(0, rate - t)^2 for a null); rows
 ** without a target are ignored. Every evaluation validates every file (validate.h) over the
 ** same studies (seeds seed .. seed + R - 1: common random numbers), so the loss is a
-** deterministic function of the parameters. Hold-out files are evaluated only at the
-** reference values and at the best point (generalisation). The library never prints except
-** into the FILE given to the print functions.
+** deterministic function of the parameters. A search of many evaluations on common studies
+** finds their luck as well as the parameters' effect (the lowest of many noisy losses is
+** biased low), so the best points can be confirmed: re-evaluated on studies the search did
+** not use, the best point then being the lowest confirmation loss. Hold-out files are
+** evaluated only at the reference values and at the best point (generalisation). The
+** library never prints except into the FILE given to the print functions.
 */
 #ifndef RELAPSELAB_CALIBRATE_H
 #define RELAPSELAB_CALIBRATE_H
@@ -41,6 +44,14 @@ typedef struct rl_calibrate_options {
     int replicates;               /* virtual studies per file and evaluation, >= 1 */
     uint64_t seed;                /* study r uses seed + r; the design's stream too */
     int threads;                  /* worker threads per study */
+    int confirm_replicates;       /* > 0: after the search, re-evaluate the reference and
+                                     the confirm_top best points over this many studies on
+                                     seeds seed + replicates onward (none the search used),
+                                     and make the best point the lowest loss there (the
+                                     earlier in that order among equals: the reference
+                                     first); 0: no confirmation */
+    int confirm_top;              /* the best search points confirmed, >= 1 when
+                                     confirm_replicates > 0 */
     const rl_params_t *params;    /* reference population values (the table after any
                                      --set), NULL = the parameter table; parameters not
                                      searched keep these values */
@@ -62,10 +73,12 @@ RL_API int rl_calibrate_run(const rl_claims_t *const *calib, int n_calib,
     const rl_claims_t *const *hold, int n_hold, const rl_calibrate_options_t *opt,
     rl_calibration_t **out, rl_error_t *err);
 
-/* Number of evaluations made (point 0, the design, the local search; not the hold-out). */
+/* Number of evaluations made (point 0, the design, the local search; not the confirmation
+** or the hold-out). */
 RL_API int rl_calibration_n_evals(const rl_calibration_t *self);
 
-/* The best evaluation (lowest loss; the earliest among equals): its loss, and its
+/* The best evaluation (lowest loss; the earliest among equals; with a confirmation, the
+** lowest confirmation loss): its loss (the confirmation's when there is one), and its
 ** population values into *out (the reference values with the searched ones replaced). */
 RL_API double rl_calibration_best(const rl_calibration_t *self, rl_params_t *out);
 

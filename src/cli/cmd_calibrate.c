@@ -25,6 +25,7 @@
 #define DEFAULT_CLAIMS "claims/gutierrez2014.yaml"
 #define MAX_FILES 64
 #define TOP 10
+#define CONFIRM_TOP 5 /* --confirm-top's default */
 
 typedef struct calibrate_cli {
     const char *paths[MAX_FILES];   /* as given: calibration files or folders */
@@ -36,7 +37,8 @@ typedef struct calibrate_cli {
     char names_buf[2048];           /* --params, split at the commas */
     const char *names[RL_CALIBRATE_MAX_PARAMS + 1];
     int n_names;
-    long long design, local, replicates;
+    long long design, local, replicates, confirm, confirm_top;
+    int confirm_top_given;
     double tol;
     const char *out;
     rl_cli_common_t common;
@@ -48,7 +50,8 @@ usage(void)
     fprintf(stderr,
         "usage: relapselab calibrate [CLAIMS...] --params A,B,... [--design N] [--local ITER]\n"
         "                            [--replicates R] [--seed S] [--threads N] [--tol X]\n"
-        "                            [--set NAME=VALUE]... [--holdout CLAIMS...] [--out FILE]\n"
+        "                            [--confirm R2 [--confirm-top K]] [--set NAME=VALUE]...\n"
+        "                            [--holdout CLAIMS...] [--out FILE]\n"
         "  CLAIMS          claims files, or folders of them (*.yaml), to calibrate on;\n"
         "                  default %s\n"
         "  --params A,B    the parameters searched, each over its plausible range\n"
@@ -62,9 +65,14 @@ usage(void)
         "  --threads N     worker threads (default 2; results do not depend on it)\n"
         "  --tol X         stop the local search when the simplex is smaller (logit units,\n"
         "                  default %g)\n"
+        "  --confirm R2    evaluate the reference and the K best search points again over\n"
+        "                  R2 studies on seeds S+R..S+R+R2-1 (1-100000), which the search did\n"
+        "                  not use, and take the best point there (a search's lowest loss\n"
+        "                  is biased low by its studies' luck)\n"
+        "  --confirm-top K the best search points confirmed, 1-1000 (default %d)\n"
         "  --holdout CLAIMS...  files evaluated only at the reference and the best point\n"
         "  --out FILE      also write every evaluation as JSON (docs/CALIBRATION.md)\n",
-        DEFAULT_CLAIMS, RL_CALIBRATE_DEFAULT_TOL);
+        DEFAULT_CLAIMS, RL_CALIBRATE_DEFAULT_TOL, CONFIRM_TOP);
     return RL_EXIT_USAGE;
 }
 
@@ -127,6 +135,11 @@ own_option(int argc, char **argv, int *i, calibrate_cli_t *c, int *ret)
         *ret = count_arg(a, argv[++*i], 0, 100000, &c->local);
     } else if (strcmp(a, "--replicates") == 0) {
         *ret = count_arg(a, argv[++*i], 1, 100000, &c->replicates);
+    } else if (strcmp(a, "--confirm") == 0) {
+        *ret = count_arg(a, argv[++*i], 1, 100000, &c->confirm);
+    } else if (strcmp(a, "--confirm-top") == 0) {
+        *ret = count_arg(a, argv[++*i], 1, 1000, &c->confirm_top);
+        c->confirm_top_given = 1;
     } else if (strcmp(a, "--tol") == 0) {
         ++*i;
         errno = 0;
@@ -173,6 +186,10 @@ parse_args(int argc, char **argv, calibrate_cli_t *c)
     }
     if (c->n_names == 0) {
         fprintf(stderr, "relapselab: calibrate needs --params (the parameters to search)\n");
+        return usage();
+    }
+    if (c->confirm_top_given && c->confirm == 0) {
+        fprintf(stderr, "relapselab: --confirm-top needs --confirm R2\n");
         return usage();
     }
     if (hold && c->n_hold_paths == 0) {
@@ -259,8 +276,8 @@ out_close(out_file_t *o, const rl_calibration_t *cal, int commit)
     return code;
 }
 
-/* The best point as a validate command line, on the paths as given, over 100 studies the
-** search did not use. */
+/* The best point as a validate command line, on the paths as given, over 100 studies
+** neither the search nor the confirmation used. */
 static void
 print_validate_line(const calibrate_cli_t *c, const rl_calibration_t *cal)
 {
@@ -276,8 +293,9 @@ print_validate_line(const calibrate_cli_t *c, const rl_calibration_t *cal)
     }
     /* fresh studies: seeds the search did not see */
     printf(" --replicates 100 --seed %llu%s%s\n",
-        (unsigned long long) (c->common.seed + (uint64_t) c->replicates), c->common.settings,
-        set);
+        (unsigned long long) (c->common.seed + (uint64_t) c->replicates
+                              + (uint64_t) c->confirm),
+        c->common.settings, set);
 }
 
 /* Search and report (the claims loaded in claims[0..c->n_files)). */
@@ -302,6 +320,8 @@ run(calibrate_cli_t *c, rl_claims_t **claims)
     opt.replicates = (int) c->replicates;
     opt.seed = c->common.seed;
     opt.threads = c->common.threads;
+    opt.confirm_replicates = (int) c->confirm;
+    opt.confirm_top = (int) c->confirm_top;
     opt.params = &c->common.params;
     /* Handlers first: from here on a signal stops the search and removes the file. */
     opt.cancel = rl_cli_catch_interrupts();
@@ -344,6 +364,7 @@ rl_cmd_calibrate(int argc, char **argv)
     c.design = 16;
     c.local = 40;
     c.replicates = 20;
+    c.confirm_top = CONFIRM_TOP;
     rl_cli_common_init(&c.common, 1, 2);
     rl_error_clear(&err);
     if ((code = parse_args(argc, argv, &c)) >= 0 || (code = find_files(&c)) >= 0) {

@@ -4,8 +4,10 @@
 ** evaluate the N points of a Latin-hypercube design drawn from the RL_STREAM_CALIBRATE
 ** stream of the seed; from the best point so far, run GSL's Nelder-Mead simplex
 ** (nmsimplex2) in logit coordinates for at most ITER iterations or until the simplex is
-** smaller than the tolerance; then evaluate the hold-out files at the reference and at the
-** best point. An evaluation sets the searched parameters' population values (the others
+** smaller than the tolerance; with a confirmation, evaluate the reference and the best
+** search points again over fresh studies (seeds seed + R onward) and take the best point
+** there; then evaluate the hold-out files at the reference and at the best point. An
+** evaluation sets the searched parameters' population values (the others
 ** keep the reference's), validates every file of its set over the same R studies (seeds
 ** seed .. seed + R - 1, validate.h), reads each report row's rate and target and each
 ** magnitude with a range (claims.h), and sums the files' mean squared shortfalls (a
@@ -158,10 +160,11 @@ report_progress(rl_calibration_t *c)
     rl_progress_report(&c->progress, &c->info);
 }
 
-/* Validate every file of s at population values p into e (file losses, rates, loss). */
+/* Validate every file of s at population values p over R studies from seed `seed` into e
+** (file losses, rates, loss). */
 static int
-eval_set(rl_calibration_t *c, cal_set_t *s, const rl_params_t *p, cal_eval_t *e,
-    rl_error_t *err)
+eval_set(rl_calibration_t *c, cal_set_t *s, const rl_params_t *p, int R, uint64_t seed,
+    cal_eval_t *e, rl_error_t *err)
 {
     rl_validate_options_t vo;
     size_t cap = 0;
@@ -171,8 +174,8 @@ eval_set(rl_calibration_t *c, cal_set_t *s, const rl_params_t *p, cal_eval_t *e,
         return ret;
     }
     memset(&vo, 0, sizeof vo);
-    vo.replicates = c->replicates;
-    vo.seed = c->seed;
+    vo.replicates = R;
+    vo.seed = seed;
     vo.threads = c->threads;
     vo.params = p;
     vo.cancel = c->cancel;
@@ -290,7 +293,7 @@ evaluate(rl_calibration_t *c, const double *x, int stage, int step, double *loss
     }
     memcpy(e->x, x, (size_t) c->n_dims * sizeof *x);
     params_at(c, x, &p);
-    if ((ret = eval_set(c, &c->calib, &p, e, err)) != 0) {
+    if ((ret = eval_set(c, &c->calib, &p, c->replicates, c->seed, e, err)) != 0) {
         eval_free(e);
         return ret;
     }
@@ -442,6 +445,61 @@ out:
     return ret;
 }
 
+void
+rl_cal_by_loss(const cal_eval_t *evals, int n, int *order)
+{
+    int i, j;
+    for (i = 0; i < n; i++) { /* insertion sort: stable */
+        for (j = i; j > 0 && evals[order[j - 1]].loss > evals[i].loss; j--) {
+            order[j] = order[j - 1];
+        }
+        order[j] = i;
+    }
+}
+
+/* The confirmation: the reference and the confirm_top best search points (by loss, the
+** earliest among equals) re-evaluated over fresh studies; the best point becomes the
+** lowest loss there (the earlier in this order among equals). */
+static int
+run_confirm(rl_calibration_t *c, rl_error_t *err)
+{
+    int *order, n, i, ret = 0;
+
+    if ((order = rl_calloc((size_t) c->n_evals, sizeof *order)) == NULL
+        || (c->conf_of = rl_calloc((size_t) c->confirm_top + 1, sizeof *c->conf_of)) == NULL
+        || (c->conf = rl_calloc((size_t) c->confirm_top + 1, sizeof *c->conf)) == NULL) {
+        free(order);
+        return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    rl_cal_by_loss(c->evals, c->n_evals, order);
+    c->conf_of[c->n_conf++] = 0;
+    for (i = 0; i < c->n_evals && c->n_conf <= c->confirm_top; i++) {
+        if (order[i] != 0) {
+            c->conf_of[c->n_conf++] = order[i];
+        }
+    }
+    free(order);
+    c->search_best = c->best;
+    for (n = 0; n < c->n_conf; n++) {
+        rl_params_t p;
+        params_at(c, c->evals[c->conf_of[n]].x, &p);
+        if ((ret = eval_set(c, &c->calib, &p, c->confirm_replicates, c->confirm_seed,
+                 &c->conf[n], err)) != 0) {
+            eval_free(&c->conf[n]);
+            c->n_conf = n; /* the evaluated ones are freed with the calibration */
+            return ret;
+        }
+        report_progress(c);
+    }
+    for (n = 1, i = 0; n < c->n_conf; n++) {
+        if (c->conf[n].loss < c->conf[i].loss) {
+            i = n;
+        }
+    }
+    c->best = c->conf_of[i];
+    return 0;
+}
+
 /* The hold-out files at the reference and at the best point. */
 static int
 run_holdout(rl_calibration_t *c, rl_error_t *err)
@@ -449,12 +507,13 @@ run_holdout(rl_calibration_t *c, rl_error_t *err)
     rl_params_t p;
     int ret;
 
-    if ((ret = eval_set(c, &c->hold, &c->ref, &c->hold_ref, err)) != 0) {
+    if ((ret = eval_set(c, &c->hold, &c->ref, c->replicates, c->seed, &c->hold_ref,
+             err)) != 0) {
         return ret;
     }
     report_progress(c);
     params_at(c, c->evals[c->best].x, &p);
-    if ((ret = eval_set(c, &c->hold, &p, &c->hold_best, err)) != 0) {
+    if ((ret = eval_set(c, &c->hold, &p, c->replicates, c->seed, &c->hold_best, err)) != 0) {
         return ret;
     }
     c->have_hold = true;
@@ -478,9 +537,11 @@ setup(rl_calibration_t *c, const rl_claims_t *const *calib, int n_calib,
 {
     int ret, n;
     if (n_calib < 1 || n_hold < 0 || opt->replicates < 1 || opt->design < 0
-        || opt->local_iter < 0) {
+        || opt->local_iter < 0 || opt->confirm_replicates < 0
+        || (opt->confirm_replicates > 0 && opt->confirm_top < 1)) {
         return rl_error_set(err, RL_ERR_INVALID, NULL, 0, 0, "calibrate: needs a claims file, "
-            "R >= 1 and non-negative design and local sizes");
+            "R >= 1, non-negative design, local and confirmation sizes, and a confirmation "
+            "of at least one point");
     }
     if ((ret = rl_cal_space(opt->names, opt->n_names, c->dims, err)) != 0) {
         return ret;
@@ -500,11 +561,15 @@ setup(rl_calibration_t *c, const rl_claims_t *const *calib, int n_calib,
     c->cancel = opt->cancel;
     c->progress = opt->progress;
     c->local_start = -1;
+    c->confirm_replicates = opt->confirm_replicates;
+    c->confirm_top = opt->confirm_replicates > 0 ? opt->confirm_top : 0;
+    c->confirm_seed = c->seed + (uint64_t) c->replicates;
+    c->search_best = 0;
     c->info.unit = "evaluations";
     /* an upper bound: Nelder-Mead sets n + 1 vertices, then makes at most n + 2
     ** evaluations an iteration (reflect, contract, shrink the n others) */
     c->info.total = 1 + c->design + (c->local_iter > 0 ? n + 1 + c->local_iter * (n + 2) : 0)
-        + (n_hold > 0 ? 2 : 0);
+        + (c->confirm_replicates > 0 ? 1 + c->confirm_top : 0) + (n_hold > 0 ? 2 : 0);
     if (set_init(&c->calib, calib, n_calib) != 0 || set_init(&c->hold, hold, n_hold) != 0) {
         return rl_error_set(err, RL_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
@@ -532,6 +597,7 @@ rl_calibrate_run(const rl_claims_t *const *calib, int n_calib, const rl_claims_t
     if ((ret = evaluate(c, x, CAL_REFERENCE, 0, &loss, err)) != 0
         || (c->design > 0 && (ret = run_design(c, err)) != 0)
         || (c->local_iter > 0 && (ret = run_local(c, err)) != 0)
+        || (c->confirm_replicates > 0 && (ret = run_confirm(c, err)) != 0)
         || (n_hold > 0 && (ret = run_holdout(c, err)) != 0)) {
         goto fail;
     }
@@ -555,7 +621,13 @@ rl_calibration_n_evals(const rl_calibration_t *self)
 double
 rl_calibration_best(const rl_calibration_t *self, rl_params_t *out)
 {
+    int i;
     params_at(self, self->evals[self->best].x, out);
+    for (i = 0; i < self->n_conf; i++) {
+        if (self->conf_of[i] == self->best) {
+            return self->conf[i].loss;
+        }
+    }
     return self->evals[self->best].loss;
 }
 
@@ -570,6 +642,11 @@ rl_calibration_free(rl_calibration_t *self)
         eval_free(&self->evals[i]);
     }
     free(self->evals);
+    for (i = 0; i < self->n_conf; i++) {
+        eval_free(&self->conf[i]);
+    }
+    free(self->conf);
+    free(self->conf_of);
     eval_free(&self->hold_ref);
     eval_free(&self->hold_best);
     set_free(&self->calib);

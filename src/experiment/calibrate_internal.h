@@ -130,7 +130,19 @@ struct rl_calibration {
     const char *local_stop;     /* why it stopped (static text) */
     bool have_hold;
     cal_eval_t hold_ref, hold_best;
+    /* the confirmation (calibrate.h): conf[i] is evaluation conf_of[i] re-evaluated on the
+    ** calibration files over confirm_replicates studies from seed confirm_seed; conf_of[0]
+    ** is the reference (0), then the best search points by loss */
+    int confirm_replicates, confirm_top;
+    uint64_t confirm_seed;
+    cal_eval_t *conf;
+    int *conf_of;
+    int n_conf;
+    int search_best;            /* the lowest search loss (best before the confirmation) */
 };
+
+/* order[0..n) = the indices of evals[0..n) by loss, the earlier among equals first. */
+void rl_cal_by_loss(const cal_eval_t *evals, int n, int *order);
 
 /* The name of a stage ("reference", "design", "local"). */
 const char *rl_cal_stage_name(int stage);

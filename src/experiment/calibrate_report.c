@@ -1,6 +1,7 @@
 /* calibrate_report.c -- the reports of a calibration (calibrate.h): the text report (the
-** search, the best evaluations, the best point as --set options, every row at the reference
-** and at the best point, the hold-out comparison) and the JSON document (every evaluation;
+** search, the best evaluations, the confirmation on fresh studies, the best point as --set
+** options, every row at the reference and at the best point -- on the fresh studies when
+** there was a confirmation --, the hold-out comparison) and the JSON document (every evaluation;
 ** field names in docs/CALIBRATION.md). In JSON, parameter values are written in the fewest
 ** digits (15 to 17) that read back exactly; losses and rates with 8 and 6 digits.
 */
@@ -102,21 +103,6 @@ print_set(const cal_set_t *s, const cal_eval_t *a, const cal_eval_t *b, FILE *f)
     fprintf(f, "  %-60s loss %.4f -> %.4f\n", "total", ta, tb);
 }
 
-/* Indices of the evaluations, by loss (then by order). */
-static int
-by_loss(const cal_eval_t *evals, int n, int *order)
-{
-    int i, j;
-    for (i = 0; i < n; i++) {
-        int v = i;
-        for (j = i; j > 0 && (evals[order[j - 1]].loss > evals[v].loss); j--) {
-            order[j] = order[j - 1];
-        }
-        order[j] = v;
-    }
-    return n;
-}
-
 static void
 print_search(const rl_calibration_t *self, FILE *f)
 {
@@ -138,7 +124,49 @@ print_search(const rl_calibration_t *self, FILE *f)
                                                                : "a lack of progress",
             self->local_size, self->tol);
     }
-    fprintf(f, ". %d evaluation%s.\n\n", self->n_evals, self->n_evals == 1 ? "" : "s");
+    fprintf(f, ". %d evaluation%s.\n", self->n_evals, self->n_evals == 1 ? "" : "s");
+    if (self->n_conf > 0) {
+        fprintf(f, "Confirmation: the reference and the %d best search point%s evaluated again "
+                   "over %d virtual stud%s per file on seeds %llu..%llu, which the search did "
+                   "not use; the best point is the lowest loss there.\n",
+            self->n_conf - 1, self->n_conf == 2 ? "" : "s", self->confirm_replicates,
+            self->confirm_replicates == 1 ? "y" : "ies",
+            (unsigned long long) self->confirm_seed,
+            (unsigned long long) (self->confirm_seed + (uint64_t) self->confirm_replicates - 1));
+    }
+    fputc('\n', f);
+}
+
+/* The confirmation's table: each point's loss in the search and on the fresh studies. */
+static void
+print_confirm(const rl_calibration_t *self, FILE *f)
+{
+    int i;
+    fprintf(f, "\nConfirmation (loss in the search -> on the fresh studies; * the best point):"
+               "\n%5s %-9s %4s %10s %10s\n", "eval", "stage", "step", "search", "fresh");
+    for (i = 0; i < self->n_conf; i++) {
+        const cal_eval_t *e = &self->evals[self->conf_of[i]];
+        fprintf(f, "%5d %-9s %4d %10.4f %10.4f%s\n", self->conf_of[i],
+            rl_cal_stage_name(e->stage), e->step, e->loss, self->conf[i].loss,
+            self->conf_of[i] == self->best ? " *" : "");
+    }
+    if (self->best != self->search_best) {
+        fprintf(f, "The search's lowest loss, evaluation %d, is not the lowest on the fresh "
+                   "studies.\n", self->search_best);
+    }
+}
+
+/* The confirmation of evaluation i, or NULL. */
+static const cal_eval_t *
+confirmed(const rl_calibration_t *self, int i)
+{
+    int k;
+    for (k = 0; k < self->n_conf; k++) {
+        if (self->conf_of[k] == i) {
+            return &self->conf[k];
+        }
+    }
+    return NULL;
 }
 
 static void
@@ -166,7 +194,8 @@ print_top(const rl_calibration_t *self, FILE *f, int top)
     if (order == NULL) {
         return -1;
     }
-    n = by_loss(self->evals, self->n_evals, order);
+    rl_cal_by_loss(self->evals, self->n_evals, order);
+    n = self->n_evals;
     n = top > 0 && top < n ? top : n;
     fprintf(f, "Best evaluations (%d of %d, lowest loss first):\n%5s %-9s %4s %10s", n,
         self->n_evals, "eval", "stage", "step", "loss");
@@ -208,10 +237,21 @@ rl_calibration_print(const rl_calibration_t *self, FILE *f, int top, rl_error_t 
     } else {
         snprintf(what, sizeof what, "local search, iteration %d", best->step);
     }
-    fprintf(f, "\nBest point: evaluation %d (%s), loss %.4f (reference %.4f):\n %s\n",
-        self->best, what, best->loss, self->evals[0].loss, set);
-    fprintf(f, "\nCalibration files (rate at the reference -> at the best point):\n");
-    print_set(&self->calib, &self->evals[0], best, f);
+    if (self->n_conf > 0) {
+        const cal_eval_t *cb = confirmed(self, self->best), *cr = &self->conf[0];
+        print_confirm(self, f);
+        fprintf(f, "\nBest point: evaluation %d (%s), loss on the fresh studies %.4f "
+                   "(reference %.4f), in the search %.4f (reference %.4f):\n %s\n",
+            self->best, what, cb->loss, cr->loss, best->loss, self->evals[0].loss, set);
+        fprintf(f, "\nCalibration files, on the fresh studies (rate at the reference -> at "
+                   "the best point):\n");
+        print_set(&self->calib, cr, cb, f);
+    } else {
+        fprintf(f, "\nBest point: evaluation %d (%s), loss %.4f (reference %.4f):\n %s\n",
+            self->best, what, best->loss, self->evals[0].loss, set);
+        fprintf(f, "\nCalibration files (rate at the reference -> at the best point):\n");
+        print_set(&self->calib, &self->evals[0], best, f);
+    }
     if (self->have_hold) {
         fprintf(f, "\nHold-out files, not used in the search (rate at the reference -> at the "
                    "best point):\n");
@@ -375,6 +415,24 @@ rl_calibration_print_json(const rl_calibration_t *self, FILE *f, rl_error_t *err
             self->local_iters);
         json_num(f, "%.6g", self->local_size);
         fprintf(f, ", \"stop\": \"%s\"}", self->local_stop);
+    } else {
+        fputs("null", f);
+    }
+    fputs(",\n  \"confirmation\": ", f);
+    if (self->n_conf > 0) {
+        int i;
+        fprintf(f, "{\"replicates\": %d, \"seed\": %llu, \"top\": %d, \"chosen\": %d, "
+                   "\"search_best\": %d, \"points\": [\n", self->confirm_replicates,
+            (unsigned long long) self->confirm_seed, self->confirm_top, self->best,
+            self->search_best);
+        for (i = 0; i < self->n_conf; i++) {
+            fprintf(f, "    {\"evaluation\": %d, \"search_loss\": ", self->conf_of[i]);
+            json_num(f, "%.8g", self->evals[self->conf_of[i]].loss);
+            fputs(", ", f);
+            json_losses(f, &self->conf[i], &self->calib);
+            fprintf(f, "}%s\n", i + 1 < self->n_conf ? "," : "");
+        }
+        fputs("  ]}", f);
     } else {
         fputs("null", f);
     }

@@ -85,7 +85,8 @@ sweep export-csv export "$tmp/base.db" --csv @OUT/csv
 sweep export-medpc export "$tmp/base.db" --medpc @OUT/medpc
 sweep import import-medpc "$tmp/medpc" --profile relapselab --out @OUT/lab.db --quiet
 sweep calibrate calibrate tests/data/calibrate_small.yaml --params burst_s,want_gain \
-    --design 2 --local 1 --replicates 1 --threads 1 --holdout tests/data/calibrate_small.yaml \
+    --design 2 --local 1 --replicates 1 --threads 1 --confirm 1 --confirm-top 1 \
+    --holdout tests/data/calibrate_small.yaml \
     --out @OUT/c.json
 sweep power power tests/data/power_small.yaml --n 2,3 --replicates 2 --threads 1 --quiet \
     --csv @OUT/p.csv -o @OUT/p.svg

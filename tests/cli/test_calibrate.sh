@@ -9,6 +9,10 @@
 #   - the same command twice, and with --threads 1 and 2, gives byte-identical JSON;
 #   - a hold-out file identical to the calibration file has, at the reference, evaluation
 #     0's loss;
+#   - --confirm 3 --confirm-top 2 evaluates the reference and the two best search points
+#     again on seeds 6..8 (the reference's loss there is that of a search run on those
+#     seeds), takes the lowest loss there as the best point, leaves the search alone, and
+#     prints a validate command on seeds after the confirmation's;
 #   - bad input (an unknown parameter, a bad number, a missing file, an unwritable --out)
 #     exits non-zero with a message naming the problem and leaves no output file;
 #   - SIGINT stops a search: exit 130, no output file, no temporary file.
@@ -41,7 +45,7 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 table = dict(kv.split("=") for kv in sys.argv[2].split())
 for key in ("replicates", "seed", "design", "local_iterations_max", "tolerance", "parameters",
-            "files", "rows", "evaluations", "best", "local", "holdout"):
+            "files", "rows", "evaluations", "best", "local", "confirmation", "holdout"):
     assert key in d, "no key " + key
 assert d["replicates"] == 2 and d["seed"] == 4 and d["design"] == 3
 assert [p["name"] for p in d["parameters"]] == ["burst_s", "want_gain"]
@@ -82,7 +86,7 @@ assert best["loss"] == min(e["loss"] for e in ev)
 assert ev[best["evaluation"]]["loss"] == best["loss"]
 assert best["set"].startswith("--set burst_s=")
 assert d["local"]["start"] >= 0 and d["local"]["iterations"] <= 2
-assert d["holdout"] is None
+assert d["holdout"] is None and d["confirmation"] is None
 EOF
 else
     note "python3 is not installed: skipping the JSON checks"
@@ -115,6 +119,41 @@ assert h["evaluations"] == a["evaluations"] and h["best"] == a["best"]
 EOF
 fi
 
+# ---- a confirmation on fresh seeds ----
+"$RL" calibrate $args --confirm 3 --confirm-top 2 --out "$tmp/c.json" >"$tmp/c.txt" 2>&1 ||
+    { show_file "output" "$tmp/c.txt"; fail "calibrate --confirm failed"; }
+grep -q "^Confirmation (loss in the search" "$tmp/c.txt" || fail "no confirmation table"
+grep -q "relapselab validate $claims --replicates 100 --seed 9 --set" "$tmp/c.txt" ||
+    fail "the validate command is not on seeds after the confirmation's (4 + 2 + 3 = 9)"
+"$RL" calibrate $claims --params burst_s,want_gain --design 0 --local 0 --replicates 3 \
+    --seed 6 --out "$tmp/c0.json" >/dev/null 2>&1 || fail "calibrate on seeds 6..8 failed"
+if command -v python3 >/dev/null 2>&1; then
+    python3 - "$tmp/c.json" "$tmp/a.json" "$tmp/c0.json" <<'EOF' 2>"$tmp/py.err" || fail "calibrate --confirm JSON: $(tail -n 1 "$tmp/py.err")"
+import json, sys
+c, a, c0 = (json.load(open(p)) for p in sys.argv[1:4])
+conf = c["confirmation"]
+assert conf["replicates"] == 3 and conf["seed"] == 6 and conf["top"] == 2
+pts = conf["points"]
+ev = c["evaluations"]
+assert len(pts) == 3 and pts[0]["evaluation"] == 0
+# the two best search points by loss (the earliest among equals), after the reference
+order = sorted((e["loss"], e["index"]) for e in ev if e["index"] != 0)
+assert [p["evaluation"] for p in pts[1:]] == [i for _, i in order[:2]], pts
+for p in pts:
+    assert p["search_loss"] == ev[p["evaluation"]]["loss"]
+    assert len(p["rates"]) == len(c["rows"])
+# the reference on seeds 6..8 is the point 0 of a search on those seeds
+assert pts[0]["loss"] == c0["evaluations"][0]["loss"]
+assert pts[0]["rates"] == c0["evaluations"][0]["rates"]
+# the best point: the lowest loss on the fresh seeds, the earlier among equals
+low = min(range(3), key=lambda i: (pts[i]["loss"], i))
+assert conf["chosen"] == pts[low]["evaluation"] == c["best"]["evaluation"]
+assert conf["search_best"] == a["best"]["evaluation"]
+# the confirmation does not change the search
+assert c["evaluations"] == a["evaluations"] and c["local"] == a["local"]
+EOF
+fi
+
 # ---- bad input: a message naming the problem, non-zero exit, no output ----
 # bad_input WHAT WORD ARGS...: calibrate ARGS --out $tmp/bad.json must fail and say WORD.
 bad_input() {
@@ -142,6 +181,9 @@ bad_input "missing claims file" "no_such_file.yaml" $tmp/no_such_file.yaml --par
 bad_input "missing hold-out file" "no_such_hold.yaml" $claims --params burst_s \
     --holdout $tmp/no_such_hold.yaml
 bad_input "no --params" "--params" $claims
+bad_input "bad --confirm" "--confirm" $claims --params burst_s --confirm 0
+bad_input "--confirm-top without --confirm" "--confirm-top needs" $claims --params burst_s \
+    --confirm-top 2
 "$RL" calibrate $claims --params burst_s --replicates 1 --design 0 --local 0 \
     --out "$tmp/no_dir/x.json" >/dev/null 2>"$tmp/nd.err"
 [ $? -eq 1 ] || fail "an unwritable --out: exit status is not 1"

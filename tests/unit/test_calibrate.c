@@ -250,6 +250,19 @@ load_small(void)
     return c;
 }
 
+/* A search of two parameters on the small file: 2 studies from seed 4, 1 thread, no design,
+** no local search. */
+static void
+small_options(rl_calibrate_options_t *opt, const char **names)
+{
+    memset(opt, 0, sizeof *opt);
+    opt->names = names;
+    opt->n_names = 2;
+    opt->replicates = 2;
+    opt->seed = 4;
+    opt->threads = 1;
+}
+
 static void
 search_small(void)
 {
@@ -267,14 +280,9 @@ search_small(void)
         return;
     }
     set[0] = c;
-    memset(&opt, 0, sizeof opt);
-    opt.names = names;
-    opt.n_names = 2;
+    small_options(&opt, names);
     opt.design = 3;
     opt.local_iter = 2;
-    opt.replicates = 2;
-    opt.seed = 4;
-    opt.threads = 1;
     CHECK(rl_calibrate_run(set, 1, set, 1, &opt, &a, &err) == 0);
     opt.threads = 2;
     CHECK(rl_calibrate_run(set, 1, NULL, 0, &opt, &b, &err) == 0);
@@ -301,6 +309,69 @@ search_small(void)
     }
     rl_calibration_free(a);
     rl_calibration_free(b);
+    rl_claims_free(c);
+    free(c);
+}
+
+/* The confirmation: the reference and the best search points again over the studies after
+** the search's (seeds seed + R ..), the best point the lowest loss there. */
+static void
+search_confirmed(void)
+{
+    const char *names[] = {"cue_opioid_release", "burst_s"};
+    rl_claims_t *c = load_small();
+    const rl_claims_t *set[1];
+    rl_calibrate_options_t opt;
+    rl_calibration_t *a = NULL, *fresh = NULL;
+    rl_params_t best;
+    rl_error_t err;
+    int i, lowest = 0;
+
+    if (c == NULL) {
+        return;
+    }
+    set[0] = c;
+    small_options(&opt, names);
+    opt.design = 4;
+    opt.confirm_replicates = 3;
+    opt.confirm_top = 0;
+    CHECK(rl_calibrate_run(set, 1, NULL, 0, &opt, &a, &err) == RL_ERR_INVALID && a == NULL);
+    opt.confirm_top = 2;
+    CHECK(rl_calibrate_run(set, 1, NULL, 0, &opt, &a, &err) == 0);
+    /* the reference alone over the confirmation's studies: a search of no design */
+    opt.design = 0;
+    opt.confirm_replicates = 0;
+    opt.replicates = 3;
+    opt.seed = 6;
+    CHECK(rl_calibrate_run(set, 1, NULL, 0, &opt, &fresh, &err) == 0);
+    if (a != NULL && fresh != NULL) {
+        CHECK(rl_calibration_n_evals(a) == 5 && a->n_conf == 3);
+        CHECK(a->confirm_seed == 6 && a->confirm_replicates == 3);
+        CHECK(a->conf_of[0] == 0 && a->conf_of[1] != 0 && a->conf_of[2] != 0);
+        /* the best search points, in order of their loss */
+        CHECK(a->evals[a->conf_of[1]].loss <= a->evals[a->conf_of[2]].loss);
+        for (i = 1; i < a->n_evals; i++) {
+            CHECK(i == a->conf_of[1] || i == a->conf_of[2]
+                || a->evals[i].loss >= a->evals[a->conf_of[2]].loss);
+        }
+        /* seeds 6..8: the reference's loss there is the fresh search's point 0 */
+        CHECK(a->conf[0].loss == fresh->evals[0].loss);
+        CHECK(memcmp(a->conf[0].rate, fresh->evals[0].rate,
+                  (size_t) a->calib.n_rows * sizeof *a->conf[0].rate) == 0);
+        /* ... and not the search's own (seeds 4..5) */
+        CHECK(memcmp(a->conf[0].rate, a->evals[0].rate,
+                  (size_t) a->calib.n_rows * sizeof *a->conf[0].rate) != 0);
+        for (i = 1; i < a->n_conf; i++) {
+            if (a->conf[i].loss < a->conf[lowest].loss) {
+                lowest = i;
+            }
+        }
+        CHECK(a->best == a->conf_of[lowest]);
+        CHECK(rl_calibration_best(a, &best) == a->conf[lowest].loss);
+        CHECK(best.burst_s == a->evals[a->best].x[1]);
+    }
+    rl_calibration_free(a);
+    rl_calibration_free(fresh);
     rl_claims_free(c);
     free(c);
 }
@@ -345,6 +416,7 @@ static const rl_test_case_t CASES[] = {
     {"lhs_deterministic", lhs_deterministic, 0},
     {"loss_known_answers", loss_known_answers, 0},
     {"search_small", search_small, 0},
+    {"search_confirmed", search_confirmed, 0},
     {"search_cancelled", search_cancelled, 0},
 };
 RL_TEST_MAIN(CASES)
