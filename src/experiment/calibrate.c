@@ -7,8 +7,8 @@
 ** smaller than the tolerance; with a confirmation, evaluate the reference and the best
 ** search points again over fresh studies (seeds seed + R onward) and take the best point
 ** there; then evaluate the hold-out files at the reference and at the best point. An
-** evaluation sets the searched parameters' population values (the others
-** keep the reference's), validates every file of its set over the same R studies (seeds
+** evaluation sets the searched parameters' population values (the others keep the
+** reference's), validates every file of its set over the same R studies (seeds
 ** seed .. seed + R - 1, validate.h), reads each report row's rate and target and each
 ** magnitude with a range (claims.h), and sums the files' mean squared shortfalls (a
 ** magnitude's: its distance outside the range in units of the range's width). Every

@@ -1,9 +1,10 @@
 /* calibrate_report.c -- the reports of a calibration (calibrate.h): the text report (the
 ** search, the best evaluations, the confirmation on fresh studies, the best point as --set
 ** options, every row at the reference and at the best point -- on the fresh studies when
-** there was a confirmation --, the hold-out comparison) and the JSON document (every evaluation;
-** field names in docs/CALIBRATION.md). In JSON, parameter values are written in the fewest
-** digits (15 to 17) that read back exactly; losses and rates with 8 and 6 digits.
+** there was a confirmation --, the hold-out comparison) and the JSON document (every
+** evaluation; field names in docs/CALIBRATION.md). In JSON, parameter values are written
+** in the fewest digits (15 to 17) that read back exactly; losses and rates with 8 and 6
+** digits.
 */
 #include <math.h>
 #include <stdio.h>
@@ -195,8 +196,7 @@ print_top(const rl_calibration_t *self, FILE *f, int top)
         return -1;
     }
     rl_cal_by_loss(self->evals, self->n_evals, order);
-    n = self->n_evals;
-    n = top > 0 && top < n ? top : n;
+    n = top > 0 && top < self->n_evals ? top : self->n_evals;
     fprintf(f, "Best evaluations (%d of %d, lowest loss first):\n%5s %-9s %4s %10s", n,
         self->n_evals, "eval", "stage", "step", "loss");
     for (k = 0; k < self->n_dims; k++) {
