@@ -3,8 +3,9 @@
 ** Three layers meet here:
 **  - choice [BEH-1..4]: the active-hole rate is exploration plus a saturating function of
 **    the motivation left after the cost of a response, M = (V/N + cue-triggered wanting) x
-**    incentive gain x drive, V the belief-weighted learned value of completing the response
-**    requirement, N the responses it is expected to take (at least those already made in
+**    incentive gain x drive (wanting comes from a cue shown without its reinforcer), V the
+**    belief-weighted learned value of completing the response requirement, N the
+**    responses it is expected to take (at least those already made in
 **    the current run: PR breakpoints come where the value per response falls below its
 **    cost), the incentive gain set by NAc DOR signalling, the drive homeostatic (tonic DA
 **    below its set point, for cocaine, the set point varying from session to session by a
@@ -539,10 +540,14 @@ cue_shown(rl_mouse_t *self, double b, double burst, bool reinforced, double da_n
     if (!reinforced) {
         *d1_dose += rl_da_burst_d1_dose_drugs(p, &self->g, da_now, cue_da, &self->dad);
     }
-    /* [BEH-4] the cue triggers wanting in proportion to the DA its drug-cause value
-    ** evokes (a cue never presented in extinction keeps that value). */
-    self->want += habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]);
-    *salience = habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]); /* [BEL-2] */
+    /* [BEH-4] the cue's expression: the DA its drug-cause value evokes (a cue never
+    ** presented in extinction keeps that value). It is the cue's weight as evidence
+    ** [BEL-2]; it triggers wanting only when the cue comes without its reinforcer (with
+    ** it, the reinforcer itself follows). */
+    *salience = habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]);
+    if (!reinforced) {
+        self->want += *salience;
+    }
     if (!reinforced) {
         self->cues_unreinforced++;
     }

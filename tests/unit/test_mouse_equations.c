@@ -294,7 +294,7 @@ value_floor(void)
 /* Both causes open, belief in between: [LRN-1] + [LRN-4] the reward includes the cue's
 ** conditioned reinforcement; [LRN-2] each cause learns in proportion to its belief;
 ** [LRN-3] the cue's values learn toward the delivered burst; [BEL-2] reward and cue
-** evidence; [BEH-4] the cue adds wanting. */
+** evidence; [BEH-4] a cue that comes with its reinforcer adds no wanting. */
 static void
 reinforced_cue_both_causes(void)
 {
@@ -328,7 +328,7 @@ reinforced_cue_both_causes(void)
     rl_mouse_on_active(&m, &INFUSION_CUE);
     CHECK_CLOSE(m.logodds, l, 0.0, REL);
     CHECK_CLOSE(m.activity[RL_REGION_VTA], vta + burst + cue_da, 0.0, REL); /* [FOS-1] */
-    CHECK_CLOSE(m.want, before.want + salience, 0.0, REL);                  /* [BEH-4] */
+    CHECK(salience > 0.0 && m.want == before.want);                         /* [BEH-4] */
     for (k = 0; k < RL_N_CAUSES; k++) {
         double w = weight(b, k), delta = r - before.v[k];
         CHECK_CLOSE(m.v[k], before.v[k] + m.p.alpha_v * w * delta, 0.0, REL);        /* [LRN-2] */
