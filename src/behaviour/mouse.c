@@ -547,8 +547,6 @@ cue_shown(rl_mouse_t *self, double b, double burst, bool reinforced, double da_n
     *salience = habituation * phasic(self, self->v_cue[RL_CAUSE_DRUG]);
     if (!reinforced) {
         self->want += *salience;
-    }
-    if (!reinforced) {
         self->cues_unreinforced++;
     }
     self->activity[RL_REGION_VTA] += cue_da;        /* [FOS-1] */
