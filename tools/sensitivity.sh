@@ -66,6 +66,9 @@ PANEL_ARGS = ["validate", PANEL_DIR, "--replicates", panel_replicates, "--seed",
 
 
 die, say = messages("sensitivity")
+# The checkout's commit when the runs start (the binary is taken as built from it): a
+# commit made during a run of twenty minutes or more must not be stamped on its results.
+START_COMMIT = commit()
 
 
 for name, value in (("REPLICATES", replicates), ("PANEL_REPLICATES", panel_replicates),
@@ -277,7 +280,8 @@ w("| replicates | %s virtual studies (seed claims)%s |"
 w("| parameters | %d (%s) |" % (len(names), source))
 w("| date | %s |" % now.strftime("%Y-%m-%d %H:%M UTC"))
 ver = subprocess.run([binary, "version"], stdout=subprocess.PIPE, check=True).stdout
-w("| version | `%s`, commit %s |" % (ver.decode().strip(), commit()))
+w("| version | `%s`, commit %s (at the start of the runs) |"
+  % (ver.decode().strip(), START_COMMIT))
 machine = "%s, %d CPUs" % (platform.machine(), os.cpu_count() or 0)
 if cpu_model():
     machine += " (%s)" % cpu_model()
